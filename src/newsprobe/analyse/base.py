@@ -1,0 +1,183 @@
+"""The analyser interface and registry.
+
+An analyser is a class registered under a versioned name (``quotes.v1``). It declares the
+earlier results it needs (``requires``), its result model (``Result``) and a config model
+whose defaults work. ``run(article, doc, context)`` returns one ``Result`` and changes
+neither the article nor the doc. Models load lazily and are cached on the instance.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
+
+from pydantic import BaseModel
+
+from ..errors import AnalyserError, UnknownAnalyserError
+from ..models import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "AnalyserFailure",
+    "Analyser",
+    "AnalysisContext",
+    "Profile",
+    "Registry",
+    "registry",
+    "register",
+]
+
+Profile = Literal["fast", "accurate"]
+ResultT = TypeVar("ResultT", bound=BaseModel)
+
+
+class EmptyConfig(BaseModel):
+    pass
+
+
+class AnalyserFailure(BaseModel):
+    analyser: str
+    error: str
+
+
+@dataclass
+class AnalysisContext:
+    """What one article's analysers share besides the article and the Doc.
+
+    ``results`` holds the results of the analysers that ran before (read them, never
+    change them); ``memo`` caches per-article work shared by several analysers, such as
+    one encoder pass; ``resources`` holds pipeline-wide loaded models shared by analysers.
+    """
+
+    profile: Profile = "accurate"
+    results: Mapping[str, BaseModel] = field(default_factory=dict)
+    resources: dict[str, Any] = field(default_factory=dict)
+    _memo: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """Compute once per article; later calls with the same key get the same value."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    def resource(self, key: str, load: Callable[[], Any]) -> Any:
+        """Load once per pipeline (e.g. an encoder) and share it between analysers."""
+        if key not in self.resources:
+            self.resources[key] = load()
+        return self.resources[key]
+
+
+class Analyser(Generic[ResultT]):
+    """Base class. Subclasses set ``name``, ``version``, ``Result`` and implement ``run``."""
+
+    name: ClassVar[str]
+    version: ClassVar[int] = 1
+    title: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    uses_doc: ClassVar[bool] = True
+    Result: ClassVar[type[BaseModel]]
+    Config: ClassVar[type[BaseModel]] = EmptyConfig
+
+    def __init__(self, config: BaseModel | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
+        if config is None or isinstance(config, Mapping):
+            config = self.Config(**(config or {}))
+        self.config = config
+        self.profile = profile
+
+    @classmethod
+    def registered_name(cls) -> str:
+        return f"{cls.name}.v{cls.version}"
+
+    def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ResultT:
+        raise NotImplementedError
+
+    def run_batch(
+        self, items: Iterable[tuple[Article, Doc, AnalysisContext]]
+    ) -> list[ResultT]:
+        return [self.run(article, doc, context) for article, doc, context in items]
+
+    def __call__(self, article: Article, doc: Doc, context: AnalysisContext) -> ResultT:
+        """Run with the checks the loop owns: wrap failures and check the result type."""
+        try:
+            result = self.run(article, doc, context)
+        except AnalyserError:
+            raise
+        except Exception as exc:  # an analyser bug must not stop the batch
+            raise AnalyserError(self.name, f"{type(exc).__name__}: {exc}") from exc
+        if not isinstance(result, self.Result):
+            raise AnalyserError(self.name, f"returned {type(result).__name__}, expected {self.Result.__name__}")
+        return result  # type: ignore[return-value]
+
+
+class Registry:
+    """Analysers by versioned name. ``get('quotes')`` gives the newest version."""
+
+    ENTRY_POINT_GROUP = "newsprobe.analysers"
+
+    def __init__(self) -> None:
+        self._classes: dict[str, type[Analyser[Any]]] = {}
+        self._plugins_loaded = False
+
+    def add(self, cls: type[Analyser[Any]]) -> type[Analyser[Any]]:
+        self._classes[cls.registered_name()] = cls
+        return cls
+
+    def names(self) -> list[str]:
+        """Plain names (newest versions), in registration order."""
+        self._load_plugins()
+        seen: dict[str, None] = {}
+        for cls in self._classes.values():
+            seen.setdefault(cls.name, None)
+        return list(seen)
+
+    def get(self, name: str) -> type[Analyser[Any]]:
+        self._load_plugins()
+        if name in self._classes:
+            return self._classes[name]
+        versions = [cls for cls in self._classes.values() if cls.name == name]
+        if not versions:
+            known = ", ".join(self.names())
+            raise UnknownAnalyserError(f"unknown analyser {name!r} (known: {known})")
+        return max(versions, key=lambda cls: cls.version)
+
+    def resolve(self, names: Iterable[str] | None) -> list[type[Analyser[Any]]]:
+        """The classes to run, with their requirements added, in dependency order."""
+        wanted = list(names) if names is not None else self.names()
+        ordered: list[type[Analyser[Any]]] = []
+
+        def visit(name: str, chain: tuple[str, ...]) -> None:
+            cls = self.get(name)
+            if cls in ordered:
+                return
+            if cls.name in chain:
+                raise UnknownAnalyserError(f"analysers require each other in a cycle: {' -> '.join(chain)}")
+            for required in cls.requires:
+                visit(required, (*chain, cls.name))
+            ordered.append(cls)
+
+        for name in wanted:
+            visit(name, ())
+        return ordered
+
+    def _load_plugins(self) -> None:
+        if self._plugins_loaded:
+            return
+        self._plugins_loaded = True
+        for entry in entry_points(group=self.ENTRY_POINT_GROUP):
+            self.add(entry.load())
+
+
+registry = Registry()
+
+
+def register(cls: type[Analyser[Any]]) -> type[Analyser[Any]]:
+    """Class decorator: add an analyser to the default registry."""
+    return registry.add(cls)
+
+

@@ -1,0 +1,38 @@
+"""Turn a RawDocument into an Article: clean text with paragraph offsets, metadata, removed boilerplate."""
+
+from __future__ import annotations
+
+from ..domains import registered_domain
+from ..errors import InputError
+from ..ingest.source import RawDocument
+from ..models import Article
+from .html import extract_html
+from .text_export import clean_export
+
+__all__ = ["extract"]
+
+
+def extract(raw: RawDocument) -> Article:
+    source = raw.description.source
+    if raw.kind == "html":
+        metadata, assembler = extract_html(raw.content, url=raw.url, source=source)
+    else:
+        metadata, assembler = clean_export(raw.content)
+        if raw.url:
+            metadata.url = metadata.url or raw.url
+    assembler.harvest_footer_metadata(metadata)
+    if not metadata.domain:
+        metadata.domain = _domain_from_evidence(metadata.url, metadata.footer_urls)
+    text = assembler.text
+    if not text.strip() and not metadata.title:
+        raise InputError(f"{source}: no article text found")
+    return Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
+
+
+def _domain_from_evidence(url: str | None, footer_urls: list[str]) -> str | None:
+    """Domain from the URL, else from a bare site URL printed in the footer (www.globalresearch.ca)."""
+    for candidate in ([url] if url else []) + footer_urls:
+        domain = registered_domain(candidate)
+        if domain:
+            return domain
+    return None

@@ -1,0 +1,79 @@
+"""Build the clean text: keep body paragraphs, move boilerplate to `removed` with its reason."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Metadata, Paragraph, RemovedBlock
+from ._patterns import BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
+
+__all__ = ["Assembler", "boilerplate_reason"]
+
+_IMAGE_CREDIT_LABEL = re.compile(r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE)
+_WS = re.compile(r"[ \t\u00a0]+")
+
+
+def normalise_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def boilerplate_reason(paragraph: str) -> str | None:
+    """The reason this paragraph is boilerplate, or None when it is body text."""
+    text = normalise_space(paragraph)
+    words = len(text.split())
+    for reason, pattern in COMPILED_RULES:
+        if pattern.search(text) and words <= MAX_BOILERPLATE_WORDS.get(reason, 400):
+            return reason
+    return None
+
+
+@dataclass
+class Assembler:
+    """Accumulates paragraphs into `text` with offsets; boilerplate goes to `removed`."""
+
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    removed: list[RemovedBlock] = field(default_factory=list)
+    _parts: list[str] = field(default_factory=list)
+    _length: int = 0
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self._parts)
+
+    def add_paragraph(self, text: str, kind: str = "paragraph") -> None:
+        text = normalise_space(text)
+        if not text:
+            return
+        if self._parts:
+            self._length += 2
+        start = self._length
+        self._parts.append(text)
+        self._length += len(text)
+        self.paragraphs.append(Paragraph(start=start, end=self._length, kind=kind))  # type: ignore[arg-type]
+
+    def remove(self, text: str, reason: str) -> None:
+        position = self._length + (2 if self._parts else 0)
+        self.removed.append(RemovedBlock(text=normalise_space(text), reason=reason, position=position))
+
+    def add_checked(self, text: str, kind: str = "paragraph") -> None:
+        """Add a paragraph unless it is boilerplate."""
+        reason = boilerplate_reason(text)
+        if reason:
+            self.remove(text, reason)
+        else:
+            self.add_paragraph(text, kind)
+
+    def harvest_footer_metadata(self, metadata: Metadata) -> None:
+        """Image credits, footer e-mails and site URLs from the removed blocks."""
+        for block in self.removed:
+            if block.reason == "image credit":
+                credit = _IMAGE_CREDIT_LABEL.sub("", block.text).strip()
+                if credit and credit not in metadata.image_credits:
+                    metadata.image_credits.append(credit)
+            for email in EMAIL.findall(block.text):
+                if email not in metadata.contact_emails:
+                    metadata.contact_emails.append(email)
+            for site in BARE_SITE.findall(block.text):
+                if "@" not in site and site.lower() not in map(str.lower, metadata.footer_urls):
+                    metadata.footer_urls.append(site)

@@ -1,0 +1,122 @@
+"""HTML pages: trafilatura for the body and metadata, htmldate for the date, courlan for URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import courlan
+import htmldate
+import trafilatura
+from lxml import html as lxml_html
+from lxml.etree import ParserError, XMLSyntaxError
+
+from ..domains import registered_domain
+from ..errors import InputError
+from ..models import Metadata
+from .assemble import Assembler
+from .dates import parse_date
+
+__all__ = ["extract_html"]
+
+MAX_TREE_ELEMENTS = 200_000
+
+
+@dataclass(frozen=True)
+class HeadFields:
+    canonical_url: str | None
+    og_url: str | None
+    og_site_name: str | None
+    language: str | None
+    image_credits: list[str]
+
+
+def _first(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
+    values = [value.strip() for value in tree.xpath(xpath) if isinstance(value, str) and value.strip()]
+    return values[0] if values else None
+
+
+def _read_head(tree: lxml_html.HtmlElement) -> HeadFields:
+    language = _first(tree, "/html/@lang") or _first(tree, "//meta[@http-equiv='content-language']/@content")
+    credits = [
+        " ".join(text.split())
+        for text in tree.xpath("//figure//figcaption//text()[contains(translate(., 'CREDITPHOTO', 'creditphoto'), 'photo') "
+                               "or contains(translate(., 'CREDIT', 'credit'), 'credit')]")
+        if isinstance(text, str) and len(text.split()) >= 3
+    ]
+    return HeadFields(
+        canonical_url=_first(tree, "//link[translate(@rel, 'CANONICAL', 'canonical')='canonical']/@href"),
+        og_url=_first(tree, "//meta[@property='og:url' or @name='og:url']/@content"),
+        og_site_name=_first(tree, "//meta[@property='og:site_name' or @name='og:site_name']/@content"),
+        language=language.split("-")[0].lower() if language else None,
+        image_credits=credits[:10],
+    )
+
+
+def _parse(content: str, source: str) -> lxml_html.HtmlElement:
+    try:
+        tree = lxml_html.document_fromstring(content.encode("utf-8", "replace"),
+                                             parser=lxml_html.HTMLParser(encoding="utf-8", huge_tree=False))
+    except (ParserError, XMLSyntaxError, ValueError) as exc:
+        raise InputError(f"{source}: cannot parse HTML ({exc})") from None
+    return tree
+
+
+def _normalised(url: str | None, base: str | None) -> str | None:
+    if not url:
+        return None
+    absolute = courlan.fix_relative_urls(base, url) if base and not url.startswith(("http://", "https://")) else url
+    return courlan.normalize_url(absolute) if absolute.startswith(("http://", "https://")) else None
+
+
+def _metadata(document: trafilatura.settings.Document | None, head: HeadFields, url: str | None,
+              tree: lxml_html.HtmlElement) -> Metadata:
+    get = (lambda name: getattr(document, name, None)) if document is not None else (lambda name: None)
+    page_url = url or _normalised(head.canonical_url, None) or _normalised(head.og_url, None)
+    published = parse_date(get("date")) if get("date") else None
+    if published is None:
+        found = htmldate.find_date(tree, url=page_url, extensive_search=False, original_date=True)
+        published = found if isinstance(found, str) else None
+    authors = [name.strip() for name in (get("author") or "").split(";") if name.strip()]
+    return Metadata(
+        title=get("title"),
+        authors=authors,
+        byline=get("author"),
+        site_name=head.og_site_name or get("sitename"),
+        domain=registered_domain(page_url) if page_url else None,
+        url=page_url,
+        canonical_url=_normalised(head.canonical_url, page_url),
+        og_url=_normalised(head.og_url, page_url),
+        published=published,
+        language=get("language") or head.language,
+        tags=_tag_groups(get("tags")),
+        categories=list(filter(None, get("categories") or [])),
+        description=get("description"),
+        image_credits=head.image_credits,
+    )
+
+
+def _tag_groups(tags: list[str] | None) -> dict[str, list[str]]:
+    values = [part.strip() for tag in tags or [] for part in tag.split(",") if part.strip()]
+    return {"Tags": list(dict.fromkeys(values))} if values else {}
+
+
+def _body_paragraphs(text: str, title: str | None) -> list[str]:
+    paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
+    if paragraphs and title and paragraphs[0].casefold() == title.strip().casefold():
+        paragraphs = paragraphs[1:]
+    return paragraphs
+
+
+def extract_html(content: str, *, url: str | None = None, source: str = "input") -> tuple[Metadata, Assembler]:
+    """Body and metadata of an HTML page."""
+    tree = _parse(content, source)
+    if sum(1 for _ in tree.iter()) > MAX_TREE_ELEMENTS:
+        raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
+    head = _read_head(tree)
+    document = trafilatura.bare_extraction(tree, url=url, with_metadata=True, include_comments=False,
+                                           include_tables=True, deduplicate=False)
+    metadata = _metadata(document, head, url, tree)
+    assembler = Assembler()
+    for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
+        assembler.add_checked(paragraph)
+    return metadata, assembler

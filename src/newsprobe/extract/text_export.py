@@ -1,0 +1,170 @@
+"""Text and markdown exports of article pages: headline, byline, dateline, tag lines, body, boilerplate."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Metadata
+from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
+from .assemble import Assembler, boilerplate_reason, normalise_space
+from .dates import parse_date
+from .markdown import flatten_inline, is_link_only, strip_block_markers
+
+__all__ = ["Block", "clean_export", "split_blocks"]
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+MAX_TITLE_WORDS = 30
+
+
+@dataclass
+class Block:
+    """A run of non-blank lines, flattened to plain text line by line."""
+
+    lines: list[str]
+    heading: bool = False
+    link_only: bool = False
+
+    @property
+    def text(self) -> str:
+        if self.lines and all(_LIST_ITEM.match(line) for line in self.lines):
+            return "\n".join(normalise_space(line) for line in self.lines)
+        return " ".join(normalise_space(line) for line in self.lines)
+
+
+def split_blocks(raw: str) -> list[Block]:
+    blocks: list[Block] = []
+    for chunk in re.split(r"\n\s*\n", raw.replace("\r\n", "\n").replace("\r", "\n")):
+        lines, heading = [], False
+        raw_lines = [line for line in chunk.split("\n") if line.strip()]
+        for line in raw_lines:
+            stripped, is_heading = strip_block_markers(line)
+            heading = heading or is_heading
+            flat = flatten_inline(stripped).strip()
+            if flat:
+                lines.append(flat)
+        if lines:
+            link_only = all(is_link_only(line) for line in raw_lines)
+            blocks.append(Block(lines=lines, heading=heading, link_only=link_only))
+    return blocks
+
+
+def _looks_like_title(block: Block) -> bool:
+    text = block.text
+    if block.heading:
+        return True
+    return (
+        len(block.lines) == 1
+        and 1 <= len(text.split()) <= MAX_TITLE_WORDS
+        and not text.endswith(".")
+        and boilerplate_reason(text) is None
+        and not BYLINE.match(text)
+        and not DATELINE.match(text)
+    )
+
+
+def _split_names(names: str) -> list[str]:
+    parts = re.split(r"\s*(?:,|;|&|\band\b)\s*", names)
+    return [part.strip() for part in parts if part.strip()]
+
+
+class _HeaderReader:
+    """Reads header lines (byline, dateline, tags) into metadata; says which lines it consumed."""
+
+    def __init__(self, metadata: Metadata) -> None:
+        self.metadata = metadata
+        self._last_tag: str | None = None
+
+    def read_block(self, block: Block) -> bool:
+        """Consume the block when every line is header material."""
+        if block.link_only and len(block.text.split()) <= 6:
+            return True
+        saved = (self.metadata.model_copy(deep=True), self._last_tag)
+        if all(self._read_line(line) for line in block.lines):
+            return True
+        self.metadata, self._last_tag = saved
+        return False
+
+    def _read_line(self, line: str) -> bool:
+        return self._byline(line) or self._dateline(line) or self._tag(line)
+
+    def _byline(self, line: str) -> bool:
+        match = BYLINE.match(line)
+        if not match or len(line.split()) > 16:
+            return False
+        printed = line[2:].strip().lstrip(":").strip()
+        self.metadata.byline = self.metadata.byline or printed
+        self.metadata.authors = self.metadata.authors or _split_names(match.group("name").strip())
+        self._last_tag = None
+        return True
+
+    def _dateline(self, line: str) -> bool:
+        match = DATELINE.match(line) or POSTED.match(line)
+        if not match:
+            return False
+        published = parse_date(match.group("date"))
+        if published is None:
+            return False
+        self.metadata.published = self.metadata.published or published
+        groups = match.groupdict()
+        if groups.get("site") and groups["site"].strip().lower() not in WEEKDAYS:
+            self.metadata.site_name = self.metadata.site_name or groups["site"].strip()
+        if groups.get("name"):
+            self._byline(f"By {groups['name']}")
+        self._last_tag = None
+        return True
+
+    def _tag(self, line: str) -> bool:
+        match = TAG_LINE.match(line)
+        if match and match.group("label").lower() in TAG_LABELS:
+            self._last_tag = match.group("label")
+            self.metadata.tags[self._last_tag] = _split_names_keep_and(match.group("values"))
+            return True
+        if self._last_tag and len(line.split()) <= 8:  # a tag list wrapped onto the next line
+            values = self.metadata.tags[self._last_tag]
+            joined = ", ".join(values) + " " + line
+            self.metadata.tags[self._last_tag] = _split_names_keep_and(joined)
+            return True
+        return False
+
+
+def _split_names_keep_and(values: str) -> list[str]:
+    return [part.strip() for part in re.split(r"\s*[,;|]\s*", values) if part.strip()]
+
+
+def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, Assembler]:
+    """Split a text/markdown export into metadata and an assembled clean body."""
+    metadata = metadata or Metadata()
+    blocks = split_blocks(raw)
+    assembler = Assembler()
+    index = 0
+    while index < len(blocks) and (reason := boilerplate_reason(blocks[index].text)):
+        assembler.remove(blocks[index].text, reason)  # e.g. "View this email in your browser"
+        index += 1
+    if index < len(blocks) and _looks_like_title(blocks[index]):
+        metadata.title = blocks[index].text
+        index += 1
+        if index < len(blocks) and blocks[index].heading and len(blocks[index].text.split()) <= 40:
+            metadata.description = blocks[index].text  # a subtitle / standfirst
+            index += 1
+    header = _HeaderReader(metadata)
+    while index < len(blocks) and header.read_block(blocks[index]):
+        index += 1
+    metadata = header.metadata
+    for block in blocks[index:]:
+        _add_block(assembler, block)
+    return metadata, assembler
+
+
+def _add_block(assembler: Assembler, block: Block) -> None:
+    reasons = [boilerplate_reason(line) for line in block.lines]
+    if len(block.lines) > 1 and all(reasons):
+        for line, reason in zip(block.lines, reasons):
+            assembler.remove(line, reason or "")
+        return
+    if block.link_only and len(block.text.split()) <= 8 and boilerplate_reason(block.text) is None:
+        assembler.remove(block.text, "navigation link")
+        return
+    kind = "heading" if block.heading else ("list" if "\n" in block.text else "paragraph")
+    assembler.add_checked(block.text, kind)

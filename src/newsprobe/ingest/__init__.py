@@ -1,0 +1,49 @@
+"""Read articles: URLs (SSRF-safe fetch), HTML and text files (also .gz), stdin."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Literal, Union
+
+from ..errors import InputError
+from ..models import InputDescription
+from .files import read_bytes, read_file, read_stdin
+from .source import ContentKind, RawDocument
+from .url import FetchPolicy, fetch_url
+
+__all__ = ["FetchPolicy", "InputFormat", "is_url", "RawDocument", "SourceLike", "from_html", "from_text", "load", "read_bytes"]
+
+InputFormat = Literal["url", "html", "text"]
+SourceLike = Union[str, os.PathLike[str], RawDocument]
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def is_url(source: str) -> bool:
+    return bool(_SCHEME.match(source))
+
+
+def from_text(text: str, *, source: str = "<text>", url: str | None = None) -> RawDocument:
+    """A text/markdown article given as a string (API, web form)."""
+    return RawDocument(text, "text", InputDescription(source=source, kind="text", url=url, bytes=len(text.encode())))
+
+
+def from_html(html: str, *, source: str = "<html>", url: str | None = None) -> RawDocument:
+    """An HTML page given as a string; `url` helps metadata and provenance."""
+    return RawDocument(html, "html", InputDescription(source=source, kind="html", url=url, bytes=len(html.encode())))
+
+
+def load(source: SourceLike, *, input_format: InputFormat | None = None, policy: FetchPolicy | None = None) -> RawDocument:
+    """Read `source`: a RawDocument, a URL, '-' for stdin, or a file path. `input_format` overrides detection."""
+    if isinstance(source, RawDocument):
+        return source
+    name = os.fspath(source)
+    if not name.strip():
+        raise InputError("empty source name")
+    if input_format == "url" or (input_format is None and is_url(name)):
+        return fetch_url(name, policy)
+    kind: ContentKind | None = input_format
+    if name == "-":
+        return read_stdin(kind)
+    return read_file(Path(name), kind)

@@ -1,0 +1,76 @@
+"""The article model every stage shares. Offsets are Python str offsets into `Article.text`, end exclusive."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "RemovedBlock", "Span"]
+
+InputKind = Literal["url", "html", "text", "stdin-html", "stdin-text"]
+
+
+class Span(BaseModel):
+    """A character span of `Article.text`, end exclusive."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Paragraph(Span):
+    kind: Literal["paragraph", "heading", "list", "quote"] = "paragraph"
+
+
+class InputDescription(BaseModel):
+    """Where the article came from."""
+
+    source: str = Field(description="The path, URL or '-' as given by the user.")
+    kind: InputKind
+    url: str | None = Field(None, description="Final URL after redirects, when fetched.")
+    content_type: str | None = None
+    encoding: str | None = None
+    bytes: int = 0
+
+
+class Metadata(BaseModel):
+    title: str | None = None
+    authors: list[str] = Field(default_factory=list)
+    byline: str | None = Field(None, description="The byline as printed, e.g. 'RT News'.")
+    site_name: str | None = None
+    domain: str | None = Field(None, description="Registered domain of the host outlet.")
+    url: str | None = None
+    canonical_url: str | None = None
+    og_url: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date (YYYY-MM-DD) or datetime.")
+    language: str | None = None
+    tags: dict[str, list[str]] = Field(
+        default_factory=dict, description="Tag groups, e.g. {'Region': [...], 'Theme': [...]}."
+    )
+    categories: list[str] = Field(default_factory=list)
+    description: str | None = None
+    image_credits: list[str] = Field(default_factory=list)
+    contact_emails: list[str] = Field(
+        default_factory=list, description="E-mail addresses found in the page footer."
+    )
+    footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
+
+
+class RemovedBlock(BaseModel):
+    """A paragraph taken out of `text` as boilerplate, kept with the reason."""
+
+    text: str
+    reason: str
+    position: int = Field(description="Offset in `text` where the block stood.")
+
+
+class Article(BaseModel):
+    text: str
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    metadata: Metadata = Field(default_factory=Metadata)
+    removed: list[RemovedBlock] = Field(default_factory=list)
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span.start : span.end]

@@ -1,0 +1,35 @@
+"""A Markdown rendering of the report."""
+
+from __future__ import annotations
+
+import json
+
+from .model import Report
+from .views import view_module
+
+__all__ = ["render_markdown"]
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(report: Report) -> str:
+    article = report.article
+    m = article.metadata
+    lines = [f"# {m.title or '(untitled)'}", ""]
+    fields = [("Byline", m.byline), ("Outlet", m.site_name), ("Domain", m.domain), ("Published", m.published), ("URL", m.url)]
+    fields += [(group, ", ".join(values)) for group, values in m.tags.items()]
+    lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
+    for name, result in report.analyses.items():
+        lines += ["", f"## {name.title()}", ""]
+        view = view_module(name)
+        if view is not None and hasattr(view, "markdown"):
+            lines.append(view.markdown(result, article))
+        else:
+            lines += ["```json", json.dumps(result.model_dump(), indent=2, ensure_ascii=False), "```"]
+    for failure in report.failures:
+        lines += ["", f"> Analyser {failure.analyser} failed: {failure.error}"]
+    lines += ["", "## Text", ""]
+    lines += [article.span_text(p) + "\n" for p in article.paragraphs]
+    return "\n".join(lines)

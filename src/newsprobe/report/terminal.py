@@ -1,0 +1,89 @@
+"""The Rich terminal view of a report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.pretty import Pretty
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..analyse import registry
+from ..errors import UnknownAnalyserError
+from ..models import Article
+from .model import Report
+from .views import view_module
+
+__all__ = ["print_report", "render_terminal"]
+
+MAX_TEXT_PARAGRAPHS = 40
+
+
+def _metadata_table(article: Article) -> Table:
+    m = article.metadata
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold cyan", no_wrap=True)
+    table.add_column()
+    rows: list[tuple[str, str | None]] = [
+        ("Byline", m.byline),
+        ("Outlet", " ".join(filter(None, [m.site_name, f"({m.domain})" if m.domain else None])) or None),
+        ("Published", m.published),
+        ("URL", m.url),
+        ("Language", m.language),
+        *[(group, ", ".join(values)) for group, values in m.tags.items()],
+        ("Image credits", "; ".join(m.image_credits) or None),
+    ]
+    for label, value in rows:
+        if value:
+            table.add_row(label, Text(value))
+    return table
+
+
+def _text_view(article: Article) -> RenderableType:
+    parts: list[RenderableType] = []
+    for paragraph in article.paragraphs[:MAX_TEXT_PARAGRAPHS]:
+        chunk = article.span_text(paragraph)
+        parts.append(Text(chunk, style="bold" if paragraph.kind == "heading" else ""))
+        parts.append(Text(""))
+    hidden = len(article.paragraphs) - MAX_TEXT_PARAGRAPHS
+    if hidden > 0:
+        parts.append(Text(f"… {hidden} more paragraphs (use --format html or json for the full text)", style="dim"))
+    if article.removed:
+        reasons = sorted({block.reason for block in article.removed})
+        parts.append(Text(f"Removed {len(article.removed)} boilerplate blocks: {', '.join(reasons)}", style="dim"))
+    return Group(*parts)
+
+
+def _analyser_title(name: str) -> str:
+    try:
+        return registry.get(name).title or name.title()
+    except UnknownAnalyserError:
+        return name.title()
+
+
+def _analysis_view(name: str, result: Any, article: Article) -> RenderableType:
+    view = view_module(name)
+    if view is not None and hasattr(view, "terminal"):
+        return view.terminal(result, article)  # type: ignore[no-any-return]
+    return Pretty(result.model_dump(), max_length=20, max_string=200)
+
+
+def render_terminal(report: Report) -> RenderableType:
+    article = report.article
+    title = Text(article.metadata.title or "(untitled)", style="bold")
+    parts: list[RenderableType] = [Panel(Group(title, Text(""), _metadata_table(article)), title="newsprobe", border_style="cyan")]
+    for name, result in report.analyses.items():
+        parts.append(Rule(_analyser_title(name), style="cyan"))
+        parts.append(_analysis_view(name, result, article))
+    for failure in report.failures:
+        parts.append(Text(f"Analyser {failure.analyser} failed: {failure.error}", style="bold red"))
+    parts.append(Rule("Text", style="cyan"))
+    parts.append(_text_view(article))
+    return Group(*parts)
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    (console or Console()).print(render_terminal(report))

@@ -1,0 +1,27 @@
+"""Terminal and markdown views of the entities result."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from ...analyse.entities import EntitiesResult
+from ...models import Article
+
+MAX_ROWS = 15
+
+
+def terminal(result: EntitiesResult, article: Article) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("Entity", "Type", "Mentions"):
+        table.add_column(column)
+    for entity in result.entities[:MAX_ROWS]:
+        table.add_row(entity.name, entity.label, str(entity.count))
+    if len(result.entities) > MAX_ROWS:
+        table.caption = f"{len(result.entities) - MAX_ROWS} more"
+    return table
+
+
+def markdown(result: EntitiesResult, article: Article) -> str:
+    lines = ["| Entity | Type | Mentions |", "| --- | --- | --- |"]
+    lines += [f"| {e.name} | {e.label} | {e.count} |" for e in result.entities]
+    return "\n".join(lines)

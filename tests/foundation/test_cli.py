@@ -1,0 +1,88 @@
+"""The command line, run as a user runs it (a real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprobe import Report
+
+
+def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "newsprobe.cli", *args], input=stdin, capture_output=True, timeout=120)
+
+
+def test_version():
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.decode().startswith("newsprobe 0.")
+
+
+def test_analyze_json(reference_path: Path):
+    result = run("analyze", str(reference_path), "--format", "json", "--analyses", "entities")
+    assert result.returncode == 0, result.stderr
+    report = Report.model_validate_json(result.stdout)
+    assert report.article.metadata.site_name == "Global Research"
+    assert list(json.loads(result.stdout)["analyses"]) == ["entities"]
+
+
+def test_analyze_html_to_file(reference_path: Path, tmp_path: Path):
+    out = tmp_path / "report.html"
+    result = run("analyze", str(reference_path), "--format", "html", "--out", str(out), "--analyses", "entities")
+    assert result.returncode == 0, result.stderr
+    assert "Protecting the Terrorists" in out.read_text()
+
+
+def test_analyze_stdin_text(reference_path: Path):
+    result = run("analyze", "-", "--format", "md", "--analyses", "entities", stdin=reference_path.read_bytes())
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.decode().startswith("# Protecting the Terrorists")
+
+
+def test_terminal_view(reference_path: Path):
+    result = run("analyze", str(reference_path), "--analyses", "entities")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    assert "Global Research" in out and "Sergey Lavrov" in out
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (("analyze", "/nonexistent/file.html"), 2, "no such file"),
+    (("analyze", "--analyses", "nope", "x.html"), 2, "unknown analyser 'nope'"),
+    (("analyze", "http://127.0.0.1:9/"), 3, "non-public address"),
+    (("analyze", "file:///etc/passwd"), 3, "only http and https"),
+])
+def test_errors_are_one_line(args, code, message):
+    result = run(*args)
+    err = result.stderr.decode()
+    assert result.returncode == code
+    assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_binary_and_empty_input(tmp_path: Path):
+    binary = tmp_path / "fake.html"
+    binary.write_bytes(bytes(range(256)) * 20)
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    for path, message in ((binary, "binary"), (empty, "empty")):
+        result = run("analyze", str(path))
+        assert result.returncode == 2 and message in result.stderr.decode()
+        assert "Traceback" not in result.stderr.decode()
+
+
+def test_extract_jsonl_many_inputs(reference_path: Path, tmp_path: Path, shared_data: Path):
+    pages = sorted((shared_data / "extraction-bench" / "html").glob("0*.html.gz"))[:2]
+    bad = tmp_path / "bad.html"
+    bad.write_bytes(b"")
+    glob_pattern = str(pages[0].parent / "0[0-4]*.html.gz")
+    result = run("extract", str(reference_path), glob_pattern, str(bad))
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert result.returncode == 2  # one input failed, the others were still written
+    assert lines[0]["source"] == str(reference_path) and lines[0]["title"].startswith("Protecting the Terrorists")
+    assert lines[0]["text"].startswith("Russian FM Sergey Lavrov")
+    assert any(line["source"] == str(pages[0]) for line in lines)
+    assert lines[-1] == {"source": str(bad), "text": "", "error": f"{bad}: input is empty"}
+    assert all({"source", "text"} <= set(line) for line in lines)

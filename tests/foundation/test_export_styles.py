@@ -1,0 +1,201 @@
+"""Text/markdown exports in styles other than the reference page: the cleaner's rules are general."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe import extract, from_text
+
+WIRE = """Russia says talks with U.S. on Syria ceasefire have stalled
+
+By Maria Tsvetkova
+
+4 Min Read
+
+MOSCOW (Reuters) - Russia's foreign ministry said on Tuesday that talks with the United States on a ceasefire in southern Syria had stalled, blaming Washington for the delay.
+
+"We are disappointed with the pace," Deputy Foreign Minister Sergei Ryabkov told reporters in Moscow, adding that contacts would continue.
+
+Reporting by Maria Tsvetkova; Editing by Peter Graff
+
+Our Standards: The Thomson Reuters Trust Principles.
+"""
+
+BLOG = """# Why my garden failed this year
+
+Posted on March 3, 2021 by Jane Gardener
+
+Tags: gardening, soil, compost
+
+This year was a disaster for tomatoes. The plants came up strong in May, then
+wilted within a week of the first heat wave.
+
+## What went wrong
+
+The soil was too compacted and **never** drained after the spring rains, as the
+*county extension office* had warned.
+
+Share this:
+
+- [Twitter](https://twitter.com/share)
+- [Facebook](https://facebook.com/share)
+
+Like this:
+
+Loading...
+
+Related
+
+3 comments
+"""
+
+NEWSLETTER = """View this email in your browser
+
+**The Morning Brief**
+
+Tuesday, November 3, 2020
+
+Good morning. Here's what you need to know today.
+
+Markets fell 3% on Monday after the central bank signalled that rates would stay higher for longer.
+
+The bank's governor said inflation "remains stubborn" and that cuts were not on the table.
+
+---
+
+Support our journalism. Become a member today for $5 a month.
+
+You are receiving this email because you signed up at example.com.
+
+Unsubscribe | Update your preferences
+
+Copyright © 2020 Example Media, All rights reserved.
+"""
+
+REPUBLISHER = """Pentagon Admits New Drone Strike Killed Civilians
+
+By Jessica Corbett, Common Dreams
+
+Published: June 5, 2022
+
+The Pentagon on Friday acknowledged that a drone strike in northern Syria last month killed three civilians, including a child.
+
+"This is a stark reminder of the human cost," said Hina Shamsi of the ACLU.
+
+This article was originally published by Common Dreams. It is republished under a Creative Commons license.
+
+Subscribe to our newsletter for daily updates.
+
+Image credit: Wikimedia Commons
+"""
+
+NEWSLETTER_POST = """# The quiet collapse of local news
+
+### Why towns without papers vote differently
+
+[Alex Writer](https://example.substack.com/@alex)
+
+Jan 12, 2023
+
+Local newspapers are closing at a rate of two per week, according to a study by Northwestern University.
+
+> "When the paper closed, nobody covered the school board," said one former editor.
+
+Thanks for reading! Subscribe for free to receive new posts and support my work.
+
+Share
+
+Leave a comment
+"""
+
+AP_PRESS = """Senate passes stopgap funding bill hours before shutdown deadline
+
+WASHINGTON (AP) — The Senate passed a stopgap spending bill late Friday, sending it to the president hours before a government shutdown.
+
+The vote was 68-31. Senate Majority Leader Chuck Schumer called it "a victory for the American people."
+
+Source: Associated Press
+
+Copyright 2023 The Associated Press. All rights reserved.
+"""
+
+
+def _extract(raw: str):
+    return extract(from_text(raw))
+
+
+def test_wire_story():
+    article = _extract(WIRE)
+    assert article.metadata.title == "Russia says talks with U.S. on Syria ceasefire have stalled"
+    assert article.metadata.byline == "Maria Tsvetkova"
+    assert article.text.startswith("MOSCOW (Reuters) - Russia's foreign ministry")
+    assert "Reporting by" not in article.text and "Our Standards" not in article.text
+    assert "Min Read" not in article.text
+    assert {b.reason for b in article.removed} >= {"wire footer", "reading time"}
+
+
+def test_blog_post():
+    article = _extract(BLOG)
+    m = article.metadata
+    assert m.title == "Why my garden failed this year"
+    assert m.published == "2021-03-03"
+    assert m.authors == ["Jane Gardener"]
+    assert m.tags == {"Tags": ["gardening", "soil", "compost"]}
+    assert article.text.startswith("This year was a disaster for tomatoes. The plants came up strong in May, then wilted")
+    heading = next(p for p in article.paragraphs if p.kind == "heading")
+    assert article.text[heading.start : heading.end] == "What went wrong"
+    assert "never drained" in article.text and "county extension office" in article.text
+    for junk in ("Share this", "Twitter", "Loading", "Like this", "Related", "comments"):
+        assert junk not in article.text, junk
+
+
+def test_newsletter():
+    article = _extract(NEWSLETTER)
+    m = article.metadata
+    assert m.title == "The Morning Brief"
+    assert m.published == "2020-11-03"
+    assert m.site_name is None  # a weekday is not a site name
+    assert article.text.startswith("Good morning.")
+    assert article.text.rstrip().endswith("cuts were not on the table.")
+    for junk in ("View this email", "Unsubscribe", "Become a member", "receiving this email", "Copyright", "---"):
+        assert junk not in article.text, junk
+
+
+def test_republisher_with_notice():
+    article = _extract(REPUBLISHER)
+    m = article.metadata
+    assert m.byline == "Jessica Corbett, Common Dreams"
+    assert m.authors == ["Jessica Corbett"]
+    assert m.published == "2022-06-05"
+    assert article.text.startswith("The Pentagon on Friday acknowledged")
+    notice = [b for b in article.removed if b.reason == "republication notice"]
+    assert notice and notice[0].text.startswith("This article was originally published by Common Dreams")
+    assert m.image_credits == ["Wikimedia Commons"]
+    assert "Subscribe" not in article.text
+
+
+def test_newsletter_platform_post():
+    article = _extract(NEWSLETTER_POST)
+    m = article.metadata
+    assert m.title == "The quiet collapse of local news"
+    assert m.description == "Why towns without papers vote differently"
+    assert m.published == "2023-01-12"
+    assert article.text.startswith("Local newspapers are closing")
+    assert '"When the paper closed, nobody covered the school board," said one former editor.' in article.text
+    for junk in ("Thanks for reading", "Share", "Leave a comment", "Alex Writer"):
+        assert junk not in article.text, junk
+
+
+def test_agency_copy_keeps_dateline_in_text():
+    article = _extract(AP_PRESS)
+    assert article.text.startswith("WASHINGTON (AP) — The Senate passed")
+    assert {b.reason for b in article.removed} == {"republication notice", "copyright"}
+    assert "Associated Press" not in article.text
+
+
+@pytest.mark.parametrize("raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS])
+def test_offsets_and_no_markup(raw):
+    article = _extract(raw)
+    assert "**" not in article.text and "](" not in article.text
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end].strip()
