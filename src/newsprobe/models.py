@@ -71,6 +71,7 @@ class Article(BaseModel):
     paragraphs: list[Paragraph] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=Metadata)
     removed: list[RemovedBlock] = Field(default_factory=list)
+    truncated_from: int | None = Field(None, description="Original text length when the text was cut to the limit.")
 
     def span_text(self, span: Span) -> str:
         return self.text[span.start : span.end]

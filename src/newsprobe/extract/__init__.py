@@ -9,7 +9,9 @@ from ..models import Article
 from .html import extract_html
 from .text_export import clean_export
 
-__all__ = ["extract"]
+__all__ = ["MAX_TEXT_CHARS", "extract"]
+
+MAX_TEXT_CHARS = 200_000  # about 33,000 words; longer "articles" are cut and marked
 
 
 def extract(raw: RawDocument) -> Article:
@@ -26,7 +28,17 @@ def extract(raw: RawDocument) -> Article:
     text = assembler.text
     if not text.strip() and not metadata.title:
         raise InputError(f"{source}: no article text found")
-    return Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
+    article = Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
+    return truncate(article, MAX_TEXT_CHARS)
+
+
+def truncate(article: Article, limit: int) -> Article:
+    """Keep whole paragraphs up to `limit` characters (a single longer paragraph is cut)."""
+    if len(article.text) <= limit:
+        return article
+    kept = [p for p in article.paragraphs if p.end <= limit] or [article.paragraphs[0].model_copy(update={"end": limit})]
+    end = kept[-1].end
+    return article.model_copy(update={"text": article.text[:end], "paragraphs": kept, "truncated_from": len(article.text)})
 
 
 def _domain_from_evidence(url: str | None, footer_urls: list[str]) -> str | None:

@@ -11,11 +11,13 @@ from ._patterns import BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
 __all__ = ["Assembler", "boilerplate_reason"]
 
 _IMAGE_CREDIT_LABEL = re.compile(r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE)
-_WS = re.compile(r"[ \t\u00a0]+")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# Bidi overrides/isolates and zero-width characters can disguise text; ZWJ/ZWNJ stay (scripts need them).
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def normalise_space(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 def boilerplate_reason(paragraph: str) -> str | None:

@@ -37,14 +37,12 @@ def gunzip_bounded(data: bytes, limit: int = MAX_INPUT_BYTES, *, name: str = "in
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes or many control bytes in the first 8 KB mean this is not text."""
+    """Many control bytes (NULs included) in the first 8 KB mean this is not text."""
     head = data[:8192]
     if not head:
         return False
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
-    return controls / len(head) > 0.05
+    return controls / len(head) > 0.02
 
 
 def _declared_encoding(data: bytes) -> str | None:
@@ -67,7 +65,12 @@ def _detected_encoding(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, *, name: str = "input", declared: str | None = None) -> tuple[str, str]:
-    """Return (text, encoding). Order: BOM, transport/declared charset, UTF-8, detection."""
+    """Return (text, encoding) with stray NUL bytes dropped. Order: BOM, declared charset, UTF-8, detection."""
+    text, encoding = _decode(data, name, declared)
+    return text.replace("\x00", ""), encoding
+
+
+def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
