@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "RemovedBlock", "Span"]
+__all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "ParagraphKind", "RemovedBlock", "Span"]
 
 InputKind = Literal["url", "html", "text", "stdin-html", "stdin-text"]
 
@@ -20,8 +20,11 @@ class Span(BaseModel):
     end: int = Field(ge=0)
 
 
+ParagraphKind = Literal["paragraph", "heading", "list", "quote"]
+
+
 class Paragraph(Span):
-    kind: Literal["paragraph", "heading", "list", "quote"] = "paragraph"
+    kind: ParagraphKind = "paragraph"
 
 
 class InputDescription(BaseModel):

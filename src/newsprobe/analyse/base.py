@@ -112,7 +112,7 @@ class Analyser(Generic[ResultT]):
             raise AnalyserError(self.name, f"{type(exc).__name__}: {exc}") from exc
         if not isinstance(result, self.Result):
             raise AnalyserError(self.name, f"returned {type(result).__name__}, expected {self.Result.__name__}")
-        return result  # type: ignore[return-value]
+        return result
 
 
 class Registry:

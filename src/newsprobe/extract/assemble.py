@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Metadata, Paragraph, RemovedBlock
+from ..models import Metadata, Paragraph, ParagraphKind, RemovedBlock
 from ._patterns import BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
 
 __all__ = ["Assembler", "boilerplate_reason"]
@@ -43,7 +43,7 @@ class Assembler:
     def text(self) -> str:
         return "\n\n".join(self._parts)
 
-    def add_paragraph(self, text: str, kind: str = "paragraph") -> None:
+    def add_paragraph(self, text: str, kind: ParagraphKind = "paragraph") -> None:
         text = normalise_space(text)
         if not text:
             return
@@ -52,13 +52,13 @@ class Assembler:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
-        self.paragraphs.append(Paragraph(start=start, end=self._length, kind=kind))  # type: ignore[arg-type]
+        self.paragraphs.append(Paragraph(start=start, end=self._length, kind=kind))
 
     def remove(self, text: str, reason: str) -> None:
         position = self._length + (2 if self._parts else 0)
         self.removed.append(RemovedBlock(text=normalise_space(text), reason=reason, position=position))
 
-    def add_checked(self, text: str, kind: str = "paragraph") -> None:
+    def add_checked(self, text: str, kind: ParagraphKind = "paragraph") -> None:
         """Add a paragraph unless it is boilerplate."""
         reason = boilerplate_reason(text)
         if reason:

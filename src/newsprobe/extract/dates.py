@@ -17,4 +17,5 @@ def parse_date(text: str) -> str | None:
         return None
     if not 1900 < value.year <= dt.date.today().year + 1:
         return None
-    return value.date().isoformat()
+    iso: str = value.date().isoformat()
+    return iso

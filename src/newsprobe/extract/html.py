@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import courlan
 import htmldate
@@ -68,9 +69,10 @@ def _normalised(url: str | None, base: str | None) -> str | None:
     return courlan.normalize_url(absolute) if absolute.startswith(("http://", "https://")) else None
 
 
-def _metadata(document: trafilatura.settings.Document | None, head: HeadFields, url: str | None,
-              tree: lxml_html.HtmlElement) -> Metadata:
-    get = (lambda name: getattr(document, name, None)) if document is not None else (lambda name: None)
+def _metadata(document: object, head: HeadFields, url: str | None, tree: lxml_html.HtmlElement) -> Metadata:
+    def get(name: str) -> Any:
+        return getattr(document, name, None)
+
     page_url = url or _normalised(head.canonical_url, None) or _normalised(head.og_url, None)
     published = parse_date(get("date")) if get("date") else None
     if published is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Metadata
+from ..models import Metadata, ParagraphKind
 from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
 from .assemble import Assembler, boilerplate_reason, normalise_space
 from .dates import parse_date
@@ -166,5 +166,5 @@ def _add_block(assembler: Assembler, block: Block) -> None:
     if block.link_only and len(block.text.split()) <= 8 and boilerplate_reason(block.text) is None:
         assembler.remove(block.text, "navigation link")
         return
-    kind = "heading" if block.heading else ("list" if "\n" in block.text else "paragraph")
+    kind: ParagraphKind = "heading" if block.heading else ("list" if "\n" in block.text else "paragraph")
     assembler.add_checked(block.text, kind)

@@ -76,12 +76,12 @@ def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
             return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
     if looks_binary(data):
         raise InputError(f"{name}: looks like a binary file, not HTML or text")
-    candidates = [declared, _declared_encoding(data), "utf-8"]
-    for encoding in candidates:
-        if not encoding:
+    candidates: list[str | None] = [declared, _declared_encoding(data), "utf-8"]
+    for candidate in candidates:
+        if not candidate:
             continue
         try:
-            return data.decode(encoding), encoding
+            return data.decode(candidate), candidate
         except (UnicodeDecodeError, LookupError):
             continue
     detected = _detected_encoding(data)
