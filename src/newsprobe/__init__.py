@@ -10,6 +10,7 @@ from .api import Newsprobe, analyze, extract  # noqa: E402
 from .errors import AnalyserError, FetchError, InputError, NewsprobeError  # noqa: E402
 from .ingest import FetchPolicy, RawDocument, from_html, from_text  # noqa: E402
 from .models import Article, Metadata  # noqa: E402
+from .outlets import OutletProfile, source  # noqa: E402
 from .report import Report  # noqa: E402
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "Metadata",
     "Newsprobe",
     "NewsprobeError",
+    "OutletProfile",
     "RawDocument",
     "Report",
     "__version__",
@@ -28,4 +30,5 @@ __all__ = [
     "extract",
     "from_html",
     "from_text",
+    "source",
 ]

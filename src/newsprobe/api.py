@@ -9,8 +9,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from typing import Any
 
 from .analyse.base import Profile
 from .analyse.pipeline import Pipeline
@@ -26,8 +27,9 @@ class Newsprobe:
     """Analysers are built once; models load lazily on first use and stay loaded."""
 
     def __init__(self, analyses: Iterable[str] | None = None, *, profile: Profile = "accurate",
-                 fetch_policy: FetchPolicy | None = None) -> None:
-        self.pipeline = Pipeline(analyses, profile=profile)
+                 fetch_policy: FetchPolicy | None = None, config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        """`config` maps analyser names to their settings, e.g. {"provenance": {"index_dir": "idx/"}}."""
+        self.pipeline = Pipeline(analyses, profile=profile, config=config)
         self.fetch_policy = fetch_policy or FetchPolicy()
 
     @property

@@ -74,6 +74,14 @@ def parse_analyses(analyses: str | None) -> list[str] | None:
     return names
 
 
+def check_index(path: Path) -> Path:
+    """Fail early (exit 2) when the index directory does not hold an index."""
+    from .dedup import NearDuplicateIndex
+
+    NearDuplicateIndex(path, create=False).close()
+    return path
+
+
 def write_output(content: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
@@ -95,10 +103,12 @@ def analyze(
     analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers to run (default: all).")] = None,
     input_format: Annotated[Optional[InputFormatChoice], typer.Option(help="Override input detection.")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private/loopback addresses (tests, intranets).")] = False,
+    index: Annotated[Optional[Path], typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")] = None,
 ) -> None:
     """Analyse one article and print or write the report."""
+    config = {"provenance": {"index_dir": str(check_index(index))}} if index else None
     app_object = Newsprobe(parse_analyses(analyses), profile=ctx.obj["profile"],
-                           fetch_policy=FetchPolicy(allow_private=allow_private))
+                           fetch_policy=FetchPolicy(allow_private=allow_private), config=config)
     report = app_object.analyze(source, input_format=input_format.value if input_format else None)
     if format is ReportFormat.text and out is None:
         from .report.terminal import print_report

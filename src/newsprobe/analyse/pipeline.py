@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,9 +27,13 @@ class AnalysisOutcome:
 class Pipeline:
     """Analysers built once (models load lazily on first use) and run per article."""
 
-    def __init__(self, analyses: Iterable[str] | None = None, *, profile: Profile = "accurate") -> None:
+    def __init__(self, analyses: Iterable[str] | None = None, *, profile: Profile = "accurate",
+                 config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+        """`config` maps an analyser name to its config fields, e.g. {"provenance": {"index_dir": "idx"}}."""
         self.profile = profile
-        self.analysers: list[Analyser[Any]] = [cls(profile=profile) for cls in registry.resolve(analyses)]
+        self.analysers: list[Analyser[Any]] = [
+            cls((config or {}).get(cls.name), profile=profile) for cls in registry.resolve(analyses)
+        ]
         self.nlp = SharedNLP()
         self.resources: dict[str, Any] = {}
 

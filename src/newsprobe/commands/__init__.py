@@ -11,7 +11,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = []
+MODULES: list[str] = ["provenance"]
 
 
 def register_all(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -1,0 +1,370 @@
+"""Outlet profiles: who an outlet is and what curated data sets say about it.
+
+``source("RT News")``, ``source("https://de.rt.com/...")`` or ``source("globalresearch.ca")`` returns an
+:class:`OutletProfile` built from the table shipped in ``newsprobe/data/outlets.sqlite`` (compiled by
+``training/outlets/build_outlets.py``). Every flag carries its data set and citation. An outlet the
+table does not know is ``status="unknown"`` — never "reliable".
+
+Domains are handled with tldextract and its bundled public-suffix snapshot only (no network fetch):
+IDNs are compared in their ASCII (punycode) form, ``www.``/``m.``/``amp.`` prefixes are dropped, a
+subdomain with its own row (``de.rt.com``) gets that row plus its parent's flags, and bare IP
+addresses are recognised and reported as such.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, computed_field
+
+from .domains import HostParts, parse_host, to_unicode
+
+__all__ = [
+    "HostParts",
+    "OutletDatabase",
+    "OutletEvidence",
+    "OutletProfile",
+    "Reliability",
+    "StateAffiliation",
+    "database",
+    "normalise_alias",
+    "parse_host",
+    "source",
+]
+
+DEFAULT_TABLE = "outlets.sqlite"
+EDITORIAL_CONTROL_TYPOLOGIES = frozenset({"SC", "CaPu", "CaPr"})
+TYPOLOGY_LABELS = {
+    "SC": "state-controlled",
+    "CaPu": "captured public/state-managed",
+    "CaPr": "captured private",
+    "ISFM": "independent state-funded and state-managed",
+    "ISFM?": "independent state-funded and state-managed (uncertain)",
+    "ISF": "independent state-funded",
+    "ISM": "independent state-managed",
+    "IP": "independent public media",
+}
+
+LIST_FILTERS = {
+    "state": "state_typology IN ('SC', 'CaPu', 'CaPr')",
+    "specious": "key IN (SELECT key FROM flags WHERE kind = 'specious_sites')",
+    "laundromat": "key IN (SELECT key FROM flags WHERE kind = 'laundromat')",
+    "low": "pc1_band = 'low'",
+}
+
+_ALIAS_JUNK = re.compile(r"[^\w]+")
+_LEADING_THE = re.compile(r"^the\s+")
+_DOMAINISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/{1,2})?[^\s/@]+\.[^\s/@.]{2,}(?:[:/?#].*)?$", re.IGNORECASE)
+
+
+def looks_like_domain(value: str) -> bool:
+    """True for URLs, bare domains and IPs; False for outlet names like "RT News"."""
+    value = value.strip()
+    if not value or " " in value:
+        return False
+    if "://" in value or value.startswith("www."):
+        return True
+    parts = parse_host(value)
+    if parts is None:
+        return False
+    return parts.is_ip or (bool(parts.registered_domain) and bool(_DOMAINISH.match(value)))
+
+
+def normalise_alias(name: str) -> str:
+    """The key an outlet name is looked up by: case-, accent- and punctuation-insensitive."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ")
+    text = _ALIAS_JUNK.sub(" ", text).replace("_", " ")
+    return _LEADING_THE.sub("", " ".join(text.split()))
+
+
+# ---------------------------------------------------------------- profile model
+
+
+class OutletEvidence(BaseModel):
+    """One statement a data set makes about an outlet, with where it comes from."""
+
+    kind: Literal["reliability_score", "state_affiliation", "specious_sites", "laundromat"]
+    value: str = Field(description="What the data set says, e.g. 'pc1=0.18', 'SC', 'RT Mirror/Repost'.")
+    dataset: str = Field(description="Data set id, e.g. 'lin2023', 'asd_state_media', 'hanley2024'.")
+    citation: str
+    detail: str = ""
+    inherited_from: str | None = Field(None, description="Parent domain the flag belongs to, if not this host.")
+
+
+class Reliability(BaseModel):
+    score: float = Field(description="Lin et al. (2023) aggregate pc1, 0 (lowest quality) to 1 (highest).")
+    percentile: float = Field(description="Share of the 11,520 rated domains scoring at or below this one, 0-100.")
+    band: Literal["low", "middle", "high"] = Field(description="Tercile of the Lin et al. distribution.")
+    domain: str = Field(description="The domain the score was given to.")
+    citation: str
+
+
+class StateAffiliation(BaseModel):
+    typology: str = Field(description="State Media Monitor code: SC, CaPu, CaPr, ISFM, ISF, ISM, IP.")
+    label: str
+    editorial_control: bool = Field(description="True only for SC, CaPu and CaPr.")
+    owner: str | None = None
+    country: str | None = None
+    citation: str
+
+
+class OutletProfile(BaseModel):
+    query: str
+    status: Literal["known", "unknown"]
+    domain: str | None = Field(None, description="Host the profile is for (registered domain or listed subdomain).")
+    registered_domain: str | None = None
+    unicode_domain: str | None = None
+    is_ip: bool = False
+    name: str | None = None
+    names: list[str] = Field(default_factory=list)
+    country: str | None = None
+    state_affiliation: StateAffiliation | None = None
+    reliability: Reliability | None = None
+    reliability_label: str = Field(
+        "unknown", description="'unknown', or the Lin et al. tercile ('low', 'middle', 'high'); never 'reliable'."
+    )
+    specious_sites: bool = False
+    laundromat_categories: list[str] = Field(default_factory=list)
+    evidence: list[OutletEvidence] = Field(default_factory=list)
+    matched_by: Literal["domain", "parent_domain", "alias", "none"] = "none"
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def flags(self) -> list[str]:
+        """Short labels of the concerns raised, for reports."""
+        found = []
+        if self.state_affiliation and self.state_affiliation.editorial_control:
+            found.append(f"{self.state_affiliation.label} ({self.state_affiliation.country or 'state'})")
+        if self.specious_sites:
+            found.append("specious-sites list")
+        found.extend(f"laundromat: {category}" for category in self.laundromat_categories)
+        if self.reliability and self.reliability.band == "low":
+            found.append(f"low Lin et al. score ({self.reliability.score:.2f})")
+        return found
+
+
+# ---------------------------------------------------------------- database
+
+
+def default_table_path() -> Path:
+    return Path(str(resources.files("newsprobe") / "data" / DEFAULT_TABLE))
+
+
+class OutletDatabase:
+    """Read-only access to the compiled outlet table."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self.path = Path(path) if path is not None else default_table_path()
+        self._local = threading.local()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            if not self.path.exists():
+                from .errors import InputError
+
+                raise InputError(f"outlet table not found: {self.path} (run training/outlets/build_outlets.py)")
+            conn = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            conn.row_factory = sqlite3.Row
+            self._local.conn = conn
+        return conn
+
+    @cached_property
+    def citations(self) -> dict[str, str]:
+        return {row["id"]: row["citation"] for row in self.connection.execute("SELECT id, citation FROM datasets")}
+
+    def datasets(self) -> list[dict[str, object]]:
+        return [dict(row) for row in self.connection.execute("SELECT * FROM datasets ORDER BY id")]
+
+    def count(self) -> int:
+        return int(self.connection.execute("SELECT COUNT(*) FROM outlets").fetchone()[0])
+
+    def list_outlets(
+        self, *, flag: str | None = None, country: str | None = None, limit: int = 50
+    ) -> list[OutletProfile]:
+        """Outlets with a flag ('state', 'specious', 'laundromat', 'low') and/or in a country, by domain."""
+        where, params = [], []
+        if flag is not None:
+            if flag not in LIST_FILTERS:
+                from .errors import InputError
+
+                raise InputError(f"unknown flag {flag!r} (choose from: {', '.join(LIST_FILTERS)})")
+            where.append(LIST_FILTERS[flag])
+        if country:
+            where.append("lower(country) = lower(?)")
+            params.append(country)
+        sql = "SELECT key FROM outlets" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY key LIMIT ?"
+        keys = [row["key"] for row in self.connection.execute(sql, (*params, limit))]
+        return [self._profile(key, key, matched_by="domain") for key in keys]
+
+    # -- lookup
+
+    def lookup(self, query: str, *, compact: bool = True) -> OutletProfile:
+        """Profile for an outlet name, domain, URL, e-mail address or IP (``compact``: see resolve_name)."""
+        query = query.strip()
+        if looks_like_domain(query) or "@" in query:
+            parts = parse_host(query)
+            if parts is not None:
+                return self.by_host(parts, query)
+        key = self.resolve_name(query, compact=compact)
+        if key is not None:
+            profile = self._profile(key, query, matched_by="alias")
+            return profile
+        return OutletProfile(query=query, status="unknown", name=query or None)
+
+    def resolve_name(self, name: str, *, compact: bool = True) -> str | None:
+        """Host key for an outlet name via the alias table ("RT News" -> "rt.com"), else None.
+
+        With ``compact``, a name that is not an alias but equals exactly one domain's label without
+        spaces ("Global Research" -> globalresearch.ca) resolves too; callers reading person bylines
+        turn it off, since many columnists own a domain named after them.
+        """
+        alias = normalise_alias(name)
+        if not alias:
+            return None
+        row = self.connection.execute(
+            "SELECT key FROM names WHERE alias = ? ORDER BY priority, key LIMIT 1", (alias,)
+        ).fetchone()
+        if row is not None:
+            return str(row["key"])
+        if not compact:
+            return None
+        label = alias.replace(" ", "")
+        rows = self.connection.execute("SELECT key FROM outlets WHERE label = ? LIMIT 2", (label,)).fetchall()
+        return str(rows[0]["key"]) if len(rows) == 1 else None
+
+    def by_host(self, parts: HostParts, query: str) -> OutletProfile:
+        keys = parts.lookup_keys()
+        for index, key in enumerate(keys):
+            if self._row(key) is not None:
+                matched_by: Literal["domain", "parent_domain"] = "domain" if index == 0 else "parent_domain"
+                return self._profile(key, query, matched_by=matched_by)
+        return OutletProfile(
+            query=query,
+            status="unknown",
+            domain=parts.host,
+            registered_domain=parts.registered_domain or None,
+            unicode_domain=parts.unicode_host,
+            is_ip=parts.is_ip,
+        )
+
+    def _row(self, key: str) -> sqlite3.Row | None:
+        row: sqlite3.Row | None = self.connection.execute("SELECT * FROM outlets WHERE key = ?", (key,)).fetchone()
+        return row
+
+    def _evidence(self, key: str, inherited_from: str | None = None) -> list[OutletEvidence]:
+        rows = self.connection.execute(
+            "SELECT kind, value, dataset, detail FROM flags WHERE key = ? ORDER BY kind, dataset, value, detail", (key,)
+        )
+        return [
+            OutletEvidence(
+                kind=row["kind"],
+                value=row["value"],
+                dataset=row["dataset"],
+                citation=self.citations.get(row["dataset"], row["dataset"]),
+                detail=row["detail"],
+                inherited_from=inherited_from,
+            )
+            for row in rows
+        ]
+
+    def _profile(self, key: str, query: str, *, matched_by: Literal["domain", "parent_domain", "alias"]) -> OutletProfile:
+        row = self._row(key)
+        if row is None:
+            return OutletProfile(query=query, status="unknown", name=query)
+        names = [
+            r["name"] for r in self.connection.execute("SELECT name FROM names WHERE key = ? ORDER BY priority, name", (key,))
+        ]
+        names = list(dict.fromkeys(names))
+        evidence = self._evidence(key)
+        parent = row["registered_domain"]
+        parent_row = self._row(parent) if parent and parent != key else None
+        if parent_row is not None:
+            evidence += self._evidence(parent, inherited_from=parent)
+        return _assemble(query, row, parent_row, names, evidence, matched_by, self.citations)
+
+
+def _reliability(row: sqlite3.Row, citations: dict[str, str]) -> Reliability | None:
+    if row["pc1"] is None:
+        return None
+    return Reliability(
+        score=row["pc1"],
+        percentile=row["pc1_percentile"],
+        band=row["pc1_band"],
+        domain=row["key"],
+        citation=citations.get("lin2023", "lin2023"),
+    )
+
+
+def _state(row: sqlite3.Row, citations: dict[str, str]) -> StateAffiliation | None:
+    typology = row["state_typology"]
+    if not typology:
+        return None
+    return StateAffiliation(
+        typology=typology,
+        label=TYPOLOGY_LABELS.get(typology, typology),
+        editorial_control=typology in EDITORIAL_CONTROL_TYPOLOGIES,
+        owner=row["state_owner"],
+        country=row["country"],
+        citation=citations.get("asd_state_media", "asd_state_media"),
+    )
+
+
+def _assemble(
+    query: str,
+    row: sqlite3.Row,
+    parent: sqlite3.Row | None,
+    names: list[str],
+    evidence: list[OutletEvidence],
+    matched_by: Literal["domain", "parent_domain", "alias"],
+    citations: dict[str, str],
+) -> OutletProfile:
+    reliability = _reliability(row, citations) or (_reliability(parent, citations) if parent is not None else None)
+    state = _state(row, citations) or (_state(parent, citations) if parent is not None else None)
+    laundromat = sorted({e.value for e in evidence if e.kind == "laundromat"})
+    return OutletProfile(
+        query=query,
+        status="known",
+        domain=row["key"],
+        registered_domain=row["registered_domain"] or None,
+        unicode_domain=to_unicode(row["key"]),
+        name=row["name"] or (names[0] if names else None),
+        names=names,
+        country=row["country"] or (parent["country"] if parent is not None else None),
+        state_affiliation=state,
+        reliability=reliability,
+        reliability_label=reliability.band if reliability else "unknown",
+        specious_sites=any(e.kind == "specious_sites" for e in evidence),
+        laundromat_categories=laundromat,
+        evidence=evidence,
+        matched_by=matched_by,
+    )
+
+
+_DEFAULT: OutletDatabase | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def database() -> OutletDatabase:
+    """The shipped table (opened once, read-only)."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = OutletDatabase()
+        return _DEFAULT
+
+
+def source(name_or_domain: str) -> OutletProfile:
+    """Profile of an outlet given a name ("RT News"), domain ("rt.com"), URL, e-mail address or IP."""
+    return database().lookup(name_or_domain)
