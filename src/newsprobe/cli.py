@@ -40,8 +40,11 @@ class ReportFormat(str, Enum):
 
 
 class InputFormatChoice(str, Enum):
+    """text: plain text kept verbatim (offsets match the file); markdown: a page export, cleaned."""
+
     url = "url"
     html = "html"
+    markdown = "markdown"
     text = "text"
 
 
@@ -101,7 +104,8 @@ def analyze(
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report here instead of stdout.")] = None,
     analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers to run (default: all).")] = None,
-    input_format: Annotated[Optional[InputFormatChoice], typer.Option(help="Override input detection.")] = None,
+    input_format: Annotated[Optional[InputFormatChoice], typer.Option(
+        help="Override detection: url, html, markdown (a page export, cleaned) or text (verbatim, offsets match the file).")] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private/loopback addresses (tests, intranets).")] = False,
     index: Annotated[Optional[Path], typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")] = None,
 ) -> None:

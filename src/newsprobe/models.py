@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "ParagraphKind", "RemovedBlock", "Span"]
 
-InputKind = Literal["url", "html", "text", "stdin-html", "stdin-text"]
+InputKind = Literal["url", "html", "text", "plain", "stdin-html", "stdin-text", "stdin-plain"]
 
 
 class Span(BaseModel):

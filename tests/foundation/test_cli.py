@@ -86,3 +86,23 @@ def test_extract_jsonl_many_inputs(reference_path: Path, tmp_path: Path, shared_
     assert any(line["source"] == str(pages[0]) for line in lines)
     assert lines[-1] == {"source": str(bad), "text": "", "error": f"{bad}: input is empty"}
     assert all({"source", "text"} <= set(line) for line in lines)
+
+
+def test_plain_text_input_keeps_the_file_text_unchanged(reference_path: Path, tmp_path: Path):
+    odd = tmp_path / "plain.txt"
+    odd.write_text("  Leading spaces\u00a0and a no-break space.\n\n\nSecond  paragraph\t with tabs.\n", encoding="utf-8")
+    for path in (reference_path, odd):
+        result = run("analyze", str(path), "--input-format", "text", "--format", "json", "--analyses", "entities")
+        assert result.returncode == 0, result.stderr
+        report = Report.model_validate_json(result.stdout)
+        original = path.read_text(encoding="utf-8")
+        assert report.article.text == original
+        for paragraph in report.article.paragraphs:
+            chunk = original[paragraph.start : paragraph.end]
+            assert chunk == chunk.strip() and "\n\n" not in chunk
+
+
+def test_markdown_input_format_cleans(reference_path: Path):
+    result = run("analyze", str(reference_path), "--input-format", "markdown", "--format", "json", "--analyses", "entities")
+    report = Report.model_validate_json(result.stdout)
+    assert report.article.text.startswith("Russian FM Sergey Lavrov")

@@ -150,3 +150,22 @@ def test_offsets_are_python_str_offsets_with_astral_characters():
         for m in entity.mentions:
             assert report.article.text[m.start : m.end] == m.text
     assert re.search("Springfield|Chicago|John Smith", report.article.text)
+
+
+def test_after_orders_optional_predecessors():
+    from pydantic import BaseModel
+
+    class Out(BaseModel):
+        pass
+
+    class First(Analyser[Out]):
+        name, Result = "first", Out
+
+    class Second(Analyser[Out]):
+        name, Result, after = "second", Out, ("first",)
+
+    local = Registry()
+    local.add(Second)
+    local.add(First)
+    assert local.resolve(["second", "first"]) == [First, Second]
+    assert local.resolve(["second"]) == [Second]  # `after` never adds an analyser

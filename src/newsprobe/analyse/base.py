@@ -80,6 +80,7 @@ class Analyser(Generic[ResultT]):
     title: ClassVar[str] = ""
     description: ClassVar[str] = ""
     requires: ClassVar[tuple[str, ...]] = ()
+    after: ClassVar[tuple[str, ...]] = ()  # optional: run after these when they are selected too
     uses_doc: ClassVar[bool] = True
     Result: ClassVar[type[BaseModel]]
     Config: ClassVar[type[BaseModel]] = EmptyConfig
@@ -149,6 +150,7 @@ class Registry:
     def resolve(self, names: Iterable[str] | None) -> list[type[Analyser[Any]]]:
         """The classes to run, with their requirements added, in dependency order."""
         wanted = list(names) if names is not None else self.names()
+        selected = {self.get(name).name for name in wanted}
         ordered: list[type[Analyser[Any]]] = []
 
         def visit(name: str, chain: tuple[str, ...]) -> None:
@@ -159,6 +161,9 @@ class Registry:
                 raise UnknownAnalyserError(f"analysers require each other in a cycle: {' -> '.join(chain)}")
             for required in cls.requires:
                 visit(required, (*chain, cls.name))
+            for earlier in cls.after:
+                if earlier in selected:
+                    visit(earlier, (*chain, cls.name))
             ordered.append(cls)
 
         for name in wanted:

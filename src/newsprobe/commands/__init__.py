@@ -11,7 +11,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["provenance"]
+MODULES: list[str] = ["checkworthy", "quotes", "provenance", "web", "corpus"]
 
 
 def register_all(app: typer.Typer, eval_app: typer.Typer) -> None:

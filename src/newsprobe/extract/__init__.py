@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..domains import registered_domain
 from ..errors import InputError
 from ..ingest.source import RawDocument
-from ..models import Article
+from ..models import Article, Metadata, Paragraph
 from .html import extract_html
 from .text_export import clean_export
 
@@ -16,6 +18,8 @@ MAX_TEXT_CHARS = 200_000  # about 33,000 words; longer "articles" are cut and ma
 
 def extract(raw: RawDocument) -> Article:
     source = raw.description.source
+    if raw.kind == "plain":
+        return truncate(verbatim_article(raw.content, raw.url), MAX_TEXT_CHARS)
     if raw.kind == "html":
         metadata, assembler = extract_html(raw.content, url=raw.url, source=source)
     else:
@@ -30,6 +34,16 @@ def extract(raw: RawDocument) -> Article:
         raise InputError(f"{source}: no article text found")
     article = Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
     return truncate(article, MAX_TEXT_CHARS)
+
+
+def verbatim_article(text: str, url: str | None) -> Article:
+    """Plain text kept exactly as given; paragraphs are the runs between blank lines."""
+    paragraphs = [
+        Paragraph(start=match.start(), end=match.end())
+        for match in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", text, flags=re.DOTALL)
+    ]
+    metadata = Metadata(url=url, domain=registered_domain(url) if url else None)
+    return Article(text=text, paragraphs=paragraphs, metadata=metadata)
 
 
 def truncate(article: Article, limit: int) -> Article:

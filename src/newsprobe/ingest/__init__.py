@@ -15,7 +15,9 @@ from .url import FetchPolicy, fetch_url
 
 __all__ = ["FetchPolicy", "InputFormat", "is_url", "RawDocument", "SourceLike", "from_html", "from_text", "load", "read_bytes"]
 
-InputFormat = Literal["url", "html", "text"]
+InputFormat = Literal["url", "html", "markdown", "text"]
+# "markdown": a text/markdown export, cleaned; "text": plain text kept verbatim so offsets match the file.
+_KIND_FOR_FORMAT: dict[str, ContentKind] = {"html": "html", "markdown": "text", "text": "plain"}
 SourceLike = Union[str, os.PathLike[str], RawDocument]
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
@@ -24,9 +26,10 @@ def is_url(source: str) -> bool:
     return bool(_SCHEME.match(source))
 
 
-def from_text(text: str, *, source: str = "<text>", url: str | None = None) -> RawDocument:
-    """A text/markdown article given as a string (API, web form)."""
-    return RawDocument(text, "text", InputDescription(source=source, kind="text", url=url, bytes=len(text.encode())))
+def from_text(text: str, *, source: str = "<text>", url: str | None = None, verbatim: bool = False) -> RawDocument:
+    """A text/markdown export given as a string; `verbatim=True` keeps the text exactly as given."""
+    kind: ContentKind = "plain" if verbatim else "text"
+    return RawDocument(text, kind, InputDescription(source=source, kind=kind, url=url, bytes=len(text.encode())))
 
 
 def from_html(html: str, *, source: str = "<html>", url: str | None = None) -> RawDocument:
@@ -43,7 +46,7 @@ def load(source: SourceLike, *, input_format: InputFormat | None = None, policy:
         raise InputError("empty source name")
     if input_format == "url" or (input_format is None and is_url(name)):
         return fetch_url(name, policy)
-    kind: ContentKind | None = input_format
+    kind = _KIND_FOR_FORMAT[input_format] if input_format else None
     if name == "-":
         return read_stdin(kind)
     return read_file(Path(name), kind)

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
-from ..models import InputDescription
+from ..models import InputDescription, InputKind
 from .decode import MAX_INPUT_BYTES, decode_bytes, gunzip_bounded
 from .detect import sniff_kind
 from .source import ContentKind, RawDocument
@@ -42,7 +42,7 @@ def read_bytes(data: bytes, *, source: str, kind: ContentKind | None = None, std
     if not text.strip():
         raise InputError(f"{source}: input is empty")
     kind = kind or sniff_kind(text, "" if stdin else source)
-    input_kind = ("stdin-html" if kind == "html" else "stdin-text") if stdin else kind
+    input_kind: InputKind = f"stdin-{kind}" if stdin else kind  # type: ignore[assignment]
     description = InputDescription(source=source, kind=input_kind, encoding=encoding, bytes=len(data))
     return RawDocument(content=text, kind=kind, description=description)
 

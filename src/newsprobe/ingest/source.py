@@ -9,7 +9,8 @@ from ..models import InputDescription
 
 __all__ = ["ContentKind", "RawDocument"]
 
-ContentKind = Literal["html", "text"]
+# "text": a text/markdown export of a page (cleaned); "plain": text taken verbatim (offsets into the file).
+ContentKind = Literal["html", "text", "plain"]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ..models import InputDescription
 from .decode import decode_bytes
 from .source import ContentKind, RawDocument
 
-__all__ = ["FetchPolicy", "check_address", "check_url", "fetch_url"]
+__all__ = ["FEED_TYPES", "PAGE_TYPES", "FetchPolicy", "FetchedBody", "check_address", "check_url", "fetch_bytes", "fetch_url"]
 
 USER_AGENT = f"Mozilla/5.0 (compatible; newsprobe/{__version__}; +https://github.com/newsprobe/newsprobe)"
 MAX_URL_LENGTH = 2048
@@ -105,13 +105,25 @@ class GuardedTransport(httpx.HTTPTransport):
         self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=GuardedBackend(policy))
 
 
-def _kind_for(content_type: str, url: str) -> ContentKind:
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    if media_type in _HTML_TYPES or not media_type:
-        return "html"
-    if media_type in _TEXT_TYPES:
-        return "text"
-    raise FetchError(f"{url}: unsupported content type {media_type!r} (expected HTML or plain text)")
+PAGE_TYPES = (*_HTML_TYPES, *_TEXT_TYPES)
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml",
+              "application/feed+json", "application/json", "text/plain", *_HTML_TYPES)
+
+
+@dataclass(frozen=True)
+class FetchedBody:
+    """A fetched response body within the policy's limits."""
+
+    requested_url: str
+    url: str
+    media_type: str
+    content_type: str
+    charset: str | None
+    body: bytes
+
+
+def _media_type(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
 
 
 def _read_capped(chunks: Iterator[bytes], policy: FetchPolicy, deadline: float, url: str) -> bytes:
@@ -129,7 +141,7 @@ def _check_redirect(request: httpx.Request) -> None:
     check_url(str(request.url))
 
 
-def _fetch(url: str, policy: FetchPolicy, deadline: float) -> RawDocument:
+def _fetch(url: str, policy: FetchPolicy, deadline: float, accept: tuple[str, ...]) -> FetchedBody:
     timeout = httpx.Timeout(min(10.0, policy.total_timeout))
     with httpx.Client(
         transport=GuardedTransport(policy), follow_redirects=True, max_redirects=policy.max_redirects,
@@ -140,21 +152,14 @@ def _fetch(url: str, policy: FetchPolicy, deadline: float) -> RawDocument:
         if response.status_code >= 400:
             raise FetchError(f"{final_url}: HTTP {response.status_code} {response.reason_phrase}")
         content_type = response.headers.get("content-type", "")
-        kind = _kind_for(content_type, final_url)
+        media_type = _media_type(content_type) or accept[0]
+        if media_type not in accept:
+            raise FetchError(f"{final_url}: unsupported content type {media_type!r} (expected {', '.join(accept[:3])}, ...)")
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > policy.max_bytes:
             raise FetchError(f"{final_url}: body larger than {policy.max_bytes // (1024 * 1024)} MB; refused")
         body = _read_capped(response.iter_bytes(), policy, deadline, final_url)
-        charset = response.charset_encoding
-    if not body.strip():
-        raise FetchError(f"{final_url}: empty response body")
-    try:
-        text, encoding = decode_bytes(body, name=final_url, declared=charset)
-    except InputError as exc:
-        raise FetchError(str(exc)) from None
-    description = InputDescription(source=url, kind="url", url=final_url, content_type=content_type or None,
-                                   encoding=encoding, bytes=len(body))
-    return RawDocument(content=text, kind=kind, description=description)
+        return FetchedBody(url, final_url, media_type, content_type, response.charset_encoding, body)
 
 
 def _explain(exc: Exception, url: str, policy: FetchPolicy) -> NewsprobeError:
@@ -171,8 +176,11 @@ def _explain(exc: Exception, url: str, policy: FetchPolicy) -> NewsprobeError:
     return FetchError(f"{url}: {type(exc).__name__}: {exc}")
 
 
-def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
-    """Fetch `url` within the policy's limits; every failure is a one-line FetchError."""
+def fetch_bytes(url: str, policy: FetchPolicy | None = None, *, accept: tuple[str, ...] = PAGE_TYPES) -> FetchedBody:
+    """Fetch `url` within the policy's limits, accepting only the `accept` media types.
+
+    Every failure is a one-line FetchError (BlockedAddressError for refused targets).
+    """
     policy = policy or FetchPolicy()
     check_url(url)
     deadline = time.monotonic() + policy.total_timeout
@@ -180,7 +188,7 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
 
     def work() -> None:
         try:
-            outcome["document"] = _fetch(url, policy, deadline)
+            outcome["body"] = _fetch(url, policy, deadline, accept)
         except Exception as exc:  # carried to the caller's thread
             outcome["error"] = exc
 
@@ -191,4 +199,20 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
         raise FetchError(f"{url}: timed out after {policy.total_timeout:g} s")
     if "error" in outcome:
         raise _explain(outcome["error"], url, policy) from None
-    return outcome["document"]  # type: ignore[no-any-return]
+    fetched: FetchedBody = outcome["body"]
+    return fetched
+
+
+def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
+    """Fetch an article page (HTML or plain text) and decode it."""
+    fetched = fetch_bytes(url, policy)
+    if not fetched.body.strip():
+        raise FetchError(f"{fetched.url}: empty response body")
+    try:
+        text, encoding = decode_bytes(fetched.body, name=fetched.url, declared=fetched.charset)
+    except InputError as exc:
+        raise FetchError(str(exc)) from None
+    kind: ContentKind = "text" if fetched.media_type in _TEXT_TYPES else "html"
+    description = InputDescription(source=url, kind="url", url=fetched.url, content_type=fetched.content_type or None,
+                                   encoding=encoding, bytes=len(fetched.body))
+    return RawDocument(content=text, kind=kind, description=description)

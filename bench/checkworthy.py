@@ -1,0 +1,146 @@
+"""Check-worthiness benchmark: shipped fast/accurate models vs a TF-IDF + LR baseline on CT24 dev and dev-test.
+
+    OMP_NUM_THREADS=1 .venv/bin/python bench/checkworthy.py [--threads N]
+
+Every model is fitted on CT24 train only; no threshold is chosen on dev or dev-test (the shipped
+thresholds come from train cross-validation; the baseline is shown at 0.5 and at its own train-CV
+threshold). The official test set is held out and scored from outside through
+`newsprobe checkworthy predict` / `newsprobe eval checkworthy`. Speed: wall-clock sentences/s and
+sentences per CPU-second (the rate on a dedicated core; the machine may be shared), model loading
+excluded, scoring in chunks of 256 as `newsprobe checkworthy predict` does. Needs the `train` extra (scikit-learn) for
+the baseline. Writes bench/results/checkworthy.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "training" / "claims"))
+from _common import print_table, write_result  # noqa: E402
+from common import DATA, best_threshold, fold_ids, load_split, scores  # noqa: E402
+
+from newsprobe.analyse._claims_model import load_scorer  # noqa: E402
+
+SPLITS = ("dev", "dev-test")
+
+
+def baseline_rows() -> list[dict[str, Any]]:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    texts, labels = load_split("train")
+
+    def fit(rows: np.ndarray) -> tuple[TfidfVectorizer, LogisticRegression]:
+        vectoriser = TfidfVectorizer()
+        matrix = vectoriser.fit_transform([texts[i] for i in rows])
+        return vectoriser, LogisticRegression(max_iter=2000).fit(matrix, labels[rows])
+
+    folds = fold_ids(len(texts))
+    oof = np.zeros(len(texts))
+    for k in range(5):
+        vectoriser, model = fit(np.where(folds != k)[0])
+        oof[folds == k] = model.predict_proba(vectoriser.transform([texts[i] for i in np.where(folds == k)[0]]))[:, 1]
+    cv_threshold = best_threshold(labels, oof)
+    vectoriser, model = fit(np.arange(len(texts)))
+    rows = []
+    for name, threshold in (("TF-IDF+LR t=0.5", 0.5), ("TF-IDF+LR t=CV", cv_threshold)):
+        row: dict[str, Any] = {"model": name, "threshold": threshold}
+        for split in SPLITS:
+            split_texts, split_labels = load_split(split)
+            probability = model.predict_proba(vectoriser.transform(split_texts))[:, 1]
+            row[split] = scores(split_labels, (probability >= threshold).astype(np.int64))
+        rows.append(row)
+    return rows
+
+
+def shipped_row(profile: str) -> dict[str, Any]:
+    scorer = load_scorer(profile)
+    row: dict[str, Any] = {"model": f"{profile} ({scorer.name})", "threshold": scorer.threshold}
+    total, elapsed, cpu = 0, 0.0, 0.0
+    for split in SPLITS:
+        texts, labels = load_split(split)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        probability = np.concatenate([scorer.probabilities(texts[i : i + 256]) for i in range(0, len(texts), 256)])
+        elapsed += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        total += len(texts)
+        row[split] = scores(labels, (probability >= scorer.threshold).astype(np.int64))
+    row["sentences_per_second"] = round(total / elapsed, 1)
+    row["sentences_per_cpu_second"] = round(total / cpu, 1)
+    return row
+
+
+def average_precision(labels: np.ndarray, scores_: np.ndarray) -> float:
+    order = np.argsort(-scores_, kind="stable")
+    hits = labels[order]
+    if not hits.any():
+        return 0.0
+    precision_at_hit = np.cumsum(hits)[hits == 1] / (np.flatnonzero(hits) + 1)
+    return float(precision_at_hit.mean())
+
+
+def clef2019_map(profile: str) -> dict[str, Any]:
+    """Ranking within a debate (CLEF-2019 Task 1 formulation): MAP over its 19 training debates.
+
+    These debates are not used for training, but three 2016 presidential debates share most of their
+    sentences with CT24 train (ClaimBuster); debates with more than 5 % of sentences in CT24 train are
+    left out. The 2019 test debates are held out, like the CT24 test set."""
+    import csv
+
+    folder = DATA / "clef2019_task1_en" / "training"
+    scorer = load_scorer(profile)
+    seen = {text.strip().casefold() for text in load_split("train")[0]}
+    per_document, left_out = {}, []
+    for path in sorted(folder.glob("*.tsv")):
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = [row for row in csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE) if len(row) >= 4]
+        if sum(row[2].strip().casefold() in seen for row in rows) > 0.05 * len(rows):
+            left_out.append(path.stem)
+            continue
+        labels = np.array([int(row[3]) for row in rows])
+        probability = scorer.probabilities([row[2] for row in rows])
+        per_document[path.stem] = average_precision(labels, probability)
+    return {"profile": profile, "map": float(np.mean(list(per_document.values()))), "per_document": per_document,
+            "left_out_overlapping_ct24_train": left_out}
+
+
+def table_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    return [
+        [row["model"], row["threshold"],
+         row["dev"]["f1"], row["dev"]["precision"], row["dev"]["recall"],
+         row["dev-test"]["f1"], row["dev-test"]["precision"], row["dev-test"]["recall"],
+         row.get("sentences_per_second", "-"), row.get("sentences_per_cpu_second", "-")]
+        for row in rows
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--threads", type=int, default=2, help="onnxruntime threads for the accurate model")
+    parser.add_argument("--clef2019", choices=["none", "fast", "both"], default="fast",
+                        help="also rank the CLEF-2019 training debates (MAP); 'both' encodes 16k sentences")
+    args = parser.parse_args()
+    os.environ["NEWSPROBE_ENCODER_THREADS"] = str(args.threads)
+    rows = baseline_rows() + [shipped_row("fast"), shipped_row("accurate")]
+    columns = ["model", "thr", "dev F1", "P", "R", "dtest F1", "P", "R", "sent/s", "sent/cpu-s"]
+    print_table("Check-worthiness (CT24 English; fitted on train only)", columns, table_rows(rows))
+    ranking = [clef2019_map(p) for p in {"none": [], "fast": ["fast"], "both": ["fast", "accurate"]}[args.clef2019]]
+    for item in ranking:
+        print(f"CLEF-2019 training debates (16 not in CT24 train), MAP ({item['profile']}): {item['map']:.3f}"
+              "  (best 2019 test-set run: 0.166; different debates)")
+    path = write_result("checkworthy", {"threads": args.threads, "load_average": os.getloadavg()[0], "rows": rows,
+                                        "clef2019_map": ranking})
+    print(f"wrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Quotes on PolNeAR dev: newsprobe (fast = rules, accurate = rules + CRF tagger) vs a textacy-style
+direct-quote baseline, scored with the `newsprobe eval quotes` contract.
+
+    OMP_NUM_THREADS=1 .venv/bin/python bench/quotes.py [--limit N]
+
+Columns: content exact and overlap P/R/F1, source accuracy on overlap-matched contents, the same
+overlap F1 on the direct-only subset, and articles per second (spaCy parse included, one thread).
+Each spaCy doc is parsed once and shared by the systems; the speed column times parse + analysers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import SHARED_DATA, print_table, write_result  # noqa: E402
+
+from newsprobe.analyse._quote_cues import SPEECH_VERBS  # noqa: E402
+from newsprobe.analyse._quote_marks import find_quotes  # noqa: E402
+from newsprobe.analyse._quote_polnear import QuoteScores, first_annotation_per_file, read_jsonl, read_text, score_documents  # noqa: E402
+from newsprobe.analyse.pipeline import Pipeline  # noqa: E402
+from newsprobe.models import Article  # noqa: E402
+
+POLNEAR = SHARED_DATA / "quotes" / "polnear"
+TARGETS = {"content_overlap_f1": 0.85, "source_accuracy": 0.85, "direct_overlap_f1": 0.95, "articles_per_second": 10}
+
+
+def textacy_style(doc: Any) -> list[dict[str, Any]]:
+    """Direct quotes only, as textacy's `direct_quotations` does: a quoted passage of ≥ 4 tokens with a
+    reporting verb in its sentence outside the quote; the speaker is that verb's subject."""
+    out = []
+    for region in find_quotes(doc.text):
+        span = doc.char_span(region.start, region.end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            continue
+        sents = {span[0].sent, span[-1].sent}
+        verbs = [
+            t for s in sents for t in s
+            if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and not (region.start <= t.idx < region.end)
+        ]
+        if not verbs:
+            continue
+        verb = min(verbs, key=lambda t: min(abs(t.idx - region.start), abs(t.idx - region.end)))
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        source = [[subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)]] if subject is not None else []
+        out.append({"content": [[region.start, region.end]], "source": source, "cue": [[verb.idx, verb.idx + len(verb)]]})
+    return out
+
+
+def as_records(result: Any) -> list[dict[str, Any]]:
+    return [
+        {"content": [[s.start, s.end] for s in a.content], "source": [[s.start, s.end] for s in a.source],
+         "cue": [[s.start, s.end] for s in a.cue]}
+        for a in result.attributions
+    ]
+
+
+def summarise(scores: QuoteScores, seconds: float, n: int) -> dict[str, Any]:
+    a, d = scores.all, scores.direct
+    return {
+        "content_exact": a.content_exact.model_dump(),
+        "content_overlap": a.content_overlap.model_dump(),
+        "source_accuracy": a.source_accuracy,
+        "source_exact_accuracy": a.source_exact_accuracy,
+        "direct": {"content_exact": d.content_exact.model_dump(), "content_overlap": d.content_overlap.model_dump(),
+                   "source_accuracy": d.source_accuracy},
+        "articles_per_second": n / seconds if seconds else None,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--limit", type=int, default=None)
+    args = parser.parse_args()
+    rows = list(first_annotation_per_file(read_jsonl(POLNEAR / "polnear_dev.jsonl")).values())[: args.limit]
+    texts = [read_text(POLNEAR, row["text_file"]) for row in rows]
+    fast, accurate = Pipeline(["quotes"], profile="fast"), Pipeline(["quotes"], profile="accurate")
+    for pipeline in (fast, accurate):  # load models before timing
+        pipeline.run(Article(text="“Warm up,” she said."))
+    docs: dict[str, list[tuple[str, list[Any], list[Any]]]] = {"textacy-style": [], "fast": [], "accurate": []}
+    seconds = {"textacy-style": 0.0, "fast": 0.0, "accurate": 0.0}
+    stages: dict[str, dict[str, float]] = {"fast": {}, "accurate": {}}
+    for row, text in zip(rows, texts, strict=True):
+        gold = row["attributions"]
+        started = time.perf_counter()
+        doc = fast.nlp.doc(text)
+        parse = time.perf_counter() - started
+        started = time.perf_counter()
+        docs["textacy-style"].append((text, gold, textacy_style(doc)))
+        seconds["textacy-style"] += parse + time.perf_counter() - started
+        for name, pipeline in (("fast", fast), ("accurate", accurate)):
+            outcome = pipeline.run(Article(text=text))
+            seconds[name] += sum(outcome.timings.values())
+            for stage, spent in outcome.timings.items():
+                stages[name][stage] = stages[name].get(stage, 0.0) + spent
+            result = outcome.results.get("quotes")
+            docs[name].append((text, gold, as_records(result) if result is not None else []))
+    systems = {name: summarise(score_documents(items), seconds[name], len(rows)) for name, items in docs.items()}
+    for name, spent in stages.items():
+        systems[name]["seconds_per_article_by_stage"] = {k: v / len(rows) for k, v in spent.items()}
+    columns = ["system", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1",
+               "source acc", "direct exact F1", "direct overlap F1", "articles/s"]
+    table = []
+    for name, s in systems.items():
+        e, o = s["content_exact"], s["content_overlap"]
+        table.append([name, e["precision"], e["recall"], e["f1"], o["precision"], o["recall"], o["f1"],
+                      s["source_accuracy"], s["direct"]["content_exact"]["f1"], s["direct"]["content_overlap"]["f1"],
+                      s["articles_per_second"]])
+    print_table(f"Quotes on PolNeAR dev ({len(rows)} articles, first annotator)", columns, table)
+    for name in ("fast", "accurate"):
+        per_stage = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in systems[name]["seconds_per_article_by_stage"].items())
+        print(f"{name}: per article {per_stage}")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    path = write_result("quotes", {"data": "PolNeAR v1.0.0 dev", "articles": len(rows), "targets": TARGETS,
+                                    "load_average_1min": load, "systems": systems})
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,251 @@
+"""A CRF token tagger for attributions (source / cue / content), with the rules' output as features.
+
+The tagger reads the shared spaCy parse and the rule-based attributions, labels every token
+B-/I- SRC, CUE, CON or O, and `decode` groups the labelled spans into attributions: each cue
+anchors one attribution, content and source spans join the nearest cue of their paragraph.
+Trained on PolNeAR train by `training/quotes/train_tagger.py`; the model ships in
+`newsprobe/models/quotes/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ._quote_cues import SPEECH_VERBS
+from ._quote_marks import find_quotes
+from ._quote_rules import CharSpan, RawAttribution, trim_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "token_labels"]
+
+MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "quotes" / "attribution_crf.crfsuite"
+LABEL_TYPES = ("SRC", "CUE", "CON")
+Features = list[str]
+
+
+# ---------------------------------------------------------------- features
+
+
+def _rule_tags(doc: Doc, rules: list[RawAttribution]) -> list[str]:
+    tags = ["O"] * len(doc)
+    def mark(spans: Sequence[CharSpan], tag: str) -> None:
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    tags[t.i] = tag
+
+    for att in rules:
+        mark(att.content, "CON")
+        mark([att.source] if att.source else [], "SRC")
+        mark(att.cue, "CUE")
+    return tags
+
+
+def _quote_flags(doc: Doc) -> list[int]:
+    """0 outside quotes, 1 inside, 2 on a quote mark."""
+    flags = [0] * len(doc)
+    for region in find_quotes(doc.text):
+        span = doc.char_span(region.start, region.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            flags[t.i] = 1
+        flags[span[0].i] = 2
+        flags[span[-1].i] = 2
+    return flags
+
+
+def _cue_relation(token: Token) -> str:
+    """How the token hangs from the nearest reporting verb above it (dependency path, ≤ 4 steps)."""
+    path: list[str] = []
+    current = token
+    for _ in range(4):
+        if current.head is current:
+            return "none"
+        path.append(current.dep_)
+        current = current.head
+        if current.pos_ == "VERB" and current.lemma_.lower() in SPEECH_VERBS:
+            return ">".join(path[-2:]) + f"@{len(path)}"
+    return "none"
+
+
+def _token_base(token: Token, rule: str, quote: int) -> dict[str, str]:
+    lemma = token.lemma_.lower()
+    return {
+        "w": token.lower_,
+        "l": lemma,
+        "p": token.pos_,
+        "t": token.tag_,
+        "d": token.dep_,
+        "s": token.shape_[:4],
+        "sfx": token.lower_[-3:],
+        "hl": token.head.lemma_.lower(),
+        "hd": token.head.dep_,
+        "hp": token.head.pos_,
+        "cue": str(lemma in SPEECH_VERBS and token.pos_ == "VERB"),
+        "hcue": str(token.head.lemma_.lower() in SPEECH_VERBS),
+        "rel": _cue_relation(token),
+        "r": rule,
+        "q": str(quote),
+        "ent": token.ent_type_ or "-",
+    }
+
+
+def _starts_paragraph(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text_with_ws
+
+
+def doc_features(doc: Doc, rules: list[RawAttribution]) -> list[Features]:
+    """CRF features for every token of `doc`."""
+    rule_tags = _rule_tags(doc, rules)
+    quotes = _quote_flags(doc)
+    base = [_token_base(t, rule_tags[t.i], quotes[t.i]) for t in doc]
+    out: list[Features] = []
+    for t in doc:
+        i = t.i
+        feats = ["bias", *(f"{k}={v}" for k, v in base[i].items())]
+        feats.append(f"d|hl={base[i]['d']}|{base[i]['hl']}")
+        feats.append(f"r|q={base[i]['r']}|{base[i]['q']}")
+        feats.append(f"sent_start={t.is_sent_start}")
+        feats.append(f"para={_starts_paragraph(doc, i)}")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(doc):
+                b = base[j]
+                feats.extend(f"{offset}:{k}={b[k]}" for k in ("w", "p", "d", "r", "q", "cue"))
+            else:
+                feats.append(f"{offset}:pad")
+        out.append(feats)
+    return out
+
+
+# ---------------------------------------------------------------- labels
+
+
+def token_labels(doc: Doc, attributions: Sequence[dict[str, list[list[int]]]]) -> list[str]:
+    """B-/I- labels from PolNeAR-style records (each span piece starts with B-)."""
+    labels = ["O"] * len(doc)
+    for record in attributions:
+        for key, label in (("content", "CON"), ("content2", "CON"), ("source", "SRC"), ("cue", "CUE")):
+            for start, end in record.get(key) or []:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for k, t in enumerate(t for t in span if not t.is_space):
+                    labels[t.i] = ("B-" if k == 0 else "I-") + label
+    return labels
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _spans(doc: Doc, labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first token, last token) runs; B- starts a new run."""
+    runs: list[tuple[str, int, int]] = []
+    for i, label in enumerate(labels):
+        if label == "O" or doc[i].is_space:
+            continue
+        kind = label[2:]
+        if runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and label.startswith("I-"):
+            runs[-1] = (kind, runs[-1][1], i)
+        elif runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and doc[i].is_punct:
+            runs[-1] = (kind, runs[-1][1], i)
+        else:
+            runs.append((kind, i, i))
+    return runs
+
+
+def _paragraph_index(doc: Doc) -> list[int]:
+    index, current = [], 0
+    for t in doc:
+        index.append(current)
+        if "\n" in t.text_with_ws[len(t.text):] or (t.is_space and "\n" in t.text):
+            current += 1
+    return index
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
+    """Group labelled runs into attributions: each cue anchors one; content joins the nearest cue
+    of its paragraph, a source the nearest cue of its sentence. Content with no cue in its
+    paragraph stands alone; sources left over go to the nearest source-less attribution of
+    their paragraph."""
+    runs = _spans(doc, labels)
+    para = _paragraph_index(doc)
+    sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
+    cues = [(r[1], r[2]) for r in runs if r[0] == "CUE"]
+    groups: list[dict[str, list[tuple[int, int]]]] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
+    spare_sources: list[tuple[int, int]] = []
+    for kind, first, last in runs:
+        if kind == "CUE":
+            continue
+        candidates = [
+            (_distance(c, (first, last)), ci)
+            for ci, c in enumerate(cues)
+            if para[c[0]] == para[first] and (kind != "SRC" or sent[c[0]] == sent[first])
+        ]
+        if candidates:
+            groups[min(candidates)[1]][kind].append((first, last))
+        elif kind == "CON":
+            groups.append({"cue": [], "CON": [(first, last)], "SRC": []})
+        else:
+            spare_sources.append((first, last))
+    groups = [g for g in groups if g["CON"]]
+    for source in spare_sources:
+        needy = [
+            (_distance(g["CON"][0], source), gi)
+            for gi, g in enumerate(groups)
+            if not g["SRC"] and para[g["CON"][0][0]] == para[source[0]]
+        ]
+        if needy:
+            groups[min(needy)[1]]["SRC"].append(source)
+    text = doc.text
+    found = [_to_raw(doc, text, g["cue"], g["CON"], g["SRC"]) for g in groups]
+    return sorted(found, key=lambda a: a.content_start)
+
+
+def _char(doc: Doc, first: int, last: int) -> CharSpan:
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _to_raw(doc: Doc, text: str, cue: list[tuple[int, int]], content: list[tuple[int, int]], source: list[tuple[int, int]]) -> RawAttribution:
+    anchor = cue[0] if cue else content[0]
+    src = min(source, key=lambda s: _distance(s, anchor)) if source else None
+    spans = [_char(doc, *c) for c in sorted(content)]
+    trimmed = [t for span in spans if (t := trim_span(text, span)) is not None] or spans
+    return RawAttribution(
+        cue=[_char(doc, *c) for c in cue],
+        content=trimmed,
+        source=_char(doc, *src) if src else None,
+        source_head=doc[src[0] : src[1] + 1].root.i if src else None,
+        kind="verb" if cue else "quote",
+    )
+
+
+# ---------------------------------------------------------------- model
+
+
+class QuoteTagger:
+    """The shipped CRF; loaded once (cache it on the analyser or via `context.resource`)."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        import pycrfsuite
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+
+    def tag(self, doc: Doc, rules: list[RawAttribution]) -> list[str]:
+        if not len(doc):
+            return []
+        return list(self.tagger.tag(doc_features(doc, rules)))
+
+    def attributions(self, doc: Doc, rules: list[RawAttribution]) -> list[RawAttribution]:
+        return decode(doc, self.tag(doc, rules))

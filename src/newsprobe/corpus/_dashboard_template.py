@@ -1,0 +1,49 @@
+"""The corpus dashboard page (Jinja2, autoescaped; charts are inline SVG made by matplotlib)."""
+
+TEMPLATE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>newsprobe corpus report — {{ store_name }}</title>
+<style>
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
+header { background: #1d2330; color: #fff; padding: 18px 28px; }
+header h1 { margin: 0; font-size: 22px; } header p { margin: 4px 0 0; color: #b9c0cc; font-size: 13px; }
+main { max-width: 1200px; margin: 0 auto; padding: 20px 28px 60px; }
+.tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 10px; margin-bottom: 20px; }
+.tile { background: #fff; border-radius: 8px; padding: 12px 14px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+.tile b { display: block; font-size: 24px; } .tile span { font-size: 12px; color: #5b6475; }
+section { background: #fff; border-radius: 8px; padding: 16px 20px; margin-bottom: 18px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
+section h2 { font-size: 17px; margin: 0 0 4px; } section p.help { margin: 0 0 10px; color: #5b6475; font-size: 13px; }
+.chart svg { max-width: 100%; height: auto; }
+.empty { color: #8a93a3; font-style: italic; padding: 18px 0; }
+table { border-collapse: collapse; font-size: 13px; width: 100%; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e8ec; vertical-align: top; }
+th { background: #f0f2f5; }
+footer { color: #8a93a3; font-size: 12px; text-align: center; }
+</style></head>
+<body>
+<header><h1>Corpus report: {{ store_name }}</h1>
+<p>{{ tiles.articles }} articles from {{ tiles.outlets }} outlets · made by newsprobe {{ version }} on {{ created }}</p></header>
+<main>
+<div class="tiles">
+{% for label, value in tile_list %}<div class="tile"><b>{{ value }}</b><span>{{ label }}</span></div>{% endfor %}
+</div>
+{% for chart in charts %}
+<section id="{{ chart.key }}"><h2>{{ chart.title }}</h2><p class="help">{{ chart.help }}</p>
+{% if chart.svg %}<div class="chart">{{ chart.svg }}</div>{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
+</section>
+{% endfor %}
+<section id="laundering"><h2>Laundering candidates</h2>
+<p class="help">Copies of an article first published by a state-affiliated outlet, at another outlet that does not credit it.</p>
+{% if laundering %}<table><tr><th>original outlet</th><th>copy outlet</th><th>Jaccard</th><th>copy title</th></tr>
+{% for row in laundering %}<tr><td>{{ row.original_outlet or row.original_domain }}</td><td>{{ row.copy_outlet or row.copy_domain }}</td><td>{{ "%.2f"|format(row.jaccard) }}</td><td>{{ row.title or "" }}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No laundering candidates (no dated near-duplicates of a state-affiliated original).</div>{% endif %}
+</section>
+<section id="errors"><h2>Errors</h2>
+{% if errors %}<table><tr><th>stage</th><th>analyser</th><th>count</th><th>example</th></tr>
+{% for row in errors %}<tr><td>{{ row.stage }}</td><td>{{ row.analyser or "" }}</td><td>{{ row.n }}</td><td>{{ row.message }}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No errors.</div>{% endif %}
+</section>
+<footer>Outlet flags come from curated data sets (Lin et al. 2023 reliability, State Media Monitor); an unknown outlet is unknown, not reliable. Technique labels are model predictions for research use.</footer>
+</main></body></html>
+"""

@@ -1,0 +1,73 @@
+"""Syndication across a corpus: near-duplicate pairs (MinHash LSH) and outlet profiles.
+
+Each written article is first looked up in the store's near-duplicate index (`newsprobe.dedup`),
+then added to it, so every pair of copies is found once, whatever order the documents arrive in.
+The `syndication` view orients pairs original -> copy by publication date and the
+`laundering_candidates` view keeps copies of a state-affiliated original that do not credit it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..dedup import DocumentRecord, NearDuplicateIndex
+
+__all__ = ["MIN_SHARED", "MIN_WORDS", "NearDuplicateFinder", "outlet_row"]
+
+MIN_SHARED = 0.5  # share of the shorter text two copies must have in common
+MIN_WORDS = 40  # shorter texts (captions, stubs) are not compared
+MAX_MATCHES = 1000
+
+
+class NearDuplicateFinder:
+    def __init__(self, directory: Path, *, min_shared: float = MIN_SHARED, min_words: int = MIN_WORDS) -> None:
+        self.index = NearDuplicateIndex(directory)
+        self.min_shared, self.min_words = min_shared, min_words
+
+    def add(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Pairs between these articles and everything indexed before (and among themselves)."""
+        pairs: dict[tuple[str, str], dict[str, Any]] = {}
+        for article in articles:
+            text = article.get("text") or ""
+            if (article.get("words") or 0) < self.min_words:
+                continue
+            for match in self.index.query(text, min_shared=self.min_shared, limit=MAX_MATCHES):
+                if match.source != article["id"]:
+                    pairs.update([_pair(article["id"], match.source, match.containment, match.match_containment,
+                                        match.jaccard)])
+            self.index.add(text, DocumentRecord(source=article["id"], url=article.get("url"), outlet=article.get("outlet"),
+                                                domain=article.get("domain"), published=article.get("published"),
+                                                title=article.get("title"), words=article.get("words") or 0))
+        return list(pairs.values())
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def _pair(query_id: str, match_id: str, query_in_match: float, match_in_query: float,
+          jaccard: float) -> tuple[tuple[str, str], dict[str, Any]]:
+    if query_id < match_id:
+        a_id, b_id, a_in_b, b_in_a = query_id, match_id, query_in_match, match_in_query
+    else:
+        a_id, b_id, a_in_b, b_in_a = match_id, query_id, match_in_query, query_in_match
+    return (a_id, b_id), {"a_id": a_id, "b_id": b_id, "jaccard": jaccard, "a_in_b": a_in_b, "b_in_a": b_in_a}
+
+
+def outlet_row(domain: str) -> dict[str, Any]:
+    """The `outlets` row for a domain, from the shipped outlet table (status 'unknown' if not listed)."""
+    from ..outlets import source
+
+    try:
+        profile = source(domain)
+    except Exception:  # a missing outlet table must not stop a run
+        return {"domain": domain, "status": "unknown", "state_affiliated": False, "specious": False}
+    state = profile.state_affiliation
+    return {
+        "domain": domain, "name": profile.name, "status": profile.status, "country": profile.country,
+        "state_typology": state.typology if state else None, "state_label": state.label if state else None,
+        "state_affiliated": bool(state and state.editorial_control),
+        "reliability": profile.reliability.score if profile.reliability else None,
+        "reliability_band": profile.reliability.band if profile.reliability else None,
+        "specious": profile.specious_sites, "laundromat": "; ".join(profile.laundromat_categories) or None,
+    }

@@ -1,0 +1,52 @@
+"""Terminal and markdown views of the quotes result: attributions grouped by speaker."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
+from ...models import Article
+
+MAX_CONTENT = 160
+
+
+def _content(att: Attribution) -> str:
+    text = " … ".join(span.text for span in att.content)
+    return text if len(text) <= MAX_CONTENT else text[: MAX_CONTENT - 1] + "…"
+
+
+def speaker_label(group: SpeakerQuotes) -> str:
+    """'Sergey Lavrov (Foreign Minister, Russia)'."""
+    details = ", ".join(part for part in (group.role, group.organisation) if part)
+    return f"{group.name} ({details})" if details else group.name
+
+
+def _by_id(result: QuotesResult) -> dict[int, Attribution]:
+    return {att.id: att for att in result.attributions}
+
+
+def terminal(result: QuotesResult, article: Article) -> Table:
+    table = Table(show_edge=False, pad_edge=False)
+    for column in ("Speaker", "Cue", "Style", "Content"):
+        table.add_column(column)
+    atts = _by_id(result)
+    for group in result.speakers:
+        for i, att_id in enumerate(group.attribution_ids):
+            att = atts[att_id]
+            cue = " … ".join(span.text for span in att.cue)
+            table.add_row(speaker_label(group) if i == 0 else "", cue, att.style.replace("_", " "), _content(att))
+    return table
+
+
+def markdown(result: QuotesResult, article: Article) -> str:
+    atts = _by_id(result)
+    lines: list[str] = []
+    for group in result.speakers:
+        lines.append(f"**{speaker_label(group)}**")
+        lines.append("")
+        for att_id in group.attribution_ids:
+            att = atts[att_id]
+            cue = " … ".join(span.text for span in att.cue) or "quoted"
+            lines.append(f"- *{cue}* ({att.style.replace('_', ' ')}): {_content(att)}")
+        lines.append("")
+    return "\n".join(lines).strip() or "No attributions found."

@@ -1,0 +1,10 @@
+"""The web app and REST API (`newsprobe serve`); needs the `web` extra: pip install 'newsprobe[web]'.
+
+    >>> from newsprobe.web import create_app, WebSettings
+    >>> app = create_app(WebSettings(analyses=("entities",)))   # a FastAPI app; serve it with uvicorn
+"""
+
+from .app import create_app, create_app_from_env
+from .settings import WebSettings
+
+__all__ = ["WebSettings", "create_app", "create_app_from_env"]

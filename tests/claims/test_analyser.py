@@ -1,0 +1,156 @@
+"""The `claims` analyser on the reference page and on small built articles, through the real pipeline."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from newsprobe.analyse.base import AnalysisContext
+from newsprobe.analyse.claims import ClaimsAnalyser, ClaimsResult
+from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.pipeline import Pipeline
+from newsprobe.models import Article
+
+REFERENCE_SENTENCE = (
+    "However, on June 18, a Syrian Su-22 warplane was shot down over Raqqa province in an attack by the US-led coalition."
+)
+
+PROFILES = ["fast", "accurate"]
+
+
+@pytest.fixture(scope="module", params=PROFILES)
+def reference_claims(request: pytest.FixtureRequest, reference_article: Article) -> tuple[Article, ClaimsResult, Any]:
+    outcome = Pipeline(["quotes", "claims"], profile=request.param).run(reference_article)
+    assert not outcome.failures, outcome.failures
+    return reference_article, outcome.results["claims"], outcome.results["quotes"]
+
+
+def test_reference_sentence_ranks_in_top_three(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    _, result, _ = reference_claims
+    top = [claim.text for claim in result.claims[:3]]
+    assert REFERENCE_SENTENCE in top, top
+
+
+def test_reference_claim_carries_its_date(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    _, result, _ = reference_claims
+    claim = next(c for c in result.claims if c.text == REFERENCE_SENTENCE)
+    assert claim.checkworthy
+    assert "June 18" in [figure.text for figure in claim.figures]
+    assert any("Raqqa" in entity.text for entity in claim.entities)
+
+
+def test_offsets_ranks_and_labels_are_consistent(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    article, result, _ = reference_claims
+    assert [claim.rank for claim in result.claims] == list(range(1, len(result.claims) + 1))
+    scores = [round(claim.score, 2) for claim in result.claims]
+    assert scores == sorted(scores, reverse=True)
+    for claim in result.claims:
+        assert article.text[claim.start : claim.end] == claim.text
+        assert claim.checkworthy == (claim.score >= result.threshold)
+        for part in [*claim.entities, *claim.figures]:
+            assert claim.start <= part.start < part.end <= claim.end
+            assert article.text[part.start : part.end] == part.text
+
+
+def test_every_body_sentence_is_scored_once(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    article, result, _ = reference_claims
+    spans = sorted((claim.start, claim.end) for claim in result.claims)
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all("\n\n" not in claim.text for claim in result.claims)
+    assert any(claim.text.startswith("While Washington argued") for claim in result.claims)
+
+
+def test_boilerplate_never_appears(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    article, result, _ = reference_claims
+    assert article.removed, "the extractor should have removed the page's boilerplate"
+    for block in article.removed:
+        for claim in result.claims:
+            assert claim.text not in block.text and block.text[:40] not in claim.text
+
+
+def test_lavrov_accusations_are_linked_to_him(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
+    _, result, quotes = reference_claims
+    accusations = [c for c in result.claims if c.text.startswith(("Russian FM Sergey Lavrov has accused", "“There is a strong impression"))]
+    assert len(accusations) == 2
+    for claim in accusations:
+        assert claim.attribution is not None and claim.attribution.speaker == "Sergey Lavrov"
+        linked = next(a for a in quotes.attributions if a.id == claim.attribution.attribution_id)
+        assert any(claim.start < part.end and part.start < claim.end for part in linked.content)
+
+
+def test_without_quotes_claims_stand_in_the_articles_voice(reference_article: Article) -> None:
+    result = Pipeline(["claims"], profile="fast").run(reference_article).results["claims"]
+    assert result.claims and all(claim.attribution is None for claim in result.claims)
+
+
+class _Span(BaseModel):
+    start: int
+    end: int
+    text: str
+
+
+class _Speaker(BaseModel):
+    name: str
+    role: str | None = None
+
+
+class _Attribution(BaseModel):
+    id: int
+    source: list[_Span]
+    cue: list[_Span]
+    content: list[_Span]
+    style: str
+    speaker: _Speaker | None
+
+
+class _Quotes(BaseModel):
+    attributions: list[_Attribution]
+
+
+def _span(text: str, part: str) -> _Span:
+    start = text.index(part)
+    return _Span(start=start, end=start + len(part), text=part)
+
+
+def test_indirect_speech_is_linked_by_cue_and_content() -> None:
+    text = "The mayor said that crime fell by 40 percent in 2023. Residents were pleased with the new park."
+    article = Article(text=text)
+    quotes = _Quotes(attributions=[_Attribution(
+        id=7, source=[_span(text, "The mayor")], cue=[_span(text, "said")],
+        content=[_span(text, "crime fell by 40 percent in 2023")], style="indirect", speaker=_Speaker(name="Jane Roe", role="Mayor"),
+    )])
+    doc = SharedNLP().doc(text)
+    result = ClaimsAnalyser(profile="fast").run(article, doc, AnalysisContext(profile="fast", results={"quotes": quotes}))
+    by_text = {claim.text: claim for claim in result.claims}
+    linked = by_text["The mayor said that crime fell by 40 percent in 2023."].attribution
+    assert linked is not None and (linked.attribution_id, linked.speaker, linked.role, linked.cue) == (7, "Jane Roe", "Mayor", "said")
+    assert by_text["Residents were pleased with the new park."].attribution is None
+    assert {figure.kind for figure in by_text["The mayor said that crime fell by 40 percent in 2023."].figures} >= {"percent", "date"}
+
+
+def test_empty_and_tiny_articles() -> None:
+    nlp = SharedNLP()
+    for text in ["", "Yes.", "OK then."]:
+        result = ClaimsAnalyser(profile="fast").run(Article(text=text), nlp.doc(text), AnalysisContext(profile="fast"))
+        assert result.claims == []
+
+
+def test_config_threshold_overrides_the_calibrated_one() -> None:
+    text = "Unemployment fell to 3.5 percent in 2019. We love this town."
+    nlp = SharedNLP()
+    strict = ClaimsAnalyser({"threshold": 1.0}, profile="fast").run(Article(text=text), nlp.doc(text), AnalysisContext(profile="fast"))
+    assert strict.threshold == 1.0 and not strict.checkworthy
+
+
+def test_near_ties_rank_the_more_specific_claim_first() -> None:
+    from newsprobe.analyse.claims import Claim, ClaimFigure, ranked
+
+    def claim(start: int, score: float, figures: int) -> Claim:
+        marks = [ClaimFigure(start=start, end=start + 1, text="1", kind="number")] * figures
+        return Claim(start=start, end=start + 5, rank=0, text="x", score=score, checkworthy=True, figures=marks)
+
+    vague, specific, clear_winner = claim(0, 0.9265, 0), claim(10, 0.9261, 1), claim(20, 0.95, 0)
+    assert [c.start for c in ranked([vague, specific, clear_winner])] == [20, 10, 0]
+    assert [c.start for c in ranked([claim(0, 0.80, 0), claim(10, 0.80, 0)])] == [0, 10]

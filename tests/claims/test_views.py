@@ -1,0 +1,60 @@
+"""The claims views: Markdown, terminal and the HTML partial (escaping checked by parsing)."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from rich.console import Console
+
+from newsprobe.analyse.claims import Claim, ClaimsResult
+from newsprobe.analyse._claims_links import Attribution
+from newsprobe.models import Article
+from newsprobe.report.html import template_environment
+from newsprobe.report.views import claims as view
+
+TEXT = 'Officials said <script>alert(1)</script> taxes | rose 5% in 2020. Nice day.'
+
+
+def result() -> ClaimsResult:
+    first_end = TEXT.index(" Nice")
+    return ClaimsResult(model="lexical", threshold=0.3, claims=[
+        Claim(start=0, end=first_end, rank=1, text=TEXT[:first_end], score=0.91, checkworthy=True,
+              attribution=Attribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8)),
+        Claim(start=first_end + 1, end=len(TEXT), rank=2, text=TEXT[first_end + 1 :], score=0.05, checkworthy=False),
+    ])
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_partial_escapes_article_text() -> None:
+    html = template_environment().get_template("_claims.html").render(result=result(), article=Article(text=TEXT))
+    parsed = _Collect()
+    parsed.feed(html)
+    assert "script" not in parsed.tags
+    assert any("<script>alert(1)</script>" in chunk for chunk in parsed.text)
+    assert "Jane Roe" in "".join(parsed.text) and "the article" in "".join(parsed.text)
+
+
+def test_markdown_lists_ranked_claims_and_escapes_pipes() -> None:
+    text = view.markdown(result(), Article(text=TEXT))
+    rows = [line for line in text.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
+    assert len(rows) == 2 and "Jane Roe" in rows[0] and "taxes \\| rose" in rows[0]
+    assert "below threshold" in rows[1]
+
+
+def test_terminal_table_renders() -> None:
+    console = Console(record=True, width=160)
+    console.print(view.terminal(result(), Article(text=TEXT)))
+    output = console.export_text()
+    assert "Jane Roe" in output and "0.91" in output and "1 of 2" in output

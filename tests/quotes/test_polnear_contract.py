@@ -1,0 +1,89 @@
+"""The PolNeAR contract: `quotes predict` output format and `eval quotes` scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprobe.analyse._quote_polnear import evaluate_files, score_documents
+from newsprobe.cli import app
+
+TEXT = "“We will win,” Smith said. Jones said that taxes would rise.\n"
+
+
+def _att(content, source=(), cue=()):
+    return {"content": [list(c) for c in content], "source": [list(s) for s in source], "cue": [list(c) for c in cue]}
+
+
+def test_perfect_prediction_scores_one() -> None:
+    gold = [_att([(0, 14)], [(15, 20)], [(21, 25)]), _att([(38, 60)], [(27, 32)], [(33, 37)])]
+    scores = score_documents([(TEXT, gold, gold)])
+    assert scores.all.content_exact.f1 == 1.0 and scores.all.content_overlap.f1 == 1.0
+    assert scores.all.source_accuracy == 1.0
+    assert scores.direct.content_exact.gold == 1  # only the quoted content is direct
+
+
+def test_overlap_needs_half_of_the_longer_span_and_is_one_to_one() -> None:
+    gold = [_att([(38, 60)], [(27, 32)])]
+    half = [_att([(43, 60)], [(27, 32)])]  # 17 of 22 chars
+    small = [_att([(55, 60)])]  # 5 of 22 chars
+    twice = [_att([(38, 60)]), _att([(38, 59)])]
+    assert score_documents([(TEXT, gold, half)]).all.content_overlap.matched == 1
+    assert score_documents([(TEXT, gold, half)]).all.content_exact.matched == 0
+    assert score_documents([(TEXT, gold, small)]).all.content_overlap.matched == 0
+    doubled = score_documents([(TEXT, gold, twice)]).all.content_overlap
+    assert (doubled.matched, doubled.precision) == (1, 0.5)
+
+
+def test_wrong_source_lowers_source_accuracy() -> None:
+    gold = [_att([(38, 60)], [(27, 32)])]
+    pred = [_att([(38, 60)], [(15, 20)])]
+    assert score_documents([(TEXT, gold, pred)]).all.source_accuracy == 0.0
+
+
+def _corpus(tmp_path: Path) -> Path:
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "a.txt").write_text(TEXT, encoding="utf-8")
+    gold = [_att([(0, 14)], [(15, 20)], [(21, 25)]), _att([(38, 60)], [(27, 32)], [(33, 37)])]
+    rows = [
+        {"filename": "a", "annotator": "b", "text_file": "raw/a.txt", "attributions": gold},
+        {"filename": "a", "annotator": "z", "text_file": "raw/a.txt", "attributions": []},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_predict_then_eval_through_the_cli(tmp_path: Path) -> None:
+    gold = _corpus(tmp_path)
+    runner = CliRunner()
+    predicted = runner.invoke(app, ["quotes", "predict", str(gold), "--root", str(tmp_path)])
+    assert predicted.exit_code == 0, predicted.output
+    lines = [json.loads(line) for line in predicted.stdout.splitlines()]
+    assert [line["filename"] for line in lines] == ["a"]  # one line per filename
+    for att in lines[0]["attributions"]:
+        assert set(att) == {"source", "cue", "content"}
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text(predicted.stdout, encoding="utf-8")
+    scores = evaluate_files(gold, pred_path)
+    assert scores.all.content_overlap.f1 == 1.0  # the first annotator's gold is used
+    shown = runner.invoke(app, ["eval", "quotes", str(gold), str(pred_path)])
+    assert shown.exit_code == 0 and shown.stdout.splitlines()[1].startswith("all\t")
+
+
+def test_missing_file_is_one_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "quotes", str(tmp_path / "nope.jsonl"), str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 2
+    assert "cannot read" in result.output and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("line", ["{not json", '{"attributions": []}'])
+def test_bad_prediction_lines_are_input_errors(tmp_path: Path, line: str) -> None:
+    gold = _corpus(tmp_path)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(line + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "quotes", str(gold), str(bad)])
+    assert result.exit_code == 2

@@ -1,0 +1,88 @@
+"""The quotes section of the HTML, markdown and terminal reports on the reference page."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from newsprobe import analyze
+from newsprobe.report import render
+
+
+class _Marks(HTMLParser):
+    """Collects the text of <mark> elements and of the speaker headings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, str]] = []
+        self._title: str | None = None
+        self.in_quotes = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "section" and ("id", "quotes") in attrs:
+            self.in_quotes = True
+        if self.in_quotes and tag == "mark":
+            self._title = dict(attrs).get("title") or ""
+            self.marks.append((self._title, ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            self._title = None
+        if tag == "section":
+            self.in_quotes = False
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            title, text = self.marks[-1]
+            self.marks[-1] = (title, text + data)
+
+
+@pytest.fixture(scope="module")
+def quotes_report(reference_path):
+    return analyze(reference_path, analyses=["quotes"])
+
+
+def test_html_lists_speakers_and_marks_quotes_in_text(quotes_report) -> None:
+    html = render(quotes_report, "html")
+    section = html[html.index('<section id="quotes"') :]
+    section = section[: section.index("</section>")]
+    assert section.index("Sergey Lavrov") < section.index("Sergey Ryabkov")  # most quoted speaker first
+    assert "Deputy Foreign Minister, Russia" in section and "Foreign Minister, Russia" in section
+    parser = _Marks()
+    parser.feed(html)
+    sources = [text for title, text in parser.marks if title == "source"]
+    cues = [text for title, text in parser.marks if title == "cue"]
+    contents = " ".join(text for title, text in parser.marks if title.startswith("content"))
+    assert "Damascus" in sources and "The foreign minister" in sources
+    assert "went on to say" in cues
+    assert "an act of aggression" in contents
+
+
+def test_html_escapes_article_text() -> None:
+    from newsprobe.analyse.pipeline import Pipeline
+    from newsprobe.models import Article
+    from newsprobe.report.html import template_environment
+
+    text = "“<script>alert(1)</script> is what we found,” Senator John Smith said."
+    result = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
+    assert result.attributions
+    html = template_environment().get_template("_quotes.html").render(result=result, article=Article(text=text))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_markdown_and_terminal_views_group_by_speaker(quotes_report) -> None:
+    md = render(quotes_report, "md")
+    assert "**Sergey Lavrov (Foreign Minister, Russia)**" in md
+    text = render(quotes_report, "text", width=160)
+    assert "Sergey Ryabkov (Deputy Foreign Minister, Russia)" in text
+
+
+def test_marked_paragraphs_rebuild_the_paragraph_text(reference_quotes) -> None:
+    article, result = reference_quotes
+    paragraphs = result.marked_paragraphs(article.text)
+    assert paragraphs
+    for pieces in paragraphs:
+        joined = "".join(piece.text for piece in pieces)
+        assert joined in article.text.split("\n")
+        assert any(piece.part == "content" for piece in pieces)

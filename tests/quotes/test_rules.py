@@ -1,0 +1,55 @@
+"""Attribution rules on small constructed articles (real spaCy parse)."""
+
+from __future__ import annotations
+
+from newsprobe.analyse.quotes import QuotesResult
+
+
+def _by_content(result: QuotesResult, words: str):
+    found = [a for a in result.attributions if any(words in s.text for s in a.content)]
+    assert found, [[s.text for s in a.content] for a in result.attributions]
+    return found[0]
+
+
+def test_split_quote_around_cue_is_one_attribution(analyse_quotes) -> None:
+    text = "“We will not give in,” Merkel said, “and we will not be blackmailed.”"
+    result = analyse_quotes(text)
+    att = _by_content(result, "We will not give in")
+    assert [s.text for s in att.content] == ["“We will not give in,”", "“and we will not be blackmailed.”"]
+    assert [s.text for s in att.cue] == ["said"] and att.direct
+
+
+def test_according_to_attribution(analyse_quotes) -> None:
+    text = "According to the health ministry, 40 people were injured in the blast."
+    att = _by_content(analyse_quotes(text), "40 people were injured")
+    assert [s.text for s in att.cue] == ["According to"]
+    assert [s.text for s in att.source] == ["the health ministry"]
+    assert att.style == "indirect"
+
+
+def test_pronoun_resolves_to_most_recent_person(analyse_quotes) -> None:
+    text = (
+        "German Chancellor Angela Merkel met the press in Berlin.\n\n"
+        "She said that the talks had been difficult."
+    )
+    att = _by_content(analyse_quotes(text), "the talks had been difficult")
+    assert att.speaker is not None
+    assert (att.speaker.name, att.speaker.role, att.speaker.resolved_by) == ("Angela Merkel", "Chancellor", "pronoun")
+
+
+def test_inverted_cue_after_quote(analyse_quotes) -> None:
+    text = "“The vote was rigged,” said Senator John Smith on Tuesday."
+    att = _by_content(analyse_quotes(text), "The vote was rigged")
+    assert att.speaker is not None and att.speaker.name == "John Smith"
+    assert att.speaker.role == "Senator"
+
+
+def test_quote_without_cue_has_no_source(analyse_quotes) -> None:
+    text = "The hall was quiet.\n\n“Nobody here believes a single word of this plan anymore.”"
+    att = _by_content(analyse_quotes(text), "Nobody here believes")
+    assert att.source == [] and att.cue == [] and att.direct
+
+
+def test_plain_narration_has_no_attributions(analyse_quotes) -> None:
+    result = analyse_quotes("The bridge opened in 1932. It carries six lanes of traffic over the river.")
+    assert result.attributions == []

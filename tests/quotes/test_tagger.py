@@ -1,0 +1,58 @@
+"""The CRF tagger's label/decode plumbing, and the shipped model on a small text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyse._quote_rules import find_attributions
+from newsprobe.analyse._quote_tagger import MODEL_PATH, QuoteTagger, decode, doc_features, token_labels
+from newsprobe.analyse.nlp import SharedNLP
+
+TEXT = "Smith said that taxes would rise.\n\nJones denied it."
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return SharedNLP().doc(TEXT)
+
+
+def test_labels_then_decode_round_trip(doc) -> None:
+    gold = [{"source": [[0, 5]], "cue": [[6, 10]], "content": [[11, 32]]}]
+    labels = token_labels(doc, gold)
+    assert labels[:4] == ["B-SRC", "B-CUE", "B-CON", "I-CON"]
+    (att,) = decode(doc, labels)
+    assert (att.source, att.cue, att.content) == ((0, 5), [(6, 10)], [(11, 32)])
+
+
+def test_content_joins_a_cue_of_its_own_paragraph_only(doc) -> None:
+    labels = ["O"] * len(doc)
+    labels[1] = "B-CUE"  # "said" in paragraph 1
+    jones = next(t.i for t in doc if t.text == "it")
+    labels[jones] = "B-CON"  # content in paragraph 2 has no cue there
+    found = decode(doc, labels)
+    assert len(found) == 1 and found[0].cue == [] and found[0].kind == "quote"
+
+
+def test_features_cover_every_token(doc) -> None:
+    feats = doc_features(doc, find_attributions(doc))
+    assert len(feats) == len(doc)
+    said = feats[1]
+    assert "cue=True" in said and "r=CUE" in said
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="tagger model not built")
+def test_shipped_model_finds_a_plain_attribution(doc) -> None:
+    found = QuoteTagger().attributions(doc, find_attributions(doc))
+    contents = [doc.text[s:e] for att in found for s, e in att.content]
+    assert any("taxes would rise" in c for c in contents)
+
+
+def test_profiles_choose_rules_or_tagger() -> None:
+    from newsprobe.analyse.pipeline import Pipeline
+    from newsprobe.models import Article
+
+    article = Article(text="“We will win,” Smith said on Monday.")
+    fast = Pipeline(["quotes"], profile="fast").run(article).results["quotes"]
+    accurate = Pipeline(["quotes"], profile="accurate").run(article).results["quotes"]
+    assert fast.method == "rules"
+    assert accurate.method == ("tagger" if MODEL_PATH.exists() else "rules")

@@ -1,0 +1,121 @@
+"""Build the accurate check-worthiness model: MiniLM head + lexical model, Platt-calibrated.
+
+    # frozen encoder: fit a logistic head on cached int8 embeddings (5-fold out-of-fold calibration)
+    OMP_NUM_THREADS=1 .venv/bin/python training/claims/train_ensemble.py frozen ENCODER_DIR EMB.npz
+    # fine-tuned encoder: head from finetune.py, calibrated on its held-out 10 % train slice
+    OMP_NUM_THREADS=1 .venv/bin/python training/claims/train_ensemble.py finetuned ENCODER_DIR EMB.npz FT_DIR
+
+ENCODER_DIR holds encoder.int8.onnx/tokenizer.json/encoder.json (export_encoder.py); EMB.npz its
+vectors of the CT24 splits (embed.py). The mixing weight (by log loss), Platt scaling and the
+threshold (F1 on calibrated out-of-sample train predictions) use train data only; dev and
+dev-test are reported, never used. Writes head.npz + encoder files into src/newsprobe/models/claims/.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores  # noqa: E402
+from train_lexical import featurise, fit, out_of_fold  # noqa: E402
+
+from newsprobe.analyse._claims_encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE  # noqa: E402
+from newsprobe.analyse._claims_model import EmbeddingHead  # noqa: E402
+
+HEAD_C = 16.0
+WEIGHTS = np.round(np.arange(0.0, 1.01, 0.1), 1)
+
+
+def logit(probability: np.ndarray) -> np.ndarray:
+    probability = np.clip(probability, 1e-6, 1 - 1e-6)
+    return np.log(probability / (1 - probability))
+
+
+def log_loss(labels: np.ndarray, probability: np.ndarray) -> float:
+    probability = np.clip(probability, 1e-9, 1 - 1e-9)
+    return float(-np.mean(labels * np.log(probability) + (1 - labels) * np.log(1 - probability)))
+
+
+def platt(mixed: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    model = LogisticRegression(C=1e6, max_iter=1000).fit(mixed[:, None], labels)
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def calibrate(head: np.ndarray, lexical: np.ndarray, labels: np.ndarray) -> dict[str, float]:
+    """Mixing weight (min log loss after Platt), Platt a/b and the F1 threshold, on held-out logits."""
+    best: tuple[float, float, float, float] | None = None
+    for weight in WEIGHTS:
+        mixed = weight * head + (1 - weight) * lexical
+        a, b = platt(mixed, labels)
+        loss = log_loss(labels, 1 / (1 + np.exp(-(a * mixed + b))))
+        if best is None or loss < best[0]:
+            best = (loss, float(weight), a, b)
+    assert best is not None
+    _, weight, a, b = best
+    probability = 1 / (1 + np.exp(-(a * (weight * head + (1 - weight) * lexical) + b)))
+    threshold = best_threshold(labels, probability)
+    held_out = scores(labels, (probability >= threshold).astype(np.int64))
+    return {"head_weight": weight, "platt_a": a, "platt_b": b, "threshold": threshold, "held_out_f1": held_out["f1"]}
+
+
+def frozen_head(train: np.ndarray, labels: np.ndarray, space: str) -> tuple[EmbeddingHead, np.ndarray, np.ndarray]:
+    """A logistic head on frozen vectors, with its 5-fold out-of-fold logits on all of train."""
+    folds = fold_ids(len(labels))
+    oof = np.zeros(len(labels))
+    for k in range(5):
+        model = LogisticRegression(C=HEAD_C, max_iter=3000).fit(train[folds != k], labels[folds != k])
+        oof[folds == k] = model.decision_function(train[folds == k])
+    model = LogisticRegression(C=HEAD_C, max_iter=3000).fit(train, labels)
+    head = EmbeddingHead(space=space, weights=model.coef_[0].astype(np.float64), bias=float(model.intercept_[0]))
+    return head, oof, np.arange(len(labels))
+
+
+def finetuned_head(vectors: np.lib.npyio.NpzFile, ft_dir: Path) -> tuple[EmbeddingHead, np.ndarray, np.ndarray]:
+    """The fine-tuned head, with its logits on the calibration slice the encoder never saw."""
+    head = EmbeddingHead.load(ft_dir)
+    held = np.array(json.loads((ft_dir / "calibration.json").read_text())["train_indices"])
+    if "train_rows" in vectors:
+        assert np.array_equal(vectors["train_rows"], held), "embeddings cover other train rows"
+        return head, head.logits(vectors["train"]), held
+    return head, head.logits(vectors["train"][held]), held
+
+
+def main() -> None:
+    mode, encoder_dir, embeddings_path = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+    vectors = np.load(embeddings_path)
+    space = json.loads((encoder_dir / ENCODER_META).read_text())["space"]
+    assert str(vectors["space"]) == space, "embeddings were made with another encoder"
+    texts, labels = load_split("train")
+    if mode == "frozen":
+        head, head_logits, rows = frozen_head(vectors["train"], labels, space)
+    else:
+        head, head_logits, rows = finetuned_head(vectors, Path(sys.argv[4]))
+    assert head.space == space, f"head space {head.space} != encoder space {space}"
+    lexical_held_out = logit(out_of_fold(texts, labels))[rows]
+    settings = calibrate(head_logits, lexical_held_out, labels[rows])
+    vectoriser, lexical = fit(texts, labels)
+    report: dict[str, object] = {"calibration": settings, "calibration_sentences": int(len(rows))}
+    for split in ("dev", "dev-test"):
+        split_texts, split_labels = load_split(split)
+        mixed = settings["head_weight"] * head.logits(vectors[split]) + (1 - settings["head_weight"]) * lexical.decision_function(featurise(vectoriser, split_texts))
+        probability = 1 / (1 + np.exp(-(settings["platt_a"] * mixed + settings["platt_b"])))
+        report[split] = scores(split_labels, (probability >= settings["threshold"]).astype(np.int64))
+    head.save(MODEL_DIR)
+    for name in (ENCODER_FILE, TOKENIZER_FILE, ENCODER_META):
+        shutil.copy(encoder_dir / name, MODEL_DIR / name)
+    meta_path = MODEL_DIR / "claims_model.json"
+    meta = json.loads(meta_path.read_text())
+    meta["accurate"] = {"kind": f"{mode} MiniLM head + lexical", "space": space,
+                        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold")}, "metrics": report}
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()
