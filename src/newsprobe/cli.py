@@ -8,28 +8,36 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import __version__
 from .analyse import registry
 from .api import Newsprobe
 from .commands import register_all
+from .commands._options import ProfileChoice
 from .errors import InputError, NewsprobeError
 from .ingest import FetchPolicy, is_url
 from .report import render
 
+class NewsprobeGroup(TyperGroup):
+    """Turns a NewsprobeError from any command into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # click.Context (typer vendors click)
+        try:
+            return super().invoke(ctx)
+        except NewsprobeError as exc:
+            typer.echo(f"newsprobe: error: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
 app = typer.Typer(
-    name="newsprobe", no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+    name="newsprobe", cls=NewsprobeGroup, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
     help="Read news articles the way a careful analyst does: text, provenance, sources, quotes, claims, propaganda.",
 )
 eval_app = typer.Typer(no_args_is_help=True, help="Score predictions against gold data (evaluation contracts).")
-
-
-class ProfileChoice(str, Enum):
-    fast = "fast"
-    accurate = "accurate"
 
 
 class ReportFormat(str, Enum):
@@ -188,9 +196,6 @@ app.add_typer(eval_app, name="eval")
 def main() -> None:
     try:
         app()
-    except NewsprobeError as exc:
-        typer.echo(f"newsprobe: error: {exc}", err=True)
-        raise SystemExit(exc.exit_code) from None
     except KeyboardInterrupt:
         typer.echo("newsprobe: interrupted", err=True)
         raise SystemExit(130) from None

@@ -10,13 +10,11 @@ import typer
 from typer.testing import CliRunner
 
 from newsprobe.analyse._claims_contract import evaluate
-from newsprobe.commands import checkworthy
 
 
 def cli() -> typer.Typer:
-    app, eval_app = typer.Typer(), typer.Typer()
-    app.add_typer(eval_app, name="eval")
-    checkworthy.register(app, eval_app)
+    from newsprobe.cli import app
+
     return app
 
 

@@ -104,7 +104,7 @@ def test_cli_query_formats_and_bad_sql(small_store: Path) -> None:
     table_out = runner.invoke(app, ["corpus", "query", "--store", str(small_store), sql])
     assert "Example Blog" in table_out.stdout
     bad = runner.invoke(app, ["corpus", "query", "--store", str(small_store), "SELECT nope FROM articles"])
-    assert bad.exit_code != 0 and isinstance(bad.exception, Exception)
+    assert bad.exit_code == 2 and "nope" in bad.output and "Traceback" not in bad.output
 
 
 def test_cli_run_quiet_then_summary(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import importlib
 
 import typer
 
-MODULES: list[str] = ["checkworthy", "quotes", "provenance", "web", "corpus"]
+MODULES: list[str] = ["checkworthy", "quotes", "provenance", "propaganda", "web", "corpus"]
 
 
 def register_all(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from ..errors import NewsprobeError
+from ._options import ProfileChoice, chosen_profile
 
 __all__ = ["register"]
 
 
-class ProfileChoice(str, Enum):
-    fast = "fast"
-    accurate = "accurate"
 
-
-def _fail(error: NewsprobeError) -> None:
-    typer.echo(f"error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
 
 
 def predict_command(
@@ -35,11 +27,8 @@ def predict_command(
     """Label each sentence Yes/No for check-worthiness; writes `Sentence_id<TAB>label` to stdout."""
     from ..analyse._claims_contract import predict_file
 
-    chosen = profile.value if profile else (ctx.obj or {}).get("profile", "accurate")
-    try:
-        sys.stdout.write(predict_file(file, chosen))
-    except NewsprobeError as error:
-        _fail(error)
+    chosen = chosen_profile(ctx, profile)
+    sys.stdout.write(predict_file(file, chosen))
 
 
 def eval_command(
@@ -50,11 +39,7 @@ def eval_command(
     """F1 of the Yes class, precision, recall and accuracy of a check-worthiness prediction file."""
     from ..analyse._claims_contract import evaluate_files
 
-    try:
-        scores = evaluate_files(gold, predicted)
-    except NewsprobeError as error:
-        _fail(error)
-        return
+    scores = evaluate_files(gold, predicted)
     if json_output:
         typer.echo(scores.model_dump_json(indent=2))
         return

@@ -12,6 +12,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ._options import ProfileChoice, chosen_profile
+
 corpus_app = typer.Typer(no_args_is_help=True, help="Corpus mode: analyse many articles into a DuckDB + Parquet store.")
 
 
@@ -20,9 +22,6 @@ class EngineChoice(str, Enum):
     ray = "ray"
 
 
-class ProfileChoice(str, Enum):
-    fast = "fast"
-    accurate = "accurate"
 
 
 class QueryFormat(str, Enum):
@@ -70,7 +69,7 @@ def run(
     from ..corpus.jobs import RunOptions, run_corpus, summary_table
     from ..ingest import FetchPolicy
 
-    chosen = profile.value if profile else (ctx.obj or {}).get("profile", "accurate")
+    chosen = chosen_profile(ctx, profile)
     options = RunOptions(
         inputs=inputs, store=store, engine=engine.value, workers=workers, analyses=parse_analyses(analyses),
         profile=chosen, address=address, batch_size=batch_size, quiet=quiet, limit=limit,

@@ -37,11 +37,6 @@ class FlagChoice(str, Enum):
     low = "low"
 
 
-def _fail(error: NewsprobeError) -> None:
-    typer.echo(f"newsprobe: error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
-
-
 # ---------------------------------------------------------------- outlets
 
 
@@ -82,11 +77,7 @@ def source_command(
     """What the curated data sets say about one outlet, with citations."""
     from ..outlets import source
 
-    try:
-        profile = source(name)
-    except NewsprobeError as error:
-        _fail(error)
-        return
+    profile = source(name)
     if format is OutputFormat.json:
         typer.echo(profile.model_dump_json(indent=2))
     else:
@@ -102,15 +93,11 @@ def sources_command(
     """The outlet table: its data sets and citations, or the outlets matching --flag/--country."""
     from ..outlets import database
 
-    try:
-        db = database()
-        if flag is None and country is None:
-            _print_datasets(db.datasets(), db.count(), format)
-            return
-        outlets = db.list_outlets(flag=flag.value if flag else None, country=country, limit=limit)
-    except NewsprobeError as error:
-        _fail(error)
+    db = database()
+    if flag is None and country is None:
+        _print_datasets(db.datasets(), db.count(), format)
         return
+    outlets = db.list_outlets(flag=flag.value if flag else None, country=country, limit=limit)
     if format is OutputFormat.json:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in outlets], indent=2, ensure_ascii=False))
         return
@@ -169,13 +156,9 @@ def index_add_command(
     from ..dedup import NearDuplicateIndex
 
     started = time.perf_counter()
-    try:
-        with NearDuplicateIndex(index) as store:
-            added = store.add_many(_documents(sources))  # type: ignore[arg-type]
-            total = len(store)
-    except NewsprobeError as error:
-        _fail(error)
-        return
+    with NearDuplicateIndex(index) as store:
+        added = store.add_many(_documents(sources))  # type: ignore[arg-type]
+        total = len(store)
     seconds = time.perf_counter() - started
     typer.echo(f"added {added} documents in {seconds:.1f}s; {total} in {index}")
 
@@ -198,13 +181,9 @@ def index_query_command(
     """Copies of an article in the index: Jaccard, containment, outlet and date per match."""
     from ..dedup import NearDuplicateIndex
 
-    try:
-        text, _meta = _load_query(source)
-        with NearDuplicateIndex(index, create=False) as store:
-            matches = store.query(text, min_shared=min_shared, limit=limit)
-    except NewsprobeError as error:
-        _fail(error)
-        return
+    text, _meta = _load_query(source)
+    with NearDuplicateIndex(index, create=False) as store:
+        matches = store.query(text, min_shared=min_shared, limit=limit)
     if format is OutputFormat.json:
         typer.echo(json.dumps([m.model_dump(mode="json") for m in matches], indent=2, ensure_ascii=False))
         return
@@ -224,11 +203,8 @@ def index_stats_command(index: Annotated[Path, typer.Option("--index", help="Ind
     """Size and settings of an index."""
     from ..dedup import NearDuplicateIndex
 
-    try:
-        with NearDuplicateIndex(index, create=False) as store:
-            typer.echo(store.stats().model_dump_json(indent=2))
-    except NewsprobeError as error:
-        _fail(error)
+    with NearDuplicateIndex(index, create=False) as store:
+        typer.echo(store.stats().model_dump_json(indent=2))
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -9,14 +9,10 @@ from typing import Annotated, Optional
 
 import typer
 
-from ..errors import NewsprobeError
+from ._options import chosen_profile
 
 __all__ = ["register"]
 
-
-def _fail(error: NewsprobeError) -> None:
-    typer.echo(f"error: {error}", err=True)
-    raise typer.Exit(error.exit_code)
 
 
 def predict_command(
@@ -27,12 +23,9 @@ def predict_command(
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""
     from ..analyse._quote_polnear import predict_lines, read_jsonl
 
-    profile = (ctx.obj or {}).get("profile", "accurate") if ctx.obj else "accurate"
-    try:
-        for record in predict_lines(read_jsonl(file), root, profile):
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    except NewsprobeError as error:
-        _fail(error)
+    profile = chosen_profile(ctx)
+    for record in predict_lines(read_jsonl(file), root, profile):
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _row(name: str, scores: object) -> str:
@@ -55,11 +48,7 @@ def eval_command(
     """Content exact/overlap P/R/F1, source accuracy on matched contents, and the direct-only subset."""
     from ..analyse._quote_polnear import evaluate_files
 
-    try:
-        scores = evaluate_files(gold, predicted, root)
-    except NewsprobeError as error:
-        _fail(error)
-        return
+    scores = evaluate_files(gold, predicted, root)
     if json_output:
         typer.echo(scores.model_dump_json(indent=2))
         return

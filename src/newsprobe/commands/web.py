@@ -9,6 +9,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from ._options import chosen_profile
+
 from ..errors import InputError
 
 __all__ = ["INSTALL_HINT", "missing_web_extra", "register"]
@@ -70,7 +72,7 @@ def _settings(ctx: typer.Context, *, store: Path | None, api_key_file: Path | No
         ApiKeys.from_file(api_key_file)  # fail here, in one line, not in every worker
     if store is not None and not store.exists():
         raise InputError(f"corpus store {store} does not exist")
-    profile = (ctx.obj or {}).get("profile", "accurate")
+    profile = chosen_profile(ctx)
     return WebSettings(analyses=tuple(names) if names is not None else None, profile=profile,
                        allow_private=allow_private, api_key_file=api_key_file, store=store, data_dir=data_dir,
                        max_body_bytes=int(max_body_mb * 1024 * 1024), rate_per_minute=rate_limit,

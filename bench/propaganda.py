@@ -1,0 +1,124 @@
+"""Propaganda benchmark on the validation split of PTC train (never the held-out sets).
+
+Rows: majority-class TC baseline, the `fast` model, the `accurate` model. Columns: SI F1/P/R,
+TC micro-F1 (gold spans given), articles/s for SI+TC, peak RSS. Each profile runs in its own
+process (so RSS is its own) with ONE thread by default.
+
+    .venv/bin/python bench/propaganda.py [--profiles fast,accurate] [--limit N] [--threads 1]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "training" / "propaganda"))
+
+RESULTS = ROOT / "bench" / "results" / "propaganda.json"
+
+
+def validation(limit: int | None):
+    from data import load_train, split_ids
+
+    articles, spans = load_train()
+    train_ids, validation_ids = split_ids(list(articles))
+    validation_ids = validation_ids[:limit] if limit else validation_ids
+    return articles, spans, train_ids, validation_ids
+
+
+def worker(profile: str, limit: int | None) -> dict:
+    """Per article, in one context (one encoder pass): SI spans, TC of those spans (the analyser's
+    work, timed), then TC of the gold spans (scored, reusing the memoised encoder pass)."""
+    from newsprobe.analyse._propaganda_contract import rank_labels
+    from newsprobe.analyse._propaganda_corpus import LabelledSpan
+    from newsprobe.analyse._propaganda_models import accurate_available, load_model
+    from newsprobe.analyse._propaganda_scorer import score_si, score_tc
+    from newsprobe.analyse.base import AnalysisContext
+
+    articles, spans, _, ids = validation(limit)
+    resources: dict = {}
+    warm = AnalysisContext(profile=profile, resources=resources)  # load models outside the timing
+    load_model(profile, warm).spans(articles[ids[0]][:200], warm)
+    predicted_si, predicted_tc, seconds, cpu_seconds = [], [], 0.0, 0.0
+    for a in ids:
+        context = AnalysisContext(profile=profile, resources=resources)
+        model = load_model(profile, context)
+        started, cpu_started = time.perf_counter(), time.process_time()
+        found = model.spans(articles[a], context)
+        model.techniques(articles[a], [(s, e) for s, e, _ in found], context)
+        seconds += time.perf_counter() - started
+        cpu_seconds += time.process_time() - cpu_started
+        predicted_si += [LabelledSpan(a, s, e) for s, e, _ in found]
+        gold_bounds = list(dict.fromkeys((s.start, s.end) for s in spans.get(a, [])))
+        ranked = {b: rank_labels(row) for b, row in zip(gold_bounds, model.techniques(articles[a], gold_bounds, context))}
+        seen: Counter = Counter()
+        for s in spans.get(a, []):
+            predicted_tc.append(LabelledSpan(a, s.start, s.end, ranked[(s.start, s.end)][seen[(s.start, s.end)]]))
+            seen[(s.start, s.end)] += 1
+    gold = [s for a in ids for s in spans.get(a, [])]
+    si, tc = score_si(gold, predicted_si), score_tc(gold, predicted_tc)
+    return {
+        "profile": profile, "model_used": "accurate" if profile == "accurate" and accurate_available() else "fast",
+        "articles": len(ids), "si_f1": si.f1, "si_precision": si.precision, "si_recall": si.recall,
+        "tc_micro_f1": tc.micro_f1, "tc_per_technique": tc.per_technique,
+        "articles_per_second": len(ids) / seconds,
+        # CPU time is the fair measure on a shared machine: articles per second of one busy core
+        "articles_per_cpu_second": len(ids) / cpu_seconds,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def majority(limit: int | None) -> dict:
+    from newsprobe.analyse._propaganda_corpus import LabelledSpan
+    from newsprobe.analyse._propaganda_scorer import score_tc
+
+    articles, spans, train_ids, ids = validation(limit)
+    label = Counter(s.technique for a in train_ids for s in spans.get(a, [])).most_common(1)[0][0]
+    gold = [s for a in ids for s in spans.get(a, [])]
+    tc = score_tc(gold, [LabelledSpan(s.article_id, s.start, s.end, label) for s in gold])
+    return {"profile": f"baseline: majority class ({label})", "articles": len(ids), "tc_micro_f1": tc.micro_f1}
+
+
+def run_profile(profile: str, limit: int | None, threads: int) -> dict:
+    env = {**os.environ, "OMP_NUM_THREADS": str(threads), "NEWSPROBE_ENCODER_THREADS": str(threads)}
+    command = [sys.executable, __file__, "--worker", profile] + (["--limit", str(limit)] if limit else [])
+    output = subprocess.run(command, env=env, capture_output=True, text=True, check=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def fmt(row: dict, key: str, pattern: str = "{:.3f}") -> str:
+    return pattern.format(row[key]) if key in row else "—"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--profiles", default="fast,accurate")
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--worker")
+    args = parser.parse_args()
+    if args.worker:
+        print(json.dumps(worker(args.worker, args.limit)))
+        return
+    rows = [majority(args.limit)] + [run_profile(p, args.limit, args.threads) for p in args.profiles.split(",")]
+    print(f"validation split of PTC train, {rows[0]['articles']} articles, {args.threads} thread(s), load {os.getloadavg()[0]:.1f}")
+    print(f"{'system':38} {'SI F1':>6} {'SI P':>6} {'SI R':>6} {'TC F1':>6} {'art/s':>7} {'art/cpu-s':>9} {'RSS MB':>7}")
+    for row in rows:
+        name = row["profile"] + (f" (ran {row['model_used']})" if row.get("model_used", row["profile"]) != row["profile"] else "")
+        print(f"{name:38} {fmt(row, 'si_f1'):>6} {fmt(row, 'si_precision'):>6} {fmt(row, 'si_recall'):>6} "
+              f"{fmt(row, 'tc_micro_f1'):>6} {fmt(row, 'articles_per_second', '{:.1f}'):>7} "
+              f"{fmt(row, 'articles_per_cpu_second', '{:.1f}'):>9} {fmt(row, 'peak_rss_mb', '{:.0f}'):>7}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"threads": args.threads, "rows": rows}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

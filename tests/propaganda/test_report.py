@@ -1,0 +1,64 @@
+"""The HTML section: highlights with titles, overlapping spans readable, article text escaped."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+from newsprobe.analyse._propaganda_highlight import segments
+from newsprobe.analyse.propaganda import PropagandaResult, PropagandaSpan, TechniqueScore, summarise
+from newsprobe.models import Article, Metadata
+from newsprobe.report.html import template_environment
+from newsprobe.report.views import view_module
+
+
+def _span(text: str, start: int, end: int, label: str, confidence: float = 0.8) -> PropagandaSpan:
+    return PropagandaSpan(start=start, end=end, text=text[start:end], confidence=confidence,
+                          techniques=[TechniqueScore(technique=label, name=label, confidence=0.7)])
+
+
+TEXT = "They are <script>evil</script> traitors and liars, all of them."
+SPANS = [_span(TEXT, 9, 39, "Loaded_Language"), _span(TEXT, 31, 50, "Name_Calling,Labeling")]
+
+
+class _Marks(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[dict[str, str | None]] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "mark":
+            self.marks.append(dict(attrs))
+        if tag == "script":
+            self.scripts += 1
+
+
+def test_overlap_is_cut_into_three_highlighted_segments() -> None:
+    pieces = segments(TEXT, 0, len(TEXT), SPANS)
+    covered = [(p.text, p.covering) for p in pieces if p.covering]
+    assert covered == [(TEXT[9:31], [0]), (TEXT[31:39], [0, 1]), (TEXT[39:50], [1])]
+    assert "box-shadow" in pieces[2].style  # the overlap shows the second technique as a band
+    assert "Loaded_Language" in pieces[2].title and "Name_Calling" in pieces[2].title
+    assert "".join(p.text for p in pieces) == TEXT
+
+
+def test_html_section_escapes_text_and_titles_every_highlight() -> None:
+    article = Article(text=TEXT, metadata=Metadata(title="Protecting the <b>Terrorists</b>"))
+    result = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS),
+                              title_spans=[_span(article.metadata.title or "", 0, 10, "Loaded_Language")])
+    html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
+    parser = _Marks()
+    parser.feed(html)
+    assert parser.scripts == 0 and "&lt;script&gt;" in html and "&lt;b&gt;Terrorists" in html
+    assert len(parser.marks) == 4 and all(m.get("title") for m in parser.marks)
+    assert "Whataboutism" in html or "Whataboutism / straw man" in html  # the definitions table
+
+
+def test_markdown_and_terminal_views() -> None:
+    article = Article(text=TEXT)
+    result = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS))
+    views = view_module("propaganda")
+    assert views is not None
+    markdown = views.markdown(result, article)
+    assert "2 spans" in markdown and "the outlet" in markdown
+    assert views.terminal(result, article) is not None

