@@ -7,6 +7,7 @@ covering span adds a coloured underline band, and the hover title names all of t
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Sequence
 from typing import Any, Protocol
 
 from ._propaganda_techniques import technique
@@ -47,7 +48,7 @@ def _style(spans: list[_Span], covering: list[int]) -> str:
     return style + (f";box-shadow:{shadows}" if shadows else "")
 
 
-def segments(text: str, start: int, end: int, spans: list[_Span]) -> list[Segment]:
+def segments(text: str, start: int, end: int, spans: Sequence[_Span]) -> list[Segment]:
     """Segments of text[start:end] cut at every span boundary inside it."""
     cuts = {start, end}
     for span in spans:
@@ -64,7 +65,7 @@ def segments(text: str, start: int, end: int, spans: list[_Span]) -> list[Segmen
     return pieces
 
 
-def highlight_blocks(text: str, blocks: list[tuple[int, int]], spans: list[_Span]) -> list[list[Segment]]:
+def highlight_blocks(text: str, blocks: list[tuple[int, int]], spans: Sequence[_Span]) -> list[list[Segment]]:
     """One segment list per paragraph block; blank-line paragraphs when no blocks are given."""
     if not blocks:
         blocks, position = [], 0

@@ -41,7 +41,7 @@ __all__ = [
     "read_warc",
 ]
 
-ContentKind = Literal["html", "text"]
+from ..ingest.source import ContentKind  # noqa: E402
 ID_LENGTH = 16
 HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".txt.gz", ".md.gz")
@@ -183,7 +183,15 @@ def read_warc(path: Path) -> Iterator[InputRecord]:
 
     with path.open("rb") as stream:
         iterator = ArchiveIterator(stream)
-        for record in iterator:
+        records = iter(iterator)
+        while True:
+            try:  # warcio raises assorted errors on malformed archives: the rest of the file is one error
+                record = next(records)
+            except StopIteration:
+                return
+            except Exception as exc:
+                yield _failed(f"{path}#malformed", f"{path}: malformed WARC ({type(exc).__name__}: {exc})")
+                return
             if record.rec_type != "response":
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -192,7 +200,7 @@ def read_warc(path: Path) -> Iterator[InputRecord]:
                 status = record.http_headers.get_statuscode() or ""
                 if "html" not in content_type.lower() or not status.startswith("2"):
                     continue
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(MAX_INPUT_BYTES + 1)
             source = f"{path}@{iterator.get_record_offset()}"  # valid only once the payload is read
             yield _record_from_bytes(payload, source, url)
 
@@ -233,15 +241,14 @@ class HostLimiter:
             return fetch_url(url, policy)
 
 
-def fetch_feed(url: str, policy: FetchPolicy) -> str:
+def fetch_feed(url: str, policy: FetchPolicy) -> bytes:
     """A feed document over HTTP(S) through the SSRF-guarded fetcher (size and time capped)."""
     from ..ingest.url import FEED_TYPES, fetch_bytes
 
-    fetched = fetch_bytes(url, policy, accept=FEED_TYPES)
-    return fetched.body.decode(fetched.charset or "utf-8", errors="replace")
+    return fetch_bytes(url, policy, accept=FEED_TYPES).body
 
 
-def _feed_items(document: str) -> list[dict[str, Any]]:
+def _feed_items(document: bytes) -> list[dict[str, Any]]:
     import feedparser
 
     parsed = feedparser.parse(document)
@@ -280,7 +287,7 @@ def read_feed(location: str, *, policy: FetchPolicy | None = None, per_host: int
     """
     policy = policy or FetchPolicy()
     try:
-        document = fetch_feed(location, policy) if is_url(location) else Path(location).read_text("utf-8")
+        document = fetch_feed(location, policy) if is_url(location) else Path(location).read_bytes()
         items = _feed_items(document)
     except (NewsprobeError, OSError) as exc:
         yield _failed(location, f"{location}: {exc}")

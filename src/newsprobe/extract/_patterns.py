@@ -49,6 +49,7 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
 COMPILED_RULES: list[tuple[str, re.Pattern[str]]] = [
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in BOILERPLATE_RULES
 ]
+ANY_RULE = re.compile("|".join(f"(?:{pattern})" for _, pattern in BOILERPLATE_RULES), re.IGNORECASE)
 
 # A "related links" or "source:" line is only boilerplate when short; long paragraphs are body text.
 MAX_BOILERPLATE_WORDS = {"related links": 25, "republication notice": 60, "author links": 15, "copyright": 40,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Metadata, Paragraph, ParagraphKind, RemovedBlock
-from ._patterns import BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
+from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
 
 __all__ = ["Assembler", "boilerplate_reason"]
 
@@ -23,6 +23,8 @@ def normalise_space(text: str) -> str:
 def boilerplate_reason(paragraph: str) -> str | None:
     """The reason this paragraph is boilerplate, or None when it is body text."""
     text = normalise_space(paragraph)
+    if not ANY_RULE.search(text):  # one pass for the common case: body text
+        return None
     words = len(text.split())
     for reason, pattern in COMPILED_RULES:
         if pattern.search(text) and words <= MAX_BOILERPLATE_WORDS.get(reason, 400):
