@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 import typer
 
-__all__ = ["ProfileChoice", "chosen_profile"]
+__all__ = ["ProfileChoice", "add_contract_commands", "chosen_profile"]
 
 
 class ProfileChoice(str, Enum):
@@ -20,3 +21,12 @@ def chosen_profile(ctx: typer.Context, override: ProfileChoice | None = None) ->
         return override.value
     root = ctx.find_root()
     return str((root.obj or {}).get("profile", "accurate"))
+
+
+def add_contract_commands(app: typer.Typer, eval_app: typer.Typer, name: str, help: str,
+                          predict: Callable[..., None], evaluate: Callable[..., None]) -> None:
+    """An evaluation contract: `newsprobe NAME predict ...` and `newsprobe eval NAME ...`."""
+    group = typer.Typer(help=help, no_args_is_help=True)
+    group.command("predict")(predict)
+    app.add_typer(group, name=name)
+    eval_app.command(name)(evaluate)

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._options import ProfileChoice, chosen_profile
+from ._options import ProfileChoice, add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
@@ -48,7 +48,5 @@ def eval_command(
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    group = typer.Typer(help="Check-worthiness of sentences (CheckThat! 2024 Task 1 format).", no_args_is_help=True)
-    group.command("predict")(predict_command)
-    app.add_typer(group, name="checkworthy")
-    eval_app.command("checkworthy")(eval_command)
+    add_contract_commands(app, eval_app, "checkworthy", "Check-worthiness of sentences (CheckThat! 2024 Task 1 format).",
+                          predict_command, eval_command)

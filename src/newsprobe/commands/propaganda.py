@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..errors import InputError
-from ._options import chosen_profile
+from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
@@ -71,7 +71,5 @@ def eval_command(
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    group = typer.Typer(help="Propaganda techniques (SemEval-2020 Task 11 format).", no_args_is_help=True)
-    group.command("predict")(predict_command)
-    app.add_typer(group, name="propaganda")
-    eval_app.command("propaganda")(eval_command)
+    add_contract_commands(app, eval_app, "propaganda", "Propaganda techniques (SemEval-2020 Task 11 format).",
+                          predict_command, eval_command)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._options import chosen_profile
+from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
@@ -59,7 +59,5 @@ def eval_command(
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    group = typer.Typer(help="Quotes and attributions (PolNeAR format).", no_args_is_help=True)
-    group.command("predict")(predict_command)
-    app.add_typer(group, name="quotes")
-    eval_app.command("quotes")(eval_command)
+    add_contract_commands(app, eval_app, "quotes", "Quotes and attributions (PolNeAR format).",
+                          predict_command, eval_command)

@@ -80,7 +80,7 @@ def _metadata(document: object, head: HeadFields, url: str | None, tree: lxml_ht
     page_url = url or _normalised(head.canonical_url, None) or _normalised(head.og_url, None)
     published = parse_date(get("date")) if get("date") else None
     if published is None:
-        found = htmldate.find_date(tree, url=page_url, extensive_search=False, original_date=True)
+        found = htmldate.find_date(tree, url=page_url, extensive_search=True, original_date=True)
         published = found if isinstance(found, str) else None
     authors = [name.strip() for name in (get("author") or "").split(";") if name.strip()]
     return Metadata(
@@ -119,7 +119,8 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None)
     The fallbacks (readability, jusText) cost about a third of the time and rarely change a
     page that already yields a full article.
     """
-    options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": True}
+    options = {"url": url, "with_metadata": True, "include_comments": False, "include_tables": True,
+               "date_extraction_params": {"extensive_search": False, "original_date": True}}
     document = trafilatura.bare_extraction(tree, fast=True, **options)  # prunes `tree` as it goes
     text = getattr(document, "text", None) or ""
     if len(text.split()) >= MIN_FAST_WORDS:
