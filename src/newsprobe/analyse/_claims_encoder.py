@@ -9,24 +9,19 @@ encoder it was trained with.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from ._encoder import load_onnx
+
 __all__ = ["OnnxSentenceEncoder", "mean_pool"]
 
 ENCODER_FILE = "encoder.int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 ENCODER_META = "encoder.json"
-
-
-def default_threads() -> int:
-    """Encoder threads: NEWSPROBE_ENCODER_THREADS (as the shared `_encoder.py`), else 2."""
-    value = os.environ.get("NEWSPROBE_ENCODER_THREADS", "")
-    return int(value) if value.isdigit() and int(value) > 0 else 2
 
 
 def mean_pool(states: np.ndarray, mask: np.ndarray) -> np.ndarray:
@@ -47,17 +42,8 @@ class OnnxSentenceEncoder:
 
     @classmethod
     def load(cls, folder: Path, threads: int | None = None) -> OnnxSentenceEncoder:
-        import onnxruntime
-        from tokenizers import Tokenizer
-
         meta = json.loads((folder / ENCODER_META).read_text(encoding="utf-8"))
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        session = onnxruntime.InferenceSession(
-            str(folder / ENCODER_FILE), sess_options=options, providers=["CPUExecutionProvider"]
-        )
-        tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        session, tokenizer = load_onnx(folder / ENCODER_FILE, folder / TOKENIZER_FILE, threads)
         tokenizer.enable_truncation(max_length=int(meta["max_tokens"]))
         tokenizer.no_padding()
         return cls(session, tokenizer, space=str(meta["space"]), max_tokens=int(meta["max_tokens"]))

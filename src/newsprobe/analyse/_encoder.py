@@ -51,18 +51,21 @@ def default_threads() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else 2
 
 
+def load_onnx(model_file: Path, tokenizer_file: Path, threads: int | None = None) -> tuple[Any, Any]:
+    """An int8 ONNX encoder on the CPU (`threads` intra-op threads) and its tokenizer."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads or default_threads()
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+    return session, Tokenizer.from_file(str(tokenizer_file))
+
+
 class Encoder:
     def __init__(self, directory: Path = ENCODER_DIR, threads: int | None = None) -> None:
-        import onnxruntime
-        from tokenizers import Tokenizer
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or default_threads()
-        options.inter_op_num_threads = 1
-        self.session = onnxruntime.InferenceSession(
-            str(directory / "encoder.int8.onnx"), options, providers=["CPUExecutionProvider"]
-        )
-        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.session, self.tokenizer = load_onnx(directory / "encoder.int8.onnx", directory / "tokenizer.json", threads)
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
         self.cls_id = self.tokenizer.token_to_id("[CLS]")
