@@ -27,6 +27,8 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import InputError, NewsprobeError
 from ..ingest import FetchPolicy, is_url, read_bytes
 from ..ingest.decode import MAX_INPUT_BYTES
+from ..ingest.files import read_file
+from ..ingest.source import ContentKind
 from ..ingest.url import fetch_url
 
 __all__ = [
@@ -41,10 +43,7 @@ __all__ = [
     "read_warc",
 ]
 
-from ..ingest.source import ContentKind  # noqa: E402
 ID_LENGTH = 16
-HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".html.gz", ".htm.gz")
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".txt.gz", ".md.gz")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -106,23 +105,11 @@ def _failed(source: str, message: str) -> InputRecord:
 # ---------------------------------------------------------------- files
 
 
-def _kind_of(name: str) -> ContentKind | None:
-    lower = name.lower()
-    if lower.endswith(HTML_SUFFIXES):
-        return "html"
-    if lower.endswith(TEXT_SUFFIXES):
-        return "text"
-    return None
-
-
 def read_file_record(path: Path) -> InputRecord:
+    """One HTML or text file (`.gz` too) through the same reader as `newsprobe analyze FILE`."""
     source = str(path)
     try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            return _failed(source, f"{source}: larger than {MAX_INPUT_BYTES // (1024 * 1024)} MB; skipped")
-        raw = read_bytes(path.read_bytes(), source=source, kind=_kind_of(path.name))
-    except OSError as exc:
-        return _failed(source, f"{source}: cannot read ({exc.strerror or exc})")
+        raw = read_file(path)
     except NewsprobeError as exc:
         return _failed(source, str(exc))
     return InputRecord(id=article_id(content=raw.content), source=source, content=raw.content, kind=raw.kind)
