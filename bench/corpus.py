@@ -5,7 +5,7 @@ extraction-benchmark HTML pages) and synthesised to the wanted size by sampling 
 (a paragraph dropped, a unique URL), so they hold realistic near-duplicates. Nothing is copied into
 the repository.
 
-    python bench/corpus.py                                   # 1k and 10k, every mode and engine (hours)
+    python bench/corpus.py          # 1k and 10k, every engine; accurate on 1k only (about an hour)
     python bench/corpus.py --sizes 50 --modes extract fast --engines local   # a quick check
 
 Targets (2 cores): fast >= 10 articles/s, accurate >= 1.5, extraction >= 30, time(10k)/time(1k) <= 11,
@@ -114,8 +114,10 @@ def checks(results: list[dict[str, Any]]) -> dict[str, Any]:
             found[f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} <= {MAX_SCALING * size / sizes[0] / 10:.1f}"] = (
                 ratio <= MAX_SCALING * size / sizes[0] / 10)
         if engine == "ray" and (mode, "local", size) in by:
-            share = row["articles_per_second"] / by[(mode, "local", size)]["articles_per_second"]
-            found[f"ray/local {mode}/{size} = {share:.2f} >= {1 - RAY_TOLERANCE}"] = share >= 1 - RAY_TOLERANCE
+            # engines compared after start-up: Ray's cluster start (~8-12 s here) is reported on its own
+            share = row["steady_articles_per_second"] / by[(mode, "local", size)]["steady_articles_per_second"]
+            found[f"ray/local after start-up {mode}/{size} = {share:.2f} >= {1 - RAY_TOLERANCE}"] = (
+                share >= 1 - RAY_TOLERANCE)
     return found
 
 
@@ -125,6 +127,8 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
     parser.add_argument("--engines", nargs="+", choices=["local", "ray"], default=["local", "ray"])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--accurate-max-size", type=int, default=1000,
+                        help="Skip the accurate profile on larger corpora (10k accurate articles take ~1 h per engine).")
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--keep", type=Path, help="Keep the corpora and stores in this directory.")
     args = parser.parse_args()
@@ -137,6 +141,8 @@ def main() -> None:
         for size in args.sizes:
             corpus = write_corpus(synthesise(sources, size), work / f"corpus-{size}.jsonl")
             for mode in args.modes:
+                if mode == "accurate" and size > args.accurate_max_size:
+                    continue
                 for engine in args.engines:
                     row = {"size": size, **measure(corpus, mode, engine, args.workers, work)}
                     results.append(row)
@@ -155,7 +161,8 @@ def main() -> None:
     load = os.getloadavg()[0]
     path = write_result("corpus", {
         "sources": len(sources), "load_average_at_end": round(load, 2), "results": results, "targets": found,
-        "note": "articles/s is wall time over the whole run, worker start-up and model loading included",
+        "note": "articles/s is wall time over the whole run, worker start-up and model loading included; "
+                "'after start-up' counts from the first finished article (the Ray check uses it)",
     })
     print(f"wrote {path}")
 

@@ -23,8 +23,8 @@ _WORD = re.compile(r"\w")
 
 
 def hash_features(features: list[str], bits: int = BITS) -> np.ndarray:
-    mask = (1 << bits) - 1
-    return np.fromiter((zlib.crc32(f.encode()) & mask for f in features), dtype=np.int64, count=len(features))
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, features)), dtype=np.int64, count=len(features))
+    return hashes & ((1 << bits) - 1)
 
 
 def _shape(word: str) -> str:

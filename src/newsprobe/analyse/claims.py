@@ -9,7 +9,7 @@ analyser does not require it, it reads `context.results.get("quotes")` when that
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
@@ -97,22 +97,23 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
-def _ents_within(doc: Doc, start: int, end: int) -> list[SpacySpan]:
-    return [ent for ent in doc.ents if start <= ent.start_char and ent.end_char <= end]
+def _ents_within(ents: Sequence[SpacySpan], start: int, end: int) -> list[SpacySpan]:
+    return [ent for ent in ents if start <= ent.start_char and ent.end_char <= end]
 
 
-def claim_entities(doc: Doc, start: int, end: int) -> list[ClaimEntity]:
+def claim_entities(ents: Sequence[SpacySpan], start: int, end: int) -> list[ClaimEntity]:
+    """Named entities inside [start, end); `ents` is `doc.ents` read once (each read walks the whole Doc)."""
     return [
         ClaimEntity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
-        for ent in _ents_within(doc, start, end)
+        for ent in _ents_within(ents, start, end)
         if ent.label_ in ENTITY_LABELS
     ]
 
 
-def claim_figures(doc: Doc, start: int, end: int) -> list[ClaimFigure]:
+def claim_figures(ents: Sequence[SpacySpan], start: int, end: int) -> list[ClaimFigure]:
     return [
         ClaimFigure(start=ent.start_char, end=ent.end_char, text=ent.text, kind=FIGURE_KINDS[ent.label_])
-        for ent in _ents_within(doc, start, end)
+        for ent in _ents_within(ents, start, end)
         if ent.label_ in FIGURE_KINDS
     ]
 
@@ -159,6 +160,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult]):
         texts = [article.text[start:end] for start, end in bounds]
         probabilities = np.round(scorer.probabilities(texts), 4)
         attribute = attribution_finder(context.results.get("quotes"))
+        ents = doc.ents
         claims = [
             Claim(
                 start=start,
@@ -167,8 +169,8 @@ class ClaimsAnalyser(Analyser[ClaimsResult]):
                 text=text,
                 score=float(probability),
                 checkworthy=bool(probability >= threshold),
-                entities=claim_entities(doc, start, end),
-                figures=claim_figures(doc, start, end),
+                entities=claim_entities(ents, start, end),
+                figures=claim_figures(ents, start, end),
                 attribution=attribute(start, end),
             )
             for (start, end), text, probability in zip(bounds, texts, probabilities)

@@ -82,16 +82,23 @@ def _canonical_key(text: str) -> str:
     return PLACE_ALIASES.get(key, key)
 
 
-def _same_person(short: str, long: str) -> bool:
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too."""
-    short_words, long_words = short.split(), long.split()
-    return len(short_words) < len(long_words) and all(word in long_words for word in short_words)
+    return len(short) < len(long) and all(word in long for word in short)
 
 
 class _Group:
     def __init__(self, label: str, mention: Mention) -> None:
         self.label = label
-        self.mentions = [mention]
+        self.mentions: list[Mention] = []
+        self.keys: set[str] = set()
+        self.word_lists: set[tuple[str, ...]] = set()
+        self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.keys.add(_canonical_key(mention.text))
+        self.word_lists.add(tuple(mention.text.split()))
 
     @property
     def name(self) -> str:
@@ -100,12 +107,12 @@ class _Group:
     def accepts(self, label: str, text: str) -> bool:
         if label != self.label:
             return False
-        names = {_canonical_key(m.text) for m in self.mentions}
-        if _canonical_key(text) in names:
+        if _canonical_key(text) in self.keys:
             return True
         if label != "PERSON":
             return False
-        return any(_same_person(text, m.text) or _same_person(m.text, text) for m in self.mentions)
+        words = tuple(text.split())
+        return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
 
 def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
@@ -116,7 +123,7 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
         if home is None:
             groups.append(_Group(label, mention))
         else:
-            home.mentions.append(mention)
+            home.add(mention)
     entities = [
         Entity(id=0, name=g.name, label=g.label, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start))
         for g in groups

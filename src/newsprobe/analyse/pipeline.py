@@ -34,7 +34,7 @@ class Pipeline:
         self.analysers: list[Analyser[Any]] = [
             cls((config or {}).get(cls.name), profile=profile) for cls in registry.resolve(analyses)
         ]
-        self.nlp = SharedNLP()
+        self.nlp = SharedNLP(profile)
         self.resources: dict[str, Any] = {}
 
     @property

@@ -270,9 +270,9 @@ class RayEngine:
     analyses: Sequence[str] | None
     profile: str
     workers: int = 2
-    chunk: int = 4
+    chunk: int = 16
     address: str | None = None
-    window: int = 2000
+    window: int = 10_000
     actor_cpus: float = 0.5
     name: str = field(default="ray", init=False)
 
@@ -305,11 +305,12 @@ class RayEngine:
 
     def _run_window(self, ray: Any, window: list[InputRecord]) -> Iterator[Outcome]:
         items = [{"record": json.dumps(record.to_dict(), ensure_ascii=False)} for record in window]
-        blocks = max(1, min(len(items), max(self.workers * 2, len(items) // self.chunk)))
+        batch = max(1, min(self.chunk, -(-len(items) // self.workers)))  # small windows still reach every actor
+        blocks = max(1, min(len(items), max(self.workers * 2, len(items) // batch)))
         dataset = ray.data.from_items(items, override_num_blocks=blocks)
         dataset = dataset.map_batches(
             RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
-            batch_size=self.chunk, compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=1),
+            batch_size=batch, compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=1),
             num_cpus=self.actor_cpus, batch_format="numpy",
             runtime_env={"env_vars": worker_environment(self.workers)},
         )

@@ -1,0 +1,70 @@
+"""The fast profile's rule-based entities: spaCy's NER replaced by proper-noun chunks and a gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.rule_entities import COMPONENT, normalise_name
+
+
+@pytest.fixture(scope="module")
+def fast_nlp() -> SharedNLP:
+    return SharedNLP("fast")
+
+
+def labelled(nlp: SharedNLP, text: str) -> set[tuple[str, str]]:
+    return {(ent.text, ent.label_) for ent in nlp.doc(text).ents}
+
+
+def test_fast_pipeline_has_no_statistical_ner(fast_nlp: SharedNLP) -> None:
+    assert "ner" not in fast_nlp.nlp.pipe_names
+    assert fast_nlp.nlp.pipe_names[-1] == COMPONENT
+    assert "ner" in SharedNLP("accurate").nlp.pipe_names
+
+
+def test_titles_are_not_part_of_the_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Russian Deputy Foreign Minister Sergey Ryabkov spoke in Moscow on Tuesday.")
+    assert ("Sergey Ryabkov", "PERSON") in found
+    assert ("Moscow", "GPE") in found
+    assert ("Tuesday", "DATE") in found
+    assert not any("Minister" in text for text, _ in found)
+
+
+def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Zoltan Brabkovic arrived late. Brabkovic said nothing.")
+    assert ("Zoltan Brabkovic", "PERSON") in found
+    assert ("Brabkovic", "PERSON") in found
+
+
+def test_organisations_by_their_words_and_acronyms(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "The report by Quarnell Research Institute was shared by the QXRB and by Brindle News.")
+    assert ("Quarnell Research Institute", "ORG") in found
+    assert ("QXRB", "ORG") in found
+    assert ("Brindle News", "ORG") in found
+
+
+def test_figures(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Prices rose 12 percent to $ 40 in March 2017, said 3 officials.")
+    assert ("12 percent", "PERCENT") in found
+    assert ("$ 40", "MONEY") in found
+    assert ("March 2017", "DATE") in found
+    assert ("3", "CARDINAL") in found
+
+
+def test_markup_is_never_a_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "It was labelled by **Sergey Ryabkov** as aggression.")
+    assert all("*" not in text for text, _ in found)
+
+
+@pytest.mark.parametrize(("raw", "key"), [("the United States", "united states"), ("Lavrov’s", "lavrov"),
+                                          ("  RT   News ", "rt news")])
+def test_normalise_name(raw: str, key: str) -> None:
+    assert normalise_name(raw) == key
+
+
+def test_offsets_match_the_accurate_pipeline(fast_nlp: SharedNLP) -> None:
+    text = "Washington argued it had downed the jet. Damascus dismissed the allegations."
+    doc = fast_nlp.doc(text)
+    assert doc.text == text
+    assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)
