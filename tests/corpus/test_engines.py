@@ -72,3 +72,13 @@ def test_missing_ray_prints_the_install_command(monkeypatch) -> None:
     with pytest.raises(InputError, match=r"pip install 'newsprobe\[ray\]'"):
         make_engine("ray", None, "fast", workers=2)
     assert "newsprobe[ray]" in RAY_INSTALL_HINT
+
+
+def test_local_workers_are_recycled_without_losing_documents(small_jsonl: Path) -> None:
+    from newsprobe.corpus.engines import LocalEngine
+    from newsprobe.corpus.readers import iter_inputs
+
+    engine = LocalEngine(["entities"], "fast", workers=2, chunk=2, recycle_after=1)
+    outcomes = list(engine.run(iter_inputs([str(small_jsonl)])))
+    assert sorted(o.id for o in outcomes) == sorted(r.id for r in iter_inputs([str(small_jsonl)]))
+    assert len({o.worker for o in outcomes}) > 2  # fresh worker processes took over

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.rule_entities import COMPONENT, normalise_name
@@ -67,4 +69,29 @@ def test_offsets_match_the_accurate_pipeline(fast_nlp: SharedNLP) -> None:
     text = "Washington argued it had downed the jet. Damascus dismissed the allegations."
     doc = fast_nlp.doc(text)
     assert doc.text == text
+    assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)
+
+
+@pytest.mark.parametrize("text", [
+    "It cost 5 dollars 10 pounds and 3 euros 4 % more.",
+    "Between $ 5 $ 6 and 7 percent 8 % of 9 dollars, on March 5, 2017 $ 10.",
+    "£ 5 million pounds 20 yuan $ $ 3",
+])
+def test_figures_never_overlap(fast_nlp: SharedNLP, text: str) -> None:
+    ents = fast_nlp.doc(text).ents
+    covered = [i for ent in ents for i in range(ent.start, ent.end)]
+    assert len(covered) == len(set(covered))
+
+
+WORDS = ["5", "2017", "$", "dollars", "%", "percent", "March", "Monday", ",", "of", "the", "Sergey", "Ryabkov",
+         "Minister", "Foreign", "NATO", "News", "RT", "said", "**", "-", "Al", "Nusra", "Front", "million"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+def test_any_word_sequence_gets_valid_entities(fast_nlp: SharedNLP, words: list[str]) -> None:
+    text = " ".join(words)
+    doc = fast_nlp.doc(text)
+    covered = [i for ent in doc.ents for i in range(ent.start, ent.end)]
+    assert len(covered) == len(set(covered))
     assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ._entity_names import TITLE_WORDS
 
@@ -57,8 +57,9 @@ def normalise_name(text: str) -> str:
 @cache
 def load_gazetteer() -> Mapping[str, str]:
     """Name -> label, read once from the package data (read-only)."""
-    raw = resources.files("newsprobe.data").joinpath("entity_gazetteer.json").read_text(encoding="utf-8")
-    return json.loads(raw)["names"]
+    raw = (resources.files("newsprobe") / "data" / "entity_gazetteer.json").read_text(encoding="utf-8")
+    names: dict[str, str] = json.loads(raw)["names"]
+    return names
 
 
 class RuleEntities:
@@ -71,12 +72,14 @@ class RuleEntities:
         self.first_names = frozenset(words[0] for words in people)
 
     def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+
         names = [span for chunk in proper_chunks(doc) for span in self._label_chunk(doc, chunk)]
         names = resolve_surnames(names)
         figures = list(figure_spans(doc))
         taken = {token for span in names for token in range(span.start, span.end)}
         figures = [span for span in figures if not any(i in taken for i in range(span.start, span.end))]
-        doc.ents = sorted(names + figures, key=lambda span: span.start)
+        doc.ents = filter_spans(names + figures)  # the rules do not overlap; this keeps it so whatever the text
         return doc
 
     def _label_chunk(self, doc: Doc, chunk: tuple[int, int]) -> Iterator[Span]:
@@ -193,7 +196,7 @@ def resolve_surnames(spans: list[Span]) -> list[Span]:
 
 def figure_spans(doc: Doc) -> Iterator[Span]:
     """Dates (month names, weekdays, years), percentages, money and plain numbers."""
-    i = 0
+    i = free_from = 0
     while i < len(doc):
         token = doc[i]
         lower = token.lower_
@@ -208,7 +211,7 @@ def figure_spans(doc: Doc) -> Iterator[Span]:
             start, end = i, i + 1
             while end < len(doc) and doc[end].like_num:
                 end += 1
-            if start > 0 and doc[start - 1].lower_ in CURRENCY:
+            if start > free_from and doc[start - 1].lower_ in CURRENCY:
                 yield _span(doc, start - 1, end, "MONEY")
             elif end < len(doc) and doc[end].lower_ in CURRENCY:
                 yield _span(doc, start, end + 1, "MONEY")
@@ -219,13 +222,15 @@ def figure_spans(doc: Doc) -> Iterator[Span]:
             else:
                 yield _span(doc, start, end, "CARDINAL")
             i = end + 1 if end < len(doc) and (doc[end].lower_ in CURRENCY or doc[end].lower_ in PERCENT) else end
+            free_from = i + 1  # a currency word just used as a unit cannot also open the next amount
         else:
             i += 1
 
 
 def common_words(nlp: Language) -> frozenset[str]:
     """The English words the lemmatizer's tables know (nouns, verbs, adjectives, adverbs)."""
-    index = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
     return frozenset(word for words in index.values() for word in words)
 
 

@@ -200,12 +200,18 @@ def _process_chunk(records: list[dict[str, Any]]) -> list[Outcome]:
 
 @dataclass
 class LocalEngine:
-    """A process pool (``workers`` processes, spawned); ``workers=1`` runs in this process."""
+    """A process pool (``workers`` processes, spawned); ``workers=1`` runs in this process.
+
+    A worker is replaced after ``recycle_after`` chunks: its memory crept up over long runs
+    (peak 0.23 GB after 500 documents, 0.58 GB after 5,000, extraction only), and a fresh worker
+    reloads its models in a few seconds.
+    """
 
     analyses: Sequence[str] | None
     profile: str
     workers: int = 2
     chunk: int = 4
+    recycle_after: int = 500
     name: str = field(default="local", init=False)
 
     def run(self, records: Iterable[InputRecord]) -> Iterator[Outcome]:
@@ -216,7 +222,8 @@ class LocalEngine:
             return
         context = multiprocessing.get_context("spawn")
         with environment(worker_environment(self.workers)), ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.analyses, self.profile)
+            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.analyses, self.profile),
+            max_tasks_per_child=self.recycle_after,
         ) as pool:
             pending: set[Future[list[Outcome]]] = set()
             for chunk in chunked(records, self.chunk):
@@ -310,7 +317,7 @@ class RayEngine:
         dataset = ray.data.from_items(items, override_num_blocks=blocks)
         dataset = dataset.map_batches(
             RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
-            batch_size=batch, compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=1),
+            batch_size=batch, compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=2),
             num_cpus=self.actor_cpus, batch_format="numpy",
             runtime_env={"env_vars": worker_environment(self.workers)},
         )
