@@ -187,3 +187,27 @@ def test_long_query_is_looked_up_in_chunks(index, texts):
     huge = "\n".join(texts) * 3
     found = {m.source for m in index.query(huge, min_shared=0.9, limit=100)}
     assert found == {f"doc{i}" for i in range(len(texts))}
+
+
+def test_query_then_add_equals_query_followed_by_add(tmp_path, texts):
+    one, two = NearDuplicateIndex(tmp_path / "one"), NearDuplicateIndex(tmp_path / "two")
+    copy = "\n".join(_paragraphs(texts[0])[1:])  # a partial copy of the first text
+    for i, text in enumerate([texts[0], texts[1], copy]):
+        record = DocumentRecord(source=f"doc{i}", outlet=f"Outlet {i}")
+        separate = one.query(text, min_shared=0.3)
+        one.add(text, record)
+        assert two.query_then_add(text, record, min_shared=0.3) == separate
+    assert [m.source for m in one.query(copy)] == [m.source for m in two.query(copy)] == ["doc2", "doc0"]
+    assert len(one) == len(two) == 3
+    one.close()
+    two.close()
+
+
+def test_a_batch_is_one_transaction_that_sees_its_own_adds(tmp_path, texts):
+    index = NearDuplicateIndex(tmp_path / "idx")
+    with index.batch():
+        index.query_then_add(texts[0], DocumentRecord(source="first"))
+        assert [m.source for m in index.query_then_add(texts[0], DocumentRecord(source="again"))] == ["first"]
+        assert index.conn.in_transaction  # nothing committed yet
+    assert not index.conn.in_transaction and len(index) == 2
+    index.close()

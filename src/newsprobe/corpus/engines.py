@@ -25,6 +25,8 @@ from .tables import AdapterError, Rows, flatten_result
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
+# each actor queues a second batch while it works on one, so it never waits for the scheduler
+RAY_BATCHES_IN_FLIGHT = 2
 RAY_INSTALL_HINT = "the ray engine needs the `ray` extra: pip install 'newsprobe[ray]'"
 
 
@@ -312,12 +314,14 @@ class RayEngine:
 
     def _run_window(self, ray: Any, window: list[InputRecord]) -> Iterator[Outcome]:
         items = [{"record": json.dumps(record.to_dict(), ensure_ascii=False)} for record in window]
-        batch = max(1, min(self.chunk, -(-len(items) // self.workers)))  # small windows still reach every actor
+        # small windows still reach every actor (each one holds at most RAY_BATCHES_IN_FLIGHT batches)
+        batch = max(1, min(self.chunk, -(-len(items) // (self.workers * RAY_BATCHES_IN_FLIGHT))))
         blocks = max(1, min(len(items), max(self.workers * 2, len(items) // batch)))
         dataset = ray.data.from_items(items, override_num_blocks=blocks)
         dataset = dataset.map_batches(
             RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
-            batch_size=batch, compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=2),
+            batch_size=batch,
+            compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT),
             num_cpus=self.actor_cpus, batch_format="numpy",
             runtime_env={"env_vars": worker_environment(self.workers)},
         )

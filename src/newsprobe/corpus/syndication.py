@@ -28,18 +28,21 @@ class NearDuplicateFinder:
     def add(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """Pairs between these articles and everything indexed before (and among themselves)."""
         pairs: dict[tuple[str, str], dict[str, Any]] = {}
-        for article in articles:
-            text = article.get("text") or ""
-            if (article.get("words") or 0) < self.min_words:
-                continue
-            for match in self.index.query(text, min_shared=self.min_shared, limit=MAX_MATCHES):
-                if match.source != article["id"]:
-                    pairs.update([_pair(article["id"], match.source, match.containment, match.match_containment,
-                                        match.jaccard)])
-            self.index.add(text, DocumentRecord(source=article["id"], url=article.get("url"), outlet=article.get("outlet"),
-                                                domain=article.get("domain"), published=article.get("published"),
-                                                title=article.get("title"), words=article.get("words") or 0))
+        with self.index.batch():
+            for article in articles:
+                pairs.update(self._add_one(article))
         return list(pairs.values())
+
+    def _add_one(self, article: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+        if (article.get("words") or 0) < self.min_words:
+            return {}
+        record = DocumentRecord(source=article["id"], url=article.get("url"), outlet=article.get("outlet"),
+                                domain=article.get("domain"), published=article.get("published"),
+                                title=article.get("title"), words=article.get("words") or 0)
+        matches = self.index.query_then_add(article.get("text") or "", record, min_shared=self.min_shared,
+                                            limit=MAX_MATCHES)
+        return dict(_pair(article["id"], m.source, m.containment, m.match_containment, m.jaccard)
+                    for m in matches if m.source != article["id"])
 
     def close(self) -> None:
         self.index.close()

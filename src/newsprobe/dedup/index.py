@@ -23,6 +23,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -114,6 +115,7 @@ class NearDuplicateIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         self.conn = sqlite3.connect(path, check_same_thread=False)
         self._lock = threading.RLock()  # one connection, shared by the threads of a web app
+        self._in_batch = False
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         # Band keys are random, so inserts touch B-tree pages all over; a large page cache keeps the
@@ -189,10 +191,20 @@ class NearDuplicateIndex:
             count += self._write(pending)
         return count
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Adds and queries inside run in one transaction: one commit for all, not one per document."""
+        with self._lock, self.conn:
+            self._in_batch = True
+            try:
+                yield
+            finally:
+                self._in_batch = False
+
     def _write(self, pending: list[tuple[Hashes, list[int], DocumentRecord]]) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         bands: list[tuple[int, int]] = []
-        with self._lock, self.conn:
+        with self._lock, (nullcontext() if self._in_batch else self.conn):
             for shingles, keys, record in pending:
                 self._remove(record.source)
                 cursor = self.conn.execute(
@@ -201,7 +213,7 @@ class NearDuplicateIndex:
                     (record.source, record.url, record.outlet, record.domain, record.published, record.title,
                      record.words, shingles.astype("<u4").tobytes(), np.asarray(keys, dtype="<i8").tobytes(), now),
                 )
-                doc_id = cursor.lastrowid
+                doc_id = int(cursor.lastrowid or 0)  # always set after an INSERT
                 bands += [(key, doc_id) for key in keys]
             bands.sort()  # insert in key order: neighbouring keys share B-tree pages
             self.conn.executemany("INSERT OR IGNORE INTO bands (key, doc) VALUES (?, ?)", bands)
@@ -241,7 +253,24 @@ class NearDuplicateIndex:
         if sequence.size == 0:
             return []
         shingles = np.unique(sequence)
-        keys = self._query_keys(shingles, sequence)
+        return self._matches(shingles, self._query_keys(shingles, sequence), min_shared, limit, max_candidates)
+
+    def query_then_add(self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20,
+                       max_candidates: int = 500) -> list[IndexMatch]:
+        """`query` against what was indexed before, then `add` this document, hashing its text once."""
+        sequence, word_count = shingle_sequence(text, self.settings.shingle_size)
+        if sequence.size == 0:
+            return []
+        shingles = np.unique(sequence)
+        band_keys = self._band_keys(shingles)
+        query_keys = list(dict.fromkeys(band_keys + self._segments.query_keys(sequence)))
+        matches = self._matches(shingles, query_keys, min_shared, limit, max_candidates)
+        record = record.model_copy(update={"words": word_count}) if not record.words else record
+        self._write([(shingles, list(dict.fromkeys(band_keys + self._segments.index_keys(sequence))), record)])
+        return matches
+
+    def _matches(self, shingles: Hashes, keys: list[int], min_shared: float, limit: int,
+                 max_candidates: int) -> list[IndexMatch]:
         with self._lock:
             matches = list(self._verified(shingles, self._candidates(keys, max_candidates), min_shared))
         matches.sort(key=lambda m: (-m.shared_fraction, -m.jaccard, m.source))
