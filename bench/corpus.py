@@ -114,7 +114,7 @@ def checks(results: list[dict[str, Any]]) -> dict[str, Any]:
             found[f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} <= {MAX_SCALING * size / sizes[0] / 10:.1f}"] = (
                 ratio <= MAX_SCALING * size / sizes[0] / 10)
         if engine == "ray" and (mode, "local", size) in by:
-            # engines compared after start-up: Ray's cluster start (~8-12 s here) is reported on its own
+            # engines compared after start-up: Ray's cluster start is reported on its own (startup_seconds)
             share = row["steady_articles_per_second"] / by[(mode, "local", size)]["steady_articles_per_second"]
             found[f"ray/local after start-up {mode}/{size} = {share:.2f} >= {1 - RAY_TOLERANCE}"] = (
                 share >= 1 - RAY_TOLERANCE)

@@ -104,6 +104,14 @@ class _Candidate:
     band_hits: int
 
 
+@dataclass
+class _Hashed:
+    sequence: Hashes  # shingle hashes in text order (for segment keys)
+    shingles: Hashes  # the same, unique and sorted
+    word_count: int
+    band_keys: list[int]
+
+
 class NearDuplicateIndex:
     """Open (or create) the index in ``directory``. Use as a context manager or call ``close()``."""
 
@@ -160,11 +168,24 @@ class NearDuplicateIndex:
         values = np.asarray(minhash.hashvalues, dtype=np.uint64).reshape(self.settings.bands, self.settings.rows)
         return mix_band_keys(values, np.arange(1, self.settings.bands + 1, dtype=np.uint64))
 
-    def _document_keys(self, shingles: Hashes, sequence: Hashes) -> list[int]:
-        return list(dict.fromkeys(self._band_keys(shingles) + self._segments.index_keys(sequence)))
+    def _hash(self, text: str) -> _Hashed | None:
+        """Shingles and whole-document keys of `text`, computed once for querying and adding; None if no words."""
+        sequence, word_count = shingle_sequence(text, self.settings.shingle_size)
+        if sequence.size == 0:
+            return None
+        shingles = np.unique(sequence)
+        return _Hashed(sequence, shingles, word_count, self._band_keys(shingles))
 
-    def _query_keys(self, shingles: Hashes, sequence: Hashes) -> list[int]:
-        return list(dict.fromkeys(self._band_keys(shingles) + self._segments.query_keys(sequence)))
+    def _document_keys(self, hashed: _Hashed) -> list[int]:
+        return list(dict.fromkeys(hashed.band_keys + self._segments.index_keys(hashed.sequence)))
+
+    def _query_keys(self, hashed: _Hashed) -> list[int]:
+        return list(dict.fromkeys(hashed.band_keys + self._segments.query_keys(hashed.sequence)))
+
+    def _pending(self, hashed: _Hashed, record: DocumentRecord) -> tuple[Hashes, list[int], DocumentRecord]:
+        """What `_write` stores for one document (its word count filled in when the record has none)."""
+        record = record.model_copy(update={"words": hashed.word_count}) if not record.words else record
+        return hashed.shingles, self._document_keys(hashed), record
 
     # ------------------------------------------------------------ adding
 
@@ -178,12 +199,10 @@ class NearDuplicateIndex:
         count = 0
         pending: list[tuple[Hashes, list[int], DocumentRecord]] = []
         for text, record in items:
-            sequence, word_count = shingle_sequence(text, self.settings.shingle_size)
-            if sequence.size == 0:
+            hashed = self._hash(text)
+            if hashed is None:
                 continue
-            shingles = np.unique(sequence)
-            record = record.model_copy(update={"words": word_count}) if not record.words else record
-            pending.append((shingles, self._document_keys(shingles, sequence), record))
+            pending.append(self._pending(hashed, record))
             if len(pending) >= batch:
                 count += self._write(pending)
                 pending = []
@@ -249,24 +268,19 @@ class NearDuplicateIndex:
         self, text: str, *, min_shared: float = 0.5, limit: int = 20, max_candidates: int = 500
     ) -> list[IndexMatch]:
         """Documents sharing at least ``min_shared`` of the shorter text with ``text``, best first."""
-        sequence, _ = shingle_sequence(text, self.settings.shingle_size)
-        if sequence.size == 0:
+        hashed = self._hash(text)
+        if hashed is None:
             return []
-        shingles = np.unique(sequence)
-        return self._matches(shingles, self._query_keys(shingles, sequence), min_shared, limit, max_candidates)
+        return self._matches(hashed.shingles, self._query_keys(hashed), min_shared, limit, max_candidates)
 
     def query_then_add(self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20,
                        max_candidates: int = 500) -> list[IndexMatch]:
         """`query` against what was indexed before, then `add` this document, hashing its text once."""
-        sequence, word_count = shingle_sequence(text, self.settings.shingle_size)
-        if sequence.size == 0:
+        hashed = self._hash(text)
+        if hashed is None:
             return []
-        shingles = np.unique(sequence)
-        band_keys = self._band_keys(shingles)
-        query_keys = list(dict.fromkeys(band_keys + self._segments.query_keys(sequence)))
-        matches = self._matches(shingles, query_keys, min_shared, limit, max_candidates)
-        record = record.model_copy(update={"words": word_count}) if not record.words else record
-        self._write([(shingles, list(dict.fromkeys(band_keys + self._segments.index_keys(sequence))), record)])
+        matches = self._matches(hashed.shingles, self._query_keys(hashed), min_shared, limit, max_candidates)
+        self._write([self._pending(hashed, record)])
         return matches
 
     def _matches(self, shingles: Hashes, keys: list[int], min_shared: float, limit: int,
