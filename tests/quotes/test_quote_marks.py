@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprobe.analyse._quote_marks import find_quotes
+from newsprobe.analyse._quote_marks import align_to_quotes, find_quotes
 
 
 def quoted(text: str) -> list[str]:
@@ -56,3 +56,48 @@ def test_regions_are_ordered_disjoint_and_in_bounds(parts: list[str]) -> None:
     for region in regions:
         assert last_end <= region.start < region.end <= len(text)
         last_end = region.end
+
+
+def aligned(text: str, pieces: list[str]) -> list[str]:
+    spans = [(text.index(p), text.index(p) + len(p)) for p in pieces]
+    return [text[s:e] for s, e in align_to_quotes(text, spans, find_quotes(text))]
+
+
+def test_content_cut_inside_a_quote_runs_on_to_its_closing_mark() -> None:
+    text = "“Immunity deals should not be a requirement,” she said."
+    assert aligned(text, ["“Immunity deals should not be"]) == ["“Immunity deals should not be a requirement,”"]
+
+
+def test_content_running_from_a_finished_quote_into_narrative_keeps_the_quote() -> None:
+    text = "“That makes me smart,” when Clinton blasted him for it."
+    assert aligned(text, [text[:-1]]) == ["“That makes me smart,”"]
+
+
+def test_quote_split_around_its_cue_keeps_both_quoted_parts() -> None:
+    text = "“We agree,” Lavrov said, “on the ceasefire.” Then he left."
+    assert aligned(text, ["“We agree,” Lavrov said, “on the ceasefire.” Then he left"]) == [
+        "“We agree,”",
+        "“on the ceasefire.”",
+    ]
+
+
+def test_lead_in_and_partial_quotes_stay_as_they_are() -> None:
+    text = 'She has the quality for the job: "Steadiness." He called it "a farce" and left.'
+    pieces = ['She has the quality for the job: "Steadiness."', 'it "a farce" and left']
+    assert aligned(text, pieces) == pieces
+
+
+def test_extension_stops_at_the_paragraph_end() -> None:
+    text = '"First part of a long quote\n\n"which goes on here."'
+    assert aligned(text, ['"First part']) == ['"First part']
+
+
+@given(st.lists(st.sampled_from(["“", "”", '"', "’", "a", " ", "said", ",", ".", "\n"]), max_size=40), st.data())
+def test_aligned_spans_stay_in_bounds_and_non_empty(parts: list[str], data: st.DataObject) -> None:
+    text = "".join(parts)
+    if not text:
+        return
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    for s, e in align_to_quotes(text, [(start, end)], find_quotes(text)):
+        assert 0 <= s < e <= len(text)

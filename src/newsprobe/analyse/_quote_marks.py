@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ._quote_cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
 
-__all__ = ["QuoteRegion", "find_quotes"]
+__all__ = ["QuoteRegion", "align_to_quotes", "find_quotes"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -107,3 +107,42 @@ def find_quotes(text: str) -> list[QuoteRegion]:
         end = next((e for e in para_ends if e > last), len(text))
         regions.append(QuoteRegion(stack[0][1], end, closed=False))
     return [r for r in regions if r.end - r.start > 2]
+
+
+_UTTERANCE_END = ",.!?;:…"
+
+
+def _ends_utterance(text: str, q: QuoteRegion) -> bool:
+    """The quoted words close with punctuation inside the marks: a finished utterance."""
+    inner = text[q.start : q.end].rstrip("\"”“»’'‘ ")
+    return bool(inner) and inner[-1] in _UTTERANCE_END
+
+
+def _split_at_quotes(text: str, span: tuple[int, int], inside: list[QuoteRegion]) -> list[tuple[int, int]]:
+    """A span that opens with a finished quote and runs on into narrative keeps only its quotes:
+    “…,” Blige sings, “…” → the two quotes; “That makes me smart,” when Clinton … → the quote."""
+    start, end = span
+    if not inside or inside[0].start > start or not _ends_utterance(text, inside[0]) or inside[-1].end >= end:
+        return [span]
+    return [(q.start, q.end) for q in inside]
+
+
+def align_to_quotes(text: str, spans: list[tuple[int, int]], quotes: list[QuoteRegion], slack: int = 3) -> list[tuple[int, int]]:
+    """Make content spans that start or end at a quoted passage follow its marks.
+
+    A span that starts at a quote's opening mark but stops inside it runs on to the closing
+    mark (in its paragraph); one that starts at a quote and runs on into narrative is cut to its
+    quotes. A lead-in before a quote stays: PolNeAR's annotators keep it ("she has the quality
+    for the job: “Steadiness …”").
+    """
+    aligned: list[tuple[int, int]] = []
+    for start, end in spans:
+        covering = [q for q in quotes if q.start - slack <= start < q.end]
+        if covering and covering[0].closed and end < covering[0].end and "\n" not in text[end : covering[0].end]:
+            end = covering[0].end
+        inside = [q for q in quotes if start - slack <= q.start and q.end <= end]
+        if covering and covering[0].start >= start - slack:
+            aligned.extend(_split_at_quotes(text, (min(start, covering[0].start), end), inside))
+            continue
+        aligned.append((start, end))
+    return aligned

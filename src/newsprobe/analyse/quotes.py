@@ -15,7 +15,7 @@ from pydantic import BaseModel, Field
 
 from ..models import Article, Span
 from ._quote_cues import ALL_QUOTE_CHARS
-from ._quote_marks import find_quotes
+from ._quote_marks import align_to_quotes, find_quotes
 from ._quote_rules import CharSpan, RawAttribution, find_attributions
 from ._quote_speakers import PersonIndex, Speaker, resolve_speaker
 from ._quote_tagger import MODEL_PATH, QuoteTagger
@@ -152,6 +152,21 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
     return tagged
 
 
+def follow_quote_marks(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
+    """Tagger contents follow the quote marks they start or end at (`align_to_quotes`)."""
+    quotes = find_quotes(text)
+    for att in tagged:
+        spans = sorted(set(align_to_quotes(text, att.content, quotes)))
+        merged: list[CharSpan] = []
+        for start, end in spans:
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        att.content = merged
+    return tagged
+
+
 def _same_content(a: RawAttribution, b: RawAttribution) -> bool:
     """Shared characters >= half of the longer content (the evaluation's overlap match)."""
     longer = max(sum(e - s for s, e in a.content), sum(e - s for s, e in b.content))
@@ -246,5 +261,6 @@ class QuotesAnalyser(Analyser[QuotesResult]):
         method = self.method(context.profile)
         if method == "tagger":
             tagger = context.resource("quotes.crf", QuoteTagger)
-            raws = borrow_rule_cues(refine_with_rules(tagger.attributions(doc, raws), raws), raws)
+            tagged = follow_quote_marks(article.text, tagger.attributions(doc, raws))
+            raws = borrow_rule_cues(refine_with_rules(tagged, raws), raws)
         return build_result(article.text, doc, raws, entities, method)
