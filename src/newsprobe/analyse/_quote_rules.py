@@ -370,32 +370,35 @@ def _uncued_quotes(text: str, quotes: list[QuoteRegion], found: list[RawAttribut
     return extra
 
 
-_DASH_SOURCE = re.compile(r"^[ \t]*([―—–]|-{1,2})[ \t]*")
+# No "^": Pattern.match(text, pos) anchors at pos already, and "^" would only match at 0.
+# The name is read from the characters, not from spaCy's tokens: "”―Carla" is one token, and
+# a name alone on a line is often not tagged PROPN.
+_SIGNATURE = re.compile(
+    r"[ \t\u00a0]*([―—–]|-{1,2})[ \t\u00a0]*"
+    r"((?:[A-Z][\w’'.-]*)(?:[ \u00a0](?:[A-Z][\w’'.-]*|de|da|del|la|van|von|bin|al)){0,5})[ \t\u00a0.,]*(?:\n|$)"
+)
 
 
 def _dash_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttribution]:
-    """“…” ― Carlos Raúl: a quote signed with a dash and a name."""
+    """“…” ― Carlos Raúl: a quote signed with a dash and a name that ends its line."""
     text = doc.text
     found = []
     for q in quotes:
-        m = _DASH_SOURCE.match(text, q.end)
+        m = _SIGNATURE.match(text, q.end)
         if m is None:
             continue
-        name = []
-        for tok in doc.char_span(m.end(), min(len(text), m.end() + 80), alignment_mode="expand") or []:
-            if tok.pos_ != "PROPN" and not (name and tok.text in {".", "-"}):
-                break
-            name.append(tok)
-        if name:
-            found.append(
-                RawAttribution(
-                    cue=[(m.start(1), m.end(1))],
-                    content=[(q.start, q.end)],
-                    source=_token_span(name),
-                    source_head=name[-1].i,
-                    kind="dash",
-                )
+        start, end = m.span(2)
+        end = start + len(text[start:end].rstrip(".-"))
+        head = doc.char_span(start, end, alignment_mode="expand")
+        found.append(
+            RawAttribution(
+                cue=[m.span(1)],
+                content=[(q.start, q.end)],
+                source=(start, end),
+                source_head=head.root.i if head is not None and len(head) else None,
+                kind="dash",
             )
+        )
     return found
 
 

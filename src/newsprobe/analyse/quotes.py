@@ -167,6 +167,14 @@ def follow_quote_marks(text: str, tagged: list[RawAttribution]) -> list[RawAttri
     return tagged
 
 
+def prefer_signed_quotes(tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
+    """A quote signed “…” ― Name is unambiguous: the rule's attribution replaces what the tagger
+    made of the same content (the tagger tends to run the content into the signature)."""
+    signed = [rule for rule in rules if rule.kind == "dash"]
+    kept = [att for att in tagged if not any(_overlap(att.content, rule.content) for rule in signed)]
+    return sorted([*kept, *signed], key=lambda a: a.content_start)
+
+
 def _same_content(a: RawAttribution, b: RawAttribution) -> bool:
     """Shared characters >= half of the longer content (the evaluation's overlap match)."""
     longer = max(sum(e - s for s, e in a.content), sum(e - s for s, e in b.content))
@@ -262,5 +270,5 @@ class QuotesAnalyser(Analyser[QuotesResult]):
         if method == "tagger":
             tagger = context.resource("quotes.crf", QuoteTagger)
             tagged = follow_quote_marks(article.text, tagger.attributions(doc, raws))
-            raws = borrow_rule_cues(refine_with_rules(tagged, raws), raws)
+            raws = prefer_signed_quotes(borrow_rule_cues(refine_with_rules(tagged, raws), raws), raws)
         return build_result(article.text, doc, raws, entities, method)

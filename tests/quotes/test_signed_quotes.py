@@ -1,0 +1,41 @@
+"""Quotes signed with a dash and a name, as reader testimonials and epigraphs are printed."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyse._quote_rules import find_attributions
+from newsprobe.analyse.pipeline import Pipeline
+from newsprobe.models import Article
+
+
+@pytest.fixture(scope="module")
+def fast_pipeline() -> Pipeline:
+    return Pipeline(["quotes"], profile="fast")
+
+
+def _signed(dash: str, gap: str) -> str:
+    return (
+        "Readers wrote to us after the debate.\n\n"
+        f"“The candidate has no plan for the border and no plan for the economy.”{gap}{dash}{gap}Carla Sanchez\n"
+        f"“We deserve better answers than the ones we heard tonight.”{gap}{dash}{gap}Jorge A. Falcon.\n"
+    )
+
+
+def _sources(result) -> dict[str, list[str]]:
+    return {a.content[0].text[:20]: [s.text for s in a.source] for a in result.attributions}
+
+
+@pytest.mark.parametrize("gap", ["", " ", "\u00a0", " \u00a0"])
+@pytest.mark.parametrize("dash", ["―", "—", "–", "--"])
+def test_dash_after_a_quote_names_its_source(analyse_quotes, fast_pipeline: Pipeline, dash: str, gap: str) -> None:
+    text = _signed(dash, gap)
+    for result in (analyse_quotes(text), fast_pipeline.run(Article(text=text)).results["quotes"]):
+        sources = _sources(result)
+        assert sources["“The candidate has n"] == ["Carla Sanchez"]
+        assert sources["“We deserve better a"] == ["Jorge A. Falcon"]
+
+
+def test_a_dash_followed_by_more_sentence_is_not_a_signature(fast_pipeline: Pipeline) -> None:
+    doc = fast_pipeline.nlp.doc("“We will win the state.” -- Trump repeated the claim on Tuesday in Ohio.\n")
+    assert not [a for a in find_attributions(doc) if a.kind == "dash"]
