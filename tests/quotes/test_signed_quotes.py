@@ -1,4 +1,4 @@
-"""Quotes signed with a dash and a name, as reader testimonials and epigraphs are printed."""
+"""Quotes signed with a dash and a name (reader testimonials, epigraphs) and transcript lines."""
 
 from __future__ import annotations
 
@@ -39,3 +39,16 @@ def test_dash_after_a_quote_names_its_source(analyse_quotes, fast_pipeline: Pipe
 def test_a_dash_followed_by_more_sentence_is_not_a_signature(fast_pipeline: Pipeline) -> None:
     doc = fast_pipeline.nlp.doc("“We will win the state.” -- Trump repeated the claim on Tuesday in Ohio.\n")
     assert not [a for a in find_attributions(doc) if a.kind == "dash"]
+
+
+def test_transcript_lines_are_attributed_to_their_speaker_label(analyse_quotes, fast_pipeline: Pipeline) -> None:
+    text = (
+        "Pence appeared on Fox News Sunday.\n\n"
+        "WALLACE: Will Gennifer Flowers be at the debate, sir?\n\n"
+        "\"PENCE: She will not be attending the debate tomorrow night.\n\n"
+        "UPDATE: This story has been corrected.\n"
+    )
+    for result in (analyse_quotes(text), fast_pipeline.run(Article(text=text)).results["quotes"]):
+        lines = {" ".join(s.text for s in a.source): a for a in result.attributions if a.cue and a.cue[0].text == ":"}
+        assert set(lines) == {"WALLACE", "PENCE"}
+        assert lines["PENCE"].content[0].text == "She will not be attending the debate tomorrow night"

@@ -402,6 +402,35 @@ def _dash_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttributi
     return found
 
 
+# "PENCE: Well, look, …" — a transcript line: a speaker label in capitals opens the paragraph.
+_TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t\u00a0]*[\"“]?((?:[A-Z][A-Z.’'-]+)(?: [A-Z][A-Z.’'-]+){0,2})(:)[ \t\u00a0]*(\S.*)$")
+_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "PHOTOS", "PHOTO",
+                           "VIDEO", "RELATED", "READ MORE", "CORRECTION", "BREAKING", "SOURCE", "SOURCES", "CLARIFICATION"})
+
+
+def _transcript_attributions(doc: Doc) -> list[RawAttribution]:
+    """Transcript lines: the capitalised label is the source, the colon the cue, the rest the content."""
+    text = doc.text
+    found = []
+    for m in _TRANSCRIPT_LINE.finditer(text):
+        if m.group(1) in _NOT_SPEAKERS:
+            continue
+        content = trim_span(text, (m.start(3), m.end(3)))
+        if content is None:
+            continue
+        label = doc.char_span(*m.span(1), alignment_mode="expand")
+        found.append(
+            RawAttribution(
+                cue=[m.span(2)],
+                content=[content],
+                source=m.span(1),
+                source_head=label.root.i if label is not None and len(label) else None,
+                kind="transcript",
+            )
+        )
+    return found
+
+
 def find_attributions(doc: Doc) -> list[RawAttribution]:
     """All attributions the rules find in a parsed document, in text order."""
     text = doc.text
@@ -418,5 +447,7 @@ def find_attributions(doc: Doc) -> list[RawAttribution]:
     found = _drop_nested(found)
     covered = [span for att in found for span in att.content]
     found += [a for a in _dash_attributions(doc, quotes) if not _inside(a.content[0], covered)]
+    lines = _transcript_attributions(doc)
+    found = [a for a in found if not any(_inside(c, line.content) for line in lines for c in a.content)] + lines
     found += _uncued_quotes(text, quotes, found)
     return sorted(found, key=lambda a: a.content_start)

@@ -168,9 +168,10 @@ def follow_quote_marks(text: str, tagged: list[RawAttribution]) -> list[RawAttri
 
 
 def prefer_signed_quotes(tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
-    """A quote signed “…” ― Name is unambiguous: the rule's attribution replaces what the tagger
-    made of the same content (the tagger tends to run the content into the signature)."""
-    signed = [rule for rule in rules if rule.kind == "dash"]
+    """A quote signed “…” ― Name and a transcript line (PENCE: …) are unambiguous: the rule's
+    attribution replaces what the tagger made of the same content (the tagger runs the content
+    into the signature, and takes names inside the line for its source)."""
+    signed = [rule for rule in rules if rule.kind in {"dash", "transcript"}]
     kept = [att for att in tagged if not any(_overlap(att.content, rule.content) for rule in signed)]
     return sorted([*kept, *signed], key=lambda a: a.content_start)
 
