@@ -10,6 +10,7 @@ process (so RSS is its own) with ONE thread by default.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import resource
@@ -117,7 +118,9 @@ def main() -> None:
               f"{fmt(row, 'tc_micro_f1'):>6} {fmt(row, 'articles_per_second', '{:.1f}'):>7} "
               f"{fmt(row, 'articles_per_cpu_second', '{:.1f}'):>9} {fmt(row, 'peak_rss_mb', '{:.0f}'):>7}")
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"threads": args.threads, "rows": rows}, indent=2))
+    record = {"benchmark": "propaganda", "date": datetime.date.today().isoformat(), "threads": args.threads,
+              "load_average_1min": os.getloadavg()[0], "rows": rows}
+    RESULTS.write_text(json.dumps(record, indent=2) + "\n")
 
 
 if __name__ == "__main__":
