@@ -42,7 +42,8 @@ class Encoding:
         """P(token inside a propaganda span) and P(token begins one)."""
         z = self.si_logits - self.si_logits.max(axis=1, keepdims=True)
         p = np.exp(z)
-        return p / p.sum(axis=1, keepdims=True)
+        probabilities: np.ndarray = p / p.sum(axis=1, keepdims=True)
+        return probabilities
 
 
 def default_threads() -> int:

@@ -82,4 +82,5 @@ class AccurateHead:
         x = np.stack([span_vector(encoding, text, s, e, counts) for s, e in bounds])
         z = ((x - self.mean) / self.scale) @ self.coef.T + self.intercept
         z = np.exp(z - z.max(axis=1, keepdims=True))
-        return z / z.sum(axis=1, keepdims=True)
+        probabilities: np.ndarray = z / z.sum(axis=1, keepdims=True)
+        return probabilities

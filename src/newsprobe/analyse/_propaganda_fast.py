@@ -158,7 +158,8 @@ class FastModel:
         for row, (start, end) in enumerate(bounds):
             rows[row] = self.span_weights[hash_features(span_features(text, start, end, counts))].sum(0) + self.span_bias
         rows = np.exp(rows - rows.max(axis=1, keepdims=True))
-        return rows / rows.sum(axis=1, keepdims=True)
+        probabilities: np.ndarray = rows / rows.sum(axis=1, keepdims=True)
+        return probabilities
 
 
 def ngram_counts(text: str, longest: int = 6) -> Counter[str]:

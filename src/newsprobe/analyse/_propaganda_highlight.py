@@ -16,11 +16,16 @@ __all__ = ["Segment", "highlight_blocks", "segments"]
 
 
 class _Span(Protocol):
-    start: int
-    end: int
-    confidence: float
-    techniques: list[Any]
-    speaker: str | None
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def techniques(self) -> Sequence[Any]: ...
+    @property
+    def speaker(self) -> str | None: ...
 
 
 @dataclass
@@ -37,7 +42,7 @@ def _describe(span: _Span) -> str:
     return f"{names}; span confidence {span.confidence:.0%}{who}"
 
 
-def _style(spans: list[_Span], covering: list[int]) -> str:
+def _style(spans: Sequence[_Span], covering: list[int]) -> str:
     ordered = sorted(covering, key=lambda i: spans[i].end - spans[i].start)
     colour = technique(spans[ordered[0]].techniques[0].technique).colour
     bands = [technique(spans[i].techniques[0].technique).colour for i in ordered[1:3]]

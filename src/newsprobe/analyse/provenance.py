@@ -327,7 +327,7 @@ def _host_candidates(article: Article, cues: list[Cue]) -> Iterator[tuple[str, P
     for field in ("canonical_url", "og_url"):
         value = getattr(meta, field)
         if value:
-            yield value, _metadata_evidence(field, field, value)  # type: ignore[arg-type]
+            yield value, _metadata_evidence(field, field, value)
 
 
 def _webmail(ref: OutletRef) -> bool:
@@ -362,7 +362,7 @@ def _url_origins(article: Article, host: OutletRef | None, resolver: Resolver) -
         value = getattr(meta, field)
         parts = parse_host(value) if value else None
         if parts is not None and parts.registered_domain and parts.registered_domain != outlet_key(host):
-            cues.append(Cue(field, "strong", value, _metadata_evidence(field, field, value)))  # type: ignore[arg-type]
+            cues.append(Cue(field, "strong", value, _metadata_evidence(field, field, value)))
     if meta.site_name and host.evidence[0].kind == "url":
         cues.append(Cue("site_name", "weak", meta.site_name, _metadata_evidence("site_name", "site_name", meta.site_name)))
     return cues

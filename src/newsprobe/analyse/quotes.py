@@ -96,7 +96,7 @@ def _pieces(text: str, start: int, end: int, marks: dict[int, tuple[str, int]]) 
         if mark != current or i == end:
             if i > run_start:
                 part, att_id = current if current else (None, None)
-                pieces.append(MarkedPiece(text=text[run_start:i], part=part, attribution_id=att_id))  # type: ignore[arg-type]
+                pieces.append(MarkedPiece(text=text[run_start:i], part=part, attribution_id=att_id))
             current, run_start = mark, i
     return pieces
 
@@ -129,8 +129,9 @@ def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Spea
             continue
         previous = raws[i - 1]
         between = text[previous.content_end : raw.content_start]
-        if speakers[i - 1] is not None and between.count("\n\n") + between.count("\n") <= 2:
-            speakers[i] = speakers[i - 1].model_copy(update={"resolved_by": "previous"})
+        previous_speaker = speakers[i - 1]
+        if previous_speaker is not None and between.count("\n\n") + between.count("\n") <= 2:
+            speakers[i] = previous_speaker.model_copy(update={"resolved_by": "previous"})
 
 
 def _overlap(a: list[CharSpan], b: list[CharSpan]) -> int:
