@@ -3,7 +3,9 @@ technique(s) of each span with a confidence (TC), a per-article summary, headlin
 speaker of quoted spans when the `quotes` result is available.
 
 Profiles: `accurate` runs the fine-tuned MiniLM encoder (int8 ONNX, one pass per article shared
-through `_encoder.encode_article`); `fast` runs a linear model over hashed lexical features.
+through `_encoder.encode_article`); `fast` finds spans with a small convolution over static word
+vectors distilled from that encoder, mixed with a linear tagger over hashed lexical features, and
+classifies them with a linear model over the same kind of features.
 """
 
 from __future__ import annotations
