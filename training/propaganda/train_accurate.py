@@ -22,8 +22,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids  # noqa: E402
-from encoder_data import article_windows, base_model_dir, load_tokenizer  # noqa: E402
+from encoder_data import article_windows, base_model_dir  # noqa: E402
 from model import PropagandaTagger  # noqa: E402
+
+from newsprobe.analyse._encoder import load_tokenizer  # noqa: E402
 
 WORK = HERE / "work"
 
@@ -73,7 +75,7 @@ def main() -> None:
     torch.manual_seed(args.seed)
     WORK.mkdir(exist_ok=True)
 
-    tokenizer = load_tokenizer(f"{base_model_dir()}/tokenizer.json")
+    tokenizer = load_tokenizer(Path(base_model_dir()) / "tokenizer.json")
     articles, spans = load_train()
     train_ids, _ = split_ids(list(articles))
     windows = [w for a in train_ids for w in article_windows(tokenizer, articles[a], spans.get(a, []))]

@@ -30,11 +30,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids  # noqa: E402
-from encoder_data import article_windows, base_model_dir, load_tokenizer, token_targets  # noqa: E402
+from encoder_data import article_windows, base_model_dir, token_targets  # noqa: E402
 from fit_accurate_head import half_a  # noqa: E402
 from model import PropagandaTagger  # noqa: E402
 
-from newsprobe.analyse._encoder import ENCODER_DIR  # noqa: E402
+from newsprobe.analyse._encoder import ENCODER_DIR, load_tokenizer  # noqa: E402
 from newsprobe.analyse._propaganda_corpus import LabelledSpan  # noqa: E402
 from newsprobe.analyse._propaganda_fast import FastModel  # noqa: E402
 from newsprobe.analyse._propaganda_scorer import score_si  # noqa: E402
@@ -198,7 +198,7 @@ def main() -> None:
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     started = time.time()
-    tokenizer = load_tokenizer(str(ENCODER_DIR / "tokenizer.json"))
+    tokenizer = load_tokenizer(ENCODER_DIR / "tokenizer.json")
     if args.vectors_cache.is_file():
         vectors = np.load(args.vectors_cache)
     else:

@@ -52,23 +52,30 @@ def default_threads() -> int:
     return int(value) if value.isdigit() and int(value) > 0 else 2
 
 
-def load_onnx(model_file: Path, tokenizer_file: Path, threads: int | None = None) -> tuple[Any, Any]:
-    """An int8 ONNX encoder on the CPU (`threads` intra-op threads) and its tokenizer."""
-    import onnxruntime
+def load_tokenizer(tokenizer_file: Path) -> Any:
+    """The wordpiece tokenizer for whole articles: the shipped file pads and truncates to 128."""
     from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(tokenizer_file))
+    tokenizer.no_truncation()
+    tokenizer.no_padding()
+    return tokenizer
+
+
+def load_onnx(model_file: Path, tokenizer_file: Path, threads: int | None = None) -> tuple[Any, Any]:
+    """An int8 ONNX encoder on the CPU (`threads` intra-op threads) and its whole-article tokenizer."""
+    import onnxruntime
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads or default_threads()
     options.inter_op_num_threads = 1
     session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
-    return session, Tokenizer.from_file(str(tokenizer_file))
+    return session, load_tokenizer(tokenizer_file)
 
 
 class Encoder:
     def __init__(self, directory: Path = ENCODER_DIR, threads: int | None = None) -> None:
         self.session, self.tokenizer = load_onnx(directory / "encoder.int8.onnx", directory / "tokenizer.json", threads)
-        self.tokenizer.no_truncation()
-        self.tokenizer.no_padding()
         self.cls_id = self.tokenizer.token_to_id("[CLS]")
         self.sep_id = self.tokenizer.token_to_id("[SEP]")
 

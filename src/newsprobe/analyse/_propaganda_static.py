@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
+from ._encoder import load_tokenizer
 from ._propaganda_fast import FastModel
 from ._propaganda_text import DecodeSettings, decode_spans
 
@@ -50,12 +51,11 @@ class StaticTagger:
     out_bias: float
     decode: DecodeSettings
     hashed_weight: float  # share of the hashed tagger's probability in the mix
+
     @classmethod
     def load(cls, path: Path, tokenizer_path: Path) -> StaticTagger:
         data = np.load(path)
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        tokenizer.no_truncation()
-        tokenizer.no_padding()
+        tokenizer = load_tokenizer(tokenizer_path)
         high, low, gap, min_chars = data["decode"].tolist()
         layers = [
             (data[f"conv{i}_weight"].astype(np.float32), data[f"conv{i}_bias"].astype(np.float32), int(data[f"conv{i}_dilation"]))

@@ -128,7 +128,7 @@ def _split_at_quotes(text: str, span: tuple[int, int], inside: list[QuoteRegion]
 
 
 def align_to_quotes(text: str, spans: list[tuple[int, int]], quotes: list[QuoteRegion], slack: int = 3) -> list[tuple[int, int]]:
-    """Make content spans that start or end at a quoted passage follow its marks.
+    """Make content spans that start at a quoted passage follow its marks.
 
     A span that starts at a quote's opening mark but stops inside it runs on to the closing
     mark (in its paragraph); one that starts at a quote and runs on into narrative is cut to its

@@ -154,7 +154,7 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
 
 
 def follow_quote_marks(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
-    """Tagger contents follow the quote marks they start or end at (`align_to_quotes`)."""
+    """Tagger contents that start at a quote mark follow the marks (`align_to_quotes`)."""
     quotes = find_quotes(text)
     for att in tagged:
         spans = sorted(set(align_to_quotes(text, att.content, quotes)))
