@@ -10,7 +10,6 @@ process (so RSS is its own) with ONE thread by default.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import resource
@@ -22,8 +21,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training" / "propaganda"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-RESULTS = ROOT / "bench" / "results" / "propaganda.json"
+from _common import write_result  # noqa: E402
 
 
 def validation(limit: int | None):
@@ -117,10 +117,8 @@ def main() -> None:
         print(f"{name:38} {fmt(row, 'si_f1'):>6} {fmt(row, 'si_precision'):>6} {fmt(row, 'si_recall'):>6} "
               f"{fmt(row, 'tc_micro_f1'):>6} {fmt(row, 'articles_per_second', '{:.1f}'):>7} "
               f"{fmt(row, 'articles_per_cpu_second', '{:.1f}'):>9} {fmt(row, 'peak_rss_mb', '{:.0f}'):>7}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    record = {"benchmark": "propaganda", "date": datetime.date.today().isoformat(), "threads": args.threads,
-              "load_average_1min": os.getloadavg()[0], "rows": rows}
-    RESULTS.write_text(json.dumps(record, indent=2) + "\n")
+    path = write_result("propaganda", {"threads": args.threads, "load_average_1min": os.getloadavg()[0], "rows": rows})
+    print(f"wrote {path}")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ..errors import InputError
 from ..models import Article
+from ._quote_rules import join_touching
 
 __all__ = ["PRF", "QuoteScores", "evaluate_files", "predict_lines", "score_documents"]
 
@@ -144,14 +145,7 @@ def _normalise(text: str, spans: Iterable[Iterable[int]]) -> CharSpans:
             end -= 1
         if end > start:
             out.append((start, end))
-    out.sort()
-    merged: CharSpans = []
-    for s, e in out:
-        if merged and s <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    return merged
+    return join_touching(out)
 
 
 def _chars(spans: CharSpans) -> set[int]:

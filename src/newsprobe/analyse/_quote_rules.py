@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,17 @@ def trim_span(text: str, span: CharSpan) -> CharSpan | None:
     while end > start and text[end - 1] in _TRIM_END + "—–-)" :
         end -= 1
     return (start, end) if end > start else None
+
+
+def join_touching(spans: Iterable[CharSpan]) -> list[CharSpan]:
+    """Spans in text order, those that overlap or touch joined into one."""
+    joined: list[CharSpan] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _snap_to_quotes(span: CharSpan, quotes: list[QuoteRegion], slack: int = 3) -> CharSpan:

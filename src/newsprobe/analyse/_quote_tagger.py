@@ -10,6 +10,7 @@ Trained on PolNeAR train by `training/quotes/train_tagger.py`; the model ships i
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -195,12 +196,8 @@ def _spans(doc: Doc, labels: Sequence[str]) -> list[tuple[str, int, int]]:
 
 
 def _paragraph_index(doc: Doc) -> list[int]:
-    index, current = [], 0
-    for t in doc:
-        index.append(current)
-        if "\n" in t.text_with_ws[len(t.text):] or (t.is_space and "\n" in t.text):
-            current += 1
-    return index
+    """Per token: the number of the paragraph it is in, counted from 0."""
+    return [count - 1 for count in accumulate(_paragraph_starts(doc))]
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:

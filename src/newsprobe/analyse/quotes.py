@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from ..models import Article, Span
 from ._quote_cues import ALL_QUOTE_CHARS
 from ._quote_marks import align_to_quotes, find_quotes
-from ._quote_rules import CharSpan, RawAttribution, find_attributions
+from ._quote_rules import CharSpan, RawAttribution, find_attributions, join_touching
 from ._quote_speakers import PersonIndex, Speaker, resolve_speaker
 from ._quote_tagger import MODEL_PATH, QuoteTagger
 from .base import Analyser, AnalysisContext, register
@@ -157,14 +157,7 @@ def follow_quote_marks(text: str, tagged: list[RawAttribution]) -> list[RawAttri
     """Tagger contents that start at a quote mark follow the marks (`align_to_quotes`)."""
     quotes = find_quotes(text)
     for att in tagged:
-        spans = sorted(set(align_to_quotes(text, att.content, quotes)))
-        merged: list[CharSpan] = []
-        for start, end in spans:
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        att.content = merged
+        att.content = join_touching(align_to_quotes(text, att.content, quotes))
     return tagged
 
 

@@ -271,7 +271,7 @@ class NearDuplicateIndex:
         hashed = self._hash(text)
         if hashed is None:
             return []
-        return self._matches(hashed.shingles, self._query_keys(hashed), min_shared, limit, max_candidates)
+        return self._matches(hashed, min_shared, limit, max_candidates)
 
     def query_then_add(self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20,
                        max_candidates: int = 500) -> list[IndexMatch]:
@@ -279,14 +279,14 @@ class NearDuplicateIndex:
         hashed = self._hash(text)
         if hashed is None:
             return []
-        matches = self._matches(hashed.shingles, self._query_keys(hashed), min_shared, limit, max_candidates)
+        matches = self._matches(hashed, min_shared, limit, max_candidates)
         self._write([self._pending(hashed, record)])
         return matches
 
-    def _matches(self, shingles: Hashes, keys: list[int], min_shared: float, limit: int,
-                 max_candidates: int) -> list[IndexMatch]:
+    def _matches(self, hashed: _Hashed, min_shared: float, limit: int, max_candidates: int) -> list[IndexMatch]:
+        keys = self._query_keys(hashed)
         with self._lock:
-            matches = list(self._verified(shingles, self._candidates(keys, max_candidates), min_shared))
+            matches = list(self._verified(hashed.shingles, self._candidates(keys, max_candidates), min_shared))
         matches.sort(key=lambda m: (-m.shared_fraction, -m.jaccard, m.source))
         return matches[:limit]
 
