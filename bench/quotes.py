@@ -1,11 +1,14 @@
-"""Quotes on PolNeAR dev: newsprobe (fast = rules, accurate = rules + CRF tagger) vs a textacy-style
-direct-quote baseline, scored with the `newsprobe eval quotes` contract.
+"""Quotes on PolNeAR dev: newsprobe (fast = rules, accurate = rules + CRF tagger, and the tagger on the
+fast profile's parse) vs a textacy-style direct-quote baseline, scored with the `newsprobe eval quotes`
+contract.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/quotes.py [--limit N]
 
 Columns: content exact and overlap P/R/F1, source accuracy on overlap-matched contents, the same
 overlap F1 on the direct-only subset, and articles per second (spaCy parse included, one thread).
 Each spaCy doc is parsed once and shared by the systems; the speed column times parse + analysers.
+The "annotators" row is the human ceiling under the same metric: every ordered pair of annotators
+on the PolNeAR articles that several people annotated (train and dev; one as gold, one as system).
 A second speed column runs each profile in two worker processes (the issue's "on 2 cores"), timed
 after the workers have loaded their models.
 """
@@ -16,7 +19,9 @@ import argparse
 import os
 import sys
 import time
+from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
@@ -64,13 +69,23 @@ def as_records(result: Any) -> list[dict[str, Any]]:
     ]
 
 
+# name -> (profile, quotes method): the two profiles' defaults, and the tagger on the fast profile's
+# parse (no statistical NER: the tagger's features do not read entities).
+CONFIGURATIONS = {"fast": ("fast", "auto"), "fast + tagger": ("fast", "tagger"), "accurate": ("accurate", "auto")}
+
 _worker_pipeline: Pipeline | None = None
 
 
-def _load_worker(profile: str) -> None:
+def _pipeline(name: str) -> Pipeline:
+    profile, method = CONFIGURATIONS[name]
+    pipeline = Pipeline(["quotes"], profile=profile, config={"quotes": {"method": method}})  # type: ignore[arg-type]
+    pipeline.run(Article(text="“Warm up,” she said."))  # load the models before any timing
+    return pipeline
+
+
+def _load_worker(name: str) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(["quotes"], profile=profile)
-    _worker_pipeline.run(Article(text="“Warm up,” she said."))
+    _worker_pipeline = _pipeline(name)
 
 
 def _count_attributions(text: str) -> int:
@@ -83,13 +98,27 @@ def _wait_for_load(_: int) -> None:
     time.sleep(1.0)
 
 
-def two_process_rate(profile: str, texts: list[str]) -> float:
+def two_process_rate(name: str, texts: list[str]) -> float:
     """Articles per second over two worker processes, after both have loaded their models."""
-    with ProcessPoolExecutor(2, initializer=_load_worker, initargs=(profile,)) as pool:
+    with ProcessPoolExecutor(2, initializer=_load_worker, initargs=(name,)) as pool:
         list(pool.map(_wait_for_load, range(2)))
         started = time.perf_counter()
         list(pool.map(_count_attributions, texts, chunksize=2))
         return len(texts) / (time.perf_counter() - started)
+
+
+def annotator_agreement() -> QuoteScores:
+    """Each annotator scored against each other one, on the articles with several annotators."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for split in ("train", "dev"):
+        for row in read_jsonl(POLNEAR / f"polnear_{split}.jsonl"):
+            by_article[row["filename"]].append(row)
+    return score_documents(
+        (read_text(POLNEAR, a["text_file"]), a["attributions"], b["attributions"])
+        for rows in by_article.values()
+        if len(rows) > 1
+        for a, b in permutations(rows, 2)
+    )
 
 
 def summarise(scores: QuoteScores, seconds: float, n: int) -> dict[str, Any]:
@@ -111,21 +140,19 @@ def main() -> None:
     args = parser.parse_args()
     rows = list(first_annotation_per_file(read_jsonl(POLNEAR / "polnear_dev.jsonl")).values())[: args.limit]
     texts = [read_text(POLNEAR, row["text_file"]) for row in rows]
-    fast, accurate = Pipeline(["quotes"], profile="fast"), Pipeline(["quotes"], profile="accurate")
-    for pipeline in (fast, accurate):  # load models before timing
-        pipeline.run(Article(text="“Warm up,” she said."))
-    docs: dict[str, list[tuple[str, list[Any], list[Any]]]] = {"textacy-style": [], "fast": [], "accurate": []}
-    seconds = {"textacy-style": 0.0, "fast": 0.0, "accurate": 0.0}
-    stages: dict[str, dict[str, float]] = {"fast": {}, "accurate": {}}
+    pipelines = {name: _pipeline(name) for name in CONFIGURATIONS}
+    docs: dict[str, list[tuple[str, list[Any], list[Any]]]] = {"textacy-style": [], **{n: [] for n in pipelines}}
+    seconds = dict.fromkeys(docs, 0.0)
+    stages: dict[str, dict[str, float]] = {name: {} for name in pipelines}
     for row, text in zip(rows, texts, strict=True):
         gold = row["attributions"]
         started = time.perf_counter()
-        doc = fast.nlp.doc(text)
+        doc = pipelines["fast"].nlp.doc(text)
         parse = time.perf_counter() - started
         started = time.perf_counter()
         docs["textacy-style"].append((text, gold, textacy_style(doc)))
         seconds["textacy-style"] += parse + time.perf_counter() - started
-        for name, pipeline in (("fast", fast), ("accurate", accurate)):
+        for name, pipeline in pipelines.items():
             outcome = pipeline.run(Article(text=text))
             seconds[name] += sum(outcome.timings.values())
             for stage, spent in outcome.timings.items():
@@ -133,8 +160,9 @@ def main() -> None:
             result = outcome.results.get("quotes")
             docs[name].append((text, gold, as_records(result) if result is not None else []))
     systems = {name: summarise(score_documents(items), seconds[name], len(rows)) for name, items in docs.items()}
-    for name in ("fast", "accurate"):
+    for name in pipelines:
         systems[name]["articles_per_second_2_processes"] = two_process_rate(name, texts)
+    systems["annotators"] = summarise(annotator_agreement(), 0.0, 0)
     for name, spent in stages.items():
         systems[name]["seconds_per_article_by_stage"] = {k: v / len(rows) for k, v in spent.items()}
     columns = ["system", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1",
@@ -144,9 +172,9 @@ def main() -> None:
         e, o = s["content_exact"], s["content_overlap"]
         table.append([name, e["precision"], e["recall"], e["f1"], o["precision"], o["recall"], o["f1"],
                       s["source_accuracy"], s["direct"]["content_exact"]["f1"], s["direct"]["content_overlap"]["f1"],
-                      s["articles_per_second"], s.get("articles_per_second_2_processes", "—")])
+                      s["articles_per_second"] or "—", s.get("articles_per_second_2_processes", "—")])
     print_table(f"Quotes on PolNeAR dev ({len(rows)} articles, first annotator)", columns, table)
-    for name in ("fast", "accurate"):
+    for name in pipelines:
         per_stage = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in systems[name]["seconds_per_article_by_stage"].items())
         print(f"{name}: per article {per_stage}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None

@@ -87,3 +87,19 @@ def test_bad_prediction_lines_are_input_errors(tmp_path: Path, line: str) -> Non
     bad.write_text(line + "\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["eval", "quotes", str(gold), str(bad)])
     assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("method", ["rules", "tagger"])
+def test_predict_method_can_be_forced_in_the_fast_profile(tmp_path: Path, method: str) -> None:
+    gold = _corpus(tmp_path)
+    predicted = CliRunner().invoke(app, ["--profile", "fast", "quotes", "predict", str(gold), "--root", str(tmp_path),
+                                         "--method", method])
+    assert predicted.exit_code == 0, predicted.output
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text(predicted.stdout, encoding="utf-8")
+    assert evaluate_files(gold, pred_path).all.content_overlap.f1 == 1.0
+
+
+def test_an_unknown_method_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["quotes", "predict", str(_corpus(tmp_path)), "--method", "magic"])
+    assert result.exit_code == 2

@@ -56,3 +56,23 @@ def test_profiles_choose_rules_or_tagger() -> None:
     accurate = Pipeline(["quotes"], profile="accurate").run(article).results["quotes"]
     assert fast.method == "rules"
     assert accurate.method == ("tagger" if MODEL_PATH.exists() else "rules")
+
+
+def test_features_do_not_depend_on_which_entity_recogniser_ran() -> None:
+    """The fast profile swaps spaCy's NER for rule-based entities; the tagger must see the same features."""
+    text = "Russian Foreign Minister Sergey Lavrov said on Monday that Washington had “crossed a line.”"
+    features = []
+    for profile in ("fast", "accurate"):
+        parsed = SharedNLP(profile).doc(text)
+        features.append(doc_features(parsed, find_attributions(parsed)))
+    assert features[0] == features[1]
+    assert not [f for feats in features[0] for f in feats if f.startswith("ent=")]
+
+
+def test_the_sentence_side_of_the_reporting_verb_is_a_feature() -> None:
+    parsed = SharedNLP("fast").doc("The plan will fail, Smith said.\n\nNothing else happened.")
+    sides = [next(f for f in feats if f.startswith("side=")) for feats in doc_features(parsed, [])]
+    words = [t.text for t in parsed]
+    assert sides[words.index("plan")] == "side=before"
+    assert sides[words.index("said")] == "side=on"
+    assert sides[words.index("Nothing")] == "side=none"

@@ -62,7 +62,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("cache", type=Path)
     parser.add_argument("--out", type=Path, default=Path("/tmp/quotes_cache/model.crfsuite"))
-    parser.add_argument("--c1", type=float, default=0.1)
+    parser.add_argument("--c1", type=float, default=0.2)
     parser.add_argument("--c2", type=float, default=0.01)
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--minfreq", type=float, default=2)

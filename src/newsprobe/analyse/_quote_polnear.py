@@ -104,11 +104,13 @@ def read_text(root: Path, text_file: str) -> str:
 # ---------------------------------------------------------------- prediction
 
 
-def predict_lines(rows: Iterable[dict[str, Any]], root: Path, profile: str = "accurate") -> Iterator[dict[str, Any]]:
+def predict_lines(
+    rows: Iterable[dict[str, Any]], root: Path, profile: str = "accurate", method: str = "auto"
+) -> Iterator[dict[str, Any]]:
     """One output record per distinct filename, in input order."""
     from .pipeline import Pipeline
 
-    pipeline = Pipeline(["quotes"], profile=profile)  # type: ignore[arg-type]
+    pipeline = Pipeline(["quotes"], profile=profile, config={"quotes": {"method": method}})  # type: ignore[arg-type]
     seen: set[str] = set()
     for row in rows:
         name = row.get("filename")

@@ -66,9 +66,9 @@ class _Columns:
     of a spaCy Token object per attribute read: feature extraction was a sixth of an article's time)."""
 
     def __init__(self, doc: Doc) -> None:
-        from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 
-        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE, ENT_TYPE])  # uint64 string keys
+        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE])  # uint64 string keys
         relative = doc.to_array([HEAD, SENT_START]).astype("int64")  # signed values stored as uint64
         strings = doc.vocab.strings
         names: dict[int, str] = {}
@@ -84,7 +84,6 @@ class _Columns:
         self.tag = [name(k) for k in columns[:, 3].tolist()]
         self.dep = [name(k) for k in columns[:, 4].tolist()]
         self.shape = [name(k)[:4] for k in columns[:, 5].tolist()]
-        self.ent = [name(k) or "-" for k in columns[:, 6].tolist()]
         self.head = [i + offset for i, offset in enumerate(relative[:, 0].tolist())]
         self.sent_start = [{1: "True", -1: "False"}.get(v, "None") for v in relative[:, 1].tolist()]
         self.speech_verb = [lemma in SPEECH_VERBS for lemma in self.lemma]
@@ -123,7 +122,6 @@ def _token_base(c: _Columns, i: int, rule: str, quote: int) -> dict[str, str]:
         "rel": _cue_relation(c, i),
         "r": rule,
         "q": str(quote),
-        "ent": c.ent[i],
     }
 
 
@@ -134,6 +132,19 @@ def _paragraph_starts(doc: Doc) -> list[bool]:
     return [i == 0 or "\n" in text[starts[i - 1] : starts[i]] for i in range(len(starts))]
 
 
+def _cue_sides(c: _Columns) -> list[str]:
+    """Per token: where it stands against the nearest reporting verb of its sentence."""
+    sides = ["none"] * len(c.lower)
+    start = 0
+    for end in [*(i for i in range(1, len(c.lower)) if c.sent_start[i] == "True"), len(c.lower)]:
+        cues = [i for i in range(start, end) if c.speech_verb[i] and c.pos[i] == "VERB"]
+        for i in range(start, end) if cues else ():
+            nearest = min(cues, key=lambda k: abs(k - i))
+            sides[i] = "on" if nearest == i else ("before" if i < nearest else "after") + ("1" if abs(nearest - i) == 1 else "")
+        start = end
+    return sides
+
+
 def doc_features(doc: Doc, rules: list[RawAttribution]) -> list[Features]:
     """CRF features for every token of `doc`."""
     rule_tags = _rule_tags(doc, rules)
@@ -141,6 +152,7 @@ def doc_features(doc: Doc, rules: list[RawAttribution]) -> list[Features]:
     columns = _Columns(doc)
     base = [_token_base(columns, i, rule_tags[i], quotes[i]) for i in range(len(doc))]
     paragraph_starts = _paragraph_starts(doc)
+    sides = _cue_sides(columns)
     out: list[Features] = []
     for i, b in enumerate(base):
         feats = ["bias", *(f"{k}={v}" for k, v in b.items())]
@@ -148,11 +160,15 @@ def doc_features(doc: Doc, rules: list[RawAttribution]) -> list[Features]:
         feats.append(f"r|q={b['r']}|{b['q']}")
         feats.append(f"sent_start={columns.sent_start[i]}")
         feats.append(f"para={paragraph_starts[i]}")
+        feats.append(f"side={sides[i]}")
+        feats.append(f"side|q={sides[i]}|{b['q']}")
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < len(base):
                 neighbour = base[j]
                 feats.extend(f"{offset}:{k}={neighbour[k]}" for k in ("w", "p", "d", "r", "q", "cue"))
+                if abs(offset) == 1:
+                    feats.extend(f"{offset}:{k}={neighbour[k]}" for k in ("l", "rel"))
             else:
                 feats.append(f"{offset}:pad")
         out.append(feats)
@@ -252,10 +268,11 @@ def _to_raw(doc: Doc, text: str, cue: list[tuple[int, int]], content: list[tuple
     src = min(source, key=lambda s: _distance(s, anchor)) if source else None
     spans = [_char(doc, *c) for c in sorted(content)]
     trimmed = [t for span in spans if (t := trim_span(text, span)) is not None] or spans
+    source_span = _char(doc, *src) if src else None
     return RawAttribution(
         cue=[_char(doc, *c) for c in cue],
         content=trimmed,
-        source=_char(doc, *src) if src else None,
+        source=(trim_span(text, source_span) or source_span) if source_span else None,
         source_head=doc[src[0] : src[1] + 1].root.i if src else None,
         kind="verb" if cue else "quote",
     )

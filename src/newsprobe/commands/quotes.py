@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 import typer
 
@@ -13,18 +13,22 @@ from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
+QuotesMethod = Literal["auto", "rules", "tagger"]
+
 
 
 def predict_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="PolNeAR-format jsonl: each line has `filename` and `text_file`.")],
     root: Annotated[Path, typer.Option("--root", help="Folder that `text_file` paths are relative to.")] = Path("."),
+    method: Annotated[QuotesMethod, typer.Option(
+        "--method", help="auto: the CRF tagger in the accurate profile, rules in fast; or force one.")] = "auto",
 ) -> None:
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""
     from ..analyse._quote_polnear import predict_lines, read_jsonl
 
     profile = chosen_profile(ctx)
-    for record in predict_lines(read_jsonl(file), root, profile):
+    for record in predict_lines(read_jsonl(file), root, profile, method):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
