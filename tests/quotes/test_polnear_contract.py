@@ -103,3 +103,16 @@ def test_predict_method_can_be_forced_in_the_fast_profile(tmp_path: Path, method
 def test_an_unknown_method_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["quotes", "predict", str(_corpus(tmp_path)), "--method", "magic"])
     assert result.exit_code == 2
+
+
+def test_a_failed_article_is_answered_empty_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprobe.analyse.quotes import QuotesAnalyser
+
+    def broken(*args: object) -> None:
+        raise RuntimeError("tagger exploded")
+
+    monkeypatch.setattr(QuotesAnalyser, "run", broken)
+    result = CliRunner().invoke(app, ["quotes", "predict", str(_corpus(tmp_path)), "--root", str(tmp_path)])
+    assert result.exit_code == 0
+    assert [json.loads(line) for line in result.stdout.splitlines()] == [{"filename": "a", "attributions": []}]
+    assert "a: quotes: RuntimeError: tagger exploded (written with no attributions)" in result.stderr

@@ -13,7 +13,7 @@ that file exactly. Scoring (one-to-one matching of content spans per document):
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -105,9 +105,11 @@ def read_text(root: Path, text_file: str) -> str:
 
 
 def predict_lines(
-    rows: Iterable[dict[str, Any]], root: Path, profile: str = "accurate", method: str = "auto"
+    rows: Iterable[dict[str, Any]], root: Path, profile: str = "accurate", method: str = "auto",
+    on_failure: Callable[[str, str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """One output record per distinct filename, in input order."""
+    """One output record per distinct filename, in input order; an article whose analysis failed gets
+    an empty record (so every filename is answered) and `on_failure(filename, error)` is called."""
     from .pipeline import Pipeline
 
     pipeline = Pipeline(["quotes"], profile=profile, config={"quotes": {"method": method}})  # type: ignore[arg-type]
@@ -123,6 +125,9 @@ def predict_lines(
         text = read_text(root, text_file)
         outcome = pipeline.run(Article(text=text))
         result = outcome.results.get("quotes")
+        if on_failure is not None:
+            for failure in outcome.failures:
+                on_failure(name, failure.error)
         attributions = [] if result is None else [
             {
                 "source": [[s.start, s.end] for s in att.source],

@@ -28,7 +28,10 @@ def predict_command(
     from ..analyse._quote_polnear import predict_lines, read_jsonl
 
     profile = chosen_profile(ctx)
-    for record in predict_lines(read_jsonl(file), root, profile, method):
+    def warn(name: str, error: str) -> None:
+        typer.echo(f"newsprobe: {name}: {error} (written with no attributions)", err=True)
+
+    for record in predict_lines(read_jsonl(file), root, profile, method, on_failure=warn):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
