@@ -26,8 +26,18 @@ def analyse_quotes(quotes_pipeline: Pipeline):
     return run
 
 
-@pytest.fixture(scope="session")
-def reference_quotes(reference_article, quotes_pipeline: Pipeline) -> tuple[Article, QuotesResult]:
-    outcome = quotes_pipeline.run(reference_article)
+REFERENCE_CONFIGURATIONS = {
+    "accurate": ("accurate", "auto"),
+    "fast + tagger": ("fast", "tagger"),
+    "fast rules": ("fast", "rules"),
+}
+
+
+@pytest.fixture(scope="session", params=list(REFERENCE_CONFIGURATIONS))
+def reference_quotes(request: pytest.FixtureRequest, reference_article) -> tuple[Article, QuotesResult]:
+    """The reference page's quotes in each profile / method (every expectation holds in all three)."""
+    profile, method = REFERENCE_CONFIGURATIONS[request.param]
+    pipeline = Pipeline(["quotes"], profile=profile, config={"quotes": {"method": method}})
+    outcome = pipeline.run(reference_article)
     assert not outcome.failures, outcome.failures
     return reference_article, outcome.results["quotes"]
