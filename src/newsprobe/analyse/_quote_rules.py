@@ -457,12 +457,14 @@ def _stands_alone(text: str, q: QuoteRegion) -> bool:
         return False
     after = text[q.end : paragraph_end].strip(" \t\u00a0")
     inner = text[q.start : q.end].rstrip(_CLOSING_MARKS + "“‘ ")
-    return not after or (inner[-1:] in {".", "?", "!"} and (after[0].isupper() or after[0] in DOUBLE_OPENERS | SINGLE_OPENERS))
+    opens_sentence = after[:1].isupper() or after[:1] in DOUBLE_OPENERS | SINGLE_OPENERS
+    return not after or (inner[-1:] in {".", "?", "!"} and opens_sentence)
 
 
 def _ends_with_quote(text: str, att: RawAttribution) -> bool:
-    last = max(att.content)
-    return text[last[0] : last[1]].rstrip(_TRIM_END)[-1:] in set(_CLOSING_MARKS)
+    start, end = max(att.content)
+    last_char = text[start:end].rstrip(_TRIM_END)[-1:]
+    return bool(last_char) and last_char in _CLOSING_MARKS
 
 
 def _cut_out(text: str, spans: list[CharSpan], q: QuoteRegion) -> list[CharSpan]:
@@ -481,7 +483,9 @@ def attach_continuations(text: str, atts: list[RawAttribution]) -> list[RawAttri
         if not _stands_alone(text, q):
             continue
         paragraph_start = _paragraph_of(text, q.start)[0]
-        previous = [a for a in atts if a.cue and paragraph_start <= a.content_end <= q.start and _ends_with_quote(text, a)]
+        previous = [
+            a for a in atts if a.cue and paragraph_start <= a.content_end <= q.start and _ends_with_quote(text, a)
+        ]
         if not previous:
             continue
         owner = max(previous, key=lambda a: a.content_end)

@@ -140,7 +140,8 @@ def _cue_sides(c: _Columns) -> list[str]:
         cues = [i for i in range(start, end) if c.speech_verb[i] and c.pos[i] == "VERB"]
         for i in range(start, end) if cues else ():
             nearest = min(cues, key=lambda k: abs(k - i))
-            sides[i] = "on" if nearest == i else ("before" if i < nearest else "after") + ("1" if abs(nearest - i) == 1 else "")
+            adjacent = "1" if abs(nearest - i) == 1 else ""
+            sides[i] = "on" if nearest == i else ("before" if i < nearest else "after") + adjacent
         start = end
     return sides
 

@@ -16,7 +16,6 @@ __all__ = ["register"]
 QuotesMethod = Literal["auto", "rules", "tagger"]
 
 
-
 def predict_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="PolNeAR-format jsonl: each line has `filename` and `text_file`.")],
@@ -28,6 +27,7 @@ def predict_command(
     from ..analyse._quote_polnear import predict_lines, read_jsonl
 
     profile = chosen_profile(ctx)
+
     def warn(name: str, error: str) -> None:
         typer.echo(f"newsprobe: {name}: {error} (written with no attributions)", err=True)
 
