@@ -87,6 +87,7 @@ class _Columns:
         self.head = [i + offset for i, offset in enumerate(relative[:, 0].tolist())]
         self.sent_start = [{1: "True", -1: "False"}.get(v, "None") for v in relative[:, 1].tolist()]
         self.speech_verb = [lemma in SPEECH_VERBS for lemma in self.lemma]
+        self.reporting_verb = [speech and pos == "VERB" for speech, pos in zip(self.speech_verb, self.pos, strict=True)]
 
 
 def _cue_relation(c: _Columns, i: int) -> str:
@@ -99,7 +100,7 @@ def _cue_relation(c: _Columns, i: int) -> str:
     for _ in range(4):
         path.append(c.dep[current])
         current = c.head[current]
-        if c.pos[current] == "VERB" and c.speech_verb[current]:
+        if c.reporting_verb[current]:
             return ">".join(path[-2:]) + f"@{len(path)}"
     return "none"
 
@@ -117,7 +118,7 @@ def _token_base(c: _Columns, i: int, rule: str, quote: int) -> dict[str, str]:
         "hl": c.lemma[head],
         "hd": c.dep[head],
         "hp": c.pos[head],
-        "cue": str(c.speech_verb[i] and c.pos[i] == "VERB"),
+        "cue": str(c.reporting_verb[i]),
         "hcue": str(c.speech_verb[head]),
         "rel": _cue_relation(c, i),
         "r": rule,
@@ -137,7 +138,7 @@ def _cue_sides(c: _Columns) -> list[str]:
     sides = ["none"] * len(c.lower)
     start = 0
     for end in [*(i for i in range(1, len(c.lower)) if c.sent_start[i] == "True"), len(c.lower)]:
-        cues = [i for i in range(start, end) if c.speech_verb[i] and c.pos[i] == "VERB"]
+        cues = [i for i in range(start, end) if c.reporting_verb[i]]
         for i in range(start, end) if cues else ():
             nearest = min(cues, key=lambda k: abs(k - i))
             adjacent = "1" if abs(nearest - i) == 1 else ""
