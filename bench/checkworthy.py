@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT / "training" / "claims"))
 from _common import print_table, write_result  # noqa: E402
 from common import DATA, best_threshold, fold_ids, load_split, scores  # noqa: E402
 
-from newsprobe.analyse._claims_model import load_scorer  # noqa: E402
+from newsprobe.analyse.claims import load_scorer  # noqa: E402
 
 SPLITS = ("dev", "dev-test")
 

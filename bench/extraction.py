@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-
 from _common import SHARED_DATA, print_table, write_result
+
 from newsprobe.extract import extract
 from newsprobe.ingest import from_html
 

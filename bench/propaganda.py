@@ -38,11 +38,9 @@ def validation(limit: int | None):
 def worker(profile: str, limit: int | None) -> dict:
     """Per article, in one context (one encoder pass): SI spans, TC of those spans (the analyser's
     work, timed), then TC of the gold spans (scored, reusing the memoised encoder pass)."""
-    from newsprobe.analyse._propaganda_contract import rank_labels
-    from newsprobe.analyse._propaganda_corpus import LabelledSpan
-    from newsprobe.analyse._propaganda_models import accurate_available, load_model
-    from newsprobe.analyse._propaganda_scorer import score_si, score_tc
     from newsprobe.analyse.base import AnalysisContext
+    from newsprobe.analyse.propaganda import accurate_available, load_model
+    from newsprobe.eval.semeval_ptc import LabelledSpan, rank_labels, score_si, score_tc
 
     articles, spans, _, ids = validation(limit)
     resources: dict = {}
@@ -78,8 +76,7 @@ def worker(profile: str, limit: int | None) -> dict:
 
 
 def majority(limit: int | None) -> dict:
-    from newsprobe.analyse._propaganda_corpus import LabelledSpan
-    from newsprobe.analyse._propaganda_scorer import score_tc
+    from newsprobe.eval.semeval_ptc import LabelledSpan, score_tc
 
     articles, spans, train_ids, ids = validation(limit)
     label = Counter(s.technique for a in train_ids for s in spans.get(a, [])).most_common(1)[0][0]

@@ -23,7 +23,7 @@ from _common import SHARED_DATA, print_table, write_result  # noqa: E402
 
 from newsprobe.analyse.base import AnalysisContext  # noqa: E402
 from newsprobe.analyse.provenance import ProvenanceAnalyser  # noqa: E402
-from newsprobe.models import Article  # noqa: E402
+from newsprobe.document import Article  # noqa: E402
 
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
 WIRE_DOMAINS = {"ap": "apnews.com", "upi": "upi.com", "afp": "afp.com", "reuters": "reuters.com"}

@@ -13,10 +13,9 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from _common import ROOT, print_table, write_result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from _common import ROOT, print_table, write_result
 
 sys.path.insert(0, str(ROOT / "tests" / "hardening"))
 from _strategies import article_like_text, html_documents, urls  # noqa: E402

@@ -2,16 +2,25 @@
 
 The front door is small: `analyze`, `extract`, the `Newsprobe` app object, input helpers
 (`from_text`, `from_html`) and the models; everything else lives in the subpackages.
+
+Names load on first use (PEP 562), so `import newsprobe` and `newsprobe --help` stay fast; the
+analysers and their models load later still, when an article is analysed.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
 
-from .api import Newsprobe, analyze, extract  # noqa: E402
-from .errors import AnalyserError, FetchError, InputError, NewsprobeError  # noqa: E402
-from .ingest import FetchPolicy, RawDocument, from_html, from_text  # noqa: E402
-from .models import Article, Metadata  # noqa: E402
-from .outlets import OutletProfile, source  # noqa: E402
-from .report import Report  # noqa: E402
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .api import Newsprobe, analyze, extract
+    from .document import Article, Metadata
+    from .errors import AnalyserError, FetchError, InputError, NewsprobeError
+    from .ingest import FetchPolicy, RawDocument, from_html, from_text
+    from .outlets import OutletProfile, source
+    from .report import Report
 
 __all__ = [
     "AnalyserError",
@@ -32,3 +41,25 @@ __all__ = [
     "from_text",
     "source",
 ]
+
+_HOMES = {
+    "Newsprobe": "api", "analyze": "api", "extract": "api",
+    "Article": "document", "Metadata": "document",
+    "AnalyserError": "errors", "FetchError": "errors", "InputError": "errors", "NewsprobeError": "errors",
+    "FetchPolicy": "ingest", "RawDocument": "ingest", "from_html": "ingest", "from_text": "ingest",
+    "OutletProfile": "outlets", "source": "outlets",
+    "Report": "report",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'newsprobe' has no attribute {name!r}")
+    value = getattr(import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

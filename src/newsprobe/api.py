@@ -15,9 +15,9 @@ from typing import Any
 
 from .analyse.base import Profile
 from .analyse.pipeline import Pipeline
+from .document import Article, InputDescription
 from .extract import extract as extract_article
 from .ingest import FetchPolicy, InputFormat, SourceLike, load
-from .models import Article, InputDescription
 from .report.model import Report
 
 __all__ = ["Newsprobe", "analyze", "extract"]

@@ -17,7 +17,6 @@ import re
 import sqlite3
 import threading
 import unicodedata
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path

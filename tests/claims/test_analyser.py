@@ -11,7 +11,7 @@ from newsprobe.analyse.base import AnalysisContext
 from newsprobe.analyse.claims import ClaimsAnalyser, ClaimsResult
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.pipeline import Pipeline
-from newsprobe.models import Article
+from newsprobe.document import Article
 
 REFERENCE_SENTENCE = (
     "However, on June 18, a Syrian Su-22 warplane was shot down over Raqqa province in an attack by the US-led coalition."
@@ -145,7 +145,7 @@ def test_config_threshold_overrides_the_calibrated_one() -> None:
 
 
 def test_near_ties_rank_the_more_specific_claim_first() -> None:
-    from newsprobe.analyse.claims import Claim, ClaimFigure, ranked
+    from newsprobe.analyse.claims.analyser import Claim, ClaimFigure, ranked
 
     def claim(start: int, score: float, figures: int) -> Claim:
         marks = [ClaimFigure(start=start, end=start + 1, text="1", kind="number")] * figures

@@ -9,7 +9,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from newsprobe.analyse._claims_contract import evaluate
+from newsprobe.eval.checkthat import evaluate
 
 
 def cli() -> typer.Typer:

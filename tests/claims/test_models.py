@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse._claims_lexical import analyse_text, dense_features, DENSE_NAMES
-from newsprobe.analyse._claims_model import MODEL_DIR, has_accurate_model, load_scorer, read_meta
+from newsprobe.analyse.claims.lexical import DENSE_NAMES, analyse_text, dense_features
+from newsprobe.analyse.claims.model import MODEL_DIR, has_accurate_model, load_scorer, read_meta
 
 MAX_BYTES = 30 * 1024 * 1024
 

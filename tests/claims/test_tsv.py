@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse._claims_tsv import format_predictions, read_labels, read_sentences
 from newsprobe.errors import InputError
+from newsprobe.eval.checkthat import format_predictions, read_labels, read_sentences
 
 
 def write(tmp_path: Path, name: str, content: str) -> Path:

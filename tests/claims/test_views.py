@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 from rich.console import Console
 
 from newsprobe.analyse.claims import Claim, ClaimsResult
-from newsprobe.analyse._claims_links import Attribution
-from newsprobe.models import Article
+from newsprobe.analyse.claims.links import ClaimAttribution
+from newsprobe.document import Article
 from newsprobe.report.html import template_environment
 from newsprobe.report.views import claims as view
 
@@ -19,7 +19,7 @@ def result() -> ClaimsResult:
     first_end = TEXT.index(" Nice")
     return ClaimsResult(model="lexical", threshold=0.3, claims=[
         Claim(start=0, end=first_end, rank=1, text=TEXT[:first_end], score=0.91, checkworthy=True,
-              attribution=Attribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8)),
+              attribution=ClaimAttribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8)),
         Claim(start=first_end + 1, end=len(TEXT), rank=2, text=TEXT[first_end + 1 :], score=0.05, checkworthy=False),
     ])
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from newsprobe.corpus import RunOptions, query, run_corpus
-from newsprobe.corpus.readers import iter_inputs
+from newsprobe.ingest.records import iter_inputs
 
 from .conftest import corpus_rows, ptc_texts, write_jsonl
 

@@ -69,14 +69,14 @@ def test_missing_ray_prints_the_install_command(monkeypatch) -> None:
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(builtins, "__import__", no_ray)
-    with pytest.raises(InputError, match=r"pip install 'newsprobe\[ray\]'"):
+    with pytest.raises(InputError, match=r"pip install -e '\.\[ray\]'"):
         make_engine("ray", None, "fast", workers=2)
-    assert "newsprobe[ray]" in RAY_INSTALL_HINT
+    assert "'.[ray]'" in RAY_INSTALL_HINT
 
 
 def test_local_workers_are_recycled_without_losing_documents(small_jsonl: Path) -> None:
     from newsprobe.corpus.engines import LocalEngine
-    from newsprobe.corpus.readers import iter_inputs
+    from newsprobe.ingest.records import iter_inputs
 
     engine = LocalEngine(["entities"], "fast", workers=2, chunk=2, recycle_after=1)
     outcomes = list(engine.run(iter_inputs([str(small_jsonl)])))

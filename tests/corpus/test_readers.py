@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.corpus.readers import (
-    HostLimiter, article_id, count_inputs, iter_inputs, normalise_url, read_feed, read_jsonl, read_warc,
+from newsprobe.ingest.records import (
+    HostLimiter,
+    article_id,
+    count_inputs,
+    expand_inputs,
+    iter_inputs,
+    normalise_url,
+    read_feed,
+    read_jsonl,
+    read_warc,
 )
 
 PAGE = """<html><head><title>{title}</title></head><body><article><h1>{title}</h1>
@@ -35,14 +43,14 @@ def test_directory_reads_html_gz_and_text_and_records_unreadable_files(tmp_path:
     (tmp_path / "sub" / "a.html.gz").write_bytes(gzip.compress(page("Alpha").encode()))
     (tmp_path / "b.txt").write_text("Beta\n\nA plain text article body.", encoding="utf-8")
     (tmp_path / "c.html").write_bytes(b"")
-    records = list(iter_inputs([str(tmp_path)]))
+    records = list(iter_inputs(expand_inputs([str(tmp_path)])))
     by_name = {Path(r.source).name: r for r in records}
     assert set(by_name) == {"a.html.gz", "b.txt", "c.html"}
     assert by_name["a.html.gz"].kind == "html" and "Alpha" in by_name["a.html.gz"].content
     assert by_name["b.txt"].kind == "text"
     assert by_name["c.html"].error and "empty" in by_name["c.html"].error
-    assert count_inputs([str(tmp_path)]) == 3
-    again = {Path(r.source).name: r.id for r in iter_inputs([str(tmp_path / "**" / "*.gz")])}
+    assert count_inputs(expand_inputs([str(tmp_path)])) == 3
+    again = {Path(r.source).name: r.id for r in iter_inputs(expand_inputs([str(tmp_path / "**" / "*.gz")]))}
     assert again["a.html.gz"] == by_name["a.html.gz"].id
 
 
@@ -50,9 +58,9 @@ def test_missing_input_is_an_input_error(tmp_path: Path) -> None:
     from newsprobe.errors import InputError
 
     with pytest.raises(InputError):
-        list(iter_inputs([str(tmp_path / "nothing-here")]))
+        expand_inputs([str(tmp_path / "nothing-here")])
     with pytest.raises(InputError):
-        list(iter_inputs([str(tmp_path / "*.none")]))
+        expand_inputs([str(tmp_path / "*.none")])
 
 
 def test_jsonl_fields_and_bad_lines(tmp_path: Path) -> None:
@@ -143,7 +151,7 @@ def test_host_limiter_caps_concurrency_per_host(local_server, loopback_policy, m
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    import newsprobe.corpus.readers as readers
+    import newsprobe.ingest.records as readers
 
     url = local_server.add("/slow", body=b"<html><body><p>slow page</p></body></html>", delay_per_chunk=0.2, chunks=2)
     active, peak, lock = [0], [0], threading.Lock()

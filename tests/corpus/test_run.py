@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from newsprobe.cli import app
 from newsprobe.corpus import RunOptions, query, run_corpus
-from newsprobe.corpus.readers import iter_inputs
+from newsprobe.ingest.records import iter_inputs
 
 
 def test_every_input_is_stored_once_as_article_or_error(small_jsonl: Path, small_store: Path) -> None:
@@ -119,3 +119,16 @@ def test_cli_run_quiet_then_summary(tmp_path: Path) -> None:
     loud = runner.invoke(app, ["corpus", "run", str(tmp_path / "in"), "--store", str(tmp_path / "s"),
                                "--analyses", "none", "--workers", "1"])
     assert loud.exit_code == 0 and "already done" in loud.output
+
+
+def test_limit_caps_the_run_and_its_progress_bar(small_jsonl: Path, tmp_path: Path) -> None:
+    import io
+
+    from rich.console import Console
+
+    output = io.StringIO()
+    console = Console(file=output, force_terminal=True, width=120)
+    summary = run_corpus(RunOptions(inputs=[str(small_jsonl)], store=tmp_path / "store", workers=1, analyses=[],
+                                    limit=3), console=console)
+    assert summary.processed == 3
+    assert "3/3" in output.getvalue() and "/11" not in output.getvalue()

@@ -108,7 +108,7 @@ def test_failing_analyser_is_recorded_not_fatal():
         def run(self, article, doc, context: AnalysisContext) -> Out:
             return Out(value=1)
 
-    local = Registry()
+    local = Registry(builtins=())
     local.add(registry.get("entities"))
     local.add(Broken)
     local.add(Needy)
@@ -135,7 +135,7 @@ def test_registry_versions_and_order():
     class Other(Analyser[Out]):
         name, Result = "other", Out
 
-    local = Registry()
+    local = Registry(builtins=())
     for cls in (V1, V2, Other):
         local.add(cls)
     assert local.get("thing") is V2 and local.get("thing.v1") is V1
@@ -164,7 +164,7 @@ def test_after_orders_optional_predecessors():
     class Second(Analyser[Out]):
         name, Result, after = "second", Out, ("first",)
 
-    local = Registry()
+    local = Registry(builtins=())
     local.add(Second)
     local.add(First)
     assert local.resolve(["second", "first"]) == [First, Second]

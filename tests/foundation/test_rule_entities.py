@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprobe.analyse.entities.rules import COMPONENT, normalise_name
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.rule_entities import COMPONENT, normalise_name
 
 
 @pytest.fixture(scope="module")

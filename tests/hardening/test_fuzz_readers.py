@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprobe.corpus.readers import read_feed, read_file_record, read_jsonl, read_warc
+from newsprobe.ingest.records import read_feed, read_file_record, read_jsonl, read_warc
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprobe.models import Article, Metadata, Paragraph
+from newsprobe.document import Article, Metadata, Paragraph
 
 REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "globalresearch-2017-06-28-lavrov.md"
 FIRST_BODY = "Russian FM"

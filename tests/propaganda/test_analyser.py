@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse._propaganda_models import accurate_available
 from newsprobe.analyse.base import AnalysisContext
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.propaganda import PropagandaAnalyser, PropagandaResult
-from newsprobe.models import Article
+from newsprobe.analyse.propaganda.model import accurate_available
+from newsprobe.document import Article
 
 PROFILES = ["fast"] + (["accurate"] if accurate_available() else [])
 
@@ -65,7 +65,7 @@ def test_quoted_spans_are_attributed_to_the_speaker(reference_article: Article) 
 
 
 def test_only_words_inside_quote_marks_go_to_the_speaker() -> None:
-    from newsprobe.analyse.propaganda import PropagandaSpan, TechniqueScore, attribute_to_speakers
+    from newsprobe.analyse.propaganda.analyser import PropagandaSpan, TechniqueScore, attribute_to_speakers
     from newsprobe.analyse.quotes import Attribution, QuoteSpan, QuotesResult, Speaker
 
     text = 'Lavrov accused the evil coalition of playing "an extremely dangerous game" in Syria.'

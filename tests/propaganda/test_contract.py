@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsprobe.analyse._propaganda_techniques import TECHNIQUE_NAMES
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
 from newsprobe.cli import app
 
 runner = CliRunner()

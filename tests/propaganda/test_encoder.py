@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse._encoder import RESOURCE_KEY, encode_article
-from newsprobe.analyse._propaganda_models import accurate_available
 from newsprobe.analyse.base import AnalysisContext
+from newsprobe.analyse.propaganda.encoder import RESOURCE_KEY, encode_article
+from newsprobe.analyse.propaganda.model import accurate_available
 
 pytestmark = pytest.mark.skipif(not accurate_available(), reason="accurate model files not installed")
 

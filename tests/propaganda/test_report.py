@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from newsprobe.analyse._propaganda_highlight import segments
-from newsprobe.analyse.propaganda import PropagandaResult, PropagandaSpan, TechniqueScore, summarise
-from newsprobe.models import Article, Metadata
+from newsprobe.analyse.propaganda.analyser import PropagandaResult, PropagandaSpan, TechniqueScore, summarise
+from newsprobe.analyse.propaganda.highlight import segments
+from newsprobe.document import Article, Metadata
 from newsprobe.report.html import template_environment
 from newsprobe.report.views import view_module
 

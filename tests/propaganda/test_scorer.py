@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse._propaganda_corpus import LabelledSpan as S
-from newsprobe.analyse._propaganda_scorer import merge_spans, score_si, score_tc
+from newsprobe.eval.semeval_ptc import LabelledSpan as S
+from newsprobe.eval.semeval_ptc import merge_spans, score_si, score_tc
 
 
 def test_merge_joins_overlaps_but_not_touching_spans() -> None:

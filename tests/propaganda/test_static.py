@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse._encoder import ENCODER_DIR
-from newsprobe.analyse._propaganda_models import STATIC_PATH, FastPropaganda
-from newsprobe.analyse._propaganda_static import StaticTagger, conv1d
 from newsprobe.analyse.base import AnalysisContext
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR
+from newsprobe.analyse.propaganda.model import STATIC_PATH, FastPropaganda
+from newsprobe.analyse.propaganda.static import StaticTagger, conv1d
 
 needs_model = pytest.mark.skipif(not STATIC_PATH.is_file(), reason="static.npz not shipped")
 

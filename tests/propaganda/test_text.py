@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprobe.analyse._propaganda_text import DecodeSettings, decode_spans, sentences, tokenize
+from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans, sentences, tokenize
 
 
 @given(st.text(max_size=200))
@@ -53,7 +53,7 @@ def test_spans_never_start_or_end_on_space_or_stop_punctuation() -> None:
 
 
 def test_spans_cover_whole_words() -> None:
-    from newsprobe.analyse._propaganda_text import trim
+    from newsprobe.analyse.propaganda.text import trim
 
     text = "Sergey Lavrov said"
     assert text[slice(*trim(text, 9, 11))] == "Lavrov"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprobe.analyse.base import AnalysisContext
 from newsprobe.analyse.provenance import ProvenanceAnalyser, ProvenanceResult
-from newsprobe.models import Article, Metadata, Paragraph, RemovedBlock
+from newsprobe.document import Article, Metadata, Paragraph, RemovedBlock
 
 BODY = (
     "Officials met on Tuesday to discuss the new budget proposal for the coming year.\n\n"

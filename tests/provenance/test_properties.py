@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse.provenance import clean_name, iter_lines
+from newsprobe.analyse.provenance.analyser import clean_name, iter_lines
 
 from .helpers import article_with, evidence_text, run
 

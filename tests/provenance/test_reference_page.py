@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.models import Article
+from newsprobe.document import Article
 
 from .helpers import article_with, evidence_text, run
 

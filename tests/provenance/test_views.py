@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from newsprobe.models import InputDescription
+from newsprobe.document import InputDescription
 from newsprobe.report import render
 from newsprobe.report.model import Report
 

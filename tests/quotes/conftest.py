@@ -6,7 +6,7 @@ import pytest
 
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
-from newsprobe.models import Article
+from newsprobe.document import Article
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse._quote_rules import RawAttribution, attach_continuations
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.rules import RawAttribution, attach_continuations
 
 SPLIT = "“We had problems with intrusions before,” Obama said after meeting Putin. He did not suggest retaliation. “Our goal is norms.”"
 
@@ -24,7 +25,7 @@ def test_a_later_quote_sentence_joins_the_quote_attribution_not_the_nearest_cue(
     retaliation = RawAttribution(
         cue=[_span(SPLIT, "did not suggest")], content=[_span(SPLIT, "retaliation"), _span(SPLIT, "“Our goal is norms.”")]
     )
-    kept = attach_continuations(SPLIT, [obama, retaliation])
+    kept = attach_continuations(SPLIT, [obama, retaliation], find_quotes(SPLIT))
     assert [SPLIT[s:e] for s, e in obama.content] == ["“We had problems with intrusions before,”", "“Our goal is norms.”"]
     assert [SPLIT[s:e] for s, e in retaliation.content] == ["retaliation"]
     assert kept == [obama, retaliation]
@@ -34,7 +35,7 @@ def test_an_attribution_left_without_content_is_dropped() -> None:
     text = "“Taxes will rise,” she said. “Nobody wants that to happen.”"
     first = _said(text, "“Taxes will rise,”", "said")
     uncued = RawAttribution(cue=[], content=[_span(text, "“Nobody wants that to happen.”")], kind="quote")
-    assert attach_continuations(text, [first, uncued]) == [first]
+    assert attach_continuations(text, [first, uncued], find_quotes(text)) == [first]
     assert len(first.content) == 2
 
 
@@ -42,7 +43,7 @@ def test_a_quote_followed_by_its_own_cue_stays_apart() -> None:
     text = "“Taxes will rise,” she said. “Nobody wants that,” he replied."
     first = _said(text, "“Taxes will rise,”", "said")
     second = RawAttribution(cue=[_span(text, "replied")], content=[_span(text, "“Nobody wants that,”")])
-    attach_continuations(text, [first, second])
+    attach_continuations(text, [first, second], find_quotes(text))
     assert len(first.content) == 1 and len(second.content) == 1
 
 
@@ -50,7 +51,7 @@ def test_no_continuation_over_a_paragraph_break_or_after_indirect_speech() -> No
     text = "“Taxes will rise,” she said.\n“Nobody wants that to happen.”\nHe said taxes would fall. “They will fall fast.”"
     first = _said(text, "“Taxes will rise,”", "said")
     indirect = _said(text, "taxes would fall", "He said")
-    attach_continuations(text, [first, indirect])
+    attach_continuations(text, [first, indirect], find_quotes(text))
     assert len(first.content) == 1 and len(indirect.content) == 1
 
 
@@ -73,6 +74,6 @@ def test_contents_stay_inside_the_text_and_nonempty(pieces: list[str], bounds: l
         start, end = sorted((a % len(text), b % (len(text) + 1)))
         if end > start:
             atts.append(RawAttribution(cue=[(start, start + 1)], content=[(start, end)]))
-    for att in attach_continuations(text, atts):
+    for att in attach_continuations(text, atts, find_quotes(text)):
         assert att.content
         assert all(0 <= s < e <= len(text) for s, e in att.content)

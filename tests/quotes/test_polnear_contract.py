@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from newsprobe.analyse._quote_polnear import evaluate_files, score_documents
 from newsprobe.cli import app
+from newsprobe.eval.polnear import evaluate_files, score_documents
 
 TEXT = "“We will win,” Smith said. Jones said that taxes would rise.\n"
 

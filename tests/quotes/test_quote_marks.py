@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprobe.analyse._quote_marks import align_to_quotes, find_quotes
+from newsprobe.analyse.quotes.marks import align_to_quotes, find_quotes
 
 
 def quoted(text: str) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprobe.analyse.quotes import Attribution, QuotesResult
-from newsprobe.models import Article
+from newsprobe.document import Article
 
 
 def _containing(result: QuotesResult, words: str) -> Attribution:

@@ -61,7 +61,7 @@ def test_html_lists_speakers_and_marks_quotes_in_text(quotes_report) -> None:
 
 def test_html_escapes_article_text() -> None:
     from newsprobe.analyse.pipeline import Pipeline
-    from newsprobe.models import Article
+    from newsprobe.document import Article
     from newsprobe.report.html import template_environment
 
     text = "“<script>alert(1)</script> is what we found,” Senator John Smith said."

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse._quote_rules import find_attributions
 from newsprobe.analyse.pipeline import Pipeline
-from newsprobe.models import Article
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.rules import find_attributions
+from newsprobe.document import Article
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +39,7 @@ def test_dash_after_a_quote_names_its_source(analyse_quotes, fast_pipeline: Pipe
 
 def test_a_dash_followed_by_more_sentence_is_not_a_signature(fast_pipeline: Pipeline) -> None:
     doc = fast_pipeline.nlp.doc("“We will win the state.” -- Trump repeated the claim on Tuesday in Ohio.\n")
-    assert not [a for a in find_attributions(doc) if a.kind == "dash"]
+    assert not [a for a in find_attributions(doc, find_quotes(doc.text)) if a.kind == "dash"]
 
 
 def test_transcript_lines_are_attributed_to_their_speaker_label(analyse_quotes, fast_pipeline: Pipeline) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse._quote_rules import find_attributions
-from newsprobe.analyse._quote_tagger import MODEL_PATH, QuoteTagger, decode, doc_features, token_labels
 from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.rules import find_attributions
+from newsprobe.analyse.quotes.tagger import MODEL_PATH, QuoteTagger, decode, doc_features, token_labels
 
 TEXT = "Smith said that taxes would rise.\n\nJones denied it."
 
@@ -34,7 +35,7 @@ def test_content_joins_a_cue_of_its_own_paragraph_only(doc) -> None:
 
 
 def test_features_cover_every_token(doc) -> None:
-    feats = doc_features(doc, find_attributions(doc))
+    feats = doc_features(doc, find_attributions(doc, find_quotes(doc.text)), find_quotes(doc.text))
     assert len(feats) == len(doc)
     said = feats[1]
     assert "cue=True" in said and "r=CUE" in said
@@ -42,14 +43,14 @@ def test_features_cover_every_token(doc) -> None:
 
 @pytest.mark.skipif(not MODEL_PATH.exists(), reason="tagger model not built")
 def test_shipped_model_finds_a_plain_attribution(doc) -> None:
-    found = QuoteTagger().attributions(doc, find_attributions(doc))
+    found = QuoteTagger().attributions(doc, find_attributions(doc, find_quotes(doc.text)), find_quotes(doc.text))
     contents = [doc.text[s:e] for att in found for s, e in att.content]
     assert any("taxes would rise" in c for c in contents)
 
 
 def test_profiles_choose_rules_or_tagger() -> None:
     from newsprobe.analyse.pipeline import Pipeline
-    from newsprobe.models import Article
+    from newsprobe.document import Article
 
     article = Article(text="“We will win,” Smith said on Monday.")
     fast = Pipeline(["quotes"], profile="fast").run(article).results["quotes"]
@@ -64,14 +65,14 @@ def test_features_do_not_depend_on_which_entity_recogniser_ran() -> None:
     features = []
     for profile in ("fast", "accurate"):
         parsed = SharedNLP(profile).doc(text)
-        features.append(doc_features(parsed, find_attributions(parsed)))
+        features.append(doc_features(parsed, find_attributions(parsed, find_quotes(parsed.text)), find_quotes(parsed.text)))
     assert features[0] == features[1]
     assert not [f for feats in features[0] for f in feats if f.startswith("ent=")]
 
 
 def test_the_sentence_side_of_the_reporting_verb_is_a_feature() -> None:
     parsed = SharedNLP("fast").doc("The plan will fail, Smith said.\n\nNothing else happened.")
-    sides = [next(f for f in feats if f.startswith("side=")) for feats in doc_features(parsed, [])]
+    sides = [next(f for f in feats if f.startswith("side=")) for feats in doc_features(parsed, [], find_quotes(parsed.text))]
     words = [t.text for t in parsed]
     assert sides[words.index("plan")] == "side=before"
     assert sides[words.index("said")] == "side=on"

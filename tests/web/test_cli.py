@@ -54,7 +54,7 @@ def test_serve_without_web_extra_prints_install_command(monkeypatch: pytest.Monk
     monkeypatch.setitem(sys.modules, "fastapi", None)  # `import fastapi` now raises ImportError
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 2
-    assert "pip install 'newsprobe[web]'" in result.output
+    assert "pip install -e '.[web]'" in result.output
     assert "Traceback" not in result.output
 
 

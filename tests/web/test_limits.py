@@ -8,10 +8,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from newsprobe.web.permalinks import ReportStore
 from newsprobe.web.security import ApiKeys, RateLimiter, hash_key
 from newsprobe.web.service import AnalysisService, ServerBusy
 from newsprobe.web.settings import WebSettings
-from newsprobe.web.store import ReportStore
 
 
 class FakeClock:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprobe.analyse._claims_tsv import read_sentences
+from newsprobe.eval.checkthat import read_sentences
 
 DATA = Path(os.environ.get("NEWSPROBE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "checkworthy"
 CT24 = DATA / "ct24_english"

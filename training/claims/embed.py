@@ -17,7 +17,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SPLITS, load_split  # noqa: E402
 
-from newsprobe.analyse._claims_encoder import OnnxSentenceEncoder  # noqa: E402
+from newsprobe.analyse.claims.encoder import OnnxSentenceEncoder  # noqa: E402
 
 
 def main() -> None:

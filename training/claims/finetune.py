@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import SEED, load_split  # noqa: E402
 from export_encoder import base_model_dir  # noqa: E402
 
-from newsprobe.analyse._claims_model import EmbeddingHead  # noqa: E402
+from newsprobe.analyse.claims.model import EmbeddingHead  # noqa: E402
 
 SPACE = "claims-minilm-ft-v1"
 EPOCHS = 1

@@ -14,8 +14,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from newsprobe.analyse.entities.rules import LABELLED, normalise_name
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.rule_entities import LABELLED, normalise_name
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"

@@ -7,7 +7,7 @@ import os
 from collections import defaultdict
 from pathlib import Path
 
-from newsprobe.analyse._propaganda_corpus import LabelledSpan, read_articles, read_labels
+from newsprobe.eval.semeval_ptc import LabelledSpan, read_articles, read_labels
 
 PTC = Path(os.environ.get("NEWSPROBE_PTC", Path(__file__).resolve().parents[3] / "shared" / "data" / "ptc"))
 TRAIN_DIR = PTC / "train"

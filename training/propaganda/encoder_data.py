@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 from tokenizers import Tokenizer
 
-from newsprobe.analyse._propaganda_corpus import LabelledSpan
-from newsprobe.analyse._propaganda_techniques import TECHNIQUE_NAMES
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
+from newsprobe.eval.semeval_ptc import LabelledSpan
 
 WINDOW = 256
 STRIDE = 192

@@ -23,13 +23,15 @@ sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids  # noqa: E402
 
-from newsprobe.analyse._encoder import ENCODER_DIR, Encoder  # noqa: E402
-from newsprobe.analyse._propaganda_accurate import si_decode, span_vector  # noqa: E402
-from newsprobe.analyse._propaganda_corpus import LabelledSpan  # noqa: E402
-from newsprobe.analyse._propaganda_fast import ngram_counts  # noqa: E402
-from newsprobe.analyse._propaganda_scorer import score_si  # noqa: E402
-from newsprobe.analyse._propaganda_techniques import TECHNIQUE_NAMES  # noqa: E402
-from newsprobe.analyse._propaganda_text import DecodeSettings  # noqa: E402
+from newsprobe.analyse.propaganda.accurate import si_decode, span_vector  # noqa: E402
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder  # noqa: E402
+from newsprobe.analyse.propaganda.fast import ngram_counts  # noqa: E402
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES  # noqa: E402
+from newsprobe.analyse.propaganda.text import DecodeSettings  # noqa: E402
+from newsprobe.eval.semeval_ptc import (
+    LabelledSpan,  # noqa: E402
+    score_si,  # noqa: E402
+)
 
 OUT = ENCODER_DIR / "accurate.npz"
 
@@ -102,8 +104,8 @@ def head_probabilities(head, x):
 
 def choose_fusion(head, val, articles, spans):
     """Weight w of the accurate TC head in w * accurate + (1 - w) * fast, chosen on half A of validation."""
-    from newsprobe.analyse._propaganda_fast import FastModel
-    from newsprobe.analyse._propaganda_models import FAST_PATH
+    from newsprobe.analyse.propaganda.fast import FastModel
+    from newsprobe.analyse.propaganda.model import FAST_PATH
 
     fast = FastModel.load(FAST_PATH)
     parts = {"a": ([], [], []), "b": ([], [], [])}

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import torch
+from encoder_data import N_TECH
 from torch import nn
 from transformers import BertModel
-
-from encoder_data import N_TECH
 
 STATE_LAYERS = (3, 6)  # hidden layers concatenated for the TC span features
 

@@ -25,7 +25,7 @@ from data import load_train, split_ids  # noqa: E402
 from encoder_data import article_windows, base_model_dir  # noqa: E402
 from model import PropagandaTagger  # noqa: E402
 
-from newsprobe.analyse._encoder import load_tokenizer  # noqa: E402
+from newsprobe.analyse._onnx import load_tokenizer  # noqa: E402
 
 WORK = HERE / "work"
 

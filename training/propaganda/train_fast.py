@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -22,13 +21,20 @@ sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids  # noqa: E402
 
-from newsprobe.analyse._propaganda_corpus import LabelledSpan  # noqa: E402
-from newsprobe.analyse._propaganda_fast import (  # noqa: E402
-    BITS, FastModel, hash_features, ngram_counts, sentence_features, span_features,
+from newsprobe.analyse.propaganda.fast import (  # noqa: E402
+    BITS,
+    FastModel,
+    hash_features,
+    ngram_counts,
+    sentence_features,
+    span_features,
 )
-from newsprobe.analyse._propaganda_scorer import score_si, score_tc  # noqa: E402
-from newsprobe.analyse._propaganda_techniques import TECHNIQUE_NAMES  # noqa: E402
-from newsprobe.analyse._propaganda_text import DecodeSettings, decode_spans, sentences  # noqa: E402
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES  # noqa: E402
+from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans, sentences  # noqa: E402
+from newsprobe.eval.semeval_ptc import (  # noqa: E402
+    LabelledSpan,  # noqa: E402
+    score_si,
+)
 
 OUT = HERE.parents[1] / "src" / "newsprobe" / "models" / "propaganda" / "fast.npz"
 DIM = 1 << BITS

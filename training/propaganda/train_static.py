@@ -34,12 +34,15 @@ from encoder_data import article_windows, base_model_dir, token_targets  # noqa:
 from fit_accurate_head import half_a  # noqa: E402
 from model import PropagandaTagger  # noqa: E402
 
-from newsprobe.analyse._encoder import ENCODER_DIR, load_tokenizer  # noqa: E402
-from newsprobe.analyse._propaganda_corpus import LabelledSpan  # noqa: E402
-from newsprobe.analyse._propaganda_fast import FastModel  # noqa: E402
-from newsprobe.analyse._propaganda_scorer import score_si  # noqa: E402
-from newsprobe.analyse._propaganda_static import StaticTagger, word_probabilities_at  # noqa: E402
-from newsprobe.analyse._propaganda_text import DecodeSettings, decode_spans  # noqa: E402
+from newsprobe.analyse._onnx import load_tokenizer  # noqa: E402
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR  # noqa: E402
+from newsprobe.analyse.propaganda.fast import FastModel  # noqa: E402
+from newsprobe.analyse.propaganda.static import StaticTagger, word_probabilities_at  # noqa: E402
+from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans  # noqa: E402
+from newsprobe.eval.semeval_ptc import (
+    LabelledSpan,  # noqa: E402
+    score_si,  # noqa: E402
+)
 
 OUT = ENCODER_DIR / "static.npz"
 POLNEAR = HERE.parents[2] / "shared" / "data" / "quotes" / "polnear" / "raw"

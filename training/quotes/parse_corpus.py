@@ -11,8 +11,8 @@ from pathlib import Path
 
 from spacy.tokens import DocBin
 
-from newsprobe.analyse._quote_polnear import first_annotation_per_file, read_jsonl, read_text
 from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.eval.polnear import first_annotation_per_file, read_jsonl, read_text
 
 
 def main(root: Path, out: Path) -> None:

@@ -18,10 +18,11 @@ from typing import Any
 import pycrfsuite
 from spacy.tokens import DocBin
 
-from newsprobe.analyse._quote_polnear import score_documents
-from newsprobe.analyse._quote_rules import find_attributions
-from newsprobe.analyse._quote_tagger import decode, doc_features, token_labels
 from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.rules import find_attributions
+from newsprobe.analyse.quotes.tagger import decode, doc_features, token_labels
+from newsprobe.eval.polnear import score_documents
 
 
 def load(cache: Path, split: str) -> list[tuple[Any, dict[str, Any]]]:
@@ -35,8 +36,9 @@ def load(cache: Path, split: str) -> list[tuple[Any, dict[str, Any]]]:
 def featurise(items: list[tuple[Any, dict[str, Any]]]) -> list[tuple[list[list[str]], list[str], list[Any]]]:
     out = []
     for doc, row in items:
-        rules = find_attributions(doc)
-        out.append((doc_features(doc, rules), token_labels(doc, row["attributions"]), rules))
+        quotes = find_quotes(doc.text)
+        rules = find_attributions(doc, quotes)
+        out.append((doc_features(doc, rules, quotes), token_labels(doc, row["attributions"]), rules))
     return out
 
 

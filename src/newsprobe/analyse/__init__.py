@@ -1,10 +1,9 @@
-"""Analysers: one module per analyser, all registered in `base.registry` (this order is the report's)."""
+"""Analysers: one package per analyser, registered in `base.registry` and loaded on first use.
 
-from . import entities  # noqa: F401, I001  (registers the built-ins)
-from . import provenance  # noqa: F401
-from . import quotes  # noqa: F401
-from . import claims  # noqa: F401
-from . import propaganda  # noqa: F401
+`base` holds the interface and the registry, `pipeline` runs a list of analysers over one shared
+spaCy `Doc` (`nlp`), and `_onnx` is the encoder loader the learned analysers share.
+"""
+
 from .base import Analyser, AnalyserFailure, AnalysisContext, Profile, register, registry
 
 __all__ = ["Analyser", "AnalyserFailure", "AnalysisContext", "Profile", "register", "registry"]

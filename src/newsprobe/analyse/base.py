@@ -8,16 +8,17 @@ neither the article nor the doc. Models load lazily and are cached on the instan
 
 from __future__ import annotations
 
-
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from importlib import import_module
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, cast
 
 from pydantic import BaseModel
+from typing_extensions import TypeVar
 
+from ..document import Article
 from ..errors import AnalyserError, UnknownAnalyserError
-from ..models import Article
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -33,11 +34,15 @@ __all__ = [
 ]
 
 Profile = Literal["fast", "accurate"]
-ResultT = TypeVar("ResultT", bound=BaseModel)
+T = TypeVar("T")
 
 
 class EmptyConfig(BaseModel):
     pass
+
+
+ResultT = TypeVar("ResultT", bound=BaseModel)
+ConfigT = TypeVar("ConfigT", bound=BaseModel, default=EmptyConfig)
 
 
 class AnalyserFailure(BaseModel):
@@ -59,21 +64,25 @@ class AnalysisContext:
     resources: dict[str, Any] = field(default_factory=dict)
     _memo: dict[str, Any] = field(default_factory=dict)
 
-    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
         """Compute once per article; later calls with the same key get the same value."""
         if key not in self._memo:
             self._memo[key] = compute()
-        return self._memo[key]
+        return cast(T, self._memo[key])
 
-    def resource(self, key: str, load: Callable[[], Any]) -> Any:
+    def resource(self, key: str, load: Callable[[], T]) -> T:
         """Load once per pipeline (e.g. an encoder) and share it between analysers."""
         if key not in self.resources:
             self.resources[key] = load()
-        return self.resources[key]
+        return cast(T, self.resources[key])
 
 
-class Analyser(Generic[ResultT]):
-    """Base class. Subclasses set ``name``, ``version``, ``Result`` and implement ``run``."""
+class Analyser(Generic[ResultT, ConfigT]):
+    """Base class. Subclasses set ``name``, ``version``, ``Result`` (and ``Config``) and implement ``run``.
+
+    Generic in the result and the config: ``Analyser[QuotesResult, QuotesConfig]``; the config
+    defaults to ``EmptyConfig``.
+    """
 
     name: ClassVar[str]
     version: ClassVar[int] = 1
@@ -82,14 +91,12 @@ class Analyser(Generic[ResultT]):
     requires: ClassVar[tuple[str, ...]] = ()
     after: ClassVar[tuple[str, ...]] = ()  # optional: run after these when they are selected too
     uses_doc: ClassVar[bool] = True
-    Result: ClassVar[type[BaseModel]]
-    Config: ClassVar[type[BaseModel]] = EmptyConfig
+    Result: type[ResultT]
+    Config: type[ConfigT] = EmptyConfig  # type: ignore[assignment]  # the default when ConfigT is not given
 
-    def __init__(self, config: BaseModel | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
-        if config is None or isinstance(config, Mapping):
-            config = self.Config(**(config or {}))
-        self.config = config
-        self.profile = profile
+    def __init__(self, config: ConfigT | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
+        self.config: ConfigT = self.Config(**(config or {})) if config is None or isinstance(config, Mapping) else config
+        self.profile: Profile = profile
 
     @classmethod
     def registered_name(cls) -> str:
@@ -120,12 +127,15 @@ class Registry:
     """Analysers by versioned name. ``get('quotes')`` gives the newest version."""
 
     ENTRY_POINT_GROUP = "newsprobe.analysers"
+    # The built-in analyser packages, imported on first use, in the report's order.
+    BUILTINS = ("entities", "provenance", "quotes", "claims", "propaganda")
 
-    def __init__(self) -> None:
-        self._classes: dict[str, type[Analyser[Any]]] = {}
+    def __init__(self, builtins: Iterable[str] = BUILTINS) -> None:
+        self._classes: dict[str, type[Analyser[Any, Any]]] = {}
+        self._builtins = tuple(builtins)
         self._plugins_loaded = False
 
-    def add(self, cls: type[Analyser[Any]]) -> type[Analyser[Any]]:
+    def add(self, cls: type[Analyser[Any, Any]]) -> type[Analyser[Any, Any]]:
         self._classes[cls.registered_name()] = cls
         return cls
 
@@ -135,9 +145,10 @@ class Registry:
         seen: dict[str, None] = {}
         for cls in self._classes.values():
             seen.setdefault(cls.name, None)
-        return list(seen)
+        order = {name: index for index, name in enumerate(self._builtins)}
+        return sorted(seen, key=lambda name: order.get(name, len(order)))
 
-    def get(self, name: str) -> type[Analyser[Any]]:
+    def get(self, name: str) -> type[Analyser[Any, Any]]:
         self._load_plugins()
         if name in self._classes:
             return self._classes[name]
@@ -147,11 +158,11 @@ class Registry:
             raise UnknownAnalyserError(f"unknown analyser {name!r} (known: {known})")
         return max(versions, key=lambda cls: cls.version)
 
-    def resolve(self, names: Iterable[str] | None) -> list[type[Analyser[Any]]]:
+    def resolve(self, names: Iterable[str] | None) -> list[type[Analyser[Any, Any]]]:
         """The classes to run, with their requirements added, in dependency order."""
         wanted = list(names) if names is not None else self.names()
         selected = {self.get(name).name for name in wanted}
-        ordered: list[type[Analyser[Any]]] = []
+        ordered: list[type[Analyser[Any, Any]]] = []
 
         def visit(name: str, chain: tuple[str, ...]) -> None:
             cls = self.get(name)
@@ -174,6 +185,8 @@ class Registry:
         if self._plugins_loaded:
             return
         self._plugins_loaded = True
+        for name in self._builtins:
+            import_module(f"newsprobe.analyse.{name}")
         for entry in entry_points(group=self.ENTRY_POINT_GROUP):
             self.add(entry.load())
 
@@ -181,7 +194,7 @@ class Registry:
 registry = Registry()
 
 
-def register(cls: type[Analyser[Any]]) -> type[Analyser[Any]]:
+def register(cls: type[Analyser[Any, Any]]) -> type[Analyser[Any, Any]]:
     """Class decorator: add an analyser to the default registry."""
     return registry.add(cls)
 

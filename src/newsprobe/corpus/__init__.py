@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..ingest.records import InputRecord, article_id, expand_inputs, iter_inputs
 from .jobs import RunOptions, RunSummary, run_corpus
-from .readers import InputRecord, article_id, iter_inputs
 from .store import CorpusStore
 
-__all__ = ["CorpusStore", "InputRecord", "RunOptions", "RunSummary", "article_id", "iter_inputs", "query", "run_corpus"]
+__all__ = ["CorpusStore", "InputRecord", "RunOptions", "RunSummary", "article_id", "expand_inputs", "iter_inputs", "query", "run_corpus"]
 
 
 def query(store: str | Path, sql: str, parameters: list[Any] | None = None) -> Any:

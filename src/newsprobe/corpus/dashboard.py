@@ -21,7 +21,7 @@ from .store import CorpusStore
 
 __all__ = ["Chart", "build_charts", "render_dashboard", "write_dashboard"]
 
-REPORT_INSTALL_HINT = "the corpus report needs matplotlib: pip install 'newsprobe[report]'"
+REPORT_INSTALL_HINT = "the corpus report needs matplotlib: pip install -e '.[report]' in the newsprobe checkout"
 TOP_OUTLETS = 12
 STATE_COLOUR, OTHER_COLOUR, LAUNDER_COLOUR = "#c0392b", "#2c6fbb", "#c0392b"
 
@@ -36,7 +36,8 @@ class Chart:
 
 
 def _rows(store: CorpusStore, sql: str) -> list[dict[str, Any]]:
-    return store.query(sql).to_pylist()  # type: ignore[no-any-return]
+    rows: list[dict[str, Any]] = store.query(sql).to_pylist()
+    return rows
 
 
 def _figure(width: float, height: float) -> Any:
@@ -166,7 +167,7 @@ def syndication_network(store: CorpusStore) -> Any:
 
 
 def quoted_speakers(store: CorpusStore) -> Any:
-    rows = _rows(store, f"""
+    rows = _rows(store, """
         WITH counts AS (
             SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, count(*) AS n
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_kind IS NOT NULL GROUP BY 1, 2),
@@ -193,9 +194,9 @@ def quoted_speakers(store: CorpusStore) -> Any:
 
 
 def articles_over_time(store: CorpusStore) -> Any:
-    rows = _rows(store, f"""
+    rows = _rows(store, """
         WITH dated AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, substr(published, 1, 7) AS month
-                       FROM articles WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{{4}}-\\d{{2}}')),
+                       FROM articles WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{4}-\\d{2}')),
         top AS (SELECT outlet FROM dated GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
         SELECT month, CASE WHEN outlet IN (SELECT outlet FROM top) THEN outlet ELSE 'other' END AS outlet, count(*) AS n
         FROM dated GROUP BY 1, 2 ORDER BY 1""")
@@ -266,7 +267,7 @@ def _tiles(store: CorpusStore) -> dict[str, int]:
 def render_dashboard(store: CorpusStore) -> str:
     from jinja2 import Environment
 
-    from .. import __version__
+    from .._version import __version__
     from ._dashboard_template import TEMPLATE
 
     tiles = _tiles(store)

@@ -12,22 +12,24 @@ import multiprocessing
 import os
 import resource
 import sys
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
+from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
-from .readers import InputRecord
+from ..ingest.records import InputRecord
 from .tables import AdapterError, Rows, flatten_result
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
 # each actor queues a second batch while it works on one, so it never waits for the scheduler
 RAY_BATCHES_IN_FLIGHT = 2
-RAY_INSTALL_HINT = "the ray engine needs the `ray` extra: pip install 'newsprobe[ray]'"
+RAY_INSTALL_HINT = "the ray engine needs the `ray` extra: pip install -e '.[ray]' in the newsprobe checkout"
 
 
 @dataclass
@@ -62,10 +64,10 @@ def error_row(record_id: str, source: str, stage: str, message: str, analyser: s
 class DocumentProcessor:
     """Extract and analyse one record at a time with one `Newsprobe` app built once."""
 
-    def __init__(self, analyses: Sequence[str] | None, profile: str) -> None:
+    def __init__(self, analyses: Sequence[str] | None, profile: Profile) -> None:
         from ..api import Newsprobe
 
-        self.app = Newsprobe(analyses, profile=profile)  # type: ignore[arg-type]
+        self.app = Newsprobe(analyses, profile=profile)
         self.profile = profile
 
     def process(self, record: InputRecord) -> Outcome:
@@ -90,9 +92,9 @@ class DocumentProcessor:
 
     @staticmethod
     def _raw(record: InputRecord) -> Any:
+        from ..document import InputDescription
         from ..ingest import RawDocument
         from ..ingest.detect import sniff_kind
-        from ..models import InputDescription
 
         kind = record.kind or sniff_kind(record.content, record.source)
         description = InputDescription(source=record.source, kind=kind, url=record.url,
@@ -190,7 +192,7 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 _WORKER: DocumentProcessor | None = None
 
 
-def _init_worker(analyses: Sequence[str] | None, profile: str) -> None:
+def _init_worker(analyses: Sequence[str] | None, profile: Profile) -> None:
     global _WORKER  # one app per worker process: the pool's initializer is the only way in
     _WORKER = DocumentProcessor(analyses, profile)
 
@@ -210,7 +212,7 @@ class LocalEngine:
     """
 
     analyses: Sequence[str] | None
-    profile: str
+    profile: Profile
     workers: int = 2
     chunk: int = 4
     recycle_after: int = 500
@@ -246,7 +248,7 @@ class LocalEngine:
 class RayProcessor:
     """A Ray Data actor: one app per actor, a batch of JSON records in, a batch of JSON outcomes out."""
 
-    def __init__(self, analyses: Sequence[str] | None, profile: str) -> None:
+    def __init__(self, analyses: Sequence[str] | None, profile: Profile) -> None:
         self.processor = DocumentProcessor(analyses, profile)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
@@ -277,7 +279,7 @@ class RayEngine:
     """
 
     analyses: Sequence[str] | None
-    profile: str
+    profile: Profile
     workers: int = 2
     chunk: int = 16
     address: str | None = None
@@ -297,7 +299,8 @@ class RayEngine:
     def _init(self, ray: Any) -> None:
         import logging
 
-        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        # ERROR: Ray's own notices (e.g. that a local cluster uses token authentication) stay off the progress bar
+        options: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR}
         if self.address:
             options["address"] = self.address
         else:
@@ -308,7 +311,9 @@ class RayEngine:
             message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise InputError(f"cannot start or join Ray ({self.address or 'local'}): {message}") from None
         logging.getLogger("ray.data").setLevel(logging.ERROR)
-        context = ray.data.DataContext.get_current()
+        with warnings.catch_warnings():  # Ray 2.60's own DataContext() sets its deprecated fields
+            warnings.simplefilter("ignore", DeprecationWarning)
+            context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False
         context.print_on_execution_start = False
 
@@ -318,13 +323,20 @@ class RayEngine:
         batch = max(1, min(self.chunk, -(-len(items) // (self.workers * RAY_BATCHES_IN_FLIGHT))))
         blocks = max(1, min(len(items), max(self.workers * 2, len(items) // batch)))
         dataset = ray.data.from_items(items, override_num_blocks=blocks)
-        dataset = dataset.map_batches(
-            RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
-            batch_size=batch,
-            compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT),
-            num_cpus=self.actor_cpus, batch_format="numpy",
-            runtime_env={"env_vars": worker_environment(self.workers)},
-        )
+        # Ray Data keeps a map actor's constructor arguments in the object store, where a restarted actor
+        # cannot count on finding them (ray-project/ray#53727, #57733; Ray prints an error line for every
+        # actor). So no restarts: a lost actor fails the run, and the rerun resumes it. Ray 2.60 takes
+        # max_restarts only through its deprecated **ray_remote_args, hence the filter.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = dataset.map_batches(
+                RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
+                batch_size=batch,
+                compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT),
+                num_cpus=self.actor_cpus, batch_format="numpy",
+                runtime_env={"env_vars": worker_environment(self.workers)},
+                max_restarts=0,
+            )
         for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             for payload in batch["outcome"]:
                 yield Outcome.from_json(str(payload))
@@ -333,7 +345,7 @@ class RayEngine:
 Engine = LocalEngine | RayEngine
 
 
-def make_engine(name: str, analyses: Sequence[str] | None, profile: str, *, workers: int,
+def make_engine(name: str, analyses: Sequence[str] | None, profile: Profile, *, workers: int,
                 address: str | None = None) -> Engine:
     if name == "local":
         return LocalEngine(analyses, profile, workers=workers)

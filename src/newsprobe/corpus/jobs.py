@@ -22,9 +22,10 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..analyse.base import Profile
 from ..ingest import FetchPolicy
+from ..ingest.records import InputRecord, count_inputs, expand_inputs, iter_inputs
 from .engines import Outcome, make_engine
-from .readers import InputRecord, count_inputs, iter_inputs
 from .store import CorpusStore
 from .syndication import NearDuplicateFinder, outlet_row
 from .tables import Rows
@@ -39,7 +40,7 @@ class RunOptions:
     engine: str = "local"
     workers: int = 2
     analyses: Sequence[str] | None = None
-    profile: str = "accurate"
+    profile: Profile = "accurate"
     address: str | None = None
     batch_size: int = 32
     quiet: bool = False
@@ -54,7 +55,7 @@ class RunSummary(BaseModel):
     store: str
     engine: str
     workers: int
-    profile: str
+    profile: Profile
     inputs_seen: int = Field(0, description="Records read from the inputs (finished ones included).")
     skipped: int = Field(0, description="Already in the store from an earlier run.")
     processed: int = 0
@@ -72,8 +73,8 @@ class RunSummary(BaseModel):
 class _Reader:
     """Records not yet finished (and not seen earlier in this run), counting what it skips."""
 
-    def __init__(self, options: RunOptions, finished: set[str]) -> None:
-        self.options, self.finished = options, finished
+    def __init__(self, options: RunOptions, paths: list[str], finished: set[str]) -> None:
+        self.options, self.paths, self.finished = options, paths, finished
         self.seen = 0
         self.skipped = 0
         self.on_skip: Any = None
@@ -81,7 +82,7 @@ class _Reader:
     def __iter__(self) -> Iterator[InputRecord]:
         taken = 0
         skip = frozenset(self.finished)
-        for record in iter_inputs(self.options.inputs, policy=self.options.fetch_policy, skip=skip,
+        for record in iter_inputs(self.paths, policy=self.options.fetch_policy, skip=skip,
                                   per_host=self.options.per_host):
             self.seen += 1
             if record.id in self.finished:
@@ -169,20 +170,26 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
     run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     analyses = list(options.analyses) if options.analyses is not None else None
     engine = make_engine(options.engine, analyses, options.profile, workers=options.workers, address=options.address)
-    total = count_inputs(options.inputs)
+    paths = expand_inputs(options.inputs)
+    total = count_inputs(paths)
     with CorpusStore(options.store) as store:
-        reader = _Reader(options, store.finished_ids())
+        reader = _Reader(options, paths, store.finished_ids())
         writer = _Writer(store, run_id, options.batch_size)
         started = time.perf_counter()
         processed = 0
         first_at: float | None = None
         try:
             with _progress(options.quiet, console) as progress:
-                task = progress.add_task("analysing", total=total, rate="   -")
+                def to_do() -> int | None:
+                    if total is None:
+                        return options.limit
+                    left = total - reader.skipped
+                    return left if options.limit is None else min(left, options.limit)
+
+                task = progress.add_task("analysing", total=to_do(), rate="   -")
 
                 def skipped() -> None:
-                    if total is not None:
-                        progress.update(task, total=total - reader.skipped)
+                    progress.update(task, total=to_do())
 
                 reader.on_skip = skipped
                 try:

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..document import Article
 from ..errors import InputError
-from ..models import Article
 from ..outlets import parse_host
 from .index import DocumentRecord
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..document import Article, Metadata, Paragraph
 from ..domains import registered_domain
 from ..errors import InputError
 from ..ingest.source import RawDocument
-from ..models import Article, Metadata, Paragraph
 from .html import extract_html
 from .text_export import clean_export
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..models import Metadata, Paragraph, ParagraphKind, RemovedBlock
+from ..document import Metadata, Paragraph, ParagraphKind, RemovedBlock
 from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
 
 __all__ = ["Assembler", "boilerplate_reason"]

@@ -8,14 +8,14 @@ from typing import Any
 import courlan
 import htmldate
 import trafilatura
-from trafilatura import metadata as trafilatura_metadata
-from trafilatura.utils import load_html
 from lxml import html as lxml_html
 from lxml.etree import ParserError, XMLSyntaxError
+from trafilatura import metadata as trafilatura_metadata
+from trafilatura.utils import load_html
 
+from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
-from ..models import Metadata
 from .assemble import Assembler
 from .dates import parse_date
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..models import Metadata, ParagraphKind
+from ..document import Metadata, ParagraphKind
 from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
 from .assemble import Assembler, boilerplate_reason, normalise_space
 from .dates import parse_date

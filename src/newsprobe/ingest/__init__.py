@@ -1,30 +1,28 @@
-"""Read articles: URLs (SSRF-safe fetch), HTML and text files (also .gz), stdin."""
+"""Read articles: URLs (SSRF-safe fetch), HTML and text files (also .gz), stdin; collections of them
+(directories, globs, JSONL, WARC, RSS/Atom) in `records`."""
 
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import Literal, Union
 
+from ..document import InputDescription
 from ..errors import InputError
-from ..models import InputDescription
 from .files import read_bytes, read_file, read_stdin
-from .source import ContentKind, RawDocument
+from .records import expand_inputs
+from .source import ContentKind, RawDocument, is_url
 from .url import FetchPolicy, fetch_url
 
-__all__ = ["FetchPolicy", "InputFormat", "is_url", "RawDocument", "SourceLike", "from_html", "from_text", "load", "read_bytes"]
+__all__ = [
+    "FetchPolicy", "InputFormat", "RawDocument", "SourceLike", "expand_inputs", "from_html", "from_text", "is_url", "load",
+    "read_bytes",
+]
 
 InputFormat = Literal["url", "html", "markdown", "text"]
 # "markdown": a text/markdown export, cleaned; "text": plain text kept verbatim so offsets match the file.
 _KIND_FOR_FORMAT: dict[str, ContentKind] = {"html": "html", "markdown": "text", "text": "plain"}
 SourceLike = Union[str, os.PathLike[str], RawDocument]
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
-
-
-def is_url(source: str) -> bool:
-    return bool(_SCHEME.match(source))
-
 
 def from_text(text: str, *, source: str = "<text>", url: str | None = None, verbatim: bool = False) -> RawDocument:
     """A text/markdown export given as a string; `verbatim=True` keeps the text exactly as given."""

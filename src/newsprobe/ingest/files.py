@@ -5,8 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..document import InputDescription, InputKind
 from ..errors import InputError
-from ..models import InputDescription, InputKind
 from .decode import MAX_INPUT_BYTES, decode_bytes, gunzip_bounded
 from .detect import sniff_kind
 from .source import ContentKind, RawDocument
@@ -14,6 +14,7 @@ from .source import ContentKind, RawDocument
 __all__ = ["read_bytes", "read_file", "read_stdin"]
 
 _GZIP_MAGIC = b"\x1f\x8b"
+STDIN_KINDS: dict[ContentKind, InputKind] = {"html": "stdin-html", "text": "stdin-text", "plain": "stdin-plain"}
 
 
 def _read_limited(path: Path) -> bytes:
@@ -42,7 +43,7 @@ def read_bytes(data: bytes, *, source: str, kind: ContentKind | None = None, std
     if not text.strip():
         raise InputError(f"{source}: input is empty")
     kind = kind or sniff_kind(text, "" if stdin else source)
-    input_kind: InputKind = f"stdin-{kind}" if stdin else kind  # type: ignore[assignment]
+    input_kind: InputKind = STDIN_KINDS[kind] if stdin else kind
     description = InputDescription(source=source, kind=input_kind, encoding=encoding, bytes=len(data))
     return RawDocument(content=text, kind=kind, description=description)
 

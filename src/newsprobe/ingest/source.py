@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..models import InputDescription
+from ..document import InputDescription
 
-__all__ = ["ContentKind", "RawDocument"]
+__all__ = ["ContentKind", "RawDocument", "is_url"]
 
 # "text": a text/markdown export of a page (cleaned); "plain": text taken verbatim (offsets into the file).
 ContentKind = Literal["html", "text", "plain"]
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+
+
+def is_url(source: str) -> bool:
+    return bool(_SCHEME.match(source))
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from typing import Any
 import httpcore
 import httpx
 
-from .. import __version__
+from .._version import __version__
+from ..document import InputDescription
 from ..errors import BlockedAddressError, FetchError, InputError, NewsprobeError
-from ..models import InputDescription
 from .decode import decode_bytes
 from .source import ContentKind, RawDocument
 

@@ -26,6 +26,6 @@ def render(report: Report, output_format: OutputFormat, *, width: int | None = N
 
     from .terminal import render_terminal
 
-    console = Console(width=width or 100, file=io.StringIO(), color_system=None)
-    console.print(render_terminal(report))
-    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+    buffer = io.StringIO()
+    Console(width=width or 100, file=buffer, color_system=None).print(render_terminal(report))
+    return buffer.getvalue()

@@ -7,9 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, Field, SerializeAsAny, create_model
 
-from .. import __version__
+from .._version import __version__
 from ..analyse.base import AnalyserFailure, Profile, Registry
-from ..models import Article, InputDescription
+from ..document import Article, InputDescription
 
 __all__ = ["SCHEMA_VERSION", "Report", "typed_report_model"]
 

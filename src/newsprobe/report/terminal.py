@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analyse import registry
+from ..document import Article
 from ..errors import UnknownAnalyserError
-from ..models import Article
 from .model import Report
 from .views import view_module
 
@@ -67,7 +67,8 @@ def _analyser_title(name: str) -> str:
 def _analysis_view(name: str, result: Any, article: Article) -> RenderableType:
     view = view_module(name)
     if view is not None and hasattr(view, "terminal"):
-        return view.terminal(result, article)  # type: ignore[no-any-return]
+        rendered: RenderableType = view.terminal(result, article)
+        return rendered
     return Pretty(result.model_dump(), max_length=20, max_string=200)
 
 

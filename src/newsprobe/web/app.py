@@ -10,16 +10,16 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
-from .. import __version__
+from .._version import __version__
 from ..report.html import template_environment
-from . import api, pages
-from .corpus import CorpusDashboard
+from . import pages, rest
 from .errors import install_error_handlers
+from .explorer import CorpusDashboard
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
+from .permalinks import ReportStore
 from .security import ApiKeys, RateLimiter
 from .service import AnalysisService
 from .settings import WebSettings
-from .store import ReportStore
 
 __all__ = ["create_app", "create_app_from_env", "web_templates"]
 
@@ -69,7 +69,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
-    app.include_router(api.router)
+    app.include_router(rest.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(packages=[("newsprobe.web", "static")]), name="static")
     return app

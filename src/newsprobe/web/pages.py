@@ -13,11 +13,11 @@ from ..analyse import registry
 from ..errors import NewsprobeError
 from ..ingest import RawDocument, read_bytes
 from ..ingest.source import ContentKind
-from ..report.html import template_environment
-from .api import ReportId, service_of
+from ..report.html import report_sections, template_environment
+from .badges import outlet_badges
 from .errors import WebError, status_for
 from .guards import check_access
-from .views import outlet_badges, page_sections
+from .rest import ReportId, service_of
 
 __all__ = ["router"]
 
@@ -124,9 +124,8 @@ async def report_json(request: Request, report_id: ReportId) -> Response:
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 async def report_page(request: Request, report_id: ReportId) -> HTMLResponse:
     report = stored_report(request, report_id)
-    env = request.app.state.templates
     return render(request, "report_page.html", report=report, report_id=report_id,
-                  sections=page_sections(report, env), badges=outlet_badges(report),
+                  sections=report_sections(report), badges=outlet_badges(report),
                   permalink=str(request.url_for("report_page", report_id=report_id)))
 
 
@@ -159,7 +158,7 @@ async def corpus_page(request: Request) -> HTMLResponse:
 @router.get("/corpus/dashboard", response_class=HTMLResponse)
 async def corpus_charts(request: Request) -> HTMLResponse:
     """The corpus package's chart dashboard, served with a CSP that allows its inline CSS and no script at all."""
-    from .corpus import DASHBOARD_CSP
+    from .explorer import DASHBOARD_CSP
 
     dashboard = request.app.state.corpus
     if dashboard is None:
@@ -167,7 +166,7 @@ async def corpus_charts(request: Request) -> HTMLResponse:
     html = await run_in_threadpool(dashboard.charts_html)
     if html is None:
         raise WebError(404, "no_dashboard", "the chart dashboard needs a store written by `newsprobe corpus run` "
-                       "and the report extra: pip install 'newsprobe[report]'")
+                       "and the report extra: pip install -e '.[report]' in the newsprobe checkout")
     return HTMLResponse(html, headers={"Content-Security-Policy": DASHBOARD_CSP})
 
 

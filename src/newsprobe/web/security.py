@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,7 +108,7 @@ class RateLimiter:
 
     MAX_IDENTITIES = 10_000
 
-    def __init__(self, per_minute: float, burst: int, clock: object = time.monotonic) -> None:
+    def __init__(self, per_minute: float, burst: int, clock: Callable[[], float] = time.monotonic) -> None:
         self.rate = per_minute / 60.0
         self.burst = float(burst)
         self._clock = clock
@@ -122,7 +123,7 @@ class RateLimiter:
         """0.0 if a request may go ahead now, else the seconds until it may."""
         if not self.enabled:
             return 0.0
-        now = self._clock()  # type: ignore[operator]
+        now = self._clock()
         with self._lock:
             bucket = self._buckets.get(identity)
             if bucket is None:

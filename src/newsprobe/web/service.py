@@ -22,8 +22,8 @@ from ..errors import UnknownAnalyserError
 from ..ingest import FetchPolicy, RawDocument, from_text
 from ..ingest.url import fetch_url
 from ..report import Report
+from .permalinks import ReportStore
 from .settings import WebSettings
-from .store import ReportStore
 
 __all__ = ["AnalysisOutcome", "AnalysisService", "ServerBusy"]
 

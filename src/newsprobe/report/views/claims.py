@@ -8,7 +8,7 @@ from rich.table import Table
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
-    from ...models import Article
+    from ...document import Article
 
 __all__ = ["markdown", "terminal", "TOP"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from ...analyse.entities import EntitiesResult
-from ...models import Article
+from ...document import Article
 
 MAX_ROWS = 15
 

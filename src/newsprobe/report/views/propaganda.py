@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...analyse.propaganda import PropagandaResult, PropagandaSpan
-from ...models import Article
+from ...document import Article
 
 MAX_ROWS = 12
 

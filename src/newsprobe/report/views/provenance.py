@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...analyse.provenance import OutletRef, ProvenanceEvidence, ProvenanceResult
-from ...models import Article
+from ...document import Article
 
 __all__ = ["evidence_location", "markdown", "outlet_summary", "terminal"]
 

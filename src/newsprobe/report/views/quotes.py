@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.table import Table
 
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
-from ...models import Article
+from ...document import Article
 
 MAX_CONTENT = 160
 

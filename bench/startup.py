@@ -1,0 +1,58 @@
+"""Start-up time of the command line: `newsprobe --help` and `newsprobe --version`, wall clock.
+
+    .venv/bin/python bench/startup.py [--runs 20]
+
+Each command runs `--runs` times as a fresh process (the installed console script); the table gives
+the median and the slowest run. Target: under 0.5 s. Heavy libraries and the analysers load inside the
+commands that need them, so neither command imports spaCy, numpy, datasketch or the analysers
+(tests/test_public_surface.py checks the imports; this measures the seconds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import print_table, write_result  # noqa: E402
+
+TARGET_SECONDS = 0.5
+COMMANDS = {"--help": ["--help"], "--version": ["--version"], "analyze --help": ["analyze", "--help"]}
+
+
+def newsprobe_command() -> str:
+    return str(Path(sys.executable).with_name("newsprobe"))
+
+
+def time_runs(arguments: list[str], runs: int) -> list[float]:
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([newsprobe_command(), *arguments], check=True, capture_output=True)
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=20)
+    args = parser.parse_args()
+    time_runs(["--version"], 2)  # warm the file cache
+    rows, results = [], {}
+    for name, arguments in COMMANDS.items():
+        seconds = time_runs(arguments, args.runs)
+        results[name] = {"median_s": round(statistics.median(seconds), 4), "max_s": round(max(seconds), 4)}
+        rows.append([name, results[name]["median_s"], results[name]["max_s"], results[name]["median_s"] < TARGET_SECONDS])
+    print_table(f"newsprobe start-up ({args.runs} runs each)", ["command", "median s", "max s", "< 0.5 s"], rows)
+    write_result("startup", {"runs": args.runs, "load_average_1min": os.getloadavg()[0], "target_s": TARGET_SECONDS,
+                             "commands": [{"command": name, **values} for name, values in results.items()]})
+
+
+if __name__ == "__main__":
+    main()

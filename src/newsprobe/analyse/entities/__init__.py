@@ -1,0 +1,10 @@
+"""Entities: people, organisations and places grouped across mentions ("Sergey Lavrov" / "Lavrov").
+
+The fast profile's spaCy pipeline labels entities with `add_rule_entities` (proper-noun chunks and a
+gazetteer distilled from spaCy's NER) instead of the statistical NER.
+"""
+
+from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention
+from .rules import add_rule_entities
+
+__all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention", "add_rule_entities"]

@@ -1,0 +1,145 @@
+"""Named entities with offsets, grouped into document-level entities ("Sergey Lavrov" / "Lavrov")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel, Field
+
+from ...document import Article, Span
+from ..base import Analyser, AnalysisContext, register
+from .names import PLACE_ALIASES, TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
+
+NAMED_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+class Mention(Span):
+    text: str
+
+
+class Entity(BaseModel):
+    id: int
+    name: str = Field(description="Canonical name: the longest mention.")
+    label: str = Field(description="spaCy label: PERSON, ORG, GPE, NORP, LOC, ...")
+    count: int
+    mentions: list[Mention]
+
+
+class EntitiesResult(BaseModel):
+    entities: list[Entity] = Field(default_factory=list, description="Most mentioned first.")
+
+
+def _is_demonym(word: str) -> bool:
+    return word[:1].isupper() and word.endswith(("ian", "ese", "ish", "ean", "an", "i")) and len(word) > 3
+
+
+def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
+    """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut."""
+    index = 0
+    tokens = list(ent)
+    while index < len(tokens) - 1 and (tokens[index].lower_ in TITLE_WORDS or _is_demonym(tokens[index].text)):
+        index += 1
+    return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
+
+
+def _clean_mention(ent: SpacySpan) -> tuple[str, Mention] | None:
+    label = ent.label_
+    first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
+    if had_title:
+        label = "PERSON"
+    span = ent[first:]
+    text, start = span.text, span.start_char
+    stripped = _LEADING_THE.sub("", text)
+    start += len(text) - len(stripped)
+    stripped = _POSSESSIVE.sub("", stripped).strip()
+    if not stripped or not any(ch.isalpha() for ch in stripped):
+        return None
+    return label, Mention(start=start, end=start + len(stripped), text=stripped)
+
+
+def _relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """A mention that is part of a known person's name is that person, whatever the tagger said."""
+    person_words = {word for label, m in found if label == "PERSON" for word in m.text.split()}
+    return [
+        ("PERSON" if label in ("ORG", "PERSON", "GPE") and set(m.text.split()) <= person_words else label, m)
+        for label, m in found
+    ]
+
+
+def _canonical_key(text: str) -> str:
+    key = text.casefold()
+    return PLACE_ALIASES.get(key, key)
+
+
+def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too."""
+    return len(short) < len(long) and all(word in long for word in short)
+
+
+class _Group:
+    def __init__(self, label: str, mention: Mention) -> None:
+        self.label = label
+        self.mentions: list[Mention] = []
+        self.keys: set[str] = set()
+        self.word_lists: set[tuple[str, ...]] = set()
+        self.add(mention)
+
+    def add(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.keys.add(_canonical_key(mention.text))
+        self.word_lists.add(tuple(mention.text.split()))
+
+    @property
+    def name(self) -> str:
+        return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+
+    def accepts(self, label: str, text: str) -> bool:
+        if label != self.label:
+            return False
+        if _canonical_key(text) in self.keys:
+            return True
+        if label != "PERSON":
+            return False
+        words = tuple(text.split())
+        return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
+
+
+def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
+    """Group (label, mention) pairs in document order; longer names first so short ones attach."""
+    groups: list[_Group] = []
+    for label, mention in sorted(found, key=lambda item: -len(item[1].text.split())):
+        home = next((g for g in groups if g.accepts(label, mention.text)), None)
+        if home is None:
+            groups.append(_Group(label, mention))
+        else:
+            home.add(mention)
+    entities = [
+        Entity(id=0, name=g.name, label=g.label, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start))
+        for g in groups
+    ]
+    entities.sort(key=lambda e: (-e.count, e.mentions[0].start))
+    return [entity.model_copy(update={"id": i}) for i, entity in enumerate(entities)]
+
+
+@register
+class EntitiesAnalyser(Analyser[EntitiesResult]):
+    name = "entities"
+    version = 1
+    title = "Entities"
+    description = "People, organisations and places named in the article, grouped across mentions."
+    Result = EntitiesResult
+
+    def run(self, article: Article, doc: Doc, context: AnalysisContext) -> EntitiesResult:
+        found = [cleaned for ent in doc.ents if ent.label_ in NAMED_LABELS and (cleaned := _clean_mention(ent))]
+        return EntitiesResult(entities=group_mentions(_relabel_people(found)))

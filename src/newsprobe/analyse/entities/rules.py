@@ -1,0 +1,243 @@
+"""The fast profile's named entities: proper-noun chunks labelled from a gazetteer, figures by rule.
+
+spaCy's statistical NER costs about half of spaCy's time per article. In the fast profile it is
+replaced by this component: runs of proper nouns (tagger output) are looked up, longest match first,
+in a table of names that the full NER labelled across the training texts
+(`training/entities/build_gazetteer.py`); what the table does not know is labelled by its shape.
+Numbers, percentages, money and dates come from simple token rules.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .names import TITLE_WORDS
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["COMPONENT", "LABELLED", "RuleEntities", "add_rule_entities", "load_gazetteer", "normalise_name"]
+
+COMPONENT = "newsprobe_rule_entities"
+LABELLED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
+PROPER_TAGS = frozenset({"NNP", "NNPS"})
+INNER_WORDS = frozenset({"of", "for", "the", "-", "&", "de", "al"})
+ORG_WORDS = frozenset(
+    """ministry department agency council party army forces force coalition committee commission bank university
+    institute organization organisation union association corporation company inc inc. ltd ltd. group news times
+    post press service office court congress parliament senate assembly government administration front brigade
+    network foundation fund center centre command guard police league alliance federation board authority""".split()
+)
+FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
+MONTHS = frozenset(
+    """january february march april may june july august september october november december jan jan. feb feb.
+    mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.""".split()
+)
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CURRENCY = frozenset({"$", "£", "€", "¥", "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yuan"})
+PERCENT = frozenset({"%", "percent", "per cent"})
+YEAR = re.compile(r"(1[89]|20)\d\d(s)?$")
+_POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
+_ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
+MAX_NAME_TOKENS = 6
+UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
+
+
+def normalise_name(text: str) -> str:
+    """The gazetteer key of a name: lower-cased, without a leading 'the' or a trailing possessive."""
+    return " ".join(_POSSESSIVE.sub("", _ARTICLE.sub("", text.strip())).lower().split())
+
+
+@cache
+def load_gazetteer() -> Mapping[str, str]:
+    """Name -> label, read once from the package data (read-only)."""
+    raw = (resources.files("newsprobe") / "data" / "entity_gazetteer.json").read_text(encoding="utf-8")
+    names: dict[str, str] = json.loads(raw)["names"]
+    return names
+
+
+class RuleEntities:
+    """A spaCy pipeline component that sets `doc.ents` without a statistical model."""
+
+    def __init__(self, gazetteer: Mapping[str, str], common_words: frozenset[str]) -> None:
+        self.gazetteer = gazetteer
+        self.common_words = common_words
+        people = [name.split() for name, label in gazetteer.items() if label == "PERSON" and " " in name]
+        self.first_names = frozenset(words[0] for words in people)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from spacy.util import filter_spans
+
+        names = [span for chunk in proper_chunks(doc) for span in self._label_chunk(doc, chunk)]
+        names = resolve_surnames(names)
+        figures = list(figure_spans(doc))
+        taken = {token for span in names for token in range(span.start, span.end)}
+        figures = [span for span in figures if not any(i in taken for i in range(span.start, span.end))]
+        doc.ents = filter_spans(names + figures)  # the rules do not overlap; this keeps it so whatever the text
+        return doc
+
+    def _label_chunk(self, doc: Doc, chunk: tuple[int, int]) -> Iterator[Span]:
+        """The whole chunk when it names an organisation or facility, else the longest gazetteer
+        matches left to right, and the rest labelled by shape."""
+        start, end = strip_titles(doc, *chunk)
+        if start >= end:
+            return
+        whole = self.gazetteer.get(normalise_name(doc[start:end].text)) or institution_label(doc, start, end)
+        if whole:
+            yield _span(doc, start, end, whole)
+            return
+        position = start
+        rest_start = start
+        while position < end:
+            match = self._longest_match(doc, position, end)
+            if match is None:
+                position += 1
+                continue
+            match_end, label = match
+            yield from self._shape_spans(doc, rest_start, position)
+            yield _span(doc, position, match_end, label)
+            position = rest_start = match_end
+        yield from self._shape_spans(doc, rest_start, end)
+
+    def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
+        """Label a run the gazetteer does not know: acronyms as organisations, names of people by their
+        first name or by containing a word that is not a common English word."""
+        start, end = strip_titles(doc, start, end)
+        if start >= end:
+            return
+        words = [token.lower_ for token in doc[start:end]]
+        text = doc[start:end].text
+        if len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
+            yield _span(doc, start, end, "ORG")
+        elif len(words) == 1:
+            yield _span(doc, start, end, UNKNOWN)
+        elif 2 <= len(words) <= 4 and all(token.tag_ in PROPER_TAGS for token in doc[start:end]):
+            person = words[0] in self.first_names or not all(word in self.common_words for word in words)
+            yield _span(doc, start, end, "PERSON" if person else "ORG")
+
+    def _longest_match(self, doc: Doc, start: int, end: int) -> tuple[int, str] | None:
+        if doc[start].lower_ in INNER_WORDS:
+            return None
+        for stop in range(min(end, start + MAX_NAME_TOKENS), start, -1):
+            if doc[stop - 1].lower_ in INNER_WORDS:
+                continue
+            label = self.gazetteer.get(normalise_name(doc[start:stop].text))
+            if label is not None:
+                return stop, label
+        return None
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+def _is_proper(token: Token) -> bool:
+    if not token.text[:1].isalpha():
+        return False
+    return token.tag_ in PROPER_TAGS or (token.tag_ == "JJ" and token.text[:1].isupper() and token.i > 0
+                                           and not token.is_sent_start)
+
+
+def proper_chunks(doc: Doc) -> Iterator[tuple[int, int]]:
+    """Token ranges of proper-noun runs, with 'of', 'the', '-' allowed between proper nouns."""
+    i = 0
+    while i < len(doc):
+        if not _is_proper(doc[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(doc):
+            if _is_proper(doc[end]):
+                end += 1
+            elif doc[end].lower_ in INNER_WORDS and end + 1 < len(doc) and _is_proper(doc[end + 1]):
+                end += 2
+            else:
+                break
+        yield i, end
+        i = end
+
+
+def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The range without leading titles ('Deputy Foreign Minister') and dangling inner words."""
+    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in INNER_WORDS):
+        start += 1
+    while end > start and doc[end - 1].lower_ in INNER_WORDS:
+        end -= 1
+    return start, end
+
+
+def institution_label(doc: Doc, start: int, end: int) -> str | None:
+    words = {token.lower_ for token in doc[start:end]}
+    if words & ORG_WORDS:
+        return "ORG"
+    return "FAC" if words & FACILITY_WORDS else None
+
+
+def resolve_surnames(spans: list[Span]) -> list[Span]:
+    """A lone word that is the last word of a person named in the document is that person; other
+    unknown lone words are dropped."""
+    surnames = {span[-1].lower_ for span in spans if span.label_ == "PERSON" and len(span) > 1}
+    resolved = []
+    for span in spans:
+        if len(span) == 1 and span[0].lower_ in surnames and span.label_ != "PERSON":
+            span = _span(span.doc, span.start, span.end, "PERSON")
+        if span.label_ != UNKNOWN:
+            resolved.append(span)
+    return resolved
+
+
+def figure_spans(doc: Doc) -> Iterator[Span]:
+    """Dates (month names, weekdays, years), percentages, money and plain numbers."""
+    i = free_from = 0
+    while i < len(doc):
+        token = doc[i]
+        lower = token.lower_
+        if lower in MONTHS and token.text[:1].isupper() or lower in WEEKDAYS:
+            end = i + 1
+            while end < len(doc) and (doc[end].like_num or doc[end].text == ","):
+                end += 1
+            end -= doc[end - 1].text == ","
+            yield _span(doc, i, end, "DATE")
+            i = end
+        elif token.like_num:
+            start, end = i, i + 1
+            while end < len(doc) and doc[end].like_num:
+                end += 1
+            if start > free_from and doc[start - 1].lower_ in CURRENCY:
+                yield _span(doc, start - 1, end, "MONEY")
+            elif end < len(doc) and doc[end].lower_ in CURRENCY:
+                yield _span(doc, start, end + 1, "MONEY")
+            elif end < len(doc) and doc[end].lower_ in PERCENT:
+                yield _span(doc, start, end + 1, "PERCENT")
+            elif end - start == 1 and YEAR.match(token.text):
+                yield _span(doc, start, end, "DATE")
+            else:
+                yield _span(doc, start, end, "CARDINAL")
+            i = end + 1 if end < len(doc) and (doc[end].lower_ in CURRENCY or doc[end].lower_ in PERCENT) else end
+            free_from = i + 1  # a currency word just used as a unit cannot also open the next amount
+        else:
+            i += 1
+
+
+def common_words(nlp: Language) -> frozenset[str]:
+    """The English words the lemmatizer's tables know (nouns, verbs, adjectives, adverbs)."""
+    lemmatizer: Any = nlp.get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index")
+    return frozenset(word for words in index.values() for word in words)
+
+
+def add_rule_entities(nlp: Language) -> None:
+    """Add the component (registered once with spaCy) at the end of `nlp`."""
+    from spacy.language import Language
+
+    if not Language.has_factory(COMPONENT):
+        Language.factory(COMPONENT, func=lambda nlp, name: RuleEntities(load_gazetteer(), common_words(nlp)))
+    nlp.add_pipe(COMPONENT)

@@ -1,0 +1,171 @@
+"""The `fast` propaganda model: hashed lexical features, linear token tagger (SI) and linear span
+classifier (TC). Runs on numpy alone; weights live in models/propaganda/fast.npz.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .techniques import TECHNIQUE_NAMES
+from .text import DecodeSettings, Token, decode_spans, sentences, tokenize
+
+__all__ = ["FastModel", "span_features", "token_features", "sentence_features", "hash_features"]
+
+BITS = 18
+_QUOTE_CHARS = frozenset("\"“”«»")
+_WORD = re.compile(r"\w")
+
+
+def hash_features(features: list[str], bits: int = BITS) -> np.ndarray:
+    hashes = np.fromiter(map(zlib.crc32, map(str.encode, features)), dtype=np.int64, count=len(features))
+    return hashes & ((1 << bits) - 1)
+
+
+def _shape(word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return "X"
+    if word[:1].isupper():
+        return "Xx"
+    if word.isdigit():
+        return "d"
+    return "x" if _WORD.match(word) else "p"
+
+
+def _bucket(value: float, edges: tuple[float, ...]) -> int:
+    return sum(value >= edge for edge in edges)
+
+
+def sentence_features(text: str) -> list[str]:
+    words = [t.text.lower() for t in tokenize(text)]
+    feats = [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    feats.append(f"len={_bucket(len(words), (5, 10, 20, 35, 50))}")
+    return feats + ["bias"]
+
+
+def token_features(tokens: list[Token], lower: list[str], i: int, counts: Counter[str], in_quote: bool,
+                   sentence_band: int) -> list[str]:
+    """Features of token i; `lower` holds the lower-cased token texts."""
+    word = lower[i]
+
+    def at(k: int) -> str:
+        return lower[k] if 0 <= k < len(lower) else "<s>"
+
+    repeats = _bucket(counts[word], (2, 4, 8))
+    return [
+        "bias", f"w={word}", f"sh={_shape(tokens[i].text)}", f"suf={word[-3:]}",
+        f"w-1={at(i - 1)}", f"w+1={at(i + 1)}", f"w-2={at(i - 2)}", f"w+2={at(i + 2)}",
+        f"b-={at(i - 1)}_{word}", f"b+={word}_{at(i + 1)}",
+        f"q={in_quote}", f"rep={repeats}", f"sent={sentence_band}", f"sent_w={sentence_band}_{word}",
+        f"q_w={in_quote}_{word}",
+    ]
+
+
+def span_features(text: str, start: int, end: int, counts: Counter[str]) -> list[str]:
+    span = text[start:end]
+    words = [t.text.lower() for t in tokenize(span)] or ["<empty>"]
+    left = [t.text.lower() for t in tokenize(text[max(0, start - 40) : start])][-3:]
+    right = [t.text.lower() for t in tokenize(text[end : end + 40])][:3]
+    normalised = " ".join(words)
+    feats = [f"u={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    feats += [f"l={w}" for w in left] + [f"r={w}" for w in right]
+    feats += [
+        "bias", f"first={words[0]}", f"last={words[-1]}", f"nw={_bucket(len(words), (2, 3, 4, 6, 9, 14, 20, 30))}",
+        f"rep={_bucket(counts[normalised], (2, 3, 5))}", f"q={any(c in _QUOTE_CHARS for c in span)}",
+        f"ask={'?' in span or '?' in text[end : end + 2]}", f"bang={'!' in span}",
+        f"caps={span.isupper()}", f"cap0={span[:1].isupper()}",
+        f"sent_end={bool(re.match(r'[.!?]', text[end : end + 1]))}",
+    ]
+    return feats
+
+
+def _quote_mask(text: str, tokens: list[Token]) -> list[bool]:
+    inside, mask, quote_positions = False, [], []
+    for position, char in enumerate(text):
+        if char in _QUOTE_CHARS:
+            quote_positions.append(position)
+    flips = iter(quote_positions + [len(text) + 1])
+    next_flip = next(flips)
+    for token in tokens:
+        while token.start >= next_flip:
+            inside = not inside
+            next_flip = next(flips)
+        mask.append(inside)
+    return mask
+
+
+@dataclass
+class FastModel:
+    token_weights: np.ndarray  # (2**BITS,)
+    sentence_weights: np.ndarray  # (2**BITS,)
+    span_weights: np.ndarray  # (2**BITS, n_techniques)
+    span_bias: np.ndarray  # (n_techniques,)
+    decode: DecodeSettings
+
+    @classmethod
+    def load(cls, path: Path) -> FastModel:
+        data = np.load(path)
+        high, low, gap, min_chars = data["decode"].tolist()
+        return cls(
+            token_weights=data["token_weights"].astype(np.float32),
+            sentence_weights=data["sentence_weights"].astype(np.float32),
+            span_weights=data["span_weights"].astype(np.float32),
+            span_bias=data["span_bias"].astype(np.float32),
+            decode=DecodeSettings(high=high, low=low, max_gap=int(gap), min_chars=int(min_chars)),
+        )
+
+    def sentence_bands(self, text: str, tokens: list[Token]) -> list[int]:
+        """Per token: the propaganda score of its sentence, in 4 bands."""
+        bands, k = [], 0
+        bounds = sentences(text)
+        scores = [float(self.sentence_weights[hash_features(sentence_features(text[a:b]))].sum()) for a, b in bounds]
+        for token in tokens:
+            while k < len(bounds) - 1 and token.start >= bounds[k][1]:
+                k += 1
+            score = scores[k] if bounds else 0.0
+            bands.append(_bucket(score, (-2.0, -1.0, 0.0, 1.0)))
+        return bands
+
+    def token_feature_lists(self, text: str) -> tuple[list[Token], list[list[str]]]:
+        tokens = tokenize(text)
+        lower = [t.text.lower() for t in tokens]
+        counts = Counter(lower)
+        quotes = _quote_mask(text, tokens)
+        bands = self.sentence_bands(text, tokens)
+        return tokens, [token_features(tokens, lower, i, counts, quotes[i], bands[i]) for i in range(len(tokens))]
+
+    def token_probabilities(self, text: str) -> tuple[list[Token], np.ndarray]:
+        tokens, feature_lists = self.token_feature_lists(text)
+        if not tokens:
+            return tokens, np.zeros(0, dtype=np.float32)
+        lengths = [len(f) for f in feature_lists]
+        indices = hash_features([f for fs in feature_lists for f in fs])
+        scores = np.add.reduceat(self.token_weights[indices], np.cumsum([0, *lengths[:-1]]))
+        return tokens, 1.0 / (1.0 + np.exp(-scores))
+
+    def spans(self, text: str) -> list[tuple[int, int, float]]:
+        tokens, probs = self.token_probabilities(text)
+        return decode_spans(text, [(t.start, t.end) for t in tokens], probs, self.decode)
+
+    def technique_probabilities(self, text: str, bounds: list[tuple[int, int]]) -> np.ndarray:
+        counts = ngram_counts(text)
+        rows = np.zeros((len(bounds), len(TECHNIQUE_NAMES)), dtype=np.float32)
+        for row, (start, end) in enumerate(bounds):
+            rows[row] = self.span_weights[hash_features(span_features(text, start, end, counts))].sum(0) + self.span_bias
+        rows = np.exp(rows - rows.max(axis=1, keepdims=True))
+        probabilities: np.ndarray = rows / rows.sum(axis=1, keepdims=True)
+        return probabilities
+
+
+def ngram_counts(text: str, longest: int = 6) -> Counter[str]:
+    """How often each word n-gram (n ≤ longest) occurs in the article: the repetition signal."""
+    words = [t.text.lower() for t in tokenize(text)]
+    counts: Counter[str] = Counter()
+    for n in range(1, longest + 1):
+        counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))
+    return counts

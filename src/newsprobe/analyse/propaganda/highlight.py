@@ -1,0 +1,81 @@
+"""Cut text into highlight segments: each piece of text with the spans that cover it.
+
+Overlapping spans stay readable: the shortest covering span sets the background, every other
+covering span adds a coloured underline band, and the hover title names all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .techniques import technique
+
+__all__ = ["Segment", "highlight_blocks", "segments"]
+
+
+class _Span(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def confidence(self) -> float: ...
+    @property
+    def techniques(self) -> Sequence[Any]: ...
+    @property
+    def speaker(self) -> str | None: ...
+
+
+@dataclass
+class Segment:
+    text: str
+    covering: list[int] = field(default_factory=list)
+    style: str = ""
+    title: str = ""
+
+
+def _describe(span: _Span) -> str:
+    names = " + ".join(f"{t.name} ({t.confidence:.0%})" for t in span.techniques)
+    who = f", quoted: {span.speaker}" if span.speaker else ""
+    return f"{names}; span confidence {span.confidence:.0%}{who}"
+
+
+def _style(spans: Sequence[_Span], covering: list[int]) -> str:
+    ordered = sorted(covering, key=lambda i: spans[i].end - spans[i].start)
+    colour = technique(spans[ordered[0]].techniques[0].technique).colour
+    bands = [technique(spans[i].techniques[0].technique).colour for i in ordered[1:3]]
+    shadows = ", ".join(f"inset 0 -{3 * (k + 1)}px 0 {c}" for k, c in enumerate(bands))
+    style = f"background:{colour};border-radius:2px;padding:1px 0"
+    if len(spans[ordered[0]].techniques) > 1:
+        style += f";border-bottom:2px dotted {technique(spans[ordered[0]].techniques[1].technique).colour}"
+    return style + (f";box-shadow:{shadows}" if shadows else "")
+
+
+def segments(text: str, start: int, end: int, spans: Sequence[_Span]) -> list[Segment]:
+    """Segments of text[start:end] cut at every span boundary inside it."""
+    cuts = {start, end}
+    for span in spans:
+        cuts.update(p for p in (span.start, span.end) if start < p < end)
+    points = sorted(cuts)
+    pieces = []
+    for a, b in zip(points, points[1:]):
+        covering = [i for i, s in enumerate(spans) if s.start < b and s.end > a]
+        if covering:
+            title = " | ".join(_describe(spans[i]) for i in covering)
+            pieces.append(Segment(text[a:b], covering, _style(spans, covering), title))
+        else:
+            pieces.append(Segment(text[a:b]))
+    return pieces
+
+
+def highlight_blocks(text: str, blocks: list[tuple[int, int]], spans: Sequence[_Span]) -> list[list[Segment]]:
+    """One segment list per paragraph block; blank-line paragraphs when no blocks are given."""
+    if not blocks:
+        blocks, position = [], 0
+        for part in text.split("\n\n"):
+            if part.strip():
+                blocks.append((position, position + len(part)))
+            position += len(part) + 2
+    return [segments(text, a, b, spans) for a, b in blocks]

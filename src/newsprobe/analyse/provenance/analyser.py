@@ -1,0 +1,551 @@
+"""Provenance: who published this article, whose story it is, and through whom it travelled.
+
+The analyser finds the host outlet (URL, else site name, footer e-mail/URL, dateline), the outlets
+the page credits (republication notices, outlet bylines, wire credits, canonical/og URLs pointing
+elsewhere, og:site_name) and — when a near-duplicate index is configured — earlier copies of the
+text at other outlets. It returns the chain original -> republisher(s) with evidence for every link
+and each outlet's profile, and a verdict:
+
+- ``attributed_republication``: the page credits another outlet as the source;
+- ``wire_copy``: the only credit is a wire agency (Reuters, AP, AFP, ...);
+- ``suspected_laundering``: the index holds an earlier copy at another outlet that the page does not credit;
+- ``original``: no provenance signal; said with low confidence, never with an invented origin.
+
+Evidence says where it comes from: a span of ``article.text``, a removed boilerplate block (its index
+in ``article.removed`` and offsets inside its text), a metadata field, or an index entry.
+
+Configuration (``ProvenanceConfig``): ``index_dir`` — a directory made by ``newsprobe index add``;
+``min_shared`` — the share of the shorter text two copies must have in common (default 0.5).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, Field
+
+from ...dedup import IndexMatch, NearDuplicateIndex
+from ...document import Article, Span
+from ...outlets import OutletDatabase, OutletProfile, normalise_alias, parse_host
+from ..base import Analyser, AnalysisContext, register
+from . import patterns as P
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "ChainLink",
+    "CopyMatch",
+    "OutletRef",
+    "ProvenanceAnalyser",
+    "ProvenanceConfig",
+    "ProvenanceEvidence",
+    "ProvenanceResult",
+]
+
+Verdict = Literal["original", "attributed_republication", "wire_copy", "suspected_laundering"]
+EvidenceKind = Literal[
+    "republication_notice", "source_line", "via", "copyright", "byline", "wire_credit", "dateline",
+    "url", "domain", "site_name", "contact_email", "footer_url", "canonical_url", "og_url", "index_match",
+]
+HOST_CUE_KINDS = frozenset({"dateline", "contact_email", "footer_url"})  # name the host, never an origin
+STRONG_KINDS = frozenset({"republication_notice", "canonical_url", "og_url", "wire_credit"})
+CONFIDENCE_ORIGINAL_NO_INDEX = 0.3
+CONFIDENCE_ORIGINAL_INDEX_CHECKED = 0.5
+
+
+class ProvenanceConfig(BaseModel):
+    index_dir: str | None = Field(None, description="Near-duplicate index directory (`newsprobe index add`).")
+    min_shared: float = Field(0.5, ge=0.0, le=1.0, description="Share of the shorter text two copies must share.")
+
+
+class ProvenanceEvidence(BaseModel):
+    """One observation, with where it is: ``text`` (span), ``removed`` (block + span), ``metadata`` (field) or ``index``."""
+
+    kind: EvidenceKind
+    where: Literal["text", "removed", "metadata", "index"]
+    quote: str = Field(description="The line, value or index entry as found.")
+    name: str | None = Field(None, description="The outlet as written in the evidence.")
+    span: Span | None = Field(None, description="Offsets into article.text (where='text').")
+    removed_block: int | None = Field(None, description="Index into article.removed (where='removed').")
+    removed_span: Span | None = Field(None, description="Offsets inside article.removed[removed_block].text.")
+    field: str | None = Field(None, description="Article metadata field (where='metadata').")
+    index_source: str | None = Field(None, description="Source id of the index entry (where='index').")
+
+
+class OutletRef(BaseModel):
+    name: str = Field(description="The outlet's name: as resolved, else as written.")
+    domain: str | None = None
+    resolved: bool = Field(description="True when the outlet table knows the outlet.")
+    is_wire: bool = False
+    profile: OutletProfile | None = None
+    evidence: list[ProvenanceEvidence] = Field(default_factory=list)
+
+
+class ChainLink(OutletRef):
+    role: Literal["original", "intermediary", "republisher"]
+
+
+class CopyMatch(IndexMatch):
+    order: Literal["earlier", "same_day", "later", "unknown"] = Field(description="Publication order vs this article.")
+    credited: bool = Field(description="True when the article credits the copy's outlet.")
+
+
+class ProvenanceResult(BaseModel):
+    verdict: Verdict
+    confidence: float = Field(ge=0.0, le=1.0)
+    explanation: str
+    host: OutletRef | None = None
+    origins: list[OutletRef] = Field(default_factory=list, description="Outlets the article credits or copies.")
+    chain: list[ChainLink] = Field(default_factory=list, description="Original first, the host last.")
+    copies: list[CopyMatch] = Field(default_factory=list, description="Copies at other outlets found in the index.")
+    index_checked: bool = False
+
+
+# ---------------------------------------------------------------- scanning lines
+
+
+@dataclass
+class Cue:
+    kind: EvidenceKind
+    strength: Literal["strong", "weak"]
+    name: str
+    evidence: ProvenanceEvidence
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Non-blank lines with their offsets (leading/trailing spaces trimmed)."""
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            yield Line(start, start + len(stripped), stripped)
+        position += len(raw) + 1
+
+
+def clean_name(raw: str) -> str | None:
+    """The outlet named at the start of ``raw``: markdown, URLs, dates and trailing text cut off."""
+    raw = P.MARKDOWN_LINK.sub(lambda m: m.group(1) if m.group(2) in ("", "#") else f"{m.group(1)} {m.group(2)}", raw)
+    url = P.URL_IN_NAME.search(raw)
+    if url is not None and url.start() < 3:
+        return url.group(0).rstrip(".,;")
+    name = raw.strip().strip("\"'“”‘’*_[]")
+    stop = P.NAME_STOPS.search(name)
+    if stop is not None:
+        name = name[: stop.start()]
+    name = name.strip().strip("\"'“”‘’*_:[]().").strip()
+    if not name or name.casefold() in P.NOT_OUTLETS or len(name.split()) > P.MAX_NAME_WORDS:
+        return None
+    if not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def _notice_cue(line: str) -> tuple[P.NoticePattern, str] | None:
+    if P.CAPTION_PREFIX.match(line):
+        return None
+    for pattern in P.NOTICE_PATTERNS:
+        match = pattern.regex.match(line)
+        if match is None:
+            continue
+        name = clean_name(match.group("name"))
+        if name is not None:
+            return pattern, name
+    return None
+
+
+def _wire_cue(line: str) -> str | None:
+    for regex in P.WIRE_PATTERNS:
+        match = regex.search(line)
+        if match is not None:
+            return match.group("name")
+    return None
+
+
+def _evidence_at(kind: EvidenceKind, name: str, line: Line, block: int | None) -> ProvenanceEvidence:
+    span = Span(start=line.start, end=line.end)
+    if block is None:
+        return ProvenanceEvidence(kind=kind, where="text", quote=line.text, name=name, span=span)
+    return ProvenanceEvidence(kind=kind, where="removed", quote=line.text, name=name, removed_block=block, removed_span=span)
+
+
+def scan_lines(text: str, block: int | None) -> Iterator[Cue]:
+    """Notice, byline, wire and dateline cues in ``text`` (article text when ``block`` is None)."""
+    for line in iter_lines(text):
+        wire = _wire_cue(line.text)
+        if wire is not None:
+            yield Cue("wire_credit", "strong", wire, _evidence_at("wire_credit", wire, line, block))
+            continue
+        found = _notice_cue(line.text)
+        if found is not None:
+            pattern, name = found
+            yield Cue(pattern.kind, pattern.strength, name, _evidence_at(pattern.kind, name, line, block))
+            continue
+        dateline = P.SITE_DATELINE.match(line.text)
+        if dateline is not None:
+            name = dateline.group("name").strip()
+            yield Cue("dateline", "weak", name, _evidence_at("dateline", name, line, block))
+        elif block is not None:
+            yield from _footer_cues(line, block)
+
+
+def _footer_cues(line: Line, block: int) -> Iterator[Cue]:
+    """E-mail addresses and bare www. URLs in boilerplate lines that are not notices: host evidence."""
+    footer_patterns: tuple[tuple[EvidenceKind, re.Pattern[str]], ...] = (
+        ("contact_email", P.FOOTER_EMAIL), ("footer_url", P.FOOTER_URL))
+    for kind, regex in footer_patterns:
+        for match in regex.finditer(line.text):
+            value = match.group(0).rstrip(".")
+            span = Line(line.start + match.start(), line.start + match.start() + len(value), value)
+            yield Cue(kind, "weak", value, _evidence_at(kind, value, span, block))
+
+
+def page_cues(article: Article) -> list[Cue]:
+    cues = list(scan_lines(article.text, None))
+    for index, block in enumerate(article.removed):
+        cues.extend(scan_lines(block.text, index))
+    return cues
+
+
+def _metadata_evidence(kind: EvidenceKind, field: str, value: str, name: str | None = None) -> ProvenanceEvidence:
+    return ProvenanceEvidence(kind=kind, where="metadata", quote=value, name=name or value, field=field)
+
+
+def metadata_cues(article: Article) -> list[Cue]:
+    """Bylines and authors that may name an outlet ("RT News")."""
+    meta = article.metadata
+    cues = []
+    if meta.byline:
+        name = clean_name(_strip_by(meta.byline))
+        if name:
+            cues.append(Cue("byline", "weak", name, _metadata_evidence("byline", "byline", meta.byline, name)))
+    for author in meta.authors:
+        name = clean_name(_strip_by(author))
+        if name:
+            cues.append(Cue("byline", "weak", name, _metadata_evidence("byline", "authors", author, name)))
+    return cues
+
+
+def _strip_by(value: str) -> str:
+    value = value.strip()
+    return value[3:] if value.lower().startswith("by ") else value
+
+
+# ---------------------------------------------------------------- resolving outlets
+
+
+class Resolver:
+    """Names and domains to outlet references, via the outlet table."""
+
+    def __init__(self, db: OutletDatabase) -> None:
+        self.db = db
+
+    def profile(self, name: str, *, compact: bool = True) -> OutletProfile | None:
+        url = P.URL_IN_NAME.search(name)
+        query = url.group(0) if url is not None else name
+        profile = self.db.lookup(query, compact=compact)
+        if profile.status == "known":
+            return profile
+        if profile.domain is not None and not profile.is_ip and profile.registered_domain:
+            return profile  # an unknown but real domain: still a concrete outlet
+        return None
+
+    def _outlet_after_person(self, name: str) -> tuple[str, OutletProfile] | None:
+        """'Tyler Durden at Zero Hedge' -> ('Zero Hedge', zerohedge.com) when the tail is a known alias or domain."""
+        tail = _outlet_part(name)
+        if tail is None:
+            return None
+        profile = self.profile(tail, compact=False)
+        return (tail, profile) if profile is not None and profile.status == "known" else None
+
+    def ref(self, name: str, evidence: list[ProvenanceEvidence], *, compact: bool = True) -> OutletRef:
+        profile = self.profile(name, compact=compact)
+        if profile is None or profile.status == "unknown":
+            outlet = self._outlet_after_person(name)
+            if outlet is not None:
+                name, profile = outlet
+        domain = profile.domain if profile is not None else None
+        known = profile is not None and profile.status == "known"
+        display = name
+        if P.URL_IN_NAME.search(name) or parse_host(name) is not None and "." in name and " " not in name:
+            display = (profile.name if known and profile is not None else None) or domain or name
+        registered = profile.registered_domain if profile is not None else None
+        return OutletRef(
+            name=display, domain=domain, resolved=known, profile=profile,
+            is_wire=registered in P.WIRE_DOMAINS or domain in P.WIRE_DOMAINS, evidence=evidence,
+        )
+
+
+def _add_evidence(ref: OutletRef, evidence: list[ProvenanceEvidence]) -> None:
+    for item in evidence:
+        if item not in ref.evidence:
+            ref.evidence.append(item)
+
+
+def _outlet_part(name: str) -> str | None:
+    parts = P.PERSON_AT_OUTLET.split(name)
+    return parts[-1].strip() if len(parts) > 1 else None
+
+
+def outlet_key(ref: OutletRef) -> str:
+    if ref.profile is not None and ref.profile.registered_domain:
+        return ref.profile.registered_domain
+    return ref.domain or normalise_alias(ref.name)
+
+
+def same_outlet(a: OutletRef, b: OutletRef) -> bool:
+    return outlet_key(a) == outlet_key(b) or normalise_alias(a.name) == normalise_alias(b.name)
+
+
+# ---------------------------------------------------------------- host
+
+
+def _host_candidates(article: Article, cues: list[Cue]) -> Iterator[tuple[str, ProvenanceEvidence]]:
+    """(name or domain, evidence) in order of trust: URL, domain, site name, footer, dateline, canonical."""
+    meta = article.metadata
+    if meta.url:
+        yield meta.url, _metadata_evidence("url", "url", meta.url)
+    if meta.domain:
+        yield meta.domain, _metadata_evidence("domain", "domain", meta.domain)
+    if meta.site_name:
+        yield meta.site_name, _metadata_evidence("site_name", "site_name", meta.site_name)
+    for email in meta.contact_emails:
+        yield email.rsplit("@", 1)[-1], _metadata_evidence("contact_email", "contact_emails", email)
+    for url in meta.footer_urls:
+        yield url, _metadata_evidence("footer_url", "footer_urls", url)
+    for cue in cues:
+        if cue.kind in HOST_CUE_KINDS:
+            yield cue.name, cue.evidence
+    for field in ("canonical_url", "og_url"):
+        value = getattr(meta, field)
+        if value:
+            yield value, _metadata_evidence(field, field, value)
+
+
+def _webmail(ref: OutletRef) -> bool:
+    return (ref.profile is not None and ref.profile.registered_domain or "") in P.WEBMAIL_DOMAINS
+
+
+def find_host(article: Article, cues: list[Cue], resolver: Resolver) -> OutletRef | None:
+    host: OutletRef | None = None
+    for value, evidence in _host_candidates(article, cues):
+        candidate = resolver.ref(value, [evidence])
+        if host is None:
+            if candidate.profile is None and evidence.kind not in ("site_name", "dateline"):
+                continue
+            if evidence.kind == "contact_email" and _webmail(candidate):
+                continue
+            host = candidate
+        elif same_outlet(host, candidate):
+            _add_evidence(host, [evidence])
+    return host
+
+
+# ---------------------------------------------------------------- origins
+
+
+def _url_origins(article: Article, host: OutletRef | None, resolver: Resolver) -> list[Cue]:
+    """Canonical/og URLs and og:site_name naming another outlet than the host."""
+    meta = article.metadata
+    if host is None:
+        return []
+    cues = []
+    for field in ("canonical_url", "og_url"):
+        value = getattr(meta, field)
+        parts = parse_host(value) if value else None
+        if parts is not None and parts.registered_domain and parts.registered_domain != outlet_key(host):
+            cues.append(Cue(field, "strong", value, _metadata_evidence(field, field, value)))
+    if meta.site_name and host.evidence[0].kind == "url":
+        cues.append(Cue("site_name", "weak", meta.site_name, _metadata_evidence("site_name", "site_name", meta.site_name)))
+    return cues
+
+
+def collect_origins(cues: list[Cue], host: OutletRef | None, resolver: Resolver) -> list[OutletRef]:
+    """Credited outlets other than the host, one per outlet, evidence merged, in order of first mention."""
+    origins: list[OutletRef] = []
+    for cue in cues:
+        if cue.kind in HOST_CUE_KINDS:
+            continue
+        ref = resolver.ref(cue.name, [cue.evidence], compact=cue.kind != "byline")
+        if cue.strength == "weak" and ref.profile is None:
+            continue
+        if cue.kind == "wire_credit":
+            ref.is_wire = True
+        if host is not None and same_outlet(ref, host):
+            _add_evidence(host, [cue.evidence])
+            continue
+        existing = next((o for o in origins if same_outlet(o, ref)), None)
+        if existing is None:
+            origins.append(ref)
+        else:
+            _add_evidence(existing, ref.evidence)
+            existing.is_wire = existing.is_wire or ref.is_wire
+    return origins
+
+
+# ---------------------------------------------------------------- index
+
+
+def _date(value: str | None) -> str | None:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        return value[:10]
+    return None
+
+
+def _order(match: IndexMatch, article: Article) -> Literal["earlier", "same_day", "later", "unknown"]:
+    mine, theirs = _date(article.metadata.published), _date(match.published)
+    if mine is None or theirs is None:
+        return "unknown"
+    return "earlier" if theirs < mine else "same_day" if theirs == mine else "later"
+
+
+def find_copies(
+    index: NearDuplicateIndex, article: Article, host: OutletRef | None, origins: list[OutletRef],
+    resolver: Resolver, min_shared: float,
+) -> list[CopyMatch]:
+    copies = []
+    own_urls = {u for u in (article.metadata.url, article.metadata.canonical_url) if u}
+    for match in index.query(article.text, min_shared=min_shared):
+        if match.url in own_urls or match.source in own_urls:
+            continue
+        ref = resolver.ref(match.domain or match.outlet or match.url or match.source, [])
+        if match.outlet and not match.domain:
+            ref = resolver.ref(match.outlet, [])
+        if host is not None and same_outlet(ref, host):
+            continue
+        credited = any(same_outlet(ref, origin) for origin in origins)
+        copies.append(CopyMatch(**match.model_dump(), order=_order(match, article), credited=credited))
+    return copies
+
+
+def _copy_evidence(copy: CopyMatch) -> ProvenanceEvidence:
+    quote = (
+        f"{copy.outlet or copy.domain or copy.source} ({copy.published or 'undated'}): "
+        f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}"
+    )
+    return ProvenanceEvidence(
+        kind="index_match", where="index", quote=quote, name=copy.outlet or copy.domain, index_source=copy.source
+    )
+
+
+# ---------------------------------------------------------------- verdict
+
+
+def _chain(host: OutletRef | None, origins: list[OutletRef], verdict: Verdict) -> list[ChainLink]:
+    if verdict == "original":
+        return [ChainLink(**host.model_dump(), role="original")] if host is not None else []
+    primary = [o for o in origins if any(e.kind != "via" for e in o.evidence)]
+    via = [o for o in origins if o not in primary]
+    if not primary:
+        primary, via = via, []
+    links = [ChainLink(**o.model_dump(), role="original") for o in primary]
+    links += [ChainLink(**o.model_dump(), role="intermediary") for o in via]
+    if host is not None:
+        links.append(ChainLink(**host.model_dump(), role="republisher"))
+    return links
+
+
+def _label(ref: OutletRef) -> str:
+    return f"{ref.name} ({ref.domain})" if ref.domain and ref.domain != ref.name else ref.name
+
+
+def _attribution_confidence(origins: list[OutletRef]) -> float:
+    kinds = {e.kind for o in origins for e in o.evidence}
+    base = 0.85 if kinds & STRONG_KINDS else 0.6
+    return round(min(0.97, base + 0.04 * (len(kinds) - 1)), 2)
+
+
+def decide(
+    host: OutletRef | None, origins: list[OutletRef], copies: list[CopyMatch], index_checked: bool
+) -> tuple[Verdict, float, str]:
+    laundered = [c for c in copies if c.order == "earlier" and not c.credited]
+    if laundered:
+        best = max(laundered, key=lambda c: c.shared_fraction)
+        confidence = round(min(0.9, 0.5 + 0.4 * best.shared_fraction), 2)
+        where = best.outlet or best.domain or best.source
+        return "suspected_laundering", confidence, (
+            f"an earlier copy at {where} ({best.published}) shares {best.shared_fraction:.0%} of the text "
+            "and the article does not credit it"
+        )
+    credited = [o for o in origins if not o.is_wire]
+    if credited:
+        names = ", ".join(_label(o) for o in credited)
+        return "attributed_republication", _attribution_confidence(credited), f"the page credits {names} as the source"
+    if origins:
+        names = ", ".join(_label(o) for o in origins)
+        kinds = {e.kind for o in origins for e in o.evidence}
+        return "wire_copy", 0.8 if "wire_credit" in kinds else 0.7, f"the page credits the wire service {names}"
+    unordered = [c for c in copies if c.order in ("same_day", "unknown") and not c.credited]
+    if unordered:
+        where = ", ".join(sorted({c.outlet or c.domain or c.source for c in unordered}))
+        return "original", CONFIDENCE_ORIGINAL_NO_INDEX, (
+            f"no credit found; uncredited copies at {where} exist but which came first cannot be told from the dates"
+        )
+    if index_checked:
+        return "original", CONFIDENCE_ORIGINAL_INDEX_CHECKED, (
+            "no republication notice, outlet byline, wire credit or foreign canonical URL, "
+            "and no earlier uncredited copy in the index"
+        )
+    return "original", CONFIDENCE_ORIGINAL_NO_INDEX, (
+        "no republication notice, outlet byline, wire credit or foreign canonical URL was found; "
+        "without a near-duplicate index, earlier copies elsewhere cannot be ruled out"
+    )
+
+
+def _attach_copies(origins: list[OutletRef], copies: list[CopyMatch], resolver: Resolver) -> list[OutletRef]:
+    """Earlier copies become origins (laundering) or extra evidence on the origin they match."""
+    origins = [o.model_copy(deep=True) for o in origins]
+    for copy in copies:
+        if copy.order != "earlier":
+            continue
+        ref = resolver.ref(copy.domain or copy.outlet or copy.source, [_copy_evidence(copy)])
+        if copy.outlet and not ref.resolved:
+            ref.name = copy.outlet
+        existing = next((o for o in origins if same_outlet(o, ref)), None)
+        if existing is None:
+            origins.append(ref)
+        else:
+            _add_evidence(existing, ref.evidence)
+    return origins
+
+
+@register
+class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
+    name = "provenance"
+    version = 1
+    title = "Provenance"
+    description = "Host outlet, credited origins and earlier copies, with outlet profiles and a verdict."
+    uses_doc = False
+    Result = ProvenanceResult
+    Config = ProvenanceConfig
+
+    def run(self, article: Article, doc: Doc | None, context: AnalysisContext) -> ProvenanceResult:
+        config = self.config
+        resolver = Resolver(context.resource("outlets.database", OutletDatabase))
+        cues = page_cues(article) + metadata_cues(article)
+        host = find_host(article, cues, resolver)
+        origins = collect_origins(cues + _url_origins(article, host, resolver), host, resolver)
+        copies: list[CopyMatch] = []
+        if config.index_dir:
+            index = context.resource(
+                f"dedup.index:{config.index_dir}", lambda: NearDuplicateIndex(config.index_dir or "", create=False)
+            )
+            copies = find_copies(index, article, host, origins, resolver, config.min_shared)
+        verdict, confidence, explanation = decide(host, origins, copies, bool(config.index_dir))
+        if verdict == "suspected_laundering" or any(c.order == "earlier" for c in copies):
+            origins = _attach_copies(origins, copies, resolver)
+        return ProvenanceResult(
+            verdict=verdict, confidence=confidence, explanation=explanation, host=host, origins=origins,
+            chain=_chain(host, origins, verdict), copies=copies, index_checked=bool(config.index_dir),
+        )

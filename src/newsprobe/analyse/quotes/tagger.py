@@ -1,0 +1,303 @@
+"""A CRF token tagger for attributions (source / cue / content), with the rules' output as features.
+
+The tagger reads the shared spaCy parse and the rule-based attributions, labels every token
+B-/I- SRC, CUE, CON or O, and `decode` groups the labelled spans into attributions: each cue
+anchors one attribution, content and source spans join the nearest cue of their paragraph.
+Trained on PolNeAR train by `training/quotes/train_tagger.py`; the model ships in
+`newsprobe/models/quotes/`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...weights import WEIGHTS_DIR
+from ..spans import CharSpan
+from .cues import SPEECH_VERBS
+from .marks import QuoteRegion
+from .rules import RawAttribution, trim_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "token_labels"]
+
+MODEL_PATH = WEIGHTS_DIR / "quotes" / "attribution_crf.crfsuite"
+LABEL_TYPES = ("SRC", "CUE", "CON")
+Features = list[str]
+
+
+# ---------------------------------------------------------------- features
+
+
+def _rule_tags(doc: Doc, rules: list[RawAttribution]) -> list[str]:
+    tags = ["O"] * len(doc)
+    def mark(spans: Sequence[CharSpan], tag: str) -> None:
+        for start, end in spans:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    tags[t.i] = tag
+
+    for att in rules:
+        mark(att.content, "CON")
+        mark([att.source] if att.source else [], "SRC")
+        mark(att.cue, "CUE")
+    return tags
+
+
+def _quote_flags(doc: Doc, quotes: Sequence[QuoteRegion]) -> list[int]:
+    """0 outside quotes, 1 inside, 2 on a quote mark."""
+    flags = [0] * len(doc)
+    for region in quotes:
+        span = doc.char_span(region.start, region.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            flags[t.i] = 1
+        flags[span[0].i] = 2
+        flags[span[-1].i] = 2
+    return flags
+
+
+class _Columns:
+    """The token attributes the features read, as plain lists (one `Doc.to_array` call instead
+    of a spaCy Token object per attribute read: feature extraction was a sixth of an article's time)."""
+
+    def __init__(self, doc: Doc) -> None:
+        from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
+
+        columns = doc.to_array([LOWER, LEMMA, POS, TAG, DEP, SHAPE])  # uint64 string keys
+        relative = doc.to_array([HEAD, SENT_START]).astype("int64")  # signed values stored as uint64
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(key: int) -> str:
+            if key not in names:
+                names[key] = strings[key] if key else ""
+            return names[key]
+
+        self.lower = [name(k) for k in columns[:, 0].tolist()]
+        self.lemma = [name(k).lower() for k in columns[:, 1].tolist()]
+        self.pos = [name(k) for k in columns[:, 2].tolist()]
+        self.tag = [name(k) for k in columns[:, 3].tolist()]
+        self.dep = [name(k) for k in columns[:, 4].tolist()]
+        self.shape = [name(k)[:4] for k in columns[:, 5].tolist()]
+        self.head = [i + offset for i, offset in enumerate(relative[:, 0].tolist())]
+        self.sent_start = [{1: "True", -1: "False"}.get(v, "None") for v in relative[:, 1].tolist()]
+        self.speech_verb = [lemma in SPEECH_VERBS for lemma in self.lemma]
+        self.reporting_verb = [speech and pos == "VERB" for speech, pos in zip(self.speech_verb, self.pos, strict=True)]
+
+
+def _cue_relation(c: _Columns, i: int) -> str:
+    """How token i hangs from the nearest reporting verb above it (dependency path, ≤ 4 steps).
+
+    The root is its own head, so a walk that reaches it stays there ("ROOT>ROOT@3"): the shipped
+    CRF was trained on exactly these strings."""
+    path: list[str] = []
+    current = i
+    for _ in range(4):
+        path.append(c.dep[current])
+        current = c.head[current]
+        if c.reporting_verb[current]:
+            return ">".join(path[-2:]) + f"@{len(path)}"
+    return "none"
+
+
+def _token_base(c: _Columns, i: int, rule: str, quote: int) -> dict[str, str]:
+    head = c.head[i]
+    return {
+        "w": c.lower[i],
+        "l": c.lemma[i],
+        "p": c.pos[i],
+        "t": c.tag[i],
+        "d": c.dep[i],
+        "s": c.shape[i],
+        "sfx": c.lower[i][-3:],
+        "hl": c.lemma[head],
+        "hd": c.dep[head],
+        "hp": c.pos[head],
+        "cue": str(c.reporting_verb[i]),
+        "hcue": str(c.speech_verb[head]),
+        "rel": _cue_relation(c, i),
+        "r": rule,
+        "q": str(quote),
+    }
+
+
+def _paragraph_starts(doc: Doc) -> list[bool]:
+    """Per token: the previous token (with its trailing whitespace) holds a line break."""
+    text = doc.text
+    starts = [t.idx for t in doc]
+    return [i == 0 or "\n" in text[starts[i - 1] : starts[i]] for i in range(len(starts))]
+
+
+def _cue_sides(c: _Columns) -> list[str]:
+    """Per token: where it stands against the nearest reporting verb of its sentence."""
+    sides = ["none"] * len(c.lower)
+    start = 0
+    for end in [*(i for i in range(1, len(c.lower)) if c.sent_start[i] == "True"), len(c.lower)]:
+        cues = [i for i in range(start, end) if c.reporting_verb[i]]
+        for i in range(start, end) if cues else ():
+            nearest = min(cues, key=lambda k: abs(k - i))
+            adjacent = "1" if abs(nearest - i) == 1 else ""
+            sides[i] = "on" if nearest == i else ("before" if i < nearest else "after") + adjacent
+        start = end
+    return sides
+
+
+def doc_features(doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]) -> list[Features]:
+    """CRF features for every token of `doc` (`quotes`: `find_quotes(doc.text)`)."""
+    rule_tags = _rule_tags(doc, rules)
+    quote_flags = _quote_flags(doc, quotes)
+    columns = _Columns(doc)
+    base = [_token_base(columns, i, rule_tags[i], quote_flags[i]) for i in range(len(doc))]
+    paragraph_starts = _paragraph_starts(doc)
+    sides = _cue_sides(columns)
+    out: list[Features] = []
+    for i, b in enumerate(base):
+        feats = ["bias", *(f"{k}={v}" for k, v in b.items())]
+        feats.append(f"d|hl={b['d']}|{b['hl']}")
+        feats.append(f"r|q={b['r']}|{b['q']}")
+        feats.append(f"sent_start={columns.sent_start[i]}")
+        feats.append(f"para={paragraph_starts[i]}")
+        feats.append(f"side={sides[i]}")
+        feats.append(f"side|q={sides[i]}|{b['q']}")
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < len(base):
+                neighbour = base[j]
+                feats.extend(f"{offset}:{k}={neighbour[k]}" for k in ("w", "p", "d", "r", "q", "cue"))
+                if abs(offset) == 1:
+                    feats.extend(f"{offset}:{k}={neighbour[k]}" for k in ("l", "rel"))
+            else:
+                feats.append(f"{offset}:pad")
+        out.append(feats)
+    return out
+
+
+# ---------------------------------------------------------------- labels
+
+
+def token_labels(doc: Doc, attributions: Sequence[dict[str, list[list[int]]]]) -> list[str]:
+    """B-/I- labels from PolNeAR-style records (each span piece starts with B-)."""
+    labels = ["O"] * len(doc)
+    for record in attributions:
+        for key, label in (("content", "CON"), ("content2", "CON"), ("source", "SRC"), ("cue", "CUE")):
+            for start, end in record.get(key) or []:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for k, t in enumerate(t for t in span if not t.is_space):
+                    labels[t.i] = ("B-" if k == 0 else "I-") + label
+    return labels
+
+
+# ---------------------------------------------------------------- decoding
+
+
+def _spans(doc: Doc, labels: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first token, last token) runs; B- starts a new run."""
+    runs: list[tuple[str, int, int]] = []
+    for i, label in enumerate(labels):
+        if label == "O" or doc[i].is_space:
+            continue
+        kind = label[2:]
+        if runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and label.startswith("I-"):
+            runs[-1] = (kind, runs[-1][1], i)
+        elif runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and doc[i].is_punct:
+            runs[-1] = (kind, runs[-1][1], i)
+        else:
+            runs.append((kind, i, i))
+    return runs
+
+
+def _paragraph_index(doc: Doc) -> list[int]:
+    """Per token: the number of the paragraph it is in, counted from 0."""
+    return [count - 1 for count in accumulate(_paragraph_starts(doc))]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
+    """Group labelled runs into attributions: each cue anchors one; content joins the nearest cue
+    of its paragraph, a source the nearest cue of its sentence. Content with no cue in its
+    paragraph stands alone; sources left over go to the nearest source-less attribution of
+    their paragraph."""
+    runs = _spans(doc, labels)
+    para = _paragraph_index(doc)
+    sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
+    cues = [(r[1], r[2]) for r in runs if r[0] == "CUE"]
+    groups: list[dict[str, list[tuple[int, int]]]] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
+    spare_sources: list[tuple[int, int]] = []
+    for kind, first, last in runs:
+        if kind == "CUE":
+            continue
+        candidates = [
+            (_distance(c, (first, last)), ci)
+            for ci, c in enumerate(cues)
+            if para[c[0]] == para[first] and (kind != "SRC" or sent[c[0]] == sent[first])
+        ]
+        if candidates:
+            groups[min(candidates)[1]][kind].append((first, last))
+        elif kind == "CON":
+            groups.append({"cue": [], "CON": [(first, last)], "SRC": []})
+        else:
+            spare_sources.append((first, last))
+    groups = [g for g in groups if g["CON"]]
+    for source in spare_sources:
+        needy = [
+            (_distance(g["CON"][0], source), gi)
+            for gi, g in enumerate(groups)
+            if not g["SRC"] and para[g["CON"][0][0]] == para[source[0]]
+        ]
+        if needy:
+            groups[min(needy)[1]]["SRC"].append(source)
+    text = doc.text
+    found = [_to_raw(doc, text, g["cue"], g["CON"], g["SRC"]) for g in groups]
+    return sorted(found, key=lambda a: a.content_start)
+
+
+def _char(doc: Doc, first: int, last: int) -> CharSpan:
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _to_raw(doc: Doc, text: str, cue: list[tuple[int, int]], content: list[tuple[int, int]], source: list[tuple[int, int]]) -> RawAttribution:
+    anchor = cue[0] if cue else content[0]
+    src = min(source, key=lambda s: _distance(s, anchor)) if source else None
+    spans = [_char(doc, *c) for c in sorted(content)]
+    trimmed = [t for span in spans if (t := trim_span(text, span)) is not None] or spans
+    source_span = _char(doc, *src) if src else None
+    return RawAttribution(
+        cue=[_char(doc, *c) for c in cue],
+        content=trimmed,
+        source=(trim_span(text, source_span) or source_span) if source_span else None,
+        source_head=doc[src[0] : src[1] + 1].root.i if src else None,
+        kind="verb" if cue else "quote",
+    )
+
+
+# ---------------------------------------------------------------- model
+
+
+class QuoteTagger:
+    """The shipped CRF; loaded once (cache it on the analyser or via `context.resource`)."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        import pycrfsuite
+
+        self.tagger = pycrfsuite.Tagger()
+        self.tagger.open(str(path))
+
+    def tag(self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]) -> list[str]:
+        if not len(doc):
+            return []
+        return list(self.tagger.tag(doc_features(doc, rules, quotes)))
+
+    def attributions(self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]) -> list[RawAttribution]:
+        return decode(doc, self.tag(doc, rules, quotes))

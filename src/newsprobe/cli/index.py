@@ -1,0 +1,112 @@
+"""The near-duplicate index (MinHash LSH over word shingles, on disk, incremental).
+
+    newsprobe index add SOURCES... --index DIR      (files, directories, URLs, or .jsonl from `newsprobe extract`)
+    newsprobe index query SOURCE --index DIR [--min-shared 0.5] [--format json|text]
+    newsprobe index stats --index DIR
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from ..dedup import DocumentRecord
+
+from ..errors import NewsprobeError
+from ._options import OutputFormat, add_command, command_group
+
+__all__ = ["register"]
+
+
+def _documents(sources: list[str]) -> Iterator[tuple[str, DocumentRecord]]:
+    """(text, record) for each input: JSONL lines as they are, anything else through extraction."""
+    from ..api import Newsprobe
+    from ..dedup import iter_jsonl, record_for_article
+    from ..ingest import expand_inputs
+
+    extractor: Newsprobe | None = None
+    for source in expand_inputs(sources):
+        if source.endswith(".jsonl"):
+            yield from iter_jsonl(Path(source))
+            continue
+        if extractor is None:
+            extractor = Newsprobe([])
+        try:
+            article = extractor.extract(source)
+        except NewsprobeError as error:
+            typer.echo(f"newsprobe: skipped {source}: {error}", err=True)
+            continue
+        yield article.text, record_for_article(article, source)
+
+
+def index_add_command(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or .jsonl from `newsprobe extract`.")],
+    index: Annotated[Path, typer.Option("--index", help="Index directory (created if missing).")],
+) -> None:
+    """Add articles to a near-duplicate index (re-adding a source replaces it)."""
+    from ..dedup import NearDuplicateIndex
+
+    started = time.perf_counter()
+    with NearDuplicateIndex(index) as store:
+        added = store.add_many(_documents(sources))
+        total = len(store)
+    seconds = time.perf_counter() - started
+    typer.echo(f"added {added} documents in {seconds:.1f}s; {total} in {index}")
+
+
+def _load_query(source: str) -> tuple[str, dict[str, str | None]]:
+    from ..api import Newsprobe
+
+    article = Newsprobe([]).extract(source)
+    meta = article.metadata
+    return article.text, {"url": meta.url, "published": meta.published}
+
+
+def index_query_command(
+    source: Annotated[str, typer.Argument(help="An article: file, URL or '-'.")],
+    index: Annotated[Path, typer.Option("--index", help="Index directory.")],
+    min_shared: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of the shorter text both must share.")] = 0.5,
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
+) -> None:
+    """Copies of an article in the index: Jaccard, containment, outlet and date per match."""
+    from ..dedup import NearDuplicateIndex
+
+    text, _meta = _load_query(source)
+    with NearDuplicateIndex(index, create=False) as store:
+        matches = store.query(text, min_shared=min_shared, limit=limit)
+    if format is OutputFormat.json:
+        typer.echo(json.dumps([m.model_dump(mode="json") for m in matches], indent=2, ensure_ascii=False))
+        return
+    if not matches:
+        typer.echo("no copies found")
+        return
+    typer.echo(f"{'containment':>11} {'match':>6} {'jaccard':>7}  {'outlet':<24} {'date':<10}  source")
+    for m in matches:
+        outlet = (m.outlet or m.domain or "?")[:24]
+        typer.echo(
+            f"{m.containment:>11.2f} {m.match_containment:>6.2f} {m.jaccard:>7.2f}  {outlet:<24} "
+            f"{(m.published or '?')[:10]:<10}  {m.source}"
+        )
+
+
+def index_stats_command(index: Annotated[Path, typer.Option("--index", help="Index directory.")]) -> None:
+    """Size and settings of an index."""
+    from ..dedup import NearDuplicateIndex
+
+    with NearDuplicateIndex(index, create=False) as store:
+        typer.echo(store.stats().model_dump_json(indent=2))
+
+
+def register(app: typer.Typer, eval_app: typer.Typer) -> None:
+    group = command_group("Near-duplicate index of articles (MinHash LSH over word shingles).")
+    add_command(group, index_add_command, "add")
+    add_command(group, index_query_command, "query")
+    add_command(group, index_stats_command, "stats")
+    app.add_typer(group, name="index")

@@ -1,0 +1,134 @@
+"""Benchmark floors, in one place: every committed `bench/results/*.json` is read and each score in
+FLOORS must stay on the right side of its floor. A change that lowers a recorded score below its
+floor fails here, and so does a results file that no floor covers.
+
+Paths: `a.b` walks keys, `[i]` indexes a list, `[key=value]` picks the list item whose `key` is `value`.
+Floors sit at or just under the recorded value (quality) or at the issue's target where the recorded
+value meets it; throughputs are the committed measurements of the 2-core machine, not re-measured here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+RESULTS = Path(__file__).resolve().parents[1] / "bench" / "results"
+
+# file -> [(path, ">=" or "<=", floor)]
+FLOORS: dict[str, list[tuple[str, str, float]]] = {
+    "extraction": [
+        ("results[extractor=newsprobe].f1", ">=", 0.96),
+        ("results[extractor=newsprobe].precision", ">=", 0.95),
+        ("results[extractor=newsprobe].recall", ">=", 0.97),
+        ("speed_ratio", ">=", 0.8),
+    ],
+    "syndication": [
+        ("results[size=1000].precision", ">=", 0.98),
+        ("results[size=1000].recall", ">=", 0.95),
+        ("results[size=10000].precision", ">=", 0.98),
+        ("results[size=10000].recall", ">=", 0.95),
+        ("results[size=100000].precision", ">=", 0.98),
+        ("results[size=100000].recall", ">=", 0.95),
+        ("results[size=100000].peak_rss_mb", "<=", 1024),
+        ("results[size=100000].query_p50_ms", "<=", 20),
+    ],
+    "provenance": [
+        ("wire_credits_polnear.precision", ">=", 0.95),
+        ("wire_credits_polnear.recall", ">=", 0.85),
+    ],
+    "quotes": [
+        ("systems.accurate.content_overlap.f1", ">=", 0.70),
+        ("systems.accurate.source_accuracy", ">=", 0.86),
+        ("systems.accurate.direct.content_overlap.f1", ">=", 0.89),
+        ("systems.fast.content_overlap.f1", ">=", 0.61),
+        ("systems.fast.source_accuracy", ">=", 0.85),
+        ("systems.fast.articles_per_second_2_processes", ">=", 10),
+        ("systems.fast + tagger.content_overlap.f1", ">=", 0.70),
+        ("systems.fast + tagger.articles_per_second_2_processes", ">=", 10),
+    ],
+    "checkworthy": [
+        ("rows[model=accurate (minilm+lexical)].dev.f1", ">=", 0.92),
+        ("rows[model=accurate (minilm+lexical)].dev-test.f1", ">=", 0.82),
+        ("rows[model=fast (lexical)].dev-test.f1", ">=", 0.78),
+        ("rows[model=fast (lexical)].sentences_per_second", ">=", 200),
+    ],
+    "propaganda": [
+        ("rows[profile=accurate].si_f1", ">=", 0.40),
+        ("rows[profile=accurate].tc_micro_f1", ">=", 0.65),
+        ("rows[profile=accurate].peak_rss_mb", "<=", 1024),
+        ("rows[profile=fast].si_f1", ">=", 0.35),
+        ("rows[profile=fast].tc_micro_f1", ">=", 0.55),
+        ("rows[profile=fast].articles_per_second", ">=", 30),
+    ],
+    "api_load": [
+        ("scenarios[scenario=same].errors", "<=", 0),
+        ("scenarios[scenario=same].p99_s", "<=", 2.0),
+        ("scenarios[scenario=unique].errors", "<=", 0),
+    ],
+    "soak": [
+        ("total_cases", ">=", 10000),
+        ("crashes", "<=", 0),
+    ],
+    "corpus": [
+        ("results[mode=extract][engine=local][size=1000].articles_per_second", ">=", 30),
+        ("results[mode=fast][engine=local][size=1000].articles_per_second", ">=", 10),
+        ("results[mode=fast][engine=local][size=10000].articles_per_second", ">=", 10),
+        ("results[mode=accurate][engine=local][size=1000].articles_per_second", ">=", 1.5),
+        ("results[mode=accurate][engine=local][size=1000].peak_rss_mb_per_worker", "<=", 1536),
+    ],
+    "corpus-fast-with-quote-tagger": [
+        ("results[0].articles_per_second", ">=", 10),
+    ],
+}
+
+_STEP = re.compile(r"\[(\d+)\]|\[([^=\]]+)=([^\]]+)\]|([^.\[\]]+)")
+
+
+def pick(data: Any, path: str) -> Any:
+    """The value at `path` (see the module docstring); KeyError unless exactly one item matches filters."""
+    value, filtered = data, False
+    for index, key, wanted, name in _STEP.findall(path):
+        if key:
+            value = [item for item in value if str(item.get(key)) == wanted]
+            filtered = True
+            continue
+        if filtered:
+            if len(value) != 1:
+                raise KeyError(f"{path}: {len(value)} items match")
+            value, filtered = value[0], False
+        value = value[int(index)] if index else value[name]
+    if filtered:
+        if len(value) != 1:
+            raise KeyError(f"{path}: {len(value)} items match")
+        value = value[0]
+    return value
+
+
+def _load(name: str) -> Any:
+    return json.loads((RESULTS / f"{name}.json").read_text())
+
+
+@pytest.mark.parametrize(("name", "path", "op", "floor"),
+                         [(name, path, op, floor) for name, rows in FLOORS.items() for path, op, floor in rows])
+def test_recorded_score_is_within_its_floor(name: str, path: str, op: str, floor: float) -> None:
+    value = pick(_load(name), path)
+    assert isinstance(value, (int, float)), (name, path, value)
+    assert (value >= floor) if op == ">=" else (value <= floor), f"{name}: {path} = {value} ({op} {floor})"
+
+
+def test_every_results_file_has_floors() -> None:
+    recorded = {path.stem for path in RESULTS.glob("*.json")}
+    assert recorded - set(FLOORS) == set(), "add floors for these results to FLOORS"
+    assert set(FLOORS) - recorded == set(), "a floored result file is missing"
+
+
+def test_pick_reads_keys_indexes_and_filters() -> None:
+    data = {"rows": [{"k": "a", "v": {"x": 1}}, {"k": "b", "v": {"x": 2}}], "n": [5, 6]}
+    assert pick(data, "rows[k=b].v.x") == 2
+    assert pick(data, "n[1]") == 6
+    with pytest.raises(KeyError):
+        pick(data, "rows[k=c].v")
