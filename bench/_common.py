@@ -19,8 +19,12 @@ RESULTS = ROOT / "bench" / "results"
 
 def write_result(name: str, payload: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    payload = {"benchmark": name, "date": dt.date.today().isoformat(),
-               "machine": {"cpus": os.cpu_count(), "python": platform.python_version()}, **payload}
+    payload = {
+        "benchmark": name,
+        "date": dt.date.today().isoformat(),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        **payload,
+    }
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(payload, indent=2) + "\n")
     return path

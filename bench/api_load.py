@@ -62,9 +62,15 @@ class Outcome:
             return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))] if ordered else float("nan")
 
         return {
-            "scenario": self.scenario, "requests": self.requests, "concurrency": self.concurrency,
-            "errors": self.errors, "statuses": self.statuses, "cached_responses": self.cached,
-            "p50_s": round(pct(50), 4), "p90_s": round(pct(90), 4), "p99_s": round(pct(99), 4),
+            "scenario": self.scenario,
+            "requests": self.requests,
+            "concurrency": self.concurrency,
+            "errors": self.errors,
+            "statuses": self.statuses,
+            "cached_responses": self.cached,
+            "p50_s": round(pct(50), 4),
+            "p90_s": round(pct(90), 4),
+            "p99_s": round(pct(99), 4),
             "max_s": round(ordered[-1], 4) if ordered else None,
             "mean_s": round(statistics.fmean(ordered), 4) if ordered else None,
             "throughput_rps": round(len(ordered) / self.wall, 2) if self.wall else None,
@@ -109,8 +115,22 @@ def free_port() -> int:
 
 
 def start_server(port: int, workers: int, analyses: str | None, profile: str) -> subprocess.Popen[bytes]:
-    command = [sys.executable, "-m", "newsprobe.cli", "--profile", profile, "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--workers", str(workers), "--rate-limit", "0"]
+    command = [
+        sys.executable,
+        "-m",
+        "newsprobe.cli",
+        "--profile",
+        profile,
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--rate-limit",
+        "0",
+    ]
     if analyses:
         command += ["--analyses", analyses]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1", "TOKENIZERS_PARALLELISM": "false"}
@@ -143,10 +163,13 @@ def wait_healthy(base: str, process: subprocess.Popen[bytes], timeout: float = 3
 
 def warm_up(base: str, text: str, workers: int) -> None:
     """Load the models in every worker (unique texts, so no request is answered from the store)."""
+
     async def run() -> None:
         async with httpx.AsyncClient(base_url=base, timeout=600) as client:
-            await asyncio.gather(*(client.post("/api/v1/analyze", json={"text": f"{text}\n\nWarm-up {i}."})
-                                   for i in range(workers * 3)))
+            await asyncio.gather(
+                *(client.post("/api/v1/analyze", json={"text": f"{text}\n\nWarm-up {i}."}) for i in range(workers * 3))
+            )
+
     asyncio.run(run())
 
 
@@ -160,8 +183,11 @@ async def load(base: str, scenario: str, text: str, numbers: range, concurrency:
 
     async def client_loop(client: httpx.AsyncClient) -> None:
         for number in counter:
-            body = same_body if scenario == "same" else json.dumps(
-                {"text": f"{text}\n\nLoad test request {number}."}).encode()
+            body = (
+                same_body
+                if scenario == "same"
+                else json.dumps({"text": f"{text}\n\nLoad test request {number}."}).encode()
+            )
             started = time.perf_counter()
             try:
                 response = await client.post("/api/v1/analyze", content=body, headers=headers)
@@ -194,8 +220,9 @@ def run_scenario(base: str, scenario: str, text: str, requests: int, concurrency
     shares = [range(requests)[index::processes] for index in range(processes)]
     clients = [concurrency // processes + (1 if index < concurrency % processes else 0) for index in range(processes)]
     with ProcessPoolExecutor(processes) as pool:
-        parts = list(pool.map(client_process, [base] * processes, [scenario] * processes, [text] * processes,
-                              shares, clients))
+        parts = list(
+            pool.map(client_process, [base] * processes, [scenario] * processes, [text] * processes, shares, clients)
+        )
     merged = Outcome(scenario, requests, concurrency)
     for part in parts:
         merged.latencies += part.latencies
@@ -243,20 +270,53 @@ def main() -> None:
     summaries = [outcome.summary() for outcome in outcomes]
     print_table(
         f"API load: {args.concurrency} clients, {args.workers} workers, profile {args.profile}, analysers: {', '.join(analysers)}",
-        ["scenario", "requests", "errors", "cached", "p50 s", "p99 s", "req/s", "CPU ms/req server", "client",
-         f"p99<{TARGET_P99_S:g}s"],
-        [[s["scenario"], s["requests"], s["errors"], s["cached_responses"], s["p50_s"], s["p99_s"],
-          s["throughput_rps"], s["server_cpu_ms_per_request"], s["client_cpu_ms_per_request"],
-          "yes" if s["meets_target"] else "no"] for s in summaries],
+        [
+            "scenario",
+            "requests",
+            "errors",
+            "cached",
+            "p50 s",
+            "p99 s",
+            "req/s",
+            "CPU ms/req server",
+            "client",
+            f"p99<{TARGET_P99_S:g}s",
+        ],
+        [
+            [
+                s["scenario"],
+                s["requests"],
+                s["errors"],
+                s["cached_responses"],
+                s["p50_s"],
+                s["p99_s"],
+                s["throughput_rps"],
+                s["server_cpu_ms_per_request"],
+                s["client_cpu_ms_per_request"],
+                "yes" if s["meets_target"] else "no",
+            ]
+            for s in summaries
+        ],
     )
-    path = write_result("api_load", {
-        "config": {"concurrency": args.concurrency, "client_processes": args.client_processes,
-                   "workers": args.workers, "profile": args.profile, "analysers": analysers,
-                   "article": args.article.name, "article_chars": len(text), "warm_up_s": round(warm, 2),
-                   "load_average_before": load_before, "load_average_after": os.getloadavg()},
-        "target": {"errors": 0, "p99_s": TARGET_P99_S},
-        "scenarios": summaries,
-    })
+    path = write_result(
+        "api_load",
+        {
+            "config": {
+                "concurrency": args.concurrency,
+                "client_processes": args.client_processes,
+                "workers": args.workers,
+                "profile": args.profile,
+                "analysers": analysers,
+                "article": args.article.name,
+                "article_chars": len(text),
+                "warm_up_s": round(warm, 2),
+                "load_average_before": load_before,
+                "load_average_after": os.getloadavg(),
+            },
+            "target": {"errors": 0, "p99_s": TARGET_P99_S},
+            "scenarios": summaries,
+        },
+    )
     print(f"wrote {path}")
 
 

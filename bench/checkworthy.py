@@ -109,16 +109,28 @@ def clef2019_map(profile: str) -> dict[str, Any]:
         labels = np.array([int(row[3]) for row in rows])
         probability = scorer.probabilities([row[2] for row in rows])
         per_document[path.stem] = average_precision(labels, probability)
-    return {"profile": profile, "map": float(np.mean(list(per_document.values()))), "per_document": per_document,
-            "left_out_overlapping_ct24_train": left_out}
+    return {
+        "profile": profile,
+        "map": float(np.mean(list(per_document.values()))),
+        "per_document": per_document,
+        "left_out_overlapping_ct24_train": left_out,
+    }
 
 
 def table_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
     return [
-        [row["model"], row["threshold"],
-         row["dev"]["f1"], row["dev"]["precision"], row["dev"]["recall"],
-         row["dev-test"]["f1"], row["dev-test"]["precision"], row["dev-test"]["recall"],
-         row.get("sentences_per_second", "-"), row.get("sentences_per_cpu_second", "-")]
+        [
+            row["model"],
+            row["threshold"],
+            row["dev"]["f1"],
+            row["dev"]["precision"],
+            row["dev"]["recall"],
+            row["dev-test"]["f1"],
+            row["dev-test"]["precision"],
+            row["dev-test"]["recall"],
+            row.get("sentences_per_second", "-"),
+            row.get("sentences_per_cpu_second", "-"),
+        ]
         for row in rows
     ]
 
@@ -126,8 +138,12 @@ def table_rows(rows: list[dict[str, Any]]) -> list[list[Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", type=int, default=2, help="onnxruntime threads for the accurate model")
-    parser.add_argument("--clef2019", choices=["none", "fast", "both"], default="fast",
-                        help="also rank the CLEF-2019 training debates (MAP); 'both' encodes 16k sentences")
+    parser.add_argument(
+        "--clef2019",
+        choices=["none", "fast", "both"],
+        default="fast",
+        help="also rank the CLEF-2019 training debates (MAP); 'both' encodes 16k sentences",
+    )
     args = parser.parse_args()
     os.environ["NEWSPROBE_ENCODER_THREADS"] = str(args.threads)
     rows = baseline_rows() + [shipped_row("fast"), shipped_row("accurate")]
@@ -135,10 +151,14 @@ def main() -> None:
     print_table("Check-worthiness (CT24 English; fitted on train only)", columns, table_rows(rows))
     ranking = [clef2019_map(p) for p in {"none": [], "fast": ["fast"], "both": ["fast", "accurate"]}[args.clef2019]]
     for item in ranking:
-        print(f"CLEF-2019 training debates (16 not in CT24 train), MAP ({item['profile']}): {item['map']:.3f}"
-              "  (best 2019 test-set run: 0.166; different debates)")
-    path = write_result("checkworthy", {"threads": args.threads, "load_average": os.getloadavg()[0], "rows": rows,
-                                        "clef2019_map": ranking})
+        print(
+            f"CLEF-2019 training debates (16 not in CT24 train), MAP ({item['profile']}): {item['map']:.3f}"
+            "  (best 2019 test-set run: 0.166; different debates)"
+        )
+    path = write_result(
+        "checkworthy",
+        {"threads": args.threads, "load_average": os.getloadavg()[0], "rows": rows, "clef2019_map": ranking},
+    )
     print(f"wrote {path.relative_to(ROOT)}")
 
 

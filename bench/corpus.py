@@ -86,14 +86,31 @@ def measure(corpus: Path, mode: str, engine: str, workers: int, work: Path) -> d
     store = work / f"store-{mode}-{engine}"
     shutil.rmtree(store, ignore_errors=True)
     started = time.perf_counter()
-    summary = run_corpus(RunOptions(inputs=[str(corpus)], store=store, engine=engine, workers=workers,
-                                    analyses=analyses, profile=profile, quiet=True, export_parquet=False))
+    summary = run_corpus(
+        RunOptions(
+            inputs=[str(corpus)],
+            store=store,
+            engine=engine,
+            workers=workers,
+            analyses=analyses,
+            profile=profile,
+            quiet=True,
+            export_parquet=False,
+        )
+    )
     seconds = time.perf_counter() - started
     return {
-        "mode": mode, "engine": engine, "workers": workers, "documents": summary.processed,
-        "written": summary.written, "errors": summary.errors, "analyser_failures": summary.analyser_failures,
-        "seconds": round(seconds, 2), "articles_per_second": round(summary.processed / seconds, 3),
-        "startup_seconds": summary.startup_seconds, "steady_articles_per_second": summary.steady_docs_per_second,
+        "mode": mode,
+        "engine": engine,
+        "workers": workers,
+        "documents": summary.processed,
+        "written": summary.written,
+        "errors": summary.errors,
+        "analyser_failures": summary.analyser_failures,
+        "seconds": round(seconds, 2),
+        "articles_per_second": round(summary.processed / seconds, 3),
+        "startup_seconds": summary.startup_seconds,
+        "steady_articles_per_second": summary.steady_docs_per_second,
         "peak_rss_mb_per_worker": max(summary.worker_peak_rss_mb.values(), default=0.0),
         "near_duplicate_pairs": summary.near_duplicate_pairs,
     }
@@ -111,13 +128,15 @@ def checks(results: list[dict[str, Any]]) -> dict[str, Any]:
     for (mode, engine, size), row in by.items():
         if size != sizes[0] and (mode, engine, sizes[0]) in by:
             ratio = row["seconds"] / by[(mode, engine, sizes[0])]["seconds"]
-            found[f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} <= {MAX_SCALING * size / sizes[0] / 10:.1f}"] = (
-                ratio <= MAX_SCALING * size / sizes[0] / 10)
+            found[
+                f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} <= {MAX_SCALING * size / sizes[0] / 10:.1f}"
+            ] = ratio <= MAX_SCALING * size / sizes[0] / 10
         if engine == "ray" and (mode, "local", size) in by:
             # engines compared after start-up: Ray's cluster start is reported on its own (startup_seconds)
             share = row["steady_articles_per_second"] / by[(mode, "local", size)]["steady_articles_per_second"]
             found[f"ray/local after start-up {mode}/{size} = {share:.2f} >= {1 - RAY_TOLERANCE}"] = (
-                share >= 1 - RAY_TOLERANCE)
+                share >= 1 - RAY_TOLERANCE
+            )
     return found
 
 
@@ -127,8 +146,12 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
     parser.add_argument("--engines", nargs="+", choices=["local", "ray"], default=["local", "ray"])
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--accurate-max-size", type=int, default=1000,
-                        help="Skip the accurate profile on larger corpora (10k accurate articles take ~1 h per engine).")
+    parser.add_argument(
+        "--accurate-max-size",
+        type=int,
+        default=1000,
+        help="Skip the accurate profile on larger corpora (10k accurate articles take ~1 h per engine).",
+    )
     parser.add_argument("--data", type=Path, default=SHARED_DATA)
     parser.add_argument("--keep", type=Path, help="Keep the corpora and stores in this directory.")
     args = parser.parse_args()
@@ -151,19 +174,51 @@ def main() -> None:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     found = checks(results)
-    print_table("corpus throughput (articles/s, wall time incl. worker start-up)",
-                ["size", "mode", "engine", "workers", "docs", "seconds", "start-up s", "articles/s", "after start-up",
-                 "peak RSS MB/worker", "errors"],
-                [[r["size"], r["mode"], r["engine"], r["workers"], r["documents"], r["seconds"], r["startup_seconds"],
-                  r["articles_per_second"], r["steady_articles_per_second"],
-                  r["peak_rss_mb_per_worker"], r["errors"]] for r in results])
+    print_table(
+        "corpus throughput (articles/s, wall time incl. worker start-up)",
+        [
+            "size",
+            "mode",
+            "engine",
+            "workers",
+            "docs",
+            "seconds",
+            "start-up s",
+            "articles/s",
+            "after start-up",
+            "peak RSS MB/worker",
+            "errors",
+        ],
+        [
+            [
+                r["size"],
+                r["mode"],
+                r["engine"],
+                r["workers"],
+                r["documents"],
+                r["seconds"],
+                r["startup_seconds"],
+                r["articles_per_second"],
+                r["steady_articles_per_second"],
+                r["peak_rss_mb_per_worker"],
+                r["errors"],
+            ]
+            for r in results
+        ],
+    )
     print_table("targets", ["check", "met"], [[name, "yes" if ok else "NO"] for name, ok in found.items()])
     load = os.getloadavg()[0]
-    path = write_result("corpus", {
-        "sources": len(sources), "load_average_at_end": round(load, 2), "results": results, "targets": found,
-        "note": "articles/s is wall time over the whole run, worker start-up and model loading included; "
-                "'after start-up' counts from the first finished article (the Ray check uses it)",
-    })
+    path = write_result(
+        "corpus",
+        {
+            "sources": len(sources),
+            "load_average_at_end": round(load, 2),
+            "results": results,
+            "targets": found,
+            "note": "articles/s is wall time over the whole run, worker start-up and model loading included; "
+            "'after start-up' counts from the first finished article (the Ray check uses it)",
+        },
+    )
     print(f"wrote {path}")
 
 

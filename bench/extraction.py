@@ -43,7 +43,9 @@ def page_scores(predicted: str, gold: str) -> tuple[float | None, float | None]:
     return precision, recall
 
 
-def evaluate(name: str, run: Callable[[str, str], str], pages: list[tuple[str, str, str]]) -> dict[str, float | int | str]:
+def evaluate(
+    name: str, run: Callable[[str, str], str], pages: list[tuple[str, str, str]]
+) -> dict[str, float | int | str]:
     precisions, recalls, empty = [], [], 0
     started = time.perf_counter()
     outputs = [run(html, url) for html, url, _ in pages]
@@ -57,8 +59,14 @@ def evaluate(name: str, run: Callable[[str, str], str], pages: list[tuple[str, s
             recalls.append(recall)
     p = sum(precisions) / len(precisions)
     r = sum(recalls) / len(recalls)
-    return {"extractor": name, "precision": p, "recall": r, "f1": 2 * p * r / (p + r),
-            "pages_per_s": len(pages) / elapsed, "empty": empty}
+    return {
+        "extractor": name,
+        "precision": p,
+        "recall": r,
+        "f1": 2 * p * r / (p + r),
+        "pages_per_s": len(pages) / elapsed,
+        "empty": empty,
+    }
 
 
 def newsprobe_text(html: str, url: str) -> str:
@@ -93,11 +101,24 @@ def main() -> None:
         passes = [evaluate(name, run, pages) for _ in range(args.repeat)]
         rows.append(max(passes, key=lambda result: result["pages_per_s"]))
     speed_ratio = rows[1]["pages_per_s"] / rows[0]["pages_per_s"]
-    print_table(f"Extraction, {len(pages)} pages", ["extractor", "P", "R", "F1", "pages/s", "empty"],
-                [[row["extractor"], row["precision"], row["recall"], row["f1"], row["pages_per_s"], row["empty"]] for row in rows])
+    print_table(
+        f"Extraction, {len(pages)} pages",
+        ["extractor", "P", "R", "F1", "pages/s", "empty"],
+        [
+            [row["extractor"], row["precision"], row["recall"], row["f1"], row["pages_per_s"], row["empty"]]
+            for row in rows
+        ],
+    )
     print(f"speed newsprobe / trafilatura: {speed_ratio:.2f}")
-    path = write_result("extraction", {"pages": len(pages), "results": rows, "speed_ratio": speed_ratio,
-                                       "targets": {"f1_at_least_trafilatura": True, "speed_ratio_min": 0.8}})
+    path = write_result(
+        "extraction",
+        {
+            "pages": len(pages),
+            "results": rows,
+            "speed_ratio": speed_ratio,
+            "targets": {"f1_at_least_trafilatura": True, "speed_ratio_min": 0.8},
+        },
+    )
     print(f"wrote {path}")
 
 

@@ -57,7 +57,9 @@ def worker(profile: str, limit: int | None) -> dict:
         cpu_seconds += time.process_time() - cpu_started
         predicted_si += [LabelledSpan(a, s, e) for s, e, _ in found]
         gold_bounds = list(dict.fromkeys((s.start, s.end) for s in spans.get(a, [])))
-        ranked = {b: rank_labels(row) for b, row in zip(gold_bounds, model.techniques(articles[a], gold_bounds, context))}
+        ranked = {
+            b: rank_labels(row) for b, row in zip(gold_bounds, model.techniques(articles[a], gold_bounds, context))
+        }
         seen: Counter = Counter()
         for s in spans.get(a, []):
             predicted_tc.append(LabelledSpan(a, s.start, s.end, ranked[(s.start, s.end)][seen[(s.start, s.end)]]))
@@ -65,9 +67,14 @@ def worker(profile: str, limit: int | None) -> dict:
     gold = [s for a in ids for s in spans.get(a, [])]
     si, tc = score_si(gold, predicted_si), score_tc(gold, predicted_tc)
     return {
-        "profile": profile, "model_used": "accurate" if profile == "accurate" and accurate_available() else "fast",
-        "articles": len(ids), "si_f1": si.f1, "si_precision": si.precision, "si_recall": si.recall,
-        "tc_micro_f1": tc.micro_f1, "tc_per_technique": tc.per_technique,
+        "profile": profile,
+        "model_used": "accurate" if profile == "accurate" and accurate_available() else "fast",
+        "articles": len(ids),
+        "si_f1": si.f1,
+        "si_precision": si.precision,
+        "si_recall": si.recall,
+        "tc_micro_f1": tc.micro_f1,
+        "tc_per_technique": tc.per_technique,
         "articles_per_second": len(ids) / seconds,
         # CPU time is the fair measure on a shared machine: articles per second of one busy core
         "articles_per_cpu_second": len(ids) / cpu_seconds,
@@ -107,13 +114,21 @@ def main() -> None:
         print(json.dumps(worker(args.worker, args.limit)))
         return
     rows = [majority(args.limit)] + [run_profile(p, args.limit, args.threads) for p in args.profiles.split(",")]
-    print(f"validation split of PTC train, {rows[0]['articles']} articles, {args.threads} thread(s), load {os.getloadavg()[0]:.1f}")
-    print(f"{'system':38} {'SI F1':>6} {'SI P':>6} {'SI R':>6} {'TC F1':>6} {'art/s':>7} {'art/cpu-s':>9} {'RSS MB':>7}")
+    print(
+        f"validation split of PTC train, {rows[0]['articles']} articles, {args.threads} thread(s), load {os.getloadavg()[0]:.1f}"
+    )
+    print(
+        f"{'system':38} {'SI F1':>6} {'SI P':>6} {'SI R':>6} {'TC F1':>6} {'art/s':>7} {'art/cpu-s':>9} {'RSS MB':>7}"
+    )
     for row in rows:
-        name = row["profile"] + (f" (ran {row['model_used']})" if row.get("model_used", row["profile"]) != row["profile"] else "")
-        print(f"{name:38} {fmt(row, 'si_f1'):>6} {fmt(row, 'si_precision'):>6} {fmt(row, 'si_recall'):>6} "
-              f"{fmt(row, 'tc_micro_f1'):>6} {fmt(row, 'articles_per_second', '{:.1f}'):>7} "
-              f"{fmt(row, 'articles_per_cpu_second', '{:.1f}'):>9} {fmt(row, 'peak_rss_mb', '{:.0f}'):>7}")
+        name = row["profile"] + (
+            f" (ran {row['model_used']})" if row.get("model_used", row["profile"]) != row["profile"] else ""
+        )
+        print(
+            f"{name:38} {fmt(row, 'si_f1'):>6} {fmt(row, 'si_precision'):>6} {fmt(row, 'si_recall'):>6} "
+            f"{fmt(row, 'tc_micro_f1'):>6} {fmt(row, 'articles_per_second', '{:.1f}'):>7} "
+            f"{fmt(row, 'articles_per_cpu_second', '{:.1f}'):>9} {fmt(row, 'peak_rss_mb', '{:.0f}'):>7}"
+        )
     path = write_result("propaganda", {"threads": args.threads, "load_average_1min": os.getloadavg()[0], "rows": rows})
     print(f"wrote {path}")
 

@@ -54,9 +54,14 @@ def wire_scores() -> dict[str, object]:
     precision = counts["tp"] / max(1, counts["tp"] + counts["fp"])
     recall = counts["tp"] / max(1, counts["gold"])
     return {
-        "articles": len(rows), "gold_wire": counts["gold"], "true_positives": counts["tp"],
-        "false_positives": counts["fp"], "precision": round(precision, 4), "recall": round(recall, 4),
-        "verdicts": dict(verdicts), "ms_per_article": round(1000 * seconds / len(rows), 2),
+        "articles": len(rows),
+        "gold_wire": counts["gold"],
+        "true_positives": counts["tp"],
+        "false_positives": counts["fp"],
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "verdicts": dict(verdicts),
+        "ms_per_article": round(1000 * seconds / len(rows), 2),
     }
 
 
@@ -66,7 +71,8 @@ def reference_check() -> dict[str, object]:
     article = extract(REFERENCE_PAGE)
     result = ProvenanceAnalyser()(article, None, AnalysisContext())  # type: ignore[arg-type]
     return {
-        "verdict": result.verdict, "confidence": result.confidence,
+        "verdict": result.verdict,
+        "confidence": result.confidence,
         "host": result.host.domain if result.host else None,
         "origins": [origin.domain for origin in result.origins],
     }
@@ -78,11 +84,22 @@ def main() -> int:
     print_table(
         "Provenance: wire credits found in PolNeAR texts (train+dev, text only)",
         ["articles", "gold wire", "P", "R", "FP", "ms/article"],
-        [[wire["articles"], wire["gold_wire"], wire["precision"], wire["recall"], wire["false_positives"],
-          wire["ms_per_article"]]],
+        [
+            [
+                wire["articles"],
+                wire["gold_wire"],
+                wire["precision"],
+                wire["recall"],
+                wire["false_positives"],
+                wire["ms_per_article"],
+            ]
+        ],
     )
-    print_table("Reference page", ["verdict", "confidence", "host", "origins"],
-                [[reference["verdict"], reference["confidence"], reference["host"], ", ".join(reference["origins"])]])
+    print_table(
+        "Reference page",
+        ["verdict", "confidence", "host", "origins"],
+        [[reference["verdict"], reference["confidence"], reference["host"], ", ".join(reference["origins"])]],
+    )
     path = write_result("provenance", {"wire_credits_polnear": wire, "reference_page": reference})
     print(f"wrote {path}")
     return 0

@@ -48,22 +48,31 @@ def textacy_style(doc: Any) -> list[dict[str, Any]]:
             continue
         sents = {span[0].sent, span[-1].sent}
         verbs = [
-            t for s in sents for t in s
+            t
+            for s in sents
+            for t in s
             if t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_VERBS and not (region.start <= t.idx < region.end)
         ]
         if not verbs:
             continue
         verb = min(verbs, key=lambda t: min(abs(t.idx - region.start), abs(t.idx - region.end)))
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        source = [[subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)]] if subject is not None else []
-        out.append({"content": [[region.start, region.end]], "source": source, "cue": [[verb.idx, verb.idx + len(verb)]]})
+        source = (
+            [[subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge)]] if subject is not None else []
+        )
+        out.append(
+            {"content": [[region.start, region.end]], "source": source, "cue": [[verb.idx, verb.idx + len(verb)]]}
+        )
     return out
 
 
 def as_records(result: Any) -> list[dict[str, Any]]:
     return [
-        {"content": [[s.start, s.end] for s in a.content], "source": [[s.start, s.end] for s in a.source],
-         "cue": [[s.start, s.end] for s in a.cue]}
+        {
+            "content": [[s.start, s.end] for s in a.content],
+            "source": [[s.start, s.end] for s in a.source],
+            "cue": [[s.start, s.end] for s in a.cue],
+        }
         for a in result.attributions
     ]
 
@@ -127,8 +136,11 @@ def summarise(scores: QuoteScores, seconds: float, n: int) -> dict[str, Any]:
         "content_overlap": a.content_overlap.model_dump(),
         "source_accuracy": a.source_accuracy,
         "source_exact_accuracy": a.source_exact_accuracy,
-        "direct": {"content_exact": d.content_exact.model_dump(), "content_overlap": d.content_overlap.model_dump(),
-                   "source_accuracy": d.source_accuracy},
+        "direct": {
+            "content_exact": d.content_exact.model_dump(),
+            "content_overlap": d.content_overlap.model_dump(),
+            "source_accuracy": d.source_accuracy,
+        },
         "articles_per_second": n / seconds if seconds else None,
     }
 
@@ -164,21 +176,56 @@ def main() -> None:
     systems["annotators"] = summarise(annotator_agreement(), 0.0, 0)
     for name, spent in stages.items():
         systems[name]["seconds_per_article_by_stage"] = {k: v / len(rows) for k, v in spent.items()}
-    columns = ["system", "exact P", "exact R", "exact F1", "overlap P", "overlap R", "overlap F1",
-               "source acc", "direct exact F1", "direct overlap F1", "articles/s", "articles/s, 2 processes"]
+    columns = [
+        "system",
+        "exact P",
+        "exact R",
+        "exact F1",
+        "overlap P",
+        "overlap R",
+        "overlap F1",
+        "source acc",
+        "direct exact F1",
+        "direct overlap F1",
+        "articles/s",
+        "articles/s, 2 processes",
+    ]
     table = []
     for name, s in systems.items():
         e, o = s["content_exact"], s["content_overlap"]
-        table.append([name, e["precision"], e["recall"], e["f1"], o["precision"], o["recall"], o["f1"],
-                      s["source_accuracy"], s["direct"]["content_exact"]["f1"], s["direct"]["content_overlap"]["f1"],
-                      s["articles_per_second"] or "—", s.get("articles_per_second_2_processes", "—")])
+        table.append(
+            [
+                name,
+                e["precision"],
+                e["recall"],
+                e["f1"],
+                o["precision"],
+                o["recall"],
+                o["f1"],
+                s["source_accuracy"],
+                s["direct"]["content_exact"]["f1"],
+                s["direct"]["content_overlap"]["f1"],
+                s["articles_per_second"] or "—",
+                s.get("articles_per_second_2_processes", "—"),
+            ]
+        )
     print_table(f"Quotes on PolNeAR dev ({len(rows)} articles, first annotator)", columns, table)
     for name in pipelines:
-        per_stage = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in systems[name]["seconds_per_article_by_stage"].items())
+        per_stage = ", ".join(
+            f"{k} {v * 1000:.0f} ms" for k, v in systems[name]["seconds_per_article_by_stage"].items()
+        )
         print(f"{name}: per article {per_stage}")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-    path = write_result("quotes", {"data": "PolNeAR v1.0.0 dev", "articles": len(rows), "targets": TARGETS,
-                                    "load_average_1min": load, "systems": systems})
+    path = write_result(
+        "quotes",
+        {
+            "data": "PolNeAR v1.0.0 dev",
+            "articles": len(rows),
+            "targets": TARGETS,
+            "load_average_1min": load,
+            "systems": systems,
+        },
+    )
     print(f"wrote {path}")
 
 

@@ -32,8 +32,9 @@ EXPECTED = (InputError, FetchError)
 def soak(name: str, strategy: st.SearchStrategy[Any], check: Callable[[Any], None], cases: int) -> dict[str, Any]:
     outcome: dict[str, Any] = {"property": name, "cases": 0, "crashes": 0, "clear_errors": 0, "examples": []}
 
-    @settings(max_examples=cases, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=cases, deadline=None, database=None, derandomize=False, suppress_health_check=list(HealthCheck)
+    )
     @given(strategy)
     def run(value: Any) -> None:
         outcome["cases"] += 1
@@ -65,20 +66,37 @@ def main() -> None:
             raise RuntimeError(f"analyser failures: {report.failures}")
 
     plan = [
-        ("bytes -> reader -> extract", st.binary(max_size=4000), lambda data: extract(read_bytes(data, source="soak")), 3000),
+        (
+            "bytes -> reader -> extract",
+            st.binary(max_size=4000),
+            lambda data: extract(read_bytes(data, source="soak")),
+            3000,
+        ),
         ("HTML -> extract", html_documents(), lambda html: extract(from_html(html)), 2500),
         ("text export -> extract", st.text(max_size=3000), lambda text: extract(from_text(text)), 2000),
         ("URL checks", urls(), check_url, 2000),
         (f"all analysers ({args.profile})", article_like_text(), analyse_text, 1000),
     ]
     results = [soak(name, strategy, check, max(1, int(cases * args.scale))) for name, strategy, check, cases in plan]
-    print_table("Soak", ["property", "cases", "crashes", "clear errors", "seconds"],
-                [[r["property"], r["cases"], r["crashes"], r["clear_errors"], r["seconds"]] for r in results])
+    print_table(
+        "Soak",
+        ["property", "cases", "crashes", "clear errors", "seconds"],
+        [[r["property"], r["cases"], r["crashes"], r["clear_errors"], r["seconds"]] for r in results],
+    )
     total = sum(r["cases"] for r in results)
     crashes = sum(r["crashes"] for r in results)
     print(f"{total} cases, {crashes} crashes")
-    write_result("soak", {"total_cases": total, "crashes": crashes, "analysers": app.pipeline.names,
-                          "profile": args.profile, "results": results, "target": {"cases_min": 10000, "crashes": 0}})
+    write_result(
+        "soak",
+        {
+            "total_cases": total,
+            "crashes": crashes,
+            "analysers": app.pipeline.names,
+            "profile": args.profile,
+            "results": results,
+            "target": {"cases_min": 10000, "crashes": 0},
+        },
+    )
 
 
 if __name__ == "__main__":

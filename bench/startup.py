@@ -48,10 +48,19 @@ def main() -> None:
     for name, arguments in COMMANDS.items():
         seconds = time_runs(arguments, args.runs)
         results[name] = {"median_s": round(statistics.median(seconds), 4), "max_s": round(max(seconds), 4)}
-        rows.append([name, results[name]["median_s"], results[name]["max_s"], results[name]["median_s"] < TARGET_SECONDS])
+        rows.append(
+            [name, results[name]["median_s"], results[name]["max_s"], results[name]["median_s"] < TARGET_SECONDS]
+        )
     print_table(f"newsprobe start-up ({args.runs} runs each)", ["command", "median s", "max s", "< 0.5 s"], rows)
-    write_result("startup", {"runs": args.runs, "load_average_1min": os.getloadavg()[0], "target_s": TARGET_SECONDS,
-                             "commands": [{"command": name, **values} for name, values in results.items()]})
+    write_result(
+        "startup",
+        {
+            "runs": args.runs,
+            "load_average_1min": os.getloadavg()[0],
+            "target_s": TARGET_SECONDS,
+            "commands": [{"command": name, **values} for name, values in results.items()],
+        },
+    )
 
 
 if __name__ == "__main__":

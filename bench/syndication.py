@@ -137,8 +137,13 @@ def copy_excerpt(text: str, rng: random.Random, pool: list[str]) -> str:
     return " ".join(words[start : start + keep])
 
 
-COPIERS = {"exact": copy_exact, "intro": copy_with_intro, "trim": copy_trimmed,
-           "attribution_removed": copy_without_attribution, "excerpt": copy_excerpt}
+COPIERS = {
+    "exact": copy_exact,
+    "intro": copy_with_intro,
+    "trim": copy_trimmed,
+    "attribution_removed": copy_without_attribution,
+    "excerpt": copy_excerpt,
+}
 
 
 def synthetic_documents(pool: list[str], count: int, seed: int) -> Iterator[tuple[str, DocumentRecord]]:
@@ -192,15 +197,27 @@ def run_size(size: int, plan: dict[str, list[str]]) -> dict[str, Any]:
         disk = index.stats().bytes_on_disk
         index.close()
     return {
-        "size": added, "originals": len(originals), "distractors": len(distractors), "queries": len(queries),
-        "build_seconds": round(build_seconds, 2), "build_docs_per_s": round(added / build_seconds, 1),
-        "build_cpu_seconds": round(build_cpu_seconds, 2), "build_docs_per_cpu_s": round(added / build_cpu_seconds, 1),
-        "excerpt_recall": excerpt_scores["recall"], "excerpt_false_positives": excerpt_scores["false_positives"],
-        "rss_mb_before_build": rss_before_build, "rss_mb_after_build": rss_after_build, "peak_rss_mb": _rss_mb(), "disk_mb": round(disk / 1e6, 1), **scores,
+        "size": added,
+        "originals": len(originals),
+        "distractors": len(distractors),
+        "queries": len(queries),
+        "build_seconds": round(build_seconds, 2),
+        "build_docs_per_s": round(added / build_seconds, 1),
+        "build_cpu_seconds": round(build_cpu_seconds, 2),
+        "build_docs_per_cpu_s": round(added / build_cpu_seconds, 1),
+        "excerpt_recall": excerpt_scores["recall"],
+        "excerpt_false_positives": excerpt_scores["false_positives"],
+        "rss_mb_before_build": rss_before_build,
+        "rss_mb_after_build": rss_after_build,
+        "peak_rss_mb": _rss_mb(),
+        "disk_mb": round(disk / 1e6, 1),
+        **scores,
     }
 
 
-def evaluate(index: NearDuplicateIndex, queries: list[tuple[str, str, str]], originals: dict[str, str]) -> dict[str, Any]:
+def evaluate(
+    index: NearDuplicateIndex, queries: list[tuple[str, str, str]], originals: dict[str, str]
+) -> dict[str, Any]:
     latencies: list[float] = []
     cpu_latencies: list[float] = []
     mistakes: list[dict[str, Any]] = []
@@ -221,8 +238,16 @@ def evaluate(index: NearDuplicateIndex, queries: list[tuple[str, str, str]], ori
             by_kind[kind][1] += 1
         wrong = [m for m in matches if m.source != original]
         false_positive += len(wrong)
-        mistakes += [{"query": f"{kind}:{original}", "match": m.source, "jaccard": m.jaccard,
-                      "containment": m.containment, "match_containment": m.match_containment} for m in wrong]
+        mistakes += [
+            {
+                "query": f"{kind}:{original}",
+                "match": m.source,
+                "jaccard": m.jaccard,
+                "containment": m.containment,
+                "match_containment": m.match_containment,
+            }
+            for m in wrong
+        ]
         if kind == "distractor":
             by_kind[kind][0] += not found
             by_kind[kind][1] += 1
@@ -280,14 +305,37 @@ def main() -> int:
             output = subprocess.run(command, check=True, capture_output=True, text=True)
             results.append(json.loads(output.stdout.strip().splitlines()[-1]))
             print(f"{size}: done in {results[-1]['build_seconds']} s build", file=sys.stderr)
-    columns = ["docs", "P", "R", "FP", "distractors clean", "build docs/s (wall / CPU)", "query p50 / p95 ms",
-               "peak RSS MB", "disk MB"]
-    rows = [[r["size"], r["precision"], r["recall"], r["false_positives"], r["distractors_without_match"],
-             f"{r['build_docs_per_s']:.0f} / {r['build_docs_per_cpu_s']:.0f}", f"{r['query_p50_ms']:.1f} / {r['query_p95_ms']:.1f}",
-             r["peak_rss_mb"], r["disk_mb"]] for r in results]
+    columns = [
+        "docs",
+        "P",
+        "R",
+        "FP",
+        "distractors clean",
+        "build docs/s (wall / CPU)",
+        "query p50 / p95 ms",
+        "peak RSS MB",
+        "disk MB",
+    ]
+    rows = [
+        [
+            r["size"],
+            r["precision"],
+            r["recall"],
+            r["false_positives"],
+            r["distractors_without_match"],
+            f"{r['build_docs_per_s']:.0f} / {r['build_docs_per_cpu_s']:.0f}",
+            f"{r['query_p50_ms']:.1f} / {r['query_p95_ms']:.1f}",
+            r["peak_rss_mb"],
+            r["disk_mb"],
+        ]
+        for r in results
+    ]
     print_table("Syndication: near-duplicate index (copies sharing >= 50 %)", columns, rows)
-    print_table("Recall by copy kind (excerpt: outside the target, see docstring)", ["docs", *KINDS, "excerpt"],
-                [[r["size"], *(r["recall_by_kind"].get(k, 0.0) for k in KINDS), r["excerpt_recall"]] for r in results])
+    print_table(
+        "Recall by copy kind (excerpt: outside the target, see docstring)",
+        ["docs", *KINDS, "excerpt"],
+        [[r["size"], *(r["recall_by_kind"].get(k, 0.0) for k in KINDS), r["excerpt_recall"]] for r in results],
+    )
     path = write_result("syndication", {"targets": TARGETS, "min_shared": MIN_SHARED, "results": results})
     print(f"wrote {path}")
     return 0

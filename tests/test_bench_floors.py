@@ -112,8 +112,10 @@ def _load(name: str) -> Any:
     return json.loads((RESULTS / f"{name}.json").read_text())
 
 
-@pytest.mark.parametrize(("name", "path", "op", "floor"),
-                         [(name, path, op, floor) for name, rows in FLOORS.items() for path, op, floor in rows])
+@pytest.mark.parametrize(
+    ("name", "path", "op", "floor"),
+    [(name, path, op, floor) for name, rows in FLOORS.items() for path, op, floor in rows],
+)
 def test_recorded_score_is_within_its_floor(name: str, path: str, op: str, floor: float) -> None:
     value = pick(_load(name), path)
     assert isinstance(value, (int, float)), (name, path, value)

@@ -47,8 +47,10 @@ def test_unknown_names_raise_attribute_error() -> None:
 
 
 def test_importing_the_package_loads_no_analyser_or_heavy_library() -> None:
-    probe = ("import sys, newsprobe, newsprobe.cli.main; "
-             "heavy = [m for m in ('spacy', 'numpy', 'datasketch', 'scipy', 'onnxruntime', 'duckdb', 'httpx', "
-             "'newsprobe.analyse.quotes', 'newsprobe.api') if m in sys.modules]; print(','.join(heavy))")
+    probe = (
+        "import sys, newsprobe, newsprobe.cli.main; "
+        "heavy = [m for m in ('spacy', 'numpy', 'datasketch', 'scipy', 'onnxruntime', 'duckdb', 'httpx', "
+        "'newsprobe.analyse.quotes', 'newsprobe.api') if m in sys.modules]; print(','.join(heavy))"
+    )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""

@@ -1,6 +1,6 @@
 """Regenerate docs/screenshots/{home,report,outlet}.png from a real server and headless Debian chromium.
 
-    .venv/bin/python docs/screenshots/make_screenshots.py [--article PATH] [--chromium /usr/bin/chromium]
+.venv/bin/python docs/screenshots/make_screenshots.py [--article PATH] [--chromium /usr/bin/chromium]
 """
 
 from __future__ import annotations
@@ -19,8 +19,15 @@ from newsprobe.web import WebSettings, create_app
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 DEFAULT_ARTICLE = ROOT.parent / "shared" / "examples" / "globalresearch-2017-06-28-lavrov.md"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 def serve() -> tuple[str, uvicorn.Server]:

@@ -43,11 +43,21 @@ __all__ = [
 ]
 
 _HOMES = {
-    "Newsprobe": "api", "analyze": "api", "extract": "api",
-    "Article": "document", "Metadata": "document",
-    "AnalyserError": "errors", "FetchError": "errors", "InputError": "errors", "NewsprobeError": "errors",
-    "FetchPolicy": "ingest", "RawDocument": "ingest", "from_html": "ingest", "from_text": "ingest",
-    "OutletProfile": "outlets", "source": "outlets",
+    "Newsprobe": "api",
+    "analyze": "api",
+    "extract": "api",
+    "Article": "document",
+    "Metadata": "document",
+    "AnalyserError": "errors",
+    "FetchError": "errors",
+    "InputError": "errors",
+    "NewsprobeError": "errors",
+    "FetchPolicy": "ingest",
+    "RawDocument": "ingest",
+    "from_html": "ingest",
+    "from_text": "ingest",
+    "OutletProfile": "outlets",
+    "source": "outlets",
     "Report": "report",
 }
 

@@ -1,9 +1,9 @@
 """The one app object behind the CLI, the web app and corpus jobs.
 
-    >>> import newsprobe
-    >>> report = newsprobe.analyze("article.html")              # a path, URL, '-' or RawDocument
-    >>> app = newsprobe.Newsprobe(analyses=["entities"], profile="fast")
-    >>> app.analyze(newsprobe.from_text("By Jane Doe\\n\\nBody ..."))
+>>> import newsprobe
+>>> report = newsprobe.analyze("article.html")              # a path, URL, '-' or RawDocument
+>>> app = newsprobe.Newsprobe(analyses=["entities"], profile="fast")
+>>> app.analyze(newsprobe.from_text("By Jane Doe\\n\\nBody ..."))
 """
 
 from __future__ import annotations
@@ -26,8 +26,14 @@ __all__ = ["Newsprobe", "analyze", "extract"]
 class Newsprobe:
     """Analysers are built once; models load lazily on first use and stay loaded."""
 
-    def __init__(self, analyses: Iterable[str] | None = None, *, profile: Profile = "accurate",
-                 fetch_policy: FetchPolicy | None = None, config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        analyses: Iterable[str] | None = None,
+        *,
+        profile: Profile = "accurate",
+        fetch_policy: FetchPolicy | None = None,
+        config: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         """`config` maps analyser names to their settings, e.g. {"provenance": {"index_dir": "idx/"}}."""
         self.pipeline = Pipeline(analyses, profile=profile, config=config)
         self.fetch_policy = fetch_policy or FetchPolicy()
@@ -49,11 +55,18 @@ class Newsprobe:
         timings["extract"] = time.perf_counter() - started
         return self.analyze_article(article, raw.description, timings)
 
-    def analyze_article(self, article: Article, description: InputDescription,
-                        timings: dict[str, float] | None = None) -> Report:
+    def analyze_article(
+        self, article: Article, description: InputDescription, timings: dict[str, float] | None = None
+    ) -> Report:
         outcome = self.pipeline.run(article)
-        return Report(profile=self.profile, input=description, article=article, analyses=outcome.results,
-                      failures=outcome.failures, timings={**(timings or {}), **outcome.timings})
+        return Report(
+            profile=self.profile,
+            input=description,
+            article=article,
+            analyses=outcome.results,
+            failures=outcome.failures,
+            timings={**(timings or {}), **outcome.timings},
+        )
 
 
 @lru_cache(maxsize=4)
@@ -61,8 +74,13 @@ def _shared_app(analyses: tuple[str, ...] | None, profile: Profile) -> Newsprobe
     return Newsprobe(analyses, profile=profile)
 
 
-def analyze(source: SourceLike, *, analyses: Sequence[str] | None = None, input_format: InputFormat | None = None,
-            profile: Profile = "accurate") -> Report:
+def analyze(
+    source: SourceLike,
+    *,
+    analyses: Sequence[str] | None = None,
+    input_format: InputFormat | None = None,
+    profile: Profile = "accurate",
+) -> Report:
     """Analyse one article from a path, URL, '-' (stdin) or RawDocument."""
     app = _shared_app(tuple(analyses) if analyses is not None else None, profile)
     return app.analyze(source, input_format=input_format)

@@ -55,9 +55,7 @@ class Metadata(BaseModel):
     categories: list[str] = Field(default_factory=list)
     description: str | None = None
     image_credits: list[str] = Field(default_factory=list)
-    contact_emails: list[str] = Field(
-        default_factory=list, description="E-mail addresses found in the page footer."
-    )
+    contact_emails: list[str] = Field(default_factory=list, description="E-mail addresses found in the page footer.")
     footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
 
 

@@ -278,12 +278,15 @@ class OutletDatabase:
             for row in rows
         ]
 
-    def _profile(self, key: str, query: str, *, matched_by: Literal["domain", "parent_domain", "alias"]) -> OutletProfile:
+    def _profile(
+        self, key: str, query: str, *, matched_by: Literal["domain", "parent_domain", "alias"]
+    ) -> OutletProfile:
         row = self._row(key)
         if row is None:
             return OutletProfile(query=query, status="unknown", name=query)
         names = [
-            r["name"] for r in self.connection.execute("SELECT name FROM names WHERE key = ? ORDER BY priority, name", (key,))
+            r["name"]
+            for r in self.connection.execute("SELECT name FROM names WHERE key = ? ORDER BY priority, name", (key,))
         ]
         names = list(dict.fromkeys(names))
         evidence = self._evidence(key)

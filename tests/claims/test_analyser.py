@@ -13,9 +13,7 @@ from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.document import Article
 
-REFERENCE_SENTENCE = (
-    "However, on June 18, a Syrian Su-22 warplane was shot down over Raqqa province in an attack by the US-led coalition."
-)
+REFERENCE_SENTENCE = "However, on June 18, a Syrian Su-22 warplane was shot down over Raqqa province in an attack by the US-led coalition."
 
 PROFILES = ["fast", "accurate"]
 
@@ -72,7 +70,11 @@ def test_boilerplate_never_appears(reference_claims: tuple[Article, ClaimsResult
 
 def test_lavrov_accusations_are_linked_to_him(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
     _, result, quotes = reference_claims
-    accusations = [c for c in result.claims if c.text.startswith(("Russian FM Sergey Lavrov has accused", "“There is a strong impression"))]
+    accusations = [
+        c
+        for c in result.claims
+        if c.text.startswith(("Russian FM Sergey Lavrov has accused", "“There is a strong impression"))
+    ]
     assert len(accusations) == 2
     for claim in accusations:
         assert claim.attribution is not None and claim.attribution.speaker == "Sergey Lavrov"
@@ -117,17 +119,35 @@ def _span(text: str, part: str) -> _Span:
 def test_indirect_speech_is_linked_by_cue_and_content() -> None:
     text = "The mayor said that crime fell by 40 percent in 2023. Residents were pleased with the new park."
     article = Article(text=text)
-    quotes = _Quotes(attributions=[_Attribution(
-        id=7, source=[_span(text, "The mayor")], cue=[_span(text, "said")],
-        content=[_span(text, "crime fell by 40 percent in 2023")], style="indirect", speaker=_Speaker(name="Jane Roe", role="Mayor"),
-    )])
+    quotes = _Quotes(
+        attributions=[
+            _Attribution(
+                id=7,
+                source=[_span(text, "The mayor")],
+                cue=[_span(text, "said")],
+                content=[_span(text, "crime fell by 40 percent in 2023")],
+                style="indirect",
+                speaker=_Speaker(name="Jane Roe", role="Mayor"),
+            )
+        ]
+    )
     doc = SharedNLP().doc(text)
-    result = ClaimsAnalyser(profile="fast").run(article, doc, AnalysisContext(profile="fast", results={"quotes": quotes}))
+    result = ClaimsAnalyser(profile="fast").run(
+        article, doc, AnalysisContext(profile="fast", results={"quotes": quotes})
+    )
     by_text = {claim.text: claim for claim in result.claims}
     linked = by_text["The mayor said that crime fell by 40 percent in 2023."].attribution
-    assert linked is not None and (linked.attribution_id, linked.speaker, linked.role, linked.cue) == (7, "Jane Roe", "Mayor", "said")
+    assert linked is not None and (linked.attribution_id, linked.speaker, linked.role, linked.cue) == (
+        7,
+        "Jane Roe",
+        "Mayor",
+        "said",
+    )
     assert by_text["Residents were pleased with the new park."].attribution is None
-    assert {figure.kind for figure in by_text["The mayor said that crime fell by 40 percent in 2023."].figures} >= {"percent", "date"}
+    assert {figure.kind for figure in by_text["The mayor said that crime fell by 40 percent in 2023."].figures} >= {
+        "percent",
+        "date",
+    }
 
 
 def test_empty_and_tiny_articles() -> None:
@@ -140,7 +160,9 @@ def test_empty_and_tiny_articles() -> None:
 def test_config_threshold_overrides_the_calibrated_one() -> None:
     text = "Unemployment fell to 3.5 percent in 2019. We love this town."
     nlp = SharedNLP()
-    strict = ClaimsAnalyser({"threshold": 1.0}, profile="fast").run(Article(text=text), nlp.doc(text), AnalysisContext(profile="fast"))
+    strict = ClaimsAnalyser({"threshold": 1.0}, profile="fast").run(
+        Article(text=text), nlp.doc(text), AnalysisContext(profile="fast")
+    )
     assert strict.threshold == 1.0 and not strict.checkworthy
 
 

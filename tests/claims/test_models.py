@@ -41,7 +41,10 @@ def test_lexical_scores_are_probabilities_for_any_text(fast_scorer, text: str) -
 
 def test_fast_scorer_orders_obvious_cases(fast_scorer) -> None:
     claim, chatter = fast_scorer.probabilities(
-        ["The unemployment rate fell to 3.5 percent in 2019, the lowest in fifty years.", "Thank you all for coming tonight."]
+        [
+            "The unemployment rate fell to 3.5 percent in 2019, the lowest in fifty years.",
+            "Thank you all for coming tonight.",
+        ]
     )
     assert claim > fast_scorer.threshold > chatter
 
@@ -49,8 +52,11 @@ def test_fast_scorer_orders_obvious_cases(fast_scorer) -> None:
 @pytest.mark.skipif(not has_accurate_model(), reason="accurate model not shipped")
 def test_accurate_vectors_do_not_depend_on_the_batch() -> None:
     scorer = load_scorer("accurate")
-    texts = ["A Syrian warplane was shot down on June 18.", "Thanks.",
-             "Moscow has been increasingly critical of Washington's conduct in Syria since the US bombed the air base."]
+    texts = [
+        "A Syrian warplane was shot down on June 18.",
+        "Thanks.",
+        "Moscow has been increasingly critical of Washington's conduct in Syria since the US bombed the air base.",
+    ]
     together = scorer.encoder.encode(texts)
     alone = np.vstack([scorer.encoder.encode([text]) for text in texts])
     assert np.all(np.sum(together * alone, axis=1) > 0.97)

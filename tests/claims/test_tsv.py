@@ -18,8 +18,11 @@ def write(tmp_path: Path, name: str, content: str) -> Path:
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 def test_reads_lf_and_crlf_with_quoted_texts(tmp_path: Path, newline: str) -> None:
-    rows = ["Sentence_id\tText\tclass_label", '26\t"You know, I saw a movie - ""Crocodile Dundee."""\tNo',
-            "80\tWe're consuming 50 percent of the world's cocaine.\tYes"]
+    rows = [
+        "Sentence_id\tText\tclass_label",
+        '26\t"You know, I saw a movie - ""Crocodile Dundee."""\tNo',
+        "80\tWe're consuming 50 percent of the world's cocaine.\tYes",
+    ]
     sentences = read_sentences(write(tmp_path, "in.tsv", newline.join(rows) + newline))
     assert [s.sentence_id for s in sentences] == ["26", "80"]
     assert sentences[0].text == 'You know, I saw a movie - "Crocodile Dundee."'

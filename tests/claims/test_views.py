@@ -12,16 +12,29 @@ from newsprobe.document import Article
 from newsprobe.report.html import template_environment
 from newsprobe.report.views import claims as view
 
-TEXT = 'Officials said <script>alert(1)</script> taxes | rose 5% in 2020. Nice day.'
+TEXT = "Officials said <script>alert(1)</script> taxes | rose 5% in 2020. Nice day."
 
 
 def result() -> ClaimsResult:
     first_end = TEXT.index(" Nice")
-    return ClaimsResult(model="lexical", threshold=0.3, claims=[
-        Claim(start=0, end=first_end, rank=1, text=TEXT[:first_end], score=0.91, checkworthy=True,
-              attribution=ClaimAttribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8)),
-        Claim(start=first_end + 1, end=len(TEXT), rank=2, text=TEXT[first_end + 1 :], score=0.05, checkworthy=False),
-    ])
+    return ClaimsResult(
+        model="lexical",
+        threshold=0.3,
+        claims=[
+            Claim(
+                start=0,
+                end=first_end,
+                rank=1,
+                text=TEXT[:first_end],
+                score=0.91,
+                checkworthy=True,
+                attribution=ClaimAttribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8),
+            ),
+            Claim(
+                start=first_end + 1, end=len(TEXT), rank=2, text=TEXT[first_end + 1 :], score=0.05, checkworthy=False
+            ),
+        ],
+    )
 
 
 class _Collect(HTMLParser):

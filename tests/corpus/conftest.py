@@ -29,10 +29,22 @@ def corpus_rows(texts: list[str]) -> list[dict[str, str]]:
     rows = []
     for index, text in enumerate(texts):
         domain, outlet = OUTLETS[index % len(OUTLETS)]
-        rows.append({"text": text, "url": f"https://www.{domain}/news/{index}?utm_source=feed",
-                     "published": f"2019-0{1 + index % 3}-{10 + index:02d}", "outlet": outlet})
-    rows.append({"text": texts[0], "url": "https://example-blog.net/copied-story", "published": "2019-06-01",
-                 "outlet": "Example Blog"})
+        rows.append(
+            {
+                "text": text,
+                "url": f"https://www.{domain}/news/{index}?utm_source=feed",
+                "published": f"2019-0{1 + index % 3}-{10 + index:02d}",
+                "outlet": outlet,
+            }
+        )
+    rows.append(
+        {
+            "text": texts[0],
+            "url": "https://example-blog.net/copied-story",
+            "published": "2019-06-01",
+            "outlet": "Example Blog",
+        }
+    )
     return rows
 
 
@@ -50,6 +62,15 @@ def small_store(small_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     from newsprobe.corpus import RunOptions, run_corpus
 
     store = tmp_path_factory.mktemp("store")
-    run_corpus(RunOptions(inputs=[str(small_jsonl)], store=store, workers=1, analyses=["entities", "quotes"],
-                          profile="fast", quiet=True, batch_size=3))
+    run_corpus(
+        RunOptions(
+            inputs=[str(small_jsonl)],
+            store=store,
+            workers=1,
+            analyses=["entities", "quotes"],
+            profile="fast",
+            quiet=True,
+            batch_size=3,
+        )
+    )
     return store

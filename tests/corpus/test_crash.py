@@ -31,8 +31,25 @@ def indexed_documents(store: Path) -> int:
 
 def run_and_kill(inputs: Path, store: Path, after: int) -> int:
     """Start a real run, SIGKILL it once ``after`` documents have gone through; returns its exit code."""
-    command = [sys.executable, "-m", "newsprobe.cli", "corpus", "run", str(inputs), "--store", str(store),
-               "--workers", "1", "--analyses", "entities", "--profile", "fast", "--batch-size", "3", "--quiet"]
+    command = [
+        sys.executable,
+        "-m",
+        "newsprobe.cli",
+        "corpus",
+        "run",
+        str(inputs),
+        "--store",
+        str(store),
+        "--workers",
+        "1",
+        "--analyses",
+        "entities",
+        "--profile",
+        "fast",
+        "--batch-size",
+        "3",
+        "--quiet",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     started = time.monotonic()
     try:
@@ -61,13 +78,16 @@ def test_kill_9_then_rerun_keeps_every_input_exactly_once(shared_data: Path, tmp
     print(f"kill moments: {moments}")
     for step in moments:
         assert run_and_kill(inputs, store, after=indexed_documents(store) + step) == -signal.SIGKILL
-    resumed = run_corpus(RunOptions(inputs=[str(inputs)], store=store, workers=1, analyses=["entities"], profile="fast",
-                                    quiet=True))
+    resumed = run_corpus(
+        RunOptions(inputs=[str(inputs)], store=store, workers=1, analyses=["entities"], profile="fast", quiet=True)
+    )
     assert resumed.skipped > 0 and resumed.skipped + resumed.processed == 32
 
     expected = {record.id for record in iter_inputs([str(inputs)])}
     articles = query(store, "SELECT id FROM articles").column("id").to_pylist()
-    failed = query(store, "SELECT id FROM errors WHERE stage IN ('read', 'extract', 'analyse')").column("id").to_pylist()
+    failed = (
+        query(store, "SELECT id FROM errors WHERE stage IN ('read', 'extract', 'analyse')").column("id").to_pylist()
+    )
     assert len(articles) == len(set(articles)) and len(failed) == len(set(failed))
     assert not set(articles) & set(failed)
     assert set(articles) | set(failed) == expected
@@ -75,7 +95,9 @@ def test_kill_9_then_rerun_keeps_every_input_exactly_once(shared_data: Path, tmp
 
     # child rows were neither lost nor doubled: identical to an uninterrupted run
     reference = tmp_path / "reference"
-    run_corpus(RunOptions(inputs=[str(inputs)], store=reference, workers=1, analyses=["entities"], profile="fast", quiet=True))
+    run_corpus(
+        RunOptions(inputs=[str(inputs)], store=reference, workers=1, analyses=["entities"], profile="fast", quiet=True)
+    )
     entity_sql = "SELECT article_id, entity_id, name, label, count FROM entities"
     assert table_rows(store, entity_sql) == table_rows(reference, entity_sql)
     pair_sql = "SELECT a_id, b_id, jaccard FROM near_duplicates"

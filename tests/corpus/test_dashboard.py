@@ -25,7 +25,9 @@ def assert_self_contained(html: str) -> None:
 
 
 def test_dashboard_draws_the_charts_it_has_data_for(small_store: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["corpus", "report", "--store", str(small_store), "--out", str(tmp_path / "r.html")])
+    result = CliRunner().invoke(
+        app, ["corpus", "report", "--store", str(small_store), "--out", str(tmp_path / "r.html")]
+    )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert_self_contained(html)
@@ -46,7 +48,14 @@ def test_dashboard_draws_the_charts_it_has_data_for(small_store: Path, tmp_path:
 
 def test_dashboard_of_an_extraction_only_store_and_hostile_names(tmp_path: Path) -> None:
     body = "The minister said on Monday that talks would resume. " * 12
-    rows = [{"text": body, "url": "https://evil.example/a", "outlet": "<script>alert(1)</script>", "published": "2020-02-03"}]
+    rows = [
+        {
+            "text": body,
+            "url": "https://evil.example/a",
+            "outlet": "<script>alert(1)</script>",
+            "published": "2020-02-03",
+        }
+    ]
     inputs = write_jsonl(tmp_path / "in.jsonl", rows)
     run_corpus(RunOptions(inputs=[str(inputs)], store=tmp_path / "s", workers=1, analyses=[], quiet=True))
     html = write_dashboard(tmp_path / "s", tmp_path / "r.html").read_text(encoding="utf-8")
@@ -64,19 +73,48 @@ def test_technique_profile_and_reliability_scatter_from_stored_rows(tmp_path: Pa
     from newsprobe.corpus.syndication import outlet_row
 
     documents = []
-    for number, (domain, outlet, spans) in enumerate([("rt.com", "RT", 6), ("bbc.co.uk", "BBC", 1), ("rt.com", "RT", 4)]):
+    for number, (domain, outlet, spans) in enumerate(
+        [("rt.com", "RT", 6), ("bbc.co.uk", "BBC", 1), ("rt.com", "RT", 4)]
+    ):
         article_id = f"a{number}"
-        documents.append({
-            "articles": [{"id": article_id, "outlet": outlet, "domain": domain, "words": 500, "text": "x " * 500,
-                          "published": f"2020-0{number + 1}-01"}],
-            "propaganda": [{"article_id": article_id, "model": "test", "spans": spans, "sentences": 20,
-                            "sentences_with_propaganda": spans, "share_of_sentences": spans / 20}],
-            "propaganda_spans": [
-                {"article_id": article_id, "span_index": i, "in_title": False, "start_offset": 0, "end_offset": 1,
-                 "text": "x", "technique": "Loaded_Language" if i % 2 else "Name_Calling,Labeling",
-                 "technique_name": "Loaded language" if i % 2 else "Name calling", "confidence": 0.9}
-                for i in range(spans)],
-        })
+        documents.append(
+            {
+                "articles": [
+                    {
+                        "id": article_id,
+                        "outlet": outlet,
+                        "domain": domain,
+                        "words": 500,
+                        "text": "x " * 500,
+                        "published": f"2020-0{number + 1}-01",
+                    }
+                ],
+                "propaganda": [
+                    {
+                        "article_id": article_id,
+                        "model": "test",
+                        "spans": spans,
+                        "sentences": 20,
+                        "sentences_with_propaganda": spans,
+                        "share_of_sentences": spans / 20,
+                    }
+                ],
+                "propaganda_spans": [
+                    {
+                        "article_id": article_id,
+                        "span_index": i,
+                        "in_title": False,
+                        "start_offset": 0,
+                        "end_offset": 1,
+                        "text": "x",
+                        "technique": "Loaded_Language" if i % 2 else "Name_Calling,Labeling",
+                        "technique_name": "Loaded language" if i % 2 else "Name calling",
+                        "confidence": 0.9,
+                    }
+                    for i in range(spans)
+                ],
+            }
+        )
     documents.append({"outlets": [outlet_row("rt.com"), outlet_row("bbc.co.uk")]})
     with CorpusStore(tmp_path / "s") as store:
         store.write_batch(documents)

@@ -22,13 +22,25 @@ ray_missing = importlib.util.find_spec("ray") is None
 
 
 def snapshot(store: Path) -> dict[str, list[tuple[object, ...]]]:
-    return {name: sorted((tuple(row.values()) for row in query(store, sql).to_pylist()), key=repr)
-            for name, sql in COMPARED.items()}
+    return {
+        name: sorted((tuple(row.values()) for row in query(store, sql).to_pylist()), key=repr)
+        for name, sql in COMPARED.items()
+    }
 
 
 def run_with(engine: str, inputs: Path, store: Path) -> None:
-    summary = run_corpus(RunOptions(inputs=[str(inputs)], store=store, engine=engine, workers=2,
-                                    analyses=["entities", "quotes"], profile="fast", quiet=True, batch_size=4))
+    summary = run_corpus(
+        RunOptions(
+            inputs=[str(inputs)],
+            store=store,
+            engine=engine,
+            workers=2,
+            analyses=["entities", "quotes"],
+            profile="fast",
+            quiet=True,
+            batch_size=4,
+        )
+    )
     assert summary.processed == 11 and summary.written == 9 and summary.errors == 2
     assert len(summary.worker_peak_rss_mb) == 2 and all(v > 50 for v in summary.worker_peak_rss_mb.values())
 

@@ -31,7 +31,9 @@ def page(title: str) -> str:
 
 
 def test_ids_ignore_tracking_parameters_case_and_fragments() -> None:
-    assert article_id(url="https://WWW.Example.com/a?utm_source=x&b=2#top") == article_id(url="https://www.example.com/a?b=2")
+    assert article_id(url="https://WWW.Example.com/a?utm_source=x&b=2#top") == article_id(
+        url="https://www.example.com/a?b=2"
+    )
     assert article_id(url="https://example.com/a") != article_id(url="https://example.com/b")
     assert article_id(content="one  two\nthree") == article_id(content="one two three")
     assert article_id(url="https://example.com/a").startswith("u") and article_id(content="x").startswith("t")
@@ -96,8 +98,12 @@ def _warc(path: Path) -> None:
             ("https://news.example/two", page("Two").encode(), "text/html", "200 OK"),
         ]:
             headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
-        writer.write_record(writer.create_warc_record("https://news.example/one", "request", payload=io.BytesIO(b"GET /")))
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers)
+            )
+        writer.write_record(
+            writer.create_warc_record("https://news.example/one", "request", payload=io.BytesIO(b"GET /"))
+        )
 
 
 def test_warc_yields_html_responses_only(tmp_path: Path) -> None:
@@ -119,8 +125,9 @@ def test_rss_items_fetched_through_the_guarded_fetcher(local_server, loopback_po
     links = [local_server.add(f"/story/{n}", body=page(f"Story {n}").encode()) for n in range(3)]
     links.append(local_server.url("/missing"))
     items = "".join(ITEM.format(t=f"S{n}", link=link, d=n + 1) for n, link in enumerate(links))
-    feed_url = local_server.add("/feed.xml", body=RSS.format(items=items).encode(),
-                                headers={"Content-Type": "application/rss+xml"})
+    feed_url = local_server.add(
+        "/feed.xml", body=RSS.format(items=items).encode(), headers={"Content-Type": "application/rss+xml"}
+    )
     records = list(read_feed(feed_url, policy=loopback_policy()))
     assert [r.url for r in records] == links
     assert [r.error is None for r in records] == [True, True, True, False]

@@ -16,7 +16,11 @@ from newsprobe.ingest.records import iter_inputs
 def test_every_input_is_stored_once_as_article_or_error(small_jsonl: Path, small_store: Path) -> None:
     expected = {record.id for record in iter_inputs([str(small_jsonl)])}
     articles = query(small_store, "SELECT id FROM articles").column("id").to_pylist()
-    failed = query(small_store, "SELECT id FROM errors WHERE stage IN ('read', 'extract', 'analyse')").column("id").to_pylist()
+    failed = (
+        query(small_store, "SELECT id FROM errors WHERE stage IN ('read', 'extract', 'analyse')")
+        .column("id")
+        .to_pylist()
+    )
     assert len(articles) == len(set(articles)) == 9
     assert len(failed) == 2
     assert set(articles) | set(failed) == expected
@@ -29,13 +33,18 @@ def test_article_rows_carry_input_metadata_and_analysis_rows(small_store: Path) 
     row = query(small_store, "SELECT * FROM articles WHERE url LIKE 'https://www.rt.com/news/0%'").to_pylist()[0]
     assert (row["outlet"], row["domain"], row["published"]) == ("RT", "rt.com", "2019-01-10")
     assert row["words"] > 50 and row["text"] and row["profile"] == "fast"
-    entities = query(small_store, "SELECT count(*) AS n FROM entities WHERE article_id = ?", [row["id"]]).to_pylist()[0]["n"]
+    entities = query(small_store, "SELECT count(*) AS n FROM entities WHERE article_id = ?", [row["id"]]).to_pylist()[
+        0
+    ]["n"]
     assert entities > 0
     quotes = query(small_store, "SELECT count(*) AS n, count(speaker) AS named FROM quotes").to_pylist()[0]
     assert quotes["n"] > 0 and quotes["named"] > 0
     # spans point into the stored text
-    spans = query(small_store, """SELECT q.start_offset AS start, q.end_offset AS "end", a.text FROM quotes q JOIN articles a ON a.id = q.article_id
-                                  WHERE q.direct LIMIT 20""").to_pylist()
+    spans = query(
+        small_store,
+        """SELECT q.start_offset AS start, q.end_offset AS "end", a.text FROM quotes q JOIN articles a ON a.id = q.article_id
+                                  WHERE q.direct LIMIT 20""",
+    ).to_pylist()
     assert spans and all(0 <= s["start"] < s["end"] <= len(s["text"]) for s in spans)
 
 
@@ -78,8 +87,15 @@ def test_same_document_twice_in_the_inputs_is_analysed_once(tmp_path: Path) -> N
     text = "Officials said on Monday that the bridge would reopen next week after repairs."
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "b.txt").write_text(text + "\n", encoding="utf-8")
-    summary = run_corpus(RunOptions(inputs=[str(tmp_path / "a.txt"), str(tmp_path / "b.txt")], store=tmp_path / "s",
-                                    workers=1, analyses=[], quiet=True))
+    summary = run_corpus(
+        RunOptions(
+            inputs=[str(tmp_path / "a.txt"), str(tmp_path / "b.txt")],
+            store=tmp_path / "s",
+            workers=1,
+            analyses=[],
+            quiet=True,
+        )
+    )
     assert summary.processed == 1 and summary.written == 1
 
 
@@ -111,13 +127,28 @@ def test_cli_run_quiet_then_summary(tmp_path: Path) -> None:
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Headline\n\nThe council approved the budget on Tuesday.", encoding="utf-8")
     runner = CliRunner()
-    result = runner.invoke(app, ["corpus", "run", str(tmp_path / "in"), "--store", str(tmp_path / "s"),
-                                 "--analyses", "none", "--workers", "1", "--quiet"])
+    result = runner.invoke(
+        app,
+        [
+            "corpus",
+            "run",
+            str(tmp_path / "in"),
+            "--store",
+            str(tmp_path / "s"),
+            "--analyses",
+            "none",
+            "--workers",
+            "1",
+            "--quiet",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.output == ""
     assert query(tmp_path / "s", "SELECT count(*) AS n FROM articles").to_pylist()[0]["n"] == 1
-    loud = runner.invoke(app, ["corpus", "run", str(tmp_path / "in"), "--store", str(tmp_path / "s"),
-                               "--analyses", "none", "--workers", "1"])
+    loud = runner.invoke(
+        app,
+        ["corpus", "run", str(tmp_path / "in"), "--store", str(tmp_path / "s"), "--analyses", "none", "--workers", "1"],
+    )
     assert loud.exit_code == 0 and "already done" in loud.output
 
 
@@ -128,7 +159,9 @@ def test_limit_caps_the_run_and_its_progress_bar(small_jsonl: Path, tmp_path: Pa
 
     output = io.StringIO()
     console = Console(file=output, force_terminal=True, width=120)
-    summary = run_corpus(RunOptions(inputs=[str(small_jsonl)], store=tmp_path / "store", workers=1, analyses=[],
-                                    limit=3), console=console)
+    summary = run_corpus(
+        RunOptions(inputs=[str(small_jsonl)], store=tmp_path / "store", workers=1, analyses=[], limit=3),
+        console=console,
+    )
     assert summary.processed == 3
     assert "3/3" in output.getvalue() and "/11" not in output.getvalue()

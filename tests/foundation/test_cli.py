@@ -49,12 +49,15 @@ def test_terminal_view(reference_path: Path):
     assert "Global Research" in out and "Sergey Lavrov" in out
 
 
-@pytest.mark.parametrize("args, code, message", [
-    (("analyze", "/nonexistent/file.html"), 2, "no such file"),
-    (("analyze", "--analyses", "nope", "x.html"), 2, "unknown analyser 'nope'"),
-    (("analyze", "http://127.0.0.1:9/"), 3, "non-public address"),
-    (("analyze", "file:///etc/passwd"), 3, "only http and https"),
-])
+@pytest.mark.parametrize(
+    "args, code, message",
+    [
+        (("analyze", "/nonexistent/file.html"), 2, "no such file"),
+        (("analyze", "--analyses", "nope", "x.html"), 2, "unknown analyser 'nope'"),
+        (("analyze", "http://127.0.0.1:9/"), 3, "non-public address"),
+        (("analyze", "file:///etc/passwd"), 3, "only http and https"),
+    ],
+)
 def test_errors_are_one_line(args, code, message):
     result = run(*args)
     err = result.stderr.decode()
@@ -90,7 +93,9 @@ def test_extract_jsonl_many_inputs(reference_path: Path, tmp_path: Path, shared_
 
 def test_plain_text_input_keeps_the_file_text_unchanged(reference_path: Path, tmp_path: Path):
     odd = tmp_path / "plain.txt"
-    odd.write_text("  Leading spaces\u00a0and a no-break space.\n\n\nSecond  paragraph\t with tabs.\n", encoding="utf-8")
+    odd.write_text(
+        "  Leading spaces\u00a0and a no-break space.\n\n\nSecond  paragraph\t with tabs.\n", encoding="utf-8"
+    )
     for path in (reference_path, odd):
         result = run("analyze", str(path), "--input-format", "text", "--format", "json", "--analyses", "entities")
         assert result.returncode == 0, result.stderr
@@ -103,6 +108,8 @@ def test_plain_text_input_keeps_the_file_text_unchanged(reference_path: Path, tm
 
 
 def test_markdown_input_format_cleans(reference_path: Path):
-    result = run("analyze", str(reference_path), "--input-format", "markdown", "--format", "json", "--analyses", "entities")
+    result = run(
+        "analyze", str(reference_path), "--input-format", "markdown", "--format", "json", "--analyses", "entities"
+    )
     report = Report.model_validate_json(result.stdout)
     assert report.article.text.startswith("Russian FM Sergey Lavrov")

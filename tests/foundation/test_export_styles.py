@@ -141,7 +141,9 @@ def test_blog_post():
     assert m.published == "2021-03-03"
     assert m.authors == ["Jane Gardener"]
     assert m.tags == {"Tags": ["gardening", "soil", "compost"]}
-    assert article.text.startswith("This year was a disaster for tomatoes. The plants came up strong in May, then wilted")
+    assert article.text.startswith(
+        "This year was a disaster for tomatoes. The plants came up strong in May, then wilted"
+    )
     heading = next(p for p in article.paragraphs if p.kind == "heading")
     assert article.text[heading.start : heading.end] == "What went wrong"
     assert "never drained" in article.text and "county extension office" in article.text

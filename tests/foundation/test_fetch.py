@@ -112,13 +112,16 @@ def test_404(local_server, loopback_policy):
         load(local_server.url("/missing"), policy=loopback_policy())
 
 
-@pytest.mark.parametrize("url, message", [
-    ("file:///etc/passwd", "only http and https"),
-    ("ftp://example.org/a", "only http and https"),
-    ("gopher://example.org/", "only http and https"),
-    ("http://user:pass@example.org/", "credentials"),
-    ("http://example.org/" + "a" * 3000, "longer than"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("file:///etc/passwd", "only http and https"),
+        ("ftp://example.org/a", "only http and https"),
+        ("gopher://example.org/", "only http and https"),
+        ("http://user:pass@example.org/", "credentials"),
+        ("http://example.org/" + "a" * 3000, "longer than"),
+    ],
+)
 def test_refused_before_connecting(url, message):
     with pytest.raises(BlockedAddressError, match=message):
         load(url)

@@ -51,12 +51,15 @@ def test_gzip_bomb_is_refused():
         read_bytes(bomb, source="bomb.html.gz")
 
 
-@pytest.mark.parametrize("data, message", [
-    (b"", "empty"),
-    (b"   \n\t  ", "empty"),
-    (b"\x00\x01\x02\x03binary\x00\x00" * 50, "binary"),
-    (b"\x1f\x8bnot really gzip", "not a valid gzip"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t  ", "empty"),
+        (b"\x00\x01\x02\x03binary\x00\x00" * 50, "binary"),
+        (b"\x1f\x8bnot really gzip", "not a valid gzip"),
+    ],
+)
 def test_bad_input(data, message):
     with pytest.raises(InputError, match=message):
         read_bytes(data, source="bad")

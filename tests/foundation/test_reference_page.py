@@ -36,8 +36,17 @@ def test_text_starts_and_ends_with_the_body(reference_article):
 
 def test_no_boilerplate_in_text(reference_article):
     text = reference_article.text.lower()
-    for phrase in ("disclaimer", "fair use", "become a member", "copyright", "comment on global research",
-                   "for media inquiries", "original source of this article", "featured image", "articles by"):
+    for phrase in (
+        "disclaimer",
+        "fair use",
+        "become a member",
+        "copyright",
+        "comment on global research",
+        "for media inquiries",
+        "original source of this article",
+        "featured image",
+        "articles by",
+    ):
         assert phrase not in text, phrase
 
 
@@ -48,8 +57,16 @@ def test_no_markdown_left(reference_article):
 
 def test_removed_blocks_keep_reasons(reference_article):
     reasons = {block.reason for block in reference_article.removed}
-    assert {"disclaimer", "fair use", "membership appeal", "copyright", "media inquiries",
-            "republication notice", "image credit", "social appeal"} <= reasons
+    assert {
+        "disclaimer",
+        "fair use",
+        "membership appeal",
+        "copyright",
+        "media inquiries",
+        "republication notice",
+        "image credit",
+        "social appeal",
+    } <= reasons
     notice = next(b for b in reference_article.removed if b.reason == "republication notice")
     assert notice.text == "The original source of this article is RT News"
     assert notice.position == len(reference_article.text) + 2

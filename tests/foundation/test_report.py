@@ -52,7 +52,9 @@ def test_html_is_self_contained_and_escaped():
     parser.feed(html)
     tags = [tag for tag, _ in parser.tags]
     assert "script" not in tags and "img" not in tags and "link" not in tags
-    assert not any(attrs.get("src") or (attrs.get("href") or "").startswith(("http", "javascript")) for _, attrs in parser.tags)
+    assert not any(
+        attrs.get("src") or (attrs.get("href") or "").startswith(("http", "javascript")) for _, attrs in parser.tags
+    )
     assert not any(name.startswith("on") for _, attrs in parser.tags for name in attrs)
     assert "&lt;script&gt;" in html
 
@@ -144,7 +146,9 @@ def test_registry_versions_and_order():
 
 
 def test_offsets_are_python_str_offsets_with_astral_characters():
-    article = Newsprobe([]).extract(from_text("Emoji 😀 headline\n\nThe mayor 😀 of Springfield, John Smith, spoke on Monday in Chicago."))
+    article = Newsprobe([]).extract(
+        from_text("Emoji 😀 headline\n\nThe mayor 😀 of Springfield, John Smith, spoke on Monday in Chicago.")
+    )
     report = Newsprobe(["entities"]).analyze(from_text(article.text, source="t"))
     for entity in report.analyses["entities"].entities:
         for m in entity.mentions:

@@ -59,8 +59,9 @@ def test_markup_is_never_a_name(fast_nlp: SharedNLP) -> None:
     assert all("*" not in text for text, _ in found)
 
 
-@pytest.mark.parametrize(("raw", "key"), [("the United States", "united states"), ("Lavrov’s", "lavrov"),
-                                          ("  RT   News ", "rt news")])
+@pytest.mark.parametrize(
+    ("raw", "key"), [("the United States", "united states"), ("Lavrov’s", "lavrov"), ("  RT   News ", "rt news")]
+)
 def test_normalise_name(raw: str, key: str) -> None:
     assert normalise_name(raw) == key
 
@@ -72,19 +73,47 @@ def test_offsets_match_the_accurate_pipeline(fast_nlp: SharedNLP) -> None:
     assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)
 
 
-@pytest.mark.parametrize("text", [
-    "It cost 5 dollars 10 pounds and 3 euros 4 % more.",
-    "Between $ 5 $ 6 and 7 percent 8 % of 9 dollars, on March 5, 2017 $ 10.",
-    "£ 5 million pounds 20 yuan $ $ 3",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It cost 5 dollars 10 pounds and 3 euros 4 % more.",
+        "Between $ 5 $ 6 and 7 percent 8 % of 9 dollars, on March 5, 2017 $ 10.",
+        "£ 5 million pounds 20 yuan $ $ 3",
+    ],
+)
 def test_figures_never_overlap(fast_nlp: SharedNLP, text: str) -> None:
     ents = fast_nlp.doc(text).ents
     covered = [i for ent in ents for i in range(ent.start, ent.end)]
     assert len(covered) == len(set(covered))
 
 
-WORDS = ["5", "2017", "$", "dollars", "%", "percent", "March", "Monday", ",", "of", "the", "Sergey", "Ryabkov",
-         "Minister", "Foreign", "NATO", "News", "RT", "said", "**", "-", "Al", "Nusra", "Front", "million"]
+WORDS = [
+    "5",
+    "2017",
+    "$",
+    "dollars",
+    "%",
+    "percent",
+    "March",
+    "Monday",
+    ",",
+    "of",
+    "the",
+    "Sergey",
+    "Ryabkov",
+    "Minister",
+    "Foreign",
+    "NATO",
+    "News",
+    "RT",
+    "said",
+    "**",
+    "-",
+    "Al",
+    "Nusra",
+    "Front",
+    "million",
+]
 
 
 @settings(max_examples=150, deadline=None)

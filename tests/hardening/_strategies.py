@@ -5,8 +5,30 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 QUOTES = ['"', "“", "”", "‘", "’", "«", "»", "„", "'"]
-WORDS = ["said", "according to", "Lavrov", "the minister", "he", "Moscow", "Washington", "“", "”", "attack",
-         "June 18", "2017", "claimed", "terrorists", "US-led", "coalition", ",", ".", "\n\n", "©", "Source:", "By"]
+WORDS = [
+    "said",
+    "according to",
+    "Lavrov",
+    "the minister",
+    "he",
+    "Moscow",
+    "Washington",
+    "“",
+    "”",
+    "attack",
+    "June 18",
+    "2017",
+    "claimed",
+    "terrorists",
+    "US-led",
+    "coalition",
+    ",",
+    ".",
+    "\n\n",
+    "©",
+    "Source:",
+    "By",
+]
 TAGS = ["p", "div", "span", "article", "h1", "h2", "a", "script", "style", "table", "td", "li", "meta", "title", "br"]
 
 
@@ -29,5 +51,7 @@ def html_documents(draw: st.DrawFn) -> str:
 
 def urls() -> st.SearchStrategy[str]:
     scheme = st.sampled_from(["http", "https", "file", "ftp", "gopher", "javascript", "", "HTTP"])
-    host = st.one_of(st.text(max_size=30), st.ip_addresses().map(str), st.sampled_from(["localhost", "[::1]", "0x7f.1"]))
+    host = st.one_of(
+        st.text(max_size=30), st.ip_addresses().map(str), st.sampled_from(["localhost", "[::1]", "0x7f.1"])
+    )
     return st.builds(lambda s, h, p: f"{s}://{h}/{p}", scheme, host, st.text(max_size=40))

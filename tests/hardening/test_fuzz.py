@@ -65,6 +65,8 @@ def test_url_checks(url: str):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(article_like_text())
 def test_every_analyser_on_arbitrary_text(text: str):
-    report = app().analyze_article(extract(from_text("Fuzz\n\n" + text)) if text.strip() else extract(from_text("Fuzz\n\nx")),
-                                   from_text(text).description)
+    report = app().analyze_article(
+        extract(from_text("Fuzz\n\n" + text)) if text.strip() else extract(from_text("Fuzz\n\nx")),
+        from_text(text).description,
+    )
     assert report.failures == [], report.failures

@@ -16,16 +16,25 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=list(Healt
 JSON_LINES = st.lists(
     st.one_of(
         st.binary(max_size=200),
-        st.builds(lambda t, u: f'{{"text": {t!r}, "url": "{u}"}}'.encode("utf-8", "surrogatepass"), st.text(max_size=80), st.text(max_size=30)),
+        st.builds(
+            lambda t, u: f'{{"text": {t!r}, "url": "{u}"}}'.encode("utf-8", "surrogatepass"),
+            st.text(max_size=80),
+            st.text(max_size=30),
+        ),
         st.just(b'{"html": "<p>x</p>", "published": 5, "outlet": null}'),
-        st.just(b'[1, 2, 3]'),
+        st.just(b"[1, 2, 3]"),
     ),
     max_size=8,
 )
 FEEDS = st.one_of(
     st.binary(max_size=1500),
-    st.builds(lambda title, link: f"<rss><channel><item><title>{title}</title><link>{link}</link></item></channel></rss>".encode(),
-              st.text(max_size=40), st.text(max_size=40)),
+    st.builds(
+        lambda title, link: (
+            f"<rss><channel><item><title>{title}</title><link>{link}</link></item></channel></rss>".encode()
+        ),
+        st.text(max_size=40),
+        st.text(max_size=40),
+    ),
 )
 
 

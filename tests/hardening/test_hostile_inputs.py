@@ -61,7 +61,13 @@ def test_100_mb_html_file(tmp_path: Path):
 
 
 def test_deeply_nested_tags(app: Newsprobe):
-    html = "<html><body>" + "<div>" * 100_000 + "<p>Deep text that should not crash the extractor at all.</p>" + "</div>" * 100_000 + "</body></html>"
+    html = (
+        "<html><body>"
+        + "<div>" * 100_000
+        + "<p>Deep text that should not crash the extractor at all.</p>"
+        + "</div>" * 100_000
+        + "</body></html>"
+    )
     with Bound(seconds=30, megabytes=500):
         try:
             report = app.analyze(from_html(html))
@@ -71,12 +77,15 @@ def test_deeply_nested_tags(app: Newsprobe):
             assert report.failures == []
 
 
-@pytest.mark.parametrize("data", [
-    "café naïve".encode() + "déjà vu".encode("latin-1") + b" end of a mixed story with enough words in it.",
-    b"\xef\xbb\xbf\xef\xbb\xbfDouble BOM story about the council vote on Tuesday.",
-    b"\xff\xfe" + "UTF-16 story about the council vote on Tuesday.".encode("utf-16-le"),
-    b"Invalid \xc3\x28 bytes \xa0\xa1 in a story about the council vote on Tuesday.",
-])
+@pytest.mark.parametrize(
+    "data",
+    [
+        "café naïve".encode() + "déjà vu".encode("latin-1") + b" end of a mixed story with enough words in it.",
+        b"\xef\xbb\xbf\xef\xbb\xbfDouble BOM story about the council vote on Tuesday.",
+        b"\xff\xfe" + "UTF-16 story about the council vote on Tuesday.".encode("utf-16-le"),
+        b"Invalid \xc3\x28 bytes \xa0\xa1 in a story about the council vote on Tuesday.",
+    ],
+)
 def test_invalid_and_mixed_encodings(app: Newsprobe, tmp_path: Path, data: bytes):
     path = tmp_path / "mixed.txt"
     path.write_bytes(data)
@@ -86,7 +95,9 @@ def test_invalid_and_mixed_encodings(app: Newsprobe, tmp_path: Path, data: bytes
 
 def test_nul_bytes_are_dropped(app: Newsprobe, tmp_path: Path):
     path = tmp_path / "nul.html"
-    path.write_bytes(b"<html><body><article><p>The council\x00 voted on Tuesday to close the old bridge for repairs after engineers found cracks.</p></article></body></html>")
+    path.write_bytes(
+        b"<html><body><article><p>The council\x00 voted on Tuesday to close the old bridge for repairs after engineers found cracks.</p></article></body></html>"
+    )
     report = app.analyze(path)
     assert "\x00" not in report.article.text and "council voted" in report.article.text
 

@@ -11,7 +11,9 @@ from newsprobe import Newsprobe, from_html, from_text
 from newsprobe.report import render
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian chromium is not installed (apt-get install chromium)"
+)
 
 PAYLOADS = [
     "<script>alert('s1')</script>",
@@ -29,8 +31,11 @@ TEXT_EXPORT = (
 )
 HTML_PAGE = (
     "<html><head><title>&lt;script&gt;alert('h1')&lt;/script&gt;</title>"
-    "<meta property=\"og:site_name\" content=\"&lt;img src=x onerror=alert('h2')&gt;\"></head><body><article>"
-    + "".join(f"<p>The minister said {payload.replace('<', '&lt;')} during the press conference on Monday, officials said.</p>" for payload in PAYLOADS)
+    '<meta property="og:site_name" content="&lt;img src=x onerror=alert(\'h2\')&gt;"></head><body><article>'
+    + "".join(
+        f"<p>The minister said {payload.replace('<', '&lt;')} during the press conference on Monday, officials said.</p>"
+        for payload in PAYLOADS
+    )
     + "<p>A <a href=\"javascript:alert('h3')\">javascript link</a> and <img src=x onerror=\"alert('h4')\"> inline, in a long enough paragraph.</p>"
     + "</article></body></html>"
 )
@@ -41,9 +46,16 @@ def browser():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync", "--no-first-run"],
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()

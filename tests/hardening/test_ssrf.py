@@ -70,21 +70,26 @@ def test_scheme_and_syntax_probes_are_refused(url, message):
         load(url)
 
 
-@pytest.mark.parametrize("addresses", [["10.1.2.3"], ["169.254.169.254"], ["93.184.216.34", "192.168.0.5"], ["::1"], ["fd12::1"]])
+@pytest.mark.parametrize(
+    "addresses", [["10.1.2.3"], ["169.254.169.254"], ["93.184.216.34", "192.168.0.5"], ["::1"], ["fd12::1"]]
+)
 def test_hostname_resolving_to_private_address(addresses):
     policy = FetchPolicy(resolver=lambda host, port: addresses)
     with pytest.raises(BlockedAddressError, match="non-public address"):
         load("http://metadata.internal.example/", policy=policy)
 
 
-@pytest.mark.parametrize("target", [
-    "http://127.0.0.2/",
-    "http://169.254.169.254/latest/meta-data/",
-    "http://2130706434/",
-    "http://[::ffff:10.0.0.1]/",
-    "file:///etc/passwd",
-    "http://user:pw@example.org/",
-])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "http://127.0.0.2/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2130706434/",
+        "http://[::ffff:10.0.0.1]/",
+        "file:///etc/passwd",
+        "http://user:pw@example.org/",
+    ],
+)
 def test_redirects_to_refused_targets(local_server, loopback_policy, target):
     start = local_server.add("/jump", status=302, headers={"Location": target})
     with pytest.raises(FetchError, match="refusing|unsupported scheme|credentials"):
@@ -107,12 +112,15 @@ def test_public_addresses_pass_the_check(address):
     check_address(address)
 
 
-@pytest.mark.parametrize("url, code, message", [
-    ("http://169.254.169.254/latest/meta-data/", 3, "non-public address"),
-    ("http://[::1]/", 3, "non-public address"),
-    ("file:///etc/passwd", 3, "only http and https"),
-    ("http://u:p@example.org/", 3, "credentials"),
-])
+@pytest.mark.parametrize(
+    "url, code, message",
+    [
+        ("http://169.254.169.254/latest/meta-data/", 3, "non-public address"),
+        ("http://[::1]/", 3, "non-public address"),
+        ("file:///etc/passwd", 3, "only http and https"),
+        ("http://u:p@example.org/", 3, "credentials"),
+    ],
+)
 def test_cli_analyze_url_refuses(url, code, message):
     result = subprocess.run([sys.executable, "-m", "newsprobe.cli", "analyze", url], capture_output=True, timeout=60)
     err = result.stderr.decode()

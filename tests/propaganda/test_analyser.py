@@ -71,15 +71,27 @@ def test_only_words_inside_quote_marks_go_to_the_speaker() -> None:
     text = 'Lavrov accused the evil coalition of playing "an extremely dangerous game" in Syria.'
     content_start = text.index("the evil")
     content = QuoteSpan(start=content_start, end=len(text) - 1, text=text[content_start:-1])
-    quotes = QuotesResult(attributions=[Attribution(
-        id=0, content=[content], direct=False, style="partly_direct",
-        speaker=Speaker(name="Sergey Lavrov", kind="person", resolved_by="name"),
-    )])
+    quotes = QuotesResult(
+        attributions=[
+            Attribution(
+                id=0,
+                content=[content],
+                direct=False,
+                style="partly_direct",
+                speaker=Speaker(name="Sergey Lavrov", kind="person", resolved_by="name"),
+            )
+        ]
+    )
 
     def span(words: str) -> PropagandaSpan:
         start = text.index(words)
-        return PropagandaSpan(start=start, end=start + len(words), text=words, confidence=0.9,
-                              techniques=[TechniqueScore(technique="Loaded_Language", name="Loaded language", confidence=0.8)])
+        return PropagandaSpan(
+            start=start,
+            end=start + len(words),
+            text=words,
+            confidence=0.9,
+            techniques=[TechniqueScore(technique="Loaded_Language", name="Loaded language", confidence=0.8)],
+        )
 
     quoted, paraphrase = attribute_to_speakers(text, [span("extremely dangerous game"), span("evil coalition")], quotes)
     assert quoted.speaker == "Sergey Lavrov"

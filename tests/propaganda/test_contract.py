@@ -48,10 +48,17 @@ def test_si_lines_are_spans_inside_the_raw_text(articles: Path) -> None:
 def test_tc_keeps_input_order_and_gives_repeated_spans_distinct_labels(articles: Path, tmp_path: Path) -> None:
     spans = tmp_path / "spans.tsv"
     spans.write_text("1\t?\t38\t62\n2\t?\t4\t11\n1\t?\t38\t62\n1\t?\t4\t12\n")
-    result = runner.invoke(app, ["--profile", "fast", "propaganda", "predict", str(articles), "--task", "tc", "--spans", str(spans)])
+    result = runner.invoke(
+        app, ["--profile", "fast", "propaganda", "predict", str(articles), "--task", "tc", "--spans", str(spans)]
+    )
     assert result.exit_code == 0, result.output
     lines = _lines(result.stdout)
-    assert [(l[0], l[2], l[3]) for l in lines] == [("1", "38", "62"), ("2", "4", "11"), ("1", "38", "62"), ("1", "4", "12")]
+    assert [(l[0], l[2], l[3]) for l in lines] == [
+        ("1", "38", "62"),
+        ("2", "4", "11"),
+        ("1", "38", "62"),
+        ("1", "4", "12"),
+    ]
     assert all(l[1] in TECHNIQUE_NAMES for l in lines)
     assert lines[0][1] != lines[2][1]
 
@@ -59,7 +66,9 @@ def test_tc_keeps_input_order_and_gives_repeated_spans_distinct_labels(articles:
 def test_tc_errors_are_one_line(articles: Path, tmp_path: Path) -> None:
     spans = tmp_path / "spans.tsv"
     spans.write_text("9\t?\t0\t5\n")
-    result = runner.invoke(app, ["--profile", "fast", "propaganda", "predict", str(articles), "--task", "tc", "--spans", str(spans)])
+    result = runner.invoke(
+        app, ["--profile", "fast", "propaganda", "predict", str(articles), "--task", "tc", "--spans", str(spans)]
+    )
     assert result.exit_code == 2
     assert "article9.txt" in result.output and "Traceback" not in result.output
     missing = runner.invoke(app, ["propaganda", "predict", str(articles), "--task", "tc"])

@@ -12,8 +12,13 @@ from newsprobe.report.views import view_module
 
 
 def _span(text: str, start: int, end: int, label: str, confidence: float = 0.8) -> PropagandaSpan:
-    return PropagandaSpan(start=start, end=end, text=text[start:end], confidence=confidence,
-                          techniques=[TechniqueScore(technique=label, name=label, confidence=0.7)])
+    return PropagandaSpan(
+        start=start,
+        end=end,
+        text=text[start:end],
+        confidence=confidence,
+        techniques=[TechniqueScore(technique=label, name=label, confidence=0.7)],
+    )
 
 
 TEXT = "They are <script>evil</script> traitors and liars, all of them."
@@ -44,8 +49,12 @@ def test_overlap_is_cut_into_three_highlighted_segments() -> None:
 
 def test_html_section_escapes_text_and_titles_every_highlight() -> None:
     article = Article(text=TEXT, metadata=Metadata(title="Protecting the <b>Terrorists</b>"))
-    result = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS),
-                              title_spans=[_span(article.metadata.title or "", 0, 10, "Loaded_Language")])
+    result = PropagandaResult(
+        model="test",
+        spans=SPANS,
+        summary=summarise(TEXT, SPANS),
+        title_spans=[_span(article.metadata.title or "", 0, 10, "Loaded_Language")],
+    )
     html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
     parser = _Marks()
     parser.feed(html)

@@ -23,7 +23,10 @@ def test_sentences_split_at_lines_and_full_stops() -> None:
 def _decode(text: str, probs: list[float], settings: DecodeSettings, breaks=None):
     tokens = tokenize(text)
     assert len(tokens) == len(probs)
-    return [(text[s:e], round(c, 2)) for s, e, c in decode_spans(text, [(t.start, t.end) for t in tokens], np.array(probs), settings, breaks)]
+    return [
+        (text[s:e], round(c, 2))
+        for s, e, c in decode_spans(text, [(t.start, t.end) for t in tokens], np.array(probs), settings, breaks)
+    ]
 
 
 def test_hysteresis_extends_over_weak_neighbours_and_drops_weak_runs() -> None:
@@ -48,7 +51,9 @@ def test_begin_tags_split_a_run() -> None:
 
 def test_spans_never_start_or_end_on_space_or_stop_punctuation() -> None:
     text = "they are evil, truly evil."
-    spans = _decode(text, [0.0, 0.0, 0.9, 0.9, 0.9, 0.9, 0.9], DecodeSettings(high=0.5, low=0.2, max_gap=3, min_chars=1))
+    spans = _decode(
+        text, [0.0, 0.0, 0.9, 0.9, 0.9, 0.9, 0.9], DecodeSettings(high=0.5, low=0.2, max_gap=3, min_chars=1)
+    )
     assert [s for s, _ in spans] == ["evil, truly evil"]
 
 

@@ -50,8 +50,14 @@ def corpus(tmp_path, shared_data):
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:12]]
     texts = [t for t in texts if len(t.split()) > 200][:6]
     lines = [
-        {"source": f"https://outlet{i}.example/story", "text": text, "site_name": f"Outlet {i}",
-         "url": f"https://outlet{i}.example/story", "published": f"2017-06-0{i + 1}", "title": text.split("\n")[0]}
+        {
+            "source": f"https://outlet{i}.example/story",
+            "text": text,
+            "site_name": f"Outlet {i}",
+            "url": f"https://outlet{i}.example/story",
+            "published": f"2017-06-0{i + 1}",
+            "title": text.split("\n")[0],
+        }
         for i, text in enumerate(texts)
     ]
     path = tmp_path / "corpus.jsonl"

@@ -24,7 +24,10 @@ def texts(shared_data) -> list[str]:
 def index(tmp_path, texts) -> NearDuplicateIndex:
     store = NearDuplicateIndex(tmp_path / "idx")
     store.add_many(
-        (text, DocumentRecord(source=f"doc{i}", outlet=f"Outlet {i}", domain=f"outlet{i}.example", published="2017-06-01"))
+        (
+            text,
+            DocumentRecord(source=f"doc{i}", outlet=f"Outlet {i}", domain=f"outlet{i}.example", published="2017-06-01"),
+        )
         for i, text in enumerate(texts)
     )
     yield store
@@ -100,7 +103,9 @@ def test_missing_index_is_an_input_error(tmp_path):
 
 
 def test_shingles_ignore_case_and_punctuation():
-    assert (shingle_hashes("The quick, brown fox jumps over!") == shingle_hashes("the quick brown fox JUMPS over")).all()
+    assert (
+        shingle_hashes("The quick, brown fox jumps over!") == shingle_hashes("the quick brown fox JUMPS over")
+    ).all()
     assert shingle_hashes("").size == 0 and shingle_hashes("two words").size == 1
 
 
@@ -111,10 +116,20 @@ def test_shingles_ignore_case_and_punctuation():
 def origin_index(tmp_path, texts) -> Path:
     directory = tmp_path / "prov"
     with NearDuplicateIndex(directory) as store:
-        store.add(texts[7], DocumentRecord(source="https://www.rt.com/news/1", url="https://www.rt.com/news/1",
-                                           outlet="RT", domain="rt.com", published="2017-06-27"))
-        store.add(texts[8], DocumentRecord(source="later", outlet="Later Blog", domain="laterblog.example",
-                                           published="2017-07-30"))
+        store.add(
+            texts[7],
+            DocumentRecord(
+                source="https://www.rt.com/news/1",
+                url="https://www.rt.com/news/1",
+                outlet="RT",
+                domain="rt.com",
+                published="2017-06-27",
+            ),
+        )
+        store.add(
+            texts[8],
+            DocumentRecord(source="later", outlet="Later Blog", domain="laterblog.example", published="2017-07-30"),
+        )
     return directory
 
 
@@ -132,8 +147,11 @@ def test_uncredited_earlier_copy_is_suspected_laundering(origin_index, texts):
 
 
 def test_credited_earlier_copy_stays_attributed_republication(origin_index, texts):
-    article = article_with(texts[7] + "\n\nThe original source of this article is RT News",
-                           url="https://www.globalresearch.ca/x/1", published="2017-06-28")
+    article = article_with(
+        texts[7] + "\n\nThe original source of this article is RT News",
+        url="https://www.globalresearch.ca/x/1",
+        published="2017-06-28",
+    )
     result = run(article, index_dir=str(origin_index))
     assert result.verdict == "attributed_republication"
     assert result.copies[0].credited

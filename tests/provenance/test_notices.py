@@ -61,8 +61,11 @@ def test_notice_in_text_is_found_with_its_span(line, domain):
 
 @pytest.mark.parametrize(("line", "domain"), STRONG_NOTICES)
 def test_notice_in_removed_block_is_found_with_its_block(line, domain):
-    article = article_with(BODY, removed=[("Comment on our Facebook page", "social appeal"), (line, "republication notice")],
-                           **GLOBAL_RESEARCH)
+    article = article_with(
+        BODY,
+        removed=[("Comment on our Facebook page", "social appeal"), (line, "republication notice")],
+        **GLOBAL_RESEARCH,
+    )
     result = run(article)
     assert _origin_domains(result) == [domain]
     evidence = result.origins[0].evidence[0]
@@ -71,7 +74,9 @@ def test_notice_in_removed_block_is_found_with_its_block(line, domain):
 
 
 def test_unresolved_outlet_in_a_strong_notice_stays_a_name():
-    article = article_with(BODY + "\n\nThis article was originally published in the Kyiv Morning Gazette.", **GLOBAL_RESEARCH)
+    article = article_with(
+        BODY + "\n\nThis article was originally published in the Kyiv Morning Gazette.", **GLOBAL_RESEARCH
+    )
     result = run(article)
     assert result.verdict == "attributed_republication"
     origin = result.origins[0]
@@ -118,14 +123,19 @@ def test_wire_datelines_make_a_wire_copy(line, domain):
 
 
 def test_wire_contribution_line_is_a_wire_credit():
-    article = article_with(BODY + "\n\nThe Associated Press contributed to this report.", url="https://www.example-daily.com/a")
+    article = article_with(
+        BODY + "\n\nThe Associated Press contributed to this report.", url="https://www.example-daily.com/a"
+    )
     result = run(article)
     assert result.verdict == "wire_copy" and _origin_domains(result) == ["apnews.com"]
 
 
 def test_wire_copyright_line_is_wire_copy():
-    article = article_with(BODY, removed=[("Copyright 2017 The Associated Press. All rights reserved.", "copyright")],
-                           url="https://www.example-daily.com/a")
+    article = article_with(
+        BODY,
+        removed=[("Copyright 2017 The Associated Press. All rights reserved.", "copyright")],
+        url="https://www.example-daily.com/a",
+    )
     result = run(article)
     assert result.verdict == "wire_copy" and _origin_domains(result) == ["apnews.com"]
 
@@ -181,13 +191,20 @@ def test_via_with_an_original_makes_an_intermediary():
     text = BODY + "\n\nThe original source of this article is RT News\n\nvia Zero Hedge"
     result = run(article_with(text, **GLOBAL_RESEARCH))
     assert [(link.role, link.domain) for link in result.chain] == [
-        ("original", "rt.com"), ("intermediary", "zerohedge.com"), ("republisher", "globalresearch.ca")]
+        ("original", "rt.com"),
+        ("intermediary", "zerohedge.com"),
+        ("republisher", "globalresearch.ca"),
+    ]
 
 
 @pytest.mark.parametrize(
     "metadata",
-    [{}, {"url": "https://www.example-daily.com/politics/budget"}, {"site_name": "Example Daily"},
-     {"byline": "Jane Doe", "url": "https://www.nytimes.com/2017/06/28/world/budget.html"}],
+    [
+        {},
+        {"url": "https://www.example-daily.com/politics/budget"},
+        {"site_name": "Example Daily"},
+        {"byline": "Jane Doe", "url": "https://www.nytimes.com/2017/06/28/world/budget.html"},
+    ],
 )
 def test_no_signal_means_original_with_low_confidence(metadata):
     result = run(article_with(BODY, **metadata))
@@ -199,7 +216,9 @@ def test_no_signal_means_original_with_low_confidence(metadata):
 
 
 def test_host_from_footer_evidence_without_url():
-    article = article_with(BODY, contact_emails=["publications@globalresearch.ca"], footer_urls=["www.globalresearch.ca"])
+    article = article_with(
+        BODY, contact_emails=["publications@globalresearch.ca"], footer_urls=["www.globalresearch.ca"]
+    )
     host = run(article).host
     assert host.domain == "globalresearch.ca"
     assert {e.field for e in host.evidence} == {"contact_emails", "footer_urls"}
@@ -218,14 +237,20 @@ def test_empty_article_gives_original_without_host():
 
 
 def test_host_from_boilerplate_email_and_url_without_metadata():
-    article = article_with(BODY, removed=[
-        ("For media inquiries: publications@globalresearch.ca", "media inquiries"),
-        ("www.globalresearch.ca contains copyrighted material", "fair use"),
-    ])
+    article = article_with(
+        BODY,
+        removed=[
+            ("For media inquiries: publications@globalresearch.ca", "media inquiries"),
+            ("www.globalresearch.ca contains copyrighted material", "fair use"),
+        ],
+    )
     result = run(article)
     assert result.host.domain == "globalresearch.ca" and result.verdict == "original"
     located = {(e.kind, e.removed_block, evidence_text(article, e)) for e in result.host.evidence}
-    assert located == {("contact_email", 0, "publications@globalresearch.ca"), ("footer_url", 1, "www.globalresearch.ca")}
+    assert located == {
+        ("contact_email", 0, "publications@globalresearch.ca"),
+        ("footer_url", 1, "www.globalresearch.ca"),
+    }
 
 
 def test_webmail_address_does_not_name_the_host():
@@ -234,8 +259,11 @@ def test_webmail_address_does_not_name_the_host():
 
 
 def test_email_in_a_notice_line_is_not_read_as_host():
-    article = article_with(BODY, removed=[("Republished from Sputnik; contact: editors@sputniknews.com", "notice")],
-                           site_name="Global Research")
+    article = article_with(
+        BODY,
+        removed=[("Republished from Sputnik; contact: editors@sputniknews.com", "notice")],
+        site_name="Global Research",
+    )
     result = run(article)
     assert result.host.name == "Global Research"
     assert [o.domain for o in result.origins] == ["sputniknews.com"]
@@ -248,5 +276,7 @@ def test_columnist_byline_is_not_resolved_through_a_personal_domain():
 
 
 def test_notice_naming_a_site_without_alias_resolves_by_its_domain_label():
-    result = run(article_with(BODY + "\n\nThis article was originally published on Michelle Malkin.", **GLOBAL_RESEARCH))
+    result = run(
+        article_with(BODY + "\n\nThis article was originally published on Michelle Malkin.", **GLOBAL_RESEARCH)
+    )
     assert [o.domain for o in result.origins] == ["michellemalkin.com"]

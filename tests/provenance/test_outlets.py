@@ -7,9 +7,24 @@ import pytest
 from newsprobe.outlets import database, looks_like_domain, normalise_alias, parse_host, source
 
 
-@pytest.mark.parametrize("query", ["RT", "RT News", "rt news", "RT International", "Russia Today", "the RT News",
-                                   "rt.com", "www.rt.com", "https://www.rt.com/news/393758-lavrov/", "m.rt.com",
-                                   "amp.rt.com", "RT.COM", "press@rt.com"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RT",
+        "RT News",
+        "rt news",
+        "RT International",
+        "Russia Today",
+        "the RT News",
+        "rt.com",
+        "www.rt.com",
+        "https://www.rt.com/news/393758-lavrov/",
+        "m.rt.com",
+        "amp.rt.com",
+        "RT.COM",
+        "press@rt.com",
+    ],
+)
 def test_rt_variants_resolve_to_rt_com(query):
     profile = source(query)
     assert profile.status == "known"
@@ -92,8 +107,15 @@ def test_mobile_prefix_kept_when_it_is_the_registered_domain():
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("rt.com", True), ("https://x.y.co.uk/a", True), ("RT News", False), ("Reuters", False), ("10.1.2.3", True),
-     ("Global Research", False), ("www.globalresearch.ca", True)],
+    [
+        ("rt.com", True),
+        ("https://x.y.co.uk/a", True),
+        ("RT News", False),
+        ("Reuters", False),
+        ("10.1.2.3", True),
+        ("Global Research", False),
+        ("www.globalresearch.ca", True),
+    ],
 )
 def test_looks_like_domain(value, expected):
     assert looks_like_domain(value) is expected

@@ -27,8 +27,9 @@ lines = st.lists(line, max_size=12)
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(body=lines, removed=lines, separator=st.sampled_from(["\n", "\n\n", "\n  \n"]))
 def test_evidence_always_points_at_its_quote(body, removed, separator):
-    article = article_with(separator.join(body), removed=[(text, "boilerplate") for text in removed],
-                           url="https://www.example-daily.com/a")
+    article = article_with(
+        separator.join(body), removed=[(text, "boilerplate") for text in removed], url="https://www.example-daily.com/a"
+    )
     result = run(article)
     refs = [*result.origins, *([result.host] if result.host else [])]
     for ref in refs:

@@ -21,7 +21,10 @@ def hand_built() -> Article:
     return article_with(
         body,
         removed=[
-            ("Featured image: Russian Foreign Minister Sergey Lavrov (Source: Sergey Pyatakov / Sputnik)", "image credit"),
+            (
+                "Featured image: Russian Foreign Minister Sergey Lavrov (Source: Sergey Pyatakov / Sputnik)",
+                "image credit",
+            ),
             (NOTICE, "republication notice"),
             ("Copyright © RT News, RT News, 2017", "copyright"),
             ("Articles by: RT News", "author links"),
@@ -92,4 +95,6 @@ def test_image_credit_sputnik_is_not_an_origin(reference):
 def test_chain_runs_from_rt_to_global_research(reference):
     _, result = reference
     assert [(link.role, link.domain) for link in result.chain] == [
-        ("original", "rt.com"), ("republisher", "globalresearch.ca")]
+        ("original", "rt.com"),
+        ("republisher", "globalresearch.ca"),
+    ]

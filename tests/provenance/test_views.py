@@ -15,8 +15,14 @@ from .helpers import BODY, article_with, run
 
 def _report(article):
     result = run(article)
-    return Report(profile="fast", input=InputDescription(source="test", kind="text"), article=article,
-                  analyses={"provenance": result}, failures=[], timings={})
+    return Report(
+        profile="fast",
+        input=InputDescription(source="test", kind="text"),
+        article=article,
+        analyses={"provenance": result},
+        failures=[],
+        timings={},
+    )
 
 
 class _Collect(HTMLParser):
@@ -42,8 +48,16 @@ def test_html_shows_verdict_outlets_flags_and_evidence(reference_report):
     parser = _Collect()
     parser.feed(html)
     text = " ".join(parser.text)
-    for expected in ("attributed republication", "RT News", "rt.com", "globalresearch.ca", "specious-sites list",
-                     "state-controlled", "The original source of this article is RT News", "republication notice"):
+    for expected in (
+        "attributed republication",
+        "RT News",
+        "rt.com",
+        "globalresearch.ca",
+        "specious-sites list",
+        "state-controlled",
+        "The original source of this article is RT News",
+        "republication notice",
+    ):
         assert expected in text, expected
 
 
@@ -55,8 +69,11 @@ def test_markdown_and_text_views(reference_report):
 
 
 def test_article_text_is_escaped_in_html():
-    article = article_with(BODY, removed=[("The original source of this article is <script>alert(1)</script>",
-                                           "republication notice")], site_name="Global Research")
+    article = article_with(
+        BODY,
+        removed=[("The original source of this article is <script>alert(1)</script>", "republication notice")],
+        site_name="Global Research",
+    )
     html = render(_report(article), "html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;" in html

@@ -23,10 +23,14 @@ def _said(text: str, content: str, cue: str) -> RawAttribution:
 def test_a_later_quote_sentence_joins_the_quote_attribution_not_the_nearest_cue() -> None:
     obama = _said(SPLIT, "“We had problems with intrusions before,”", "said")
     retaliation = RawAttribution(
-        cue=[_span(SPLIT, "did not suggest")], content=[_span(SPLIT, "retaliation"), _span(SPLIT, "“Our goal is norms.”")]
+        cue=[_span(SPLIT, "did not suggest")],
+        content=[_span(SPLIT, "retaliation"), _span(SPLIT, "“Our goal is norms.”")],
     )
     kept = attach_continuations(SPLIT, [obama, retaliation], find_quotes(SPLIT))
-    assert [SPLIT[s:e] for s, e in obama.content] == ["“We had problems with intrusions before,”", "“Our goal is norms.”"]
+    assert [SPLIT[s:e] for s, e in obama.content] == [
+        "“We had problems with intrusions before,”",
+        "“Our goal is norms.”",
+    ]
     assert [SPLIT[s:e] for s, e in retaliation.content] == ["retaliation"]
     assert kept == [obama, retaliation]
 
@@ -48,7 +52,9 @@ def test_a_quote_followed_by_its_own_cue_stays_apart() -> None:
 
 
 def test_no_continuation_over_a_paragraph_break_or_after_indirect_speech() -> None:
-    text = "“Taxes will rise,” she said.\n“Nobody wants that to happen.”\nHe said taxes would fall. “They will fall fast.”"
+    text = (
+        "“Taxes will rise,” she said.\n“Nobody wants that to happen.”\nHe said taxes would fall. “They will fall fast.”"
+    )
     first = _said(text, "“Taxes will rise,”", "said")
     indirect = _said(text, "taxes would fall", "He said")
     attach_continuations(text, [first, indirect], find_quotes(text))
@@ -62,7 +68,7 @@ def test_split_quote_end_to_end(analyse_quotes) -> None:
     assert [s.text for s in owner.source] == ["Obama"]
 
 
-_pieces = st.lists(st.sampled_from(["“", "”", "\"", ". ", "said ", "\n", "word ", "A ", "?"]), max_size=40)
+_pieces = st.lists(st.sampled_from(["“", "”", '"', ". ", "said ", "\n", "word ", "A ", "?"]), max_size=40)
 
 
 @settings(max_examples=200, deadline=None)

@@ -92,8 +92,9 @@ def test_bad_prediction_lines_are_input_errors(tmp_path: Path, line: str) -> Non
 @pytest.mark.parametrize("method", ["rules", "tagger"])
 def test_predict_method_can_be_forced_in_the_fast_profile(tmp_path: Path, method: str) -> None:
     gold = _corpus(tmp_path)
-    predicted = CliRunner().invoke(app, ["--profile", "fast", "quotes", "predict", str(gold), "--root", str(tmp_path),
-                                         "--method", method])
+    predicted = CliRunner().invoke(
+        app, ["--profile", "fast", "quotes", "predict", str(gold), "--root", str(tmp_path), "--method", method]
+    )
     assert predicted.exit_code == 0, predicted.output
     pred_path = tmp_path / "pred.jsonl"
     pred_path.write_text(predicted.stdout, encoding="utf-8")

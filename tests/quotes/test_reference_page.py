@@ -51,7 +51,9 @@ def test_went_on_to_say_resolves_the_foreign_minister(reference_quotes: tuple[Ar
     assert att.style == "partly_direct" and not att.direct
 
 
-def test_russian_official_and_russian_foreign_minister_are_lavrov(reference_quotes: tuple[Article, QuotesResult]) -> None:
+def test_russian_official_and_russian_foreign_minister_are_lavrov(
+    reference_quotes: tuple[Article, QuotesResult],
+) -> None:
     _, result = reference_quotes
     emphasized = _containing(result, "the importance of preventing provocations")
     agreed = _containing(result, "they had agreed")

@@ -28,10 +28,7 @@ def test_according_to_attribution(analyse_quotes) -> None:
 
 
 def test_pronoun_resolves_to_most_recent_person(analyse_quotes) -> None:
-    text = (
-        "German Chancellor Angela Merkel met the press in Berlin.\n\n"
-        "She said that the talks had been difficult."
-    )
+    text = "German Chancellor Angela Merkel met the press in Berlin.\n\nShe said that the talks had been difficult."
     att = _by_content(analyse_quotes(text), "the talks had been difficult")
     assert att.speaker is not None
     assert (att.speaker.name, att.speaker.role, att.speaker.resolved_by) == ("Angela Merkel", "Chancellor", "pronoun")

@@ -46,7 +46,7 @@ def test_transcript_lines_are_attributed_to_their_speaker_label(analyse_quotes, 
     text = (
         "Pence appeared on Fox News Sunday.\n\n"
         "WALLACE: Will Gennifer Flowers be at the debate, sir?\n\n"
-        "\"PENCE: She will not be attending the debate tomorrow night.\n\n"
+        '"PENCE: She will not be attending the debate tomorrow night.\n\n'
         "UPDATE: This story has been corrected.\n"
     )
     for result in (analyse_quotes(text), fast_pipeline.run(Article(text=text)).results["quotes"]):

@@ -65,14 +65,18 @@ def test_features_do_not_depend_on_which_entity_recogniser_ran() -> None:
     features = []
     for profile in ("fast", "accurate"):
         parsed = SharedNLP(profile).doc(text)
-        features.append(doc_features(parsed, find_attributions(parsed, find_quotes(parsed.text)), find_quotes(parsed.text)))
+        features.append(
+            doc_features(parsed, find_attributions(parsed, find_quotes(parsed.text)), find_quotes(parsed.text))
+        )
     assert features[0] == features[1]
     assert not [f for feats in features[0] for f in feats if f.startswith("ent=")]
 
 
 def test_the_sentence_side_of_the_reporting_verb_is_a_feature() -> None:
     parsed = SharedNLP("fast").doc("The plan will fail, Smith said.\n\nNothing else happened.")
-    sides = [next(f for f in feats if f.startswith("side=")) for feats in doc_features(parsed, [], find_quotes(parsed.text))]
+    sides = [
+        next(f for f in feats if f.startswith("side=")) for feats in doc_features(parsed, [], find_quotes(parsed.text))
+    ]
     words = [t.text for t in parsed]
     assert sides[words.index("plan")] == "side=before"
     assert sides[words.index("said")] == "side=on"

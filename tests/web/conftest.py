@@ -22,8 +22,13 @@ import uvicorn  # noqa: E402
 from newsprobe.web import WebSettings, create_app  # noqa: E402
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 API_KEY = "test-key-0123456789abcdef"
 RATE_KEY = "rate-key-0123456789abcdef"
@@ -79,8 +84,9 @@ def secured_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSer
 
     hashed = hashlib.sha256(RATE_KEY.encode()).hexdigest()
     key_file.write_text(f"# test keys\n{API_KEY}\nsha256:{hashed}\n", encoding="utf-8")
-    settings = WebSettings(analyses=("entities",), api_key_file=key_file, max_body_bytes=64 * 1024,
-                           rate_per_minute=6, rate_burst=10)
+    settings = WebSettings(
+        analyses=("entities",), api_key_file=key_file, max_body_bytes=64 * 1024, rate_per_minute=6, rate_burst=10
+    )
     live = start_server(settings)
     yield live
     stop_server(live)

@@ -49,12 +49,16 @@ def test_analyze_text_returns_report_and_permalink(live_server: LiveServer, refe
 
 
 def test_analyze_html_uses_source_url(live_server: LiveServer) -> None:
-    html = ("<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
-            "<p>The harbour reopened on Monday after repairs, the port authority said in a statement.</p>"
-            "<p>Ships queued outside for two days while divers inspected the quay walls.</p></article></body></html>")
+    html = (
+        "<html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>"
+        "<p>The harbour reopened on Monday after repairs, the port authority said in a statement.</p>"
+        "<p>Ships queued outside for two days while divers inspected the quay walls.</p></article></body></html>"
+    )
     with live_server.client() as client:
-        response = client.post("/api/v1/analyze", json={"html": html, "source_url": "https://www.example.org/a/1",
-                                                         "analyses": ["entities"]})
+        response = client.post(
+            "/api/v1/analyze",
+            json={"html": html, "source_url": "https://www.example.org/a/1", "analyses": ["entities"]},
+        )
     assert response.status_code == 200, response.text
     metadata = response.json()["report"]["article"]["metadata"]
     assert metadata["title"] == "Harbour reopens"
@@ -77,11 +81,14 @@ def test_unfetchable_url_is_502(live_server: LiveServer, local_server) -> None: 
     assert "HTTP 500" in body["message"]
 
 
-@pytest.mark.parametrize("payload, code", [
-    ({}, "bad_request"),
-    ({"text": "a", "url": "https://example.org/"}, "bad_request"),
-    ({"text": "   "}, "bad_request"),
-])
+@pytest.mark.parametrize(
+    "payload, code",
+    [
+        ({}, "bad_request"),
+        ({"text": "a", "url": "https://example.org/"}, "bad_request"),
+        ({"text": "   "}, "bad_request"),
+    ],
+)
 def test_not_exactly_one_input_is_400(live_server: LiveServer, payload: dict, code: str) -> None:
     with live_server.client() as client:
         body = assert_error(client.post("/api/v1/analyze", json=payload), 400, code)
@@ -99,15 +106,17 @@ def test_wrong_types_and_unknown_analysers_are_422(live_server: LiveServer) -> N
     with live_server.client() as client:
         body = assert_error(client.post("/api/v1/analyze", json={"text": 5}), 422, "invalid_request")
         assert body["details"][0]["loc"] == ["body", "text"]
-        body = assert_error(client.post("/api/v1/analyze", json={"text": "Hello there.", "analyses": ["nope"]}),
-                            422, "unknown_analyser")
+        body = assert_error(
+            client.post("/api/v1/analyze", json={"text": "Hello there.", "analyses": ["nope"]}), 422, "unknown_analyser"
+        )
         assert "nope" in body["message"]
 
 
 def test_binary_input_is_422(live_server: LiveServer) -> None:
     with live_server.client() as client:
-        response = client.post("/analyze", files={"file": ("page.html", b"\x00\x01\x02" * 400, "text/html")},
-                               data={"source": "file"})
+        response = client.post(
+            "/analyze", files={"file": ("page.html", b"\x00\x01\x02" * 400, "text/html")}, data={"source": "file"}
+        )
     assert response.status_code == 422
     assert "binary" in response.text.lower() or "cannot" in response.text.lower()
 
@@ -138,9 +147,20 @@ def test_openapi_and_docs_page(live_server: LiveServer) -> None:
         schema = client.get("/openapi.json").json()
         docs = client.get("/docs")
     assert "/api/v1/analyze" in schema["paths"]
-    assert set(schema["paths"]["/api/v1/analyze"]["post"]["responses"]) >= {"200", "400", "401", "413", "422", "429", "502"}
-    assert docs.status_code == 200 and "/api/v1/analyze" in docs.text and "<script" not in docs.text.replace(
-        '<script src="/static/app.js" defer></script>', "")
+    assert set(schema["paths"]["/api/v1/analyze"]["post"]["responses"]) >= {
+        "200",
+        "400",
+        "401",
+        "413",
+        "422",
+        "429",
+        "502",
+    }
+    assert (
+        docs.status_code == 200
+        and "/api/v1/analyze" in docs.text
+        and "<script" not in docs.text.replace('<script src="/static/app.js" defer></script>', "")
+    )
 
 
 def test_unknown_report_is_404(live_server: LiveServer) -> None:
@@ -158,8 +178,11 @@ def test_api_key_required(secured_server: LiveServer) -> None:
         response = client.post("/api/v1/analyze", json={"text": "Hello world. This is a test."})
         assert_error(response, 401, "unauthorized")
         assert response.headers["www-authenticate"] == "Bearer"
-        assert_error(client.post("/api/v1/analyze", json={"text": "Hi."}, headers={"X-API-Key": "wrong-key-123456789"}),
-                     401, "unauthorized")
+        assert_error(
+            client.post("/api/v1/analyze", json={"text": "Hi."}, headers={"X-API-Key": "wrong-key-123456789"}),
+            401,
+            "unauthorized",
+        )
         ok = client.post("/api/v1/analyze", json={"text": "Anna Smith went to Paris on Monday."}, headers=AUTH)
         assert ok.status_code == 200, ok.text
         assert list(ok.json()["report"]["analyses"]) == ["entities"]
@@ -168,8 +191,11 @@ def test_api_key_required(secured_server: LiveServer) -> None:
 
 def test_analyser_not_enabled_is_422(secured_server: LiveServer) -> None:
     with secured_server.client() as client:
-        body = assert_error(client.post("/api/v1/analyze", json={"text": "Hi there.", "analyses": ["quotes"]},
-                                        headers=AUTH), 422, "unknown_analyser")
+        body = assert_error(
+            client.post("/api/v1/analyze", json={"text": "Hi there.", "analyses": ["quotes"]}, headers=AUTH),
+            422,
+            "unknown_analyser",
+        )
     assert "not enabled" in body["message"]
 
 
@@ -184,8 +210,9 @@ def test_body_limit_is_413(secured_server: LiveServer) -> None:
                 yield b"x" * 1024
             yield b'"}'
 
-        streamed = client.post("/api/v1/analyze", content=chunks(),
-                               headers={**AUTH, "Content-Type": "application/json"})
+        streamed = client.post(
+            "/api/v1/analyze", content=chunks(), headers={**AUTH, "Content-Type": "application/json"}
+        )
         assert_error(streamed, 413, "body_too_large")
 
 

@@ -44,8 +44,9 @@ def test_paste_reference_page(live_server: LiveServer, page: WatchedPage, refere
 
 
 @pytest.mark.skipif("propaganda" not in registry.names(), reason="the propaganda analyser is not registered")
-def test_paste_reference_page_highlights_propaganda(live_server: LiveServer, page: WatchedPage,
-                                                    reference_path: Path) -> None:
+def test_paste_reference_page_highlights_propaganda(
+    live_server: LiveServer, page: WatchedPage, reference_path: Path
+) -> None:
     page.page.goto(live_server.url + "/")
     page.page.fill("#text", reference_path.read_text(encoding="utf-8"))
     submit(page)
@@ -61,7 +62,8 @@ def test_upload_file(live_server: LiveServer, page: WatchedPage, reference_path:
     page.page.goto(live_server.url + "/")
     page.page.click("label[for=src-file]")
     page.page.uncheck("input[name=analyses][value=claims]") if page.page.locator(
-        "input[name=analyses][value=claims]").count() else None
+        "input[name=analyses][value=claims]"
+    ).count() else None
     page.page.set_input_files("#file", str(reference_path))
     submit(page)
     assert page.page.inner_text("h1.np-title") == extract(reference_path).metadata.title
@@ -71,10 +73,12 @@ def test_upload_file(live_server: LiveServer, page: WatchedPage, reference_path:
 
 
 def test_submit_url_served_locally(live_server: LiveServer, page: WatchedPage, local_server) -> None:  # type: ignore[no-untyped-def]
-    html = ("<html><head><title>Dam inspection finds cracks</title></head><body><article>"
-            "<h1>Dam inspection finds cracks</h1><p>Engineers found three cracks in the dam wall, "
-            "the regional water authority said on Tuesday.</p><p>Repairs will start next month, "
-            "according to the authority's director, Maria Keller.</p></article></body></html>")
+    html = (
+        "<html><head><title>Dam inspection finds cracks</title></head><body><article>"
+        "<h1>Dam inspection finds cracks</h1><p>Engineers found three cracks in the dam wall, "
+        "the regional water authority said on Tuesday.</p><p>Repairs will start next month, "
+        "according to the authority's director, Maria Keller.</p></article></body></html>"
+    )
     url = local_server.add("/news/dam.html", body=html.encode())
     page.page.goto(live_server.url + "/")
     page.page.click("label[for=src-url]")
@@ -125,10 +129,15 @@ the press release &lt;script&gt;alert("escaped")&lt;/script&gt; published later.
 def assert_inert(watched: WatchedPage) -> None:
     page = watched.page
     assert page.evaluate("document.querySelectorAll('main script, main iframe, main svg, main img[src=x]').length") == 0
-    assert page.evaluate("[...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript:')).length") == 0
-    assert page.evaluate(
-        "[...document.querySelectorAll('main *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
-    ) == 0
+    assert (
+        page.evaluate("[...document.querySelectorAll('a')].filter(a => a.href.startsWith('javascript:')).length") == 0
+    )
+    assert (
+        page.evaluate(
+            "[...document.querySelectorAll('main *')].filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).length"
+        )
+        == 0
+    )
     page.wait_for_timeout(300)  # give any injected handler time to fire
     assert_clean(watched)
 

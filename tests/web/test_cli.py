@@ -37,8 +37,20 @@ def wait_for(url: str, process: subprocess.Popen[bytes], timeout: float = 90) ->
 @pytest.mark.parametrize("workers", [1, 2])
 def test_serve_starts_and_answers(workers: int, tmp_path: Path) -> None:
     port = free_port()
-    command = [sys.executable, "-m", "newsprobe.cli", "serve", "--port", str(port), "--workers", str(workers),
-               "--analyses", "entities", "--data-dir", str(tmp_path)] + ([] if workers == 1 else ["--no-warm-up"])
+    command = [
+        sys.executable,
+        "-m",
+        "newsprobe.cli",
+        "serve",
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--analyses",
+        "entities",
+        "--data-dir",
+        str(tmp_path),
+    ] + ([] if workers == 1 else ["--no-warm-up"])
     process = subprocess.Popen(command, stderr=subprocess.PIPE, start_new_session=True)
     try:
         health = wait_for(f"http://127.0.0.1:{port}/healthz", process)
@@ -61,7 +73,11 @@ def test_serve_without_web_extra_prints_install_command(monkeypatch: pytest.Monk
 def test_bad_key_file_is_one_clear_line(tmp_path: Path) -> None:
     keys = tmp_path / "keys.txt"
     keys.write_text("short\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "newsprobe.cli", "serve", "--api-key-file", str(keys)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "newsprobe.cli", "serve", "--api-key-file", str(keys)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert "at least 16 characters" in result.stderr and "Traceback" not in result.stderr

@@ -24,15 +24,23 @@ def test_home_form_posts_without_javascript(live_server: LiveServer) -> None:
     assert form.get("method") == "post" and form.get("action") == "/analyze"
     assert form.get("enctype") == "multipart/form-data"
     assert {field.get("name") for field in form.xpath(".//input|.//textarea|.//select")} >= {
-        "source", "text", "url", "file", "analyses", "paste_format"}
+        "source",
+        "text",
+        "url",
+        "file",
+        "analyses",
+        "paste_format",
+    }
     assert not tree.xpath("//script[not(@src)]")  # no inline script anywhere (the CSP forbids it)
     assert all(src.startswith(("/static/", "/assets/")) for src in tree.xpath("//script/@src|//link/@href"))
 
 
 def test_form_post_redirects_to_permalink(live_server: LiveServer, reference_path: Path) -> None:
     with live_server.client() as client:
-        response = client.post("/analyze", data={"text": reference_path.read_text(encoding="utf-8"),
-                                                 "choose": "1", "analyses": ["entities"]})
+        response = client.post(
+            "/analyze",
+            data={"text": reference_path.read_text(encoding="utf-8"), "choose": "1", "analyses": ["entities"]},
+        )
         assert response.status_code == 303
         location = response.headers["location"]
         page = client.get(location)
@@ -90,9 +98,13 @@ def test_permalinks_survive_a_restart_with_a_data_dir(tmp_path: Path) -> None:
 def test_corpus_dashboard(tmp_path: Path) -> None:
     duckdb = pytest.importorskip("duckdb")
     with duckdb.connect(str(tmp_path / "corpus.duckdb")) as conn:
-        conn.execute("CREATE TABLE articles (id VARCHAR, url VARCHAR, outlet VARCHAR, published DATE, title VARCHAR, text VARCHAR)")
-        conn.execute("INSERT INTO articles VALUES ('1', 'u1', 'rt.com', '2017-06-28', 't', 'x'), "
-                     "('2', 'u2', 'rt.com', '2017-07-01', 't', 'x'), ('3', 'u3', '<b>evil</b>', NULL, 't', 'x')")
+        conn.execute(
+            "CREATE TABLE articles (id VARCHAR, url VARCHAR, outlet VARCHAR, published DATE, title VARCHAR, text VARCHAR)"
+        )
+        conn.execute(
+            "INSERT INTO articles VALUES ('1', 'u1', 'rt.com', '2017-06-28', 't', 'x'), "
+            "('2', 'u2', 'rt.com', '2017-07-01', 't', 'x'), ('3', 'u3', '<b>evil</b>', NULL, 't', 'x')"
+        )
         conn.execute("CREATE TABLE errors (id VARCHAR, error VARCHAR)")
     with TestClient(create_app(WebSettings(store=tmp_path))) as client:
         page = client.get("/corpus")
@@ -124,12 +136,15 @@ def test_corpus_pages_on_a_real_corpus_store(tmp_path: Path) -> None:
     import json
 
     body = "The minister said on Monday that talks would resume next week in Geneva. " * 10
-    rows = [{"text": body, "url": f"https://news{n}.example/a", "outlet": f"<i>Outlet {n}</i>", "published": "2020-02-03"}
-            for n in range(3)]
+    rows = [
+        {"text": body, "url": f"https://news{n}.example/a", "outlet": f"<i>Outlet {n}</i>", "published": "2020-02-03"}
+        for n in range(3)
+    ]
     inputs = tmp_path / "in.jsonl"
     inputs.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    corpus.run_corpus(corpus.RunOptions(inputs=[str(inputs)], store=tmp_path / "store", workers=1, analyses=[],
-                                        quiet=True))
+    corpus.run_corpus(
+        corpus.RunOptions(inputs=[str(inputs)], store=tmp_path / "store", workers=1, analyses=[], quiet=True)
+    )
     with TestClient(create_app(WebSettings(store=tmp_path / "store", warm_up=False))) as client:
         summary = client.get("/corpus")
         charts = client.get("/corpus/dashboard")

@@ -13,7 +13,10 @@ import numpy as np
 
 from newsprobe.eval.checkthat import read_sentences
 
-DATA = Path(os.environ.get("NEWSPROBE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "checkworthy"
+DATA = (
+    Path(os.environ.get("NEWSPROBE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
+    / "checkworthy"
+)
 CT24 = DATA / "ct24_english"
 SPLITS = ("train", "dev", "dev-test")
 MODEL_DIR = Path(__file__).resolve().parents[2] / "src/newsprobe/models/claims"

@@ -59,8 +59,10 @@ class Classifier(torch.nn.Module):
 
 def calibration_split(labels: np.ndarray) -> np.ndarray:
     rng = np.random.default_rng(SEED)
-    picked = [rng.permutation(np.where(labels == value)[0])[: round(CALIBRATION_SHARE * np.sum(labels == value))]
-              for value in (0, 1)]
+    picked = [
+        rng.permutation(np.where(labels == value)[0])[: round(CALIBRATION_SHARE * np.sum(labels == value))]
+        for value in (0, 1)
+    ]
     return np.sort(np.concatenate(picked))
 
 
@@ -111,9 +113,13 @@ def main() -> None:
                 print(f"time budget reached at step {step}/{steps}", flush=True)
                 break
             rows = fit_at[batch_at]
-            batch = tokenizer([texts[i] for i in rows], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+            batch = tokenizer(
+                [texts[i] for i in rows], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt"
+            )
             target = torch.tensor(labels[rows], dtype=torch.float32)
-            loss = torch.nn.functional.binary_cross_entropy_with_logits(model(dict(batch)), target, pos_weight=positive_weight)
+            loss = torch.nn.functional.binary_cross_entropy_with_logits(
+                model(dict(batch)), target, pos_weight=positive_weight
+            )
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
@@ -121,13 +127,21 @@ def main() -> None:
             optimiser.zero_grad()
             step += 1
             if step % 100 == 0:
-                print(f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.perf_counter() - started:.0f}s", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{steps} loss {loss.item():.3f} {time.perf_counter() - started:.0f}s",
+                    flush=True,
+                )
     print(f"trained {step}/{steps} steps in {time.perf_counter() - started:.0f}s", flush=True)
     model.encoder.save_pretrained(out / "encoder")
     tokenizer.save_pretrained(out / "encoder")
-    EmbeddingHead(space=SPACE, weights=model.head.weight.detach().numpy()[0].astype(np.float64),
-                  bias=float(model.head.bias.detach().numpy()[0])).save(out)
-    (out / "calibration.json").write_text(json.dumps({"train_indices": held.tolist(), "steps": step, "of_steps": steps}))
+    EmbeddingHead(
+        space=SPACE,
+        weights=model.head.weight.detach().numpy()[0].astype(np.float64),
+        bias=float(model.head.bias.detach().numpy()[0]),
+    ).save(out)
+    (out / "calibration.json").write_text(
+        json.dumps({"train_indices": held.tolist(), "steps": step, "of_steps": steps})
+    )
 
 
 if __name__ == "__main__":

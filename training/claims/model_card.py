@@ -1,6 +1,6 @@
 """Write src/newsprobe/models/claims/MODEL_CARD.md from claims_model.json (run after training).
 
-    .venv/bin/python training/claims/model_card.py
+.venv/bin/python training/claims/model_card.py
 """
 
 from __future__ import annotations
@@ -78,17 +78,26 @@ def speed_note() -> str:
     bench = MODEL_DIR.parents[2].parent / "bench" / "results" / "checkworthy.json"
     if not bench.exists():
         return "Speed: run `bench/checkworthy.py`."
-    rows = {row["model"].split()[0]: row for row in json.loads(bench.read_text())["rows"] if "sentences_per_cpu_second" in row}
+    rows = {
+        row["model"].split()[0]: row
+        for row in json.loads(bench.read_text())["rows"]
+        if "sentences_per_cpu_second" in row
+    }
     parts = [f"{name} {row['sentences_per_cpu_second']:.0f}" for name, row in rows.items()]
-    return ("Speed (`bench/checkworthy.py`, one thread, sentences per CPU-second, i.e. on a dedicated core): "
-            + ", ".join(parts) + ".")
+    return (
+        "Speed (`bench/checkworthy.py`, one thread, sentences per CPU-second, i.e. on a dedicated core): "
+        + ", ".join(parts)
+        + "."
+    )
 
 
 def main() -> None:
     meta = json.loads((MODEL_DIR / "claims_model.json").read_text())
     fast, accurate = meta["fast"], meta.get("accurate")
-    rows = [f"| fast | {fast['threshold']} | {fast['metrics']['oof_train']['f1']:.3f} (5-fold) | "
-            f"{_cell(fast['metrics']['dev'])} | {_cell(fast['metrics']['dev-test'])} |"]
+    rows = [
+        f"| fast | {fast['threshold']} | {fast['metrics']['oof_train']['f1']:.3f} (5-fold) | "
+        f"{_cell(fast['metrics']['dev'])} | {_cell(fast['metrics']['dev-test'])} |"
+    ]
     space = "not shipped"
     head_weight = "-"
     encoder_note = "the accurate model is not shipped yet."
@@ -96,19 +105,34 @@ def main() -> None:
     if accurate:
         m = accurate["metrics"]
         held = m["calibration"]["held_out_f1"]
-        rows.append(f"| accurate | {accurate['threshold']} | {held:.3f} ({m['calibration_sentences']} sentences) | "
-                    f"{_cell(m['dev'])} | {_cell(m['dev-test'])} |")
+        rows.append(
+            f"| accurate | {accurate['threshold']} | {held:.3f} ({m['calibration_sentences']} sentences) | "
+            f"{_cell(m['dev'])} | {_cell(m['dev-test'])} |"
+        )
         space, head_weight = accurate["space"], accurate["head_weight"]
         if "ft" in space:
-            encoder_note = ("fine-tuned here for one epoch on CT24 train minus a stratified 10 % calibration slice "
-                            "(`training/claims/finetune.py`).")
-            threshold_note = ("5-fold out-of-fold F1 on train (fast); for accurate, the ensemble weight (log loss), Platt "
-                              "scaling and the F1 threshold are fitted on the 10 % calibration slice the encoder never saw.")
+            encoder_note = (
+                "fine-tuned here for one epoch on CT24 train minus a stratified 10 % calibration slice "
+                "(`training/claims/finetune.py`)."
+            )
+            threshold_note = (
+                "5-fold out-of-fold F1 on train (fast); for accurate, the ensemble weight (log loss), Platt "
+                "scaling and the F1 threshold are fitted on the 10 % calibration slice the encoder never saw."
+            )
         else:
             encoder_note = "frozen (not fine-tuned); the head is a logistic regression on its vectors."
             threshold_note = "5-fold out-of-fold F1 on train, for both profiles (the accurate mix is calibrated on the same out-of-fold logits)."
-    card = CARD.format(vocabulary=fast["vocabulary"], dense=11, C=fast["C"], space=space, head_weight=head_weight,
-                       encoder_note=encoder_note, threshold_note=threshold_note, rows="\n".join(rows), speed=speed_note())
+    card = CARD.format(
+        vocabulary=fast["vocabulary"],
+        dense=11,
+        C=fast["C"],
+        space=space,
+        head_weight=head_weight,
+        encoder_note=encoder_note,
+        threshold_note=threshold_note,
+        rows="\n".join(rows),
+        speed=speed_note(),
+    )
     (MODEL_DIR / "MODEL_CARD.md").write_text(card)
     print(card)
 

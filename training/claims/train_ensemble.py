@@ -103,7 +103,9 @@ def main() -> None:
     report: dict[str, object] = {"calibration": settings, "calibration_sentences": int(len(rows))}
     for split in ("dev", "dev-test"):
         split_texts, split_labels = load_split(split)
-        mixed = settings["head_weight"] * head.logits(vectors[split]) + (1 - settings["head_weight"]) * lexical.decision_function(featurise(vectoriser, split_texts))
+        mixed = settings["head_weight"] * head.logits(vectors[split]) + (
+            1 - settings["head_weight"]
+        ) * lexical.decision_function(featurise(vectoriser, split_texts))
         probability = 1 / (1 + np.exp(-(settings["platt_a"] * mixed + settings["platt_b"])))
         report[split] = scores(split_labels, (probability >= settings["threshold"]).astype(np.int64))
     head.save(MODEL_DIR)
@@ -111,8 +113,12 @@ def main() -> None:
         shutil.copy(encoder_dir / name, MODEL_DIR / name)
     meta_path = MODEL_DIR / "claims_model.json"
     meta = json.loads(meta_path.read_text())
-    meta["accurate"] = {"kind": f"{mode} MiniLM head + lexical", "space": space,
-                        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold")}, "metrics": report}
+    meta["accurate"] = {
+        "kind": f"{mode} MiniLM head + lexical",
+        "space": space,
+        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold")},
+        "metrics": report,
+    }
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(report, indent=2))
 

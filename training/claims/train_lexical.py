@@ -80,8 +80,14 @@ def main() -> None:
         report[split] = scores(split_labels, (1 / (1 + np.exp(-logits)) >= threshold).astype(np.int64))
     meta_path = MODEL_DIR / "claims_model.json"
     meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-    meta["fast"] = {"kind": "lexical", "threshold": threshold, "C": C, "min_df": MIN_DF,
-                    "vocabulary": len(lexical.vocabulary), "metrics": report}
+    meta["fast"] = {
+        "kind": "lexical",
+        "threshold": threshold,
+        "C": C,
+        "min_df": MIN_DF,
+        "vocabulary": len(lexical.vocabulary),
+        "metrics": report,
+    }
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     print(json.dumps(report, indent=2))
 

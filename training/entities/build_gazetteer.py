@@ -46,11 +46,24 @@ def main() -> None:
     args = parser.parse_args()
     texts = training_texts(args.data)
     counts = count_labels(texts)
-    table = {name: labels.most_common(1)[0][0] for name, labels in sorted(counts.items())
-             if name and sum(labels.values()) >= MIN_COUNT}
-    args.out.write_text(json.dumps({"source": "en_core_web_sm 3.8.0 NER over PTC train + PolNeAR train texts",
-                                    "min_count": MIN_COUNT, "names": table}, ensure_ascii=False, indent=0) + "\n",
-                        encoding="utf-8")
+    table = {
+        name: labels.most_common(1)[0][0]
+        for name, labels in sorted(counts.items())
+        if name and sum(labels.values()) >= MIN_COUNT
+    }
+    args.out.write_text(
+        json.dumps(
+            {
+                "source": "en_core_web_sm 3.8.0 NER over PTC train + PolNeAR train texts",
+                "min_count": MIN_COUNT,
+                "names": table,
+            },
+            ensure_ascii=False,
+            indent=0,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     print(f"{len(texts)} texts, {len(counts)} names, {len(table)} kept -> {args.out}")
 
 

@@ -200,7 +200,9 @@ def read_laundromat(path: Path, table: Table) -> None:
             continue
         outlet = table.outlet(row["Domain"], "asd_laundromat")
         if outlet is not None:
-            table.flags.add((outlet.key, "laundromat", category, "asd_laundromat", "site of concern (lead, not verdict)"))
+            table.flags.add(
+                (outlet.key, "laundromat", category, "asd_laundromat", "site of concern (lead, not verdict)")
+            )
 
 
 def read_aliases(path: Path, table: Table) -> None:
@@ -256,8 +258,18 @@ def write_table(table: Table, data: Path, out: Path) -> None:
         label = o.registered_domain.split(".")[0] if key == o.registered_domain else None
         conn.execute(
             "INSERT INTO outlets VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (key, o.registered_domain, label, o.name, o.country, o.pc1, o.pc1_percentile, o.pc1_band,
-             o.state_typology, o.state_owner),
+            (
+                key,
+                o.registered_domain,
+                label,
+                o.name,
+                o.country,
+                o.pc1,
+                o.pc1_percentile,
+                o.pc1_band,
+                o.state_typology,
+                o.state_owner,
+            ),
         )
     conn.executemany("INSERT INTO names VALUES (?,?,?,?,?)", sorted(table.names))
     conn.executemany("INSERT INTO flags VALUES (?,?,?,?,?)", sorted(table.flags))
@@ -275,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
     table = compile_table(args.data)
     write_table(table, args.data, args.out)
     size = args.out.stat().st_size
-    print(f"{len(table.outlets)} outlets, {len(table.names)} names, {len(table.flags)} flags -> {args.out} ({size / 1e6:.1f} MB)")
+    print(
+        f"{len(table.outlets)} outlets, {len(table.names)} names, {len(table.flags)} flags -> {args.out} ({size / 1e6:.1f} MB)"
+    )
     for dataset_id, (used, skipped) in sorted(table.counts.items()):
         print(f"  {dataset_id}: {used} rows used, {skipped} skipped")
     return 0

@@ -36,7 +36,8 @@ def token_targets(offsets: list[tuple[int, int]], spans: list[LabelledSpan]) -> 
     tech = np.zeros((len(offsets), N_TECH), dtype=np.float32)
     for span in spans:
         inside = [
-            i for i, (start, end) in enumerate(offsets)
+            i
+            for i, (start, end) in enumerate(offsets)
             if end > start and min(end, span.end) - max(start, span.start) >= (end - start) / 2
         ]
         if not inside:
@@ -61,12 +62,14 @@ def article_windows(tokenizer: Tokenizer, text: str, spans: list[LabelledSpan]) 
     for start in range(0, max(1, len(ids) - body + STRIDE), STRIDE):
         stop = min(start + body, len(ids))
         piece = slice(start, stop)
-        windows.append(Window(
-            ids=np.concatenate([[cls_id], ids[piece], [sep_id]]),
-            si=np.concatenate([[-100], si[piece], [-100]]),
-            tech=np.concatenate([np.zeros((1, N_TECH)), tech[piece], np.zeros((1, N_TECH))]).astype(np.float32),
-            tech_mask=np.concatenate([[0], (si[piece] > 0).astype(np.float32), [0]]).astype(np.float32),
-        ))
+        windows.append(
+            Window(
+                ids=np.concatenate([[cls_id], ids[piece], [sep_id]]),
+                si=np.concatenate([[-100], si[piece], [-100]]),
+                tech=np.concatenate([np.zeros((1, N_TECH)), tech[piece], np.zeros((1, N_TECH))]).astype(np.float32),
+                tech_mask=np.concatenate([[0], (si[piece] > 0).astype(np.float32), [0]]).astype(np.float32),
+            )
+        )
         if stop >= len(ids):
             break
     return windows

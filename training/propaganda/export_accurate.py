@@ -1,6 +1,6 @@
 """Export the fine-tuned tagger (work/accurate.pt) to int8 ONNX in src/newsprobe/models/propaganda/.
 
-    .venv/bin/python training/propaganda/export_accurate.py
+.venv/bin/python training/propaganda/export_accurate.py
 """
 
 from __future__ import annotations
@@ -49,9 +49,17 @@ def main() -> None:
     mask = torch.ones(2, 32, dtype=torch.long)
     fp32 = out / "encoder.fp32.onnx" if out != OUT else WORK / "encoder.fp32.onnx"
     torch.onnx.export(
-        Exported(tagger), (ids, mask), str(fp32), input_names=["input_ids", "attention_mask"],
-        output_names=["si_logits", "tech_logits", "states"], opset_version=17, dynamo=False,
-        dynamic_axes={name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "si_logits", "tech_logits", "states")},
+        Exported(tagger),
+        (ids, mask),
+        str(fp32),
+        input_names=["input_ids", "attention_mask"],
+        output_names=["si_logits", "tech_logits", "states"],
+        opset_version=17,
+        dynamo=False,
+        dynamic_axes={
+            name: {0: "batch", 1: "tokens"}
+            for name in ("input_ids", "attention_mask", "si_logits", "tech_logits", "states")
+        },
     )
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

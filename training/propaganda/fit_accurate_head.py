@@ -76,7 +76,11 @@ def accuracy(head, x, y) -> float:
 
 def si_f1(encodings, articles, spans, settings, breaks) -> dict:
     gold = [s for a in encodings for s in spans.get(a, [])]
-    predicted = [LabelledSpan(a, s, e) for a, enc in encodings.items() for s, e, _ in si_decode(articles[a], enc, settings, breaks)]
+    predicted = [
+        LabelledSpan(a, s, e)
+        for a, enc in encodings.items()
+        for s, e, _ in si_decode(articles[a], enc, settings, breaks)
+    ]
     return score_si(gold, predicted).model_dump()
 
 
@@ -126,15 +130,22 @@ def choose_fusion(head, val, articles, spans):
 
     weights = [round(0.1 * i, 1) for i in range(11)]
     best = max(weights, key=lambda w: acc("a", w))
-    return best, {"tc_fusion_weight": best, "tc_fusion_half_a": {w: acc("a", w) for w in weights},
-                  "tc_fusion_half_b": acc("b", best), "tc_accurate_only_half_b": acc("b", 1.0), "tc_fast_only_half_b": acc("b", 0.0)}
+    return best, {
+        "tc_fusion_weight": best,
+        "tc_fusion_half_a": {w: acc("a", w) for w in weights},
+        "tc_fusion_half_b": acc("b", best),
+        "tc_accurate_only_half_b": acc("b", 1.0),
+        "tc_fast_only_half_b": acc("b", 0.0),
+    }
 
 
 def main() -> None:
     import argparse
 
     parser = argparse.ArgumentParser()
-    parser.add_argument("--train-limit", type=int, default=0, help="fit the TC head on the first N train articles (0: all)")
+    parser.add_argument(
+        "--train-limit", type=int, default=0, help="fit the TC head on the first N train articles (0: all)"
+    )
     args = parser.parse_args()
     started = time.time()
     articles, spans = load_train()
@@ -146,7 +157,10 @@ def main() -> None:
     val_b = {a: e for a, e in val.items() if not half_a(a)}
     f1_a, settings, breaks = tune(val_a, articles, spans)
     print(f"SI decoding chosen on half A: F1 {f1_a:.4f} {settings} breaks={breaks}", flush=True)
-    report = {"si_half_b": si_f1(val_b, articles, spans, settings, breaks), "si_validation": si_f1(val, articles, spans, settings, breaks)}
+    report = {
+        "si_half_b": si_f1(val_b, articles, spans, settings, breaks),
+        "si_validation": si_f1(val, articles, spans, settings, breaks),
+    }
     print(json.dumps(report, indent=2), flush=True)
 
     print("encoding train", flush=True)
@@ -156,24 +170,41 @@ def main() -> None:
     folds = np.arange(len(y)) % 3
     cv = {}
     for c in (0.001, 0.003, 0.01, 0.03):
-        cv[c] = float(np.mean([accuracy(fit(x[folds != k], y[folds != k], c), x[folds == k], y[folds == k]) for k in range(3)]))
+        cv[c] = float(
+            np.mean([accuracy(fit(x[folds != k], y[folds != k], c), x[folds == k], y[folds == k]) for k in range(3)])
+        )
     c = max(cv, key=cv.get)
     head = fit(x, y, c)
-    n_states = encoder.session.get_outputs()[2].shape[-1] if isinstance(encoder.session.get_outputs()[2].shape[-1], int) else 768
+    n_states = (
+        encoder.session.get_outputs()[2].shape[-1]
+        if isinstance(encoder.session.get_outputs()[2].shape[-1], int)
+        else 768
+    )
     tech = slice(768, 768 + len(TECHNIQUE_NAMES))
-    report.update({
-        "tc_cv_by_C": cv, "tc_C": c,
-        "tc_validation_single_label": accuracy(head, xv, yv),
-        "tc_validation_tech_head_argmax": float((xv[:, tech].argmax(1) == yv).mean()),
-        "decode": {**settings.__dict__, "breaks": breaks}, "minutes": (time.time() - started) / 60, "tc_train_articles": len(train), "state_dim": n_states,
-    })
+    report.update(
+        {
+            "tc_cv_by_C": cv,
+            "tc_C": c,
+            "tc_validation_single_label": accuracy(head, xv, yv),
+            "tc_validation_tech_head_argmax": float((xv[:, tech].argmax(1) == yv).mean()),
+            "decode": {**settings.__dict__, "breaks": breaks},
+            "minutes": (time.time() - started) / 60,
+            "tc_train_articles": len(train),
+            "state_dim": n_states,
+        }
+    )
     fusion, fusion_report = choose_fusion(head, val, articles, spans)
     report.update(fusion_report)
     coef, intercept, mean, scale = head
-    np.savez_compressed(OUT, coef=coef.astype(np.float16), intercept=intercept, mean=mean.astype(np.float32),
-                        scale=scale.astype(np.float32),
-                        decode=np.array([settings.high, settings.low, settings.max_gap, settings.min_chars, float(breaks)], np.float32),
-                        fusion=np.array([fusion], np.float32))
+    np.savez_compressed(
+        OUT,
+        coef=coef.astype(np.float16),
+        intercept=intercept,
+        mean=mean.astype(np.float32),
+        scale=scale.astype(np.float32),
+        decode=np.array([settings.high, settings.low, settings.max_gap, settings.min_chars, float(breaks)], np.float32),
+        fusion=np.array([fusion], np.float32),
+    )
     (HERE / "accurate_metrics.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
 

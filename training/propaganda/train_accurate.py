@@ -65,10 +65,16 @@ def main() -> None:
     parser.add_argument("--lr", type=float, default=8e-5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=1, help="torch CPU threads (2 on a quiet 2-core machine)")
-    parser.add_argument("--init", type=Path, help="continue from this checkpoint (a second round with a fresh schedule)")
-    parser.add_argument("--max-minutes", type=float, default=95.0,
-                        help="time budget: the learning rate decays linearly to 0 at whichever comes first, "
-                             "the last step or the budget (a busy machine still gets a finished schedule)")
+    parser.add_argument(
+        "--init", type=Path, help="continue from this checkpoint (a second round with a fresh schedule)"
+    )
+    parser.add_argument(
+        "--max-minutes",
+        type=float,
+        default=95.0,
+        help="time budget: the learning rate decays linearly to 0 at whichever comes first, "
+        "the last step or the budget (a busy machine still gets a finished schedule)",
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     random.seed(args.seed)
@@ -112,11 +118,15 @@ def main() -> None:
             running.append(loss.item())
             if step % 20 == 0:
                 minutes = (time.time() - started) / 60
-                print(f"epoch {epoch} step {step}/{total} loss {np.mean(running[-20:]):.4f} {minutes:.1f} min", flush=True)
+                print(
+                    f"epoch {epoch} step {step}/{total} loss {np.mean(running[-20:]):.4f} {minutes:.1f} min", flush=True
+                )
             if step >= total or (time.time() - started) / 60 > args.max_minutes:
                 break
         torch.save(model.state_dict(), WORK / "accurate.pt")
-        (WORK / "accurate.json").write_text(json.dumps({"epoch": epoch, "step": step, "total": total, "seed": args.seed, "lr": args.lr}))
+        (WORK / "accurate.json").write_text(
+            json.dumps({"epoch": epoch, "step": step, "total": total, "seed": args.seed, "lr": args.lr})
+        )
         print(f"saved after epoch {epoch} (step {step})", flush=True)
         if (time.time() - started) / 60 > args.max_minutes:
             print("time budget reached", flush=True)

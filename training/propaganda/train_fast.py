@@ -79,8 +79,13 @@ def token_rows(model: FastModel, ids, articles, spans):
 
 def empty_model(sentence_weights: np.ndarray) -> FastModel:
     n = len(TECHNIQUE_NAMES)
-    return FastModel(np.zeros(DIM, np.float32), sentence_weights, np.zeros((DIM, n), np.float32),
-                     np.zeros(n, np.float32), DecodeSettings(0.5, 0.3))
+    return FastModel(
+        np.zeros(DIM, np.float32),
+        sentence_weights,
+        np.zeros((DIM, n), np.float32),
+        np.zeros(n, np.float32),
+        DecodeSettings(0.5, 0.3),
+    )
 
 
 def train_si(ids, articles, spans, c=0.3) -> FastModel:
@@ -191,8 +196,11 @@ def main() -> None:
     model.span_weights, model.span_bias = train_tc(train_ids, articles, spans, c)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        OUT, token_weights=model.token_weights.astype(np.float16), sentence_weights=model.sentence_weights.astype(np.float16),
-        span_weights=model.span_weights.astype(np.float16), span_bias=model.span_bias,
+        OUT,
+        token_weights=model.token_weights.astype(np.float16),
+        sentence_weights=model.sentence_weights.astype(np.float16),
+        span_weights=model.span_weights.astype(np.float16),
+        span_bias=model.span_bias,
         decode=np.array([settings.high, settings.low, settings.max_gap, settings.min_chars], np.float32),
     )
     shipped = FastModel.load(OUT)
@@ -200,8 +208,15 @@ def main() -> None:
     predicted = [LabelledSpan(a, s, e) for a in validation_ids for s, e, _ in shipped.spans(articles[a])]
     si = score_si(gold, predicted)
     tc = tc_accuracy(shipped.span_weights, shipped.span_bias, validation_ids, articles, spans)
-    report = {"si_f1": si.f1, "si_precision": si.precision, "si_recall": si.recall, "tc_accuracy_single_label": tc,
-              "decode": settings.__dict__, "tc_C": c, "minutes": (time.time() - started) / 60}
+    report = {
+        "si_f1": si.f1,
+        "si_precision": si.precision,
+        "si_recall": si.recall,
+        "tc_accuracy_single_label": tc,
+        "decode": settings.__dict__,
+        "tc_C": c,
+        "minutes": (time.time() - started) / 60,
+    }
     (HERE / "fast_metrics.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))
 

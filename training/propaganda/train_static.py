@@ -147,10 +147,17 @@ def export(model: ConvTagger, vectors: np.ndarray, settings: DecodeSettings, has
         return conv.weight.detach().numpy().transpose(2, 1, 0).astype(np.float16)  # (k, in, out)
 
     np.savez_compressed(
-        OUT, vectors=vectors.astype(np.float16), n_layers=np.array(2),
-        conv0_weight=weight(model.first), conv0_bias=model.first.bias.detach().numpy(), conv0_dilation=np.array(1),
-        conv1_weight=weight(model.second), conv1_bias=model.second.bias.detach().numpy(), conv1_dilation=np.array(4),
-        out_weight=model.out.weight.detach().numpy()[0], out_bias=model.out.bias.detach().numpy()[0],
+        OUT,
+        vectors=vectors.astype(np.float16),
+        n_layers=np.array(2),
+        conv0_weight=weight(model.first),
+        conv0_bias=model.first.bias.detach().numpy(),
+        conv0_dilation=np.array(1),
+        conv1_weight=weight(model.second),
+        conv1_bias=model.second.bias.detach().numpy(),
+        conv1_dilation=np.array(4),
+        out_weight=model.out.weight.detach().numpy()[0],
+        out_bias=model.out.bias.detach().numpy()[0],
         decode=np.array([settings.high, settings.low, settings.max_gap, settings.min_chars], np.float32),
         hashed_weight=np.array(hashed_weight, np.float32),
     )
@@ -168,7 +175,10 @@ def si_f1(probabilities, articles, spans, ids, settings: DecodeSettings) -> dict
 
 
 def mixed(static_probs, hashed_probs, hashed_weight: float):
-    return {a: (offsets, (1 - hashed_weight) * probs + hashed_weight * hashed_probs[a]) for a, (offsets, probs) in static_probs.items()}
+    return {
+        a: (offsets, (1 - hashed_weight) * probs + hashed_weight * hashed_probs[a])
+        for a, (offsets, probs) in static_probs.items()
+    }
 
 
 def choose(static_probs, hashed_probs, articles, spans, ids, hashed_weights=(0.0, 0.25, 0.5)):
@@ -190,13 +200,17 @@ def choose(static_probs, hashed_probs, articles, spans, ids, hashed_weights=(0.0
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--checkpoint", type=Path, help="fine-tuned encoder (train_accurate.py); base MiniLM without it")
+    parser.add_argument(
+        "--checkpoint", type=Path, help="fine-tuned encoder (train_accurate.py); base MiniLM without it"
+    )
     parser.add_argument("--dim", type=int, default=128)
     parser.add_argument("--hidden", type=int, default=96)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--unlabelled-limit", type=int, default=0, help="use only the first N unlabelled texts (a smoke run)")
+    parser.add_argument(
+        "--unlabelled-limit", type=int, default=0, help="use only the first N unlabelled texts (a smoke run)"
+    )
     parser.add_argument("--vectors-cache", type=Path, default=HERE / "work" / "static_vectors.npy")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
@@ -227,15 +241,23 @@ def main() -> None:
     export(model, vectors, settings, weight)
     chosen = mixed(static_probs, hashed_probs, weight)
     report = {
-        "dim": args.dim, "hidden": args.hidden, "epochs": args.epochs, "seed": args.seed,
+        "dim": args.dim,
+        "hidden": args.hidden,
+        "epochs": args.epochs,
+        "seed": args.seed,
         "checkpoint": str(args.checkpoint) if args.checkpoint else None,
-        "decode": settings.__dict__, "hashed_weight": weight, "si_half_a": f1_a,
+        "decode": settings.__dict__,
+        "hashed_weight": weight,
+        "si_half_a": f1_a,
         "si_half_b": si_f1(chosen, articles, spans, other, settings),
         "si_validation": si_f1(chosen, articles, spans, validation_ids, settings),
-        "static_only": {"decode": static_settings.__dict__,
-                        "si_half_b": si_f1(static_probs, articles, spans, other, static_settings),
-                        "si_validation": si_f1(static_probs, articles, spans, validation_ids, static_settings)},
-        "bytes": OUT.stat().st_size, "minutes": (time.time() - started) / 60,
+        "static_only": {
+            "decode": static_settings.__dict__,
+            "si_half_b": si_f1(static_probs, articles, spans, other, static_settings),
+            "si_validation": si_f1(static_probs, articles, spans, validation_ids, static_settings),
+        },
+        "bytes": OUT.stat().st_size,
+        "minutes": (time.time() - started) / 60,
     }
     (HERE / "static_metrics.json").write_text(json.dumps(report, indent=2))
     print(json.dumps(report, indent=2))

@@ -1,6 +1,6 @@
 """Parse PolNeAR train/dev once with the shared spaCy pipeline; cache as DocBin (not shipped).
 
-    OMP_NUM_THREADS=1 python training/quotes/parse_corpus.py /work/shared/data/quotes/polnear /tmp/quotes_cache
+OMP_NUM_THREADS=1 python training/quotes/parse_corpus.py /work/shared/data/quotes/polnear /tmp/quotes_cache
 """
 
 from __future__ import annotations

@@ -44,7 +44,11 @@ def featurise(items: list[tuple[Any, dict[str, Any]]]) -> list[tuple[list[list[s
 
 def rows_of(raws: list[Any]) -> list[dict[str, Any]]:
     return [
-        {"content": [list(c) for c in r.content], "source": [list(r.source)] if r.source else [], "cue": [list(c) for c in r.cue]}
+        {
+            "content": [list(c) for c in r.content],
+            "source": [list(r.source)] if r.source else [],
+            "cue": [list(c) for c in r.cue],
+        }
         for r in raws
     ]
 
@@ -79,8 +83,13 @@ def main() -> None:
     for x, y, _ in train_feats:
         trainer.append(x, y)
     trainer.set_params(
-        {"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations, "feature.minfreq": args.minfreq,
-         "feature.possible_transitions": True}
+        {
+            "c1": args.c1,
+            "c2": args.c2,
+            "max_iterations": args.iterations,
+            "feature.minfreq": args.minfreq,
+            "feature.possible_transitions": True,
+        }
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(args.out))
@@ -95,8 +104,11 @@ def main() -> None:
     for name in ("rules", "crf"):
         s = scores[name]["all"]
         d = scores[name]["direct"]
-        print(f"{name}: overlap F1 {s['content_overlap']['f1']:.4f} exact F1 {s['content_exact']['f1']:.4f} "
-              f"source acc {s['source_accuracy']:.4f} direct overlap F1 {d['content_overlap']['f1']:.4f}", flush=True)
+        print(
+            f"{name}: overlap F1 {s['content_overlap']['f1']:.4f} exact F1 {s['content_exact']['f1']:.4f} "
+            f"source acc {s['source_accuracy']:.4f} direct overlap F1 {d['content_overlap']['f1']:.4f}",
+            flush=True,
+        )
     if args.metrics:
         args.metrics.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 

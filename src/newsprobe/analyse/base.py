@@ -95,7 +95,9 @@ class Analyser(Generic[ResultT, ConfigT]):
     Config: type[ConfigT] = EmptyConfig  # type: ignore[assignment]  # the default when ConfigT is not given
 
     def __init__(self, config: ConfigT | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
-        self.config: ConfigT = self.Config(**(config or {})) if config is None or isinstance(config, Mapping) else config
+        self.config: ConfigT = (
+            self.Config(**(config or {})) if config is None or isinstance(config, Mapping) else config
+        )
         self.profile: Profile = profile
 
     @classmethod
@@ -105,9 +107,7 @@ class Analyser(Generic[ResultT, ConfigT]):
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ResultT:
         raise NotImplementedError
 
-    def run_batch(
-        self, items: Iterable[tuple[Article, Doc, AnalysisContext]]
-    ) -> list[ResultT]:
+    def run_batch(self, items: Iterable[tuple[Article, Doc, AnalysisContext]]) -> list[ResultT]:
         return [self.run(article, doc, context) for article, doc, context in items]
 
     def __call__(self, article: Article, doc: Doc, context: AnalysisContext) -> ResultT:
@@ -197,5 +197,3 @@ registry = Registry()
 def register(cls: type[Analyser[Any, Any]]) -> type[Analyser[Any, Any]]:
     """Class decorator: add an analyser to the default registry."""
     return registry.add(cls)
-
-

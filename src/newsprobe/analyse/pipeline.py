@@ -27,8 +27,13 @@ class AnalysisOutcome:
 class Pipeline:
     """Analysers built once (models load lazily on first use) and run per article."""
 
-    def __init__(self, analyses: Iterable[str] | None = None, *, profile: Profile = "accurate",
-                 config: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+    def __init__(
+        self,
+        analyses: Iterable[str] | None = None,
+        *,
+        profile: Profile = "accurate",
+        config: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         """`config` maps an analyser name to its config fields, e.g. {"provenance": {"index_dir": "idx"}}."""
         self.profile = profile
         self.analysers: list[Analyser[Any, Any]] = [

@@ -17,8 +17,18 @@ from ..errors import InputError
 if TYPE_CHECKING:
     from ..analyse.base import Profile
 
-__all__ = ["InputFormatChoice", "NewsprobeCommand", "OutputFormat", "ProfileChoice", "add_command", "add_contract_commands",
-           "chosen_profile", "command_group", "parse_analyses", "write_output"]
+__all__ = [
+    "InputFormatChoice",
+    "NewsprobeCommand",
+    "OutputFormat",
+    "ProfileChoice",
+    "add_command",
+    "add_contract_commands",
+    "chosen_profile",
+    "command_group",
+    "parse_analyses",
+    "write_output",
+]
 
 
 class ProfileChoice(str, Enum):
@@ -90,16 +100,28 @@ _CURLY = re.compile(r"\{([^{}]+)\}")
 
 def command_group(help: str, cls: type[TyperGroup] = TyperGroup) -> typer.Typer:
     """A command group with plain help: options in full, flags without type placeholders."""
-    return typer.Typer(help=help, cls=cls, no_args_is_help=True, rich_markup_mode=None, add_completion=False,
-                       pretty_exceptions_enable=False)
+    return typer.Typer(
+        help=help,
+        cls=cls,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
 
 
 def add_command(app: typer.Typer, function: Callable[..., None], name: str | None = None) -> None:
     app.command(name, cls=NewsprobeCommand)(function)
 
 
-def add_contract_commands(app: typer.Typer, eval_app: typer.Typer, name: str, help: str,
-                          predict: Callable[..., None], evaluate: Callable[..., None]) -> None:
+def add_contract_commands(
+    app: typer.Typer,
+    eval_app: typer.Typer,
+    name: str,
+    help: str,
+    predict: Callable[..., None],
+    evaluate: Callable[..., None],
+) -> None:
     """An evaluation contract: `newsprobe NAME predict ...` and `newsprobe eval NAME ...`."""
     group = command_group(help)
     add_command(group, predict, "predict")

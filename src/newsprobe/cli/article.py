@@ -40,11 +40,21 @@ def analyze(
     source: Annotated[str, typer.Argument(help="A URL, an HTML or text/markdown file (.gz too), or - for stdin.")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report here instead of stdout.")] = None,
-    analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers to run (default: all; 'none' = extraction only).")] = None,
-    input_format: Annotated[Optional[InputFormatChoice], typer.Option(
-        help="Override detection: url, html, markdown (a page export, cleaned) or text (verbatim, offsets match the file).")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses (tests, intranets).")] = False,
-    index: Annotated[Optional[Path], typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")] = None,
+    analyses: Annotated[
+        Optional[str], typer.Option(help="Comma-separated analysers to run (default: all; 'none' = extraction only).")
+    ] = None,
+    input_format: Annotated[
+        Optional[InputFormatChoice],
+        typer.Option(
+            help="Override detection: url, html, markdown (a page export, cleaned) or text (verbatim, offsets match the file)."
+        ),
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses (tests, intranets).")
+    ] = False,
+    index: Annotated[
+        Optional[Path], typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")
+    ] = None,
 ) -> None:
     """Analyse one article and print or write the report."""
     from ..api import Newsprobe
@@ -52,8 +62,12 @@ def analyze(
     from ..report import render
 
     config = {"provenance": {"index_dir": str(check_index(index))}} if index else None
-    app_object = Newsprobe(parse_analyses(analyses), profile=ctx.obj["profile"],
-                           fetch_policy=FetchPolicy(allow_private=allow_private), config=config)
+    app_object = Newsprobe(
+        parse_analyses(analyses),
+        profile=ctx.obj["profile"],
+        fetch_policy=FetchPolicy(allow_private=allow_private),
+        config=config,
+    )
     report = app_object.analyze(source, input_format=input_format.value if input_format else None)
     if format is ReportFormat.text and out is None:
         from ..report.terminal import print_report
@@ -67,7 +81,9 @@ def extract(
     sources: Annotated[list[str], typer.Argument(help="Files, globs, directories or URLs.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
     input_format: Annotated[Optional[InputFormatChoice], typer.Option(help="Override input detection.")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
+    ] = False,
 ) -> None:
     """Extraction only: one JSON line per input with `source`, `text` and the metadata fields."""
     from ..api import Newsprobe
@@ -78,9 +94,13 @@ def extract(
     for source in expand_inputs(sources):
         try:
             article = app_object.extract(source, input_format=input_format.value if input_format else None)
-            line = {"source": source, "text": article.text, **article.metadata.model_dump(),
-                    "paragraphs": [p.model_dump() for p in article.paragraphs],
-                    "removed": [block.model_dump() for block in article.removed]}
+            line = {
+                "source": source,
+                "text": article.text,
+                **article.metadata.model_dump(),
+                "paragraphs": [p.model_dump() for p in article.paragraphs],
+                "removed": [block.model_dump() for block in article.removed],
+            }
         except NewsprobeError as exc:
             failed += 1
             typer.echo(f"newsprobe: {exc}", err=True)

@@ -13,9 +13,6 @@ from ._options import ProfileChoice, add_contract_commands, chosen_profile
 __all__ = ["register"]
 
 
-
-
-
 def predict_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CheckThat! 2024 TSV with Sentence_id and Text columns.")],
@@ -43,10 +40,18 @@ def eval_command(
     if json_output:
         typer.echo(scores.model_dump_json(indent=2))
         return
-    typer.echo(f"f1\t{scores.f1:.4f}\nprecision\t{scores.precision:.4f}\nrecall\t{scores.recall:.4f}\n"
-               f"accuracy\t{scores.accuracy:.4f}\nsentences\t{scores.gold}\nmissing\t{scores.missing}")
+    typer.echo(
+        f"f1\t{scores.f1:.4f}\nprecision\t{scores.precision:.4f}\nrecall\t{scores.recall:.4f}\n"
+        f"accuracy\t{scores.accuracy:.4f}\nsentences\t{scores.gold}\nmissing\t{scores.missing}"
+    )
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    add_contract_commands(app, eval_app, "checkworthy", "Check-worthiness of sentences (CheckThat! 2024 Task 1 format).",
-                          predict_command, eval_command)
+    add_contract_commands(
+        app,
+        eval_app,
+        "checkworthy",
+        "Check-worthiness of sentences (CheckThat! 2024 Task 1 format).",
+        predict_command,
+        eval_command,
+    )

@@ -22,8 +22,6 @@ class EngineChoice(str, Enum):
     ray = "ray"
 
 
-
-
 class QueryFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -36,17 +34,30 @@ StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Store director
 @corpus_app.command("run", cls=NewsprobeCommand)
 def run(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Directories, globs, HTML/text files (.gz too), JSONL, WARC, RSS/Atom files or feed URLs.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Directories, globs, HTML/text files (.gz too), JSONL, WARC, RSS/Atom files or feed URLs."),
+    ],
     store: StoreOption,
-    engine: Annotated[EngineChoice, typer.Option(help="local: a process pool; ray: Ray Data actors.")] = EngineChoice.local,
+    engine: Annotated[
+        EngineChoice, typer.Option(help="local: a process pool; ray: Ray Data actors.")
+    ] = EngineChoice.local,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or actors (ray).")] = 2,
-    analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers (default: all; 'none' = extraction only).")] = None,
-    profile: Annotated[Optional[ProfileChoice], typer.Option(help="fast or accurate (default: the global --profile).")] = None,
-    address: Annotated[Optional[str], typer.Option(help="Ray cluster to join: 'auto' or ray://host:port (default: start a local one).")] = None,
+    analyses: Annotated[
+        Optional[str], typer.Option(help="Comma-separated analysers (default: all; 'none' = extraction only).")
+    ] = None,
+    profile: Annotated[
+        Optional[ProfileChoice], typer.Option(help="fast or accurate (default: the global --profile).")
+    ] = None,
+    address: Annotated[
+        Optional[str], typer.Option(help="Ray cluster to join: 'auto' or ray://host:port (default: start a local one).")
+    ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 32,
     limit: Annotated[Optional[int], typer.Option(min=1, help="Analyse at most this many new documents.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (for scripts).")] = False,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow feed items on private/loopback addresses.")] = False,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow feed items on private/loopback addresses.")
+    ] = False,
     per_host: Annotated[int, typer.Option(min=1, help="Feed items fetched at once from one host (politeness).")] = 2,
 ) -> None:
     """Analyse every document of the inputs into the store; rerun to resume (finished documents are skipped)."""
@@ -57,9 +68,18 @@ def run(
 
     chosen = chosen_profile(ctx, profile)
     options = RunOptions(
-        inputs=inputs, store=store, engine=engine.value, workers=workers, analyses=parse_analyses(analyses),
-        profile=chosen, address=address, batch_size=batch_size, quiet=quiet, limit=limit,
-        fetch_policy=FetchPolicy(allow_private=allow_private), per_host=per_host,
+        inputs=inputs,
+        store=store,
+        engine=engine.value,
+        workers=workers,
+        analyses=parse_analyses(analyses),
+        profile=chosen,
+        address=address,
+        batch_size=batch_size,
+        quiet=quiet,
+        limit=limit,
+        fetch_policy=FetchPolicy(allow_private=allow_private),
+        per_host=per_host,
     )
     summary = run_corpus(options)
     if not quiet:
@@ -103,9 +123,11 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], format: QueryFor
 
 @corpus_app.command("query", cls=NewsprobeCommand)
 def query(
-    sql: Annotated[str, typer.Argument(help="DuckDB SQL, e.g. \"SELECT outlet, count(*) FROM articles GROUP BY 1\".")],
+    sql: Annotated[str, typer.Argument(help='DuckDB SQL, e.g. "SELECT outlet, count(*) FROM articles GROUP BY 1".')],
     store: StoreOption,
-    format: Annotated[QueryFormat, typer.Option("--format", "-f", help="table (Rich), csv (with a header line) or json.")] = QueryFormat.table,
+    format: Annotated[
+        QueryFormat, typer.Option("--format", "-f", help="table (Rich), csv (with a header line) or json.")
+    ] = QueryFormat.table,
 ) -> None:
     """Run DuckDB SQL on the store (tables: articles, outlets, quotes, claims, propaganda_spans, ...)."""
     from ..corpus import query as run_query

@@ -1,8 +1,8 @@
 """The near-duplicate index (MinHash LSH over word shingles, on disk, incremental).
 
-    newsprobe index add SOURCES... --index DIR      (files, directories, URLs, or .jsonl from `newsprobe extract`)
-    newsprobe index query SOURCE --index DIR [--min-shared 0.5] [--format json|text]
-    newsprobe index stats --index DIR
+newsprobe index add SOURCES... --index DIR      (files, directories, URLs, or .jsonl from `newsprobe extract`)
+newsprobe index query SOURCE --index DIR [--min-shared 0.5] [--format json|text]
+newsprobe index stats --index DIR
 """
 
 from __future__ import annotations
@@ -71,7 +71,9 @@ def _load_query(source: str) -> tuple[str, dict[str, str | None]]:
 def index_query_command(
     source: Annotated[str, typer.Argument(help="An article: file, URL or '-'.")],
     index: Annotated[Path, typer.Option("--index", help="Index directory.")],
-    min_shared: Annotated[float, typer.Option(min=0.0, max=1.0, help="Share of the shorter text both must share.")] = 0.5,
+    min_shared: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Share of the shorter text both must share.")
+    ] = 0.5,
     limit: Annotated[int, typer.Option(min=1)] = 20,
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:

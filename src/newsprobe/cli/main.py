@@ -46,8 +46,12 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_options(
     ctx: typer.Context,
-    profile: Annotated[ProfileChoice, typer.Option(help="fast: cheap models for corpus scale; accurate: the best models.")] = ProfileChoice.accurate,
-    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = None,
+    profile: Annotated[
+        ProfileChoice, typer.Option(help="fast: cheap models for corpus scale; accurate: the best models.")
+    ] = ProfileChoice.accurate,
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = None,
 ) -> None:
     ctx.obj = {"profile": profile.value}
 
@@ -66,7 +70,9 @@ def main() -> None:
     except Exception as exc:  # never a traceback for the user; NEWSPROBE_DEBUG=1 shows it
         if os.environ.get("NEWSPROBE_DEBUG"):
             raise
-        typer.echo(f"newsprobe: internal error: {type(exc).__name__}: {exc} (set NEWSPROBE_DEBUG=1 for details)", err=True)
+        typer.echo(
+            f"newsprobe: internal error: {type(exc).__name__}: {exc} (set NEWSPROBE_DEBUG=1 for details)", err=True
+        )
         raise SystemExit(1) from None
 
 

@@ -1,7 +1,7 @@
 """Outlet profiles: what the curated data sets say about an outlet, with citations.
 
-    newsprobe source NAME_OR_DOMAIN [--format json|text]
-    newsprobe sources [--flag state|specious|laundromat|low] [--country C] [--limit N] [--format json|text]
+newsprobe source NAME_OR_DOMAIN [--format json|text]
+newsprobe sources [--flag state|specious|laundromat|low] [--country C] [--limit N] [--format json|text]
 """
 
 from __future__ import annotations
@@ -43,7 +43,9 @@ def profile_text(profile: OutletProfile) -> str:
         lines.append(f"  country: {profile.country}")
     if profile.state_affiliation:
         state = profile.state_affiliation
-        lines.append(f"  state affiliation: {state.label} [{state.typology}]" + (f", {state.owner}" if state.owner else ""))
+        lines.append(
+            f"  state affiliation: {state.label} [{state.typology}]" + (f", {state.owner}" if state.owner else "")
+        )
     if profile.reliability:
         r = profile.reliability
         lines.append(f"  Lin et al. pc1: {r.score:.2f} (percentile {r.percentile:g}, {r.band} tercile)")

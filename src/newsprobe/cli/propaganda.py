@@ -26,7 +26,9 @@ def predict_command(
     ctx: typer.Context,
     articles_dir: Annotated[Path, typer.Argument(help="Folder of article<ID>.txt files (UTF-8).")],
     task: Annotated[Task, typer.Option("--task", help="si: find spans; tc: label the given spans.")] = Task.si,
-    spans: Annotated[Optional[Path], typer.Option("--spans", help="TC input: ID<TAB>any<TAB>start<TAB>end lines.")] = None,
+    spans: Annotated[
+        Optional[Path], typer.Option("--spans", help="TC input: ID<TAB>any<TAB>start<TAB>end lines.")
+    ] = None,
 ) -> None:
     """Write SI lines `ID<TAB>start<TAB>end` or TC lines `ID<TAB>technique<TAB>start<TAB>end` to stdout."""
     from ..eval.semeval_ptc import predict_si, predict_tc, read_articles, read_labels, write_labels
@@ -56,8 +58,10 @@ def eval_command(
         if json_output:
             typer.echo(si.model_dump_json(indent=2))
             return
-        typer.echo(f"F1={si.f1:.6f}\tPrecision={si.precision:.6f}\tRecall={si.recall:.6f}\n"
-                   f"gold_spans={si.gold_spans}\tpredicted_spans={si.predicted_spans}")
+        typer.echo(
+            f"F1={si.f1:.6f}\tPrecision={si.precision:.6f}\tRecall={si.recall:.6f}\n"
+            f"gold_spans={si.gold_spans}\tpredicted_spans={si.predicted_spans}"
+        )
         return
     tc = score_tc(gold_spans, predicted_spans)
     if json_output:
@@ -69,5 +73,11 @@ def eval_command(
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    add_contract_commands(app, eval_app, "propaganda", "Propaganda techniques (SemEval-2020 Task 11 format).",
-                          predict_command, eval_command)
+    add_contract_commands(
+        app,
+        eval_app,
+        "propaganda",
+        "Propaganda techniques (SemEval-2020 Task 11 format).",
+        predict_command,
+        eval_command,
+    )

@@ -20,8 +20,10 @@ def predict_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="PolNeAR-format jsonl: each line has `filename` and `text_file`.")],
     root: Annotated[Path, typer.Option("--root", help="Folder that `text_file` paths are relative to.")] = Path("."),
-    method: Annotated[QuotesMethod, typer.Option(
-        "--method", help="auto: the CRF tagger in the accurate profile, rules in fast; or force one.")] = "auto",
+    method: Annotated[
+        QuotesMethod,
+        typer.Option("--method", help="auto: the CRF tagger in the accurate profile, rules in fast; or force one."),
+    ] = "auto",
 ) -> None:
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""
     from ..eval.polnear import predict_lines, read_jsonl
@@ -49,7 +51,9 @@ def _row(name: str, scores: object) -> str:
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold PolNeAR jsonl (first annotator per file is used).")],
     predicted: Annotated[Path, typer.Argument(help="Predictions from `newsprobe quotes predict`.")],
-    root: Annotated[Optional[Path], typer.Option("--root", help="Text folder; default: the gold file's folder.")] = None,
+    root: Annotated[
+        Optional[Path], typer.Option("--root", help="Text folder; default: the gold file's folder.")
+    ] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Content exact/overlap P/R/F1, source accuracy on matched contents, and the direct-only subset."""
@@ -66,5 +70,6 @@ def eval_command(
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
-    add_contract_commands(app, eval_app, "quotes", "Quotes and attributions (PolNeAR format).",
-                          predict_command, eval_command)
+    add_contract_commands(
+        app, eval_app, "quotes", "Quotes and attributions (PolNeAR format).", predict_command, eval_command
+    )

@@ -34,34 +34,66 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes; each loads the models once.", min=1, max=64)] = 1,
-    store: Annotated[Optional[Path], typer.Option(help="Corpus store directory: enables the /corpus dashboard.")] = None,
-    api_key_file: Annotated[Optional[Path], typer.Option(help="File with one API key per line (or sha256:<hex>); enables auth.")] = None,
-    allow_private: Annotated[bool, typer.Option("--allow-private", help="Let URL analysis reach private/loopback addresses (tests only).")] = False,
-    data_dir: Annotated[Optional[Path], typer.Option(help="Keep report permalinks on disk here (default: memory only).")] = None,
+    store: Annotated[
+        Optional[Path], typer.Option(help="Corpus store directory: enables the /corpus dashboard.")
+    ] = None,
+    api_key_file: Annotated[
+        Optional[Path], typer.Option(help="File with one API key per line (or sha256:<hex>); enables auth.")
+    ] = None,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Let URL analysis reach private/loopback addresses (tests only).")
+    ] = False,
+    data_dir: Annotated[
+        Optional[Path], typer.Option(help="Keep report permalinks on disk here (default: memory only).")
+    ] = None,
     analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers to offer (default: all).")] = None,
     rate_limit: Annotated[float, typer.Option(help="Requests per minute per API key or IP (0 = off).", min=0)] = 120.0,
     rate_burst: Annotated[int, typer.Option(help="Requests allowed in a burst.", min=1)] = 30,
     max_body_mb: Annotated[float, typer.Option(help="Largest request body in MB (413 beyond).", min=0.001)] = 8.0,
-    warm_up: Annotated[bool, typer.Option("--warm-up/--no-warm-up", help="Load all models at start-up, before taking requests.")] = True,
+    warm_up: Annotated[
+        bool, typer.Option("--warm-up/--no-warm-up", help="Load all models at start-up, before taking requests.")
+    ] = True,
 ) -> None:
     """Serve the web app and the REST API (docs at /docs)."""
     missing = missing_web_extra()
     if missing:
-        typer.echo(f"newsprobe serve needs the web extra (missing: {', '.join(missing)}). Install it with:\n  {INSTALL_HINT}",
-                   err=True)
+        typer.echo(
+            f"newsprobe serve needs the web extra (missing: {', '.join(missing)}). Install it with:\n  {INSTALL_HINT}",
+            err=True,
+        )
         raise typer.Exit(2)
-    settings = _settings(ctx, store=store, api_key_file=api_key_file, allow_private=allow_private, data_dir=data_dir,
-                         analyses=analyses, rate_limit=rate_limit, rate_burst=rate_burst, max_body_mb=max_body_mb,
-                         warm_up=warm_up)
+    settings = _settings(
+        ctx,
+        store=store,
+        api_key_file=api_key_file,
+        allow_private=allow_private,
+        data_dir=data_dir,
+        analyses=analyses,
+        rate_limit=rate_limit,
+        rate_burst=rate_burst,
+        max_body_mb=max_body_mb,
+        warm_up=warm_up,
+    )
     if allow_private:
-        typer.echo("warning: --allow-private lets anyone who can reach this server make it fetch private addresses",
-                   err=True)
+        typer.echo(
+            "warning: --allow-private lets anyone who can reach this server make it fetch private addresses", err=True
+        )
     _run(settings, host, port, workers)
 
 
-def _settings(ctx: typer.Context, *, store: Path | None, api_key_file: Path | None, allow_private: bool,
-              data_dir: Path | None, analyses: str | None, rate_limit: float, rate_burst: int,
-              max_body_mb: float, warm_up: bool) -> Any:
+def _settings(
+    ctx: typer.Context,
+    *,
+    store: Path | None,
+    api_key_file: Path | None,
+    allow_private: bool,
+    data_dir: Path | None,
+    analyses: str | None,
+    rate_limit: float,
+    rate_burst: int,
+    max_body_mb: float,
+    warm_up: bool,
+) -> Any:
     from ..web.security import ApiKeys
     from ..web.settings import WebSettings
 
@@ -71,10 +103,18 @@ def _settings(ctx: typer.Context, *, store: Path | None, api_key_file: Path | No
     if store is not None and not store.exists():
         raise InputError(f"corpus store {store} does not exist")
     profile = chosen_profile(ctx)
-    return WebSettings(analyses=tuple(names) if names is not None else None, profile=profile,
-                       allow_private=allow_private, api_key_file=api_key_file, store=store, data_dir=data_dir,
-                       max_body_bytes=int(max_body_mb * 1024 * 1024), rate_per_minute=rate_limit,
-                       rate_burst=rate_burst, warm_up=warm_up)
+    return WebSettings(
+        analyses=tuple(names) if names is not None else None,
+        profile=profile,
+        allow_private=allow_private,
+        api_key_file=api_key_file,
+        store=store,
+        data_dir=data_dir,
+        max_body_bytes=int(max_body_mb * 1024 * 1024),
+        rate_per_minute=rate_limit,
+        rate_burst=rate_burst,
+        warm_up=warm_up,
+    )
 
 
 def _run(settings: Any, host: str, port: int, workers: int) -> None:
@@ -85,16 +125,25 @@ def _run(settings: Any, host: str, port: int, workers: int) -> None:
     if workers > 1 and settings.data_dir is None:
         # workers share permalinks through a data directory, or a report made by one is missing on another
         settings = settings.model_copy(update={"data_dir": Path(tempfile.mkdtemp(prefix="newsprobe-web-"))})
-    typer.echo(f"newsprobe: serving on http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''}); "
-               f"API docs at /docs", err=True)
+    typer.echo(
+        f"newsprobe: serving on http://{host}:{port} ({workers} worker{'s' if workers > 1 else ''}); API docs at /docs",
+        err=True,
+    )
     if workers == 1:
         from ..web import create_app
 
         uvicorn.run(create_app(settings), host=host, port=port, log_level="warning", server_header=False)
         return
     os.environ[ENV_SETTINGS] = settings.to_env()
-    uvicorn.run("newsprobe.web.app:create_app_from_env", factory=True, host=host, port=port, workers=workers,
-                log_level="warning", server_header=False)
+    uvicorn.run(
+        "newsprobe.web.app:create_app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+        server_header=False,
+    )
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

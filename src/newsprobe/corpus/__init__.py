@@ -1,8 +1,8 @@
 """Corpus mode: analyse many articles into a DuckDB + Parquet store, locally or on Ray.
 
-    >>> from newsprobe.corpus import RunOptions, run_corpus, query
-    >>> run_corpus(RunOptions(inputs=["feeds.jsonl"], store="store/", profile="fast"))
-    >>> query("store/", "SELECT outlet, count(*) FROM articles GROUP BY 1").to_pandas()
+>>> from newsprobe.corpus import RunOptions, run_corpus, query
+>>> run_corpus(RunOptions(inputs=["feeds.jsonl"], store="store/", profile="fast"))
+>>> query("store/", "SELECT outlet, count(*) FROM articles GROUP BY 1").to_pandas()
 """
 
 from __future__ import annotations
@@ -14,7 +14,17 @@ from ..ingest.records import InputRecord, article_id, expand_inputs, iter_inputs
 from .jobs import RunOptions, RunSummary, run_corpus
 from .store import CorpusStore
 
-__all__ = ["CorpusStore", "InputRecord", "RunOptions", "RunSummary", "article_id", "expand_inputs", "iter_inputs", "query", "run_corpus"]
+__all__ = [
+    "CorpusStore",
+    "InputRecord",
+    "RunOptions",
+    "RunSummary",
+    "article_id",
+    "expand_inputs",
+    "iter_inputs",
+    "query",
+    "run_corpus",
+]
 
 
 def query(store: str | Path, sql: str, parameters: list[Any] | None = None) -> Any:

@@ -56,7 +56,7 @@ def _svg(figure: Any, key: str) -> Any:
     with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": key, "font.size": 9}):
         figure.savefig(buffer, format="svg")
     text = buffer.getvalue()
-    text = text[text.find("<svg"):]
+    text = text[text.find("<svg") :]
     text = re.sub(r'id="([^"]+)"', lambda m: f'id="{key}-{m.group(1)}"', text)
     text = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{key}-{m.group(1)})", text)
     text = re.sub(r'xlink:href="#([^"]+)"', lambda m: f'xlink:href="#{key}-{m.group(1)}"', text)
@@ -72,16 +72,21 @@ def _short(label: Any, width: int = 28) -> str:
 
 
 def technique_profile(store: CorpusStore) -> Any:
-    rows = _rows(store, f"""
+    rows = _rows(
+        store,
+        f"""
         WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
                      FROM articles a JOIN propaganda p ON p.article_id = a.id GROUP BY 1 ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
         SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(*) AS spans
         FROM propaganda_spans s JOIN articles a ON a.id = s.article_id
         JOIN top t ON t.outlet = coalesce(a.outlet, a.domain, '(unknown)')
-        WHERE NOT s.in_title AND s.technique_name IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 3""")
+        WHERE NOT s.in_title AND s.technique_name IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 3""",
+    )
     if not rows:
         return None
-    outlets = sorted({r["outlet"] for r in rows}, key=lambda o: -sum(r["spans"] / r["articles"] for r in rows if r["outlet"] == o))
+    outlets = sorted(
+        {r["outlet"] for r in rows}, key=lambda o: -sum(r["spans"] / r["articles"] for r in rows if r["outlet"] == o)
+    )
     techniques = sorted({r["technique"] for r in rows})
     per = {(r["outlet"], r["technique"]): r["spans"] / r["articles"] for r in rows}
     figure = _figure(10, 0.9 + 0.38 * len(outlets))
@@ -101,21 +106,31 @@ def technique_profile(store: CorpusStore) -> Any:
 
 
 def reliability_scatter(store: CorpusStore) -> Any:
-    rows = _rows(store, """
+    rows = _rows(
+        store,
+        """
         SELECT a.domain, any_value(o.name) AS name, any_value(o.reliability) AS reliability,
                any_value(o.state_affiliated) AS state, count(*) AS articles,
                1000.0 * sum(p.spans) / greatest(sum(a.words), 1) AS density
         FROM articles a JOIN propaganda p ON p.article_id = a.id JOIN outlets o ON o.domain = a.domain
-        WHERE o.reliability IS NOT NULL GROUP BY a.domain""")
+        WHERE o.reliability IS NOT NULL GROUP BY a.domain""",
+    )
     if not rows:
         return None
     figure = _figure(8, 5)
     axes = figure.subplots()
     for row in rows:
         colour = STATE_COLOUR if row["state"] else OTHER_COLOUR
-        axes.scatter(row["reliability"], row["density"], s=20 + 12 * math.sqrt(row["articles"]), color=colour, alpha=0.7)
-        axes.annotate(_short(row["domain"], 22), (row["reliability"], row["density"]), fontsize=7,
-                      xytext=(4, 3), textcoords="offset points")
+        axes.scatter(
+            row["reliability"], row["density"], s=20 + 12 * math.sqrt(row["articles"]), color=colour, alpha=0.7
+        )
+        axes.annotate(
+            _short(row["domain"], 22),
+            (row["reliability"], row["density"]),
+            fontsize=7,
+            xytext=(4, 3),
+            textcoords="offset points",
+        )
     axes.set_xlim(0, 1.05)
     axes.set_ylim(bottom=0)
     axes.set_xlabel("outlet reliability (Lin et al. 2023 pc1, 0 = lowest)")
@@ -127,22 +142,33 @@ def reliability_scatter(store: CorpusStore) -> Any:
 
 
 def syndication_network(store: CorpusStore) -> Any:
-    edges = _rows(store, """
+    edges = _rows(
+        store,
+        """
         SELECT coalesce(original_outlet, original_domain, '(unknown)') AS source,
                coalesce(copy_outlet, copy_domain, '(unknown)') AS target, ordered, count(*) AS n
-        FROM syndication GROUP BY 1, 2, 3""")
+        FROM syndication GROUP BY 1, 2, 3""",
+    )
     if not edges:
         return None
-    launder = {(r["o"], r["c"]) for r in _rows(store, """
+    launder = {
+        (r["o"], r["c"])
+        for r in _rows(
+            store,
+            """
         SELECT coalesce(original_outlet, original_domain, '(unknown)') AS o,
-               coalesce(copy_outlet, copy_domain, '(unknown)') AS c FROM laundering_candidates""")}
+               coalesce(copy_outlet, copy_domain, '(unknown)') AS c FROM laundering_candidates""",
+        )
+    }
     weight: dict[str, int] = defaultdict(int)
     for edge in edges:
         weight[edge["source"]] += edge["n"]
         weight[edge["target"]] += edge["n"]
     nodes = sorted(weight, key=lambda n: (-weight[n], n))[:40]
-    position = {node: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
-                for i, node in enumerate(nodes)}
+    position = {
+        node: (math.cos(2 * math.pi * i / len(nodes)), math.sin(2 * math.pi * i / len(nodes)))
+        for i, node in enumerate(nodes)
+    }
     figure = _figure(9, 8)
     axes = figure.subplots()
     for edge in edges:
@@ -153,13 +179,31 @@ def syndication_network(store: CorpusStore) -> Any:
         if edge["source"] == edge["target"]:
             axes.scatter(*start, s=300, facecolors="none", edgecolors=colour, linewidths=0.8)
             continue
-        axes.annotate("", xy=end, xytext=start, arrowprops={
-            "arrowstyle": "-|>" if edge["ordered"] else "-", "color": colour, "lw": 0.6 + math.log1p(edge["n"]),
-            "alpha": 0.7, "shrinkA": 8, "shrinkB": 8, "connectionstyle": "arc3,rad=0.08"})
+        axes.annotate(
+            "",
+            xy=end,
+            xytext=start,
+            arrowprops={
+                "arrowstyle": "-|>" if edge["ordered"] else "-",
+                "color": colour,
+                "lw": 0.6 + math.log1p(edge["n"]),
+                "alpha": 0.7,
+                "shrinkA": 8,
+                "shrinkB": 8,
+                "connectionstyle": "arc3,rad=0.08",
+            },
+        )
     for node, (x, y) in position.items():
         axes.scatter(x, y, s=30 + 15 * math.sqrt(weight[node]), color=OTHER_COLOUR, zorder=3)
-        axes.annotate(_short(node, 24), (x, y), fontsize=7, xytext=(6 * x, 6 * y), textcoords="offset points",
-                      ha="left" if x >= 0 else "right", va="center")
+        axes.annotate(
+            _short(node, 24),
+            (x, y),
+            fontsize=7,
+            xytext=(6 * x, 6 * y),
+            textcoords="offset points",
+            ha="left" if x >= 0 else "right",
+            va="center",
+        )
     axes.set_xlim(-1.6, 1.6)
     axes.set_ylim(-1.3, 1.3)
     axes.set_axis_off()
@@ -167,14 +211,17 @@ def syndication_network(store: CorpusStore) -> Any:
 
 
 def quoted_speakers(store: CorpusStore) -> Any:
-    rows = _rows(store, """
+    rows = _rows(
+        store,
+        """
         WITH counts AS (
             SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, count(*) AS n
             FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_kind IS NOT NULL GROUP BY 1, 2),
         top AS (SELECT outlet FROM counts GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT 6),
         ranked AS (SELECT c.*, row_number() OVER (PARTITION BY c.outlet ORDER BY n DESC, speaker) AS r
                    FROM counts c JOIN top USING (outlet))
-        SELECT outlet, speaker, n FROM ranked WHERE r <= 6 ORDER BY outlet, n DESC""")
+        SELECT outlet, speaker, n FROM ranked WHERE r <= 6 ORDER BY outlet, n DESC""",
+    )
     if not rows:
         return None
     outlets = sorted({r["outlet"] for r in rows})
@@ -182,7 +229,7 @@ def quoted_speakers(store: CorpusStore) -> Any:
     lines = math.ceil(len(outlets) / columns)
     figure = _figure(4 * columns, 2.4 * lines)
     grid = figure.subplots(lines, columns, squeeze=False)
-    for axes in grid.flat[len(outlets):]:
+    for axes in grid.flat[len(outlets) :]:
         axes.set_axis_off()
     for axes, outlet in zip(grid.flat, outlets):
         mine = [r for r in rows if r["outlet"] == outlet]
@@ -194,12 +241,15 @@ def quoted_speakers(store: CorpusStore) -> Any:
 
 
 def articles_over_time(store: CorpusStore) -> Any:
-    rows = _rows(store, """
+    rows = _rows(
+        store,
+        """
         WITH dated AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, substr(published, 1, 7) AS month
                        FROM articles WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{4}-\\d{2}')),
         top AS (SELECT outlet FROM dated GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
         SELECT month, CASE WHEN outlet IN (SELECT outlet FROM top) THEN outlet ELSE 'other' END AS outlet, count(*) AS n
-        FROM dated GROUP BY 1, 2 ORDER BY 1""")
+        FROM dated GROUP BY 1, 2 ORDER BY 1""",
+    )
     if not rows:
         return None
     months = sorted({r["month"] for r in rows})
@@ -225,19 +275,41 @@ def articles_over_time(store: CorpusStore) -> Any:
 
 
 CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore], Any]]] = [
-    ("techniques", "Propaganda technique profile per outlet",
-     "Average number of spans of each technique per article, for the outlets with most analysed articles.",
-     "No propaganda spans in the store (run with the propaganda analyser).", technique_profile),
-    ("reliability", "Outlet reliability vs propaganda density",
-     "Each dot is an outlet the reliability table knows; size = articles; red = state-affiliated.",
-     "No outlet with both a reliability score and propaganda results.", reliability_scatter),
-    ("syndication", "Syndication network",
-     "Outlets linked when their articles are near-duplicates; arrows point from the earlier copy; red = laundering candidate.",
-     "No near-duplicate articles across the corpus.", syndication_network),
-    ("speakers", "Most-quoted speakers per outlet", "Attributed quotes (direct and indirect) per resolved speaker.",
-     "No quotes in the store (run with the quotes analyser).", quoted_speakers),
-    ("timeline", "Articles over time", "Articles per month by publication date, for the largest outlets.",
-     "No article has a publication date.", articles_over_time),
+    (
+        "techniques",
+        "Propaganda technique profile per outlet",
+        "Average number of spans of each technique per article, for the outlets with most analysed articles.",
+        "No propaganda spans in the store (run with the propaganda analyser).",
+        technique_profile,
+    ),
+    (
+        "reliability",
+        "Outlet reliability vs propaganda density",
+        "Each dot is an outlet the reliability table knows; size = articles; red = state-affiliated.",
+        "No outlet with both a reliability score and propaganda results.",
+        reliability_scatter,
+    ),
+    (
+        "syndication",
+        "Syndication network",
+        "Outlets linked when their articles are near-duplicates; arrows point from the earlier copy; red = laundering candidate.",
+        "No near-duplicate articles across the corpus.",
+        syndication_network,
+    ),
+    (
+        "speakers",
+        "Most-quoted speakers per outlet",
+        "Attributed quotes (direct and indirect) per resolved speaker.",
+        "No quotes in the store (run with the quotes analyser).",
+        quoted_speakers,
+    ),
+    (
+        "timeline",
+        "Articles over time",
+        "Articles per month by publication date, for the largest outlets.",
+        "No article has a publication date.",
+        articles_over_time,
+    ),
 ]
 
 
@@ -271,19 +343,36 @@ def render_dashboard(store: CorpusStore) -> str:
     from ._dashboard_template import TEMPLATE
 
     tiles = _tiles(store)
-    labels = [("articles", "articles"), ("outlets", "outlets"), ("quotes", "quotes"), ("claims", "check-worthy claims"),
-              ("spans", "propaganda spans"), ("pairs", "near-duplicate pairs"), ("laundering", "laundering candidates"),
-              ("errors", "errors")]
-    laundering = _rows(store, """SELECT l.*, a.title FROM laundering_candidates l JOIN articles a ON a.id = l.copy_id
-                                 ORDER BY l.jaccard DESC LIMIT 50""")
-    errors = _rows(store, """SELECT stage, analyser, count(*) AS n, any_value(message) AS message
-                             FROM errors GROUP BY 1, 2 ORDER BY n DESC""")
+    labels = [
+        ("articles", "articles"),
+        ("outlets", "outlets"),
+        ("quotes", "quotes"),
+        ("claims", "check-worthy claims"),
+        ("spans", "propaganda spans"),
+        ("pairs", "near-duplicate pairs"),
+        ("laundering", "laundering candidates"),
+        ("errors", "errors"),
+    ]
+    laundering = _rows(
+        store,
+        """SELECT l.*, a.title FROM laundering_candidates l JOIN articles a ON a.id = l.copy_id
+                                 ORDER BY l.jaccard DESC LIMIT 50""",
+    )
+    errors = _rows(
+        store,
+        """SELECT stage, analyser, count(*) AS n, any_value(message) AS message
+                             FROM errors GROUP BY 1, 2 ORDER BY n DESC""",
+    )
     environment = Environment(autoescape=True)
     return environment.from_string(TEMPLATE).render(
-        store_name=store.directory.name, version=__version__,
-        created=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), tiles=tiles,
-        tile_list=[(label, f"{tiles[key]:,}") for key, label in labels], charts=build_charts(store),
-        laundering=laundering, errors=errors,
+        store_name=store.directory.name,
+        version=__version__,
+        created=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        tiles=tiles,
+        tile_list=[(label, f"{tiles[key]:,}") for key, label in labels],
+        charts=build_charts(store),
+        laundering=laundering,
+        errors=errors,
     )
 
 

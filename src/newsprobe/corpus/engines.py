@@ -87,8 +87,13 @@ class DocumentProcessor:
             return self._failed(record, "analyse", f"{type(exc).__name__}: {exc}")
 
     def _failed(self, record: InputRecord, stage: str, message: str) -> Outcome:
-        return Outcome(id=record.id, rows={"errors": [error_row(record.id, record.source, stage, message)]},
-                       worker=os.getpid(), peak_rss_mb=peak_rss_mb(), failed=True)
+        return Outcome(
+            id=record.id,
+            rows={"errors": [error_row(record.id, record.source, stage, message)]},
+            worker=os.getpid(),
+            peak_rss_mb=peak_rss_mb(),
+            failed=True,
+        )
 
     @staticmethod
     def _raw(record: InputRecord) -> Any:
@@ -97,8 +102,9 @@ class DocumentProcessor:
         from ..ingest.detect import sniff_kind
 
         kind = record.kind or sniff_kind(record.content, record.source)
-        description = InputDescription(source=record.source, kind=kind, url=record.url,
-                                       bytes=len(record.content.encode("utf-8", "surrogatepass")))
+        description = InputDescription(
+            source=record.source, kind=kind, url=record.url, bytes=len(record.content.encode("utf-8", "surrogatepass"))
+        )
         return RawDocument(content=record.content, kind=kind, description=description)
 
     @staticmethod
@@ -124,13 +130,27 @@ class DocumentProcessor:
         metadata = article.metadata
         provenance = report.analyses.get("provenance")
         host = getattr(provenance, "host", None)
-        rows: Rows = {"articles": [{
-            "id": record.id, "source": record.source, "url": metadata.url or record.url,
-            "outlet": record.outlet or _outlet_name(metadata.site_name) or (host.name if host else None) or metadata.domain,
-            "domain": metadata.domain or (host.domain if host else None), "published": metadata.published,
-            "title": metadata.title, "authors": "; ".join(metadata.authors) or None, "language": metadata.language,
-            "words": len(article.text.split()), "text": article.text, "profile": self.profile,
-        }]}
+        rows: Rows = {
+            "articles": [
+                {
+                    "id": record.id,
+                    "source": record.source,
+                    "url": metadata.url or record.url,
+                    "outlet": record.outlet
+                    or _outlet_name(metadata.site_name)
+                    or (host.name if host else None)
+                    or metadata.domain,
+                    "domain": metadata.domain or (host.domain if host else None),
+                    "published": metadata.published,
+                    "title": metadata.title,
+                    "authors": "; ".join(metadata.authors) or None,
+                    "language": metadata.language,
+                    "words": len(article.text.split()),
+                    "text": article.text,
+                    "profile": self.profile,
+                }
+            ]
+        }
         for name, result in report.analyses.items():
             try:
                 flat = flatten_result(record.id, name, result)
@@ -141,13 +161,24 @@ class DocumentProcessor:
                 rows.setdefault(table, []).extend(table_rows)
         for failure in report.failures:
             rows.setdefault("errors", []).append(
-                error_row(record.id, record.source, "analyser", failure.error, analyser=failure.analyser))
-        return Outcome(id=record.id, rows=rows, worker=os.getpid(), peak_rss_mb=peak_rss_mb(),
-                       analyser_failures=len(report.failures))
+                error_row(record.id, record.source, "analyser", failure.error, analyser=failure.analyser)
+            )
+        return Outcome(
+            id=record.id,
+            rows=rows,
+            worker=os.getpid(),
+            peak_rss_mb=peak_rss_mb(),
+            analyser_failures=len(report.failures),
+        )
 
 
-THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "NEWSPROBE_ENCODER_THREADS",
-                    "NEWSPROBE_THREADS")
+THREAD_VARIABLES = (
+    "OMP_NUM_THREADS",
+    "OPENBLAS_NUM_THREADS",
+    "MKL_NUM_THREADS",
+    "NEWSPROBE_ENCODER_THREADS",
+    "NEWSPROBE_THREADS",
+)
 
 
 def worker_environment(workers: int) -> dict[str, str]:
@@ -225,10 +256,16 @@ class LocalEngine:
                 yield processor.process(record)
             return
         context = multiprocessing.get_context("spawn")
-        with environment(worker_environment(self.workers)), ProcessPoolExecutor(
-            self.workers, mp_context=context, initializer=_init_worker, initargs=(self.analyses, self.profile),
-            max_tasks_per_child=self.recycle_after,
-        ) as pool:
+        with (
+            environment(worker_environment(self.workers)),
+            ProcessPoolExecutor(
+                self.workers,
+                mp_context=context,
+                initializer=_init_worker,
+                initargs=(self.analyses, self.profile),
+                max_tasks_per_child=self.recycle_after,
+            ) as pool,
+        ):
             pending: set[Future[list[Outcome]]] = set()
             for chunk in chunked(records, self.chunk):
                 pending.add(pool.submit(_process_chunk, [record.to_dict() for record in chunk]))
@@ -254,8 +291,9 @@ class RayProcessor:
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
-        outcomes = [self.processor.process(InputRecord.from_dict(json.loads(str(item)))).to_json()
-                    for item in batch["record"]]
+        outcomes = [
+            self.processor.process(InputRecord.from_dict(json.loads(str(item)))).to_json() for item in batch["record"]
+        ]
         return {"outcome": np.array(outcomes, dtype=object)}
 
 
@@ -330,10 +368,14 @@ class RayEngine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             dataset = dataset.map_batches(
-                RayProcessor, fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
+                RayProcessor,
+                fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
                 batch_size=batch,
-                compute=ray.data.ActorPoolStrategy(size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT),
-                num_cpus=self.actor_cpus, batch_format="numpy",
+                compute=ray.data.ActorPoolStrategy(
+                    size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT
+                ),
+                num_cpus=self.actor_cpus,
+                batch_format="numpy",
                 runtime_env={"env_vars": worker_environment(self.workers)},
                 max_restarts=0,
             )
@@ -345,8 +387,9 @@ class RayEngine:
 Engine = LocalEngine | RayEngine
 
 
-def make_engine(name: str, analyses: Sequence[str] | None, profile: Profile, *, workers: int,
-                address: str | None = None) -> Engine:
+def make_engine(
+    name: str, analyses: Sequence[str] | None, profile: Profile, *, workers: int, address: str | None = None
+) -> Engine:
     if name == "local":
         return LocalEngine(analyses, profile, workers=workers)
     if name == "ray":

@@ -64,7 +64,9 @@ class RunSummary(BaseModel):
     analyser_failures: int = 0
     near_duplicate_pairs: int = 0
     seconds: float = 0.0
-    startup_seconds: float = Field(0.0, description="Until the first document came back (workers starting, models loading).")
+    startup_seconds: float = Field(
+        0.0, description="Until the first document came back (workers starting, models loading)."
+    )
     docs_per_second: float = 0.0
     steady_docs_per_second: float = Field(0.0, description="Throughput after the first document.")
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)
@@ -82,8 +84,9 @@ class _Reader:
     def __iter__(self) -> Iterator[InputRecord]:
         taken = 0
         skip = frozenset(self.finished)
-        for record in iter_inputs(self.paths, policy=self.options.fetch_policy, skip=skip,
-                                  per_host=self.options.per_host):
+        for record in iter_inputs(
+            self.paths, policy=self.options.fetch_policy, skip=skip, per_host=self.options.per_host
+        ):
             self.seen += 1
             if record.id in self.finished:
                 self.skipped += 1
@@ -158,10 +161,16 @@ def _save_what_is_done(writer: _Writer) -> None:
 
 def _progress(quiet: bool, console: Console | None) -> Progress:
     return Progress(
-        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
         TextColumn("{task.fields[rate]} docs/s"),
-        TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
-        console=console or Console(stderr=True), disable=quiet, transient=False,
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        TimeElapsedColumn(),
+        console=console or Console(stderr=True),
+        disable=quiet,
+        transient=False,
     )
 
 
@@ -180,6 +189,7 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
         first_at: float | None = None
         try:
             with _progress(options.quiet, console) as progress:
+
                 def to_do() -> int | None:
                     if total is None:
                         return options.limit
@@ -210,20 +220,39 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
         startup = (first_at - started) if first_at is not None else seconds
         steady = (processed - 1) / (seconds - startup) if processed > 1 and seconds > startup else 0.0
         summary = RunSummary(
-            run_id=run_id, store=str(options.store), engine=options.engine, workers=options.workers,
-            profile=options.profile, inputs_seen=reader.seen, skipped=reader.skipped, processed=processed,
-            written=writer.written, errors=writer.errors, analyser_failures=writer.analyser_failures,
-            near_duplicate_pairs=writer.pairs, seconds=round(seconds, 3),
+            run_id=run_id,
+            store=str(options.store),
+            engine=options.engine,
+            workers=options.workers,
+            profile=options.profile,
+            inputs_seen=reader.seen,
+            skipped=reader.skipped,
+            processed=processed,
+            written=writer.written,
+            errors=writer.errors,
+            analyser_failures=writer.analyser_failures,
+            near_duplicate_pairs=writer.pairs,
+            seconds=round(seconds, 3),
             docs_per_second=round(processed / seconds, 3) if seconds > 0 else 0.0,
-            startup_seconds=round(startup, 3), steady_docs_per_second=round(steady, 3),
+            startup_seconds=round(startup, 3),
+            steady_docs_per_second=round(steady, 3),
             worker_peak_rss_mb={k: round(v, 1) for k, v in writer.peak_rss.items()},
         )
-        store.record_run({
-            "run_id": run_id, "started": None, "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "engine": options.engine, "workers": options.workers, "profile": options.profile,
-            "analyses": ",".join(analyses) if analyses is not None else "all", "inputs": " ".join(map(str, options.inputs)),
-            "processed": processed, "errors": writer.errors, "seconds": seconds,
-        })
+        store.record_run(
+            {
+                "run_id": run_id,
+                "started": None,
+                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "engine": options.engine,
+                "workers": options.workers,
+                "profile": options.profile,
+                "analyses": ",".join(analyses) if analyses is not None else "all",
+                "inputs": " ".join(map(str, options.inputs)),
+                "processed": processed,
+                "errors": writer.errors,
+                "seconds": seconds,
+            }
+        )
         if options.export_parquet:
             store.export_parquet()
     return summary
@@ -234,11 +263,17 @@ def summary_table(summary: RunSummary) -> Table:
     table.add_column("", style="bold")
     table.add_column("", justify="right")
     rows = [
-        ("store", summary.store), ("engine", f"{summary.engine} × {summary.workers}"), ("profile", summary.profile),
-        ("inputs read", f"{summary.inputs_seen:,}"), ("already done (skipped)", f"{summary.skipped:,}"),
-        ("analysed now", f"{summary.processed:,}"), ("written", f"{summary.written:,}"),
-        ("failed documents", f"{summary.errors:,}"), ("analyser failures", f"{summary.analyser_failures:,}"),
-        ("near-duplicate pairs", f"{summary.near_duplicate_pairs:,}"), ("time", f"{summary.seconds:.1f} s"),
+        ("store", summary.store),
+        ("engine", f"{summary.engine} × {summary.workers}"),
+        ("profile", summary.profile),
+        ("inputs read", f"{summary.inputs_seen:,}"),
+        ("already done (skipped)", f"{summary.skipped:,}"),
+        ("analysed now", f"{summary.processed:,}"),
+        ("written", f"{summary.written:,}"),
+        ("failed documents", f"{summary.errors:,}"),
+        ("analyser failures", f"{summary.analyser_failures:,}"),
+        ("near-duplicate pairs", f"{summary.near_duplicate_pairs:,}"),
+        ("time", f"{summary.seconds:.1f} s"),
         ("throughput", f"{summary.docs_per_second:.2f} docs/s ({summary.steady_docs_per_second:.2f} after start-up)"),
         ("peak RSS per worker", ", ".join(f"{v:.0f} MB" for v in summary.worker_peak_rss_mb.values()) or "-"),
     ]

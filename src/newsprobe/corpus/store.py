@@ -66,8 +66,10 @@ def _column_sql(table: str) -> str:
 
 def _arrow_table(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     columns = list(TABLES[table])
-    return pa.Table.from_pylist([{c: row.get(c) for c in columns} for row in rows],
-                                schema=pa.schema([(c, _arrow_type(TABLES[table][c])) for c in columns]))
+    return pa.Table.from_pylist(
+        [{c: row.get(c) for c in columns} for row in rows],
+        schema=pa.schema([(c, _arrow_type(TABLES[table][c])) for c in columns]),
+    )
 
 
 def _arrow_type(kind: str) -> pa.DataType:

@@ -36,20 +36,31 @@ class NearDuplicateFinder:
     def _add_one(self, article: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         if (article.get("words") or 0) < self.min_words:
             return {}
-        record = DocumentRecord(source=article["id"], url=article.get("url"), outlet=article.get("outlet"),
-                                domain=article.get("domain"), published=article.get("published"),
-                                title=article.get("title"), words=article.get("words") or 0)
-        matches = self.index.query_then_add(article.get("text") or "", record, min_shared=self.min_shared,
-                                            limit=MAX_MATCHES)
-        return dict(_pair(article["id"], m.source, m.containment, m.match_containment, m.jaccard)
-                    for m in matches if m.source != article["id"])
+        record = DocumentRecord(
+            source=article["id"],
+            url=article.get("url"),
+            outlet=article.get("outlet"),
+            domain=article.get("domain"),
+            published=article.get("published"),
+            title=article.get("title"),
+            words=article.get("words") or 0,
+        )
+        matches = self.index.query_then_add(
+            article.get("text") or "", record, min_shared=self.min_shared, limit=MAX_MATCHES
+        )
+        return dict(
+            _pair(article["id"], m.source, m.containment, m.match_containment, m.jaccard)
+            for m in matches
+            if m.source != article["id"]
+        )
 
     def close(self) -> None:
         self.index.close()
 
 
-def _pair(query_id: str, match_id: str, query_in_match: float, match_in_query: float,
-          jaccard: float) -> tuple[tuple[str, str], dict[str, Any]]:
+def _pair(
+    query_id: str, match_id: str, query_in_match: float, match_in_query: float, jaccard: float
+) -> tuple[tuple[str, str], dict[str, Any]]:
     if query_id < match_id:
         a_id, b_id, a_in_b, b_in_a = query_id, match_id, query_in_match, match_in_query
     else:
@@ -67,10 +78,15 @@ def outlet_row(domain: str) -> dict[str, Any]:
         return {"domain": domain, "status": "unknown", "state_affiliated": False, "specious": False}
     state = profile.state_affiliation
     return {
-        "domain": domain, "name": profile.name, "status": profile.status, "country": profile.country,
-        "state_typology": state.typology if state else None, "state_label": state.label if state else None,
+        "domain": domain,
+        "name": profile.name,
+        "status": profile.status,
+        "country": profile.country,
+        "state_typology": state.typology if state else None,
+        "state_label": state.label if state else None,
         "state_affiliated": bool(state and state.editorial_control),
         "reliability": profile.reliability.score if profile.reliability else None,
         "reliability_band": profile.reliability.band if profile.reliability else None,
-        "specious": profile.specious_sites, "laundromat": "; ".join(profile.laundromat_categories) or None,
+        "specious": profile.specious_sites,
+        "laundromat": "; ".join(profile.laundromat_categories) or None,
     }

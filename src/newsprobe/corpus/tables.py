@@ -20,51 +20,122 @@ Adapter = Callable[[str, Any], Rows]
 
 TABLES: dict[str, dict[str, str]] = {
     "articles": {
-        "id": "VARCHAR", "source": "VARCHAR", "url": "VARCHAR", "outlet": "VARCHAR", "domain": "VARCHAR",
-        "published": "VARCHAR", "title": "VARCHAR", "authors": "VARCHAR", "language": "VARCHAR",
-        "words": "INTEGER", "text": "VARCHAR", "profile": "VARCHAR", "run_id": "VARCHAR", "added": "VARCHAR",
+        "id": "VARCHAR",
+        "source": "VARCHAR",
+        "url": "VARCHAR",
+        "outlet": "VARCHAR",
+        "domain": "VARCHAR",
+        "published": "VARCHAR",
+        "title": "VARCHAR",
+        "authors": "VARCHAR",
+        "language": "VARCHAR",
+        "words": "INTEGER",
+        "text": "VARCHAR",
+        "profile": "VARCHAR",
+        "run_id": "VARCHAR",
+        "added": "VARCHAR",
     },
     "outlets": {
-        "domain": "VARCHAR", "name": "VARCHAR", "status": "VARCHAR", "country": "VARCHAR",
-        "state_typology": "VARCHAR", "state_label": "VARCHAR", "state_affiliated": "BOOLEAN",
-        "reliability": "DOUBLE", "reliability_band": "VARCHAR", "specious": "BOOLEAN", "laundromat": "VARCHAR",
+        "domain": "VARCHAR",
+        "name": "VARCHAR",
+        "status": "VARCHAR",
+        "country": "VARCHAR",
+        "state_typology": "VARCHAR",
+        "state_label": "VARCHAR",
+        "state_affiliated": "BOOLEAN",
+        "reliability": "DOUBLE",
+        "reliability_band": "VARCHAR",
+        "specious": "BOOLEAN",
+        "laundromat": "VARCHAR",
     },
     "provenance": {
-        "article_id": "VARCHAR", "verdict": "VARCHAR", "confidence": "DOUBLE", "host_name": "VARCHAR",
-        "host_domain": "VARCHAR", "explanation": "VARCHAR",
+        "article_id": "VARCHAR",
+        "verdict": "VARCHAR",
+        "confidence": "DOUBLE",
+        "host_name": "VARCHAR",
+        "host_domain": "VARCHAR",
+        "explanation": "VARCHAR",
     },
     "provenance_links": {
-        "article_id": "VARCHAR", "kind": "VARCHAR", "position": "INTEGER", "role": "VARCHAR", "name": "VARCHAR",
-        "domain": "VARCHAR", "resolved": "BOOLEAN", "is_wire": "BOOLEAN",
+        "article_id": "VARCHAR",
+        "kind": "VARCHAR",
+        "position": "INTEGER",
+        "role": "VARCHAR",
+        "name": "VARCHAR",
+        "domain": "VARCHAR",
+        "resolved": "BOOLEAN",
+        "is_wire": "BOOLEAN",
     },
     "near_duplicates": {
-        "a_id": "VARCHAR", "b_id": "VARCHAR", "jaccard": "DOUBLE", "a_in_b": "DOUBLE", "b_in_a": "DOUBLE",
+        "a_id": "VARCHAR",
+        "b_id": "VARCHAR",
+        "jaccard": "DOUBLE",
+        "a_in_b": "DOUBLE",
+        "b_in_a": "DOUBLE",
     },
     "quotes": {
-        "article_id": "VARCHAR", "attribution_id": "INTEGER", "speaker": "VARCHAR", "speaker_kind": "VARCHAR",
-        "role": "VARCHAR", "organisation": "VARCHAR", "source_text": "VARCHAR", "cue": "VARCHAR",
-        "content": "VARCHAR", "direct": "BOOLEAN", "style": "VARCHAR", "start_offset": "INTEGER", "end_offset": "INTEGER",
+        "article_id": "VARCHAR",
+        "attribution_id": "INTEGER",
+        "speaker": "VARCHAR",
+        "speaker_kind": "VARCHAR",
+        "role": "VARCHAR",
+        "organisation": "VARCHAR",
+        "source_text": "VARCHAR",
+        "cue": "VARCHAR",
+        "content": "VARCHAR",
+        "direct": "BOOLEAN",
+        "style": "VARCHAR",
+        "start_offset": "INTEGER",
+        "end_offset": "INTEGER",
     },
     "claims": {
-        "article_id": "VARCHAR", "rank": "INTEGER", "start_offset": "INTEGER", "end_offset": "INTEGER", "text": "VARCHAR",
-        "score": "DOUBLE", "checkworthy": "BOOLEAN", "speaker": "VARCHAR",
+        "article_id": "VARCHAR",
+        "rank": "INTEGER",
+        "start_offset": "INTEGER",
+        "end_offset": "INTEGER",
+        "text": "VARCHAR",
+        "score": "DOUBLE",
+        "checkworthy": "BOOLEAN",
+        "speaker": "VARCHAR",
     },
     "propaganda": {
-        "article_id": "VARCHAR", "model": "VARCHAR", "spans": "INTEGER", "sentences": "INTEGER",
-        "sentences_with_propaganda": "INTEGER", "share_of_sentences": "DOUBLE",
+        "article_id": "VARCHAR",
+        "model": "VARCHAR",
+        "spans": "INTEGER",
+        "sentences": "INTEGER",
+        "sentences_with_propaganda": "INTEGER",
+        "share_of_sentences": "DOUBLE",
     },
     "propaganda_spans": {
-        "article_id": "VARCHAR", "span_index": "INTEGER", "in_title": "BOOLEAN", "start_offset": "INTEGER", "end_offset": "INTEGER",
-        "text": "VARCHAR", "technique": "VARCHAR", "technique_name": "VARCHAR", "technique_confidence": "DOUBLE",
-        "second_technique": "VARCHAR", "confidence": "DOUBLE", "speaker": "VARCHAR",
+        "article_id": "VARCHAR",
+        "span_index": "INTEGER",
+        "in_title": "BOOLEAN",
+        "start_offset": "INTEGER",
+        "end_offset": "INTEGER",
+        "text": "VARCHAR",
+        "technique": "VARCHAR",
+        "technique_name": "VARCHAR",
+        "technique_confidence": "DOUBLE",
+        "second_technique": "VARCHAR",
+        "confidence": "DOUBLE",
+        "speaker": "VARCHAR",
     },
     "entities": {
-        "article_id": "VARCHAR", "entity_id": "INTEGER", "name": "VARCHAR", "label": "VARCHAR", "count": "INTEGER",
+        "article_id": "VARCHAR",
+        "entity_id": "INTEGER",
+        "name": "VARCHAR",
+        "label": "VARCHAR",
+        "count": "INTEGER",
     },
     "analyses": {"article_id": "VARCHAR", "analyser": "VARCHAR", "result": "JSON"},
     "errors": {
-        "id": "VARCHAR", "source": "VARCHAR", "stage": "VARCHAR", "analyser": "VARCHAR", "message": "VARCHAR",
-        "run_id": "VARCHAR", "created": "VARCHAR",
+        "id": "VARCHAR",
+        "source": "VARCHAR",
+        "stage": "VARCHAR",
+        "analyser": "VARCHAR",
+        "message": "VARCHAR",
+        "run_id": "VARCHAR",
+        "created": "VARCHAR",
     },
 }
 
@@ -122,10 +193,12 @@ def _join(spans: list[Any]) -> str:
 
 @adapter("entities")
 def entity_rows(article_id: str, result: Any) -> Rows:
-    return {"entities": [
-        {"article_id": article_id, "entity_id": e.id, "name": e.name, "label": e.label, "count": e.count}
-        for e in result.entities
-    ]}
+    return {
+        "entities": [
+            {"article_id": article_id, "entity_id": e.id, "name": e.name, "label": e.label, "count": e.count}
+            for e in result.entities
+        ]
+    }
 
 
 @adapter("quotes")
@@ -134,37 +207,60 @@ def quote_rows(article_id: str, result: Any) -> Rows:
     for a in result.attributions:
         speaker = a.speaker
         spans = a.content or a.source
-        rows.append({
-            "article_id": article_id, "attribution_id": a.id,
-            "speaker": speaker.name if speaker else (_join(a.source) or None),
-            "speaker_kind": str(speaker.kind) if speaker else None,
-            "role": speaker.role if speaker else None, "organisation": speaker.organisation if speaker else None,
-            "source_text": _join(a.source) or None, "cue": _join(a.cue) or None, "content": _join(a.content),
-            "direct": a.direct, "style": a.style,
-            "start_offset": min(s.start for s in spans) if spans else None,
-            "end_offset": max(s.end for s in spans) if spans else None,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "attribution_id": a.id,
+                "speaker": speaker.name if speaker else (_join(a.source) or None),
+                "speaker_kind": str(speaker.kind) if speaker else None,
+                "role": speaker.role if speaker else None,
+                "organisation": speaker.organisation if speaker else None,
+                "source_text": _join(a.source) or None,
+                "cue": _join(a.cue) or None,
+                "content": _join(a.content),
+                "direct": a.direct,
+                "style": a.style,
+                "start_offset": min(s.start for s in spans) if spans else None,
+                "end_offset": max(s.end for s in spans) if spans else None,
+            }
+        )
     return {"quotes": rows}
 
 
 @adapter("claims")
 def claim_rows(article_id: str, result: Any) -> Rows:
-    return {"claims": [
-        {"article_id": article_id, "rank": c.rank, "start_offset": c.start, "end_offset": c.end, "text": c.text, "score": c.score,
-         "checkworthy": c.checkworthy,
-         "speaker": _name(getattr(c.attribution, "speaker", None))}
-        for c in result.claims
-    ]}
+    return {
+        "claims": [
+            {
+                "article_id": article_id,
+                "rank": c.rank,
+                "start_offset": c.start,
+                "end_offset": c.end,
+                "text": c.text,
+                "score": c.score,
+                "checkworthy": c.checkworthy,
+                "speaker": _name(getattr(c.attribution, "speaker", None)),
+            }
+            for c in result.claims
+        ]
+    }
 
 
 def _span_row(article_id: str, index: int, span: Any, in_title: bool) -> dict[str, Any]:
     first = span.techniques[0] if span.techniques else None
     return {
-        "article_id": article_id, "span_index": index, "in_title": in_title, "start_offset": span.start, "end_offset": span.end,
-        "text": span.text, "technique": first.technique if first else None, "technique_name": first.name if first else None,
+        "article_id": article_id,
+        "span_index": index,
+        "in_title": in_title,
+        "start_offset": span.start,
+        "end_offset": span.end,
+        "text": span.text,
+        "technique": first.technique if first else None,
+        "technique_name": first.name if first else None,
         "technique_confidence": first.confidence if first else None,
         "second_technique": span.techniques[1].technique if len(span.techniques) > 1 else None,
-        "confidence": span.confidence, "speaker": span.speaker,
+        "confidence": span.confidence,
+        "speaker": span.speaker,
     }
 
 
@@ -175,17 +271,30 @@ def propaganda_rows(article_id: str, result: Any) -> Rows:
     summary = result.summary
     return {
         "propaganda_spans": spans,
-        "propaganda": [{
-            "article_id": article_id, "model": result.model, "spans": len(result.spans), "sentences": summary.sentences,
-            "sentences_with_propaganda": summary.sentences_with_propaganda,
-            "share_of_sentences": summary.share_of_sentences,
-        }],
+        "propaganda": [
+            {
+                "article_id": article_id,
+                "model": result.model,
+                "spans": len(result.spans),
+                "sentences": summary.sentences,
+                "sentences_with_propaganda": summary.sentences_with_propaganda,
+                "share_of_sentences": summary.share_of_sentences,
+            }
+        ],
     }
 
 
 def _link_row(article_id: str, kind: str, position: int, ref: Any, role: str | None) -> dict[str, Any]:
-    return {"article_id": article_id, "kind": kind, "position": position, "role": role, "name": ref.name,
-            "domain": ref.domain, "resolved": ref.resolved, "is_wire": ref.is_wire}
+    return {
+        "article_id": article_id,
+        "kind": kind,
+        "position": position,
+        "role": role,
+        "name": ref.name,
+        "domain": ref.domain,
+        "resolved": ref.resolved,
+        "is_wire": ref.is_wire,
+    }
 
 
 @adapter("provenance")
@@ -194,10 +303,15 @@ def provenance_rows(article_id: str, result: Any) -> Rows:
     links += [_link_row(article_id, "origin", i, ref, None) for i, ref in enumerate(result.origins)]
     host = result.host
     return {
-        "provenance": [{
-            "article_id": article_id, "verdict": result.verdict, "confidence": result.confidence,
-            "host_name": host.name if host else None, "host_domain": host.domain if host else None,
-            "explanation": result.explanation,
-        }],
+        "provenance": [
+            {
+                "article_id": article_id,
+                "verdict": result.verdict,
+                "confidence": result.confidence,
+                "host_name": host.name if host else None,
+                "host_domain": host.domain if host else None,
+                "explanation": result.explanation,
+            }
+        ],
         "provenance_links": links,
     }

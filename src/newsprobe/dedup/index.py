@@ -133,8 +133,11 @@ class NearDuplicateIndex:
         self.settings = self._load_settings(settings or IndexSettings())
         self._template = MinHash(num_perm=self.settings.num_perm, seed=self.settings.seed, hashfunc=int)
         self._segments = SegmentHasher(
-            self.settings.segment_size, self.settings.segment_bands, self.settings.segment_rows,
-            self.settings.query_stride, self.settings.seed,
+            self.settings.segment_size,
+            self.settings.segment_bands,
+            self.settings.segment_rows,
+            self.settings.query_stride,
+            self.settings.seed,
         )
 
     def __enter__(self) -> NearDuplicateIndex:
@@ -223,14 +226,24 @@ class NearDuplicateIndex:
     def _write(self, pending: list[tuple[Hashes, list[int], DocumentRecord]]) -> int:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         bands: list[tuple[int, int]] = []
-        with self._lock, (nullcontext() if self._in_batch else self.conn):
+        with self._lock, nullcontext() if self._in_batch else self.conn:
             for shingles, keys, record in pending:
                 self._remove(record.source)
                 cursor = self.conn.execute(
                     "INSERT INTO docs (source, url, outlet, domain, published, title, words, shingles, keys, added)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (record.source, record.url, record.outlet, record.domain, record.published, record.title,
-                     record.words, shingles.astype("<u4").tobytes(), np.asarray(keys, dtype="<i8").tobytes(), now),
+                    (
+                        record.source,
+                        record.url,
+                        record.outlet,
+                        record.domain,
+                        record.published,
+                        record.title,
+                        record.words,
+                        shingles.astype("<u4").tobytes(),
+                        np.asarray(keys, dtype="<i8").tobytes(),
+                        now,
+                    ),
                 )
                 doc_id = int(cursor.lastrowid or 0)  # always set after an INSERT
                 bands += [(key, doc_id) for key in keys]
@@ -273,8 +286,9 @@ class NearDuplicateIndex:
             return []
         return self._matches(hashed, min_shared, limit, max_candidates)
 
-    def query_then_add(self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20,
-                       max_candidates: int = 500) -> list[IndexMatch]:
+    def query_then_add(
+        self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20, max_candidates: int = 500
+    ) -> list[IndexMatch]:
         """`query` against what was indexed before, then `add` this document, hashing its text once."""
         hashed = self._hash(text)
         if hashed is None:
@@ -303,9 +317,17 @@ class NearDuplicateIndex:
             if max(found.query_in_match, found.match_in_query) < min_shared:
                 continue
             yield IndexMatch(
-                source=row[0], url=row[1], outlet=row[2], domain=row[3], published=row[4], title=row[5], words=row[6],
-                jaccard=round(found.jaccard, 4), containment=round(found.query_in_match, 4),
-                match_containment=round(found.match_in_query, 4), shared_shingles=found.shared,
+                source=row[0],
+                url=row[1],
+                outlet=row[2],
+                domain=row[3],
+                published=row[4],
+                title=row[5],
+                words=row[6],
+                jaccard=round(found.jaccard, 4),
+                containment=round(found.query_in_match, 4),
+                match_containment=round(found.match_in_query, 4),
+                shared_shingles=found.shared,
             )
 
     # ------------------------------------------------------------ info

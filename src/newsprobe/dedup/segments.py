@@ -62,7 +62,9 @@ class SegmentHasher:
         return list(dict.fromkeys(mix_band_keys(values, band_ids)))
 
     def _window_minima(self, sequence: Hashes, starts: npt.NDArray[np.int64]) -> npt.NDArray[np.uint64]:
-        hashed = (self._multipliers[:, None] * sequence.astype(np.uint64)[None, :] + self._offsets[:, None]) >> np.uint64(32)
+        hashed = (
+            self._multipliers[:, None] * sequence.astype(np.uint64)[None, :] + self._offsets[:, None]
+        ) >> np.uint64(32)
         windows = np.lib.stride_tricks.sliding_window_view(hashed, self.size, axis=1)  # (perms, n - size + 1, size)
         minima: npt.NDArray[np.uint64] = windows[:, starts, :].min(axis=2).T
         return minima

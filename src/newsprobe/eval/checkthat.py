@@ -18,7 +18,19 @@ from ..analyse.base import Profile
 from ..analyse.claims import load_scorer
 from ..errors import InputError
 
-__all__ = ['CheckworthyScores', 'LabelledSentence', 'NO', 'YES', 'evaluate', 'evaluate_files', 'format_predictions', 'predict', 'predict_file', 'read_labels', 'read_sentences']
+__all__ = [
+    "CheckworthyScores",
+    "LabelledSentence",
+    "NO",
+    "YES",
+    "evaluate",
+    "evaluate_files",
+    "format_predictions",
+    "predict",
+    "predict_file",
+    "read_labels",
+    "read_sentences",
+]
 
 
 YES = "Yes"

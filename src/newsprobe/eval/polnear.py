@@ -106,7 +106,10 @@ def read_text(root: Path, text_file: str) -> str:
 
 
 def predict_lines(
-    rows: Iterable[dict[str, Any]], root: Path, profile: Profile = "accurate", method: str = "auto",
+    rows: Iterable[dict[str, Any]],
+    root: Path,
+    profile: Profile = "accurate",
+    method: str = "auto",
     on_failure: Callable[[str, str], None] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """One output record per distinct filename, in input order; an article whose analysis failed gets
@@ -131,14 +134,18 @@ def predict_lines(
         if on_failure is not None:
             for failure in outcome.failures:
                 on_failure(name, failure.error)
-        attributions = [] if result is None else [
-            {
-                "source": [[s.start, s.end] for s in att.source],
-                "cue": [[s.start, s.end] for s in att.cue],
-                "content": [[s.start, s.end] for s in att.content],
-            }
-            for att in result.attributions
-        ]
+        attributions = (
+            []
+            if result is None
+            else [
+                {
+                    "source": [[s.start, s.end] for s in att.source],
+                    "cue": [[s.start, s.end] for s in att.cue],
+                    "content": [[s.start, s.end] for s in att.content],
+                }
+                for att in result.attributions
+            ]
+        )
         yield {"filename": name, "attributions": attributions}
 
 

@@ -19,7 +19,21 @@ from ..analyse.base import AnalysisContext, Profile
 from ..analyse.propaganda import TECHNIQUE_NAMES, load_model
 from ..errors import InputError
 
-__all__ = ['LabelledSpan', 'SIScore', 'TCScore', 'merge_spans', 'predict_si', 'predict_tc', 'rank_labels', 'read_articles', 'read_labels', 'read_text', 'score_si', 'score_tc', 'write_labels']
+__all__ = [
+    "LabelledSpan",
+    "SIScore",
+    "TCScore",
+    "merge_spans",
+    "predict_si",
+    "predict_tc",
+    "rank_labels",
+    "read_articles",
+    "read_labels",
+    "read_text",
+    "score_si",
+    "score_tc",
+    "write_labels",
+]
 
 
 _ARTICLE_NAME = re.compile(r"^article(\d+)\.txt$")
@@ -42,11 +56,7 @@ def read_articles(directory: Path) -> dict[str, str]:
     """Every `article<ID>.txt` in `directory`, by ID (sorted)."""
     if not directory.is_dir():
         raise InputError(f"not a directory: {directory}")
-    found = {
-        match.group(1): path
-        for path in directory.iterdir()
-        if (match := _ARTICLE_NAME.match(path.name))
-    }
+    found = {match.group(1): path for path in directory.iterdir() if (match := _ARTICLE_NAME.match(path.name))}
     return {article_id: read_text(found[article_id]) for article_id in sorted(found)}
 
 
@@ -141,7 +151,9 @@ def score_si(gold: Iterable[LabelledSpan], predicted: Iterable[LabelledSpan]) ->
                     recall_sum += overlap / (t_end - t_start)
     precision = precision_sum / n_pred if n_pred else 0.0
     recall = recall_sum / n_gold if n_gold else 0.0
-    return SIScore(precision=precision, recall=recall, f1=_f1(precision, recall), predicted_spans=n_pred, gold_spans=n_gold)
+    return SIScore(
+        precision=precision, recall=recall, f1=_f1(precision, recall), predicted_spans=n_pred, gold_spans=n_gold
+    )
 
 
 def _matched(gold_labels: list[str], predicted_labels: list[str]) -> Counter[str]:
@@ -172,12 +184,20 @@ def score_tc(gold: Iterable[LabelledSpan], predicted: Iterable[LabelledSpan]) ->
     precision = n_correct / n_pred if n_pred else 0.0
     recall = n_correct / n_gold if n_gold else 0.0
     per_technique = {
-        label: _f1(correct[label] / pred_count[label] if pred_count[label] else 0.0,
-                   correct[label] / gold_count[label] if gold_count[label] else 0.0)
+        label: _f1(
+            correct[label] / pred_count[label] if pred_count[label] else 0.0,
+            correct[label] / gold_count[label] if gold_count[label] else 0.0,
+        )
         for label in sorted(gold_count | pred_count)
     }
-    return TCScore(micro_f1=_f1(precision, recall), precision=precision, recall=recall,
-                   per_technique=per_technique, gold_spans=n_gold, predicted_spans=n_pred)
+    return TCScore(
+        micro_f1=_f1(precision, recall),
+        precision=precision,
+        recall=recall,
+        per_technique=per_technique,
+        gold_spans=n_gold,
+        predicted_spans=n_pred,
+    )
 
 
 def _contexts(profile: Profile) -> Iterator[AnalysisContext]:
@@ -207,10 +227,14 @@ def predict_tc(articles: dict[str, str], spans: list[LabelledSpan], profile: Pro
     by_article: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for span in spans:
         if span.article_id not in articles:
-            raise InputError(f"span for article {span.article_id}, but article{span.article_id}.txt is not in the folder")
+            raise InputError(
+                f"span for article {span.article_id}, but article{span.article_id}.txt is not in the folder"
+            )
         text = articles[span.article_id]
         if not 0 <= span.start <= span.end <= len(text):
-            raise InputError(f"span {span.start}-{span.end} is outside article {span.article_id} ({len(text)} characters)")
+            raise InputError(
+                f"span {span.start}-{span.end} is outside article {span.article_id} ({len(text)} characters)"
+            )
         if (span.start, span.end) not in by_article[span.article_id]:
             by_article[span.article_id].append((span.start, span.end))
     ranked: dict[tuple[str, int, int], list[str]] = {}

@@ -50,9 +50,13 @@ def truncate(article: Article, limit: int) -> Article:
     """Keep whole paragraphs up to `limit` characters (a single longer paragraph is cut)."""
     if len(article.text) <= limit:
         return article
-    kept = [p for p in article.paragraphs if p.end <= limit] or [article.paragraphs[0].model_copy(update={"end": limit})]
+    kept = [p for p in article.paragraphs if p.end <= limit] or [
+        article.paragraphs[0].model_copy(update={"end": limit})
+    ]
     end = kept[-1].end
-    return article.model_copy(update={"text": article.text[:end], "paragraphs": kept, "truncated_from": len(article.text)})
+    return article.model_copy(
+        update={"text": article.text[:end], "paragraphs": kept, "truncated_from": len(article.text)}
+    )
 
 
 def _domain_from_evidence(url: str | None, footer_urls: list[str]) -> str | None:

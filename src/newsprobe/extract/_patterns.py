@@ -10,7 +10,10 @@ import re
 
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
-    ("republication notice", r"^this (?:article|story|piece|post) (?:was |is )?(?:originally|first) (?:published|appeared)\b"),
+    (
+        "republication notice",
+        r"^this (?:article|story|piece|post) (?:was |is )?(?:originally|first) (?:published|appeared)\b",
+    ),
     ("republication notice", r"^(?:originally|first) (?:published|appeared) (?:on|at|in|by)\b"),
     ("republication notice", r"^(?:this (?:article|story) is )?republished (?:from|with permission)\b"),
     ("republication notice", r"^(?:this (?:article|story) )?(?:was )?reprinted (?:from|with permission)\b"),
@@ -25,25 +28,43 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("membership appeal", r"^become a (?:member|patron|supporter|subscriber)\b"),
     ("membership appeal", r"^(?:please )?(?:support|donate to|help fund|help support) (?:us|our|independent|this)\b"),
     ("membership appeal", r"^(?:donate|subscribe|sign up|join us|join our)\b.{0,120}$"),
-    ("membership appeal", r"\b(?:make a donation|donate today|donate now|become a patron|support our (?:work|journalism))\b"),
+    (
+        "membership appeal",
+        r"\b(?:make a donation|donate today|donate now|become a patron|support our (?:work|journalism))\b",
+    ),
     ("membership appeal", r"^(?:click here to )?(?:subscribe|sign up) (?:to|for) (?:our|the)\b"),
     ("social appeal", r"^(?:comment on|follow us on|like us on|join us on|find us on|share (?:this|on)|share:)\b"),
-    ("social appeal", r"\bon (?:our )?(?:facebook|twitter|telegram|instagram|youtube) (?:page|channel|account)\b.{0,40}$"),
-    ("share links", r"^(?:(?:share|tweet|email|print|facebook|twitter|linkedin|reddit|whatsapp|telegram|pinterest)\W*){2,}$"),
+    (
+        "social appeal",
+        r"\bon (?:our )?(?:facebook|twitter|telegram|instagram|youtube) (?:page|channel|account)\b.{0,40}$",
+    ),
+    (
+        "share links",
+        r"^(?:(?:share|tweet|email|print|facebook|twitter|linkedin|reddit|whatsapp|telegram|pinterest)\W*){2,}$",
+    ),
     ("share links", r"^share this(?: article| story| post)?:?$"),
     ("media inquiries", r"^(?:for )?(?:media|press) (?:inquiries|enquiries|contact)\b"),
     ("author links", r"^(?:articles|more articles|posts|more) by\s*:?\s*\S.{0,80}$"),
     ("image credit", r"^(?:featured|top|header|lead|cover) (?:image|photo|picture)\s*[:(]"),
     ("image credit", r"^(?:image|photo|picture) (?:credit|source|courtesy)\s*:"),
-    ("newsletter chrome", r"^(?:view this email in your browser|unsubscribe\b|update your preferences|forward (?:this email )?to a friend|you are receiving this (?:email|newsletter))"),
+    (
+        "newsletter chrome",
+        r"^(?:view this email in your browser|unsubscribe\b|update your preferences|forward (?:this email )?to a friend|you are receiving this (?:email|newsletter))",
+    ),
     ("newsletter chrome", r"^(?:was this (?:email|newsletter) forwarded to you|if you were forwarded this)\b"),
-    ("related links", r"^(?:related(?: articles| stories| posts)?|read more|see also|recommended|you may also like|more from)\s*:?\s*.{0,120}$"),
+    (
+        "related links",
+        r"^(?:related(?: articles| stories| posts)?|read more|see also|recommended|you may also like|more from)\s*:?\s*.{0,120}$",
+    ),
     ("wire footer", r"^(?:reporting|additional reporting|writing|editing) by\b"),
     ("wire footer", r"^our standards\s*:"),
     ("membership appeal", r"^thanks for reading\b"),
     ("share links", r"^(?:share|tweet|email|print)$"),
     ("reading time", r"^\d+\s*min(?:ute)?s?\s*read$"),
-    ("blog chrome", r"^(?:like this|loading\.\.\.|leave a (?:comment|reply)|\d+ comments?|tags?\s*:|filed under\s*:|posted in\s*:)"),
+    (
+        "blog chrome",
+        r"^(?:like this|loading\.\.\.|leave a (?:comment|reply)|\d+ comments?|tags?\s*:|filed under\s*:|posted in\s*:)",
+    ),
 ]
 
 COMPILED_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -52,11 +73,23 @@ COMPILED_RULES: list[tuple[str, re.Pattern[str]]] = [
 ANY_RULE = re.compile("|".join(f"(?:{pattern})" for _, pattern in BOILERPLATE_RULES), re.IGNORECASE)
 
 # A "related links" or "source:" line is only boilerplate when short; long paragraphs are body text.
-MAX_BOILERPLATE_WORDS = {"related links": 25, "republication notice": 60, "author links": 15, "copyright": 40,
-                         "social appeal": 30, "share links": 15, "blog chrome": 15, "wire footer": 40,
-                         "image credit": 60, "membership appeal": 60, "reading time": 4}
+MAX_BOILERPLATE_WORDS = {
+    "related links": 25,
+    "republication notice": 60,
+    "author links": 15,
+    "copyright": 40,
+    "social appeal": 30,
+    "share links": 15,
+    "blog chrome": 15,
+    "wire footer": 40,
+    "image credit": 60,
+    "membership appeal": 60,
+    "reading time": 4,
+}
 
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split())
+WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri sat sun".split()
+)
 
 MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -65,13 +98,38 @@ MONTHS = (
 DATE_TEXT = rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
 
 BYLINE = re.compile(r"^by\s+(?P<name>[^\n]{2,120}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
-DATELINE = re.compile(rf"^(?:(?P<site>[A-Z][^\n,]{{1,60}}),\s+)?(?P<date>{DATE_TEXT})(?:\s*[|,]\s*(?P<time>\d{{1,2}}:\d{{2}}.*))?$", re.IGNORECASE)
-POSTED = re.compile(rf"^(?:posted|published|updated|last updated)(?: on)?\s*:?\s*(?P<date>{DATE_TEXT})(?:\s+by\s+(?P<name>.+))?$", re.IGNORECASE)
+DATELINE = re.compile(
+    rf"^(?:(?P<site>[A-Z][^\n,]{{1,60}}),\s+)?(?P<date>{DATE_TEXT})(?:\s*[|,]\s*(?P<time>\d{{1,2}}:\d{{2}}.*))?$",
+    re.IGNORECASE,
+)
+POSTED = re.compile(
+    rf"^(?:posted|published|updated|last updated)(?: on)?\s*:?\s*(?P<date>{DATE_TEXT})(?:\s+by\s+(?P<name>.+))?$",
+    re.IGNORECASE,
+)
 TAG_LINE = re.compile(r"^(?P<label>[A-Z][A-Za-z-]*(?: [A-Za-z-]+){0,2})\s*:\s*(?P<values>\S.*)$")
-TAG_LABELS = frozenset({
-    "region", "regions", "theme", "themes", "in-depth report", "topic", "topics", "tag", "tags", "category",
-    "categories", "section", "sections", "filed under", "keywords", "subject", "subjects", "country", "countries",
-})
+TAG_LABELS = frozenset(
+    {
+        "region",
+        "regions",
+        "theme",
+        "themes",
+        "in-depth report",
+        "topic",
+        "topics",
+        "tag",
+        "tags",
+        "category",
+        "categories",
+        "section",
+        "sections",
+        "filed under",
+        "keywords",
+        "subject",
+        "subjects",
+        "country",
+        "countries",
+    }
+)
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|RIA Novosti|Sputnik|ANI|PTI|IANS)\)\s*[-–—]+\s*"
 )

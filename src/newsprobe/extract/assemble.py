@@ -10,7 +10,9 @@ from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLA
 
 __all__ = ["Assembler", "boilerplate_reason"]
 
-_IMAGE_CREDIT_LABEL = re.compile(r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE)
+_IMAGE_CREDIT_LABEL = re.compile(
+    r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
+)
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # Bidi overrides/isolates and zero-width characters can disguise text; ZWJ/ZWNJ stay (scripts need them).
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

@@ -43,8 +43,10 @@ def _read_head(tree: lxml_html.HtmlElement) -> HeadFields:
     language = _first(tree, "/html/@lang") or _first(tree, "//meta[@http-equiv='content-language']/@content")
     credits = [
         " ".join(text.split())
-        for text in tree.xpath("//figure//figcaption//text()[contains(translate(., 'CREDITPHOTO', 'creditphoto'), 'photo') "
-                               "or contains(translate(., 'CREDIT', 'credit'), 'credit')]")
+        for text in tree.xpath(
+            "//figure//figcaption//text()[contains(translate(., 'CREDITPHOTO', 'creditphoto'), 'photo') "
+            "or contains(translate(., 'CREDIT', 'credit'), 'credit')]"
+        )
         if isinstance(text, str) and len(text.split()) >= 3
     ]
     return HeadFields(

@@ -28,7 +28,9 @@ def flatten_inline(line: str) -> str:
     for pattern in (_LINK, _REF_LINK, _AUTOLINK, _CODE):
         line = pattern.sub(r"\1", line)
     for _ in range(3):  # nested emphasis such as ***x*** or **_x_**
-        flattened = _EMPHASIS_UNDERSCORE.sub(r"\1", _EMPHASIS_STAR.sub(r"\1", _STRIKE.sub(r"\1", _STRONG.sub(r"\2", line))))
+        flattened = _EMPHASIS_UNDERSCORE.sub(
+            r"\1", _EMPHASIS_STAR.sub(r"\1", _STRIKE.sub(r"\1", _STRONG.sub(r"\2", line)))
+        )
         if flattened == line:
             break
         line = flattened

@@ -15,7 +15,15 @@ from .source import ContentKind, RawDocument, is_url
 from .url import FetchPolicy, fetch_url
 
 __all__ = [
-    "FetchPolicy", "InputFormat", "RawDocument", "SourceLike", "expand_inputs", "from_html", "from_text", "is_url", "load",
+    "FetchPolicy",
+    "InputFormat",
+    "RawDocument",
+    "SourceLike",
+    "expand_inputs",
+    "from_html",
+    "from_text",
+    "is_url",
+    "load",
     "read_bytes",
 ]
 
@@ -23,6 +31,7 @@ InputFormat = Literal["url", "html", "markdown", "text"]
 # "markdown": a text/markdown export, cleaned; "text": plain text kept verbatim so offsets match the file.
 _KIND_FOR_FORMAT: dict[str, ContentKind] = {"html": "html", "markdown": "text", "text": "plain"}
 SourceLike = Union[str, os.PathLike[str], RawDocument]
+
 
 def from_text(text: str, *, source: str = "<text>", url: str | None = None, verbatim: bool = False) -> RawDocument:
     """A text/markdown export given as a string; `verbatim=True` keeps the text exactly as given."""
@@ -35,7 +44,9 @@ def from_html(html: str, *, source: str = "<html>", url: str | None = None) -> R
     return RawDocument(html, "html", InputDescription(source=source, kind="html", url=url, bytes=len(html.encode())))
 
 
-def load(source: SourceLike, *, input_format: InputFormat | None = None, policy: FetchPolicy | None = None) -> RawDocument:
+def load(
+    source: SourceLike, *, input_format: InputFormat | None = None, policy: FetchPolicy | None = None
+) -> RawDocument:
     """Read `source`: a RawDocument, a URL, '-' for stdin, or a file path. `input_format` overrides detection."""
     if isinstance(source, RawDocument):
         return source

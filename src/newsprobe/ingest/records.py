@@ -143,8 +143,13 @@ def record_from_fields(fields: Any, source: str) -> InputRecord:
     published = fields.get("published")
     outlet = fields.get("outlet")
     return InputRecord(
-        id=article_id(url=url, content=content), source=source, content=content, kind=kind,
-        url=url, published=str(published) if published else None, outlet=str(outlet) if outlet else None,
+        id=article_id(url=url, content=content),
+        source=source,
+        content=content,
+        kind=kind,
+        url=url,
+        published=str(published) if published else None,
+        outlet=str(outlet) if outlet else None,
     )
 
 
@@ -198,8 +203,9 @@ def _record_from_bytes(payload: bytes, source: str, url: str | None) -> InputRec
         raw = read_bytes(payload, source=source, kind="html")
     except NewsprobeError as exc:
         return _failed(source, str(exc))
-    return InputRecord(id=article_id(url=url, content=raw.content), source=source, content=raw.content,
-                       kind="html", url=url)
+    return InputRecord(
+        id=article_id(url=url, content=raw.content), source=source, content=raw.content, kind="html", url=url
+    )
 
 
 # ---------------------------------------------------------------- RSS / Atom
@@ -248,11 +254,13 @@ def _feed_items(document: bytes) -> list[dict[str, Any]]:
         if not link:
             continue
         published = entry.get("published_parsed") or entry.get("updated_parsed")
-        items.append({
-            "url": link,
-            "published": time.strftime("%Y-%m-%d", published) if published else None,
-            "outlet": parsed.feed.get("title"),
-        })
+        items.append(
+            {
+                "url": link,
+                "published": time.strftime("%Y-%m-%d", published) if published else None,
+                "outlet": parsed.feed.get("title"),
+            }
+        )
     return items
 
 
@@ -262,12 +270,25 @@ def _fetch_item(item: dict[str, Any], limiter: HostLimiter, policy: FetchPolicy)
         raw = limiter.fetch(url, policy)
     except NewsprobeError as exc:
         return InputRecord(id=article_id(url=url), source=url, url=url, error=str(exc))
-    return InputRecord(id=article_id(url=url), source=url, content=raw.content, kind=raw.kind,
-                       url=raw.url or url, published=item["published"], outlet=item["outlet"])
+    return InputRecord(
+        id=article_id(url=url),
+        source=url,
+        content=raw.content,
+        kind=raw.kind,
+        url=raw.url or url,
+        published=item["published"],
+        outlet=item["outlet"],
+    )
 
 
-def read_feed(location: str, *, policy: FetchPolicy | None = None, per_host: int = 2,
-              workers: int = 4, skip: frozenset[str] = frozenset()) -> Iterator[InputRecord]:
+def read_feed(
+    location: str,
+    *,
+    policy: FetchPolicy | None = None,
+    per_host: int = 2,
+    workers: int = 4,
+    skip: frozenset[str] = frozenset(),
+) -> Iterator[InputRecord]:
     """Items of an RSS/Atom feed (a URL or a file), each page fetched through the SSRF-safe fetcher.
 
     At most ``per_host`` requests run at once against one host; items whose id is in ``skip``
@@ -297,8 +318,9 @@ def _is_feed_file(path: Path) -> bool:
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
-def read_path(path: Path, *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(),
-              per_host: int = 2) -> Iterator[InputRecord]:
+def read_path(
+    path: Path, *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(), per_host: int = 2
+) -> Iterator[InputRecord]:
     name = path.name.lower()
     if name.endswith(JSONL_SUFFIXES):
         yield from read_jsonl(path)
@@ -334,8 +356,9 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
     return expanded
 
 
-def iter_inputs(paths: Iterable[str], *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(),
-                per_host: int = 2) -> Iterator[InputRecord]:
+def iter_inputs(
+    paths: Iterable[str], *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(), per_host: int = 2
+) -> Iterator[InputRecord]:
     """All records of expanded inputs (`expand_inputs`). A URL is read as an RSS/Atom feed (``per_host``
     fetches at a time per host)."""
     for item in paths:

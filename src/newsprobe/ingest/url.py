@@ -24,7 +24,16 @@ from ..errors import BlockedAddressError, FetchError, InputError, NewsprobeError
 from .decode import decode_bytes
 from .source import ContentKind, RawDocument
 
-__all__ = ["FEED_TYPES", "PAGE_TYPES", "FetchPolicy", "FetchedBody", "check_address", "check_url", "fetch_bytes", "fetch_url"]
+__all__ = [
+    "FEED_TYPES",
+    "PAGE_TYPES",
+    "FetchPolicy",
+    "FetchedBody",
+    "check_address",
+    "check_url",
+    "fetch_bytes",
+    "fetch_url",
+]
 
 USER_AGENT = f"Mozilla/5.0 (compatible; newsprobe/{__version__}; +https://github.com/newsprobe/newsprobe)"
 MAX_URL_LENGTH = 2048
@@ -88,8 +97,14 @@ class GuardedBackend(httpcore.SyncBackend):
     def __init__(self, policy: FetchPolicy) -> None:
         self.policy = policy
 
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Any = None) -> httpcore.NetworkStream:
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Any = None,
+    ) -> httpcore.NetworkStream:
         addresses = self.policy.resolver(host, port)
         if not addresses:
             raise FetchError(f"cannot resolve host {host!r}")
@@ -102,12 +117,23 @@ class GuardedBackend(httpcore.SyncBackend):
 class GuardedTransport(httpx.HTTPTransport):
     def __init__(self, policy: FetchPolicy) -> None:
         super().__init__(trust_env=False, retries=0)
-        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), network_backend=GuardedBackend(policy))
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=GuardedBackend(policy)
+        )
 
 
 PAGE_TYPES = (*_HTML_TYPES, *_TEXT_TYPES)
-FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/xml", "text/xml", "application/rdf+xml",
-              "application/feed+json", "application/json", "text/plain", *_HTML_TYPES)
+FEED_TYPES = (
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/xml",
+    "text/xml",
+    "application/rdf+xml",
+    "application/feed+json",
+    "application/json",
+    "text/plain",
+    *_HTML_TYPES,
+)
 
 
 @dataclass(frozen=True)
@@ -143,18 +169,27 @@ def _check_redirect(request: httpx.Request) -> None:
 
 def _fetch(url: str, policy: FetchPolicy, deadline: float, accept: tuple[str, ...]) -> FetchedBody:
     timeout = httpx.Timeout(min(10.0, policy.total_timeout))
-    with httpx.Client(
-        transport=GuardedTransport(policy), follow_redirects=True, max_redirects=policy.max_redirects,
-        timeout=timeout, headers={"User-Agent": policy.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8"},
-        trust_env=False, event_hooks={"request": [_check_redirect]},
-    ) as client, client.stream("GET", url) as response:
+    with (
+        httpx.Client(
+            transport=GuardedTransport(policy),
+            follow_redirects=True,
+            max_redirects=policy.max_redirects,
+            timeout=timeout,
+            headers={"User-Agent": policy.user_agent, "Accept": "text/html,application/xhtml+xml,text/plain;q=0.8"},
+            trust_env=False,
+            event_hooks={"request": [_check_redirect]},
+        ) as client,
+        client.stream("GET", url) as response,
+    ):
         final_url = str(response.url)
         if response.status_code >= 400:
             raise FetchError(f"{final_url}: HTTP {response.status_code} {response.reason_phrase}")
         content_type = response.headers.get("content-type", "")
         media_type = _media_type(content_type) or accept[0]
         if media_type not in accept:
-            raise FetchError(f"{final_url}: unsupported content type {media_type!r} (expected {', '.join(accept[:3])}, ...)")
+            raise FetchError(
+                f"{final_url}: unsupported content type {media_type!r} (expected {', '.join(accept[:3])}, ...)"
+            )
         declared = response.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > policy.max_bytes:
             raise FetchError(f"{final_url}: body larger than {policy.max_bytes // (1024 * 1024)} MB; refused")
@@ -213,6 +248,12 @@ def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
     except InputError as exc:
         raise FetchError(str(exc)) from None
     kind: ContentKind = "text" if fetched.media_type in _TEXT_TYPES else "html"
-    description = InputDescription(source=url, kind="url", url=fetched.url, content_type=fetched.content_type or None,
-                                   encoding=encoding, bytes=len(fetched.body))
+    description = InputDescription(
+        source=url,
+        kind="url",
+        url=fetched.url,
+        content_type=fetched.content_type or None,
+        encoding=encoding,
+        bytes=len(fetched.body),
+    )
     return RawDocument(content=text, kind=kind, description=description)

@@ -18,7 +18,13 @@ def render_markdown(report: Report) -> str:
     article = report.article
     m = article.metadata
     lines = [f"# {m.title or '(untitled)'}", ""]
-    fields = [("Byline", m.byline), ("Outlet", m.site_name), ("Domain", m.domain), ("Published", m.published), ("URL", m.url)]
+    fields = [
+        ("Byline", m.byline),
+        ("Outlet", m.site_name),
+        ("Domain", m.domain),
+        ("Published", m.published),
+        ("URL", m.url),
+    ]
     fields += [(group, ", ".join(values)) for group, values in m.tags.items()]
     lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
     for name, result in report.analyses.items():

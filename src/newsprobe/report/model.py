@@ -35,8 +35,6 @@ class Report(BaseModel):
 
 def typed_report_model(registry: Registry) -> type[BaseModel]:
     """The Report with `analyses` typed per registered analyser: the source of the JSON Schema."""
-    fields: dict[str, Any] = {
-        name: (registry.get(name).Result | None, None) for name in registry.names()
-    }
+    fields: dict[str, Any] = {name: (registry.get(name).Result | None, None) for name in registry.names()}
     analyses = create_model("Analyses", **fields)
     return create_model("Report", __base__=Report, analyses=(analyses, Field(default_factory=analyses)))

@@ -75,7 +75,9 @@ def _analysis_view(name: str, result: Any, article: Article) -> RenderableType:
 def render_terminal(report: Report) -> RenderableType:
     article = report.article
     title = Text(article.metadata.title or "(untitled)", style="bold")
-    parts: list[RenderableType] = [Panel(Group(title, Text(""), _metadata_table(article)), title="newsprobe", border_style="cyan")]
+    parts: list[RenderableType] = [
+        Panel(Group(title, Text(""), _metadata_table(article)), title="newsprobe", border_style="cyan")
+    ]
     for name, result in report.analyses.items():
         parts.append(Rule(_analyser_title(name), style="cyan"))
         parts.append(_analysis_view(name, result, article))

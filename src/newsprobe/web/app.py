@@ -57,8 +57,15 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         yield
         service.close()
 
-    app = FastAPI(title="newsprobe", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json")
+    app = FastAPI(
+        title="newsprobe",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
     app.state.settings = settings
     app.state.service = service
     app.state.store = store

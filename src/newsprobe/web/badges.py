@@ -40,7 +40,9 @@ def _host_badge(domain: str) -> OutletBadge | None:
         profile = source(domain)
     except NewsprobeError:
         return None
-    return OutletBadge("host", profile.name or domain, profile.domain or domain, profile.status == "known", profile.flags)
+    return OutletBadge(
+        "host", profile.name or domain, profile.domain or domain, profile.status == "known", profile.flags
+    )
 
 
 def outlet_badges(report: Report) -> list[OutletBadge]:

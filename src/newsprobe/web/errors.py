@@ -44,8 +44,9 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/healthz"
 
 
-def error_response(request: Request, status: int, code: str, message: str,
-                   headers: dict[str, str] | None = None, details: Any = None) -> Response:
+def error_response(
+    request: Request, status: int, code: str, message: str, headers: dict[str, str] | None = None, details: Any = None
+) -> Response:
     if wants_json(request):
         body: dict[str, Any] = {"status": status, "code": code, "message": message}
         if details is not None:
@@ -69,8 +70,10 @@ def _validation_message(errors: list[dict[str, Any]]) -> tuple[int, str, str]:
 
 
 def _clean_details(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"loc": list(error.get("loc", ())), "msg": error.get("msg", ""), "type": error.get("type", "")}
-            for error in errors[:20]]
+    return [
+        {"loc": list(error.get("loc", ())), "msg": error.get("msg", ""), "type": error.get("type", "")}
+        for error in errors[:20]
+    ]
 
 
 def install_error_handlers(app: FastAPI) -> None:

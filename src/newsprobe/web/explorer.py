@@ -44,24 +44,38 @@ def _columns(conn: Any, table: str) -> set[str]:
 
 
 def _fill(conn: Any, summary: CorpusSummary) -> None:
-    names = [row[0] for row in conn.execute(
-        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name").fetchall()]
+    names = [
+        row[0]
+        for row in conn.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY table_name"
+        ).fetchall()
+    ]
     summary.tables = [(name, int(conn.execute(f'SELECT COUNT(*) FROM "{name}"').fetchone()[0])) for name in names]
     counts = dict(summary.tables)
     summary.articles = counts.get("articles", 0)
     summary.errors = counts.get("errors", 0)
     columns = _columns(conn, "articles") if "articles" in counts else set()
     if "outlet" in columns:
-        summary.outlets = [(str(o or "(unknown)"), int(n)) for o, n in conn.execute(
-            "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20").fetchall()]
+        summary.outlets = [
+            (str(o or "(unknown)"), int(n))
+            for o, n in conn.execute(
+                "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20"
+            ).fetchall()
+        ]
     if "published" in columns:
-        summary.months = [(str(m), int(n)) for m, n in conn.execute(
-            "SELECT substr(CAST(published AS VARCHAR), 1, 7) AS m, COUNT(*) FROM articles "
-            "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT 24").fetchall()]
+        summary.months = [
+            (str(m), int(n))
+            for m, n in conn.execute(
+                "SELECT substr(CAST(published AS VARCHAR), 1, 7) AS m, COUNT(*) FROM articles "
+                "WHERE published IS NOT NULL GROUP BY m ORDER BY m DESC LIMIT 24"
+            ).fetchall()
+        ]
 
 
-DASHBOARD_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-                 "form-action 'none'; frame-ancestors 'none'")
+DASHBOARD_CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 
 
 class CorpusDashboard:

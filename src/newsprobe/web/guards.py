@@ -29,5 +29,9 @@ def check_access(request: Request, form_key: str | None = None) -> None:
         seconds = max(1, math.ceil(wait))
         raise WebError(429, "rate_limited", f"rate limit reached; retry in {seconds} s", {"Retry-After": str(seconds)})
     if keys.enabled and digest is None:
-        raise WebError(401, "unauthorized", "a valid API key is required: send 'Authorization: Bearer <key>'",
-                       {"WWW-Authenticate": "Bearer"})
+        raise WebError(
+            401,
+            "unauthorized",
+            "a valid API key is required: send 'Authorization: Bearer <key>'",
+            {"WWW-Authenticate": "Bearer"},
+        )

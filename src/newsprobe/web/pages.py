@@ -33,13 +33,22 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 
 def analyser_choices(request: Request) -> list[dict[str, str]]:
-    return [{"name": name, "title": registry.get(name).title or name.title(), "description": registry.get(name).description}
-            for name in service_of(request).available]
+    return [
+        {"name": name, "title": registry.get(name).title or name.title(), "description": registry.get(name).description}
+        for name in service_of(request).available
+    ]
 
 
 def home_page(request: Request, status: int = 200, error: str | None = None, **form: Any) -> HTMLResponse:
-    return render(request, "home.html", status, analysers=analyser_choices(request), error=error,
-                  keys_enabled=request.app.state.keys.enabled, form=form)
+    return render(
+        request,
+        "home.html",
+        status,
+        analysers=analyser_choices(request),
+        error=error,
+        keys_enabled=request.app.state.keys.enabled,
+        form=form,
+    )
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -54,16 +63,22 @@ def chosen_kind(source: str, text: str, url: str, upload: UploadFile | None) -> 
         return source
     given = [kind for kind in SOURCE_KINDS if filled[kind]]
     if len(given) != 1:
-        raise WebError(400, "bad_request", "paste a text, enter a URL or choose a file" if not given
-                       else "choose one input: a pasted text, a URL or a file")
+        raise WebError(
+            400,
+            "bad_request",
+            "paste a text, enter a URL or choose a file"
+            if not given
+            else "choose one input: a pasted text, a URL or a file",
+        )
     return given[0]
 
 
 PASTE_FORMATS: dict[str, ContentKind | None] = {"auto": None, "text": "text", "html": "html"}
 
 
-async def form_document(request: Request, kind: str, text: str, url: str, upload: UploadFile | None,
-                        paste_format: str = "auto") -> RawDocument:
+async def form_document(
+    request: Request, kind: str, text: str, url: str, upload: UploadFile | None, paste_format: str = "auto"
+) -> RawDocument:
     if kind == "url":
         return await service_of(request).fetch(url.strip())
     if kind == "file":
@@ -71,8 +86,9 @@ async def form_document(request: Request, kind: str, text: str, url: str, upload
         data = await upload.read()
         return await run_in_threadpool(read_bytes, data, source=upload.filename or "<upload>")
     # decoding and sniffing a large paste is CPU work: keep it off the event loop
-    return await run_in_threadpool(read_bytes, text.encode("utf-8"), source="<pasted>",
-                                   kind=PASTE_FORMATS.get(paste_format))
+    return await run_in_threadpool(
+        read_bytes, text.encode("utf-8"), source="<pasted>", kind=PASTE_FORMATS.get(paste_format)
+    )
 
 
 @router.post("/analyze")
@@ -117,16 +133,25 @@ def stored_report(request: Request, report_id: str) -> Any:
 @router.get("/reports/{report_id}.json")
 async def report_json(request: Request, report_id: ReportId) -> Response:
     report = stored_report(request, report_id)
-    return Response(report.model_dump_json(indent=2), media_type="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="newsprobe-report-{report_id}.json"'})
+    return Response(
+        report.model_dump_json(indent=2),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="newsprobe-report-{report_id}.json"'},
+    )
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 async def report_page(request: Request, report_id: ReportId) -> HTMLResponse:
     report = stored_report(request, report_id)
-    return render(request, "report_page.html", report=report, report_id=report_id,
-                  sections=report_sections(report), badges=outlet_badges(report),
-                  permalink=str(request.url_for("report_page", report_id=report_id)))
+    return render(
+        request,
+        "report_page.html",
+        report=report,
+        report_id=report_id,
+        sections=report_sections(report),
+        badges=outlet_badges(report),
+        permalink=str(request.url_for("report_page", report_id=report_id)),
+    )
 
 
 @router.get("/sources")
@@ -165,8 +190,12 @@ async def corpus_charts(request: Request) -> HTMLResponse:
         raise WebError(404, "no_corpus", "no corpus store: start the server with `newsprobe serve --store DIR`")
     html = await run_in_threadpool(dashboard.charts_html)
     if html is None:
-        raise WebError(404, "no_dashboard", "the chart dashboard needs a store written by `newsprobe corpus run` "
-                       "and the report extra: pip install -e '.[report]' in the newsprobe checkout")
+        raise WebError(
+            404,
+            "no_dashboard",
+            "the chart dashboard needs a store written by `newsprobe corpus run` "
+            "and the report extra: pip install -e '.[report]' in the newsprobe checkout",
+        )
     return HTMLResponse(html, headers={"Content-Security-Policy": DASHBOARD_CSP})
 
 

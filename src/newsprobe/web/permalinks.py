@@ -97,8 +97,15 @@ class ReportStore:
         """Stable id of one analysis of one input: content, kind, source and URL, analysers, profile, version."""
         mac = hmac.new(self._secret, digestmod=hashlib.sha256)
         description = document.description
-        parts = (__version__, profile, ",".join(analyses), document.kind, description.source, description.url or "",
-                 document.content)
+        parts = (
+            __version__,
+            profile,
+            ",".join(analyses),
+            document.kind,
+            description.source,
+            description.url or "",
+            document.content,
+        )
         for part in parts:
             encoded = part.encode("utf-8", "surrogatepass")
             mac.update(len(encoded).to_bytes(8, "big"))

@@ -36,7 +36,9 @@ class AnalyzeResponse(BaseModel):
     id: str
     permalink: str
     json_url: str
-    cached: bool = Field(description="True when this exact input was already analysed and the stored report is returned.")
+    cached: bool = Field(
+        description="True when this exact input was already analysed and the stored report is returned."
+    )
     report: dict[str, Any]
 
 
@@ -74,8 +76,11 @@ def api_access(request: Request) -> None:
 
 
 def single_input(body: AnalyzeRequest) -> tuple[str, str]:
-    given = [(name, value) for name, value in (("text", body.text), ("html", body.html), ("url", body.url))
-             if value is not None]
+    given = [
+        (name, value)
+        for name, value in (("text", body.text), ("html", body.html), ("url", body.url))
+        if value is not None
+    ]
     if len(given) != 1:
         names = ", ".join(name for name, _ in given) or "none"
         raise WebError(400, "bad_request", f"give exactly one of 'text', 'html', 'url' (got: {names})")
@@ -93,8 +98,13 @@ async def load_input(service: AnalysisService, kind: str, value: str, source_url
     return from_text(value, source="<api:text>", url=source_url)
 
 
-@router.post("/api/v1/analyze", response_model=AnalyzeResponse, responses=ERRORS, tags=["analysis"],
-             dependencies=[Depends(api_access)])
+@router.post(
+    "/api/v1/analyze",
+    response_model=AnalyzeResponse,
+    responses=ERRORS,
+    tags=["analysis"],
+    dependencies=[Depends(api_access)],
+)
 async def analyze(body: AnalyzeRequest, request: Request) -> Response:
     """Analyse one article given as text, HTML or a URL; returns the report and its permalink."""
     service = service_of(request)
@@ -111,8 +121,11 @@ async def analyze(body: AnalyzeRequest, request: Request) -> Response:
     }
     report_json = request.app.state.store.get_json(outcome.report_id) or outcome.report.model_dump_json()
     payload = json.dumps(head)[:-1] + ', "report": ' + report_json + "}"  # the stored serialisation, not a new dump
-    return Response(payload, media_type="application/json", headers={
-        "Location": permalink, "X-Newsprobe-Cached": "true" if outcome.cached else "false"})
+    return Response(
+        payload,
+        media_type="application/json",
+        headers={"Location": permalink, "X-Newsprobe-Cached": "true" if outcome.cached else "false"},
+    )
 
 
 @router.get("/api/v1/reports/{report_id}", responses=ERRORS, tags=["analysis"], dependencies=[Depends(api_access)])
@@ -124,8 +137,9 @@ async def get_report(report_id: ReportId, request: Request) -> Response:
     return Response(report_json, media_type="application/json")
 
 
-@router.get("/api/v1/sources/{name_or_domain:path}", responses=ERRORS, tags=["outlets"],
-            dependencies=[Depends(api_access)])
+@router.get(
+    "/api/v1/sources/{name_or_domain:path}", responses=ERRORS, tags=["outlets"], dependencies=[Depends(api_access)]
+)
 async def get_source(name_or_domain: str) -> Response:
     """Outlet profile by name ("RT News"), domain ("rt.com") or URL; unknown outlets have status "unknown"."""
     from ..outlets import source
@@ -140,15 +154,26 @@ async def get_source(name_or_domain: str) -> Response:
 async def analysers(request: Request) -> dict[str, Any]:
     """The analysers this server runs."""
     available = service_of(request).available
-    return {"analysers": [
-        {"name": name, "version": registry.get(name).version, "title": registry.get(name).title or name.title(),
-         "description": registry.get(name).description}
-        for name in available
-    ]}
+    return {
+        "analysers": [
+            {
+                "name": name,
+                "version": registry.get(name).version,
+                "title": registry.get(name).title or name.title(),
+                "description": registry.get(name).description,
+            }
+            for name in available
+        ]
+    }
 
 
 @router.get("/healthz", tags=["service"])
 async def healthz(request: Request) -> dict[str, Any]:
     """Liveness: the version, profile and analysers of this worker."""
     service = service_of(request)
-    return {"status": "ok", "version": __version__, "profile": service.app.profile, "analysers": list(service.available)}
+    return {
+        "status": "ok",
+        "version": __version__,
+        "profile": service.app.profile,
+        "analysers": list(service.available),
+    }

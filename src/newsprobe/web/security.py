@@ -18,17 +18,19 @@ from ..errors import InputError
 
 __all__ = ["SECURITY_HEADERS", "ApiKeys", "RateLimiter", "hash_key"]
 
-CONTENT_SECURITY_POLICY = "; ".join([
-    "default-src 'none'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "style-src-attr 'unsafe-inline'",  # report partials use style attributes; no <style> or script may be inline
-    "img-src 'self' data:",
-    "connect-src 'self'",
-    "form-action 'self'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-])
+CONTENT_SECURITY_POLICY = "; ".join(
+    [
+        "default-src 'none'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "style-src-attr 'unsafe-inline'",  # report partials use style attributes; no <style> or script may be inline
+        "img-src 'self' data:",
+        "connect-src 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
 
 SECURITY_HEADERS: dict[str, str] = {
     "Content-Security-Policy": CONTENT_SECURITY_POLICY,
@@ -48,7 +50,7 @@ def hash_key(key: str) -> bytes:
 
 def _digest_from_line(line: str, path: Path, number: int) -> bytes:
     if line.startswith(_HASH_PREFIX):
-        hex_digest = line[len(_HASH_PREFIX):].strip()
+        hex_digest = line[len(_HASH_PREFIX) :].strip()
         try:
             digest = bytes.fromhex(hex_digest)
         except ValueError:

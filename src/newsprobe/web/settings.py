@@ -17,7 +17,9 @@ ENV_SETTINGS = "NEWSPROBE_WEB_SETTINGS"
 class WebSettings(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    analyses: tuple[str, ...] | None = Field(None, description="Analysers this server offers (default: all registered).")
+    analyses: tuple[str, ...] | None = Field(
+        None, description="Analysers this server offers (default: all registered)."
+    )
     profile: Literal["fast", "accurate"] = "accurate"
     allow_private: bool = Field(False, description="Let URL analysis reach private/loopback addresses (tests only).")
     api_key_file: Path | None = Field(None, description="One API key per line (or 'sha256:<hex>'); enables auth.")

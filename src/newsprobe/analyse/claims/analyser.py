@@ -28,8 +28,13 @@ __all__ = ["Claim", "ClaimEntity", "ClaimFigure", "ClaimsAnalyser", "ClaimsConfi
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 FIGURE_KINDS: dict[str, Literal["date", "time", "number", "percent", "money", "quantity", "ordinal"]] = {
-    "DATE": "date", "TIME": "time", "CARDINAL": "number", "PERCENT": "percent",
-    "MONEY": "money", "QUANTITY": "quantity", "ORDINAL": "ordinal",
+    "DATE": "date",
+    "TIME": "time",
+    "CARDINAL": "number",
+    "PERCENT": "percent",
+    "MONEY": "money",
+    "QUANTITY": "quantity",
+    "ORDINAL": "ordinal",
 }
 MIN_WORDS = 3
 SCORE_DECIMALS = 2  # ranking resolution: closer scores count as a tie
@@ -46,7 +51,9 @@ class ClaimFigure(Span):
 
 
 class Claim(Span):
-    rank: int = Field(description="1 = most check-worthy; scores within 0.01 tie and the more specific claim goes first.")
+    rank: int = Field(
+        description="1 = most check-worthy; scores within 0.01 tie and the more specific claim goes first."
+    )
     text: str
     score: float = Field(ge=0.0, le=1.0, description="Calibrated probability that the sentence is check-worthy.")
     checkworthy: bool = Field(description="score >= the model's calibrated threshold.")
@@ -135,7 +142,9 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
     Config = ClaimsConfig
     after = ("quotes",)  # links claims to attributions when quotes runs too
 
-    def __init__(self, config: ClaimsConfig | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
+    def __init__(
+        self, config: ClaimsConfig | Mapping[str, Any] | None = None, *, profile: Profile = "accurate"
+    ) -> None:
         super().__init__(config, profile=profile)
         self._scorers: dict[str, CheckworthinessScorer] = {}
 

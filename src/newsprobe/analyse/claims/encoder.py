@@ -38,7 +38,9 @@ class OnnxSentenceEncoder:
         self.space = space
         self.max_tokens = max_tokens
         self._inputs = {i.name for i in session.get_inputs()}
-        self.dimensions = int(session.get_outputs()[0].shape[-1]) if isinstance(session.get_outputs()[0].shape[-1], int) else 384
+        self.dimensions = (
+            int(session.get_outputs()[0].shape[-1]) if isinstance(session.get_outputs()[0].shape[-1], int) else 384
+        )
 
     @classmethod
     def load(cls, folder: Path, threads: int | None = None) -> OnnxSentenceEncoder:

@@ -45,8 +45,17 @@ def analyse_text(text: str) -> list[str]:
 
 
 DENSE_NAMES = (
-    "has_number", "has_percent_or_money", "has_year", "has_month", "quantity_words",
-    "opinion_words", "first_person", "question", "exclamation", "log_length", "short",
+    "has_number",
+    "has_percent_or_money",
+    "has_year",
+    "has_month",
+    "quantity_words",
+    "opinion_words",
+    "first_person",
+    "question",
+    "exclamation",
+    "log_length",
+    "short",
 )
 
 

@@ -21,7 +21,6 @@ __all__ = ["ClaimAttribution", "attribution_finder", "MIN_SHARE"]
 MIN_SHARE = 0.3  # share of the sentence's characters inside the attributed content
 
 
-
 class ClaimAttribution(BaseModel):
     attribution_id: int = Field(description="Id of the attribution in the `quotes` result.")
     speaker: str | None = Field(None, description="Resolved speaker, e.g. 'Sergey Lavrov'.")

@@ -86,8 +86,12 @@ class EmbeddingHead:
         return cls(space=str(arrays["space"]), weights=arrays["weights"].astype(np.float64), bias=float(arrays["bias"]))
 
     def save(self, folder: Path) -> None:
-        np.savez(folder / "head.npz", space=np.str_(self.space), weights=self.weights.astype(np.float32),
-                 bias=np.float32(self.bias))
+        np.savez(
+            folder / "head.npz",
+            space=np.str_(self.space),
+            weights=self.weights.astype(np.float32),
+            bias=np.float32(self.bias),
+        )
 
     def logits(self, embeddings: np.ndarray) -> np.ndarray:
         logits: np.ndarray = np.asarray(embeddings, dtype=np.float64) @ self.weights + self.bias

@@ -17,9 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
 
-NAMED_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-)
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
@@ -125,7 +123,9 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
         else:
             home.add(mention)
     entities = [
-        Entity(id=0, name=g.name, label=g.label, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start))
+        Entity(
+            id=0, name=g.name, label=g.label, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start)
+        )
         for g in groups
     ]
     entities.sort(key=lambda e: (-e.count, e.mentions[0].start))

@@ -12,9 +12,19 @@ TITLE_WORDS = frozenset(
 
 # Common alternative names of the same place; keys and values are case-folded.
 PLACE_ALIASES = {
-    "u.s.": "united states", "us": "united states", "usa": "united states", "u.s.a.": "united states",
-    "america": "united states", "the united states": "united states",
-    "uk": "united kingdom", "u.k.": "united kingdom", "britain": "united kingdom", "great britain": "united kingdom",
-    "russian federation": "russia", "prc": "china", "uae": "united arab emirates", "eu": "european union",
+    "u.s.": "united states",
+    "us": "united states",
+    "usa": "united states",
+    "u.s.a.": "united states",
+    "america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "u.k.": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "russian federation": "russia",
+    "prc": "china",
+    "uae": "united arab emirates",
+    "eu": "european union",
     "dprk": "north korea",
 }

@@ -142,8 +142,9 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
 def _is_proper(token: Token) -> bool:
     if not token.text[:1].isalpha():
         return False
-    return token.tag_ in PROPER_TAGS or (token.tag_ == "JJ" and token.text[:1].isupper() and token.i > 0
-                                           and not token.is_sent_start)
+    return token.tag_ in PROPER_TAGS or (
+        token.tag_ == "JJ" and token.text[:1].isupper() and token.i > 0 and not token.is_sent_start
+    )
 
 
 def proper_chunks(doc: Doc) -> Iterator[tuple[int, int]]:

@@ -8,5 +8,12 @@ from .analyser import PropagandaAnalyser, PropagandaResult, PropagandaSpan, Tech
 from .model import accurate_available, load_model
 from .techniques import TECHNIQUE_NAMES
 
-__all__ = ["TECHNIQUE_NAMES", "PropagandaAnalyser", "PropagandaResult", "PropagandaSpan", "TechniqueScore",
-           "accurate_available", "load_model"]
+__all__ = [
+    "TECHNIQUE_NAMES",
+    "PropagandaAnalyser",
+    "PropagandaResult",
+    "PropagandaSpan",
+    "TechniqueScore",
+    "accurate_available",
+    "load_model",
+]

@@ -40,16 +40,29 @@ def span_vector(encoding: Encoding, text: str, start: int, end: int, counts: Cou
         return np.zeros(encoding.states.shape[1] + 2 * encoding.tech_logits.shape[1] + 5, dtype=np.float32)
     words = [t.text.lower() for t in tokenize(text[start:end])]
     repeats = counts[" ".join(words)] if words else 0
-    extra = np.array([
-        np.log1p(end - start), np.log1p(len(words)), np.log1p(repeats), float("?" in text[start : end + 2]),
-        float(any(c in "\"“”" for c in text[start:end])),
-    ], dtype=np.float32)
-    return np.concatenate([
-        encoding.states[a:b].mean(0), encoding.tech_logits[a:b].mean(0), encoding.tech_logits[a:b].max(0), extra,
-    ]).astype(np.float32)
+    extra = np.array(
+        [
+            np.log1p(end - start),
+            np.log1p(len(words)),
+            np.log1p(repeats),
+            float("?" in text[start : end + 2]),
+            float(any(c in '"“”' for c in text[start:end])),
+        ],
+        dtype=np.float32,
+    )
+    return np.concatenate(
+        [
+            encoding.states[a:b].mean(0),
+            encoding.tech_logits[a:b].mean(0),
+            encoding.tech_logits[a:b].max(0),
+            extra,
+        ]
+    ).astype(np.float32)
 
 
-def si_decode(text: str, encoding: Encoding, settings: DecodeSettings, use_breaks: bool) -> list[tuple[int, int, float]]:
+def si_decode(
+    text: str, encoding: Encoding, settings: DecodeSettings, use_breaks: bool
+) -> list[tuple[int, int, float]]:
     probs = encoding.si_probabilities
     inside = 1.0 - probs[:, 0]
     breaks = probs[:, 1] > probs[:, 2] if use_breaks else None
@@ -71,9 +84,15 @@ class AccurateHead:
         data = np.load(path)
         high, low, gap, min_chars, breaks = data["decode"].tolist()
         fusion = float(data["fusion"][0]) if "fusion" in data else 1.0
-        return cls(data["coef"].astype(np.float32), data["intercept"].astype(np.float32),
-                   data["mean"].astype(np.float32), data["scale"].astype(np.float32),
-                   DecodeSettings(high, low, int(gap), int(min_chars)), bool(breaks), fusion)
+        return cls(
+            data["coef"].astype(np.float32),
+            data["intercept"].astype(np.float32),
+            data["mean"].astype(np.float32),
+            data["scale"].astype(np.float32),
+            DecodeSettings(high, low, int(gap), int(min_chars)),
+            bool(breaks),
+            fusion,
+        )
 
     def technique_probabilities(self, encoding: Encoding, text: str, bounds: list[tuple[int, int]]) -> np.ndarray:
         if not bounds:

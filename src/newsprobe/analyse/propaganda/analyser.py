@@ -104,8 +104,11 @@ def technique_scores(probabilities: Any) -> list[TechniqueScore]:
     order = sorted(range(len(TECHNIQUE_NAMES)), key=lambda k: -float(probabilities[k]))
     chosen = [order[0]] + [k for k in order[1:2] if float(probabilities[k]) >= SECOND_TECHNIQUE_MIN]
     return [
-        TechniqueScore(technique=TECHNIQUE_NAMES[k], name=technique(TECHNIQUE_NAMES[k]).name,
-                       confidence=round(float(probabilities[k]), 4))
+        TechniqueScore(
+            technique=TECHNIQUE_NAMES[k],
+            name=technique(TECHNIQUE_NAMES[k]).name,
+            confidence=round(float(probabilities[k]), 4),
+        )
         for k in chosen
     ]
 
@@ -152,7 +155,11 @@ def attribute_to_speakers(text: str, spans: list[PropagandaSpan], quotes: Any) -
     for span in spans:
         length = max(1, span.end - span.start)
         region = next(
-            ((start, end, who) for start, end, who in regions if min(end, span.end) - max(start, span.start) >= length / 2),
+            (
+                (start, end, who)
+                for start, end, who in regions
+                if min(end, span.end) - max(start, span.start) >= length / 2
+            ),
             None,
         )
         if region is None:
@@ -161,7 +168,9 @@ def attribute_to_speakers(text: str, spans: list[PropagandaSpan], quotes: Any) -
         start, end = trim(text, max(span.start, region[0] + 1), min(span.end, region[1] - 1))
         if end - start < 2:
             start, end = span.start, span.end
-        attributed.append(span.model_copy(update={"start": start, "end": end, "text": text[start:end], "speaker": region[2]}))
+        attributed.append(
+            span.model_copy(update={"start": start, "end": end, "text": text[start:end], "speaker": region[2]})
+        )
     return attributed
 
 
@@ -176,10 +185,15 @@ def summarise(text: str, spans: list[PropagandaSpan]) -> PropagandaSummary:
     ordered = sorted(counts, key=lambda t: (-counts[t], TECHNIQUE_NAMES.index(t)))
     return PropagandaSummary(
         counts=[
-            TechniqueCount(count=counts[t], **{k: getattr(technique(t), k) for k in ("name", "colour", "definition", "example")}, technique=t)
+            TechniqueCount(
+                count=counts[t],
+                **{k: getattr(technique(t), k) for k in ("name", "colour", "definition", "example")},
+                technique=t,
+            )
             for t in ordered
         ],
-        sentences=len(bounds), sentences_with_propaganda=flagged,
+        sentences=len(bounds),
+        sentences_with_propaganda=flagged,
         share_of_sentences=round(flagged / len(bounds), 4) if bounds else 0.0,
         strongest=strongest[:STRONGEST],
     )
@@ -203,10 +217,13 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
         title_spans = find_spans(article.metadata.title or "", context, headline=True)
         by_speaker = [
             SpeakerTechnique(speaker=s.speaker, technique=s.technique, text=s.text, span=i)
-            for i, s in enumerate(spans) if s.speaker
+            for i, s in enumerate(spans)
+            if s.speaker
         ]
         return PropagandaResult(
-            model=load_model(context.profile, context).name, spans=spans, title_spans=title_spans,
-            summary=summarise(article.text, spans), by_speaker=by_speaker,
+            model=load_model(context.profile, context).name,
+            spans=spans,
+            title_spans=title_spans,
+            summary=summarise(article.text, spans),
+            by_speaker=by_speaker,
         )
-

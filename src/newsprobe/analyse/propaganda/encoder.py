@@ -79,7 +79,9 @@ class Encoder:
         ids = np.array(encoding.ids, dtype=np.int64)
         n = len(ids)
         if n == 0:
-            return Encoding([], np.zeros((0, 3), np.float32), np.zeros((0, 14), np.float32), np.zeros((0, 768), np.float32))
+            return Encoding(
+                [], np.zeros((0, 3), np.float32), np.zeros((0, 14), np.float32), np.zeros((0, 768), np.float32)
+            )
         windows = self._windows(n)
         sums: list[np.ndarray] = []
         weight = np.zeros(n, dtype=np.float32)

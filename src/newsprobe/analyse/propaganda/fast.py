@@ -18,7 +18,7 @@ from .text import DecodeSettings, Token, decode_spans, sentences, tokenize
 __all__ = ["FastModel", "span_features", "token_features", "sentence_features", "hash_features"]
 
 BITS = 18
-_QUOTE_CHARS = frozenset("\"“”«»")
+_QUOTE_CHARS = frozenset('"“”«»')
 _WORD = re.compile(r"\w")
 
 
@@ -48,8 +48,9 @@ def sentence_features(text: str) -> list[str]:
     return feats + ["bias"]
 
 
-def token_features(tokens: list[Token], lower: list[str], i: int, counts: Counter[str], in_quote: bool,
-                   sentence_band: int) -> list[str]:
+def token_features(
+    tokens: list[Token], lower: list[str], i: int, counts: Counter[str], in_quote: bool, sentence_band: int
+) -> list[str]:
     """Features of token i; `lower` holds the lower-cased token texts."""
     word = lower[i]
 
@@ -58,10 +59,20 @@ def token_features(tokens: list[Token], lower: list[str], i: int, counts: Counte
 
     repeats = _bucket(counts[word], (2, 4, 8))
     return [
-        "bias", f"w={word}", f"sh={_shape(tokens[i].text)}", f"suf={word[-3:]}",
-        f"w-1={at(i - 1)}", f"w+1={at(i + 1)}", f"w-2={at(i - 2)}", f"w+2={at(i + 2)}",
-        f"b-={at(i - 1)}_{word}", f"b+={word}_{at(i + 1)}",
-        f"q={in_quote}", f"rep={repeats}", f"sent={sentence_band}", f"sent_w={sentence_band}_{word}",
+        "bias",
+        f"w={word}",
+        f"sh={_shape(tokens[i].text)}",
+        f"suf={word[-3:]}",
+        f"w-1={at(i - 1)}",
+        f"w+1={at(i + 1)}",
+        f"w-2={at(i - 2)}",
+        f"w+2={at(i + 2)}",
+        f"b-={at(i - 1)}_{word}",
+        f"b+={word}_{at(i + 1)}",
+        f"q={in_quote}",
+        f"rep={repeats}",
+        f"sent={sentence_band}",
+        f"sent_w={sentence_band}_{word}",
         f"q_w={in_quote}_{word}",
     ]
 
@@ -75,10 +86,16 @@ def span_features(text: str, start: int, end: int, counts: Counter[str]) -> list
     feats = [f"u={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])]
     feats += [f"l={w}" for w in left] + [f"r={w}" for w in right]
     feats += [
-        "bias", f"first={words[0]}", f"last={words[-1]}", f"nw={_bucket(len(words), (2, 3, 4, 6, 9, 14, 20, 30))}",
-        f"rep={_bucket(counts[normalised], (2, 3, 5))}", f"q={any(c in _QUOTE_CHARS for c in span)}",
-        f"ask={'?' in span or '?' in text[end : end + 2]}", f"bang={'!' in span}",
-        f"caps={span.isupper()}", f"cap0={span[:1].isupper()}",
+        "bias",
+        f"first={words[0]}",
+        f"last={words[-1]}",
+        f"nw={_bucket(len(words), (2, 3, 4, 6, 9, 14, 20, 30))}",
+        f"rep={_bucket(counts[normalised], (2, 3, 5))}",
+        f"q={any(c in _QUOTE_CHARS for c in span)}",
+        f"ask={'?' in span or '?' in text[end : end + 2]}",
+        f"bang={'!' in span}",
+        f"caps={span.isupper()}",
+        f"cap0={span[:1].isupper()}",
         f"sent_end={bool(re.match(r'[.!?]', text[end : end + 1]))}",
     ]
     return feats
@@ -156,7 +173,9 @@ class FastModel:
         counts = ngram_counts(text)
         rows = np.zeros((len(bounds), len(TECHNIQUE_NAMES)), dtype=np.float32)
         for row, (start, end) in enumerate(bounds):
-            rows[row] = self.span_weights[hash_features(span_features(text, start, end, counts))].sum(0) + self.span_bias
+            rows[row] = (
+                self.span_weights[hash_features(span_features(text, start, end, counts))].sum(0) + self.span_bias
+            )
         rows = np.exp(rows - rows.max(axis=1, keepdims=True))
         probabilities: np.ndarray = rows / rows.sum(axis=1, keepdims=True)
         return probabilities

@@ -58,7 +58,11 @@ class StaticTagger:
         tokenizer = load_tokenizer(tokenizer_path)
         high, low, gap, min_chars = data["decode"].tolist()
         layers = [
-            (data[f"conv{i}_weight"].astype(np.float32), data[f"conv{i}_bias"].astype(np.float32), int(data[f"conv{i}_dilation"]))
+            (
+                data[f"conv{i}_weight"].astype(np.float32),
+                data[f"conv{i}_bias"].astype(np.float32),
+                int(data[f"conv{i}_dilation"]),
+            )
             for i in range(int(data["n_layers"]))
         ]
         return cls(

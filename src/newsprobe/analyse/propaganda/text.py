@@ -87,7 +87,10 @@ def _mergeable(text: str, end: int, start: int, max_gap: int) -> bool:
 
 
 def decode_spans(
-    text: str, offsets: list[tuple[int, int]], probs: np.ndarray, settings: DecodeSettings,
+    text: str,
+    offsets: list[tuple[int, int]],
+    probs: np.ndarray,
+    settings: DecodeSettings,
     breaks: np.ndarray | None = None,
 ) -> list[tuple[int, int, float]]:
     """Token probabilities -> (start, end, confidence) character spans.

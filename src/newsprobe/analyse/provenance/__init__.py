@@ -10,4 +10,12 @@ from .analyser import (
     ProvenanceResult,
 )
 
-__all__ = ["ChainLink", "CopyMatch", "OutletRef", "ProvenanceAnalyser", "ProvenanceConfig", "ProvenanceEvidence", "ProvenanceResult"]
+__all__ = [
+    "ChainLink",
+    "CopyMatch",
+    "OutletRef",
+    "ProvenanceAnalyser",
+    "ProvenanceConfig",
+    "ProvenanceEvidence",
+    "ProvenanceResult",
+]

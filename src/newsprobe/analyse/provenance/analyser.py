@@ -48,8 +48,21 @@ __all__ = [
 
 Verdict = Literal["original", "attributed_republication", "wire_copy", "suspected_laundering"]
 EvidenceKind = Literal[
-    "republication_notice", "source_line", "via", "copyright", "byline", "wire_credit", "dateline",
-    "url", "domain", "site_name", "contact_email", "footer_url", "canonical_url", "og_url", "index_match",
+    "republication_notice",
+    "source_line",
+    "via",
+    "copyright",
+    "byline",
+    "wire_credit",
+    "dateline",
+    "url",
+    "domain",
+    "site_name",
+    "contact_email",
+    "footer_url",
+    "canonical_url",
+    "og_url",
+    "index_match",
 ]
 HOST_CUE_KINDS = frozenset({"dateline", "contact_email", "footer_url"})  # name the host, never an origin
 STRONG_KINDS = frozenset({"republication_notice", "canonical_url", "og_url", "wire_credit"})
@@ -177,7 +190,9 @@ def _evidence_at(kind: EvidenceKind, name: str, line: Line, block: int | None) -
     span = Span(start=line.start, end=line.end)
     if block is None:
         return ProvenanceEvidence(kind=kind, where="text", quote=line.text, name=name, span=span)
-    return ProvenanceEvidence(kind=kind, where="removed", quote=line.text, name=name, removed_block=block, removed_span=span)
+    return ProvenanceEvidence(
+        kind=kind, where="removed", quote=line.text, name=name, removed_block=block, removed_span=span
+    )
 
 
 def scan_lines(text: str, block: int | None) -> Iterator[Cue]:
@@ -203,7 +218,9 @@ def scan_lines(text: str, block: int | None) -> Iterator[Cue]:
 def _footer_cues(line: Line, block: int) -> Iterator[Cue]:
     """E-mail addresses and bare www. URLs in boilerplate lines that are not notices: host evidence."""
     footer_patterns: tuple[tuple[EvidenceKind, re.Pattern[str]], ...] = (
-        ("contact_email", P.FOOTER_EMAIL), ("footer_url", P.FOOTER_URL))
+        ("contact_email", P.FOOTER_EMAIL),
+        ("footer_url", P.FOOTER_URL),
+    )
     for kind, regex in footer_patterns:
         for match in regex.finditer(line.text):
             value = match.group(0).rstrip(".")
@@ -282,8 +299,12 @@ class Resolver:
             display = (profile.name if known and profile is not None else None) or domain or name
         registered = profile.registered_domain if profile is not None else None
         return OutletRef(
-            name=display, domain=domain, resolved=known, profile=profile,
-            is_wire=registered in P.WIRE_DOMAINS or domain in P.WIRE_DOMAINS, evidence=evidence,
+            name=display,
+            domain=domain,
+            resolved=known,
+            profile=profile,
+            is_wire=registered in P.WIRE_DOMAINS or domain in P.WIRE_DOMAINS,
+            evidence=evidence,
         )
 
 
@@ -367,7 +388,9 @@ def _url_origins(article: Article, host: OutletRef | None, resolver: Resolver) -
         if parts is not None and parts.registered_domain and parts.registered_domain != outlet_key(host):
             cues.append(Cue(field, "strong", value, _metadata_evidence(field, field, value)))
     if meta.site_name and host.evidence[0].kind == "url":
-        cues.append(Cue("site_name", "weak", meta.site_name, _metadata_evidence("site_name", "site_name", meta.site_name)))
+        cues.append(
+            Cue("site_name", "weak", meta.site_name, _metadata_evidence("site_name", "site_name", meta.site_name))
+        )
     return cues
 
 
@@ -411,8 +434,12 @@ def _order(match: IndexMatch, article: Article) -> Literal["earlier", "same_day"
 
 
 def find_copies(
-    index: NearDuplicateIndex, article: Article, host: OutletRef | None, origins: list[OutletRef],
-    resolver: Resolver, min_shared: float,
+    index: NearDuplicateIndex,
+    article: Article,
+    host: OutletRef | None,
+    origins: list[OutletRef],
+    resolver: Resolver,
+    min_shared: float,
 ) -> list[CopyMatch]:
     copies = []
     own_urls = {u for u in (article.metadata.url, article.metadata.canonical_url) if u}
@@ -474,9 +501,13 @@ def decide(
         best = max(laundered, key=lambda c: c.shared_fraction)
         confidence = round(min(0.9, 0.5 + 0.4 * best.shared_fraction), 2)
         where = best.outlet or best.domain or best.source
-        return "suspected_laundering", confidence, (
-            f"an earlier copy at {where} ({best.published}) shares {best.shared_fraction:.0%} of the text "
-            "and the article does not credit it"
+        return (
+            "suspected_laundering",
+            confidence,
+            (
+                f"an earlier copy at {where} ({best.published}) shares {best.shared_fraction:.0%} of the text "
+                "and the article does not credit it"
+            ),
         )
     credited = [o for o in origins if not o.is_wire]
     if credited:
@@ -489,17 +520,27 @@ def decide(
     unordered = [c for c in copies if c.order in ("same_day", "unknown") and not c.credited]
     if unordered:
         where = ", ".join(sorted({c.outlet or c.domain or c.source for c in unordered}))
-        return "original", CONFIDENCE_ORIGINAL_NO_INDEX, (
-            f"no credit found; uncredited copies at {where} exist but which came first cannot be told from the dates"
+        return (
+            "original",
+            CONFIDENCE_ORIGINAL_NO_INDEX,
+            (f"no credit found; uncredited copies at {where} exist but which came first cannot be told from the dates"),
         )
     if index_checked:
-        return "original", CONFIDENCE_ORIGINAL_INDEX_CHECKED, (
-            "no republication notice, outlet byline, wire credit or foreign canonical URL, "
-            "and no earlier uncredited copy in the index"
+        return (
+            "original",
+            CONFIDENCE_ORIGINAL_INDEX_CHECKED,
+            (
+                "no republication notice, outlet byline, wire credit or foreign canonical URL, "
+                "and no earlier uncredited copy in the index"
+            ),
         )
-    return "original", CONFIDENCE_ORIGINAL_NO_INDEX, (
-        "no republication notice, outlet byline, wire credit or foreign canonical URL was found; "
-        "without a near-duplicate index, earlier copies elsewhere cannot be ruled out"
+    return (
+        "original",
+        CONFIDENCE_ORIGINAL_NO_INDEX,
+        (
+            "no republication notice, outlet byline, wire credit or foreign canonical URL was found; "
+            "without a near-duplicate index, earlier copies elsewhere cannot be ruled out"
+        ),
     )
 
 
@@ -546,6 +587,12 @@ class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
         if verdict == "suspected_laundering" or any(c.order == "earlier" for c in copies):
             origins = _attach_copies(origins, copies, resolver)
         return ProvenanceResult(
-            verdict=verdict, confidence=confidence, explanation=explanation, host=host, origins=origins,
-            chain=_chain(host, origins, verdict), copies=copies, index_checked=bool(config.index_dir),
+            verdict=verdict,
+            confidence=confidence,
+            explanation=explanation,
+            host=host,
+            origins=origins,
+            chain=_chain(host, origins, verdict),
+            copies=copies,
+            index_checked=bool(config.index_dir),
         )

@@ -38,7 +38,11 @@ def _p(kind: NoticeKind, strength: Literal["strong", "weak"], body: str) -> Noti
 
 NOTICE_PATTERNS: tuple[NoticePattern, ...] = (
     _p("republication_notice", "strong", rf"the original source of this {_THING} is:?\s+(?P<name>.+)"),
-    _p("republication_notice", "strong", rf"(?:the )?original (?:source|{_THING})(?: (?:is|was))?(?: (?:at|on|from))?:\s*(?P<name>.+)"),
+    _p(
+        "republication_notice",
+        "strong",
+        rf"(?:the )?original (?:source|{_THING})(?: (?:is|was))?(?: (?:at|on|from))?:\s*(?P<name>.+)",
+    ),
     _p(
         "republication_notice",
         "strong",
@@ -57,12 +61,24 @@ NOTICE_PATTERNS: tuple[NoticePattern, ...] = (
         r"(?:this (?:\w+ )?(?:is|was|has been) )?(?:re-?published|reprinted|re-?posted|cross-?posted|syndicated)"
         r"(?: here)?(?: with (?:the )?(?:kind |express )?permission)?(?: (?:from|by|of|on|courtesy of))?:?\s+(?P<name>.+)",
     ),
-    _p("republication_notice", "strong", rf"(?:this )?(?:{_THING} )?(?:appears|is shared|is published) courtesy of\s+(?P<name>.+)"),
+    _p(
+        "republication_notice",
+        "strong",
+        rf"(?:this )?(?:{_THING} )?(?:appears|is shared|is published) courtesy of\s+(?P<name>.+)",
+    ),
     _p("republication_notice", "strong", r"courtesy(?: of)?:?\s+(?P<name>.+)"),
-    _p("republication_notice", "strong", rf"(?:read|see|view) (?:the|this) original(?: {_THING})?(?: (?:on|at|in))?:?\s+(?P<name>.+)"),
+    _p(
+        "republication_notice",
+        "strong",
+        rf"(?:read|see|view) (?:the|this) original(?: {_THING})?(?: (?:on|at|in))?:?\s+(?P<name>.+)",
+    ),
     _p("source_line", "weak", r"(?:article |story |news )?source:\s*(?P<name>.+)"),
     _p("via", "weak", r"(?:h/t |hat tip )?via:?\s+(?P<name>.+)"),
-    _p("copyright", "weak", r"(?:copyright|\(c\)|©)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<name>.+)"),
+    _p(
+        "copyright",
+        "weak",
+        r"(?:copyright|\(c\)|©)(?:\s*(?:©|\(c\)))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?P<name>.+)",
+    ),
     _p("byline", "weak", r"(?:all )?(?:articles?|posts?|stories|written|reporting) by:?\s+(?P<name>.+)"),
     _p("byline", "weak", r"by:?\s+(?P<name>.+)"),
 )
@@ -84,9 +100,25 @@ WIRE_NAMES = (
 )
 WIRE_DOMAINS = frozenset(
     {
-        "reuters.com", "apnews.com", "ap.org", "afp.com", "upi.com", "bloomberg.com", "dpa.com", "efe.com",
-        "ansa.it", "kyodonews.net", "yna.co.kr", "interfax.ru", "ptinews.com", "ianslive.in", "aninews.in", "aa.com.tr",
-        "pa.media", "bernama.com", "antaranews.com",
+        "reuters.com",
+        "apnews.com",
+        "ap.org",
+        "afp.com",
+        "upi.com",
+        "bloomberg.com",
+        "dpa.com",
+        "efe.com",
+        "ansa.it",
+        "kyodonews.net",
+        "yna.co.kr",
+        "interfax.ru",
+        "ptinews.com",
+        "ianslive.in",
+        "aninews.in",
+        "aa.com.tr",
+        "pa.media",
+        "bernama.com",
+        "antaranews.com",
     }
 )
 
@@ -97,7 +129,9 @@ WIRE_PATTERNS: tuple[re.Pattern[str], ...] = (
         rf"\((?P<name>{WIRE_NAMES})\)\s*[-–—:]"
     ),
     # "The Associated Press contributed to this report."
-    re.compile(rf"(?P<name>{WIRE_NAMES}) contributed(?: to)?(?: this (?:report|story|article)| reporting)", re.IGNORECASE),
+    re.compile(
+        rf"(?P<name>{WIRE_NAMES}) contributed(?: to)?(?: this (?:report|story|article)| reporting)", re.IGNORECASE
+    ),
     # "— Reuters" / "-AFP" as the last line
     re.compile(rf"^[\s]*[-–—]\s*(?P<name>{WIRE_NAMES})\s*\.?$"),
 )
@@ -116,18 +150,60 @@ NAME_STOPS = re.compile(
 # Contact addresses and bare site URLs in boilerplate (footers, disclaimers) name the host.
 FOOTER_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 FOOTER_URL = re.compile(r"(?<![\w./@-])www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-WEBMAIL_DOMAINS = frozenset({"gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "protonmail.com", "proton.me",
-                             "aol.com", "icloud.com", "mail.ru", "yandex.ru", "gmx.de", "web.de"})
+WEBMAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "yahoo.com",
+        "hotmail.com",
+        "outlook.com",
+        "protonmail.com",
+        "proton.me",
+        "aol.com",
+        "icloud.com",
+        "mail.ru",
+        "yandex.ru",
+        "gmx.de",
+        "web.de",
+    }
+)
 MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 URL_IN_NAME = re.compile(r"(?:https?://|www\.)[^\s)\]>\"']+", re.IGNORECASE)
 
 # Captured names that are no outlet.
 NOT_OUTLETS = frozenset(
     {
-        "author", "the author", "authors", "the authors", "writer", "the writer", "editor", "the editor",
-        "staff", "our staff", "this site", "this website", "our website", "our site", "here", "link", "this link",
-        "original", "the original", "unknown", "anonymous", "internet", "the internet", "web", "the web",
-        "social media", "twitter", "facebook", "youtube", "telegram", "e-mail", "email",
+        "author",
+        "the author",
+        "authors",
+        "the authors",
+        "writer",
+        "the writer",
+        "editor",
+        "the editor",
+        "staff",
+        "our staff",
+        "this site",
+        "this website",
+        "our website",
+        "our site",
+        "here",
+        "link",
+        "this link",
+        "original",
+        "the original",
+        "unknown",
+        "anonymous",
+        "internet",
+        "the internet",
+        "web",
+        "the web",
+        "social media",
+        "twitter",
+        "facebook",
+        "youtube",
+        "telegram",
+        "e-mail",
+        "email",
     }
 )
 MAX_NAME_WORDS = 8

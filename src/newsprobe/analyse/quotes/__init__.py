@@ -8,5 +8,14 @@ from .analyser import Attribution, QuotesAnalyser, QuotesConfig, QuoteSpan, Quot
 from .cues import SPEECH_VERBS
 from .marks import find_quotes
 
-__all__ = ["SPEECH_VERBS", "Attribution", "QuoteSpan", "QuotesAnalyser", "QuotesConfig", "QuotesResult", "Speaker",
-           "SpeakerQuotes", "find_quotes"]
+__all__ = [
+    "SPEECH_VERBS",
+    "Attribution",
+    "QuoteSpan",
+    "QuotesAnalyser",
+    "QuotesConfig",
+    "QuotesResult",
+    "Speaker",
+    "SpeakerQuotes",
+    "find_quotes",
+]

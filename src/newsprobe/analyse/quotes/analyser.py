@@ -185,7 +185,10 @@ def borrow_rule_cues(tagged: list[RawAttribution], rules: list[RawAttribution]) 
             (
                 i
                 for i, rule in enumerate(rules)
-                if i not in used and rule.cue and (not att.cue or _overlap(att.cue, rule.cue)) and _same_content(att, rule)
+                if i not in used
+                and rule.cue
+                and (not att.cue or _overlap(att.cue, rule.cue))
+                and _same_content(att, rule)
             ),
             None,
         )
@@ -208,8 +211,14 @@ def group_by_speaker(attributions: list[Attribution]) -> list[SpeakerQuotes]:
             sp = att.speaker
             group = groups.setdefault(
                 sp.name,
-                SpeakerQuotes(name=sp.name, role=sp.role, organisation=sp.organisation, kind=sp.kind,
-                              entity_id=sp.entity_id, attribution_ids=[]),
+                SpeakerQuotes(
+                    name=sp.name,
+                    role=sp.role,
+                    organisation=sp.organisation,
+                    kind=sp.kind,
+                    entity_id=sp.entity_id,
+                    attribution_ids=[],
+                ),
             )
         else:
             label = " ".join(s.text for s in att.source) or "(no source named)"

@@ -127,7 +127,9 @@ def _split_at_quotes(text: str, span: tuple[int, int], inside: list[QuoteRegion]
     return [(q.start, q.end) for q in inside]
 
 
-def align_to_quotes(text: str, spans: list[tuple[int, int]], quotes: list[QuoteRegion], slack: int = 3) -> list[tuple[int, int]]:
+def align_to_quotes(
+    text: str, spans: list[tuple[int, int]], quotes: list[QuoteRegion], slack: int = 3
+) -> list[tuple[int, int]]:
     """Make content spans that start at a quoted passage follow its marks.
 
     A span that starts at a quote's opening mark but stops inside it runs on to the closing

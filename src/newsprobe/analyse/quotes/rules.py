@@ -65,7 +65,7 @@ def trim_span(text: str, span: CharSpan) -> CharSpan | None:
     start, end = span
     while start < end and text[start] in _TRIM_END + "—–-(":
         start += 1
-    while end > start and text[end - 1] in _TRIM_END + "—–-)" :
+    while end > start and text[end - 1] in _TRIM_END + "—–-)":
         end -= 1
     return (start, end) if end > start else None
 
@@ -105,9 +105,7 @@ def find_subject(verb: Token) -> Token | None:
 
 def _source_span(subject: Token, verb: Token) -> CharSpan:
     """The subject's whole phrase (appositions and relative clauses too), on its side of the verb."""
-    same_side = sorted(
-        (t for t in subject.subtree if (t.i < verb.i) == (subject.i < verb.i)), key=lambda t: t.i
-    )
+    same_side = sorted((t for t in subject.subtree if (t.i < verb.i) == (subject.i < verb.i)), key=lambda t: t.i)
     run = [subject]
     for t in reversed([t for t in same_side if t.i < subject.i]):
         if t.i != run[0].i - 1:
@@ -189,7 +187,10 @@ def _complement_content(verb: Token, subject: Token | None) -> list[CharSpan]:
     kids = [
         c
         for c in verb.children
-        if c.i > verb.i and c.dep_ in CONTENT_CHILD_DEPS and c.i not in skip and not (c.dep_ == "prep" and c.lower_ in allowed and not list(c.children))
+        if c.i > verb.i
+        and c.dep_ in CONTENT_CHILD_DEPS
+        and c.i not in skip
+        and not (c.dep_ == "prep" and c.lower_ in allowed and not list(c.children))
     ]
     kids = [c for c in kids if not (c.dep_ == "advcl" and c.lemma_.lower() in SPEECH_VERBS)]
     if not kids:
@@ -323,7 +324,7 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
         return None
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     phrase_start = token.i
-    phrase_end = (pobj.right_edge.i if pobj is not None else to.i)
+    phrase_end = pobj.right_edge.i if pobj is not None else to.i
     sent = token.sent
     before = trim_span(text, (sent.start_char, token.idx)) if phrase_start > sent.start else None
     after_tok = phrase_end + 1
@@ -406,9 +407,29 @@ def _dash_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttributi
 
 
 # "PENCE: Well, look, …" — a transcript line: a speaker label in capitals opens the paragraph.
-_TRANSCRIPT_LINE = re.compile(r"(?m)^[ \t\u00a0]*[\"“]?((?:[A-Z][A-Z.’'-]+)(?: [A-Z][A-Z.’'-]+){0,2})(:)[ \t\u00a0]*(\S.*)$")
-_NOT_SPEAKERS = frozenset({"UPDATE", "UPDATED", "WATCH", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "PHOTOS", "PHOTO",
-                           "VIDEO", "RELATED", "READ MORE", "CORRECTION", "BREAKING", "SOURCE", "SOURCES", "CLARIFICATION"})
+_TRANSCRIPT_LINE = re.compile(
+    r"(?m)^[ \t\u00a0]*[\"“]?((?:[A-Z][A-Z.’'-]+)(?: [A-Z][A-Z.’'-]+){0,2})(:)[ \t\u00a0]*(\S.*)$"
+)
+_NOT_SPEAKERS = frozenset(
+    {
+        "UPDATE",
+        "UPDATED",
+        "WATCH",
+        "NOTE",
+        "EDITOR'S NOTE",
+        "EDITOR’S NOTE",
+        "PHOTOS",
+        "PHOTO",
+        "VIDEO",
+        "RELATED",
+        "READ MORE",
+        "CORRECTION",
+        "BREAKING",
+        "SOURCE",
+        "SOURCES",
+        "CLARIFICATION",
+    }
+)
 
 
 def _transcript_attributions(doc: Doc) -> list[RawAttribution]:

@@ -222,9 +222,15 @@ class NominalFilter:
 
 
 def _nominal_filter(tokens: list[Token]) -> NominalFilter | None:
-    words = [t.text for t in tokens if t.dep_ != "det" and not t.is_punct and t.lower_ not in {"his", "her", "its", "their"}]
+    words = [
+        t.text for t in tokens if t.dep_ != "det" and not t.is_punct and t.lower_ not in {"his", "her", "its", "their"}
+    ]
     head = tokens[-1] if tokens else None
-    if head is None or head.lower_ not in PERSON_NOMINALS or any(t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES and t.lower_ not in _TITLE_WORDS for t in tokens):
+    if (
+        head is None
+        or head.lower_ not in PERSON_NOMINALS
+        or any(t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES and t.lower_ not in _TITLE_WORDS for t in tokens)
+    ):
         return None
     parsed = parse_title_name(words)
     role_words = set((parsed.role or "").lower().split()) | {head.lower_}
@@ -256,8 +262,13 @@ def resolve_speaker(
     if person is not None:
         return person.speaker("name")
     if text in CAPITALS:
-        return Speaker(name=span.text, kind="government", organisation=CAPITALS[text], resolved_by="collective",
-                       entity_id=_entity_id_at(entities, source))
+        return Speaker(
+            name=span.text,
+            kind="government",
+            organisation=CAPITALS[text],
+            resolved_by="collective",
+            entity_id=_entity_id_at(entities, source),
+        )
     return _entity_speaker(entities, source, words)
 
 
@@ -277,7 +288,9 @@ def _entity_speaker(entities: EntitiesResult | None, source: tuple[int, int], wo
         if entity.label not in {"ORG", "GPE", "NORP"}:
             continue
         if any(m.start < source[1] and source[0] < m.end for m in entity.mentions):
-            kind: SpeakerKind = "government" if entity.label == "GPE" else "organisation" if entity.label == "ORG" else "group"
+            kind: SpeakerKind = (
+                "government" if entity.label == "GPE" else "organisation" if entity.label == "ORG" else "group"
+            )
             country = NATIONALITIES.get(entity.name.lower()) if entity.label != "ORG" else None
             return Speaker(name=entity.name, kind=kind, entity_id=entity.id, organisation=country, resolved_by="entity")
     return None

@@ -35,6 +35,7 @@ Features = list[str]
 
 def _rule_tags(doc: Doc, rules: list[RawAttribution]) -> list[str]:
     tags = ["O"] * len(doc)
+
     def mark(spans: Sequence[CharSpan], tag: str) -> None:
         for start, end in spans:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -267,7 +268,9 @@ def _char(doc: Doc, first: int, last: int) -> CharSpan:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def _to_raw(doc: Doc, text: str, cue: list[tuple[int, int]], content: list[tuple[int, int]], source: list[tuple[int, int]]) -> RawAttribution:
+def _to_raw(
+    doc: Doc, text: str, cue: list[tuple[int, int]], content: list[tuple[int, int]], source: list[tuple[int, int]]
+) -> RawAttribution:
     anchor = cue[0] if cue else content[0]
     src = min(source, key=lambda s: _distance(s, anchor)) if source else None
     spans = [_char(doc, *c) for c in sorted(content)]
@@ -299,5 +302,7 @@ class QuoteTagger:
             return []
         return list(self.tagger.tag(doc_features(doc, rules, quotes)))
 
-    def attributions(self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]) -> list[RawAttribution]:
+    def attributions(
+        self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]
+    ) -> list[RawAttribution]:
         return decode(doc, self.tag(doc, rules, quotes))

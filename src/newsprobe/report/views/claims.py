@@ -34,7 +34,13 @@ def terminal(result: ClaimsResult, article: Article) -> Table:
         title=f"Check-worthy claims ({len(result.checkworthy)} of {len(result.claims)} sentences ≥ {result.threshold:.2f}, {result.model})",
         show_lines=False,
     )
-    for column, style in (("#", "dim"), ("score", "bold"), ("sentence", ""), ("said by", "cyan"), ("figures", "magenta")):
+    for column, style in (
+        ("#", "dim"),
+        ("score", "bold"),
+        ("sentence", ""),
+        ("said by", "cyan"),
+        ("figures", "magenta"),
+    ):
         table.add_column(column, style=style or None, overflow="fold")
     for claim in _shown(result):
         score = f"{claim.score:.2f}" if claim.checkworthy else f"[dim]{claim.score:.2f}[/dim]"

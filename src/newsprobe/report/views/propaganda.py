@@ -43,7 +43,9 @@ def markdown(result: PropagandaResult, article: Article) -> str:
     lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
     for span in result.spans:
         text = span.text.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {text} | {_label(span)} | {span.techniques[0].confidence:.2f} | {span.speaker or 'the outlet'} |")
+        lines.append(
+            f"| {text} | {_label(span)} | {span.techniques[0].confidence:.2f} | {span.speaker or 'the outlet'} |"
+        )
     if result.summary.counts:
         lines += ["", "Techniques found:"]
         lines += [f"- **{c.name}**: {c.definition} (e.g. “{c.example}”)" for c in result.summary.counts]

@@ -40,8 +40,11 @@ def outlet_summary(ref: OutletRef) -> str:
 
 
 def terminal(result: ProvenanceResult, article: Article) -> Group:
-    head = Text.assemble((result.verdict.replace("_", " "), "bold"), f"  (confidence {result.confidence:.2f})\n",
-                         (result.explanation, "dim"))
+    head = Text.assemble(
+        (result.verdict.replace("_", " "), "bold"),
+        f"  (confidence {result.confidence:.2f})\n",
+        (result.explanation, "dim"),
+    )
     table = Table(show_edge=False, pad_edge=False)
     for column in ("Role", "Outlet", "Evidence"):
         table.add_column(column)
@@ -52,7 +55,10 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
 
 
 def markdown(result: ProvenanceResult, article: Article) -> str:
-    lines = [f"**Verdict:** {result.verdict.replace('_', ' ')} (confidence {result.confidence:.2f}) — {result.explanation}", ""]
+    lines = [
+        f"**Verdict:** {result.verdict.replace('_', ' ')} (confidence {result.confidence:.2f}) — {result.explanation}",
+        "",
+    ]
     lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
     for link in result.chain:
         evidence = "<br>".join(
