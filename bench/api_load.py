@@ -32,7 +32,7 @@ from typing import Any
 import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import ROOT, print_table, write_result  # noqa: E402
+from _common import ROOT, print_table, write_result
 
 REFERENCE = ROOT.parent / "shared" / "examples" / "globalresearch-2017-06-28-lavrov.md"
 TARGET_P99_S = 2.0
@@ -269,7 +269,8 @@ def main() -> None:
         stop_server(process)
     summaries = [outcome.summary() for outcome in outcomes]
     print_table(
-        f"API load: {args.concurrency} clients, {args.workers} workers, profile {args.profile}, analysers: {', '.join(analysers)}",
+        f"API load: {args.concurrency} clients, {args.workers} workers, profile {args.profile}, "
+        f"analysers: {', '.join(analysers)}",
         [
             "scenario",
             "requests",

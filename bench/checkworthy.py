@@ -25,10 +25,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "training" / "claims"))
-from _common import print_table, write_result  # noqa: E402
-from common import DATA, best_threshold, fold_ids, load_split, scores  # noqa: E402
+from _common import print_table, write_result
+from common import DATA, best_threshold, fold_ids, load_split, scores
 
-from newsprobe.analyse.claims import load_scorer  # noqa: E402
+from newsprobe.analyse.claims import load_scorer
 
 SPLITS = ("dev", "dev-test")
 

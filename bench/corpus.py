@@ -28,9 +28,9 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
 
-from _common import SHARED_DATA, print_table, write_result  # noqa: E402
+from _common import SHARED_DATA, print_table, write_result
 
-from newsprobe.corpus import RunOptions, run_corpus  # noqa: E402
+from newsprobe.corpus import RunOptions, run_corpus
 
 TARGETS = {"extract": 30.0, "fast": 10.0, "accurate": 1.5}
 MODES = {"extract": ([], "fast"), "fast": (None, "fast"), "accurate": (None, "accurate")}
@@ -129,7 +129,8 @@ def checks(results: list[dict[str, Any]]) -> dict[str, Any]:
         if size != sizes[0] and (mode, engine, sizes[0]) in by:
             ratio = row["seconds"] / by[(mode, engine, sizes[0])]["seconds"]
             found[
-                f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} <= {MAX_SCALING * size / sizes[0] / 10:.1f}"
+                f"time({size})/time({sizes[0]}) {mode}/{engine} = {ratio:.2f} "
+                f"<= {MAX_SCALING * size / sizes[0] / 10:.1f}"
             ] = ratio <= MAX_SCALING * size / sizes[0] / 10
         if engine == "ray" and (mode, "local", size) in by:
             # engines compared after start-up: Ray's cluster start is reported on its own (startup_seconds)

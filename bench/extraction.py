@@ -50,7 +50,7 @@ def evaluate(
     started = time.perf_counter()
     outputs = [run(html, url) for html, url, _ in pages]
     elapsed = time.perf_counter() - started
-    for output, (_, _, gold) in zip(outputs, pages):
+    for output, (_, _, gold) in zip(outputs, pages, strict=True):
         empty += not output.strip()
         precision, recall = page_scores(output, gold)
         if precision is not None:

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "training" / "propaganda"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _common import write_result  # noqa: E402
+from _common import write_result
 
 
 def validation(limit: int | None):
@@ -58,7 +58,8 @@ def worker(profile: str, limit: int | None) -> dict:
         predicted_si += [LabelledSpan(a, s, e) for s, e, _ in found]
         gold_bounds = list(dict.fromkeys((s.start, s.end) for s in spans.get(a, [])))
         ranked = {
-            b: rank_labels(row) for b, row in zip(gold_bounds, model.techniques(articles[a], gold_bounds, context))
+            b: rank_labels(row)
+            for b, row in zip(gold_bounds, model.techniques(articles[a], gold_bounds, context), strict=True)
         }
         seen: Counter = Counter()
         for s in spans.get(a, []):
@@ -115,7 +116,8 @@ def main() -> None:
         return
     rows = [majority(args.limit)] + [run_profile(p, args.limit, args.threads) for p in args.profiles.split(",")]
     print(
-        f"validation split of PTC train, {rows[0]['articles']} articles, {args.threads} thread(s), load {os.getloadavg()[0]:.1f}"
+        f"validation split of PTC train, {rows[0]['articles']} articles, {args.threads} thread(s), "
+        f"load {os.getloadavg()[0]:.1f}"
     )
     print(
         f"{'system':38} {'SI F1':>6} {'SI P':>6} {'SI R':>6} {'TC F1':>6} {'art/s':>7} {'art/cpu-s':>9} {'RSS MB':>7}"

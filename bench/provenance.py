@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SHARED_DATA, print_table, write_result  # noqa: E402
+from _common import SHARED_DATA, print_table, write_result
 
-from newsprobe.analyse.base import AnalysisContext  # noqa: E402
-from newsprobe.analyse.provenance import ProvenanceAnalyser  # noqa: E402
-from newsprobe.document import Article  # noqa: E402
+from newsprobe.analyse.base import AnalysisContext
+from newsprobe.analyse.provenance import ProvenanceAnalyser
+from newsprobe.document import Article
 
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
 WIRE_DOMAINS = {"ap": "apnews.com", "upi": "upi.com", "afp": "afp.com", "reuters": "reuters.com"}

@@ -27,12 +27,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SHARED_DATA, print_table, write_result  # noqa: E402
+from _common import SHARED_DATA, print_table, write_result
 
-from newsprobe.analyse.pipeline import Pipeline  # noqa: E402
-from newsprobe.analyse.quotes import SPEECH_VERBS, find_quotes  # noqa: E402
-from newsprobe.document import Article  # noqa: E402
-from newsprobe.eval.polnear import QuoteScores, first_annotation_per_file, read_jsonl, read_text, score_documents  # noqa: E402
+from newsprobe.analyse.pipeline import Pipeline
+from newsprobe.analyse.quotes import SPEECH_VERBS, find_quotes
+from newsprobe.document import Article
+from newsprobe.eval.polnear import QuoteScores, first_annotation_per_file, read_jsonl, read_text, score_documents
 
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
 TARGETS = {"content_overlap_f1": 0.85, "source_accuracy": 0.85, "direct_overlap_f1": 0.95, "articles_per_second": 10}

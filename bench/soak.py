@@ -18,13 +18,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(ROOT / "tests" / "hardening"))
-from _strategies import article_like_text, html_documents, urls  # noqa: E402
+from _strategies import article_like_text, html_documents, urls
 
-from newsprobe import Newsprobe, from_html, from_text  # noqa: E402
-from newsprobe.errors import FetchError, InputError  # noqa: E402
-from newsprobe.extract import extract  # noqa: E402
-from newsprobe.ingest import read_bytes  # noqa: E402
-from newsprobe.ingest.url import check_url  # noqa: E402
+from newsprobe import Newsprobe, from_html, from_text
+from newsprobe.errors import FetchError, InputError
+from newsprobe.extract import extract
+from newsprobe.ingest import read_bytes
+from newsprobe.ingest.url import check_url
 
 EXPECTED = (InputError, FetchError)
 

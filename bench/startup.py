@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import print_table, write_result  # noqa: E402
+from _common import print_table, write_result
 
 TARGET_SECONDS = 0.5
 COMMANDS = {"--help": ["--help"], "--version": ["--version"], "analyze --help": ["analyze", "--help"]}

@@ -43,9 +43,9 @@ from typing import Any
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import SHARED_DATA, print_table, write_result  # noqa: E402
+from _common import SHARED_DATA, print_table, write_result
 
-from newsprobe.dedup import DocumentRecord, NearDuplicateIndex, overlap, shingle_hashes  # noqa: E402
+from newsprobe.dedup import DocumentRecord, NearDuplicateIndex, overlap, shingle_hashes
 
 SEED = 13
 MIN_WORDS = 150

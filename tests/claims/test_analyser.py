@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -55,7 +56,7 @@ def test_offsets_ranks_and_labels_are_consistent(reference_claims: tuple[Article
 def test_every_body_sentence_is_scored_once(reference_claims: tuple[Article, ClaimsResult, Any]) -> None:
     article, result, _ = reference_claims
     spans = sorted((claim.start, claim.end) for claim in result.claims)
-    assert all(a_end <= b_start for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in pairwise(spans))
     assert all("\n\n" not in claim.text for claim in result.claims)
     assert any(claim.text.startswith("While Washington argued") for claim in result.claims)
 

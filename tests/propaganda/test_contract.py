@@ -53,13 +53,13 @@ def test_tc_keeps_input_order_and_gives_repeated_spans_distinct_labels(articles:
     )
     assert result.exit_code == 0, result.output
     lines = _lines(result.stdout)
-    assert [(l[0], l[2], l[3]) for l in lines] == [
+    assert [(line[0], line[2], line[3]) for line in lines] == [
         ("1", "38", "62"),
         ("2", "4", "11"),
         ("1", "38", "62"),
         ("1", "4", "12"),
     ]
-    assert all(l[1] in TECHNIQUE_NAMES for l in lines)
+    assert all(line[1] in TECHNIQUE_NAMES for line in lines)
     assert lines[0][1] != lines[2][1]
 
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SPLITS, load_split  # noqa: E402
+from common import SPLITS, load_split
 
-from newsprobe.analyse.claims.encoder import OnnxSentenceEncoder  # noqa: E402
+from newsprobe.analyse.claims.encoder import OnnxSentenceEncoder
 
 
 def main() -> None:

@@ -21,9 +21,9 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, load_split  # noqa: E402
+from common import MODEL_DIR, load_split
 
-from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE, OnnxSentenceEncoder, mean_pool  # noqa: E402
+from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE, OnnxSentenceEncoder, mean_pool
 
 MAX_TOKENS = 128
 

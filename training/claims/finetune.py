@@ -26,10 +26,10 @@ import torch
 from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SEED, load_split  # noqa: E402
-from export_encoder import base_model_dir  # noqa: E402
+from common import SEED, load_split
+from export_encoder import base_model_dir
 
-from newsprobe.analyse.claims.model import EmbeddingHead  # noqa: E402
+from newsprobe.analyse.claims.model import EmbeddingHead
 
 SPACE = "claims-minilm-ft-v1"
 EPOCHS = 1

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR  # noqa: E402
+from common import MODEL_DIR
 
 CARD = """# newsprobe check-worthiness models (`claims` analyser)
 

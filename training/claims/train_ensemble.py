@@ -22,11 +22,11 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores  # noqa: E402
-from train_lexical import featurise, fit, out_of_fold  # noqa: E402
+from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores
+from train_lexical import featurise, fit, out_of_fold
 
-from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE  # noqa: E402
-from newsprobe.analyse.claims.model import EmbeddingHead  # noqa: E402
+from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE
+from newsprobe.analyse.claims.model import EmbeddingHead
 
 HEAD_C = 16.0
 WEIGHTS = np.round(np.arange(0.0, 1.01, 0.1), 1)

@@ -20,9 +20,9 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores  # noqa: E402
+from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores
 
-from newsprobe.analyse.claims.lexical import LexicalModel, analyse_text, dense_features  # noqa: E402
+from newsprobe.analyse.claims.lexical import LexicalModel, analyse_text, dense_features
 
 C = 3.0
 MIN_DF = 2

@@ -288,7 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     write_table(table, args.data, args.out)
     size = args.out.stat().st_size
     print(
-        f"{len(table.outlets)} outlets, {len(table.names)} names, {len(table.flags)} flags -> {args.out} ({size / 1e6:.1f} MB)"
+        f"{len(table.outlets)} outlets, {len(table.names)} names, {len(table.flags)} flags -> {args.out} "
+        f"({size / 1e6:.1f} MB)"
     )
     for dataset_id, (used, skipped) in sorted(table.counts.items()):
         print(f"  {dataset_id}: {used} rows used, {skipped} skipped")

@@ -15,8 +15,8 @@ from transformers import BertConfig, BertModel
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from encoder_data import base_model_dir  # noqa: E402
-from model import PropagandaTagger  # noqa: E402
+from encoder_data import base_model_dir
+from model import PropagandaTagger
 
 OUT = HERE.parents[1] / "src" / "newsprobe" / "models" / "propaganda"
 WORK = HERE / "work"

@@ -21,16 +21,16 @@ from sklearn.linear_model import LogisticRegression
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from data import load_train, split_ids  # noqa: E402
+from data import load_train, split_ids
 
-from newsprobe.analyse.propaganda.accurate import si_decode, span_vector  # noqa: E402
-from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder  # noqa: E402
-from newsprobe.analyse.propaganda.fast import ngram_counts  # noqa: E402
-from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES  # noqa: E402
-from newsprobe.analyse.propaganda.text import DecodeSettings  # noqa: E402
+from newsprobe.analyse.propaganda.accurate import si_decode, span_vector
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder
+from newsprobe.analyse.propaganda.fast import ngram_counts
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
+from newsprobe.analyse.propaganda.text import DecodeSettings
 from newsprobe.eval.semeval_ptc import (
-    LabelledSpan,  # noqa: E402
-    score_si,  # noqa: E402
+    LabelledSpan,
+    score_si,
 )
 
 OUT = ENCODER_DIR / "accurate.npz"

@@ -21,11 +21,11 @@ from transformers import BertModel
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from data import load_train, split_ids  # noqa: E402
-from encoder_data import article_windows, base_model_dir  # noqa: E402
-from model import PropagandaTagger  # noqa: E402
+from data import load_train, split_ids
+from encoder_data import article_windows, base_model_dir
+from model import PropagandaTagger
 
-from newsprobe.analyse._onnx import load_tokenizer  # noqa: E402
+from newsprobe.analyse._onnx import load_tokenizer
 
 WORK = HERE / "work"
 

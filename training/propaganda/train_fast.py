@@ -19,9 +19,9 @@ from sklearn.linear_model import LogisticRegression
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from data import load_train, split_ids  # noqa: E402
+from data import load_train, split_ids
 
-from newsprobe.analyse.propaganda.fast import (  # noqa: E402
+from newsprobe.analyse.propaganda.fast import (
     BITS,
     FastModel,
     hash_features,
@@ -29,10 +29,10 @@ from newsprobe.analyse.propaganda.fast import (  # noqa: E402
     sentence_features,
     span_features,
 )
-from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES  # noqa: E402
-from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans, sentences  # noqa: E402
-from newsprobe.eval.semeval_ptc import (  # noqa: E402
-    LabelledSpan,  # noqa: E402
+from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
+from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans, sentences
+from newsprobe.eval.semeval_ptc import (
+    LabelledSpan,
     score_si,
 )
 

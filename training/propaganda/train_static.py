@@ -29,19 +29,19 @@ from transformers import BertModel
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from data import load_train, split_ids  # noqa: E402
-from encoder_data import article_windows, base_model_dir, token_targets  # noqa: E402
-from fit_accurate_head import half_a  # noqa: E402
-from model import PropagandaTagger  # noqa: E402
+from data import load_train, split_ids
+from encoder_data import article_windows, base_model_dir, token_targets
+from fit_accurate_head import half_a
+from model import PropagandaTagger
 
-from newsprobe.analyse._onnx import load_tokenizer  # noqa: E402
-from newsprobe.analyse.propaganda.encoder import ENCODER_DIR  # noqa: E402
-from newsprobe.analyse.propaganda.fast import FastModel  # noqa: E402
-from newsprobe.analyse.propaganda.static import StaticTagger, word_probabilities_at  # noqa: E402
-from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans  # noqa: E402
+from newsprobe.analyse._onnx import load_tokenizer
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR
+from newsprobe.analyse.propaganda.fast import FastModel
+from newsprobe.analyse.propaganda.static import StaticTagger, word_probabilities_at
+from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans
 from newsprobe.eval.semeval_ptc import (
-    LabelledSpan,  # noqa: E402
-    score_si,  # noqa: E402
+    LabelledSpan,
+    score_si,
 )
 
 OUT = ENCODER_DIR / "static.npz"

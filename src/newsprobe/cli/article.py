@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -39,21 +39,22 @@ def analyze(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A URL, an HTML or text/markdown file (.gz too), or - for stdin.")],
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Write the report here instead of stdout.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here instead of stdout.")] = None,
     analyses: Annotated[
-        Optional[str], typer.Option(help="Comma-separated analysers to run (default: all; 'none' = extraction only).")
+        str | None, typer.Option(help="Comma-separated analysers to run (default: all; 'none' = extraction only).")
     ] = None,
     input_format: Annotated[
-        Optional[InputFormatChoice],
+        InputFormatChoice | None,
         typer.Option(
-            help="Override detection: url, html, markdown (a page export, cleaned) or text (verbatim, offsets match the file)."
+            help="Override detection: url, html, markdown (a page export, cleaned) "
+            "or text (verbatim, offsets match the file)."
         ),
     ] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses (tests, intranets).")
     ] = False,
     index: Annotated[
-        Optional[Path], typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")
+        Path | None, typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")
     ] = None,
 ) -> None:
     """Analyse one article and print or write the report."""
@@ -80,7 +81,7 @@ def analyze(
 def extract(
     sources: Annotated[list[str], typer.Argument(help="Files, globs, directories or URLs.")],
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.jsonl,
-    input_format: Annotated[Optional[InputFormatChoice], typer.Option(help="Override input detection.")] = None,
+    input_format: Annotated[InputFormatChoice | None, typer.Option(help="Override input detection.")] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
     ] = False,
@@ -119,7 +120,7 @@ def analysers() -> None:
         typer.echo(f"{cls.registered_name():<20} {cls.description}")
 
 
-def schema(out: Annotated[Optional[Path], typer.Option("--out", "-o")] = None) -> None:
+def schema(out: Annotated[Path | None, typer.Option("--out", "-o")] = None) -> None:
     """Print (or write) the JSON Schema of the report."""
     from ..report.schema import report_schema
 

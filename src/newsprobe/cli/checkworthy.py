@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -17,7 +17,7 @@ def predict_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="CheckThat! 2024 TSV with Sentence_id and Text columns.")],
     profile: Annotated[
-        Optional[ProfileChoice],
+        ProfileChoice | None,
         typer.Option(help="fast: linear model; accurate: MiniLM + linear (default: the global --profile)."),
     ] = None,
 ) -> None:

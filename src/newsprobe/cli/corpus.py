@@ -8,7 +8,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -44,16 +44,16 @@ def run(
     ] = EngineChoice.local,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes (local) or actors (ray).")] = 2,
     analyses: Annotated[
-        Optional[str], typer.Option(help="Comma-separated analysers (default: all; 'none' = extraction only).")
+        str | None, typer.Option(help="Comma-separated analysers (default: all; 'none' = extraction only).")
     ] = None,
     profile: Annotated[
-        Optional[ProfileChoice], typer.Option(help="fast or accurate (default: the global --profile).")
+        ProfileChoice | None, typer.Option(help="fast or accurate (default: the global --profile).")
     ] = None,
     address: Annotated[
-        Optional[str], typer.Option(help="Ray cluster to join: 'auto' or ray://host:port (default: start a local one).")
+        str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:port (default: start a local one).")
     ] = None,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 32,
-    limit: Annotated[Optional[int], typer.Option(min=1, help="Analyse at most this many new documents.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="Analyse at most this many new documents.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (for scripts).")] = False,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow feed items on private/loopback addresses.")

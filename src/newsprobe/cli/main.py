@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -50,7 +50,7 @@ def main_options(
         ProfileChoice, typer.Option(help="fast: cheap models for corpus scale; accurate: the best models.")
     ] = ProfileChoice.accurate,
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = None,
 ) -> None:
     ctx.obj = {"profile": profile.value}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -77,8 +77,8 @@ def source_command(
 
 
 def sources_command(
-    flag: Annotated[Optional[FlagChoice], typer.Option(help="Only outlets with this flag.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="Only outlets of this country (state-media matrix).")] = None,
+    flag: Annotated[FlagChoice | None, typer.Option(help="Only outlets with this flag.")] = None,
+    country: Annotated[str | None, typer.Option(help="Only outlets of this country (state-media matrix).")] = None,
     limit: Annotated[int, typer.Option(min=1, help="At most this many outlets.")] = 50,
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:

@@ -7,7 +7,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -26,9 +26,7 @@ def predict_command(
     ctx: typer.Context,
     articles_dir: Annotated[Path, typer.Argument(help="Folder of article<ID>.txt files (UTF-8).")],
     task: Annotated[Task, typer.Option("--task", help="si: find spans; tc: label the given spans.")] = Task.si,
-    spans: Annotated[
-        Optional[Path], typer.Option("--spans", help="TC input: ID<TAB>any<TAB>start<TAB>end lines.")
-    ] = None,
+    spans: Annotated[Path | None, typer.Option("--spans", help="TC input: ID<TAB>any<TAB>start<TAB>end lines.")] = None,
 ) -> None:
     """Write SI lines `ID<TAB>start<TAB>end` or TC lines `ID<TAB>technique<TAB>start<TAB>end` to stdout."""
     from ..eval.semeval_ptc import predict_si, predict_tc, read_articles, read_labels, write_labels

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 
 import typer
 
@@ -51,9 +51,7 @@ def _row(name: str, scores: object) -> str:
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="Gold PolNeAR jsonl (first annotator per file is used).")],
     predicted: Annotated[Path, typer.Argument(help="Predictions from `newsprobe quotes predict`.")],
-    root: Annotated[
-        Optional[Path], typer.Option("--root", help="Text folder; default: the gold file's folder.")
-    ] = None,
+    root: Annotated[Path | None, typer.Option("--root", help="Text folder; default: the gold file's folder.")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
 ) -> None:
     """Content exact/overlap P/R/F1, source accuracy on matched contents, and the direct-only subset."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -34,19 +34,17 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=0, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes; each loads the models once.", min=1, max=64)] = 1,
-    store: Annotated[
-        Optional[Path], typer.Option(help="Corpus store directory: enables the /corpus dashboard.")
-    ] = None,
+    store: Annotated[Path | None, typer.Option(help="Corpus store directory: enables the /corpus dashboard.")] = None,
     api_key_file: Annotated[
-        Optional[Path], typer.Option(help="File with one API key per line (or sha256:<hex>); enables auth.")
+        Path | None, typer.Option(help="File with one API key per line (or sha256:<hex>); enables auth.")
     ] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URL analysis reach private/loopback addresses (tests only).")
     ] = False,
     data_dir: Annotated[
-        Optional[Path], typer.Option(help="Keep report permalinks on disk here (default: memory only).")
+        Path | None, typer.Option(help="Keep report permalinks on disk here (default: memory only).")
     ] = None,
-    analyses: Annotated[Optional[str], typer.Option(help="Comma-separated analysers to offer (default: all).")] = None,
+    analyses: Annotated[str | None, typer.Option(help="Comma-separated analysers to offer (default: all).")] = None,
     rate_limit: Annotated[float, typer.Option(help="Requests per minute per API key or IP (0 = off).", min=0)] = 120.0,
     rate_burst: Annotated[int, typer.Option(help="Requests allowed in a burst.", min=1)] = 30,
     max_body_mb: Annotated[float, typer.Option(help="Largest request body in MB (413 beyond).", min=0.001)] = 8.0,

@@ -76,7 +76,8 @@ def technique_profile(store: CorpusStore) -> Any:
         store,
         f"""
         WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
-                     FROM articles a JOIN propaganda p ON p.article_id = a.id GROUP BY 1 ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
+                     FROM articles a JOIN propaganda p ON p.article_id = a.id
+                     GROUP BY 1 ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
         SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(*) AS spans
         FROM propaganda_spans s JOIN articles a ON a.id = s.article_id
         JOIN top t ON t.outlet = coalesce(a.outlet, a.domain, '(unknown)')
@@ -98,7 +99,7 @@ def technique_profile(store: CorpusStore) -> Any:
     for index, technique in enumerate(techniques):
         values = [per.get((outlet, technique), 0.0) for outlet in outlets]
         axes.barh([_short(o) for o in outlets], values, left=left, label=technique, color=colours(index % 20))
-        left = [a + b for a, b in zip(left, values)]
+        left = [a + b for a, b in zip(left, values, strict=True)]
     axes.invert_yaxis()
     axes.set_xlabel("propaganda spans per article")
     axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
@@ -231,7 +232,7 @@ def quoted_speakers(store: CorpusStore) -> Any:
     grid = figure.subplots(lines, columns, squeeze=False)
     for axes in grid.flat[len(outlets) :]:
         axes.set_axis_off()
-    for axes, outlet in zip(grid.flat, outlets):
+    for axes, outlet in zip(grid.flat, outlets, strict=False):
         mine = [r for r in rows if r["outlet"] == outlet]
         axes.barh([_short(r["speaker"], 22) for r in mine], [r["n"] for r in mine], color=OTHER_COLOUR)
         axes.invert_yaxis()
@@ -264,7 +265,7 @@ def articles_over_time(store: CorpusStore) -> Any:
     for index, outlet in enumerate(outlets):
         values = [counts.get((m, outlet), 0) for m in months]
         axes.bar(months, values, bottom=bottom, label=_short(outlet), color=colours(index % 10))
-        bottom = [a + b for a, b in zip(bottom, values)]
+        bottom = [a + b for a, b in zip(bottom, values, strict=True)]
     axes.set_ylabel("articles")
     if len(months) > 12:
         for label in axes.get_xticklabels():
@@ -292,7 +293,8 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore], Any]]] = [
     (
         "syndication",
         "Syndication network",
-        "Outlets linked when their articles are near-duplicates; arrows point from the earlier copy; red = laundering candidate.",
+        "Outlets linked when their articles are near-duplicates; arrows point from the earlier copy; "
+        "red = laundering candidate.",
         "No near-duplicate articles across the corpus.",
         syndication_network,
     ),
@@ -367,7 +369,7 @@ def render_dashboard(store: CorpusStore) -> str:
     return environment.from_string(TEMPLATE).render(
         store_name=store.directory.name,
         version=__version__,
-        created=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        created=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         tiles=tiles,
         tile_list=[(label, f"{tiles[key]:,}") for key, label in labels],
         charts=build_charts(store),

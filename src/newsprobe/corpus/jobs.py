@@ -121,7 +121,7 @@ class _Writer:
     def flush(self) -> None:
         if not self.buffer:
             return
-        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         batch: list[Rows] = [self._stamp(outcome.rows, now) for outcome in self.buffer]
         articles = [row for rows in batch for row in rows.get("articles", [])]
         extra: Rows = {"outlets": self._outlet_rows(articles), "near_duplicates": self.finder.add(articles)}
@@ -176,7 +176,7 @@ def _progress(quiet: bool, console: Console | None) -> Progress:
 
 def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSummary:
     """Run (or resume) a corpus job and return its summary."""
-    run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     analyses = list(options.analyses) if options.analyses is not None else None
     engine = make_engine(options.engine, analyses, options.profile, workers=options.workers, address=options.address)
     paths = expand_inputs(options.inputs)
@@ -242,7 +242,7 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
             {
                 "run_id": run_id,
                 "started": None,
-                "finished": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 "engine": options.engine,
                 "workers": options.workers,
                 "profile": options.profile,

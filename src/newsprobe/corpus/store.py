@@ -34,12 +34,17 @@ VIEWS = {
     # Near-duplicate pairs oriented original -> copy by publication date (earliest first), with outlets.
     "syndication": """
         SELECT p.a_id, p.b_id, p.jaccard,
-               CASE WHEN a.published < b.published THEN a.id WHEN b.published < a.published THEN b.id END AS original_id,
+               CASE WHEN a.published < b.published
+                    THEN a.id WHEN b.published < a.published THEN b.id END AS original_id,
                CASE WHEN a.published < b.published THEN b.id WHEN b.published < a.published THEN a.id END AS copy_id,
-               CASE WHEN a.published <= b.published OR b.published IS NULL THEN a.domain ELSE b.domain END AS original_domain,
-               CASE WHEN a.published <= b.published OR b.published IS NULL THEN b.domain ELSE a.domain END AS copy_domain,
-               CASE WHEN a.published <= b.published OR b.published IS NULL THEN a.outlet ELSE b.outlet END AS original_outlet,
-               CASE WHEN a.published <= b.published OR b.published IS NULL THEN b.outlet ELSE a.outlet END AS copy_outlet,
+               CASE WHEN a.published <= b.published OR b.published IS NULL
+                    THEN a.domain ELSE b.domain END AS original_domain,
+               CASE WHEN a.published <= b.published OR b.published IS NULL
+                    THEN b.domain ELSE a.domain END AS copy_domain,
+               CASE WHEN a.published <= b.published OR b.published IS NULL
+                    THEN a.outlet ELSE b.outlet END AS original_outlet,
+               CASE WHEN a.published <= b.published OR b.published IS NULL
+                    THEN b.outlet ELSE a.outlet END AS copy_outlet,
                (a.published IS NOT NULL AND b.published IS NOT NULL AND a.published <> b.published) AS ordered
         FROM near_duplicates p JOIN articles a ON a.id = p.a_id JOIN articles b ON b.id = p.b_id
     """,

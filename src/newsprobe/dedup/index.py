@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -224,7 +224,7 @@ class NearDuplicateIndex:
                 self._in_batch = False
 
     def _write(self, pending: list[tuple[Hashes, list[int], DocumentRecord]]) -> int:
-        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        now = datetime.now(UTC).isoformat(timespec="seconds")
         bands: list[tuple[int, int]] = []
         with self._lock, nullcontext() if self._in_batch else self.conn:
             for shingles, keys, record in pending:

@@ -138,7 +138,7 @@ def predict(sentences: Sequence[LabelledSentence], profile: Profile = "accurate"
     for start in range(0, len(sentences), BATCH):
         batch = sentences[start : start + BATCH]
         probabilities = scorer.probabilities([s.text for s in batch])
-        labels += [(s.sentence_id, bool(p >= scorer.threshold)) for s, p in zip(batch, probabilities)]
+        labels += [(s.sentence_id, bool(p >= scorer.threshold)) for s, p in zip(batch, probabilities, strict=True)]
     return labels
 
 

@@ -242,7 +242,7 @@ def predict_tc(articles: dict[str, str], spans: list[LabelledSpan], profile: Pro
     for article_id, bounds in by_article.items():
         context = next(contexts)
         probabilities = load_model(profile, context).techniques(articles[article_id], bounds, context)
-        for (start, end), row in zip(bounds, probabilities):
+        for (start, end), row in zip(bounds, probabilities, strict=True):
             ranked[(article_id, start, end)] = rank_labels(row)
     seen: dict[tuple[str, int, int], int] = defaultdict(int)
     labelled = []

@@ -49,12 +49,14 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("image credit", r"^(?:image|photo|picture) (?:credit|source|courtesy)\s*:"),
     (
         "newsletter chrome",
-        r"^(?:view this email in your browser|unsubscribe\b|update your preferences|forward (?:this email )?to a friend|you are receiving this (?:email|newsletter))",
+        r"^(?:view this email in your browser|unsubscribe\b|update your preferences"
+        r"|forward (?:this email )?to a friend|you are receiving this (?:email|newsletter))",
     ),
     ("newsletter chrome", r"^(?:was this (?:email|newsletter) forwarded to you|if you were forwarded this)\b"),
     (
         "related links",
-        r"^(?:related(?: articles| stories| posts)?|read more|see also|recommended|you may also like|more from)\s*:?\s*.{0,120}$",
+        r"^(?:related(?: articles| stories| posts)?|read more|see also|recommended|you may also like|more from)"
+        r"\s*:?\s*.{0,120}$",
     ),
     ("wire footer", r"^(?:reporting|additional reporting|writing|editing) by\b"),
     ("wire footer", r"^our standards\s*:"),
@@ -95,7 +97,10 @@ MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-DATE_TEXT = rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+DATE_TEXT = (
+    rf"(?:(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
 
 BYLINE = re.compile(r"^by\s+(?P<name>[^\n]{2,120}?)\s*(?:[|,–—-]\s*(?P<rest>.*))?$", re.IGNORECASE)
 DATELINE = re.compile(
@@ -131,7 +136,9 @@ TAG_LABELS = frozenset(
     }
 )
 WIRE_DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .,'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|RIA Novosti|Sputnik|ANI|PTI|IANS)\)\s*[-–—]+\s*"
+    r"^(?P<place>[A-Z][A-Z .,'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?"
+    r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|RIA Novosti|Sputnik|ANI|PTI|IANS)\)"
+    r"\s*[-–—]+\s*"
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 BARE_SITE = re.compile(r"\b(?:https?://)?(?:www\.)[\w-]+(?:\.[\w-]+)+\b", re.IGNORECASE)

@@ -160,7 +160,7 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
 def _add_block(assembler: Assembler, block: Block) -> None:
     reasons = [boilerplate_reason(line) for line in block.lines]
     if len(block.lines) > 1 and all(reasons):
-        for line, reason in zip(block.lines, reasons):
+        for line, reason in zip(block.lines, reasons, strict=True):
             assembler.remove(line, reason or "")
         return
     if block.link_only and len(block.text.split()) <= 8 and boilerplate_reason(block.text) is None:

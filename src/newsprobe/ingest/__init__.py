@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from ..document import InputDescription
 from ..errors import InputError
@@ -30,7 +30,7 @@ __all__ = [
 InputFormat = Literal["url", "html", "markdown", "text"]
 # "markdown": a text/markdown export, cleaned; "text": plain text kept verbatim so offsets match the file.
 _KIND_FOR_FORMAT: dict[str, ContentKind] = {"html": "html", "markdown": "text", "text": "plain"}
-SourceLike = Union[str, os.PathLike[str], RawDocument]
+SourceLike = str | os.PathLike[str] | RawDocument
 
 
 def from_text(text: str, *, source: str = "<text>", url: str | None = None, verbatim: bool = False) -> RawDocument:

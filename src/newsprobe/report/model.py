@@ -19,7 +19,7 @@ SCHEMA_VERSION = "1.0"
 class Report(BaseModel):
     schema_version: str = SCHEMA_VERSION
     newsprobe_version: str = __version__
-    created: str = Field(default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
+    created: str = Field(default_factory=lambda: dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     profile: Profile = "accurate"
     input: InputDescription
     article: Article

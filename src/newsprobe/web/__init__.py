@@ -1,4 +1,6 @@
-"""The web app and REST API (`newsprobe serve`); needs the `web` extra: pip install -e '.[web]' in the newsprobe checkout.
+"""The web app and REST API (`newsprobe serve`).
+
+Needs the `web` extra: pip install -e '.[web]' in the newsprobe checkout.
 
 >>> from newsprobe.web import create_app, WebSettings
 >>> app = create_app(WebSettings(analyses=("entities",)))   # a FastAPI app; serve it with uvicorn

@@ -181,7 +181,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
                 figures=claim_figures(ents, start, end),
                 attribution=attribute(start, end),
             )
-            for (start, end), text, probability in zip(bounds, texts, probabilities)
+            for (start, end), text, probability in zip(bounds, texts, probabilities, strict=True)
         ]
         claims = [claim.model_copy(update={"rank": rank}) for rank, claim in enumerate(ranked(claims), start=1)]
         return ClaimsResult(

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,7 @@ def analyse_text(text: str) -> list[str]:
     words = tokens(text)
     grams = list(words)
     bounded = ["<s>", *words, "</s>"]
-    grams += [f"{a} {b}" for a, b in zip(bounded, bounded[1:])]
+    grams += [f"{a} {b}" for a, b in pairwise(bounded)]
     return grams
 
 

@@ -121,7 +121,7 @@ def find_spans(text: str, context: AnalysisContext, headline: bool = False) -> l
     probabilities = model.techniques(text, [(s, e) for s, e, _ in found], context)
     return [
         PropagandaSpan(start=s, end=e, text=text[s:e], techniques=technique_scores(row), confidence=round(c, 4))
-        for (s, e, c), row in zip(found, probabilities)
+        for (s, e, c), row in zip(found, probabilities, strict=True)
     ]
 
 

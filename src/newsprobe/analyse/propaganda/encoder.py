@@ -85,10 +85,10 @@ class Encoder:
         windows = self._windows(n)
         sums: list[np.ndarray] = []
         weight = np.zeros(n, dtype=np.float32)
-        for (a, b), outputs in zip(windows, self._run(ids, windows)):
+        for (a, b), outputs in zip(windows, self._run(ids, windows), strict=True):
             if not sums:
                 sums = [np.zeros((n, o.shape[-1]), dtype=np.float32) for o in outputs]
-            for total, output in zip(sums, outputs):
+            for total, output in zip(sums, outputs, strict=True):
                 total[a:b] += output[1 : b - a + 1]
             weight[a:b] += 1
         si, tech, states = (total / weight[:, None] for total in sums)

@@ -8,6 +8,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -43,7 +44,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 def sentence_features(text: str) -> list[str]:
     words = [t.text.lower() for t in tokenize(text)]
-    feats = [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    feats = [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in pairwise(words)]
     feats.append(f"len={_bucket(len(words), (5, 10, 20, 35, 50))}")
     return feats + ["bias"]
 
@@ -83,7 +84,7 @@ def span_features(text: str, start: int, end: int, counts: Counter[str]) -> list
     left = [t.text.lower() for t in tokenize(text[max(0, start - 40) : start])][-3:]
     right = [t.text.lower() for t in tokenize(text[end : end + 40])][:3]
     normalised = " ".join(words)
-    feats = [f"u={w}" for w in words] + [f"b={a}_{b}" for a, b in zip(words, words[1:])]
+    feats = [f"u={w}" for w in words] + [f"b={a}_{b}" for a, b in pairwise(words)]
     feats += [f"l={w}" for w in left] + [f"r={w}" for w in right]
     feats += [
         "bias",

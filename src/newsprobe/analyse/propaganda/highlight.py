@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Protocol
 
 from .techniques import technique
@@ -60,7 +61,7 @@ def segments(text: str, start: int, end: int, spans: Sequence[_Span]) -> list[Se
         cuts.update(p for p in (span.start, span.end) if start < p < end)
     points = sorted(cuts)
     pieces = []
-    for a, b in zip(points, points[1:]):
+    for a, b in pairwise(points):
         covering = [i for i, s in enumerate(spans) if s.start < b and s.end > a]
         if covering:
             title = " | ".join(_describe(spans[i]) for i in covering)

@@ -51,7 +51,10 @@ class FastPropaganda:
 
 
 class AccuratePropaganda:
-    name = "accurate: fine-tuned MiniLM-L6 tagger (int8 ONNX) + logistic TC head on span states, fused with the fast TC model"
+    name = (
+        "accurate: fine-tuned MiniLM-L6 tagger (int8 ONNX) + logistic TC head on span states, "
+        "fused with the fast TC model"
+    )
 
     def __init__(self) -> None:
         self.head = AccurateHead.load()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import NamedTuple
 
 import numpy as np
@@ -107,7 +108,7 @@ def decode_spans(
     spans: list[tuple[int, int, float]] = []
     for first, stop in runs:
         cuts = [i for i in range(first + 1, stop) if breaks is not None and breaks[i] and probs[i] >= settings.low]
-        for a, b in zip([first, *cuts], [*cuts, stop]):
+        for a, b in pairwise([first, *cuts, stop]):
             start, end = trim(text, offsets[a][0], offsets[b - 1][1])
             if end - start >= settings.min_chars:
                 spans.append((start, end, float(probs[a:b].max())))

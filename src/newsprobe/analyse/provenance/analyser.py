@@ -76,7 +76,10 @@ class ProvenanceConfig(BaseModel):
 
 
 class ProvenanceEvidence(BaseModel):
-    """One observation, with where it is: ``text`` (span), ``removed`` (block + span), ``metadata`` (field) or ``index``."""
+    """One observation, with where it is.
+
+    ``text`` (span), ``removed`` (block + span), ``metadata`` (field) or ``index``.
+    """
 
     kind: EvidenceKind
     where: Literal["text", "removed", "metadata", "index"]

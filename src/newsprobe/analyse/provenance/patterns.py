@@ -53,13 +53,15 @@ NOTICE_PATTERNS: tuple[NoticePattern, ...] = (
     _p(
         "republication_notice",
         "strong",
-        r"(?:originally|first) (?:published|posted|appeared|ran|printed)(?: (?:on|in|at|by|with|from))?:?\s+(?P<name>.+)",
+        r"(?:originally|first) (?:published|posted|appeared|ran|printed)"
+        r"(?: (?:on|in|at|by|with|from))?:?\s+(?P<name>.+)",
     ),
     _p(
         "republication_notice",
         "strong",
         r"(?:this (?:\w+ )?(?:is|was|has been) )?(?:re-?published|reprinted|re-?posted|cross-?posted|syndicated)"
-        r"(?: here)?(?: with (?:the )?(?:kind |express )?permission)?(?: (?:from|by|of|on|courtesy of))?:?\s+(?P<name>.+)",
+        r"(?: here)?(?: with (?:the )?(?:kind |express )?permission)?"
+        r"(?: (?:from|by|of|on|courtesy of))?:?\s+(?P<name>.+)",
     ),
     _p(
         "republication_notice",

@@ -31,7 +31,10 @@ def _shown(result: ClaimsResult) -> list[Claim]:
 
 def terminal(result: ClaimsResult, article: Article) -> Table:
     table = Table(
-        title=f"Check-worthy claims ({len(result.checkworthy)} of {len(result.claims)} sentences ≥ {result.threshold:.2f}, {result.model})",
+        title=(
+            f"Check-worthy claims ({len(result.checkworthy)} of {len(result.claims)} sentences "
+            f"≥ {result.threshold:.2f}, {result.model})"
+        ),
         show_lines=False,
     )
     for column, style in (
@@ -63,6 +66,7 @@ def markdown(result: ClaimsResult, article: Article) -> str:
     for claim in _shown(result):
         mark = "" if claim.checkworthy else " (below threshold)"
         lines.append(
-            f"| {claim.rank} | {claim.score:.2f}{mark} | {_escape(claim.text)} | {_escape(_speaker(claim))} | {_escape(_figures(claim))} |"
+            f"| {claim.rank} | {claim.score:.2f}{mark} | {_escape(claim.text)} | {_escape(_speaker(claim))} "
+            f"| {_escape(_figures(claim))} |"
         )
     return "\n".join(lines) + "\n"

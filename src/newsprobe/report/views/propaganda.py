@@ -14,7 +14,10 @@ MAX_ROWS = 12
 
 def _summary_line(result: PropagandaResult) -> str:
     s = result.summary
-    line = f"{len(result.spans)} spans in {s.sentences_with_propaganda}/{s.sentences} sentences ({s.share_of_sentences:.0%})"
+    line = (
+        f"{len(result.spans)} spans in {s.sentences_with_propaganda}/{s.sentences} sentences "
+        f"({s.share_of_sentences:.0%})"
+    )
     counts = ", ".join(f"{c.name} ×{c.count}" for c in s.counts)
     return line + (f": {counts}" if counts else "")
 

@@ -67,7 +67,8 @@ def markdown(result: ProvenanceResult, article: Article) -> str:
         lines.append(f"| {link.role} | {outlet_summary(link).replace('|', '/')} | {evidence} |")
     for copy in result.copies:
         lines.append(
-            f"\nCopy in index: {copy.outlet or copy.domain or copy.source} ({copy.published or 'undated'}, {copy.order}), "
+            f"\nCopy in index: {copy.outlet or copy.domain or copy.source} "
+            f"({copy.published or 'undated'}, {copy.order}), "
             f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}{'' if copy.credited else ', not credited'}"
         )
     return "\n".join(lines)
