@@ -80,6 +80,10 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[mode=accurate][engine=local][size=1000].articles_per_second", ">=", 1.5),
         ("results[mode=accurate][engine=local][size=1000].peak_rss_mb_per_worker", "<=", 1536),
     ],
+    "startup": [
+        ("commands[command=--help].median_cpu_s", "<=", 0.5),
+        ("commands[command=--version].median_cpu_s", "<=", 0.5),
+    ],
     "corpus-fast-with-quote-tagger": [
         ("results[0].articles_per_second", ">=", 10),
     ],
