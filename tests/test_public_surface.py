@@ -54,3 +54,13 @@ def test_importing_the_package_loads_no_analyser_or_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_extract_stays_the_function_after_the_subpackage_is_imported() -> None:
+    probe = (
+        "import newsprobe.extract.html, newsprobe; "
+        "from newsprobe.extract import extract as extract_raw; "
+        "print(callable(newsprobe.extract), newsprobe.extract.__module__, callable(extract_raw))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["True", "newsprobe.api", "True"]

@@ -9,7 +9,9 @@ analysers and their models load later still, when an article is analysed.
 
 from __future__ import annotations
 
+import sys
 from importlib import import_module
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -73,3 +75,17 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(ModuleType):
+    """`newsprobe.extract` is the function of the API, whatever is imported when. Importing the subpackage of
+    the same name would otherwise bind the module here (the import system sets it on its parent) and the
+    function would be shadowed; the subpackage stays importable as `newsprobe.extract` from sys.modules."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "extract" and isinstance(value, ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
