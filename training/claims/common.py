@@ -19,7 +19,7 @@ DATA = (
 )
 CT24 = DATA / "ct24_english"
 SPLITS = ("train", "dev", "dev-test")
-MODEL_DIR = Path(__file__).resolve().parents[2] / "src/newsprobe/models/claims"
+MODEL_DIR = Path(__file__).resolve().parents[2] / "src/newsprobe/weights/claims"
 SEED = 13
 
 

@@ -2,7 +2,7 @@
 
     OMP_NUM_THREADS=1 .venv/bin/python training/claims/export_encoder.py [MODEL_DIR] [--space NAME]
 
-Writes encoder.int8.onnx, tokenizer.json and encoder.json to src/newsprobe/models/claims/ and
+Writes encoder.int8.onnx, tokenizer.json and encoder.json to src/newsprobe/weights/claims/ and
 checks that int8 sentence vectors stay close (cosine) to the fp32 ones.
 """
 

@@ -1,4 +1,4 @@
-"""Write src/newsprobe/models/claims/MODEL_CARD.md from claims_model.json (run after training).
+"""Write src/newsprobe/weights/claims/MODEL_CARD.md from claims_model.json (run after training).
 
 .venv/bin/python training/claims/model_card.py
 """

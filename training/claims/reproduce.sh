@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Rebuild src/newsprobe/models/claims/ from CT24 train (needs `pip install -e .[train]`; torch==2.13.0 CPU).
+# Rebuild src/newsprobe/weights/claims/ from CT24 train (needs `pip install -e .[train]`; torch==2.13.0 CPU).
 # One thread throughout: the machine is shared. Fine-tuning takes about an hour on one busy core.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -8,7 +8,7 @@
 ENCODER_DIR holds encoder.int8.onnx/tokenizer.json/encoder.json (export_encoder.py); EMB.npz its
 vectors of the CT24 splits (embed.py). The mixing weight (by log loss), Platt scaling and the
 threshold (F1 on calibrated out-of-sample train predictions) use train data only; dev and
-dev-test are reported, never used. Writes head.npz + encoder files into src/newsprobe/models/claims/.
+dev-test are reported, never used. Writes head.npz + encoder files into src/newsprobe/weights/claims/.
 """
 
 from __future__ import annotations

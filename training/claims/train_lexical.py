@@ -1,4 +1,4 @@
-"""Train the fast (lexical) check-worthiness model and write it to src/newsprobe/models/claims/.
+"""Train the fast (lexical) check-worthiness model and write it to src/newsprobe/weights/claims/.
 
 Recipe: sublinear TF-IDF over normalised word uni+bigrams (min_df=2) + 11 dense cues,
 L2 logistic regression (C=3), fitted on CT24 train only. The threshold is the F1-optimal

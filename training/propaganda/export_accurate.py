@@ -1,4 +1,4 @@
-"""Export the fine-tuned tagger (work/accurate.pt) to int8 ONNX in src/newsprobe/models/propaganda/.
+"""Export the fine-tuned tagger (work/accurate.pt) to int8 ONNX in src/newsprobe/weights/propaganda/.
 
 .venv/bin/python training/propaganda/export_accurate.py
 """
@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 from encoder_data import base_model_dir
 from model import PropagandaTagger
 
-OUT = HERE.parents[1] / "src" / "newsprobe" / "models" / "propaganda"
+OUT = HERE.parents[1] / "src" / "newsprobe" / "weights" / "propaganda"
 WORK = HERE / "work"
 
 

@@ -1,5 +1,5 @@
 """After export_accurate.py: fit the TC head (logistic regression on span vectors from the shipped
-int8 encoder) and choose SI decoding thresholds; writes src/newsprobe/models/propaganda/accurate.npz.
+int8 encoder) and choose SI decoding thresholds; writes src/newsprobe/weights/propaganda/accurate.npz.
 
 Thresholds are chosen on half A of the validation split (by article-id hash parity) and the
 metrics are reported on half B and on the whole validation split. The TC head is fitted on the

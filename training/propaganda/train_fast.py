@@ -36,7 +36,7 @@ from newsprobe.eval.semeval_ptc import (
     score_si,
 )
 
-OUT = HERE.parents[1] / "src" / "newsprobe" / "models" / "propaganda" / "fast.npz"
+OUT = HERE.parents[1] / "src" / "newsprobe" / "weights" / "propaganda" / "fast.npz"
 DIM = 1 << BITS
 
 

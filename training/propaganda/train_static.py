@@ -1,5 +1,5 @@
 """Distil static wordpiece vectors from the fine-tuned propaganda encoder and train the `fast`
-profile's span tagger on them (writes src/newsprobe/models/propaganda/static.npz).
+profile's span tagger on them (writes src/newsprobe/weights/propaganda/static.npz).
 
 1. Static vectors: the encoder's last hidden state (the SI head's input) for each wordpiece,
    averaged over its occurrences in unlabelled news (PolNeAR train + dev texts, not PTC, so the

@@ -2,7 +2,7 @@
 
     OMP_NUM_THREADS=1 python training/quotes/parse_corpus.py /work/shared/data/quotes/polnear /tmp/quotes_cache
     OMP_NUM_THREADS=1 python training/quotes/train_tagger.py /tmp/quotes_cache \
-        --out src/newsprobe/models/quotes/attribution_crf.crfsuite
+        --out src/newsprobe/weights/quotes/attribution_crf.crfsuite
 
 Only train is used for fitting; dev chooses the settings (c1, c2, iterations). Test is held out.
 """

@@ -4,7 +4,7 @@ The tagger reads the shared spaCy parse and the rule-based attributions, labels 
 B-/I- SRC, CUE, CON or O, and `decode` groups the labelled spans into attributions: each cue
 anchors one attribution, content and source spans join the nearest cue of their paragraph.
 Trained on PolNeAR train by `training/quotes/train_tagger.py`; the model ships in
-`newsprobe/models/quotes/`.
+`newsprobe/weights/quotes/`.
 """
 
 from __future__ import annotations
