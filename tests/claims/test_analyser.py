@@ -208,7 +208,7 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
 
 
 def test_teasers_on_a_page_never_become_claims() -> None:
-    from newsprobe import extract
+    from newsprobe.extract import extract
     from newsprobe.ingest import from_html
 
     body = [

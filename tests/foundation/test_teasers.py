@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe import extract
+from newsprobe.extract import extract
 from newsprobe.extract.assemble import boilerplate_reason
 from newsprobe.ingest import from_html
 
