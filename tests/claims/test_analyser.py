@@ -177,3 +177,51 @@ def test_near_ties_rank_the_more_specific_claim_first() -> None:
     vague, specific, clear_winner = claim(0, 0.9265, 0), claim(10, 0.9261, 1), claim(20, 0.95, 0)
     assert [c.start for c in ranked([vague, specific, clear_winner])] == [20, 10, 0]
     assert [c.start for c in ranked([claim(0, 0.80, 0), claim(10, 0.80, 0)])] == [0, 10]
+
+
+def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
+    parts = [
+        "Is Google Stadia the future of gaming?",
+        "SEAN SPICER ELIMINATED FROM DANCING WITH THE STARS",
+        "Officials did not immediately provide any other details.",
+        "Still four Thunderbolt 3 ports on the new laptop",
+        "Unemployment fell to 3.5 percent in 2019, the lowest rate since 1969.",
+    ]
+    text = "\n\n".join(parts)
+    result = ClaimsAnalyser(profile="fast").run(
+        Article(text=text), SharedNLP().doc(text), AnalysisContext(profile="fast")
+    )
+    by_text = {claim.text: claim for claim in result.claims}
+    reasons = [by_text[part].reason for part in parts]
+    assert reasons[:4] == [
+        "a question",
+        "all capitals: a heading or teaser",
+        "a stock phrase of news writing",
+        "no verb: a heading, caption or fragment",
+    ]
+    for part in parts[:4]:
+        claim = by_text[part]
+        assert (claim.label, claim.score, claim.checkworthy) == ("not a claim", 0.0, False)
+    statement = by_text[parts[4]]
+    assert statement.reason is None and statement.label in ("check-worthy", "lower priority")
+    assert statement.checkworthy == (statement.label == "check-worthy") and result.claims[0] is statement
+
+
+def test_teasers_on_a_page_never_become_claims() -> None:
+    from newsprobe.extract import extract
+    from newsprobe.ingest import from_html
+
+    body = [
+        "MOSCOW (Reuters) -",
+        "Russia's foreign ministry said on Tuesday that talks with the United States had stalled since June.",
+        "SEE MORE: Hong Kong protests: 800 students under siege in university",
+        "Also on rt.com Moscow slams US-led coalition for sparing terrorists in Syria",
+        "China furious at Macron for Hong Kong protest jibe [REACTION]",
+        "The ministry said 40 percent of the agreed convoys had not reached the city of Aleppo.",
+    ]
+    html = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in body) + "</article></body></html>"
+    article = extract(from_html(html, url="https://example.org/story"))
+    result = Pipeline(["claims"], profile="fast").run(article).results["claims"]
+    texts = " ".join(claim.text for claim in result.claims)
+    assert "SEE MORE" not in texts and "Also on rt.com" not in texts and "REACTION" not in texts
+    assert "(Reuters)" not in texts and any("40 percent" in claim.text for claim in result.claims)

@@ -28,10 +28,19 @@ def result() -> ClaimsResult:
                 text=TEXT[:first_end],
                 score=0.91,
                 checkworthy=True,
-                attribution=ClaimAttribution(attribution_id=0, speaker="Jane Roe", cue="said", share=0.8),
+                label="check-worthy",
+                attribution=ClaimAttribution(
+                    attribution_id=0, speaker="Jane Roe", cue="said", style="partly_direct", share=0.8
+                ),
             ),
             Claim(
-                start=first_end + 1, end=len(TEXT), rank=2, text=TEXT[first_end + 1 :], score=0.05, checkworthy=False
+                start=first_end + 1,
+                end=len(TEXT),
+                rank=2,
+                text=TEXT[first_end + 1 :],
+                score=0.05,
+                checkworthy=False,
+                label="lower priority",
             ),
         ],
     )
@@ -59,15 +68,26 @@ def test_html_partial_escapes_article_text() -> None:
     assert "Jane Roe" in "".join(parsed.text) and "the article" in "".join(parsed.text)
 
 
+def test_html_partial_shows_top_list_then_all_in_words() -> None:
+    html = template_environment().get_template("_claims.html").render(result=result(), article=Article(text=TEXT))
+    top, _, everything = html.partition("<details")
+    assert "Jane Roe" in top and "Nice day." not in top  # the top list holds the check-worthy claims only
+    assert "Show all 2 sentences" in everything and "Nice day." in everything and "lower priority" in everything
+    assert "partly quoted" in html and "partly_direct" not in html
+    assert html.count('title="Confidence that a fact-checker') >= 3  # the header and every confidence cell
+
+
 def test_markdown_lists_ranked_claims_and_escapes_pipes() -> None:
     text = view.markdown(result(), Article(text=TEXT))
-    rows = [line for line in text.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
-    assert len(rows) == 2 and "Jane Roe" in rows[0] and "taxes \\| rose" in rows[0]
-    assert "below threshold" in rows[1]
+    top, _, everything = text.partition("<details>")
+    rows = [line for line in top.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
+    assert len(rows) == 1 and "Jane Roe (partly quoted)" in rows[0] and "taxes \\| rose" in rows[0]
+    assert "| 2 | 0.05 | Nice day. | lower priority |" in everything
+    assert "Confidence that a fact-checker" in top
 
 
 def test_terminal_table_renders() -> None:
     console = Console(record=True, width=160)
     console.print(view.terminal(result(), Article(text=TEXT)))
     output = console.export_text()
-    assert "Jane Roe" in output and "0.91" in output and "1 of 2" in output
+    assert "Jane Roe" in output and "0.91" in output and "1 of 2" in output and "Nice day" not in output

@@ -154,3 +154,23 @@ def test_corpus_pages_on_a_real_corpus_store(tmp_path: Path) -> None:
     assert "script-src" not in charts.headers["content-security-policy"]
     assert "default-src 'none'" in charts.headers["content-security-policy"]
     assert parse(charts.text).xpath("//svg") and not parse(charts.text).xpath("//script")
+
+
+def test_claims_section_shows_a_top_list_and_all_sentences_without_javascript(
+    live_server: LiveServer, reference_path: Path
+) -> None:
+    with live_server.client() as client:
+        response = client.post(
+            "/analyze",
+            data={"text": reference_path.read_text(encoding="utf-8"), "choose": "1", "analyses": ["quotes", "claims"]},
+        )
+        page = client.get(response.headers["location"])
+    section = parse(page.text).xpath("//section[@id='claims']")[0]
+    top, everything = section.xpath("./table"), section.xpath("./details")
+    assert len(top) == 1 and len(everything) == 1
+    assert everything[0].xpath("string(./summary)").startswith("Show all")
+    assert len(everything[0].xpath(".//tr")) > len(top[0].xpath(".//tr"))  # the top list is a subset
+    assert {label.strip() for label in top[0].xpath(".//tr/td[4]/text()[1]")} == {"check-worthy"}
+    assert section.xpath(".//th[starts-with(@title, 'Confidence that a fact-checker')]")
+    text = section.text_content()
+    assert "partly_direct" not in text and "partly quoted" in text

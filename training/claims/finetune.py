@@ -26,7 +26,7 @@ import torch
 from transformers import AutoModel, AutoTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import SEED, load_split
+from common import SEED, calibration_split, load_split
 from export_encoder import base_model_dir
 
 from newsprobe.analyse.claims.model import EmbeddingHead
@@ -37,7 +37,6 @@ BATCH = 32
 MAX_TOKENS = 128
 ENCODER_LR = 4e-5
 HEAD_LR = 2e-3
-CALIBRATION_SHARE = 0.10
 
 
 class Classifier(torch.nn.Module):
@@ -55,15 +54,6 @@ class Classifier(torch.nn.Module):
 
     def forward(self, batch: dict[str, torch.Tensor]) -> torch.Tensor:
         return self.head(self.dropout(self.embed(batch))).squeeze(-1)
-
-
-def calibration_split(labels: np.ndarray) -> np.ndarray:
-    rng = np.random.default_rng(SEED)
-    picked = [
-        rng.permutation(np.where(labels == value)[0])[: round(CALIBRATION_SHARE * np.sum(labels == value))]
-        for value in (0, 1)
-    ]
-    return np.sort(np.concatenate(picked))
 
 
 def batches(n: int, lengths: np.ndarray, rng: np.random.Generator) -> list[np.ndarray]:

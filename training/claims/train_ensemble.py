@@ -17,12 +17,13 @@ import json
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, best_threshold, fold_ids, load_split, scores
+from common import MODEL_DIR, PRECISION_TARGET, best_threshold, debate_folds, load_split, precision_threshold, scores
 from train_lexical import featurise, fit, out_of_fold
 
 from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE
@@ -47,8 +48,9 @@ def platt(mixed: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def calibrate(head: np.ndarray, lexical: np.ndarray, labels: np.ndarray) -> dict[str, float]:
-    """Mixing weight (min log loss after Platt), Platt a/b and the F1 threshold, on held-out logits."""
+def calibrate(head: np.ndarray, lexical: np.ndarray, labels: np.ndarray) -> dict[str, Any]:
+    """Mixing weight (min log loss after Platt), Platt a/b, the F1 cut and the report's precision cut, on held-out
+    logits."""
     best: tuple[float, float, float, float] | None = None
     for weight in WEIGHTS:
         mixed = weight * head + (1 - weight) * lexical
@@ -59,16 +61,23 @@ def calibrate(head: np.ndarray, lexical: np.ndarray, labels: np.ndarray) -> dict
     assert best is not None
     _, weight, a, b = best
     probability = 1 / (1 + np.exp(-(a * (weight * head + (1 - weight) * lexical) + b)))
-    threshold = best_threshold(labels, probability)
-    held_out = scores(labels, (probability >= threshold).astype(np.int64))
-    return {"head_weight": weight, "platt_a": a, "platt_b": b, "threshold": threshold, "held_out_f1": held_out["f1"]}
+    f1_threshold, threshold = best_threshold(labels, probability), precision_threshold(labels, probability)
+    return {
+        "head_weight": weight,
+        "platt_a": a,
+        "platt_b": b,
+        "threshold": threshold,
+        "f1_threshold": f1_threshold,
+        "held_out_f1_scores": scores(labels, (probability >= f1_threshold).astype(np.int64)),
+        "held_out_report": scores(labels, (probability >= threshold).astype(np.int64)),
+    }
 
 
 def frozen_head(train: np.ndarray, labels: np.ndarray, space: str) -> tuple[EmbeddingHead, np.ndarray, np.ndarray]:
     """A logistic head on frozen vectors, with its 5-fold out-of-fold logits on all of train."""
-    folds = fold_ids(len(labels))
+    folds = debate_folds()
     oof = np.zeros(len(labels))
-    for k in range(5):
+    for k in range(int(folds.max()) + 1):
         model = LogisticRegression(C=HEAD_C, max_iter=3000).fit(train[folds != k], labels[folds != k])
         oof[folds == k] = model.decision_function(train[folds == k])
     model = LogisticRegression(C=HEAD_C, max_iter=3000).fit(train, labels)
@@ -107,7 +116,8 @@ def main() -> None:
             1 - settings["head_weight"]
         ) * lexical.decision_function(featurise(vectoriser, split_texts))
         probability = 1 / (1 + np.exp(-(settings["platt_a"] * mixed + settings["platt_b"])))
-        report[split] = scores(split_labels, (probability >= settings["threshold"]).astype(np.int64))
+        for name, cut in (("f1", settings["f1_threshold"]), ("report", settings["threshold"])):
+            report[f"{split}_{name}"] = scores(split_labels, (probability >= cut).astype(np.int64))
     head.save(MODEL_DIR)
     for name in (ENCODER_FILE, TOKENIZER_FILE, ENCODER_META):
         shutil.copy(encoder_dir / name, MODEL_DIR / name)
@@ -116,7 +126,8 @@ def main() -> None:
     meta["accurate"] = {
         "kind": f"{mode} MiniLM head + lexical",
         "space": space,
-        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold")},
+        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold", "f1_threshold")},
+        "precision_target": PRECISION_TARGET,
         "metrics": report,
     }
     meta_path.write_text(json.dumps(meta, indent=2) + "\n")

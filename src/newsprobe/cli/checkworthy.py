@@ -21,7 +21,10 @@ def predict_command(
         typer.Option(help="fast: linear model; accurate: MiniLM + linear (default: the global --profile)."),
     ] = None,
 ) -> None:
-    """Label each sentence Yes/No for check-worthiness; writes `Sentence_id<TAB>label` to stdout."""
+    """Label each sentence Yes/No for check-worthiness; writes `Sentence_id<TAB>label` to stdout.
+
+    Yes at the model's F1 cut (CheckThat!'s metric is F1 of Yes); reports use a stricter, precision-first cut.
+    """
     from ..eval.checkthat import predict_file
 
     chosen = chosen_profile(ctx, profile)

@@ -26,7 +26,7 @@ __all__ = ["DATABASE_FILE", "SCHEMA_VERSION", "CorpusStore", "DOCUMENT_STAGES"]
 DATABASE_FILE = "corpus.duckdb"
 PARQUET_DIR = "parquet"
 DEDUP_DIR = "dedup"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: claims.label
 #: Error stages that mean the document itself failed (it has no `articles` row).
 DOCUMENT_STAGES = ("read", "extract", "analyse")
 

@@ -96,6 +96,7 @@ TABLES: dict[str, dict[str, str]] = {
         "text": "VARCHAR",
         "score": "DOUBLE",
         "checkworthy": "BOOLEAN",
+        "label": "VARCHAR",
         "speaker": "VARCHAR",
     },
     "propaganda": {
@@ -239,6 +240,7 @@ def claim_rows(article_id: str, result: Any) -> Rows:
                 "text": c.text,
                 "score": c.score,
                 "checkworthy": c.checkworthy,
+                "label": c.label,
                 "speaker": _name(getattr(c.attribution, "speaker", None)),
             }
             for c in result.claims

@@ -133,12 +133,13 @@ class CheckworthyScores(BaseModel):
 
 
 def predict(sentences: Sequence[LabelledSentence], profile: Profile = "accurate") -> list[tuple[str, bool]]:
+    """Yes/No per sentence at the scorer's F1 cut (the benchmark's metric), not the report's precision cut."""
     scorer = load_scorer(profile)
     labels: list[tuple[str, bool]] = []
     for start in range(0, len(sentences), BATCH):
         batch = sentences[start : start + BATCH]
         probabilities = scorer.probabilities([s.text for s in batch])
-        labels += [(s.sentence_id, bool(p >= scorer.threshold)) for s, p in zip(batch, probabilities, strict=True)]
+        labels += [(s.sentence_id, bool(p >= scorer.f1_threshold)) for s, p in zip(batch, probabilities, strict=True)]
     return labels
 
 

@@ -8,6 +8,21 @@ from __future__ import annotations
 
 import re
 
+WIRE_AGENCIES = r"Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|RIA Novosti|Sputnik|ANI|PTI|IANS"
+# "[REACTION]", "[VIDEO]" closing a linked headline (Express-style teaser lists).
+TEASER_TAG = (
+    r"\[(?:reaction|insight|video|poll|latest|reveal|revealed|analysis|comment|explained|pictures|photos|live|update"
+    r"|map|quiz|interview|opinion|report|survey)\]\W*$"
+)
+# A dateline standing alone as a paragraph: "NEW YORK (Reuters) -", "HAYWARD, Calif. (AP) —".
+WIRE_DATELINE_ALONE = rf"^(?-i:[A-Z][A-Za-z .,'’-]{{1,60}})\((?:{WIRE_AGENCIES})\)\s*[-–—]*$"
+# A caption ends with a picture agency's credit: "... (AP Photo/Evan Vucci)", "... Photo: Getty Images".
+CAPTION_CREDIT = (
+    r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Shutterstock|Photo|Image|Picture)\b[^()]{0,60}\)"
+    r"|\b(?:photo(?:graph)?|image|picture)\s*:\s*[^.]{0,60}(?:getty images|shutterstock|/ap|/afp|/reuters|/epa)"
+    r"|\b(?:getty images|ap photo|afp via getty images))\s*$"
+)
+
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
     (
@@ -46,7 +61,10 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("media inquiries", r"^(?:for )?(?:media|press) (?:inquiries|enquiries|contact)\b"),
     ("author links", r"^(?:articles|more articles|posts|more) by\s*:?\s*\S.{0,80}$"),
     ("image credit", r"^(?:featured|top|header|lead|cover) (?:image|photo|picture)\s*[:(]"),
-    ("image credit", r"^(?:image|photo|picture) (?:credit|source|courtesy)\s*:"),
+    (
+        "image credit",
+        r"^(?:(?:main|top|header|lead|cover|featured) )?(?:image|photo|picture) (?:credit|source|courtesy)\s*:",
+    ),
     (
         "newsletter chrome",
         r"^(?:view this email in your browser|unsubscribe\b|update your preferences"
@@ -58,7 +76,7 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
         r"^(?:related(?: articles| stories| posts)?|read more|see also|recommended|you may also like|more from)"
         r"\s*:?\s*.{0,120}$",
     ),
-    ("wire footer", r"^(?:reporting|additional reporting|writing|editing) by\b"),
+    ("wire footer", r"^\(?(?:reporting|additional reporting|writing|editing) by\b"),
     ("wire footer", r"^our standards\s*:"),
     ("membership appeal", r"^thanks for reading\b"),
     ("share links", r"^(?:share|tweet|email|print)$"),
@@ -67,6 +85,38 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
         "blog chrome",
         r"^(?:like this|loading\.\.\.|leave a (?:comment|reply)|\d+ comments?|tags?\s*:|filed under\s*:|posted in\s*:)",
     ),
+    ("blog chrome", r"^comments?$"),
+    # Teasers: links to other stories set into the body ("SEE MORE: ...", "Also on rt.com ...", "... [REACTION]").
+    ("teaser", r"^(?:see more|read more|read also|read next|more|also|watch|watch more|related|trending)\s*:"),
+    ("teaser", r"^also on [\w-]+(?:\.[\w-]+)+\b"),
+    ("teaser", r"^(?:don['’]t miss|must see|most read|popular on|more from|top stories|editor['’]?s picks)\b.{0,60}$"),
+    ("teaser", TEASER_TAG),
+    ("teaser", r"^\[(?:related|read more|see also|watch|video|more)\s*:.*\]$"),
+    ("teaser", r"^[-–•]?\s*see it now\s*:"),
+    ("call to action", r"\bclick(?:ing)? here\b"),
+    ("call to action", r"^click (?:for|to)\b"),
+    (
+        "newsletter sign-up",
+        r"\b(?:subscribe to|sign up (?:for|to))\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,40}\binbox\b"
+        r"|\bin your inbox\b|^thanks for signing up\b|\berror processing your subscription\b",
+    ),
+    ("newsletter sign-up", r"^[\w'’ -]{2,40} newsletter$"),
+    (
+        "social appeal",
+        r"^(?:follow|listen to|watch)\b.{0,100}\b(?:twitter|facebook|instagram|youtube|tiktok|linkedin|live at)\b",
+    ),
+    ("contact line", r"^have a (?:news )?tip\b|\bmay be reached at\b"),
+    ("affiliate disclosure", r"\bmay (?:get|earn|receive) a (?:share|commission|small commission)\b"),
+    ("byline", r"^by\s+(?-i:[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von)){0,5})$"),
+    ("byline", r"\bcontributed (?:reporting|to this (?:report|story|article))\b"),
+    ("byline", r"^with (?:\w+ )?wires?$"),
+    ("dateline", WIRE_DATELINE_ALONE),
+    (
+        "dateline",
+        r"^(?:updated|posted|published|last updated)(?: at| on)?\s*:?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?.{0,40}$",
+    ),
+    ("caption", r"^\((?:graphic|chart|video|photo|image|map|pictured)s?\s*:.{0,150}\)$"),
+    ("caption", CAPTION_CREDIT),
 ]
 
 COMPILED_RULES: list[tuple[str, re.Pattern[str]]] = [
@@ -87,6 +137,14 @@ MAX_BOILERPLATE_WORDS = {
     "image credit": 60,
     "membership appeal": 60,
     "reading time": 4,
+    "teaser": 40,
+    "call to action": 30,
+    "newsletter sign-up": 40,
+    "contact line": 40,
+    "affiliate disclosure": 60,
+    "byline": 20,
+    "dateline": 12,
+    "caption": 60,
 }
 
 WEEKDAYS = frozenset(
@@ -137,7 +195,7 @@ TAG_LABELS = frozenset(
 )
 WIRE_DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .,'-]{1,40}?)\s*(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2}\s*)?"
-    r"\((?P<agency>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|RIA Novosti|Sputnik|ANI|PTI|IANS)\)"
+    rf"\((?P<agency>{WIRE_AGENCIES})\)"
     r"\s*[-–—]+\s*"
 )
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")

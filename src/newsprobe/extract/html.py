@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,8 @@ __all__ = ["extract_html"]
 
 MAX_TREE_ELEMENTS = 200_000
 MIN_FAST_WORDS = 25  # below this the fast pass probably missed the article: rerun with fallbacks
+MIN_HEADLINE_WORDS = 4
+WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,22 @@ def _body_paragraphs(text: str, title: str | None) -> list[str]:
     return paragraphs
 
 
+def _comparable(text: str | None) -> str:
+    return " ".join(WORD.findall((text or "").casefold()))
+
+
+def repeats_headline(paragraph: str, title: str | None) -> bool:
+    """The paragraph repeats the page's title (kept in metadata) further down the body.
+
+    The title often carries a site suffix ("... - BBC News"), so a paragraph of a few words that
+    starts the title counts too. (A paragraph equal to the summary is not dropped: many pages use
+    their lede as the summary.)"""
+    text, headline = _comparable(paragraph), _comparable(title)
+    if not text or not headline:
+        return False
+    return text == headline or (len(text.split()) >= MIN_HEADLINE_WORDS and headline.startswith(text + " "))
+
+
 def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None) -> Any:
     """trafilatura's body extraction without its fallback extractors, unless that finds little text.
 
@@ -159,5 +178,8 @@ def extract_html(content: str, *, url: str | None = None, source: str = "input")
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
-        assembler.add_checked(paragraph)
+        if repeats_headline(paragraph, metadata.title):
+            assembler.remove(paragraph, "headline")
+        else:
+            assembler.add_checked(paragraph)
     return metadata, assembler

@@ -11,6 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
+from .words import quote_style
 
 __all__ = ["Section", "render_html", "report_sections", "template_environment"]
 
@@ -25,12 +26,14 @@ class Section:
 
 @cache
 def template_environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("newsprobe.report", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["quote_style"] = quote_style
+    return environment
 
 
 def _template_for(name: str) -> str:

@@ -34,14 +34,16 @@ Errors are JSON: `{"error": {"status", "code", "message"}}` with status 400 (bad
 @cache
 def web_templates() -> Environment:
     """Web pages first look in the report templates (so analyser partials are shared), then in web/templates."""
-    report_loader = template_environment().loader
-    assert report_loader is not None
-    return Environment(
-        loader=ChoiceLoader([report_loader, PackageLoader("newsprobe.web", "templates")]),
+    report = template_environment()
+    assert report.loader is not None
+    environment = Environment(
+        loader=ChoiceLoader([report.loader, PackageLoader("newsprobe.web", "templates")]),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters.update(report.filters)  # the partials' filters (plain words for ids)
+    return environment
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:

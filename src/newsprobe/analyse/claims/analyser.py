@@ -1,4 +1,10 @@
-"""Check-worthy claims: every sentence scored 0–1, labelled at a calibrated threshold, ranked.
+"""Check-worthy claims: every sentence labelled in words, scored 0–1, ranked.
+
+A sentence that is not a statement (no verb, a question, a heading in capitals, a stock phrase
+such as "did not immediately respond") is labelled "not a claim" and is not scored. The others
+get one confidence, a calibrated probability that a fact-checker would pick the sentence, and
+are "check-worthy" at or above the model's threshold (chosen on training debates for precision),
+"lower priority" below it.
 
 Each claim carries its offsets, the named entities and the figures (numbers, dates, amounts)
 it asserts and, when the `quotes` result is present, who it is attributed to — "Lavrov claims X"
@@ -17,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from ...document import Article, Span
 from ..base import Analyser, AnalysisContext, Profile, register
+from .cues import STOCK_PHRASES
 from .links import ClaimAttribution, attribution_finder
 from .model import CheckworthinessScorer, load_scorer
 
@@ -38,6 +45,12 @@ FIGURE_KINDS: dict[str, Literal["date", "time", "number", "percent", "money", "q
 }
 MIN_WORDS = 3
 SCORE_DECIMALS = 2  # ranking resolution: closer scores count as a tie
+ClaimLabel = Literal["check-worthy", "lower priority", "not a claim"]
+CONFIDENCE_HELP = (
+    "Confidence that a fact-checker would choose to check this sentence: a calibrated probability (0–1) "
+    "from a model trained on sentences that fact-checkers marked in US political debates (CheckThat! 2024). "
+    "It says the sentence makes a claim worth verifying, not that the claim is false."
+)
 
 
 class ClaimEntity(Span):
@@ -55,8 +68,18 @@ class Claim(Span):
         description="1 = most check-worthy; scores within 0.01 tie and the more specific claim goes first."
     )
     text: str
-    score: float = Field(ge=0.0, le=1.0, description="Calibrated probability that the sentence is check-worthy.")
-    checkworthy: bool = Field(description="score >= the model's calibrated threshold.")
+    score: float = Field(
+        ge=0.0,
+        le=1.0,
+        description="The one confidence: calibrated probability that a fact-checker would check the sentence "
+        "(0 for a sentence that is not a claim).",
+    )
+    checkworthy: bool = Field(description="A claim whose score is at or above the threshold.")
+    label: ClaimLabel = Field(
+        "lower priority",
+        description="In words: 'check-worthy', 'lower priority' (a statement below the threshold) or 'not a claim'.",
+    )
+    reason: str | None = Field(None, description="Why the sentence is not a claim, e.g. 'a question'.")
     entities: list[ClaimEntity] = Field(default_factory=list)
     figures: list[ClaimFigure] = Field(default_factory=list, description="Numbers, dates, amounts.")
     attribution: ClaimAttribution | None = Field(
@@ -66,13 +89,18 @@ class Claim(Span):
 
 class ClaimsResult(BaseModel):
     model: str = Field(description="Scorer used: 'lexical' (fast) or 'minilm+lexical' (accurate).")
-    threshold: float
-    checkworthy_count: int = Field(0, description="Sentences at or above the threshold.")
+    threshold: float = Field(description="Confidence at or above which a claim is check-worthy.")
+    checkworthy_count: int = Field(0, description="Sentences labelled check-worthy.")
     claims: list[Claim] = Field(default_factory=list, description="Every sentence, most check-worthy first.")
 
     @property
     def checkworthy(self) -> list[Claim]:
         return [claim for claim in self.claims if claim.checkworthy]
+
+    @property
+    def confidence_help(self) -> str:
+        """What the confidence measures, for tooltips and legends."""
+        return f"{CONFIDENCE_HELP} Check-worthy at {self.threshold:.2f} or more."
 
 
 class ClaimsConfig(BaseModel):
@@ -82,6 +110,8 @@ class ClaimsConfig(BaseModel):
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
+_STOCK_PHRASE = re.compile("|".join(STOCK_PHRASES), re.IGNORECASE)
+_CLOSERS = "\"'”’»)] "
 
 
 def sentence_bounds(text: str, doc: Doc) -> list[tuple[int, int]]:
@@ -125,6 +155,19 @@ def claim_figures(ents: Sequence[SpacySpan], start: int, end: int) -> list[Claim
     ]
 
 
+def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:
+    """Why a sentence cannot be a check-worthy claim, in words; None for a statement."""
+    if text.rstrip(_CLOSERS).endswith("?"):
+        return "a question"
+    if not any(character.islower() for character in text):
+        return "all capitals: a heading or teaser"
+    if _STOCK_PHRASE.search(text):
+        return "a stock phrase of news writing"
+    if not any(token.pos_ in ("VERB", "AUX") for token in tokens):
+        return "no verb: a heading, caption or fragment"
+    return None
+
+
 def ranked(claims: list[Claim]) -> list[Claim]:
     """Most check-worthy first. Scores are compared to two decimals (finer differences are noise
     of the calibration); within such a tie the more specific claim — more figures, then more
@@ -166,7 +209,13 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         if not bounds:
             return ClaimsResult(model=scorer.name, threshold=threshold)
         texts = [article.text[start:end] for start, end in bounds]
-        probabilities = np.round(scorer.probabilities(texts), 4)
+        reasons = [
+            not_a_claim(text, _tokens(doc, start, end)) for (start, end), text in zip(bounds, texts, strict=True)
+        ]
+        scored = [index for index, reason in enumerate(reasons) if reason is None]
+        probabilities = np.zeros(len(texts))
+        if scored:
+            probabilities[scored] = np.round(scorer.probabilities([texts[i] for i in scored]), 4)
         attribute = attribution_finder(context.results.get("quotes"))
         ents = doc.ents
         claims = [
@@ -176,14 +225,27 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
                 rank=0,
                 text=text,
                 score=float(probability),
-                checkworthy=bool(probability >= threshold),
+                checkworthy=reason is None and bool(probability >= threshold),
+                label=_label(reason, float(probability), threshold),
+                reason=reason,
                 entities=claim_entities(ents, start, end),
                 figures=claim_figures(ents, start, end),
                 attribution=attribute(start, end),
             )
-            for (start, end), text, probability in zip(bounds, texts, probabilities, strict=True)
+            for (start, end), text, probability, reason in zip(bounds, texts, probabilities, reasons, strict=True)
         ]
         claims = [claim.model_copy(update={"rank": rank}) for rank, claim in enumerate(ranked(claims), start=1)]
         return ClaimsResult(
             model=scorer.name, threshold=threshold, checkworthy_count=sum(c.checkworthy for c in claims), claims=claims
         )
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Sequence[Any]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _label(reason: str | None, probability: float, threshold: float) -> ClaimLabel:
+    if reason is not None:
+        return "not a claim"
+    return "check-worthy" if probability >= threshold else "lower priority"

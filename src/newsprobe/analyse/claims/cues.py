@@ -114,3 +114,36 @@ MONTHS = frozenset(
 )
 
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "us", "our"})
+
+# Claim types (after Konstantinovskiy et al. 2021, Full Fact's schema): words that mark a claim of
+# cause, of law or rule, a prediction, a comparison or superlative, and a reported statement.
+CAUSE_WORDS = frozenset(
+    "because caused causes causing cause due result results resulted consequence therefore led leads".split()
+)
+LAW_WORDS = frozenset(
+    (
+        "law laws bill bills act legislation legal illegal illegally ban banned regulation regulations court courts "
+        "ruled ruling constitution constitutional treaty signed vetoed veto passed voted vote votes unconstitutional"
+    ).split()
+)
+PREDICTION_WORDS = frozenset("will would going plan plans planned expect expects expected forecast predicted".split())
+COMPARISON_WORDS = frozenset(
+    (
+        "than most least highest lowest largest biggest smallest fastest worst best first only never ever "
+        "record times twice"
+    ).split()
+)
+REPORTING_WORDS = frozenset(
+    "said says according reported reports told claimed claims announced stated confirmed denied admitted".split()
+)
+
+# Stock phrases of news writing: true, but never worth a fact-check ("did not immediately respond").
+STOCK_PHRASES = (
+    r"\bdid(?: not|n['’]t) (?:immediately )?(?:respond|reply|return|provide|comment)\b",
+    r"\b(?:could|can) ?not be reached for comment\b",
+    r"\bdeclined to comment\b",
+    r"\b(?:a )?request(?:s)? for comment\b",
+    r"\bno (?:further|other|more) details? (?:were|was) (?:immediately )?(?:available|released|provided)\b",
+    r"\bthis (?:is a|story is) developing\b|\bdeveloping story\b",
+    r"\bcontributed to this (?:report|story|article)\b",
+)

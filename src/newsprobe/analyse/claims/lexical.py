@@ -18,7 +18,17 @@ from pathlib import Path
 
 import numpy as np
 
-from .cues import FIRST_PERSON, MONTHS, OPINION_WORDS, QUANTITY_WORDS
+from .cues import (
+    CAUSE_WORDS,
+    COMPARISON_WORDS,
+    FIRST_PERSON,
+    LAW_WORDS,
+    MONTHS,
+    OPINION_WORDS,
+    PREDICTION_WORDS,
+    QUANTITY_WORDS,
+    REPORTING_WORDS,
+)
 
 __all__ = ["LexicalModel", "analyse_text", "dense_features", "DENSE_NAMES"]
 
@@ -57,7 +67,13 @@ DENSE_NAMES = (
     "exclamation",
     "log_length",
     "short",
+    "claim_cause",
+    "claim_law",
+    "claim_prediction",
+    "claim_comparison",
+    "claim_reported",
 )
+CLAIM_TYPE_WORDS = (CAUSE_WORDS, LAW_WORDS, PREDICTION_WORDS, COMPARISON_WORDS, REPORTING_WORDS)
 
 
 def dense_features(text: str) -> list[float]:
@@ -76,6 +92,7 @@ def dense_features(text: str) -> list[float]:
         float("!" in counts),
         math.log1p(n) / 4.0,
         float(n < 6),
+        *(min(2.0, float(sum(counts[w] for w in words_of_type))) / 2.0 for words_of_type in CLAIM_TYPE_WORDS),
     ]
 
 

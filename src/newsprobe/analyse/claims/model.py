@@ -4,8 +4,11 @@
     accurate  sentence embeddings (MiniLM, ONNX int8) -> linear head, averaged in logit space
               with the lexical model, then Platt-calibrated
 
-A scorer maps sentences to calibrated probabilities and carries the threshold chosen for it at
-training time. The embedding head only needs a `SentenceEncoder` (texts -> vectors) whose
+A scorer maps sentences to calibrated probabilities and carries two cuts chosen at training time
+on held-out training data: `threshold`, the report's "check-worthy" cut, chosen for precision (the
+lowest cut whose held-out precision reaches PRECISION_TARGET in training/claims), and `f1_threshold`,
+the cut that maximises F1 of the Yes class, which the CheckThat! contract (`checkworthy predict`) uses
+because F1 is that benchmark's metric. The embedding head only needs a `SentenceEncoder` (texts -> vectors) whose
 `space` matches the one it was trained on, so a shared encoder pass can feed it later.
 """
 
@@ -53,6 +56,7 @@ class SentenceEncoder(Protocol):
 class CheckworthinessScorer(Protocol):
     name: str
     threshold: float
+    f1_threshold: float
 
     def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray: ...
 
@@ -66,6 +70,7 @@ def read_meta(folder: Path = MODEL_DIR) -> dict[str, dict[str, object]]:
 class LexicalScorer:
     model: LexicalModel
     threshold: float
+    f1_threshold: float
     name: str = "lexical"
 
     def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
@@ -109,6 +114,7 @@ class EnsembleScorer:
     platt_a: float
     platt_b: float
     threshold: float
+    f1_threshold: float
     name: str = "minilm+lexical"
 
     def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
@@ -120,7 +126,12 @@ class EnsembleScorer:
 
 def load_lexical_scorer(folder: Path = MODEL_DIR) -> LexicalScorer:
     meta = read_meta(folder)["fast"]
-    return LexicalScorer(LexicalModel.load(folder), threshold=float(str(meta["threshold"])))
+    return LexicalScorer(LexicalModel.load(folder), *_cuts(meta))
+
+
+def _cuts(meta: dict[str, object]) -> tuple[float, float]:
+    """(report cut, F1 cut) from a profile's metadata."""
+    return float(str(meta["threshold"])), float(str(meta["f1_threshold"]))
 
 
 def load_ensemble_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> EnsembleScorer:
@@ -139,7 +150,8 @@ def load_ensemble_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | No
         head_weight=float(str(meta["head_weight"])),
         platt_a=float(str(meta["platt_a"])),
         platt_b=float(str(meta["platt_b"])),
-        threshold=float(str(meta["threshold"])),
+        threshold=_cuts(meta)[0],
+        f1_threshold=_cuts(meta)[1],
     )
 
 

@@ -1,10 +1,16 @@
-"""Presentation of the `claims` result: terminal table and Markdown (HTML: templates/_claims.html)."""
+"""Presentation of the `claims` result: terminal table and Markdown (HTML: templates/_claims.html).
+
+Every view shows the ranked check-worthy claims first (at most `TOP`), with one confidence whose
+meaning is spelled out, and the labels in words; Markdown adds every sentence in a <details> block.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from rich.table import Table
+
+from ..words import quote_style
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
@@ -17,37 +23,48 @@ TOP = 10
 
 def _speaker(claim: Claim) -> str:
     if claim.attribution is None:
-        return "article"
-    return claim.attribution.speaker or claim.attribution.source_text or "quoted source"
+        return "the article"
+    who = claim.attribution.speaker or claim.attribution.source_text or "a quoted source"
+    style = quote_style(claim.attribution.style)
+    return f"{who} ({style})" if style else who
 
 
 def _figures(claim: Claim) -> str:
     return ", ".join(figure.text for figure in claim.figures)
 
 
-def _shown(result: ClaimsResult) -> list[Claim]:
-    return result.claims[: max(TOP, len(result.checkworthy))][:TOP]
+def _confidence(claim: Claim) -> str:
+    return "—" if claim.reason else f"{claim.score:.2f}"
+
+
+def _label(claim: Claim) -> str:
+    return f"{claim.label}: {claim.reason}" if claim.reason else claim.label
+
+
+def _summary(result: ClaimsResult) -> str:
+    return (
+        f"{len(result.checkworthy)} of {len(result.claims)} sentences are check-worthy claims "
+        f"(confidence {result.threshold:.2f} or more; model: {result.model})."
+    )
 
 
 def terminal(result: ClaimsResult, article: Article) -> Table:
+    top = result.checkworthy[:TOP]
     table = Table(
-        title=(
-            f"Check-worthy claims ({len(result.checkworthy)} of {len(result.claims)} sentences "
-            f"≥ {result.threshold:.2f}, {result.model})"
-        ),
+        title=f"Check-worthy claims: {_summary(result)}",
+        caption=f"Confidence: {result.confidence_help} All sentences: --format json or html.",
         show_lines=False,
     )
     for column, style in (
         ("#", "dim"),
-        ("score", "bold"),
-        ("sentence", ""),
+        ("confidence", "bold"),
+        ("claim", ""),
         ("said by", "cyan"),
         ("figures", "magenta"),
     ):
         table.add_column(column, style=style or None, overflow="fold")
-    for claim in _shown(result):
-        score = f"{claim.score:.2f}" if claim.checkworthy else f"[dim]{claim.score:.2f}[/dim]"
-        table.add_row(str(claim.rank), score, claim.text, _speaker(claim), _figures(claim))
+    for claim in top:
+        table.add_row(str(claim.rank), _confidence(claim), claim.text, _speaker(claim), _figures(claim))
     return table
 
 
@@ -55,18 +72,21 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(result: ClaimsResult, article: Article) -> str:
-    lines = [
-        f"{len(result.checkworthy)} of {len(result.claims)} sentences at or above the threshold "
-        f"{result.threshold:.2f} (model: {result.model}).",
-        "",
-        "| # | score | claim | said by | figures |",
-        "|---|---|---|---|---|",
-    ]
-    for claim in _shown(result):
-        mark = "" if claim.checkworthy else " (below threshold)"
+def _rows(claims: list[Claim]) -> list[str]:
+    lines = ["| # | confidence | sentence | label | said by | figures |", "|---|---|---|---|---|---|"]
+    for claim in claims:
         lines.append(
-            f"| {claim.rank} | {claim.score:.2f}{mark} | {_escape(claim.text)} | {_escape(_speaker(claim))} "
-            f"| {_escape(_figures(claim))} |"
+            f"| {claim.rank} | {_confidence(claim)} | {_escape(claim.text)} | {_escape(_label(claim))} "
+            f"| {_escape(_speaker(claim))} | {_escape(_figures(claim))} |"
         )
+    return lines
+
+
+def markdown(result: ClaimsResult, article: Article) -> str:
+    lines = [_summary(result), "", f"Confidence: {result.confidence_help}", ""]
+    top = result.checkworthy[:TOP]
+    lines += _rows(top) if top else ["No sentence reaches the threshold."]
+    if result.claims:
+        lines += ["", f"<details><summary>Show all {len(result.claims)} sentences, ranked</summary>", ""]
+        lines += [*_rows(result.claims), "", "</details>"]
     return "\n".join(lines) + "\n"

@@ -1,0 +1,66 @@
+"""Teasers, captions, bylines and datelines inside the body are removed with their reason, never kept as text."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.extract import extract
+from newsprobe.extract.assemble import boilerplate_reason
+from newsprobe.ingest import from_html
+
+REMOVED = [
+    ("SEE MORE: Hong Kong protests: 800 students under siege in university", "teaser"),
+    ("Also on rt.com Journalists & politicians from Morales’ party threatened with sedition arrests", "teaser"),
+    ("Hong Kong 'threatened with Chinese military intervention' [REACTION]", "teaser"),
+    ("China furious at Macron for Hong Kong protest jibe [INSIGHT]|", "teaser"),
+    ("DON'T MISS", "teaser"),
+    ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]", "teaser"),
+    ("NEW YORK (Reuters) -", "dateline"),
+    ("HAYWARD, Calif. (AP) —", "dateline"),
+    ("Updated at 1:23 p.m.", "dateline"),
+    ("By John Smith", "byline"),
+    ("Keith Bradsher contributed reporting from Hong Kong.", "byline"),
+    ("President Trump speaks in Washington. (AP Photo/Evan Vucci)", "caption"),
+    ("(Graphic: Global assets in 2019 - here)", "caption"),
+    ("Main image credit: Getty", "image credit"),
+    ("CLICK HERE TO GET THE FOX NEWS APP", "call to action"),
+    ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter sign-up"),
+    ("Follow him on Twitter @michaeldwall.", "social appeal"),
+]
+
+KEPT = [
+    "Officials did not immediately provide any other details.",
+    "Also, the president said the tax rose by 3% last year.",
+    "By the way, the bridge was closed on Monday.",
+    "The president said more: the talks were over.",
+    "Reuters reported that the ministry had confirmed the figures.",
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), REMOVED)
+def test_teaser_lines_are_boilerplate(line: str, reason: str) -> None:
+    assert boilerplate_reason(line) == reason
+
+
+@pytest.mark.parametrize("line", KEPT)
+def test_body_sentences_are_kept(line: str) -> None:
+    assert boilerplate_reason(line) is None
+
+
+def test_html_page_lists_removed_teasers_with_reasons() -> None:
+    body = [
+        "MOSCOW (Reuters) -",
+        "Russia's foreign ministry said on Tuesday that talks on a ceasefire in southern Syria had stalled.",
+        "SEE MORE: Hong Kong protests: 800 students under siege in university",
+        "The ministry blamed Washington for the delay and said contacts would continue next week.",
+        "Also on rt.com Moscow slams US-led coalition for sparing terrorists in Syria",
+        "Deputy minister Sergei Ryabkov told reporters that the pace of the talks was disappointing.",
+    ]
+    paragraphs = "".join(f"<p>{line}</p>" for line in body)
+    html = f"<html><head><title>Talks stall</title></head><body><article>{paragraphs}</article></body></html>"
+    article = extract(from_html(html, url="https://example.org/story"))
+    reasons = {block.text: block.reason for block in article.removed}
+    assert reasons[body[0]] == "dateline"
+    assert reasons[body[2]] == "teaser" and reasons[body[4]] == "teaser"
+    assert "SEE MORE" not in article.text and "Also on rt.com" not in article.text
+    assert body[1] in article.text and body[5] in article.text
