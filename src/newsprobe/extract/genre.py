@@ -1,6 +1,7 @@
 """The article's genre (news, opinion, analysis, other) from the page's own cues and the text's voice.
 
-Cues, strongest first: the page names its kind (a schema.org type such as OpinionNewsArticle,
+Cues, strongest first (weights 3 to 1; the text's voice adds at most 2 to a genre, so the page's own
+word wins): the page names its kind (a schema.org type such as OpinionNewsArticle,
 `article:opinion`, an "Opinion |" kicker in the title), the site files it in a section ("Opinion",
 "Fact check"), the URL path (/opinion/, /reviews/), and, for English text, the voice: a dateline
 and reporting verbs for news, first-person words outside quotes for opinion, second-person words for
@@ -136,7 +137,7 @@ def _voice_cues(text: str) -> Iterator[Cue]:
     """English only: a dateline, press-release endings, reporting verbs and the writer's own voice."""
     opening = DATELINE.match(text)
     if opening and opening.group(0).split()[0].strip(",:") not in DATELINE_STOPWORDS:
-        yield Cue("news", 2, f"it opens with a dateline ({opening.group(0).strip()})")
+        yield Cue("news", 1, f"it opens with a dateline ({opening.group(0).strip()})")
     closing = PRESS_RELEASE.search(text[-VOICE_CHARS:])
     if closing:
         yield Cue("other", 2, f"it ends like a press release ('{closing.group(0).strip()}')")
@@ -155,7 +156,7 @@ def _voice_cues(text: str) -> Iterator[Cue]:
         yield Cue("other", 1, f"second-person words (you, your): {100 * second:.1f} per 100 words")
     if reporting >= 0.005:
         note = f"reporting verbs (said, told, according to): {100 * reporting:.1f} per 100 words"
-        yield Cue("news", 2 if reporting >= 0.015 else 1, note)
+        yield Cue("news", 1, note)
     elif reporting == 0 and words >= MIN_SILENT_WORDS:
         yield Cue("other", 1, f"no reporting verb (said, told, according to) in {words} words")
 
