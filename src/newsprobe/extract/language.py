@@ -17,7 +17,7 @@ from ..languages import language_name, normalise_language_code
 
 __all__ = ["CONFIDENT", "DETECTION_CHARS", "LanguageDecision", "detect_language", "language_of"]
 
-DETECTION_CHARS = 2000  # the title and the start of the text: enough for any page, and fast
+DETECTION_CHARS = 1000  # the title and the start of the text: enough for every shared page, and fast
 CONFIDENT = 0.5  # from here the text overrides the declared language (every shared page scores >= 0.76)
 WEAK = 0.3  # below this a guess is not used even when the page declares nothing
 _SPACE = re.compile(r"\s+")
