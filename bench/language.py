@@ -2,7 +2,7 @@
 
 Two sets: the 88 shared extraction-bench pages (newsprobe's extracted title and text; languages
 hand-labelled in `bench/data/extraction-bench-labels.json`: 79 English, 9 in seven other languages)
-and short texts written for this benchmark (headlines, greetings and one-sentence leads in 30 languages,
+and short texts written for this benchmark (headlines, greetings and one-sentence leads in 31 languages,
 where detectors differ most). Each candidate runs in its own process, so that its load time and
 memory are its own. Candidates that are not installed are listed and skipped; to rerun the whole
 comparison install them next to newsprobe (only the winner is a dependency):
