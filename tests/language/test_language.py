@@ -63,6 +63,7 @@ def test_a_weak_reading_defers_to_the_declaration_and_nothing_readable_is_undete
     assert decide(DetectedLanguage(code="pt", name="Portuguese", confidence=0.45), None) == "pt"
     assert decide(DetectedLanguage(code="de", name="German", confidence=0.9), "en") == "de"
     assert detect_language("2019-11-19 12:30 — 4:1 (2:0)") is None
+    assert language_of("“" * 5000, "Title", None).language in (None, "en")  # punctuation is not Bulgarian
     decision = language_of("", "  ", None)
     assert (decision.language, decision.detected, decision.declared) == (None, None, None)
     assert Metadata().language_summary().startswith("undetermined")
