@@ -339,15 +339,17 @@ def compare(articles: list[tuple[str, str, Any]], repeat: int) -> list[dict[str,
     return rows
 
 
-def newsprobe_decision(articles: list[tuple[str, str, Any]]) -> dict[str, Any]:
+def newsprobe_decision(articles: list[tuple[str, str, Any]], repeat: int) -> dict[str, Any]:
     """newsprobe's language (text wins when confident) against the page's declared language."""
     declared_right = sum(article.metadata.declared_language == gold for _, gold, article in articles)
     decided_right = sum(article.metadata.language == gold for _, gold, article in articles)
     non_english = [(page_id, gold, article) for page_id, gold, article in articles if gold != "en"]
-    started = time.perf_counter()
-    for _, _, article in articles:
-        language_of(article.text, article.metadata.title, article.metadata.declared_language)
-    elapsed = time.perf_counter() - started
+    fastest = [float("inf")] * len(articles)
+    for _ in range(repeat):  # the fastest of `repeat` passes per page, as for the detectors
+        for index, (_, _, article) in enumerate(articles):
+            started = time.perf_counter()
+            language_of(article.text, article.metadata.title, article.metadata.declared_language)
+            fastest[index] = min(fastest[index], time.perf_counter() - started)
     return {
         "pages": len(articles),
         "accuracy": decided_right / len(articles),
@@ -356,7 +358,7 @@ def newsprobe_decision(articles: list[tuple[str, str, Any]]) -> dict[str, Any]:
         / len(non_english),
         "declared_accuracy": declared_right / len(articles),
         "declared_missing": sum(article.metadata.declared_language is None for _, _, article in articles),
-        "ms_per_page": 1000 * elapsed / len(articles),
+        "ms_per_page": 1000 * statistics.median(fastest),
         "short_accuracy": sum(language_of(text, None, None).language == gold for gold, text in SHORT_TEXTS)
         / len(SHORT_TEXTS),
         "disagreements": [
@@ -400,7 +402,7 @@ def main() -> None:
             for row in rows
         ],
     )
-    decision = newsprobe_decision(articles)
+    decision = newsprobe_decision(articles, args.repeat)
     print_table(
         "newsprobe language (text wins when confident) vs the page's declared language",
         ["pages", "accuracy", "non-English", "declared accuracy", "declared missing", "ms/page", "short"],
