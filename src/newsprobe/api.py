@@ -65,6 +65,7 @@ class Newsprobe:
             article=article,
             analyses=outcome.results,
             failures=outcome.failures,
+            skipped=outcome.skipped,
             timings={**(timings or {}), **outcome.timings},
         )
 

@@ -6,7 +6,20 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "ParagraphKind", "RemovedBlock", "Span"]
+from .languages import language_name
+
+__all__ = [
+    "Article",
+    "DetectedLanguage",
+    "Genre",
+    "GenreLabel",
+    "InputDescription",
+    "Metadata",
+    "Paragraph",
+    "ParagraphKind",
+    "RemovedBlock",
+    "Span",
+]
 
 InputKind = Literal["url", "html", "text", "plain", "stdin-html", "stdin-text", "stdin-plain"]
 
@@ -38,6 +51,35 @@ class InputDescription(BaseModel):
     bytes: int = 0
 
 
+class DetectedLanguage(BaseModel):
+    """The language read from the article's text."""
+
+    code: str = Field(description="ISO 639-1 code where one exists, else the detector's ISO 639-3 code, e.g. 'pt'.")
+    name: str = Field(description="The language in plain words, e.g. 'Portuguese'.")
+    confidence: float = Field(
+        ge=0, le=1, description="The detector's probability that the text is in this language (fastText lid.176)."
+    )
+
+
+GenreLabel = Literal["news", "opinion", "analysis", "other"]
+
+
+class Genre(BaseModel):
+    """What kind of article this is, with the cues that say so."""
+
+    label: GenreLabel = Field(
+        description="news (reports of events), opinion (editorials, columns, op-eds, reviews), analysis "
+        "(explainers, fact-checks, news analysis) or other (press releases, blogs, recipes, listings)."
+    )
+    confidence: float = Field(
+        ge=0,
+        le=1,
+        description="Share of the genre cues found that point to this genre (smoothed): 1.0 when all do, "
+        "0.25 when no cue was found and news is assumed.",
+    )
+    evidence: list[str] = Field(default_factory=list, description="The cues, in plain words.")
+
+
 class Metadata(BaseModel):
     title: str | None = None
     authors: list[str] = Field(default_factory=list)
@@ -48,7 +90,14 @@ class Metadata(BaseModel):
     canonical_url: str | None = None
     og_url: str | None = None
     published: str | None = Field(None, description="ISO 8601 date (YYYY-MM-DD) or datetime.")
-    language: str | None = None
+    language: str | None = Field(
+        None,
+        description="The article's language (ISO 639-1): the language detected in the text when the detector is "
+        "confident, else the language the page declares; None when neither is known.",
+    )
+    declared_language: str | None = Field(None, description="The language the page declares (html lang, meta tags).")
+    detected_language: DetectedLanguage | None = Field(None, description="The language read from the text.")
+    genre: Genre | None = Field(None, description="news, opinion, analysis or other, with its cues.")
     tags: dict[str, list[str]] = Field(
         default_factory=dict, description="Tag groups, e.g. {'Region': [...], 'Theme': [...]}."
     )
@@ -57,6 +106,18 @@ class Metadata(BaseModel):
     image_credits: list[str] = Field(default_factory=list)
     contact_emails: list[str] = Field(default_factory=list, description="E-mail addresses found in the page footer.")
     footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
+
+    def language_summary(self) -> str:
+        """The language in plain words and where it comes from, e.g. 'German (read from the text, ...)'."""
+        detected, declared = self.detected_language, self.declared_language
+        said = "the page declares none" if not declared else f"the page declares {language_name(declared)}"
+        if detected and self.language == detected.code:
+            said = "the page agrees" if declared == detected.code else said
+            return f"{detected.name} (read from the text, confidence {detected.confidence:.2f}; {said})"
+        if self.language:
+            guess = f": best guess {detected.name}, {detected.confidence:.2f}" if detected else ""
+            return f"{language_name(self.language)} (as the page declares; the text does not tell{guess})"
+        return "undetermined (the text is too short to tell and the page declares none)"
 
 
 class RemovedBlock(BaseModel):

@@ -14,17 +14,20 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, cast
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from typing_extensions import TypeVar
 
 from ..document import Article
 from ..errors import AnalyserError, UnknownAnalyserError
+from ..languages import language_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 __all__ = [
+    "ENGLISH",
     "AnalyserFailure",
+    "AnalyserSkip",
     "Analyser",
     "AnalysisContext",
     "Profile",
@@ -35,6 +38,7 @@ __all__ = [
 
 Profile = Literal["fast", "accurate"]
 T = TypeVar("T")
+ENGLISH = frozenset({"en"})
 
 
 class EmptyConfig(BaseModel):
@@ -48,6 +52,21 @@ ConfigT = TypeVar("ConfigT", bound=BaseModel, default=EmptyConfig)
 class AnalyserFailure(BaseModel):
     analyser: str
     error: str
+
+
+SkipReason = Literal["unsupported_language", "required_analyser_not_run"]
+
+
+class AnalyserSkip(BaseModel):
+    """An analyser that was not run on this article, and why (not a failure)."""
+
+    analyser: str
+    reason: SkipReason = Field(
+        description="unsupported_language: its model does not read the article's language; "
+        "required_analyser_not_run: an analyser it needs was not run."
+    )
+    language: str | None = Field(None, description="The article's language (ISO 639-1).")
+    message: str = Field(description="The reason in plain words, e.g. 'not run: English-only model; ...'.")
 
 
 @dataclass
@@ -91,6 +110,8 @@ class Analyser(Generic[ResultT, ConfigT]):
     requires: ClassVar[tuple[str, ...]] = ()
     after: ClassVar[tuple[str, ...]] = ()  # optional: run after these when they are selected too
     uses_doc: ClassVar[bool] = True
+    # The languages (ISO 639-1) its models read; None = any. Not run on an article in another language.
+    languages: ClassVar[frozenset[str] | None] = None
     Result: type[ResultT]
     Config: type[ConfigT] = EmptyConfig  # type: ignore[assignment]  # the default when ConfigT is not given
 
@@ -103,6 +124,22 @@ class Analyser(Generic[ResultT, ConfigT]):
     @classmethod
     def registered_name(cls) -> str:
         return f"{cls.name}.v{cls.version}"
+
+    @classmethod
+    def reads(cls, language: str | None) -> bool:
+        """Whether it runs on an article in `language` (an undetermined language is let through)."""
+        return cls.languages is None or language is None or language in cls.languages
+
+    @classmethod
+    def language_skip(cls, language: str) -> AnalyserSkip:
+        supported = " and ".join(sorted(language_name(code) for code in cls.languages or ()))
+        model = f"{supported}-only model" if cls.languages and len(cls.languages) == 1 else f"{supported} model"
+        return AnalyserSkip(
+            analyser=cls.name,
+            reason="unsupported_language",
+            language=language,
+            message=f"not run: {model}; this article is {language_name(language)}",
+        )
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ResultT:
         raise NotImplementedError

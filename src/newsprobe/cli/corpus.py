@@ -90,11 +90,17 @@ def run(
 def report(
     store: StoreOption,
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML dashboard to write.")] = Path("corpus-report.html"),
+    genre: Annotated[
+        str,
+        typer.Option(
+            "--genre", help="Compare outlets on this genre's articles: news (default), opinion, analysis, other or all."
+        ),
+    ] = "news",
 ) -> None:
     """Write a self-contained HTML dashboard of the store (charts rendered offline)."""
     from ..corpus.dashboard import write_dashboard
 
-    write_dashboard(store, out)
+    write_dashboard(store, out, genre)
     typer.echo(f"wrote {out}", err=True)
 
 

@@ -15,6 +15,7 @@ main { max-width: 1200px; margin: 0 auto; padding: 20px 28px 60px; }
 section { background: #fff; border-radius: 8px; padding: 16px 20px; margin-bottom: 18px; box-shadow: 0 1px 2px rgba(0,0,0,.08); }
 section h2 { font-size: 17px; margin: 0 0 4px; } section p.help { margin: 0 0 10px; color: #5b6475; font-size: 13px; }
 .chart svg { max-width: 100%; height: auto; }
+.scope { background: #fff7e0; border-radius: 8px; padding: 10px 14px; font-size: 14px; }
 .empty { color: #8a93a3; font-style: italic; padding: 18px 0; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e8ec; vertical-align: top; }
@@ -28,6 +29,7 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 <div class="tiles">
 {% for label, value in tile_list %}<div class="tile"><b>{{ value }}</b><span>{{ label }}</span></div>{% endfor %}
 </div>
+<p class="scope" id="scope">{{ scope.note }}</p>
 {% for chart in charts %}
 <section id="{{ chart.key }}"><h2>{{ chart.title }}</h2><p class="help">{{ chart.help }}</p>
 {% if chart.svg %}<div class="chart">{{ chart.svg }}</div>{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
@@ -38,6 +40,15 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 {% if laundering %}<table><tr><th>original outlet</th><th>copy outlet</th><th>Jaccard</th><th>copy title</th></tr>
 {% for row in laundering %}<tr><td>{{ row.original_outlet or row.original_domain }}</td><td>{{ row.copy_outlet or row.copy_domain }}</td><td>{{ "%.2f"|format(row.jaccard) }}</td><td>{{ row.title or "" }}</td></tr>{% endfor %}
 </table>{% else %}<div class="empty">No laundering candidates (no dated near-duplicates of a state-affiliated original).</div>{% endif %}
+</section>
+<section id="languages"><h2>Languages and genres</h2>
+<p class="help">Language read from each article's text; genre from the page's own cues and the text's voice.</p>
+{% if languages %}<table><tr><th>language</th><th>genre</th><th>articles</th></tr>
+{% for row in languages %}<tr><td>{{ row.language }}</td><td>{{ row.genre }}</td><td>{{ row.n }}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No articles.</div>{% endif %}
+{% if not_run %}<p class="help">Analysers not run, and why:</p><table><tr><th>analyser</th><th>why</th><th>articles</th></tr>
+{% for row in not_run %}<tr><td>{{ row.analyser }}</td><td>{{ row.message }}</td><td>{{ row.n }}</td></tr>{% endfor %}
+</table>{% endif %}
 </section>
 <section id="errors"><h2>Errors</h2>
 {% if errors %}<table><tr><th>stage</th><th>analyser</th><th>count</th><th>example</th></tr>

@@ -14,12 +14,13 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+from ..document import GenreLabel
 from ..errors import InputError
 from .store import CorpusStore
 
-__all__ = ["Chart", "build_charts", "render_dashboard", "write_dashboard"]
+__all__ = ["Chart", "Scope", "build_charts", "choose_scope", "render_dashboard", "write_dashboard"]
 
 REPORT_INSTALL_HINT = "the corpus report needs matplotlib: pip install -e '.[report]' in the newsprobe checkout"
 TOP_OUTLETS = 12
@@ -33,6 +34,40 @@ class Chart:
     help: str
     empty: str
     svg: Any = None  # markupsafe.Markup of an <svg> element, or None when there is no data
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which articles the per-outlet charts compare: one genre (news by default) or all."""
+
+    genre: str | None
+    note: str
+
+    @property
+    def articles(self) -> str:
+        """The articles table, or the subquery of the chosen genre (the genre is one of GenreLabel)."""
+        return "articles" if self.genre is None else f"(SELECT * FROM articles WHERE genre = '{self.genre}')"
+
+
+def choose_scope(store: CorpusStore, genre: str = "news") -> Scope:
+    """The chosen genre, unless the store has no genres at all (written before genres were recorded)."""
+    if genre != "all" and genre not in get_args(GenreLabel):
+        raise InputError(f"unknown genre {genre!r} (use one of: {', '.join(get_args(GenreLabel))}, all)")
+    counts = {row["genre"]: row["n"] for row in _rows(store, "SELECT genre, count(*) AS n FROM articles GROUP BY 1")}
+    total = sum(counts.values())
+    if genre == "all":
+        return Scope(None, f"Outlets are compared on all {total:,} articles, whatever their genre.")
+    if not any(counts.get(label) for label in get_args(GenreLabel)):
+        return Scope(None, f"No article in this store has a genre, so outlets are compared on all {total:,} articles.")
+    others = ", ".join(
+        f"{counts[label]:,} {label}" for label in get_args(GenreLabel) if counts.get(label) and label != genre
+    )
+    return Scope(
+        genre,
+        f"Outlets are compared on {genre} articles only: {counts.get(genre, 0):,} of {total:,} articles"
+        + (f" (left out: {others})" if others else "")
+        + ". Every per-outlet figure shows its n (articles); `newsprobe corpus report --genre all` compares them all.",
+    )
 
 
 def _rows(store: CorpusStore, sql: str) -> list[dict[str, Any]]:
@@ -71,15 +106,19 @@ def _short(label: Any, width: int = 28) -> str:
 # ---------------------------------------------------------------- charts
 
 
-def technique_profile(store: CorpusStore) -> Any:
+def _with_n(label: Any, n: int, width: int = 28) -> str:
+    return f"{_short(label, width)} (n={n:,})"
+
+
+def technique_profile(store: CorpusStore, scope: Scope) -> Any:
     rows = _rows(
         store,
         f"""
         WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
-                     FROM articles a JOIN propaganda p ON p.article_id = a.id
+                     FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id
                      GROUP BY 1 ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
         SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(*) AS spans
-        FROM propaganda_spans s JOIN articles a ON a.id = s.article_id
+        FROM propaganda_spans s JOIN {scope.articles} a ON a.id = s.article_id
         JOIN top t ON t.outlet = coalesce(a.outlet, a.domain, '(unknown)')
         WHERE NOT s.in_title AND s.technique_name IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 3""",
     )
@@ -90,6 +129,7 @@ def technique_profile(store: CorpusStore) -> Any:
     )
     techniques = sorted({r["technique"] for r in rows})
     per = {(r["outlet"], r["technique"]): r["spans"] / r["articles"] for r in rows}
+    n = {r["outlet"]: r["articles"] for r in rows}
     figure = _figure(10, 0.9 + 0.38 * len(outlets))
     axes = figure.subplots()
     import matplotlib
@@ -98,7 +138,7 @@ def technique_profile(store: CorpusStore) -> Any:
     left = [0.0] * len(outlets)
     for index, technique in enumerate(techniques):
         values = [per.get((outlet, technique), 0.0) for outlet in outlets]
-        axes.barh([_short(o) for o in outlets], values, left=left, label=technique, color=colours(index % 20))
+        axes.barh([_with_n(o, n[o]) for o in outlets], values, left=left, label=technique, color=colours(index % 20))
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.invert_yaxis()
     axes.set_xlabel("propaganda spans per article")
@@ -106,14 +146,14 @@ def technique_profile(store: CorpusStore) -> Any:
     return figure
 
 
-def reliability_scatter(store: CorpusStore) -> Any:
+def reliability_scatter(store: CorpusStore, scope: Scope) -> Any:
     rows = _rows(
         store,
-        """
+        f"""
         SELECT a.domain, any_value(o.name) AS name, any_value(o.reliability) AS reliability,
                any_value(o.state_affiliated) AS state, count(*) AS articles,
                1000.0 * sum(p.spans) / greatest(sum(a.words), 1) AS density
-        FROM articles a JOIN propaganda p ON p.article_id = a.id JOIN outlets o ON o.domain = a.domain
+        FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id JOIN outlets o ON o.domain = a.domain
         WHERE o.reliability IS NOT NULL GROUP BY a.domain""",
     )
     if not rows:
@@ -126,7 +166,7 @@ def reliability_scatter(store: CorpusStore) -> Any:
             row["reliability"], row["density"], s=20 + 12 * math.sqrt(row["articles"]), color=colour, alpha=0.7
         )
         axes.annotate(
-            _short(row["domain"], 22),
+            _with_n(row["domain"], row["articles"], 22),
             (row["reliability"], row["density"]),
             fontsize=7,
             xytext=(4, 3),
@@ -142,7 +182,7 @@ def reliability_scatter(store: CorpusStore) -> Any:
     return figure
 
 
-def syndication_network(store: CorpusStore) -> Any:
+def syndication_network(store: CorpusStore, scope: Scope) -> Any:
     edges = _rows(
         store,
         """
@@ -211,17 +251,20 @@ def syndication_network(store: CorpusStore) -> Any:
     return figure
 
 
-def quoted_speakers(store: CorpusStore) -> Any:
+def quoted_speakers(store: CorpusStore, scope: Scope) -> Any:
     rows = _rows(
         store,
-        """
-        WITH counts AS (
-            SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, count(*) AS n
-            FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.speaker_kind IS NOT NULL GROUP BY 1, 2),
+        f"""
+        WITH resolved AS (
+            SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, q.article_id
+            FROM quotes q JOIN {scope.articles} a ON a.id = q.article_id WHERE q.speaker_kind IS NOT NULL),
+        counts AS (SELECT outlet, speaker, count(*) AS n FROM resolved GROUP BY 1, 2),
+        articles AS (SELECT outlet, count(DISTINCT article_id) AS articles FROM resolved GROUP BY 1),
         top AS (SELECT outlet FROM counts GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT 6),
         ranked AS (SELECT c.*, row_number() OVER (PARTITION BY c.outlet ORDER BY n DESC, speaker) AS r
                    FROM counts c JOIN top USING (outlet))
-        SELECT outlet, speaker, n FROM ranked WHERE r <= 6 ORDER BY outlet, n DESC""",
+        SELECT outlet, speaker, n, articles FROM ranked JOIN articles USING (outlet)
+        WHERE r <= 6 ORDER BY outlet, n DESC""",
     )
     if not rows:
         return None
@@ -236,17 +279,18 @@ def quoted_speakers(store: CorpusStore) -> Any:
         mine = [r for r in rows if r["outlet"] == outlet]
         axes.barh([_short(r["speaker"], 22) for r in mine], [r["n"] for r in mine], color=OTHER_COLOUR)
         axes.invert_yaxis()
-        axes.set_title(_short(outlet, 30), fontsize=9)
+        axes.set_title(_with_n(outlet, mine[0]["articles"], 30), fontsize=9)
         axes.tick_params(labelsize=7)
     return figure
 
 
-def articles_over_time(store: CorpusStore) -> Any:
+def articles_over_time(store: CorpusStore, scope: Scope) -> Any:
     rows = _rows(
         store,
-        """
+        f"""
         WITH dated AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, substr(published, 1, 7) AS month
-                       FROM articles WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{4}-\\d{2}')),
+                       FROM {scope.articles}
+                       WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{{4}}-\\d{{2}}')),
         top AS (SELECT outlet FROM dated GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
         SELECT month, CASE WHEN outlet IN (SELECT outlet FROM top) THEN outlet ELSE 'other' END AS outlet, count(*) AS n
         FROM dated GROUP BY 1, 2 ORDER BY 1""",
@@ -256,6 +300,7 @@ def articles_over_time(store: CorpusStore) -> Any:
     months = sorted({r["month"] for r in rows})
     outlets = sorted({r["outlet"] for r in rows}, key=lambda o: (o == "other", o))
     counts = {(r["month"], r["outlet"]): r["n"] for r in rows}
+    totals = {outlet: sum(r["n"] for r in rows if r["outlet"] == outlet) for outlet in outlets}
     figure = _figure(10, 4)
     axes = figure.subplots()
     import matplotlib
@@ -264,7 +309,7 @@ def articles_over_time(store: CorpusStore) -> Any:
     bottom = [0] * len(months)
     for index, outlet in enumerate(outlets):
         values = [counts.get((m, outlet), 0) for m in months]
-        axes.bar(months, values, bottom=bottom, label=_short(outlet), color=colours(index % 10))
+        axes.bar(months, values, bottom=bottom, label=_with_n(outlet, totals[outlet]), color=colours(index % 10))
         bottom = [a + b for a, b in zip(bottom, values, strict=True)]
     axes.set_ylabel("articles")
     if len(months) > 12:
@@ -275,7 +320,7 @@ def articles_over_time(store: CorpusStore) -> Any:
     return figure
 
 
-CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore], Any]]] = [
+CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
     (
         "techniques",
         "Propaganda technique profile per outlet",
@@ -293,8 +338,8 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore], Any]]] = [
     (
         "syndication",
         "Syndication network",
-        "Outlets linked when their articles are near-duplicates; arrows point from the earlier copy; "
-        "red = laundering candidate.",
+        "Outlets linked when their articles are near-duplicates, whatever their genre; arrows point from the "
+        "earlier copy; red = laundering candidate.",
         "No near-duplicate articles across the corpus.",
         syndication_network,
     ),
@@ -315,11 +360,11 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore], Any]]] = [
 ]
 
 
-def build_charts(store: CorpusStore) -> list[Chart]:
+def build_charts(store: CorpusStore, scope: Scope) -> list[Chart]:
     charts = []
     for key, title, help_text, empty, draw in CHARTS:
         chart = Chart(key=key, title=title, help=help_text, empty=empty)
-        figure = draw(store)
+        figure = draw(store, scope)
         if figure is not None:
             chart.svg = _svg(figure, key)
         charts.append(chart)
@@ -338,7 +383,23 @@ def _tiles(store: CorpusStore) -> dict[str, int]:
     return _rows(store, sql)[0]
 
 
-def render_dashboard(store: CorpusStore) -> str:
+def _languages_and_genres(store: CorpusStore) -> list[dict[str, Any]]:
+    return _rows(
+        store,
+        """SELECT coalesce(language, '(undetermined)') AS language, coalesce(genre, '(none)') AS genre,
+                  count(*) AS n FROM articles GROUP BY 1, 2 ORDER BY n DESC, 1, 2""",
+    )
+
+
+def _not_run(store: CorpusStore) -> list[dict[str, Any]]:
+    return _rows(
+        store,
+        """SELECT analyser, any_value(message) AS message, count(*) AS n
+           FROM skipped_analyses GROUP BY analyser, reason, language ORDER BY n DESC, 1""",
+    )
+
+
+def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
     from jinja2 import Environment
 
     from .._version import __version__
@@ -365,6 +426,7 @@ def render_dashboard(store: CorpusStore) -> str:
         """SELECT stage, analyser, count(*) AS n, any_value(message) AS message
                              FROM errors GROUP BY 1, 2 ORDER BY n DESC""",
     )
+    scope = choose_scope(store, genre)
     environment = Environment(autoescape=True)
     return environment.from_string(TEMPLATE).render(
         store_name=store.directory.name,
@@ -372,15 +434,18 @@ def render_dashboard(store: CorpusStore) -> str:
         created=dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         tiles=tiles,
         tile_list=[(label, f"{tiles[key]:,}") for key, label in labels],
-        charts=build_charts(store),
+        scope=scope,
+        charts=build_charts(store, scope),
+        languages=_languages_and_genres(store),
+        not_run=_not_run(store),
         laundering=laundering,
         errors=errors,
     )
 
 
-def write_dashboard(store_dir: str | Path, out: str | Path) -> Path:
+def write_dashboard(store_dir: str | Path, out: str | Path, genre: str = "news") -> Path:
     with CorpusStore(store_dir, read_only=True) as store:
-        html = render_dashboard(store)
+        html = render_dashboard(store, genre)
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

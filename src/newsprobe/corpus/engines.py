@@ -23,7 +23,7 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
-from .tables import AdapterError, Rows, flatten_result
+from .tables import AdapterError, Rows, flatten_result, language_and_genre, skipped_rows
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
@@ -144,12 +144,13 @@ class DocumentProcessor:
                     "published": metadata.published,
                     "title": metadata.title,
                     "authors": "; ".join(metadata.authors) or None,
-                    "language": metadata.language,
                     "words": len(article.text.split()),
                     "text": article.text,
                     "profile": self.profile,
+                    **language_and_genre(metadata),
                 }
-            ]
+            ],
+            **skipped_rows(record.id, report.skipped),
         }
         for name, result in report.analyses.items():
             try:

@@ -108,6 +108,7 @@ class CorpusStore:
             self.conn.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         for table in TABLES:
             self.conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({_column_sql(table)})")
+        self._add_new_columns()
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, started VARCHAR, finished VARCHAR,"
             " engine VARCHAR, workers INTEGER, profile VARCHAR, analyses VARCHAR, inputs VARCHAR,"
@@ -115,6 +116,17 @@ class CorpusStore:
         )
         for name, sql in VIEWS.items():
             self.conn.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+
+    def _add_new_columns(self) -> None:
+        """Columns added to a table since a store was made (e.g. `articles.genre`) are added, empty."""
+        existing = {
+            (table, column)
+            for table, column in self.conn.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()
+        }
+        for table, columns in TABLES.items():
+            for column, kind in columns.items():
+                if (table, column) not in existing:
+                    self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}')
 
     def _check_version(self) -> None:
         version = self.conn.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]

@@ -13,7 +13,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-__all__ = ["ADAPTERS", "KEYS", "TABLES", "AdapterError", "Rows", "adapter", "flatten_result"]
+__all__ = [
+    "ADAPTERS",
+    "KEYS",
+    "TABLES",
+    "AdapterError",
+    "Rows",
+    "adapter",
+    "flatten_result",
+    "language_and_genre",
+    "skipped_rows",
+]
 
 Rows = dict[str, list[dict[str, Any]]]
 Adapter = Callable[[str, Any], Rows]
@@ -34,6 +44,12 @@ TABLES: dict[str, dict[str, str]] = {
         "profile": "VARCHAR",
         "run_id": "VARCHAR",
         "added": "VARCHAR",
+        "declared_language": "VARCHAR",
+        "detected_language": "VARCHAR",
+        "language_confidence": "DOUBLE",
+        "genre": "VARCHAR",
+        "genre_confidence": "DOUBLE",
+        "genre_evidence": "VARCHAR",
     },
     "outlets": {
         "domain": "VARCHAR",
@@ -129,6 +145,14 @@ TABLES: dict[str, dict[str, str]] = {
         "count": "INTEGER",
     },
     "analyses": {"article_id": "VARCHAR", "analyser": "VARCHAR", "result": "JSON"},
+    # analysers not run on an article, and why (e.g. an English-only model on a Portuguese article)
+    "skipped_analyses": {
+        "article_id": "VARCHAR",
+        "analyser": "VARCHAR",
+        "reason": "VARCHAR",
+        "language": "VARCHAR",
+        "message": "VARCHAR",
+    },
     "errors": {
         "id": "VARCHAR",
         "source": "VARCHAR",
@@ -179,6 +203,34 @@ class AdapterError(Exception):
     def __init__(self, analyser: str, message: str, fallback: Rows) -> None:
         super().__init__(f"store adapter for {analyser}: {message}")
         self.analyser, self.fallback = analyser, fallback
+
+
+def language_and_genre(metadata: Any) -> dict[str, Any]:
+    """The article row's language and genre columns (the `articles` table's `language` is the decided one)."""
+    detected, genre = metadata.detected_language, metadata.genre
+    return {
+        "language": metadata.language,
+        "declared_language": metadata.declared_language,
+        "detected_language": detected.code if detected else None,
+        "language_confidence": detected.confidence if detected else None,
+        "genre": genre.label if genre else None,
+        "genre_confidence": genre.confidence if genre else None,
+        "genre_evidence": "; ".join(genre.evidence) if genre else None,
+    }
+
+
+def skipped_rows(article_id: str, skipped: list[Any]) -> Rows:
+    rows = [
+        {
+            "article_id": article_id,
+            "analyser": s.analyser,
+            "reason": s.reason,
+            "language": s.language,
+            "message": s.message,
+        }
+        for s in skipped
+    ]
+    return {"skipped_analyses": rows} if rows else {}
 
 
 def _name(value: Any) -> str | None:

@@ -8,7 +8,9 @@ from ..document import Article, Metadata, Paragraph
 from ..domains import registered_domain
 from ..errors import InputError
 from ..ingest.source import RawDocument
+from .genre import PageHints, classify_genre
 from .html import extract_html
+from .language import language_of
 from .text_export import clean_export
 
 __all__ = ["MAX_TEXT_CHARS", "extract"]
@@ -19,9 +21,10 @@ MAX_TEXT_CHARS = 200_000  # about 33,000 words; longer "articles" are cut and ma
 def extract(raw: RawDocument) -> Article:
     source = raw.description.source
     if raw.kind == "plain":
-        return truncate(verbatim_article(raw.content, raw.url), MAX_TEXT_CHARS)
+        return with_language_and_genre(truncate(verbatim_article(raw.content, raw.url), MAX_TEXT_CHARS))
+    hints = None
     if raw.kind == "html":
-        metadata, assembler = extract_html(raw.content, url=raw.url, source=source)
+        metadata, assembler, hints = extract_html(raw.content, url=raw.url, source=source)
     else:
         metadata, assembler = clean_export(raw.content)
         if raw.url:
@@ -33,7 +36,18 @@ def extract(raw: RawDocument) -> Article:
     if not text.strip() and not metadata.title:
         raise InputError(f"{source}: no article text found")
     article = Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
-    return truncate(article, MAX_TEXT_CHARS)
+    return with_language_and_genre(truncate(article, MAX_TEXT_CHARS), hints)
+
+
+def with_language_and_genre(article: Article, hints: PageHints | None = None) -> Article:
+    """Set the language (the text wins over the page's declaration) and the genre, in place."""
+    metadata = article.metadata
+    decision = language_of(article.text, metadata.title, metadata.declared_language)
+    metadata.language = decision.language
+    metadata.declared_language = decision.declared
+    metadata.detected_language = decision.detected
+    metadata.genre = classify_genre(metadata, article.text, hints, english=decision.language in (None, "en"))
+    return article
 
 
 def verbatim_article(text: str, url: str | None) -> Article:

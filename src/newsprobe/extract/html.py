@@ -19,6 +19,7 @@ from ..domains import registered_domain
 from ..errors import InputError
 from .assemble import Assembler
 from .dates import parse_date
+from .genre import PageHints, read_page_hints
 
 __all__ = ["extract_html"]
 
@@ -99,7 +100,7 @@ def _metadata(document: object, head: HeadFields, url: str | None, tree: lxml_ht
         canonical_url=_normalised(head.canonical_url, page_url),
         og_url=_normalised(head.og_url, page_url),
         published=published,
-        language=get("language") or head.language,
+        declared_language=get("language") or head.language,
         tags=_tag_groups(get("tags")),
         categories=list(filter(None, get("categories") or [])),
         description=get("description"),
@@ -168,13 +169,16 @@ def _page_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Any:
     return metadata
 
 
-def extract_html(content: str, *, url: str | None = None, source: str = "input") -> tuple[Metadata, Assembler]:
-    """Body and metadata of an HTML page."""
+def extract_html(
+    content: str, *, url: str | None = None, source: str = "input"
+) -> tuple[Metadata, Assembler, PageHints]:
+    """Body, metadata and genre hints of an HTML page."""
     tree = _parse(content, source)
     if tree.xpath("count(//*)") > MAX_TREE_ELEMENTS:
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
+    hints = read_page_hints(tree)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
@@ -182,4 +186,4 @@ def extract_html(content: str, *, url: str | None = None, source: str = "input")
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)
-    return metadata, assembler
+    return metadata, assembler, hints

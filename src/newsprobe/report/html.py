@@ -13,7 +13,7 @@ from ..errors import UnknownAnalyserError
 from .model import Report
 from .words import quote_style
 
-__all__ = ["Section", "render_html", "report_sections", "template_environment"]
+__all__ = ["Section", "SkippedSection", "render_html", "report_sections", "skipped_sections", "template_environment"]
 
 
 @dataclass(frozen=True)
@@ -41,19 +41,44 @@ def _template_for(name: str) -> str:
     return candidate if candidate in template_environment().list_templates() else "_generic.html"
 
 
+def _title_and_description(name: str) -> tuple[str, str]:
+    try:
+        cls = registry.get(name)
+    except UnknownAnalyserError:
+        return name.title(), ""
+    return cls.title or name.title(), cls.description
+
+
 def report_sections(report: Report) -> list[tuple[str, Section]]:
     """One section per analyser result, with its title and the partial that renders it."""
     sections = []
     for name, result in report.analyses.items():
-        try:
-            cls = registry.get(name)
-            title, description = cls.title or name.title(), cls.description
-        except UnknownAnalyserError:
-            title, description = name.title(), ""
+        title, description = _title_and_description(name)
         sections.append((name, Section(title, description, _template_for(name), result)))
     return sections
 
 
+@dataclass(frozen=True)
+class SkippedSection:
+    name: str
+    title: str
+    reason: str
+    sentence: str  # the plain-words reason as a sentence: "Not run: English-only model; ..."
+
+
+def skipped_sections(report: Report) -> list[SkippedSection]:
+    """One entry per analyser that was not run on this article, in the report's order."""
+    return [
+        SkippedSection(
+            skip.analyser,
+            _title_and_description(skip.analyser)[0],
+            skip.reason,
+            skip.message[:1].upper() + skip.message[1:] + ".",
+        )
+        for skip in report.skipped
+    ]
+
+
 def render_html(report: Report) -> str:
     template = template_environment().get_template("report.html")
-    return template.render(report=report, sections=report_sections(report))
+    return template.render(report=report, sections=report_sections(report), skipped=skipped_sections(report))

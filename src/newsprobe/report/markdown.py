@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .model import Report
+from .terminal import genre_line
 from .views import view_module
 
 __all__ = ["render_markdown"]
@@ -24,6 +25,8 @@ def render_markdown(report: Report) -> str:
         ("Domain", m.domain),
         ("Published", m.published),
         ("URL", m.url),
+        ("Language", m.language_summary() if m.language or m.detected_language else None),
+        ("Genre", genre_line(m.genre) if m.genre else None),
     ]
     fields += [(group, ", ".join(values)) for group, values in m.tags.items()]
     lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
@@ -34,6 +37,8 @@ def render_markdown(report: Report) -> str:
             lines.append(view.markdown(result, article))
         else:
             lines += ["```json", json.dumps(result.model_dump(), indent=2, ensure_ascii=False), "```"]
+    for skip in report.skipped:
+        lines += ["", f"## {skip.analyser.title()}", "", f"> {skip.message[:1].upper()}{skip.message[1:]}."]
     for failure in report.failures:
         lines += ["", f"> Analyser {failure.analyser} failed: {failure.error}"]
     lines += ["", "## Text", ""]

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field, SerializeAsAny, create_model
 
 from .._version import __version__
-from ..analyse.base import AnalyserFailure, Profile, Registry
+from ..analyse.base import AnalyserFailure, AnalyserSkip, Profile, Registry
 from ..document import Article, InputDescription
 
 __all__ = ["SCHEMA_VERSION", "Report", "typed_report_model"]
@@ -27,6 +27,10 @@ class Report(BaseModel):
         default_factory=dict, description="Analyser name -> its result."
     )
     failures: list[AnalyserFailure] = Field(default_factory=list, description="Analysers that failed on this article.")
+    skipped: list[AnalyserSkip] = Field(
+        default_factory=list,
+        description="Analysers not run on this article and why, e.g. an English-only model on a Portuguese article.",
+    )
     timings: dict[str, float] = Field(default_factory=dict, description="Seconds per stage and analyser.")
 
     def result(self, name: str) -> Any:

@@ -13,7 +13,7 @@ from ..analyse import registry
 from ..errors import NewsprobeError
 from ..ingest import RawDocument, read_bytes
 from ..ingest.source import ContentKind
-from ..report.html import report_sections, template_environment
+from ..report.html import report_sections, skipped_sections, template_environment
 from .badges import outlet_badges
 from .errors import WebError, status_for
 from .guards import check_access
@@ -149,6 +149,7 @@ async def report_page(request: Request, report_id: ReportId) -> HTMLResponse:
         report=report,
         report_id=report_id,
         sections=report_sections(report),
+        skipped=skipped_sections(report),
         badges=outlet_badges(report),
         permalink=str(request.url_for("report_page", report_id=report_id)),
     )

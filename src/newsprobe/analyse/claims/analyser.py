@@ -22,7 +22,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
-from ..base import Analyser, AnalysisContext, Profile, register
+from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from .cues import STOCK_PHRASES
 from .links import ClaimAttribution, attribution_finder
 from .model import CheckworthinessScorer, load_scorer
@@ -179,6 +179,7 @@ def ranked(claims: list[Claim]) -> list[Claim]:
 class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
     name = "claims"
     version = 1
+    languages = ENGLISH  # English-trained models: not run on articles in other languages
     title = "Check-worthy claims"
     description = "Sentences a fact-checker should verify, ranked, with their entities, figures and speaker."
     Result = ClaimsResult

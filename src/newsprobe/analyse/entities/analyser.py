@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
-from ..base import Analyser, AnalysisContext, register
+from ..base import ENGLISH, Analyser, AnalysisContext, register
 from .names import PLACE_ALIASES, TITLE_WORDS
 
 if TYPE_CHECKING:
@@ -136,6 +136,7 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
 class EntitiesAnalyser(Analyser[EntitiesResult]):
     name = "entities"
     version = 1
+    languages = ENGLISH  # English-trained models: not run on articles in other languages
     title = "Entities"
     description = "People, organisations and places named in the article, grouped across mentions."
     Result = EntitiesResult

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
-from ..base import Analyser, AnalysisContext, register
+from ..base import ENGLISH, Analyser, AnalysisContext, register
 from .highlight import Segment, highlight_blocks, segments
 from .model import load_model
 from .techniques import TECHNIQUE_NAMES, TECHNIQUES, Technique, technique
@@ -203,6 +203,7 @@ def summarise(text: str, spans: list[PropagandaSpan]) -> PropagandaSummary:
 class PropagandaAnalyser(Analyser[PropagandaResult]):
     name = "propaganda"
     version = 1
+    languages = ENGLISH  # English-trained models: not run on articles in other languages
     title = "Propaganda techniques"
     description = (
         "Spans that use one of the 14 SemEval-2020 propaganda techniques, with the technique and a confidence. "

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
-from ..base import Analyser, AnalysisContext, Profile, register
+from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..spans import CharSpan, join_touching
 from .cues import ALL_QUOTE_CHARS
@@ -260,6 +260,7 @@ class QuotesConfig(BaseModel):
 class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
     name = "quotes"
     version = 1
+    languages = ENGLISH  # English-trained models: not run on articles in other languages
     title = "Quotes and speakers"
     description = "Who said what: direct and indirect speech, cues, and speakers resolved with their roles."
     requires = ("entities",)
