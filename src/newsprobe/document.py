@@ -6,9 +6,28 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-__all__ = ["Article", "InputDescription", "Metadata", "Paragraph", "ParagraphKind", "RemovedBlock", "Span"]
+__all__ = [
+    "Article",
+    "InputDescription",
+    "Metadata",
+    "OutletSource",
+    "Paragraph",
+    "ParagraphKind",
+    "RemovedBlock",
+    "Span",
+]
 
 InputKind = Literal["url", "html", "text", "plain", "stdin-html", "stdin-text", "stdin-plain"]
+OutletSource = Literal[
+    "outlet table",
+    "JSON-LD publisher",
+    "og:site_name",
+    "application-name",
+    "publisher meta tag",
+    "page title",
+    "page header",
+    "input record",
+]
 
 
 class Span(BaseModel):
@@ -40,9 +59,20 @@ class InputDescription(BaseModel):
 
 class Metadata(BaseModel):
     title: str | None = None
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list, description="The people credited as authors (never outlets).")
+    credits: list[str] = Field(
+        default_factory=list,
+        description="Organisations named where the authors go: wire services, other outlets, publishers.",
+    )
     byline: str | None = Field(None, description="The byline as printed, e.g. 'RT News'.")
-    site_name: str | None = None
+    site_name: str | None = Field(None, description="The site name as the page gives it (og:site_name or similar).")
+    outlet: str | None = Field(
+        None, description="The outlet's proper name; None when no source names it (the domain then stands in)."
+    )
+    outlet_source: OutletSource | None = Field(None, description="Where `outlet` comes from.")
+    host: str | None = Field(
+        None, description="The hosting service (MSN, Yahoo, Blogger, ...) serving the page for `outlet`, its owner."
+    )
     domain: str | None = Field(None, description="Registered domain of the host outlet.")
     url: str | None = None
     canonical_url: str | None = None
@@ -57,6 +87,15 @@ class Metadata(BaseModel):
     image_credits: list[str] = Field(default_factory=list)
     contact_emails: list[str] = Field(default_factory=list, description="E-mail addresses found in the page footer.")
     footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
+
+    def outlet_label(self) -> str | None:
+        """How every view names the outlet: 'Reuters (via MSN, msn.com)', 'The Hill (thehill.com)'."""
+        via = ", ".join(filter(None, [self.host, self.domain]))
+        if self.host:
+            return f"{self.outlet or 'unnamed outlet'} (via {via})"
+        if self.outlet:
+            return f"{self.outlet} ({self.domain})" if self.domain else self.outlet
+        return self.domain
 
 
 class RemovedBlock(BaseModel):

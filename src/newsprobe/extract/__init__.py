@@ -8,7 +8,9 @@ from ..document import Article, Metadata, Paragraph
 from ..domains import registered_domain
 from ..errors import InputError
 from ..ingest.source import RawDocument
+from ..outlets import database
 from .html import extract_html
+from .names import PageNames, settle_names
 from .text_export import clean_export
 
 __all__ = ["MAX_TEXT_CHARS", "extract"]
@@ -19,9 +21,12 @@ MAX_TEXT_CHARS = 200_000  # about 33,000 words; longer "articles" are cut and ma
 def extract(raw: RawDocument) -> Article:
     source = raw.description.source
     if raw.kind == "plain":
-        return truncate(verbatim_article(raw.content, raw.url), MAX_TEXT_CHARS)
+        article = verbatim_article(raw.content, raw.url)
+        settle_names(article.metadata, None, database())
+        return truncate(article, MAX_TEXT_CHARS)
+    page: PageNames | None = None
     if raw.kind == "html":
-        metadata, assembler = extract_html(raw.content, url=raw.url, source=source)
+        metadata, assembler, page = extract_html(raw.content, url=raw.url, source=source)
     else:
         metadata, assembler = clean_export(raw.content)
         if raw.url:
@@ -29,6 +34,7 @@ def extract(raw: RawDocument) -> Article:
     assembler.harvest_footer_metadata(metadata)
     if not metadata.domain:
         metadata.domain = _domain_from_evidence(metadata.url, metadata.footer_urls)
+    settle_names(metadata, page, database())
     text = assembler.text
     if not text.strip() and not metadata.title:
         raise InputError(f"{source}: no article text found")

@@ -19,6 +19,7 @@ from ..domains import registered_domain
 from ..errors import InputError
 from .assemble import Assembler
 from .dates import parse_date
+from .names import PageNames, read_page_names
 
 __all__ = ["extract_html"]
 
@@ -168,13 +169,16 @@ def _page_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Any:
     return metadata
 
 
-def extract_html(content: str, *, url: str | None = None, source: str = "input") -> tuple[Metadata, Assembler]:
-    """Body and metadata of an HTML page."""
+def extract_html(
+    content: str, *, url: str | None = None, source: str = "input"
+) -> tuple[Metadata, Assembler, PageNames]:
+    """Body and metadata of an HTML page, with what the page says about its outlet and authors."""
     tree = _parse(content, source)
     if tree.xpath("count(//*)") > MAX_TREE_ELEMENTS:
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
     head = _read_head(tree)
-    metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
+    names = read_page_names(tree)  # like the metadata, before trafilatura prunes the tree
+    metadata = _metadata(_page_metadata(tree, url), head, url, tree)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
@@ -182,4 +186,4 @@ def extract_html(content: str, *, url: str | None = None, source: str = "input")
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)
-    return metadata, assembler
+    return metadata, assembler, names
