@@ -69,19 +69,18 @@ def test_section_in_og_site_name_is_no_outlet():
     assert m.outlet == "Daily Planet"
 
 
-def test_url_and_slug_give_way_to_a_proper_name():
-    m = page(
-        "https://www.newsnation.in/x.html",
-        meta(og_site_name="https://www.newsnation.in"),
-        article(publisher={"@type": "Organization", "name": "News Nation"}),
-    )
-    assert (m.outlet, m.outlet_source) == ("News Nation", "JSON-LD publisher")
-    m = page(
-        "https://www.detroitnews.com/story/x",
-        meta(og_site_name="detroitnews"),
-        article(publisher={"@type": "Organization", "name": "The Detroit News"}),
-    )
-    assert m.outlet == "The Detroit News"
+@pytest.mark.parametrize(
+    ("url", "site_name", "publisher", "outlet"),
+    [
+        ("https://www.newsnation.in/x.html", "https://www.newsnation.in", "News Nation", "News Nation"),  # a URL
+        ("https://www.detroitnews.com/story/x", "detroitnews", "The Detroit News", "The Detroit News"),  # a slug
+        ("https://www.space.com/x.html", "Space.com", "Space", "Space.com"),  # a stylised domain kept whole
+        ("https://www.linkdaily.ng/x.html", "LinkDaily", "Blogger", "LinkDaily"),  # a platform is no outlet
+    ],
+)
+def test_og_site_name_and_json_ld_publisher(url: str, site_name: str, publisher: str, outlet: str):
+    json_ld = article(publisher={"@type": "Organization", "name": publisher})
+    assert page(url, meta(og_site_name=site_name), json_ld).outlet == outlet
 
 
 def test_bare_domain_beats_slug_and_slug_is_the_last_resort():
@@ -90,27 +89,9 @@ def test_bare_domain_beats_slug_and_slug_is_the_last_resort():
     assert page("https://mysite.net/x", meta(og_site_name="mysite")).outlet == "mysite"
 
 
-def test_stylised_domain_name_is_kept_whole():
-    m = page(
-        "https://www.space.com/x.html",
-        meta(og_site_name="Space.com"),
-        article(publisher={"@type": "Organization", "name": "Space"}),
-    )
-    assert m.outlet == "Space.com"
-
-
 def test_copyright_line_is_cleaned():
     m = page("https://foomedia.net/x", '<meta name="copyright" content="© 2019 Foo Media Group. All rights reserved.">')
     assert m.outlet == "Foo Media Group"
-
-
-def test_platform_name_is_no_outlet():
-    m = page(
-        "https://www.linkdaily.ng/x.html",
-        meta(og_site_name="LinkDaily"),
-        article(publisher={"@type": "Organization", "name": "Blogger"}),
-    )
-    assert m.outlet == "LinkDaily"
 
 
 def test_a_title_fragment_must_agree_with_the_page():

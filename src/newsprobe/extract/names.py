@@ -21,7 +21,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 from lxml.html import HtmlElement
@@ -115,7 +115,7 @@ def _json_ld_items(tree: HtmlElement) -> list[dict[str, Any]]:
     for text in tree.xpath("//script[@type='application/ld+json']/text()"):
         try:
             data = json.loads(text, strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # malformed or absurdly nested: the page's other fields remain
             continue
         for item in data if isinstance(data, list) else [data]:
             if isinstance(item, dict):
@@ -170,6 +170,7 @@ def _abbreviates(token: str, words: Sequence[str]) -> bool:
     if not token or len(words) > MAX_ABBREVIATION_WORDS:
         return False
 
+    @cache
     def walk(position: int, index: int) -> bool:
         if position == len(token):
             return True
