@@ -124,6 +124,11 @@ def test_hosting_services_record_host_and_owner():
     assert (m.outlet, m.host) == ("LinkDaily", "Blogger")
 
 
+def test_ap_stories_hosted_for_member_papers_are_aps():
+    m = page("http://hosted.ap.org/dynamic/stories/U/US_BRIDGE?SITE=TXHOU", meta(og_site_name="Houston Chronicle"))
+    assert (m.outlet, m.outlet_source) == ("The Associated Press", "outlet table")
+
+
 # ---------------------------------------------------------------- authors and credits
 
 

@@ -25,6 +25,10 @@ HOSTING_SERVICES = {
     "ghost.io": "Ghost",
 }
 
+# Registered domains that serve one owner's content for other outlets: AP's hosted news pages
+# (hosted.ap.org) carried member papers' branding, but the stories are the Associated Press's.
+CONTENT_OWNER_HOSTS = {"ap.org": "The Associated Press"}
+
 # Names of publishing software and hosting platforms that pages put where their own name belongs.
 PLATFORM_NAMES = frozenset(
     {

@@ -221,7 +221,8 @@ class Site:
         if service is not None:  # a blog's own label: "linknaija" of linknaija.blogspot.com
             below = parts.host[: -len(registered)].rstrip(".")
             return cls(registered, below.rsplit(".", 1)[-1] if below else "", handle, service)
-        named = db.outlet_name(parts)
+        owner = W.CONTENT_OWNER_HOSTS.get(registered)
+        named = (owner, True) if owner else db.outlet_name(parts)
         label = _key(registered.split(".", 1)[0])
         if named is None:
             return cls(registered, label, handle)
