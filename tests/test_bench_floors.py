@@ -104,6 +104,15 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
     "corpus-fast-with-quote-tagger": [
         ("results[0].articles_per_second", ">=", 10),
     ],
+    "outlet_names": [
+        ("rows[system=newsprobe][set=all].outlet_accuracy", ">=", 0.96),
+        ("rows[system=newsprobe][set=all].outlet_wrong", "<=", 0),
+        ("rows[system=newsprobe][set=all].author_precision", ">=", 0.99),
+        ("rows[system=newsprobe][set=all].author_recall", ">=", 0.78),
+        ("rows[system=newsprobe][set=first 30].outlet_accuracy", ">=", 1.0),
+        ("rows[system=newsprobe][set=first 30].author_precision", ">=", 0.99),
+        ("rows[system=newsprobe][set=first 30].author_recall", ">=", 0.80),
+    ],
 }
 
 _STEP = re.compile(r"\[(\d+)\]|\[([^=\]]+)=([^\]]+)\]|([^.\[\]]+)")

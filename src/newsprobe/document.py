@@ -15,6 +15,7 @@ __all__ = [
     "GenreLabel",
     "InputDescription",
     "Metadata",
+    "OutletSource",
     "Paragraph",
     "ParagraphKind",
     "RemovedBlock",
@@ -22,6 +23,16 @@ __all__ = [
 ]
 
 InputKind = Literal["url", "html", "text", "plain", "stdin-html", "stdin-text", "stdin-plain"]
+OutletSource = Literal[
+    "outlet table",
+    "JSON-LD publisher",
+    "og:site_name",
+    "application-name",
+    "publisher meta tag",
+    "page title",
+    "page header",
+    "input record",
+]
 
 
 class Span(BaseModel):
@@ -82,9 +93,20 @@ class Genre(BaseModel):
 
 class Metadata(BaseModel):
     title: str | None = None
-    authors: list[str] = Field(default_factory=list)
+    authors: list[str] = Field(default_factory=list, description="The people credited as authors (never outlets).")
+    credits: list[str] = Field(
+        default_factory=list,
+        description="Organisations named where the authors go: wire services, other outlets, publishers.",
+    )
     byline: str | None = Field(None, description="The byline as printed, e.g. 'RT News'.")
-    site_name: str | None = None
+    site_name: str | None = Field(None, description="The site name as the page gives it (og:site_name or similar).")
+    outlet: str | None = Field(
+        None, description="The outlet's proper name; None when no source names it (the domain then stands in)."
+    )
+    outlet_source: OutletSource | None = Field(None, description="Where `outlet` comes from.")
+    host: str | None = Field(
+        None, description="The hosting service (MSN, Yahoo, Blogger, ...) serving the page for `outlet`, its owner."
+    )
     domain: str | None = Field(None, description="Registered domain of the host outlet.")
     url: str | None = None
     canonical_url: str | None = None
@@ -118,6 +140,15 @@ class Metadata(BaseModel):
             guess = f": best guess {detected.name}, {detected.confidence:.2f}" if detected else ""
             return f"{language_name(self.language)} (as the page declares; the text does not tell{guess})"
         return "undetermined (the text is too short to tell and the page declares none)"
+
+    def outlet_label(self) -> str | None:
+        """How every view names the outlet: 'Reuters (via MSN, msn.com)', 'The Hill (thehill.com)'."""
+        via = ", ".join(filter(None, [self.host, self.domain]))
+        if self.host:
+            return f"{self.outlet or 'unnamed outlet'} (via {via})"
+        if self.outlet:
+            return f"{self.outlet} ({self.domain})" if self.domain else self.outlet
+        return self.domain
 
 
 class RemovedBlock(BaseModel):

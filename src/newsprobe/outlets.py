@@ -243,6 +243,18 @@ class OutletDatabase:
         rows = self.connection.execute("SELECT key FROM outlets WHERE label = ? LIMIT 2", (label,)).fetchall()
         return str(rows[0]["key"]) if len(rows) == 1 else None
 
+    def outlet_name(self, parts: HostParts) -> tuple[str, bool] | None:
+        """The table's name for the outlet at a host (most specific named row first), and whether a
+        maintainer curated it (``training/outlets/aliases.csv``) rather than a data set supplying it."""
+        for key in parts.lookup_keys():
+            row = self._row(key)
+            if row is not None and row["name"]:
+                curated = self.connection.execute(
+                    "SELECT 1 FROM names WHERE key = ? AND origin = 'curated' LIMIT 1", (key,)
+                ).fetchone()
+                return str(row["name"]), curated is not None
+        return None
+
     def by_host(self, parts: HostParts, query: str) -> OutletProfile:
         keys = parts.lookup_keys()
         for index, key in enumerate(keys):

@@ -119,6 +119,8 @@ class DocumentProcessor:
             metadata.published = record.published
         if record.outlet and not metadata.site_name:
             metadata.site_name = record.outlet
+        if record.outlet and not metadata.outlet:
+            metadata.outlet, metadata.outlet_source = record.outlet, "input record"
         if not metadata.domain and metadata.url:
             from ..domains import registered_domain
 
@@ -136,10 +138,7 @@ class DocumentProcessor:
                     "id": record.id,
                     "source": record.source,
                     "url": metadata.url or record.url,
-                    "outlet": record.outlet
-                    or _outlet_name(metadata.site_name)
-                    or (host.name if host else None)
-                    or metadata.domain,
+                    "outlet": record.outlet or metadata.outlet or (host.name if host else None) or metadata.domain,
                     "domain": metadata.domain or (host.domain if host else None),
                     "published": metadata.published,
                     "title": metadata.title,
@@ -203,13 +202,6 @@ def environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
-
-
-def _outlet_name(site_name: str | None) -> str | None:
-    """The page's site name, unless it is a URL (some sites put one there)."""
-    if not site_name or "://" in site_name or site_name.lower().startswith("www."):
-        return None
-    return site_name
 
 
 def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

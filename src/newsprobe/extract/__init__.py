@@ -8,9 +8,11 @@ from ..document import Article, Metadata, Paragraph
 from ..domains import registered_domain
 from ..errors import InputError
 from ..ingest.source import RawDocument
+from ..outlets import database
 from .genre import PageHints, classify_genre
-from .html import extract_html
+from .html import PageReading, extract_html
 from .language import language_of
+from .names import settle_names
 from .text_export import clean_export
 
 __all__ = ["MAX_TEXT_CHARS", "extract"]
@@ -21,10 +23,12 @@ MAX_TEXT_CHARS = 200_000  # about 33,000 words; longer "articles" are cut and ma
 def extract(raw: RawDocument) -> Article:
     source = raw.description.source
     if raw.kind == "plain":
-        return with_language_and_genre(truncate(verbatim_article(raw.content, raw.url), MAX_TEXT_CHARS))
-    hints = None
+        article = verbatim_article(raw.content, raw.url)
+        settle_names(article.metadata, None, database())
+        return with_language_and_genre(truncate(article, MAX_TEXT_CHARS))
+    page: PageReading | None = None
     if raw.kind == "html":
-        metadata, assembler, hints = extract_html(raw.content, url=raw.url, source=source)
+        metadata, assembler, page = extract_html(raw.content, url=raw.url, source=source)
     else:
         metadata, assembler = clean_export(raw.content)
         if raw.url:
@@ -32,11 +36,12 @@ def extract(raw: RawDocument) -> Article:
     assembler.harvest_footer_metadata(metadata)
     if not metadata.domain:
         metadata.domain = _domain_from_evidence(metadata.url, metadata.footer_urls)
+    settle_names(metadata, page.names if page else None, database())
     text = assembler.text
     if not text.strip() and not metadata.title:
         raise InputError(f"{source}: no article text found")
     article = Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
-    return with_language_and_genre(truncate(article, MAX_TEXT_CHARS), hints)
+    return with_language_and_genre(truncate(article, MAX_TEXT_CHARS), page.hints if page else None)
 
 
 def with_language_and_genre(article: Article, hints: PageHints | None = None) -> Article:

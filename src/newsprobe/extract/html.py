@@ -20,13 +20,22 @@ from ..errors import InputError
 from .assemble import Assembler
 from .dates import parse_date
 from .genre import PageHints, read_page_hints
+from .names import PageNames, read_page_names
 
-__all__ = ["extract_html"]
+__all__ = ["PageReading", "extract_html"]
 
 MAX_TREE_ELEMENTS = 200_000
 MIN_FAST_WORDS = 25  # below this the fast pass probably missed the article: rerun with fallbacks
 MIN_HEADLINE_WORDS = 4
 WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class PageReading:
+    """What the page says beyond its metadata, read before trafilatura prunes the tree."""
+
+    hints: PageHints
+    names: PageNames
 
 
 @dataclass(frozen=True)
@@ -171,14 +180,14 @@ def _page_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Any:
 
 def extract_html(
     content: str, *, url: str | None = None, source: str = "input"
-) -> tuple[Metadata, Assembler, PageHints]:
-    """Body, metadata and genre hints of an HTML page."""
+) -> tuple[Metadata, Assembler, PageReading]:
+    """Body and metadata of an HTML page, with its genre hints and what it says about its outlet and authors."""
     tree = _parse(content, source)
     if tree.xpath("count(//*)") > MAX_TREE_ELEMENTS:
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
-    hints = read_page_hints(tree)
+    page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
@@ -186,4 +195,4 @@ def extract_html(
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)
-    return metadata, assembler, hints
+    return metadata, assembler, page

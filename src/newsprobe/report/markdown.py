@@ -20,9 +20,10 @@ def render_markdown(report: Report) -> str:
     m = article.metadata
     lines = [f"# {m.title or '(untitled)'}", ""]
     fields = [
-        ("Byline", m.byline),
-        ("Outlet", m.site_name),
-        ("Domain", m.domain),
+        ("Authors", ", ".join(m.authors)),
+        ("Credited", ", ".join(m.credits)),
+        ("Byline", None if m.authors or m.credits else m.byline),
+        ("Outlet", m.outlet_label()),
         ("Published", m.published),
         ("URL", m.url),
         ("Language", m.language_summary() if m.language or m.detected_language else None),

@@ -28,8 +28,10 @@ def _metadata_table(article: Article) -> Table:
     table.add_column(style="bold cyan", no_wrap=True)
     table.add_column()
     rows: list[tuple[str, str | None]] = [
-        ("Byline", m.byline),
-        ("Outlet", " ".join(filter(None, [m.site_name, f"({m.domain})" if m.domain else None])) or None),
+        ("Authors", ", ".join(m.authors) or None),
+        ("Credited", ", ".join(m.credits) or None),
+        ("Byline", None if m.authors or m.credits else m.byline),
+        ("Outlet", m.outlet_label()),
         ("Published", m.published),
         ("URL", m.url),
         ("Language", m.language_summary() if m.language or m.detected_language else None),

@@ -243,7 +243,7 @@ def _metadata_evidence(kind: EvidenceKind, field: str, value: str, name: str | N
 
 
 def metadata_cues(article: Article) -> list[Cue]:
-    """Bylines and authors that may name an outlet ("RT News")."""
+    """Bylines, authors and credited organisations that may name an outlet ("RT News", "Reuters")."""
     meta = article.metadata
     cues = []
     if meta.byline:
@@ -254,6 +254,12 @@ def metadata_cues(article: Article) -> list[Cue]:
         name = clean_name(_strip_by(author))
         if name:
             cues.append(Cue("byline", "weak", name, _metadata_evidence("byline", "authors", author, name)))
+    for credit in meta.credits:  # organisations named as authors: "Reuters" is a wire credit
+        name = clean_name(credit)
+        if name and re.fullmatch(P.WIRE_NAMES, name):
+            cues.append(Cue("wire_credit", "strong", name, _metadata_evidence("wire_credit", "credits", credit, name)))
+        elif name:
+            cues.append(Cue("byline", "weak", name, _metadata_evidence("byline", "credits", credit, name)))
     return cues
 
 
