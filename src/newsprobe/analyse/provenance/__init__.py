@@ -1,14 +1,7 @@
 """Provenance: who published this article, whose story it is, and through whom it travelled."""
 
-from .analyser import (
-    ChainLink,
-    CopyMatch,
-    OutletRef,
-    ProvenanceAnalyser,
-    ProvenanceConfig,
-    ProvenanceEvidence,
-    ProvenanceResult,
-)
+from .analyser import ProvenanceAnalyser, ProvenanceConfig
+from .models import ChainLink, CopyMatch, OutletRef, ProvenanceEvidence, ProvenanceResult
 
 __all__ = [
     "ChainLink",
