@@ -17,7 +17,9 @@ from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
 from .assemble import Assembler
+from .claim_review import read_claim_reviews
 from .dates import parse_date
+from .links import collect_anchors, collect_embeds, locate_links
 
 __all__ = ["extract_html"]
 
@@ -156,8 +158,12 @@ def extract_html(content: str, *, url: str | None = None, source: str = "input")
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
+    anchors = collect_anchors(tree)
+    metadata.embeds = collect_embeds(tree, metadata.url)
+    metadata.claim_reviews = read_claim_reviews(tree)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
         assembler.add_checked(paragraph)
+    assembler.links = locate_links(anchors, assembler.text, assembler.removed, metadata.url)
     return metadata, assembler
