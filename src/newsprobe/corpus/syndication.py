@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..dedup import DocumentRecord, NearDuplicateIndex
+from ..dedup import DocumentRecord, IndexSettings, NearDuplicateIndex
 
 __all__ = ["MIN_SHARED", "MIN_WORDS", "NearDuplicateFinder", "outlet_row"]
 
@@ -22,7 +22,7 @@ MAX_MATCHES = 1000
 
 class NearDuplicateFinder:
     def __init__(self, directory: Path, *, min_shared: float = MIN_SHARED, min_words: int = MIN_WORDS) -> None:
-        self.index = NearDuplicateIndex(directory)
+        self.index = NearDuplicateIndex(directory, settings=IndexSettings(keep_text=False))  # texts live in `articles`
         self.min_shared, self.min_words = min_shared, min_words
 
     def add(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
