@@ -56,13 +56,23 @@ def analyze(
     index: Annotated[
         Path | None, typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")
     ] = None,
+    fetch_origin: Annotated[
+        bool,
+        typer.Option(
+            "--fetch-origin",
+            help="Fetch the original from a URL the page credits (same SSRF guard as URLs) and list the copy's edits.",
+        ),
+    ] = False,
 ) -> None:
     """Analyse one article and print or write the report."""
     from ..api import Newsprobe
     from ..ingest import FetchPolicy
     from ..report import render
 
-    config = {"provenance": {"index_dir": str(check_index(index))}} if index else None
+    provenance: dict[str, object] = {"index_dir": str(check_index(index))} if index else {}
+    if fetch_origin:
+        provenance["fetch_origin"] = True
+    config = {"provenance": provenance} if provenance else None
     app_object = Newsprobe(
         parse_analyses(analyses),
         profile=ctx.obj["profile"],

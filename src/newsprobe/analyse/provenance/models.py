@@ -6,21 +6,23 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from ...dedup import IndexMatch
+from ...dedup import EditComparison, IndexMatch
 from ...document import Span
-from ...outlets import OutletProfile
+from ...outlets import OutletEvidence, OutletProfile
 
 __all__ = [
     "ChainLink",
     "CopyMatch",
     "EvidenceKind",
+    "LinkSummary",
+    "LinkedOutlet",
     "OutletRef",
     "ProvenanceEvidence",
     "ProvenanceResult",
     "Verdict",
 ]
 
-Verdict = Literal["original", "attributed_republication", "wire_copy", "suspected_laundering"]
+Verdict = Literal["original", "attributed_republication", "wire_copy", "uncredited_copy", "suspected_laundering"]
 EvidenceKind = Literal[
     "republication_notice",
     "source_line",
@@ -37,6 +39,10 @@ EvidenceKind = Literal[
     "canonical_url",
     "og_url",
     "index_match",
+    "residue",
+    "image_credit",
+    "embed",
+    "link",
 ]
 
 
@@ -48,13 +54,20 @@ class ProvenanceEvidence(BaseModel):
 
     kind: EvidenceKind
     where: Literal["text", "removed", "metadata", "index"]
-    quote: str = Field(description="The line, value or index entry as found.")
+    quote: str = Field(
+        description="The line, value or index entry as found; for fingerprints the matched words "
+        "(inside one item of a metadata list such as image_credits)."
+    )
     name: str | None = Field(None, description="The outlet as written in the evidence.")
     span: Span | None = Field(None, description="Offsets into article.text (where='text').")
     removed_block: int | None = Field(None, description="Index into article.removed (where='removed').")
     removed_span: Span | None = Field(None, description="Offsets inside article.removed[removed_block].text.")
     field: str | None = Field(None, description="Article metadata field (where='metadata').")
     index_source: str | None = Field(None, description="Source id of the index entry (where='index').")
+    url: str | None = Field(None, description="The link or embed target (kinds 'link' and 'embed').")
+    fingerprint: str | None = Field(
+        None, description="Id of the residue fingerprint matched (newsprobe/data/residue_fingerprints.json)."
+    )
 
 
 class OutletRef(BaseModel):
@@ -62,8 +75,27 @@ class OutletRef(BaseModel):
     domain: str | None = None
     resolved: bool = Field(description="True when the outlet table knows the outlet.")
     is_wire: bool = False
+    credited: bool = Field(
+        False,
+        description="True when the page itself credits this outlet (notice, byline, wire credit, URL); "
+        "False when only residue, an image credit or an index copy points at it.",
+    )
     profile: OutletProfile | None = None
     evidence: list[ProvenanceEvidence] = Field(default_factory=list)
+
+
+class LinkedOutlet(OutletRef):
+    links: int = Field(description="Links in the body to this outlet.")
+    state_affiliated: bool = Field(description="The outlet is state media with editorial control (SC, CaPu, CaPr).")
+
+
+class LinkSummary(BaseModel):
+    """Every link in the body (HTML inputs), normalised and grouped by outlet; evidence items of kind 'link'."""
+
+    total: int = Field(description="Links in the body, self-links included.")
+    outlets: list[LinkedOutlet] = Field(default_factory=list, description="Other outlets, most-linked first.")
+    self_links: list[ProvenanceEvidence] = Field(default_factory=list, description="Links to the host's own site.")
+    state_affiliated_links: int = Field(0, description="Links to state media with editorial control.")
 
 
 class ChainLink(OutletRef):
@@ -84,3 +116,16 @@ class ProvenanceResult(BaseModel):
     chain: list[ChainLink] = Field(default_factory=list, description="Original first, the host last.")
     copies: list[CopyMatch] = Field(default_factory=list, description="Copies at other outlets found in the index.")
     index_checked: bool = False
+    laundering_basis: list[OutletEvidence] = Field(
+        default_factory=list,
+        description="The list entries (state media, Information Laundromat, specious sites) that make the "
+        "uncredited origin a laundering source; set when the verdict is suspected_laundering.",
+    )
+    image_credits: list[OutletRef] = Field(
+        default_factory=list, description="Outlets behind image and embed credits (role 'image credit'), never origins."
+    )
+    links: LinkSummary | None = Field(None, description="Outbound links in the body (HTML inputs only).")
+    edits: EditComparison | None = Field(None, description="What this copy changed against the original.")
+    edits_note: str | None = Field(
+        None, description="Why no comparison with the original was made, when one was asked."
+    )
