@@ -31,6 +31,7 @@ from ..document import Span
 from .edit_words import ATTRIBUTION_WORDS, HEDGES, QUOTATION, WORD
 
 __all__ = [
+    "AlignedRow",
     "EditComparison",
     "EditedPassage",
     "EditorialChange",
@@ -104,6 +105,68 @@ class EditComparison(BaseModel):
     editorial: list[EditorialChange] = Field(default_factory=list)
     edited: bool = Field(False, description="The copy changed the headline or the text (beyond spacing/punctuation).")
     summary: str = ""
+
+    def rows(self, copy_text: str) -> list[AlignedRow]:
+        """The two texts side by side: kept stretches and passages in order, changed words marked."""
+        return aligned_rows(self, copy_text)
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    marked: bool = False
+
+
+@dataclass(frozen=True)
+class AlignedRow:
+    kind: Literal["kept", "added", "removed", "changed"]
+    original: list[Piece]
+    copy: list[Piece]
+
+
+def _pieces(text: str, span: Span | None, marks: list[Span]) -> list[Piece]:
+    if span is None:
+        return []
+    pieces, position = [], span.start
+    for mark in marks:
+        if mark.start > position:
+            pieces.append(Piece(text[position : mark.start]))
+        pieces.append(Piece(text[mark.start : mark.end], marked=True))
+        position = mark.end
+    if position < span.end:
+        pieces.append(Piece(text[position : span.end]))
+    return pieces
+
+
+def _kept_row(
+    original_text: str, copy_text: str, original: tuple[int, int], copy: tuple[int, int]
+) -> AlignedRow | None:
+    left, right = original_text[original[0] : original[1]].strip(), copy_text[copy[0] : copy[1]].strip()
+    return AlignedRow("kept", [Piece(left)] if left else [], [Piece(right)] if right else []) if left or right else None
+
+
+def aligned_rows(comparison: EditComparison, copy_text: str) -> list[AlignedRow]:
+    """Rows for a side-by-side view; the stretches between passages are the sentences both texts share."""
+    original_text = comparison.original_text
+    rows: list[AlignedRow] = []
+    at_original = at_copy = 0
+    for passage in comparison.passages:
+        next_original = passage.original_span.start if passage.original_span else at_original
+        next_copy = passage.copy_span.start if passage.copy_span else at_copy
+        if next_original >= at_original and next_copy >= at_copy:
+            kept = _kept_row(original_text, copy_text, (at_original, next_original), (at_copy, next_copy))
+            rows += [kept] if kept else []
+        rows.append(
+            AlignedRow(
+                passage.kind,
+                _pieces(original_text, passage.original_span, passage.original_marks),
+                _pieces(copy_text, passage.copy_span, passage.copy_marks),
+            )
+        )
+        at_original = passage.original_span.end if passage.original_span else at_original
+        at_copy = passage.copy_span.end if passage.copy_span else at_copy
+    kept = _kept_row(original_text, copy_text, (at_original, len(original_text)), (at_copy, len(copy_text)))
+    return rows + ([kept] if kept else [])
 
 
 # ---------------------------------------------------------------- sentences

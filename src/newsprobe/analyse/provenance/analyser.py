@@ -524,13 +524,11 @@ def uncredited_sources(
     found = []
     for copy in copies:
         if copy.order == "earlier" and not copy.credited:
-            where = copy.outlet or copy.domain or copy.source
-            finding = f"an earlier copy at {where} ({copy.published}) shares {copy.shared_fraction:.0%} of the text"
-            found.append(
-                _uncredited(
-                    _copy_ref(copy, resolver), host, round(min(0.9, 0.5 + 0.4 * copy.shared_fraction), 2), finding
-                )
+            ref = _copy_ref(copy, resolver)
+            finding = (
+                f"an earlier copy at {_label(ref)} ({copy.published}) shares {copy.shared_fraction:.0%} of the text"
             )
+            found.append(_uncredited(ref, host, round(min(0.9, 0.5 + 0.4 * copy.shared_fraction), 2), finding))
     confidence_of = {f.id: f.confidence for f in fingerprints.entries}
     for origin in origins:
         residue = [e for e in origin.evidence if e.kind == "residue"]
@@ -541,12 +539,15 @@ def uncredited_sources(
     return found
 
 
+LIST_ORDER = {"state_affiliation": 0, "laundromat": 1, "specious_sites": 2}
+
+
 def _list_phrase(evidence: OutletEvidence) -> str:
     if evidence.kind == "state_affiliation":
         return f"state media ({TYPOLOGY_LABELS.get(evidence.value, evidence.value)}) in the ASD state media matrix"
     if evidence.kind == "laundromat":
-        return f"a site of concern in the ASD Information Laundromat ({evidence.value})"
-    return "on the specious-sites list (Hanley, Kumar & Durumeric 2024)"
+        return f"site of concern in the ASD Information Laundromat ({evidence.value})"
+    return "specious-sites list (Hanley, Kumar & Durumeric 2024)"
 
 
 def _uncredited_verdict(uncredited: list[Uncredited]) -> tuple[Verdict, float, str, list[OutletEvidence]]:
@@ -555,8 +556,9 @@ def _uncredited_verdict(uncredited: list[Uncredited]) -> tuple[Verdict, float, s
     name = best.ref.name
     finding = f"{best.finding} and the article does not credit {name}"
     if flagged:
-        lists = "; ".join(dict.fromkeys(_list_phrase(e) for e in best.basis))
-        return "suspected_laundering", best.confidence, f"{finding}; {name} is listed as {lists}", best.basis
+        basis = sorted(best.basis, key=lambda e: LIST_ORDER.get(e.kind, 3))
+        lists = "; ".join(dict.fromkeys(_list_phrase(e) for e in basis))
+        return "suspected_laundering", best.confidence, f"{finding}; {name} is listed: {lists}", basis
     if best.same_state:
         return "uncredited_copy", best.confidence, f"{finding}; both are state media of the same country", []
     reason = "is on none of the state-media, laundromat or specious-sites lists"
