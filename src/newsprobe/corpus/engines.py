@@ -23,7 +23,7 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
-from .tables import AdapterError, Rows, flatten_result
+from .tables import AdapterError, Rows, fact_check_rows, flatten_result
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
@@ -149,7 +149,8 @@ class DocumentProcessor:
                     "text": article.text,
                     "profile": self.profile,
                 }
-            ]
+            ],
+            "fact_checks": fact_check_rows(record.id, metadata.claim_reviews),
         }
         for name, result in report.analyses.items():
             try:
