@@ -106,6 +106,7 @@ def test_every_fingerprint_has_a_fixture_and_a_source():
     assert set(FIXTURES) == set(FINGERPRINTS)
     for fingerprint in FINGERPRINTS.values():
         assert fingerprint.regex.search(fingerprint.example), fingerprint.id
+        assert any(needle in fingerprint.example for needle in fingerprint.needles), fingerprint.id
         assert fingerprint.source and ("http" in fingerprint.source or "ASD" in fingerprint.source)
         assert source(fingerprint.outlet).status == "known", fingerprint.outlet
 

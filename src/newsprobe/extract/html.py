@@ -160,7 +160,7 @@ def extract_html(content: str, *, url: str | None = None, source: str = "input")
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     anchors = collect_anchors(tree)
     metadata.embeds = collect_embeds(tree, metadata.url)
-    metadata.claim_reviews = read_claim_reviews(tree)
+    metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):

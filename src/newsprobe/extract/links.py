@@ -33,7 +33,7 @@ SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
 NOT_LINKS = ("#", "mailto:", "javascript:", "tel:", "data:")
 MIN_SEGMENT_CHARS = 20  # shorter block text counts only when it is a whole paragraph of the body
 MAX_ANCHORS = 2_000
-CHROME = "ancestor::header or ancestor::nav or ancestor::footer or ancestor::aside"
+CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
 ARTICLE_ROOTS = ("//*[@itemprop='articleBody']", "//article")
 MIN_ROOT_PARAGRAPHS = 3
 _LINE_BREAKS = re.compile(r"[\n\r\f\v]+")
@@ -152,18 +152,19 @@ def collect_anchors(tree: lxml_html.HtmlElement) -> list[BlockAnchors]:
 
 
 def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
-    """The fast path for a short block that is one link ("<li><a>Home</a></li>"), else None.
+    """The fast path for a block that is just one link ("<li><a href=...>Home</a></li>"), else None.
 
-    Most links of a page are such navigation items; reading their text at C speed spares the walk.
+    Most links of a page are such navigation items; reading them without the walk keeps extraction fast.
     """
-    if len(anchors) != 1:
-        return None
-    text = _flat(block.xpath("string()"))
-    if len(text) >= MIN_SEGMENT_CHARS:
+    if len(anchors) != 1 or len(block) != 1:
         return None
     ((anchor, href),) = anchors.items()
-    if _flat(anchor.xpath("string()")) != text or block.find(".//br") is not None:
+    if anchor.getparent() is not block or (block.text or "").strip() or (anchor.tail or "").strip():
         return None
+    if len(anchor) and (anchor.find(".//br") is not None or any(child.tag in BLOCK_TAGS for child in anchor.iter())):
+        return None
+    raw = "".join(anchor.itertext()) if len(anchor) else anchor.text or ""
+    text = _flat(raw)
     return [_Segment(text, [(href, text, 0, len(text))])] if text else []
 
 
@@ -238,22 +239,34 @@ def _hidden(element: Any) -> bool:
     return "display:none" in style or element.get("width") in ("0", "1") or element.get("height") in ("0", "1")
 
 
-def _embed_urls(root: Any) -> Iterator[tuple[str | None, EmbedKind]]:
-    for element in root.xpath(f".//iframe[not({CHROME})] | .//embed[not({CHROME})]"):
+def _in_chrome(element: Any) -> bool:
+    return any(ancestor.tag in CHROME_TAGS for ancestor in element.iterancestors())
+
+
+def _embed_url(element: Any) -> Iterator[tuple[str | None, EmbedKind]]:
+    """The URL(s) one iframe, embed, video, audio or blockquote embeds."""
+    if element.tag in ("iframe", "embed"):
         if not _hidden(element):
             yield element.get("src") or element.get("data-src"), "iframe"
-    for element in root.xpath(f".//video[not({CHROME})] | .//audio[not({CHROME})]"):
-        sources = [element.get("src")] + [source.get("src") for source in element.xpath(".//source")]
-        for src in filter(None, sources):
-            yield src, ("video" if element.tag == "video" else "audio")
-    for element in root.xpath(f".//blockquote[contains(@class, 'twitter-tweet')][not({CHROME})]"):
-        statuses = [href for href in element.xpath(".//a/@href") if "/status/" in href]
+    elif element.tag in ("video", "audio"):
+        kind: EmbedKind = "video" if element.tag == "video" else "audio"
+        for src in filter(None, [element.get("src")] + [source.get("src") for source in element.iter("source")]):
+            yield src, kind
+    elif "twitter-tweet" in (element.get("class") or ""):
+        statuses = [href for a in element.iter("a") if "/status/" in (href := a.get("href") or "")]
         if statuses:
             yield statuses[-1], "post"
-    for element in root.xpath(f".//blockquote[@data-instgrm-permalink][not({CHROME})]"):
+    elif element.get("data-instgrm-permalink"):
         yield element.get("data-instgrm-permalink"), "post"
-    for element in root.xpath(f".//*[@data-telegram-post][not({CHROME})]"):
-        yield "https://t.me/" + element.get("data-telegram-post", ""), "post"
+
+
+def _embed_urls(root: Any) -> Iterator[tuple[str | None, EmbedKind]]:
+    for element in root.iter("iframe", "embed", "video", "audio", "blockquote"):
+        if not _in_chrome(element):
+            yield from _embed_url(element)
+    for element in root.xpath(".//*[@data-telegram-post]"):
+        if not _in_chrome(element):
+            yield "https://t.me/" + element.get("data-telegram-post", ""), "post"
 
 
 def collect_embeds(tree: lxml_html.HtmlElement, base_url: str | None) -> list[Embed]:

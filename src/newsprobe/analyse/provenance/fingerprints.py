@@ -29,14 +29,14 @@ class Fingerprint(BaseModel):
     name: str
     kind: FingerprintKind
     pattern: str
-    flags: str = ""
+    needles: list[str] = Field(description="A line must contain one of these before the pattern is tried.")
     example: str
     source: str
     confidence: float = Field(ge=0.0, le=1.0)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, re.IGNORECASE if "i" in self.flags else 0)
+        return re.compile(self.pattern)
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Fingerprints:
     def matches(line: str, fingerprints: list[Fingerprint]) -> Iterator[FingerprintMatch]:
         """Each fingerprint's first match in ``line``."""
         for fingerprint in fingerprints:
+            if not any(needle in line for needle in fingerprint.needles):
+                continue
             found = fingerprint.regex.search(line)
             if found is not None and found.end() > found.start():
                 yield FingerprintMatch(fingerprint, found.start(), found.end())
