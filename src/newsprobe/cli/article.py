@@ -96,7 +96,7 @@ def extract(
         bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
     ] = False,
 ) -> None:
-    """Extraction only: one JSON line per input with `source`, `text` and the metadata fields."""
+    """Extraction only: one JSON line per input with `source`, `text`, the metadata fields and the body's links."""
     from ..api import Newsprobe
     from ..ingest import FetchPolicy, expand_inputs
 
@@ -111,6 +111,7 @@ def extract(
                 **article.metadata.model_dump(),
                 "paragraphs": [p.model_dump() for p in article.paragraphs],
                 "removed": [block.model_dump() for block in article.removed],
+                "links": [link.model_dump() for link in article.links],
             }
         except NewsprobeError as exc:
             failed += 1
