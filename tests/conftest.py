@@ -35,6 +35,20 @@ def reference_article():
 
 
 @pytest.fixture(scope="session")
+def bench_page(shared_data: Path) -> Callable[[str], object]:
+    """The extracted extraction-benchmark page whose file name starts with a prefix (skips without the data)."""
+    from newsprobe.api import extract
+
+    def read(prefix: str) -> object:
+        pages = sorted((shared_data / "extraction-bench" / "html").glob(f"{prefix}*.html.gz"))
+        if not pages:
+            pytest.skip("extraction benchmark pages not available")
+        return extract(pages[0])
+
+    return read
+
+
+@pytest.fixture(scope="session")
 def reference_report():
     from newsprobe import analyze
 

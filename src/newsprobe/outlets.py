@@ -100,6 +100,17 @@ class OutletEvidence(BaseModel):
     detail: str = ""
     inherited_from: str | None = Field(None, description="Parent domain the flag belongs to, if not this host.")
 
+    @property
+    def list_label(self) -> str:
+        """The statement in plain words, the same in explanations, reports and the corpus dashboard."""
+        if self.kind == "state_affiliation":
+            return f"state media list ({TYPOLOGY_LABELS.get(self.value, self.value)})"
+        if self.kind == "laundromat":
+            return f"Information Laundromat ({self.value})"
+        if self.kind == "specious_sites":
+            return "specious-sites list"
+        return f"Lin et al. reliability ({self.value})"
+
 
 class Reliability(BaseModel):
     score: float = Field(description="Lin et al. (2023) aggregate pc1, 0 (lowest quality) to 1 (highest).")

@@ -96,7 +96,7 @@ def test_syndication_marks_edited_copies_and_laundering_follows_the_lists(store)
     assert pairs[("bbc.co.uk", "example-blog.net")]["edited"] is False  # an exact copy
     candidates = query(store, "SELECT * FROM laundering_candidates").to_pylist()
     assert [(c["original_domain"], c["copy_domain"]) for c in candidates] == [("rt.com", "globalresearch.ca")]
-    assert "state media list: SC" in candidates[0]["lists"] and candidates[0]["edited"]
+    assert "state media list (state-controlled)" in candidates[0]["lists"] and candidates[0]["edited"]
 
 
 def test_links_table_with_state_media_and_self_links(store):
@@ -188,7 +188,7 @@ def test_dashboard_shows_edited_copies_and_the_lists(store, tmp_path):
     edited = sections["edited"].text_content()
     assert "Protecting the Terrorists" in edited and "sham; devastating" in edited
     laundering = sections["laundering"].text_content()
-    assert "state media list: SC" in laundering and "Global Research" in laundering
+    assert "state media list (state-controlled)" in laundering and "Global Research" in laundering
     assert "stroke-dasharray" in lxml.html.tostring(sections["syndication"], encoding="unicode")  # the edited copy
     tiles = {
         tile.xpath("./span")[0].text_content(): tile.xpath("./b")[0].text_content()

@@ -18,13 +18,6 @@ def linked():
     return extract(from_html((FIXTURES / "linked_article.html").read_text(encoding="utf-8"), url=PAGE_URL))
 
 
-def _bench_page(shared_data, prefix):
-    pages = sorted((shared_data / "extraction-bench" / "html").glob(f"{prefix}*.html.gz"))
-    if not pages:
-        pytest.skip("extraction benchmark pages not available")
-    return extract(pages[0])
-
-
 # ---------------------------------------------------------------- links in extraction
 
 
@@ -65,8 +58,8 @@ def test_embeds_come_from_the_article_not_the_sidebar(linked):
     ]
 
 
-def test_links_of_a_real_page_point_at_their_anchors(shared_data):
-    article = _bench_page(shared_data, "1ee91d1f")  # polygraph.info fact-check with many sourced links
+def test_links_of_a_real_page_point_at_their_anchors(bench_page):
+    article = bench_page("1ee91d1f")  # polygraph.info fact-check with many sourced links
     assert len(article.links) >= 10
     for link in article.links:
         if link.span is not None:
@@ -110,8 +103,8 @@ def test_text_inputs_have_no_links(reference_article):
         ),
     ],
 )
-def test_claim_review_of_shared_fact_check_pages(shared_data, prefix, expected):
-    (review,) = _bench_page(shared_data, prefix).metadata.claim_reviews
+def test_claim_review_of_shared_fact_check_pages(bench_page, prefix, expected):
+    (review,) = bench_page(prefix).metadata.claim_reviews
     assert review.model_dump(include=set(expected)) == expected
     assert review.claim_reviewed and review.url.startswith("https://")
 

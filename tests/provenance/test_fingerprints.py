@@ -183,17 +183,8 @@ def test_teaser_phrase_inside_a_sentence_is_no_residue():
 # ---------------------------------------------------------------- real pages
 
 
-def _bench_page(shared_data, prefix):
-    from newsprobe.api import extract
-
-    pages = sorted((shared_data / "extraction-bench" / "html").glob(f"{prefix}*.html.gz"))
-    if not pages:
-        pytest.skip("extraction benchmark pages not available")
-    return extract(pages[0])
-
-
-def test_rt_page_teaser_is_rt_own_residue(shared_data):
-    article = _bench_page(shared_data, "4a44ab3e")  # rt.com, with an "Also on rt.com" teaser
+def test_rt_page_teaser_is_rt_own_residue(bench_page):
+    article = bench_page("4a44ab3e")  # rt.com, with an "Also on rt.com" teaser
     result = run(article)
     assert result.host.domain == "rt.com" and result.verdict == "original"
     residue = [e for e in result.host.evidence if e.kind == "residue"]
@@ -207,8 +198,8 @@ def test_rt_page_teaser_is_rt_own_residue(shared_data):
         ("5fa3154e", "afp.com", "AFP via Getty"),  # theguardian.com, AFP photo
     ],
 )
-def test_photo_agency_of_a_real_page_is_an_image_credit(shared_data, prefix, domain, quote):
-    result = run(_bench_page(shared_data, prefix))
+def test_photo_agency_of_a_real_page_is_an_image_credit(bench_page, prefix, domain, quote):
+    result = run(bench_page(prefix))
     credits = {ref.domain: ref for ref in result.image_credits}
     assert domain in credits and credits[domain].evidence[0].quote == quote
     assert all(o.domain != domain for o in result.origins)

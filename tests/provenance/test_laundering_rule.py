@@ -50,7 +50,7 @@ def test_uncredited_copy_of_a_listed_outlet_is_suspected_laundering(tmp_path, do
     assert result.verdict == "suspected_laundering"
     assert {e.kind for e in result.laundering_basis} == kinds
     assert all(e.citation for e in result.laundering_basis)
-    assert "does not credit" in result.explanation and "is listed: " in result.explanation
+    assert "does not credit" in result.explanation and "is on the " in result.explanation
     origin = result.origins[0]
     assert origin.domain == domain and not origin.credited
     assert result.chain[0].role == "original" and result.chain[0].domain == domain

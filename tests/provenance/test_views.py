@@ -142,7 +142,7 @@ def test_html_shows_the_two_texts_side_by_side_with_the_edits(edited_report):
         "Coalition playing a dangerous game",
         "loaded language added",
         "hedge removed",
-        "state media list: SC",
+        "state media list (state-controlled)",
     ):
         assert expected in text, expected
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
@@ -172,7 +172,7 @@ def test_markdown_and_terminal_list_edits_and_basis(edited_report):
     )
     assert (
         "- hedge removed: “allegedly”" in md
-        and "Why suspected laundering: the uncredited origin is on the state media list: SC" in md
+        and "Why suspected laundering: the uncredited origin is on the state media list (state-controlled)" in md
     )
     assert "loaded language added" in render(edited_report, "text", width=200)
 

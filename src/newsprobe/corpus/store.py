@@ -62,8 +62,8 @@ VIEWS = {
     "laundering_candidates": f"""
         SELECT s.original_id, s.copy_id, s.original_domain, s.copy_domain, s.original_outlet, s.copy_outlet,
                s.jaccard, s.edited, s.edit_summary,
-               concat_ws('; ', CASE WHEN o.state_affiliated THEN 'state media list: ' || o.state_typology END,
-                         CASE WHEN o.laundromat IS NOT NULL THEN 'Information Laundromat: ' || o.laundromat END,
+               concat_ws(', ', CASE WHEN o.state_affiliated THEN 'state media list (' || o.state_label || ')' END,
+                         CASE WHEN o.laundromat IS NOT NULL THEN 'Information Laundromat (' || o.laundromat || ')' END,
                          CASE WHEN o.specious THEN 'specious-sites list' END) AS lists
         FROM syndication s JOIN outlets o ON o.domain = s.original_domain
         LEFT JOIN outlets c ON c.domain = s.copy_domain

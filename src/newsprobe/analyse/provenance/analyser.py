@@ -41,7 +41,6 @@ from ...dedup import EditComparison, IndexMatch, NearDuplicateIndex, compare_tex
 from ...document import Article, Span
 from ...ingest.url import FETCH_POLICY_RESOURCE, FetchPolicy
 from ...outlets import (
-    TYPOLOGY_LABELS,
     OutletDatabase,
     OutletEvidence,
     OutletProfile,
@@ -542,14 +541,6 @@ def uncredited_sources(
 LIST_ORDER = {"state_affiliation": 0, "laundromat": 1, "specious_sites": 2}
 
 
-def _list_phrase(evidence: OutletEvidence) -> str:
-    if evidence.kind == "state_affiliation":
-        return f"state media ({TYPOLOGY_LABELS.get(evidence.value, evidence.value)}) in the ASD state media matrix"
-    if evidence.kind == "laundromat":
-        return f"site of concern in the ASD Information Laundromat ({evidence.value})"
-    return "specious-sites list (Hanley, Kumar & Durumeric 2024)"
-
-
 def _uncredited_verdict(uncredited: list[Uncredited]) -> tuple[Verdict, float, str, list[OutletEvidence]]:
     flagged = [u for u in uncredited if u.basis]
     best = max(flagged or uncredited, key=lambda u: u.confidence)
@@ -557,8 +548,8 @@ def _uncredited_verdict(uncredited: list[Uncredited]) -> tuple[Verdict, float, s
     finding = f"{best.finding} and the article does not credit {name}"
     if flagged:
         basis = sorted(best.basis, key=lambda e: LIST_ORDER.get(e.kind, 3))
-        lists = "; ".join(dict.fromkeys(_list_phrase(e) for e in basis))
-        return "suspected_laundering", best.confidence, f"{finding}; {name} is listed: {lists}", basis
+        lists = ", ".join(dict.fromkeys(e.list_label for e in basis))
+        return "suspected_laundering", best.confidence, f"{finding}; {name} is on the {lists}", basis
     if best.same_state:
         return "uncredited_copy", best.confidence, f"{finding}; both are state media of the same country", []
     reason = "is on none of the state-media, laundromat or specious-sites lists"

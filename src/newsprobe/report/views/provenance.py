@@ -9,9 +9,8 @@ from rich.text import Text
 from ...analyse.provenance import LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
 from ...dedup import EditComparison
 from ...document import Article
-from ...outlets import OutletEvidence
 
-__all__ = ["evidence_location", "list_label", "markdown", "outlet_summary", "terminal"]
+__all__ = ["evidence_location", "markdown", "outlet_summary", "terminal"]
 
 SHOWN_CHANGES = 10
 
@@ -48,17 +47,8 @@ def _involved(result: ProvenanceResult) -> list[tuple[str, OutletRef]]:
     return [(link.role, link) for link in result.chain] + [("image credit", ref) for ref in result.image_credits]
 
 
-def list_label(evidence: OutletEvidence) -> str:
-    """The list an outlet is on, in the words the HTML report uses too."""
-    if evidence.kind == "state_affiliation":
-        return f"state media list: {evidence.value}"
-    if evidence.kind == "laundromat":
-        return f"Information Laundromat: {evidence.value}"
-    return "specious-sites list"
-
-
 def _basis_line(result: ProvenanceResult) -> str:
-    listed = "; ".join(dict.fromkeys(list_label(e) for e in result.laundering_basis))
+    listed = ", ".join(dict.fromkeys(e.list_label for e in result.laundering_basis))
     return f"Why suspected laundering: the uncredited origin is on the {listed}" if listed else ""
 
 
