@@ -40,17 +40,8 @@ class NearDuplicateFinder:
     def _add_one(self, article: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
         if (article.get("words") or 0) < self.min_words:
             return {}
-        record = DocumentRecord(
-            source=article["id"],
-            url=article.get("url"),
-            outlet=article.get("outlet"),
-            domain=article.get("domain"),
-            published=article.get("published"),
-            title=article.get("title"),
-            words=article.get("words") or 0,
-        )
         matches = self.index.query_then_add(
-            article.get("text") or "", record, min_shared=self.min_shared, limit=MAX_MATCHES
+            article.get("text") or "", _record(article), min_shared=self.min_shared, limit=MAX_MATCHES
         )
         return dict(
             _pair(article["id"], m.source, m.containment, m.match_containment, m.jaccard)
@@ -70,6 +61,19 @@ def _pair(
     else:
         a_id, b_id, a_in_b, b_in_a = match_id, query_id, match_in_query, query_in_match
     return (a_id, b_id), {"a_id": a_id, "b_id": b_id, "jaccard": jaccard, "a_in_b": a_in_b, "b_in_a": b_in_a}
+
+
+def _record(article: dict[str, Any]) -> DocumentRecord:
+    """An `articles` row as the index records it."""
+    return DocumentRecord(
+        source=article["id"],
+        url=article.get("url"),
+        outlet=article.get("outlet"),
+        domain=article.get("domain"),
+        published=article.get("published"),
+        title=article.get("title"),
+        words=article.get("words") or 0,
+    )
 
 
 def _ordered(a: dict[str, Any], b: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
@@ -97,14 +101,8 @@ def pair_edit_rows(
         if ordered is None:
             continue
         original, copy = ordered
-        document = OriginalDocument(
-            source=original["id"],
-            url=original.get("url"),
-            outlet=original.get("outlet"),
-            domain=original.get("domain"),
-            published=original.get("published"),
-            obtained="corpus",
-        )
+        fields = _record(original).model_dump(include={"source", "url", "outlet", "domain", "published"})
+        document = OriginalDocument(**fields, obtained="corpus")
         comparison = compare_texts(
             document, original.get("text") or "", original.get("title"), copy.get("text") or "", copy.get("title")
         )
