@@ -139,3 +139,20 @@ def test_cli_fetch_origin(served_original, tmp_path):
     assert '"obtained": "fetched"' in result.output and '"title_changed": true' in result.output
     refused = CliRunner().invoke(app, args[:-1])
     assert refused.exit_code == 0 and "non-public address" in refused.output
+
+
+def test_cli_index_keeps_texts_so_analyze_lists_the_edits(tmp_path):
+    original = tmp_path / "rt.txt"
+    original.write_text(f"{ORIGINAL_TITLE}\n\nRT, June 27, 2017\n\n{ORIGINAL}\n", encoding="utf-8")
+    copy = tmp_path / "globalresearch.txt"
+    copy.write_text(f"{COPY_TITLE}\n\nGlobal Research, June 28, 2017\n\n{COPY}\n", encoding="utf-8")
+    runner = CliRunner()
+    for name, flags in (("kept", []), ("bare", ["--no-text"])):
+        added = runner.invoke(app, ["index", "add", str(original), "--index", str(tmp_path / name), *flags])
+        assert added.exit_code == 0, added.output
+    args = ["analyze", str(copy), "--analyses", "provenance", "--format", "md", "--index"]
+    kept = runner.invoke(app, [*args, str(tmp_path / "kept")])
+    assert kept.exit_code == 0, kept.output
+    assert "Headline before: Coalition playing" in kept.output and "- hedge removed: “allegedly”" in kept.output
+    bare = runner.invoke(app, [*args, str(tmp_path / "bare")])
+    assert "No comparison with the original: the index holds an earlier copy but not its text" in bare.output

@@ -99,7 +99,7 @@ def test_reference_page_lists_sputnik_as_image_credit_in_every_view(reference_re
 def edited_report(tmp_path_factory):
     from pathlib import Path
 
-    from newsprobe.dedup import DocumentRecord, NearDuplicateIndex
+    from newsprobe.dedup import DocumentRecord, IndexSettings, NearDuplicateIndex
 
     fixtures = Path(__file__).parent / "fixtures"
     original = (fixtures / "original_rt.txt").read_text(
@@ -107,7 +107,7 @@ def edited_report(tmp_path_factory):
     ).strip() + "\n\nA <script>alert(1)</script> line."
     copy = (fixtures / "copy_globalresearch.txt").read_text(encoding="utf-8").strip()
     directory = tmp_path_factory.mktemp("edits")
-    with NearDuplicateIndex(directory) as store:
+    with NearDuplicateIndex(directory, settings=IndexSettings(keep_text=True)) as store:
         store.add(
             original,
             DocumentRecord(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..dedup import DocumentRecord, IndexSettings, NearDuplicateIndex, OriginalDocument, compare_texts
+from ..dedup import DocumentRecord, NearDuplicateIndex, OriginalDocument, compare_texts
 from .tables import Rows, edit_rows
 
 __all__ = ["MIN_SHARED", "MIN_WORDS", "NearDuplicateFinder", "outlet_row", "pair_edit_rows"]
@@ -26,7 +26,7 @@ MAX_MATCHES = 1000
 
 class NearDuplicateFinder:
     def __init__(self, directory: Path, *, min_shared: float = MIN_SHARED, min_words: int = MIN_WORDS) -> None:
-        self.index = NearDuplicateIndex(directory, settings=IndexSettings(keep_text=False))  # texts live in `articles`
+        self.index = NearDuplicateIndex(directory)  # without texts: they live in `articles`
         self.min_shared, self.min_words = min_shared, min_words
 
     def add(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
