@@ -156,3 +156,18 @@ def test_cli_index_keeps_texts_so_analyze_lists_the_edits(tmp_path):
     assert "Headline before: Coalition playing" in kept.output and "- hedge removed: “allegedly”" in kept.output
     bare = runner.invoke(app, [*args, str(tmp_path / "bare")])
     assert "No comparison with the original: the index holds an earlier copy but not its text" in bare.output
+
+
+def test_fetched_page_that_is_another_story_is_not_compared(local_server):
+    other = (
+        "<html><body><article><p>"
+        + "An unrelated story about the weather in Lisbon this week. " * 6
+        + "</p></article></body></html>"
+    )
+    local_server.add("/news/393758-lavrov-coalition-nusra/", body=other.encode())
+    url = f"http://www.rt.com:{local_server.port}/news/393758-lavrov-coalition-nusra/"
+    probe = Newsprobe(
+        ["provenance"], fetch_policy=_rt_resolving_to(local_server), config={"provenance": {"fetch_origin": True}}
+    )
+    result = probe.analyze(from_html(_copy_page(url))).analyses["provenance"]
+    assert result.edits is None and "shares only 0% of the text; not compared" in result.edits_note

@@ -524,15 +524,14 @@ def uncredited_sources(
     for copy in copies:
         if copy.order == "earlier" and not copy.credited:
             ref = _copy_ref(copy, resolver)
-            finding = (
-                f"an earlier copy at {_label(ref)} ({copy.published}) shares {copy.shared_fraction:.0%} of the text"
-            )
+            where = f"{ref.name} ({ref.domain}, {copy.published})" if ref.domain else f"{ref.name} ({copy.published})"
+            finding = f"an earlier copy at {where} shares {copy.shared_fraction:.0%} of the text"
             found.append(_uncredited(ref, host, round(min(0.9, 0.5 + 0.4 * copy.shared_fraction), 2), finding))
     confidence_of = {f.id: f.confidence for f in fingerprints.entries}
     for origin in origins:
         residue = [e for e in origin.evidence if e.kind == "residue"]
         if residue and not origin.credited:
-            finding = f"the text carries {origin.name}'s page furniture “{residue[0].quote}”"
+            finding = f"the text carries {origin.name}'s own teaser line “{residue[0].quote}”, left over from its pages"
             confidence = max(confidence_of.get(e.fingerprint or "", 0.5) for e in residue)
             found.append(_uncredited(origin, host, confidence, finding))
     return found
@@ -636,7 +635,7 @@ class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
         host = find_host(article, cues, resolver)
         origins = collect_origins(cues + _url_origins(article, host, resolver), host, resolver)
         index = self._index(context)
-        copies = find_copies(index, article, host, origins, resolver, config.min_shared) if index else []
+        copies = find_copies(index, article, host, origins, resolver, config.min_shared) if index is not None else []
         uncredited = uncredited_sources(origins, copies, host, resolver, fingerprints)
         verdict, confidence, explanation, basis = decide(origins, copies, index is not None, uncredited)
         if any(c.order == "earlier" for c in copies):
@@ -687,8 +686,8 @@ class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
         if original is None:
             return None, note
         shared = overlap(shingle_hashes(article.text), shingle_hashes(original.text))
-        if max(shared.query_in_match, shared.match_in_query) < self.config.min_shared:
-            share = max(shared.query_in_match, shared.match_in_query)
+        share = max(shared.query_in_match, shared.match_in_query)
+        if share < self.config.min_shared:
             return None, f"the page at {original.document.source} shares only {share:.0%} of the text; not compared"
         edits = compare_texts(original.document, original.text, original.title, article.text, article.metadata.title)
         return edits, None
