@@ -108,8 +108,9 @@ class _BlockText:
             self.marks.append((len(self.lines) - 1, url, start, self._length()))
 
     def segments(self) -> list[_Segment]:
+        """The lines that hold a link, normalised, with the links' offsets in them."""
         raw_lines = ["".join(parts) for parts in self.lines]
-        segments = [_Segment(_flat(line)) for line in raw_lines]
+        segments = {line: _Segment(_flat(raw_lines[line])) for line, *_ in self.marks}
         for line, url, start, end in self.marks:
             raw = raw_lines[line]
             anchor = _flat(raw[start:end])
@@ -119,14 +120,17 @@ class _BlockText:
             stop = len(raw[:end].rstrip())
             anchor_end = len(_flat(raw[:stop]))
             segments[line].anchors.append((url, anchor, anchor_end - len(anchor), anchor_end))
-        return [segment for segment in segments if segment.text and segment.anchors]
+        return [segment for _, segment in sorted(segments.items()) if segment.text and segment.anchors]
 
 
 def _block_of(element: Any) -> Any:
-    for ancestor in element.iterancestors():
+    parent = element.getparent()
+    ancestor = parent
+    while ancestor is not None:
         if ancestor.tag in BLOCK_TAGS:
             return ancestor
-    return element.getparent()
+        ancestor = ancestor.getparent()
+    return parent
 
 
 def collect_anchors(tree: lxml_html.HtmlElement) -> list[BlockAnchors]:
