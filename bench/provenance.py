@@ -4,7 +4,9 @@ PolNeAR's `metadata.tsv` records, per article, the wire service the publisher cr
 AP, UPI, AFP, Reuters) — taken from the page, not from the text. The analyser sees only the plain
 text (no URL, no metadata), so this measures how often the text itself carries the credit
 (datelines such as "WASHINGTON (AP) —", "- Reuters." lines). Train and dev splits only; the held-out
-test split is not in the shared copy and is not used.
+test split is not in the shared copy and is not used. The same run counts which residue fingerprints
+(data/residue_fingerprints.json) fire on these US news texts, none of which copies state media: any
+residue or state-media credit there would be a false alarm (wire and photo credits are expected).
 
     .venv/bin/python bench/provenance.py
 """
@@ -39,12 +41,15 @@ def wire_scores() -> dict[str, object]:
     analyser, context = ProvenanceAnalyser(), AnalysisContext()
     counts: Counter[str] = Counter()
     verdicts: Counter[str] = Counter()
+    fingerprints: Counter[str] = Counter()
     started = time.perf_counter()
     rows = polnear_rows()
     for row in rows:
         text = (POLNEAR / "raw" / row["compartment"] / "text" / f"{row['filename']}.txt").read_text(encoding="utf-8")
         result = analyser(Article(text=text), None, context)  # type: ignore[arg-type]
         verdicts[result.verdict] += 1
+        refs = [*result.origins, *result.image_credits, *([result.host] if result.host else [])]
+        fingerprints.update({e.fingerprint for ref in refs for e in ref.evidence if e.fingerprint})
         gold = WIRE_DOMAINS.get(row["wire"].lower())
         predicted = {origin.domain for origin in result.origins if origin.is_wire}
         counts["gold"] += gold is not None
@@ -61,12 +66,13 @@ def wire_scores() -> dict[str, object]:
         "precision": round(precision, 4),
         "recall": round(recall, 4),
         "verdicts": dict(verdicts),
+        "fingerprint_articles": dict(sorted(fingerprints.items())),
         "ms_per_article": round(1000 * seconds / len(rows), 2),
     }
 
 
 def reference_check() -> dict[str, object]:
-    from newsprobe import extract
+    from newsprobe.api import extract
 
     article = extract(REFERENCE_PAGE)
     result = ProvenanceAnalyser()(article, None, AnalysisContext())  # type: ignore[arg-type]
@@ -75,6 +81,7 @@ def reference_check() -> dict[str, object]:
         "confidence": result.confidence,
         "host": result.host.domain if result.host else None,
         "origins": [origin.domain for origin in result.origins],
+        "image_credits": [ref.domain for ref in result.image_credits],
     }
 
 
@@ -96,9 +103,22 @@ def main() -> int:
         ],
     )
     print_table(
+        "Residue fingerprints firing on PolNeAR (articles)",
+        ["fingerprint", "articles"],
+        [[name, count] for name, count in wire["fingerprint_articles"].items()] or [["(none)", 0]],
+    )
+    print_table(
         "Reference page",
-        ["verdict", "confidence", "host", "origins"],
-        [[reference["verdict"], reference["confidence"], reference["host"], ", ".join(reference["origins"])]],
+        ["verdict", "confidence", "host", "origins", "image credits"],
+        [
+            [
+                reference["verdict"],
+                reference["confidence"],
+                reference["host"],
+                ", ".join(reference["origins"]),
+                ", ".join(reference["image_credits"]),
+            ]
+        ],
     )
     path = write_result("provenance", {"wire_credits_polnear": wire, "reference_page": reference})
     print(f"wrote {path}")

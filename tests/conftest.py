@@ -29,9 +29,23 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_article():
-    from newsprobe import extract
+    from newsprobe.api import extract  # `newsprobe.extract` turns into the subpackage once that is imported
 
     return extract(REFERENCE_PAGE)
+
+
+@pytest.fixture(scope="session")
+def bench_page(shared_data: Path) -> Callable[[str], object]:
+    """The extracted extraction-benchmark page whose file name starts with a prefix (skips without the data)."""
+    from newsprobe.api import extract
+
+    def read(prefix: str) -> object:
+        pages = sorted((shared_data / "extraction-bench" / "html").glob(f"{prefix}*.html.gz"))
+        if not pages:
+            pytest.skip("extraction benchmark pages not available")
+        return extract(pages[0])
+
+    return read
 
 
 @pytest.fixture(scope="session")

@@ -25,6 +25,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[extractor=newsprobe].precision", ">=", 0.95),
         ("results[extractor=newsprobe].recall", ">=", 0.97),
         ("speed_ratio", ">=", 0.8),
+        ("speed_ratio_cpu", ">=", 0.8),
     ],
     "syndication": [
         ("results[size=1000].precision", ">=", 0.98),

@@ -18,6 +18,7 @@ from .analyse.pipeline import Pipeline
 from .document import Article, InputDescription
 from .extract import extract as extract_article
 from .ingest import FetchPolicy, InputFormat, SourceLike, load
+from .ingest.url import FETCH_POLICY_RESOURCE
 from .report.model import Report
 
 __all__ = ["Newsprobe", "analyze", "extract"]
@@ -37,6 +38,7 @@ class Newsprobe:
         """`config` maps analyser names to their settings, e.g. {"provenance": {"index_dir": "idx/"}}."""
         self.pipeline = Pipeline(analyses, profile=profile, config=config)
         self.fetch_policy = fetch_policy or FetchPolicy()
+        self.pipeline.resources[FETCH_POLICY_RESOURCE] = self.fetch_policy  # analysers that fetch use the same guard
 
     @property
     def profile(self) -> Profile:

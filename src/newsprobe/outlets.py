@@ -34,6 +34,7 @@ __all__ = [
     "Reliability",
     "StateAffiliation",
     "database",
+    "laundering_source_evidence",
     "normalise_alias",
     "parse_host",
     "source",
@@ -98,6 +99,17 @@ class OutletEvidence(BaseModel):
     citation: str
     detail: str = ""
     inherited_from: str | None = Field(None, description="Parent domain the flag belongs to, if not this host.")
+
+    @property
+    def list_label(self) -> str:
+        """The statement in plain words, the same in explanations, reports and the corpus dashboard."""
+        if self.kind == "state_affiliation":
+            return f"state media list ({TYPOLOGY_LABELS.get(self.value, self.value)})"
+        if self.kind == "laundromat":
+            return f"Information Laundromat ({self.value})"
+        if self.kind == "specious_sites":
+            return "specious-sites list"
+        return f"Lin et al. reliability ({self.value})"
 
 
 class Reliability(BaseModel):
@@ -363,6 +375,39 @@ def _assemble(
         laundromat_categories=laundromat,
         evidence=evidence,
         matched_by=matched_by,
+    )
+
+
+def laundering_source_evidence(origin: OutletProfile | None, host: OutletProfile | None = None) -> list[OutletEvidence]:
+    """The data-set entries that make an uncredited copy of ``origin``'s story suspected laundering.
+
+    An origin qualifies when a list flags it: state-affiliated with editorial control (SC, CaPu, CaPr),
+    the Information Laundromat's sites of concern, or the specious-sites list. A host that is itself
+    state-controlled in the same country does not launder that state's media (RIA copying TASS).
+    The corpus view ``laundering_candidates`` applies the same rule in SQL.
+    """
+    if origin is None or origin.status != "known":
+        return []
+    found = [
+        e
+        for e in origin.evidence
+        if e.kind in ("laundromat", "specious_sites")
+        or (e.kind == "state_affiliation" and e.value in EDITORIAL_CONTROL_TYPOLOGIES)
+    ]
+    if found and _same_state(origin, host):
+        return []
+    return found
+
+
+def _same_state(origin: OutletProfile, host: OutletProfile | None) -> bool:
+    state, host_state = origin.state_affiliation, host.state_affiliation if host is not None else None
+    return bool(
+        state
+        and host_state
+        and state.editorial_control
+        and host_state.editorial_control
+        and state.country is not None
+        and state.country == host_state.country
     )
 
 

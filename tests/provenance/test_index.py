@@ -229,3 +229,34 @@ def test_a_batch_is_one_transaction_that_sees_its_own_adds(tmp_path, texts):
         assert index.conn.in_transaction  # nothing committed yet
     assert not index.conn.in_transaction and len(index) == 2
     index.close()
+
+
+def test_index_keeps_texts_for_comparisons(tmp_path, texts):
+    from newsprobe.dedup import IndexSettings
+
+    with NearDuplicateIndex(tmp_path / "kept", settings=IndexSettings(keep_text=True)) as store:
+        store.add(texts[0], DocumentRecord(source="a"))
+        assert store.settings.keep_text and store.text("a") == texts[0]
+        store.add(texts[1], DocumentRecord(source="a"))  # re-adding replaces the text too
+        assert store.text("a") == texts[1]
+        store.remove("a")
+        assert store.text("a") is None
+    with NearDuplicateIndex(tmp_path / "bare") as store:  # the library default: no texts
+        store.add(texts[0], DocumentRecord(source="a"))
+        assert not store.settings.keep_text
+        assert store.text("a") is None and store.query(texts[0])[0].source == "a"
+
+
+def test_a_setting_added_later_takes_the_wanted_value(tmp_path, texts):
+    import sqlite3
+
+    from newsprobe.dedup import IndexSettings
+
+    with NearDuplicateIndex(tmp_path / "old", settings=IndexSettings(bands=20, rows=5)):
+        pass
+    with sqlite3.connect(tmp_path / "old" / "index.sqlite") as conn:  # as written before keep_text existed
+        conn.execute("DELETE FROM meta WHERE k = 'keep_text'")
+    with NearDuplicateIndex(tmp_path / "old", settings=IndexSettings(keep_text=True)) as store:
+        assert store.settings.keep_text and store.settings.bands == 20
+    with NearDuplicateIndex(tmp_path / "old") as store:
+        assert store.settings.keep_text  # stored now

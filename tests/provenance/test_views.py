@@ -77,3 +77,114 @@ def test_article_text_is_escaped_in_html():
     html = render(_report(article), "html")
     assert "<script>alert(1)" not in html
     assert "&lt;script&gt;" in html
+
+
+# ---------------------------------------------------------------- issue 20: image credits, edits, links, fact-checks
+
+
+def _html_text(html: str) -> str:
+    parser = _Collect()
+    parser.feed(html)
+    return " ".join(parser.text)
+
+
+def test_reference_page_lists_sputnik_as_image_credit_in_every_view(reference_report):
+    text = _html_text(render(reference_report, "html"))
+    assert "image credit" in text and "Sputnik International" in text and "Sergey Pyatakov / Sputnik" in text
+    assert "| image credit | Sputnik International → sputniknews.com" in render(reference_report, "md")
+    assert "image credit" in render(reference_report, "text", width=200)
+
+
+@pytest.fixture(scope="module")
+def edited_report(tmp_path_factory):
+    from pathlib import Path
+
+    from newsprobe.dedup import DocumentRecord, IndexSettings, NearDuplicateIndex
+
+    fixtures = Path(__file__).parent / "fixtures"
+    original = (fixtures / "original_rt.txt").read_text(
+        encoding="utf-8"
+    ).strip() + "\n\nA <script>alert(1)</script> line."
+    copy = (fixtures / "copy_globalresearch.txt").read_text(encoding="utf-8").strip()
+    directory = tmp_path_factory.mktemp("edits")
+    with NearDuplicateIndex(directory, settings=IndexSettings(keep_text=True)) as store:
+        store.add(
+            original,
+            DocumentRecord(
+                source="rt-1",
+                outlet="RT",
+                domain="rt.com",
+                published="2017-06-27",
+                title="Coalition playing a dangerous game",
+            ),
+        )
+    article = article_with(
+        copy, title="Protecting the Terrorists", url="https://www.globalresearch.ca/x/1", published="2017-06-28"
+    )
+    result = run(article, index_dir=str(directory))
+    return Report(
+        profile="fast",
+        input=InputDescription(source="t", kind="text"),
+        article=article,
+        analyses={"provenance": result},
+    )
+
+
+def test_html_shows_the_two_texts_side_by_side_with_the_edits(edited_report):
+    html = render(edited_report, "html")
+    text = _html_text(html)
+    assert 'class="np-side-by-side"' in html
+    assert "<del>allegedly</del>" in html and "<ins>sham</ins>" in html
+    for expected in (
+        "suspected laundering",
+        "What the copy changed",
+        "Protecting the Terrorists",
+        "Coalition playing a dangerous game",
+        "loaded language added",
+        "hedge removed",
+        "state media list (state-controlled)",
+    ):
+        assert expected in text, expected
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_views_use_plain_words_not_internal_ids(edited_report, reference_report):
+    for report in (edited_report, reference_report):
+        for view in ("html", "md"):
+            shown = _html_text(render(report, view)) if view == "html" else render(report, view)
+            for internal in (
+                "suspected_laundering",
+                "uncredited_copy",
+                "loaded_language_added",
+                "hedge_removed",
+                "image_credit",
+                "republication_notice",
+                "index_match",
+            ):
+                assert internal not in shown, (view, internal)
+
+
+def test_markdown_and_terminal_list_edits_and_basis(edited_report):
+    md = render(edited_report, "md")
+    assert (
+        "Headline before: Coalition playing a dangerous game" in md
+        and "Headline after: Protecting the Terrorists" in md
+    )
+    assert (
+        "- hedge removed: “allegedly”" in md
+        and "Why suspected laundering: the uncredited origin is on the state media list (state-controlled)" in md
+    )
+    assert "loaded language added" in render(edited_report, "text", width=200)
+
+
+def test_fact_check_markup_is_shown(shared_data):
+    from newsprobe.api import Newsprobe
+
+    pages = sorted((shared_data / "extraction-bench" / "html").glob("1ee91d1f*.html.gz"))
+    if not pages:
+        pytest.skip("extraction benchmark pages not available")
+    report = Newsprobe(["provenance"]).analyze(pages[0])
+    text = _html_text(render(report, "html"))
+    assert "Fact-check" in text and "reviewed by POLYGRAPH.info on 2019-11-18" in text
+    assert "Fact-check:** False (rating 1 on 1–5)" in render(report, "md")
+    assert "Outbound links" in text and "to the page's own site" in text

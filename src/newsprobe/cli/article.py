@@ -56,13 +56,23 @@ def analyze(
     index: Annotated[
         Path | None, typer.Option(help="Near-duplicate index (`newsprobe index add`) for provenance.")
     ] = None,
+    fetch_origin: Annotated[
+        bool,
+        typer.Option(
+            "--fetch-origin",
+            help="Fetch the original from a URL the page credits (same SSRF guard as URLs) and list the copy's edits.",
+        ),
+    ] = False,
 ) -> None:
     """Analyse one article and print or write the report."""
     from ..api import Newsprobe
     from ..ingest import FetchPolicy
     from ..report import render
 
-    config = {"provenance": {"index_dir": str(check_index(index))}} if index else None
+    provenance: dict[str, object] = {"index_dir": str(check_index(index))} if index else {}
+    if fetch_origin:
+        provenance["fetch_origin"] = True
+    config = {"provenance": provenance} if provenance else None
     app_object = Newsprobe(
         parse_analyses(analyses),
         profile=ctx.obj["profile"],
@@ -86,7 +96,7 @@ def extract(
         bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
     ] = False,
 ) -> None:
-    """Extraction only: one JSON line per input with `source`, `text` and the metadata fields."""
+    """Extraction only: one JSON line per input with `source`, `text`, the metadata fields and the body's links."""
     from ..api import Newsprobe
     from ..ingest import FetchPolicy, expand_inputs
 
@@ -101,6 +111,7 @@ def extract(
                 **article.metadata.model_dump(),
                 "paragraphs": [p.model_dump() for p in article.paragraphs],
                 "removed": [block.model_dump() for block in article.removed],
+                "links": [link.model_dump() for link in article.links],
             }
         except NewsprobeError as exc:
             failed += 1

@@ -1,6 +1,6 @@
 """The near-duplicate index (MinHash LSH over word shingles, on disk, incremental).
 
-newsprobe index add SOURCES... --index DIR      (files, directories, URLs, or .jsonl from `newsprobe extract`)
+newsprobe index add SOURCES... --index DIR [--no-text]   (files, directories, URLs, or .jsonl from `newsprobe extract`)
 newsprobe index query SOURCE --index DIR [--min-shared 0.5] [--format json|text]
 newsprobe index stats --index DIR
 """
@@ -48,12 +48,20 @@ def _documents(sources: list[str]) -> Iterator[tuple[str, DocumentRecord]]:
 def index_add_command(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, URLs, or .jsonl from `newsprobe extract`.")],
     index: Annotated[Path, typer.Option("--index", help="Index directory (created if missing).")],
+    keep_text: Annotated[
+        bool,
+        typer.Option(
+            "--keep-text/--no-text",
+            help="Keep each text (compressed) so that `analyze --index` can list what a copy changed "
+            "(set when the index is created).",
+        ),
+    ] = True,
 ) -> None:
     """Add articles to a near-duplicate index (re-adding a source replaces it)."""
-    from ..dedup import NearDuplicateIndex
+    from ..dedup import IndexSettings, NearDuplicateIndex
 
     started = time.perf_counter()
-    with NearDuplicateIndex(index) as store:
+    with NearDuplicateIndex(index, settings=IndexSettings(keep_text=keep_text)) as store:
         added = store.add_many(_documents(sources))
         total = len(store)
     seconds = time.perf_counter() - started

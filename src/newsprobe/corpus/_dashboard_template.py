@@ -36,10 +36,16 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 </section>
 {% endfor %}
 <section id="laundering"><h2>Laundering candidates</h2>
-<p class="help">Copies of an article first published by a state-affiliated outlet, at another outlet that does not credit it.</p>
-{% if laundering %}<table><tr><th>original outlet</th><th>copy outlet</th><th>Jaccard</th><th>copy title</th></tr>
-{% for row in laundering %}<tr><td>{{ row.original_outlet or row.original_domain }}</td><td>{{ row.copy_outlet or row.copy_domain }}</td><td>{{ "%.2f"|format(row.jaccard) }}</td><td>{{ row.title or "" }}</td></tr>{% endfor %}
-</table>{% else %}<div class="empty">No laundering candidates (no dated near-duplicates of a state-affiliated original).</div>{% endif %}
+<p class="help">Uncredited copies, at another outlet, of an article first published by an outlet that a list flags: state media with editorial control (ASD state media matrix), a site of concern in the ASD Information Laundromat, or the specious-sites list (Hanley, Kumar &amp; Durumeric 2024). The same rule as the provenance verdict "suspected laundering"; each list is a lead, not a verdict.</p>
+{% if laundering %}<table><tr><th>original outlet</th><th>listed in</th><th>copy outlet</th><th>Jaccard</th><th>edited</th><th>copy title</th></tr>
+{% for row in laundering %}<tr><td>{{ row.original_outlet or row.original_domain }}</td><td>{{ row.lists }}</td><td>{{ row.copy_outlet or row.copy_domain }}</td><td>{{ "%.2f"|format(row.jaccard) }}</td><td title="{{ row.edit_summary or '' }}">{{ "yes" if row.edited else ("no" if row.edited is not none else "?") }}</td><td>{{ row.title or "" }}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No laundering candidates (no dated, uncredited near-duplicates of a listed original).</div>{% endif %}
+</section>
+<section id="edited"><h2>Edited copies</h2>
+<p class="help">Copies that changed the original's headline or text (sentence by sentence; spacing and punctuation do not count), with what they added.</p>
+{% if edited %}<table><tr><th>original outlet</th><th>copy outlet</th><th>headline before</th><th>headline after</th><th>loaded language added</th><th>what changed</th></tr>
+{% for row in edited %}<tr><td>{{ row.original_outlet or "" }}</td><td>{{ row.copy_outlet or "" }}</td><td>{{ row.title_before or "" }}</td><td>{{ row.title_after or "" }}</td><td>{{ row.loaded_language_added or "" }}</td><td>{{ row.summary }}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No edited copies (no dated near-duplicate pairs that differ).</div>{% endif %}
 </section>
 <section id="languages"><h2>Languages and genres</h2>
 <p class="help">Language read from each article's text; genre from the page's own cues and the text's voice.</p>

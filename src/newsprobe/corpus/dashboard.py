@@ -187,7 +187,8 @@ def syndication_network(store: CorpusStore, scope: Scope) -> Any:
         store,
         """
         SELECT coalesce(original_outlet, original_domain, '(unknown)') AS source,
-               coalesce(copy_outlet, copy_domain, '(unknown)') AS target, ordered, count(*) AS n
+               coalesce(copy_outlet, copy_domain, '(unknown)') AS target, ordered, count(*) AS n,
+               coalesce(bool_or(edited), false) AS edited
         FROM syndication GROUP BY 1, 2, 3""",
     )
     if not edges:
@@ -226,6 +227,7 @@ def syndication_network(store: CorpusStore, scope: Scope) -> Any:
             xytext=start,
             arrowprops={
                 "arrowstyle": "-|>" if edge["ordered"] else "-",
+                "linestyle": "--" if edge["edited"] else "-",
                 "color": colour,
                 "lw": 0.6 + math.log1p(edge["n"]),
                 "alpha": 0.7,
@@ -339,7 +341,7 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
         "syndication",
         "Syndication network",
         "Outlets linked when their articles are near-duplicates, whatever their genre; arrows point from the "
-        "earlier copy; red = laundering candidate.",
+        "earlier copy; dashed = the copy edited the headline or the text; red = laundering candidate.",
         "No near-duplicate articles across the corpus.",
         syndication_network,
     ),
@@ -379,6 +381,8 @@ def _tiles(store: CorpusStore) -> dict[str, int]:
                     (SELECT count(*) FROM propaganda_spans WHERE NOT in_title) AS spans,
                     (SELECT count(*) FROM near_duplicates) AS pairs,
                     (SELECT count(*) FROM laundering_candidates) AS laundering,
+                    (SELECT count(*) FROM copy_edits WHERE edited) AS edited,
+                    (SELECT count(*) FROM fact_checks) AS fact_checks,
                     (SELECT count(*) FROM errors) AS errors"""
     return _rows(store, sql)[0]
 
@@ -414,12 +418,21 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         ("spans", "propaganda spans"),
         ("pairs", "near-duplicate pairs"),
         ("laundering", "laundering candidates"),
+        ("edited", "edited copies"),
+        ("fact_checks", "fact-checks (ClaimReview)"),
         ("errors", "errors"),
     ]
     laundering = _rows(
         store,
         """SELECT l.*, a.title FROM laundering_candidates l JOIN articles a ON a.id = l.copy_id
                                  ORDER BY l.jaccard DESC LIMIT 50""",
+    )
+    edited = _rows(
+        store,
+        """SELECT coalesce(o.outlet, o.domain) AS original_outlet, coalesce(c.outlet, c.domain) AS copy_outlet,
+                  e.title_before, e.title_after, e.loaded_language_added, e.summary
+           FROM copy_edits e JOIN articles o ON o.id = e.original_id JOIN articles c ON c.id = e.copy_id
+           WHERE e.edited ORDER BY e.title_changed DESC, e.passages_added + e.sentences_changed DESC LIMIT 50""",
     )
     errors = _rows(
         store,
@@ -439,6 +452,7 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         languages=_languages_and_genres(store),
         not_run=_not_run(store),
         laundering=laundering,
+        edited=edited,
         errors=errors,
     )
 

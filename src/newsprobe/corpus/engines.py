@@ -23,7 +23,7 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
-from .tables import AdapterError, Rows, flatten_result, language_and_genre, skipped_rows
+from .tables import AdapterError, Rows, fact_check_rows, flatten_result, language_and_genre, skipped_rows
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
@@ -150,6 +150,7 @@ class DocumentProcessor:
                 }
             ],
             **skipped_rows(record.id, report.skipped),
+            "fact_checks": fact_check_rows(record.id, metadata.claim_reviews),
         }
         for name, result in report.analyses.items():
             try:

@@ -27,7 +27,7 @@ from ..ingest import FetchPolicy
 from ..ingest.records import InputRecord, count_inputs, expand_inputs, iter_inputs
 from .engines import Outcome, make_engine
 from .store import CorpusStore
-from .syndication import NearDuplicateFinder, outlet_row
+from .syndication import NearDuplicateFinder, outlet_row, pair_edit_rows
 from .tables import Rows
 
 __all__ = ["RunOptions", "RunSummary", "run_corpus", "summary_table"]
@@ -124,7 +124,9 @@ class _Writer:
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         batch: list[Rows] = [self._stamp(outcome.rows, now) for outcome in self.buffer]
         articles = [row for rows in batch for row in rows.get("articles", [])]
-        extra: Rows = {"outlets": self._outlet_rows(articles), "near_duplicates": self.finder.add(articles)}
+        pairs = self.finder.add(articles)
+        extra: Rows = {"outlets": self._outlet_rows(articles), "near_duplicates": pairs}
+        extra.update(pair_edit_rows(pairs, articles, self.store.articles))
         self.store.write_batch([*batch, extra])
         self.written += len(articles)
         self.errors += sum(1 for outcome in self.buffer if outcome.failed)

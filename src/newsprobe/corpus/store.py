@@ -7,6 +7,9 @@
 Crash safety: a batch of documents (their articles, analysis rows and errors) is committed in one
 DuckDB transaction, so after a `kill -9` each document is either fully in the store or not at
 all; the rerun skips the ones that are ("finished" = an `articles` row or a document-level error).
+
+Upgrades: opening an older store for writing adds the tables and columns added since (existing rows
+keep NULL in new columns) and records the new schema version; a read-only open asks for that first.
 """
 
 from __future__ import annotations
@@ -26,13 +29,19 @@ __all__ = ["DATABASE_FILE", "SCHEMA_VERSION", "CorpusStore", "DOCUMENT_STAGES"]
 DATABASE_FILE = "corpus.duckdb"
 PARQUET_DIR = "parquet"
 DEDUP_DIR = "dedup"
-SCHEMA_VERSION = 2  # 2: claims.label
+# 2: claims.label; links, copy_edits, edits, fact_checks; provenance.laundering_lists; provenance_links.credited
+SCHEMA_VERSION = 2
 #: Error stages that mean the document itself failed (it has no `articles` row).
 DOCUMENT_STAGES = ("read", "extract", "analyse")
 
+#: The outlets a list flags as a laundering source: the SQL form of ``outlets.laundering_source_evidence``.
+LAUNDERING_SOURCE = "(o.state_affiliated OR o.specious OR o.laundromat IS NOT NULL)"
+
 VIEWS = {
-    # Near-duplicate pairs oriented original -> copy by publication date (earliest first), with outlets.
+    # Near-duplicate pairs oriented original -> copy by publication date (earliest first), with outlets,
+    # and whether the copy edited the original (copy_edits; NULL when the dates do not order the pair).
     "syndication": """
+        SELECT s.*, e.edited, e.title_changed, e.summary AS edit_summary FROM (
         SELECT p.a_id, p.b_id, p.jaccard,
                CASE WHEN a.published < b.published
                     THEN a.id WHEN b.published < a.published THEN b.id END AS original_id,
@@ -46,17 +55,24 @@ VIEWS = {
                CASE WHEN a.published <= b.published OR b.published IS NULL
                     THEN b.outlet ELSE a.outlet END AS copy_outlet,
                (a.published IS NOT NULL AND b.published IS NOT NULL AND a.published <> b.published) AS ordered
-        FROM near_duplicates p JOIN articles a ON a.id = p.a_id JOIN articles b ON b.id = p.b_id
+        FROM near_duplicates p JOIN articles a ON a.id = p.a_id JOIN articles b ON b.id = p.b_id) s
+        LEFT JOIN copy_edits e ON e.original_id = s.original_id AND e.copy_id = s.copy_id
     """,
-    # A copy of a state-affiliated original at another outlet that does not credit it.
-    "laundering_candidates": """
-        SELECT s.original_id, s.copy_id, s.original_domain, s.copy_domain, s.original_outlet, s.copy_outlet, s.jaccard
+    # An uncredited copy, at another outlet, of an original that a list flags (state media with editorial
+    # control, Information Laundromat, specious sites); state media copying its own country's is left out.
+    "laundering_candidates": f"""
+        SELECT s.original_id, s.copy_id, s.original_domain, s.copy_domain, s.original_outlet, s.copy_outlet,
+               s.jaccard, s.edited, s.edit_summary,
+               concat_ws(', ', CASE WHEN o.state_affiliated THEN 'state media list (' || o.state_label || ')' END,
+                         CASE WHEN o.laundromat IS NOT NULL THEN 'Information Laundromat (' || o.laundromat || ')' END,
+                         CASE WHEN o.specious THEN 'specious-sites list' END) AS lists
         FROM syndication s JOIN outlets o ON o.domain = s.original_domain
         LEFT JOIN outlets c ON c.domain = s.copy_domain
-        WHERE s.ordered AND o.state_affiliated AND s.copy_domain IS DISTINCT FROM s.original_domain
-          AND NOT coalesce(c.state_affiliated AND c.country = o.country, false)
+        WHERE s.ordered AND {LAUNDERING_SOURCE} AND s.copy_domain IS DISTINCT FROM s.original_domain
+          AND NOT coalesce(c.state_affiliated AND o.state_affiliated AND c.country = o.country, false)
           AND NOT EXISTS (
               SELECT 1 FROM provenance_links l WHERE l.article_id = s.copy_id AND l.kind = 'origin'
+                AND coalesce(l.credited, true)
                 AND (l.domain = s.original_domain OR lower(l.name) = lower(coalesce(s.original_outlet, o.name, ''))))
     """,
 }
@@ -108,7 +124,7 @@ class CorpusStore:
             self.conn.execute("INSERT INTO schema_version VALUES (?)", [SCHEMA_VERSION])
         for table in TABLES:
             self.conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({_column_sql(table)})")
-        self._add_new_columns()
+        self._upgrade()
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS runs (run_id VARCHAR PRIMARY KEY, started VARCHAR, finished VARCHAR,"
             " engine VARCHAR, workers INTEGER, profile VARCHAR, analyses VARCHAR, inputs VARCHAR,"
@@ -117,8 +133,12 @@ class CorpusStore:
         for name, sql in VIEWS.items():
             self.conn.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
 
-    def _add_new_columns(self) -> None:
-        """Columns added to a table since a store was made (e.g. `articles.genre`) are added, empty."""
+    def _upgrade(self) -> None:
+        """Columns added to tables since the store was made (e.g. `articles.genre`) are added, empty; the store is
+        then at SCHEMA_VERSION. A store of a newer version is left alone (and refused when read)."""
+        version = self.conn.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
+        if version is not None and version > SCHEMA_VERSION:
+            return
         existing = {
             (table, column)
             for table, column in self.conn.execute("SELECT table_name, column_name FROM duckdb_columns()").fetchall()
@@ -127,11 +147,15 @@ class CorpusStore:
             for column, kind in columns.items():
                 if (table, column) not in existing:
                     self.conn.execute(f'ALTER TABLE {table} ADD COLUMN "{column}" {kind}')
+        self.conn.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION])
 
     def _check_version(self) -> None:
         version = self.conn.execute("SELECT max(version) FROM schema_version").fetchall()[0][0]
         if version != SCHEMA_VERSION:
-            raise InputError(f"{self.directory}: store schema v{version}, this newsprobe reads v{SCHEMA_VERSION}")
+            upgrade = " (a `newsprobe corpus run` on it upgrades it)" if version < SCHEMA_VERSION else ""
+            raise InputError(
+                f"{self.directory}: store schema v{version}, this newsprobe reads v{SCHEMA_VERSION}{upgrade}"
+            )
 
     def close(self) -> None:
         self.conn.close()
@@ -150,6 +174,12 @@ class CorpusStore:
             f"SELECT id FROM articles UNION SELECT id FROM errors WHERE stage IN ({stages})"
         ).fetchall()
         return {row[0] for row in rows}
+
+    def articles(self, ids: list[str]) -> list[dict[str, Any]]:
+        """Stored articles by id (id, url, outlet, domain, published, title, text)."""
+        sql = "SELECT id, url, outlet, domain, published, title, text FROM articles WHERE list_contains(?, id)"
+        rows: list[dict[str, Any]] = self.conn.sql(sql, params=[ids]).to_arrow_table().to_pylist()
+        return rows
 
     def known_domains(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT domain FROM outlets").fetchall()}

@@ -20,6 +20,8 @@ __all__ = [
     "AdapterError",
     "Rows",
     "adapter",
+    "edit_rows",
+    "fact_check_rows",
     "flatten_result",
     "language_and_genre",
     "skipped_rows",
@@ -71,6 +73,7 @@ TABLES: dict[str, dict[str, str]] = {
         "host_name": "VARCHAR",
         "host_domain": "VARCHAR",
         "explanation": "VARCHAR",
+        "laundering_lists": "VARCHAR",
     },
     "provenance_links": {
         "article_id": "VARCHAR",
@@ -81,6 +84,71 @@ TABLES: dict[str, dict[str, str]] = {
         "domain": "VARCHAR",
         "resolved": "BOOLEAN",
         "is_wire": "BOOLEAN",
+        "credited": "BOOLEAN",
+    },
+    "links": {
+        "article_id": "VARCHAR",
+        "position": "INTEGER",
+        "url": "VARCHAR",
+        "domain": "VARCHAR",
+        "outlet": "VARCHAR",
+        "anchor": "VARCHAR",
+        "start_offset": "INTEGER",
+        "end_offset": "INTEGER",
+        "in_boilerplate": "BOOLEAN",
+        "self_link": "BOOLEAN",
+        "state_affiliated": "BOOLEAN",
+    },
+    "copy_edits": {
+        "original_id": "VARCHAR",
+        "copy_id": "VARCHAR",
+        "obtained": "VARCHAR",
+        "title_before": "VARCHAR",
+        "title_after": "VARCHAR",
+        "title_changed": "BOOLEAN",
+        "passages_added": "INTEGER",
+        "passages_removed": "INTEGER",
+        "sentences_changed": "INTEGER",
+        "sentences_kept": "INTEGER",
+        "sentences_original": "INTEGER",
+        "loaded_language_added": "VARCHAR",
+        "attributions_added": "INTEGER",
+        "attributions_removed": "INTEGER",
+        "quotes_added": "INTEGER",
+        "quotes_removed": "INTEGER",
+        "hedges_removed": "VARCHAR",
+        "edited": "BOOLEAN",
+        "summary": "VARCHAR",
+    },
+    "edits": {
+        "original_id": "VARCHAR",
+        "copy_id": "VARCHAR",
+        "passage": "INTEGER",
+        "kind": "VARCHAR",
+        "original_start": "INTEGER",
+        "original_end": "INTEGER",
+        "copy_start": "INTEGER",
+        "copy_end": "INTEGER",
+        "original_text": "VARCHAR",
+        "copy_text": "VARCHAR",
+        "similarity": "DOUBLE",
+    },
+    "fact_checks": {
+        "article_id": "VARCHAR",
+        "position": "INTEGER",
+        "claim_reviewed": "VARCHAR",
+        "rating": "VARCHAR",
+        "rating_value": "VARCHAR",
+        "best_rating": "VARCHAR",
+        "worst_rating": "VARCHAR",
+        "reviewer": "VARCHAR",
+        "reviewer_url": "VARCHAR",
+        "date_published": "VARCHAR",
+        "url": "VARCHAR",
+        "item_reviewed_url": "VARCHAR",
+        "claim_author": "VARCHAR",
+        "claim_date": "VARCHAR",
+        "markup": "VARCHAR",
     },
     "near_duplicates": {
         "a_id": "VARCHAR",
@@ -171,6 +239,10 @@ KEYS: dict[str, tuple[str, ...]] = {
     "provenance": ("article_id",),
     "near_duplicates": ("a_id", "b_id"),
     "propaganda": ("article_id",),
+    "links": ("article_id", "position"),
+    "copy_edits": ("original_id", "copy_id"),
+    "edits": ("original_id", "copy_id", "passage"),
+    "fact_checks": ("article_id", "position"),
 }
 
 ADAPTERS: dict[str, Adapter] = {}
@@ -348,15 +420,108 @@ def _link_row(article_id: str, kind: str, position: int, ref: Any, role: str | N
         "domain": ref.domain,
         "resolved": ref.resolved,
         "is_wire": ref.is_wire,
+        "credited": ref.credited,
     }
+
+
+def _outbound_rows(article_id: str, links: Any) -> list[dict[str, Any]]:
+    """One row per body link: the outlets' links and the self-links, in reading order."""
+    if links is None:
+        return []
+    found = [(e, outlet, False) for outlet in links.outlets for e in outlet.evidence]
+    found += [(e, None, True) for e in links.self_links]
+    found.sort(key=lambda item: (item[0].span is None, item[0].span.start if item[0].span else 0))
+    rows = []
+    for position, (evidence, outlet, self_link) in enumerate(found):
+        span = evidence.span or evidence.removed_span
+        rows.append(
+            {
+                "article_id": article_id,
+                "position": position,
+                "url": evidence.url,
+                "domain": evidence.name,
+                "outlet": outlet.name if outlet is not None else None,
+                "anchor": evidence.quote,
+                "start_offset": span.start if span else None,
+                "end_offset": span.end if span else None,
+                "in_boilerplate": evidence.where == "removed",
+                "self_link": self_link,
+                "state_affiliated": bool(outlet is not None and outlet.state_affiliated),
+            }
+        )
+    return rows
+
+
+def _lists(basis: list[Any]) -> str | None:
+    return "; ".join(dict.fromkeys(f"{e.kind}={e.value}" for e in basis)) or None
+
+
+def edit_rows(original_id: str, copy_id: str, comparison: Any) -> Rows:
+    """`copy_edits` (one row per original/copy pair) and `edits` (one row per passage) for an EditComparison."""
+    passages, editorial = comparison.passages, comparison.editorial
+
+    def count(kind: str) -> int:
+        return sum(1 for change in editorial if change.kind == kind)
+
+    def words(kind: str) -> str | None:
+        return "; ".join(dict.fromkeys(change.text for change in editorial if change.kind == kind)) or None
+
+    summary = {
+        "original_id": original_id,
+        "copy_id": copy_id,
+        "obtained": comparison.original.obtained,
+        "title_before": comparison.original_title,
+        "title_after": comparison.copy_title,
+        "title_changed": comparison.title_changed,
+        "passages_added": sum(1 for p in passages if p.kind == "added"),
+        "passages_removed": sum(1 for p in passages if p.kind == "removed"),
+        "sentences_changed": sum(1 for p in passages if p.kind == "changed"),
+        "sentences_kept": comparison.sentences_kept,
+        "sentences_original": comparison.sentences_original,
+        "loaded_language_added": words("loaded_language_added"),
+        "attributions_added": count("attribution_added"),
+        "attributions_removed": count("attribution_removed"),
+        "quotes_added": count("quote_added"),
+        "quotes_removed": count("quote_removed"),
+        "hedges_removed": words("hedge_removed"),
+        "edited": comparison.edited,
+        "summary": comparison.summary,
+    }
+    rows = [
+        {
+            "original_id": original_id,
+            "copy_id": copy_id,
+            "passage": index,
+            "kind": passage.kind,
+            "original_start": passage.original_span.start if passage.original_span else None,
+            "original_end": passage.original_span.end if passage.original_span else None,
+            "copy_start": passage.copy_span.start if passage.copy_span else None,
+            "copy_end": passage.copy_span.end if passage.copy_span else None,
+            "original_text": passage.original_text or None,
+            "copy_text": passage.copy_text or None,
+            "similarity": passage.similarity,
+        }
+        for index, passage in enumerate(passages)
+    ]
+    return {"copy_edits": [summary], "edits": rows}
+
+
+def fact_check_rows(article_id: str, claim_reviews: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {"article_id": article_id, "position": position, **review.model_dump()}
+        for position, review in enumerate(claim_reviews)
+    ]
 
 
 @adapter("provenance")
 def provenance_rows(article_id: str, result: Any) -> Rows:
     links = [_link_row(article_id, "chain", i, link, link.role) for i, link in enumerate(result.chain)]
     links += [_link_row(article_id, "origin", i, ref, None) for i, ref in enumerate(result.origins)]
+    links += [
+        _link_row(article_id, "image_credit", i, ref, "image credit") for i, ref in enumerate(result.image_credits)
+    ]
     host = result.host
-    return {
+    rows: Rows = {
         "provenance": [
             {
                 "article_id": article_id,
@@ -365,7 +530,13 @@ def provenance_rows(article_id: str, result: Any) -> Rows:
                 "host_name": host.name if host else None,
                 "host_domain": host.domain if host else None,
                 "explanation": result.explanation,
+                "laundering_lists": _lists(result.laundering_basis),
             }
         ],
         "provenance_links": links,
+        "links": _outbound_rows(article_id, result.links),
     }
+    if result.edits is not None:
+        for table, table_rows in edit_rows(result.edits.original.source, article_id, result.edits).items():
+            rows[table] = table_rows
+    return rows

@@ -40,7 +40,13 @@ def extract(raw: RawDocument) -> Article:
     text = assembler.text
     if not text.strip() and not metadata.title:
         raise InputError(f"{source}: no article text found")
-    article = Article(text=text, paragraphs=assembler.paragraphs, metadata=metadata, removed=assembler.removed)
+    article = Article(
+        text=text,
+        paragraphs=assembler.paragraphs,
+        metadata=metadata,
+        removed=assembler.removed,
+        links=assembler.links,
+    )
     return with_language_and_genre(truncate(article, MAX_TEXT_CHARS), page.hints if page else None)
 
 
@@ -73,8 +79,9 @@ def truncate(article: Article, limit: int) -> Article:
         article.paragraphs[0].model_copy(update={"end": limit})
     ]
     end = kept[-1].end
+    links = [link for link in article.links if link.span is None or link.span.end <= end]
     return article.model_copy(
-        update={"text": article.text[:end], "paragraphs": kept, "truncated_from": len(article.text)}
+        update={"text": article.text[:end], "paragraphs": kept, "links": links, "truncated_from": len(article.text)}
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Metadata, Paragraph, ParagraphKind, RemovedBlock
+from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
 from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
 
 __all__ = ["Assembler", "boilerplate_reason"]
@@ -40,6 +40,7 @@ class Assembler:
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     removed: list[RemovedBlock] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)  # set by the HTML reader once the text is assembled
     _parts: list[str] = field(default_factory=list)
     _length: int = 0
 

@@ -18,8 +18,10 @@ from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
 from .assemble import Assembler
+from .claim_review import read_claim_reviews
 from .dates import parse_date
 from .genre import PageHints, read_page_hints
+from .links import collect_anchors, collect_embeds, locate_links
 from .names import PageNames, read_page_names
 
 __all__ = ["PageReading", "extract_html"]
@@ -188,6 +190,9 @@ def extract_html(
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))
+    anchors = collect_anchors(tree)
+    metadata.embeds = collect_embeds(tree, metadata.url)
+    metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
@@ -195,4 +200,5 @@ def extract_html(
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)
+    assembler.links = locate_links(anchors, assembler.text, assembler.removed, metadata.url)
     return metadata, assembler, page

@@ -26,6 +26,7 @@ from .source import ContentKind, RawDocument
 
 __all__ = [
     "FEED_TYPES",
+    "FETCH_POLICY_RESOURCE",
     "PAGE_TYPES",
     "FetchPolicy",
     "FetchedBody",
@@ -35,6 +36,7 @@ __all__ = [
     "fetch_url",
 ]
 
+FETCH_POLICY_RESOURCE = "ingest.fetch_policy"  # the app's FetchPolicy in the pipeline's shared resources
 USER_AGENT = f"Mozilla/5.0 (compatible; newsprobe/{__version__}; +https://github.com/newsprobe/newsprobe)"
 MAX_URL_LENGTH = 2048
 _HTML_TYPES = ("text/html", "application/xhtml+xml")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .model import Report
-from .terminal import genre_line
+from .terminal import fact_check_line, genre_line
 from .views import view_module
 
 __all__ = ["render_markdown"]
@@ -30,6 +30,7 @@ def render_markdown(report: Report) -> str:
         ("Genre", genre_line(m.genre) if m.genre else None),
     ]
     fields += [(group, ", ".join(values)) for group, values in m.tags.items()]
+    fields += [("Fact-check", fact_check_line(review)) for review in m.claim_reviews]
     lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
     for name, result in report.analyses.items():
         lines += ["", f"## {name.title()}", ""]

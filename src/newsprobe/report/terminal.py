@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..analyse import registry
-from ..document import Article, Genre
+from ..document import Article, ClaimReview, Genre
 from ..errors import UnknownAnalyserError
 from .model import Report
 from .views import view_module
@@ -38,6 +38,7 @@ def _metadata_table(article: Article) -> Table:
         ("Genre", genre_line(m.genre) if m.genre else None),
         *[(group, ", ".join(values)) for group, values in m.tags.items()],
         ("Image credits", "; ".join(m.image_credits) or None),
+        *[("Fact-check", fact_check_line(review)) for review in m.claim_reviews],
     ]
     for label, value in rows:
         if value:
@@ -48,6 +49,23 @@ def _metadata_table(article: Article) -> Table:
 def genre_line(genre: Genre) -> str:
     """'news (confidence 0.62: cue; cue)': the same words in every view."""
     return f"{genre.label} (confidence {genre.confidence:.2f}: {'; '.join(genre.evidence)})"
+
+
+def fact_check_line(review: ClaimReview) -> str:
+    """'False — “claim” (reviewed by POLYGRAPH.info on 2019-11-18; claim by …; seen at URL)'."""
+    scale = f" on {review.worst_rating}–{review.best_rating}" if review.worst_rating and review.best_rating else ""
+    value = f"rating {review.rating_value}{scale}" if review.rating_value else ""
+    rating = f"{review.rating} ({value})" if review.rating and value else review.rating or value or "no rating"
+    details = [
+        f"reviewed by {review.reviewer or '(not stated)'}"
+        + (f" on {review.date_published}" if review.date_published else "")
+    ]
+    if review.claim_author:
+        details.append(f"claim by {review.claim_author}")
+    if review.item_reviewed_url:
+        details.append(f"seen at {review.item_reviewed_url}")
+    claim = (review.claim_reviewed or "(claim not stated)").strip('“”"')[:300]
+    return f"{rating} — “{claim}” ({'; '.join(details)})"
 
 
 def _text_view(article: Article) -> RenderableType:

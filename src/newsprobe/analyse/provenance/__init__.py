@@ -1,11 +1,12 @@
 """Provenance: who published this article, whose story it is, and through whom it travelled."""
 
-from .analyser import (
+from .analyser import ProvenanceAnalyser, ProvenanceConfig
+from .models import (
     ChainLink,
     CopyMatch,
+    LinkedOutlet,
+    LinkSummary,
     OutletRef,
-    ProvenanceAnalyser,
-    ProvenanceConfig,
     ProvenanceEvidence,
     ProvenanceResult,
 )
@@ -13,6 +14,8 @@ from .analyser import (
 __all__ = [
     "ChainLink",
     "CopyMatch",
+    "LinkedOutlet",
+    "LinkSummary",
     "OutletRef",
     "ProvenanceAnalyser",
     "ProvenanceConfig",

@@ -6,16 +6,26 @@ elsewhere, og:site_name) and — when a near-duplicate index is configured — e
 text at other outlets. It returns the chain original -> republisher(s) with evidence for every link
 and each outlet's profile, and a verdict:
 
+- ``suspected_laundering``: the story comes, uncredited, from an outlet that a list flags (state media
+  with editorial control, the Information Laundromat's sites of concern, the specious-sites list): an
+  earlier copy in the index, or the outlet's residue in the text (a teaser such as "Also on rt.com");
+  the list is cited in ``laundering_basis``;
+- ``uncredited_copy``: the same without a listed origin (an uncredited earlier copy of a BBC story);
 - ``attributed_republication``: the page credits another outlet as the source;
-- ``wire_copy``: the only credit is a wire agency (Reuters, AP, AFP, ...);
-- ``suspected_laundering``: the index holds an earlier copy at another outlet that the page does not credit;
+- ``wire_copy``: the only credit is a wire agency (Reuters, AP, AFP, TASS, ...);
 - ``original``: no provenance signal; said with low confidence, never with an invented origin.
+
+Residue fingerprints (``data/residue_fingerprints.json``) add wire credits (datelines such as
+"MOSCOW, March 4. /TASS/."), residue (teasers) and image credits (photo credits, embeds); outbound
+links are grouped by outlet; with the original's text (from the index, or fetched with
+``fetch_origin``) the result lists what the copy changed.
 
 Evidence says where it comes from: a span of ``article.text``, a removed boilerplate block (its index
 in ``article.removed`` and offsets inside its text), a metadata field, or an index entry.
 
 Configuration (``ProvenanceConfig``): ``index_dir`` — a directory made by ``newsprobe index add``;
-``min_shared`` — the share of the shorter text two copies must have in common (default 0.5).
+``min_shared`` — the share of the shorter text two copies must have in common (default 0.5);
+``fetch_origin`` — fetch the original from a URL the page credits, to compare the copy with it.
 """
 
 from __future__ import annotations
@@ -27,44 +37,39 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from ...dedup import IndexMatch, NearDuplicateIndex
+from ...dedup import EditComparison, IndexMatch, NearDuplicateIndex, compare_texts, overlap, shingle_hashes
 from ...document import Article, Span
-from ...outlets import OutletDatabase, OutletProfile, normalise_alias, parse_host
+from ...ingest.url import FETCH_POLICY_RESOURCE, FetchPolicy
+from ...outlets import (
+    OutletDatabase,
+    OutletEvidence,
+    OutletProfile,
+    laundering_source_evidence,
+    normalise_alias,
+    parse_host,
+)
 from ..base import Analyser, AnalysisContext, register
 from . import patterns as P
+from .fingerprints import Fingerprints, load_fingerprints
+from .models import (
+    ChainLink,
+    CopyMatch,
+    EvidenceKind,
+    OutletRef,
+    ProvenanceEvidence,
+    ProvenanceResult,
+    Verdict,
+)
+from .origin import Original, credited_urls, fetch_first, original_from_index
+from .outbound import image_credits, link_summary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = [
-    "ChainLink",
-    "CopyMatch",
-    "OutletRef",
-    "ProvenanceAnalyser",
-    "ProvenanceConfig",
-    "ProvenanceEvidence",
-    "ProvenanceResult",
-]
+__all__ = ["ProvenanceAnalyser", "ProvenanceConfig"]
 
-Verdict = Literal["original", "attributed_republication", "wire_copy", "suspected_laundering"]
-EvidenceKind = Literal[
-    "republication_notice",
-    "source_line",
-    "via",
-    "copyright",
-    "byline",
-    "wire_credit",
-    "dateline",
-    "url",
-    "domain",
-    "site_name",
-    "contact_email",
-    "footer_url",
-    "canonical_url",
-    "og_url",
-    "index_match",
-]
 HOST_CUE_KINDS = frozenset({"dateline", "contact_email", "footer_url"})  # name the host, never an origin
+NOT_CREDITS = frozenset({"residue", "index_match", "image_credit", "embed", "link"})  # point at, not credited
 STRONG_KINDS = frozenset({"republication_notice", "canonical_url", "og_url", "wire_credit"})
 CONFIDENCE_ORIGINAL_NO_INDEX = 0.3
 CONFIDENCE_ORIGINAL_INDEX_CHECKED = 0.5
@@ -73,52 +78,11 @@ CONFIDENCE_ORIGINAL_INDEX_CHECKED = 0.5
 class ProvenanceConfig(BaseModel):
     index_dir: str | None = Field(None, description="Near-duplicate index directory (`newsprobe index add`).")
     min_shared: float = Field(0.5, ge=0.0, le=1.0, description="Share of the shorter text two copies must share.")
-
-
-class ProvenanceEvidence(BaseModel):
-    """One observation, with where it is.
-
-    ``text`` (span), ``removed`` (block + span), ``metadata`` (field) or ``index``.
-    """
-
-    kind: EvidenceKind
-    where: Literal["text", "removed", "metadata", "index"]
-    quote: str = Field(description="The line, value or index entry as found.")
-    name: str | None = Field(None, description="The outlet as written in the evidence.")
-    span: Span | None = Field(None, description="Offsets into article.text (where='text').")
-    removed_block: int | None = Field(None, description="Index into article.removed (where='removed').")
-    removed_span: Span | None = Field(None, description="Offsets inside article.removed[removed_block].text.")
-    field: str | None = Field(None, description="Article metadata field (where='metadata').")
-    index_source: str | None = Field(None, description="Source id of the index entry (where='index').")
-
-
-class OutletRef(BaseModel):
-    name: str = Field(description="The outlet's name: as resolved, else as written.")
-    domain: str | None = None
-    resolved: bool = Field(description="True when the outlet table knows the outlet.")
-    is_wire: bool = False
-    profile: OutletProfile | None = None
-    evidence: list[ProvenanceEvidence] = Field(default_factory=list)
-
-
-class ChainLink(OutletRef):
-    role: Literal["original", "intermediary", "republisher"]
-
-
-class CopyMatch(IndexMatch):
-    order: Literal["earlier", "same_day", "later", "unknown"] = Field(description="Publication order vs this article.")
-    credited: bool = Field(description="True when the article credits the copy's outlet.")
-
-
-class ProvenanceResult(BaseModel):
-    verdict: Verdict
-    confidence: float = Field(ge=0.0, le=1.0)
-    explanation: str
-    host: OutletRef | None = None
-    origins: list[OutletRef] = Field(default_factory=list, description="Outlets the article credits or copies.")
-    chain: list[ChainLink] = Field(default_factory=list, description="Original first, the host last.")
-    copies: list[CopyMatch] = Field(default_factory=list, description="Copies at other outlets found in the index.")
-    index_checked: bool = False
+    fetch_origin: bool = Field(
+        False,
+        description="Fetch the original from a URL the page credits, through the app's SSRF-guarded fetch policy, "
+        "to list what the copy changed.",
+    )
 
 
 # ---------------------------------------------------------------- scanning lines
@@ -198,13 +162,35 @@ def _evidence_at(kind: EvidenceKind, name: str, line: Line, block: int | None) -
     )
 
 
-def scan_lines(text: str, block: int | None) -> Iterator[Cue]:
-    """Notice, byline, wire and dateline cues in ``text`` (article text when ``block`` is None)."""
+def _residue_cues(line: Line, block: int | None, fingerprints: Fingerprints) -> Iterator[Cue]:
+    """Fingerprints in a line: datelines and credit formats are wire credits, teasers are residue."""
+    for match in Fingerprints.matches(line.text, fingerprints.text):
+        fingerprint = match.fingerprint
+        kind: EvidenceKind = "residue" if fingerprint.kind == "teaser" else "wire_credit"
+        found = Line(line.start + match.start, line.start + match.end, line.text[match.start : match.end])
+        evidence = _evidence_at(kind, fingerprint.name, found, block).model_copy(update={"fingerprint": fingerprint.id})
+        yield Cue(kind, "strong", fingerprint.outlet, evidence)
+
+
+def _wire_line_cues(wire: str, line: Line, block: int | None, residue: list[Cue]) -> Iterator[Cue]:
+    """The line's wire credit (tagged with the fingerprint of the same agency, if one matched), then the rest."""
+    evidence = _evidence_at("wire_credit", wire, line, block)
+    same = next((c for c in residue if c.kind == "wire_credit" and c.evidence.name == wire), None)
+    if same is not None:
+        evidence = evidence.model_copy(update={"fingerprint": same.evidence.fingerprint})
+    yield Cue("wire_credit", "strong", wire, evidence)
+    yield from (c for c in residue if c is not same)
+
+
+def scan_lines(text: str, block: int | None, fingerprints: Fingerprints | None = None) -> Iterator[Cue]:
+    """Notice, byline, wire, dateline and residue cues in ``text`` (article text when ``block`` is None)."""
     for line in iter_lines(text):
+        residue = list(_residue_cues(line, block, fingerprints)) if fingerprints is not None else []
         wire = _wire_cue(line.text)
         if wire is not None:
-            yield Cue("wire_credit", "strong", wire, _evidence_at("wire_credit", wire, line, block))
+            yield from _wire_line_cues(wire, line, block, residue)
             continue
+        yield from residue
         found = _notice_cue(line.text)
         if found is not None:
             pattern, name = found
@@ -231,10 +217,10 @@ def _footer_cues(line: Line, block: int) -> Iterator[Cue]:
             yield Cue(kind, "weak", value, _evidence_at(kind, value, span, block))
 
 
-def page_cues(article: Article) -> list[Cue]:
-    cues = list(scan_lines(article.text, None))
+def page_cues(article: Article, fingerprints: Fingerprints | None = None) -> list[Cue]:
+    cues = list(scan_lines(article.text, None, fingerprints))
     for index, block in enumerate(article.removed):
-        cues.extend(scan_lines(block.text, index))
+        cues.extend(scan_lines(block.text, index, fingerprints))
     return cues
 
 
@@ -423,7 +409,13 @@ def collect_origins(cues: list[Cue], host: OutletRef | None, resolver: Resolver)
         else:
             _add_evidence(existing, ref.evidence)
             existing.is_wire = existing.is_wire or ref.is_wire
+    for origin in origins:
+        origin.credited = _credits(origin)
     return origins
+
+
+def _credits(ref: OutletRef) -> bool:
+    return any(e.kind not in NOT_CREDITS for e in ref.evidence)
 
 
 # ---------------------------------------------------------------- index
@@ -460,7 +452,7 @@ def find_copies(
             ref = resolver.ref(match.outlet, [])
         if host is not None and same_outlet(ref, host):
             continue
-        credited = any(same_outlet(ref, origin) for origin in origins)
+        credited = any(origin.credited and same_outlet(ref, origin) for origin in origins)
         copies.append(CopyMatch(**match.model_dump(), order=_order(match, article), credited=credited))
     return copies
 
@@ -502,29 +494,92 @@ def _attribution_confidence(origins: list[OutletRef]) -> float:
     return round(min(0.97, base + 0.04 * (len(kinds) - 1)), 2)
 
 
+@dataclass(frozen=True)
+class Uncredited:
+    """An outlet the story comes from that the page does not credit: an earlier index copy, or its residue."""
+
+    ref: OutletRef
+    confidence: float
+    finding: str
+    basis: list[OutletEvidence]
+    same_state: bool = False
+
+
+def _copy_ref(copy: CopyMatch, resolver: Resolver) -> OutletRef:
+    ref = resolver.ref(copy.domain or copy.outlet or copy.source, [_copy_evidence(copy)])
+    if copy.outlet and not ref.resolved:
+        ref.name = copy.outlet
+    return ref
+
+
+def _uncredited(ref: OutletRef, host: OutletRef | None, confidence: float, finding: str) -> Uncredited:
+    basis = laundering_source_evidence(ref.profile, host.profile if host else None)
+    same_state = not basis and bool(laundering_source_evidence(ref.profile))
+    return Uncredited(ref, confidence, finding, basis, same_state)
+
+
+def uncredited_sources(
+    origins: list[OutletRef],
+    copies: list[CopyMatch],
+    host: OutletRef | None,
+    resolver: Resolver,
+    fingerprints: Fingerprints,
+) -> list[Uncredited]:
+    """Earlier uncredited copies in the index, and outlets whose residue the text carries but does not credit."""
+    found = []
+    for copy in copies:
+        if copy.order == "earlier" and not copy.credited:
+            ref = _copy_ref(copy, resolver)
+            where = f"{ref.name} ({ref.domain}, {copy.published})" if ref.domain else f"{ref.name} ({copy.published})"
+            finding = f"an earlier copy at {where} shares {copy.shared_fraction:.0%} of the text"
+            found.append(_uncredited(ref, host, round(min(0.9, 0.5 + 0.4 * copy.shared_fraction), 2), finding))
+    confidence_of = {f.id: f.confidence for f in fingerprints.entries}
+    for origin in origins:
+        residue = [e for e in origin.evidence if e.kind == "residue"]
+        if residue and not origin.credited:
+            finding = f"the text carries {origin.name}'s own teaser line “{residue[0].quote}”, left over from its pages"
+            confidence = max(confidence_of.get(e.fingerprint or "", 0.5) for e in residue)
+            found.append(_uncredited(origin, host, confidence, finding))
+    return found
+
+
+LIST_ORDER = {"state_affiliation": 0, "laundromat": 1, "specious_sites": 2}
+
+
+def _uncredited_verdict(uncredited: list[Uncredited]) -> tuple[Verdict, float, str, list[OutletEvidence]]:
+    flagged = [u for u in uncredited if u.basis]
+    best = max(flagged or uncredited, key=lambda u: u.confidence)
+    name = best.ref.name
+    finding = f"{best.finding} and the article does not credit {name}"
+    if flagged:
+        basis = sorted(best.basis, key=lambda e: LIST_ORDER.get(e.kind, 3))
+        lists = ", ".join(dict.fromkeys(e.list_label for e in basis))
+        return "suspected_laundering", best.confidence, f"{finding}; {name} is on the {lists}", basis
+    if best.same_state:
+        return "uncredited_copy", best.confidence, f"{finding}; both are state media of the same country", []
+    reason = "is on none of the state-media, laundromat or specious-sites lists"
+    return "uncredited_copy", best.confidence, f"{finding}; {name} {reason}", []
+
+
 def decide(
-    host: OutletRef | None, origins: list[OutletRef], copies: list[CopyMatch], index_checked: bool
+    origins: list[OutletRef], copies: list[CopyMatch], index_checked: bool, uncredited: list[Uncredited]
+) -> tuple[Verdict, float, str, list[OutletEvidence]]:
+    if uncredited:
+        return _uncredited_verdict(uncredited)
+    verdict, confidence, explanation = _credited_verdict([o for o in origins if o.credited], copies, index_checked)
+    return verdict, confidence, explanation, []
+
+
+def _credited_verdict(
+    credits: list[OutletRef], copies: list[CopyMatch], index_checked: bool
 ) -> tuple[Verdict, float, str]:
-    laundered = [c for c in copies if c.order == "earlier" and not c.credited]
-    if laundered:
-        best = max(laundered, key=lambda c: c.shared_fraction)
-        confidence = round(min(0.9, 0.5 + 0.4 * best.shared_fraction), 2)
-        where = best.outlet or best.domain or best.source
-        return (
-            "suspected_laundering",
-            confidence,
-            (
-                f"an earlier copy at {where} ({best.published}) shares {best.shared_fraction:.0%} of the text "
-                "and the article does not credit it"
-            ),
-        )
-    credited = [o for o in origins if not o.is_wire]
+    credited = [o for o in credits if not o.is_wire]
     if credited:
         names = ", ".join(_label(o) for o in credited)
         return "attributed_republication", _attribution_confidence(credited), f"the page credits {names} as the source"
-    if origins:
-        names = ", ".join(_label(o) for o in origins)
-        kinds = {e.kind for o in origins for e in o.evidence}
+    if credits:
+        names = ", ".join(_label(o) for o in credits)
+        kinds = {e.kind for o in credits for e in o.evidence}
         return "wire_copy", 0.8 if "wire_credit" in kinds else 0.7, f"the page credits the wire service {names}"
     unordered = [c for c in copies if c.order in ("same_day", "unknown") and not c.credited]
     if unordered:
@@ -559,9 +614,7 @@ def _attach_copies(origins: list[OutletRef], copies: list[CopyMatch], resolver: 
     for copy in copies:
         if copy.order != "earlier":
             continue
-        ref = resolver.ref(copy.domain or copy.outlet or copy.source, [_copy_evidence(copy)])
-        if copy.outlet and not ref.resolved:
-            ref.name = copy.outlet
+        ref = _copy_ref(copy, resolver)
         existing = next((o for o in origins if same_outlet(o, ref)), None)
         if existing is None:
             origins.append(ref)
@@ -583,18 +636,21 @@ class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
     def run(self, article: Article, doc: Doc | None, context: AnalysisContext) -> ProvenanceResult:
         config = self.config
         resolver = Resolver(context.resource("outlets.database", OutletDatabase))
-        cues = page_cues(article) + metadata_cues(article)
+        fingerprints = context.resource("provenance.fingerprints", load_fingerprints)
+        cues = page_cues(article, fingerprints) + metadata_cues(article)
         host = find_host(article, cues, resolver)
         origins = collect_origins(cues + _url_origins(article, host, resolver), host, resolver)
-        copies: list[CopyMatch] = []
-        if config.index_dir:
-            index = context.resource(
-                f"dedup.index:{config.index_dir}", lambda: NearDuplicateIndex(config.index_dir or "", create=False)
-            )
-            copies = find_copies(index, article, host, origins, resolver, config.min_shared)
-        verdict, confidence, explanation = decide(host, origins, copies, bool(config.index_dir))
-        if verdict == "suspected_laundering" or any(c.order == "earlier" for c in copies):
+        index = self._index(context)
+        copies = find_copies(index, article, host, origins, resolver, config.min_shared) if index is not None else []
+        uncredited = uncredited_sources(origins, copies, host, resolver, fingerprints)
+        verdict, confidence, explanation, basis = decide(origins, copies, index is not None, uncredited)
+        if any(c.order == "earlier" for c in copies):
             origins = _attach_copies(origins, copies, resolver)
+        edits, edits_note = self._compare(article, origins, copies, index, context)
+
+        def is_host(ref: OutletRef) -> bool:
+            return host is not None and same_outlet(ref, host)
+
         return ProvenanceResult(
             verdict=verdict,
             confidence=confidence,
@@ -603,5 +659,41 @@ class ProvenanceAnalyser(Analyser[ProvenanceResult, ProvenanceConfig]):
             origins=origins,
             chain=_chain(host, origins, verdict),
             copies=copies,
-            index_checked=bool(config.index_dir),
+            index_checked=index is not None,
+            laundering_basis=basis,
+            image_credits=image_credits(article, fingerprints, resolver.ref, is_host),
+            links=link_summary(article, resolver.ref, is_host),
+            edits=edits,
+            edits_note=edits_note,
         )
+
+    def _index(self, context: AnalysisContext) -> NearDuplicateIndex | None:
+        directory = self.config.index_dir
+        if not directory:
+            return None
+        return context.resource(f"dedup.index:{directory}", lambda: NearDuplicateIndex(directory, create=False))
+
+    def _compare(
+        self,
+        article: Article,
+        origins: list[OutletRef],
+        copies: list[CopyMatch],
+        index: NearDuplicateIndex | None,
+        context: AnalysisContext,
+    ) -> tuple[EditComparison | None, str | None]:
+        """The copy against its original: from the index when it kept the text, else fetched on request."""
+        original: Original | None = original_from_index(index, copies) if index is not None else None
+        note = None
+        if original is None and self.config.fetch_origin:
+            policy = context.resources.get(FETCH_POLICY_RESOURCE) or FetchPolicy()
+            original, note = fetch_first(credited_urls(article, origins), policy, origins)
+        elif original is None and any(c.order == "earlier" for c in copies):
+            note = "the index holds an earlier copy but not its text (it was indexed without it)"
+        if original is None:
+            return None, note
+        shared = overlap(shingle_hashes(article.text), shingle_hashes(original.text))
+        share = max(shared.query_in_match, shared.match_in_query)
+        if share < self.config.min_shared:
+            return None, f"the page at {original.document.source} shares only {share:.0%} of the text; not compared"
+        edits = compare_texts(original.document, original.text, original.title, article.text, article.metadata.title)
+        return edits, None

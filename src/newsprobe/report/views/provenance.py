@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ...analyse.provenance import OutletRef, ProvenanceEvidence, ProvenanceResult
+from ...analyse.provenance import LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
+from ...dedup import EditComparison
 from ...document import Article
 
 __all__ = ["evidence_location", "markdown", "outlet_summary", "terminal"]
+
+SHOWN_CHANGES = 10
 
 
 def evidence_location(item: ProvenanceEvidence, article: Article) -> str:
@@ -20,7 +23,7 @@ def evidence_location(item: ProvenanceEvidence, article: Article) -> str:
         reason = article.removed[item.removed_block].reason if item.removed_block < len(article.removed) else "?"
         return f"removed block {item.removed_block} ({reason})"
     if item.where == "metadata":
-        return f"metadata {item.field}"
+        return f"metadata {(item.field or '').replace('_', ' ')}"
     return f"index {item.index_source}"
 
 
@@ -39,6 +42,56 @@ def outlet_summary(ref: OutletRef) -> str:
     return " · ".join(parts)
 
 
+def _involved(result: ProvenanceResult) -> list[tuple[str, OutletRef]]:
+    """The outlets involved with their role in plain words: the chain, then the image credits."""
+    return [(link.role, link) for link in result.chain] + [("image credit", ref) for ref in result.image_credits]
+
+
+def _basis_line(result: ProvenanceResult) -> str:
+    listed = ", ".join(dict.fromkeys(e.list_label for e in result.laundering_basis))
+    return f"Why suspected laundering: the uncredited origin is on the {listed}" if listed else ""
+
+
+def _links_line(links: LinkSummary) -> str:
+    top = ", ".join(f"{o.name} ({o.links})" for o in links.outlets[:6])
+    state = (
+        f"; {links.state_affiliated_links} to state media with editorial control"
+        if links.state_affiliated_links
+        else ""
+    )
+    return (
+        f"Outbound links: {links.total} in the body, {len(links.outlets)} other outlets, "
+        f"{len(links.self_links)} to the page's own site{state}" + (f". Most linked: {top}" if top else "")
+    )
+
+
+def _edits_lines(edits: EditComparison) -> list[str]:
+    where = edits.original.outlet or edits.original.domain or edits.original.source
+    lines = [
+        f"Against the original at {where} ({edits.original.obtained}): {edits.summary}",
+        f"Headline before: {edits.original_title or '(none)'}",
+        f"Headline after: {edits.copy_title or '(none)'}",
+    ]
+    for change in edits.editorial[:SHOWN_CHANGES]:
+        lines.append(f"- {change.kind.replace('_', ' ')}: “{change.text[:100]}” (confidence {change.confidence:.2f})")
+    for passage in edits.passages[:SHOWN_CHANGES]:
+        before = f"“{passage.original_text[:90]}”" if passage.original_text else "—"
+        after = f"“{passage.copy_text[:90]}”" if passage.copy_text else "—"
+        lines.append(f"- {passage.kind}: {before} → {after}")
+    return lines
+
+
+def _extra_lines(result: ProvenanceResult) -> list[str]:
+    lines = [_basis_line(result)] if result.laundering_basis else []
+    if result.edits is not None:
+        lines += _edits_lines(result.edits)
+    elif result.edits_note:
+        lines.append(f"No comparison with the original: {result.edits_note}.")
+    if result.links is not None:
+        lines.append(_links_line(result.links))
+    return lines
+
+
 def terminal(result: ProvenanceResult, article: Article) -> Group:
     head = Text.assemble(
         (result.verdict.replace("_", " "), "bold"),
@@ -48,10 +101,14 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("Role", "Outlet", "Evidence"):
         table.add_column(column)
-    for link in result.chain:
-        evidence = "\n".join(f"{e.kind}: {e.quote[:70]} [{evidence_location(e, article)}]" for e in link.evidence[:4])
-        table.add_row(link.role, outlet_summary(link), evidence)
-    return Group(head, table)
+    for role, ref in _involved(result):
+        evidence = "\n".join(
+            f"{e.kind.replace('_', ' ')}: {e.quote[:70]} [{evidence_location(e, article)}]" for e in ref.evidence[:4]
+        )
+        table.add_row(role, outlet_summary(ref), evidence)
+    parts: list[RenderableType] = [head, table]
+    parts += [Text(line) for line in _extra_lines(result)]
+    return Group(*parts)
 
 
 def markdown(result: ProvenanceResult, article: Article) -> str:
@@ -60,15 +117,17 @@ def markdown(result: ProvenanceResult, article: Article) -> str:
         "",
     ]
     lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
-    for link in result.chain:
+    for role, ref in _involved(result):
         evidence = "<br>".join(
-            f"{e.kind}: “{e.quote[:80].replace('|', '/')}” ({evidence_location(e, article)})" for e in link.evidence
+            f"{e.kind.replace('_', ' ')}: “{e.quote[:80].replace('|', '/')}” ({evidence_location(e, article)})"
+            for e in ref.evidence
         )
-        lines.append(f"| {link.role} | {outlet_summary(link).replace('|', '/')} | {evidence} |")
+        lines.append(f"| {role} | {outlet_summary(ref).replace('|', '/')} | {evidence} |")
     for copy in result.copies:
         lines.append(
             f"\nCopy in index: {copy.outlet or copy.domain or copy.source} "
-            f"({copy.published or 'undated'}, {copy.order}), "
+            f"({copy.published or 'undated'}, {copy.order.replace('_', ' ')}), "
             f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}{'' if copy.credited else ', not credited'}"
         )
-    return "\n".join(lines)
+    extra = _extra_lines(result)
+    return "\n".join(lines + ([""] + extra if extra else []))

@@ -1,0 +1,71 @@
+"""Word lists the comparison of a copy with its original reads: data, not logic.
+
+Loaded-language words come from ``newsprobe/data/loaded_words.json`` (derived from the PTC training
+articles, see ``training/provenance/build_loaded_words.py``). Hedges follow the hedging cues of the
+CoNLL-2010 shared task (Farkas et al. 2010) and Hyland (1998), cut to those that soften a factual
+claim in news. Attribution cues are the reporting verbs and phrases that tie a statement to a source.
+"""
+
+from __future__ import annotations
+
+import re
+
+HEDGES = frozenset(
+    {
+        "allegedly",
+        "alleged",
+        "reportedly",
+        "apparently",
+        "purportedly",
+        "supposedly",
+        "possibly",
+        "perhaps",
+        "probably",
+        "likely",
+        "unlikely",
+        "may",
+        "might",
+        "could",
+        "unconfirmed",
+        "unverified",
+        "suspected",
+        "claimed",
+        "appears",
+        "appeared",
+        "seems",
+        "seemed",
+        "suggests",
+        "suggested",
+    }
+)
+
+ATTRIBUTION_WORDS = frozenset(
+    {
+        "said",
+        "says",
+        "told",
+        "tells",
+        "stated",
+        "states",
+        "added",
+        "noted",
+        "explained",
+        "argued",
+        "insisted",
+        "claimed",
+        "claims",
+        "announced",
+        "declared",
+        "wrote",
+        "writes",
+        "reported",
+        "reports",
+        "according",
+        "quoted",
+        "cited",
+    }
+)
+
+# “...” or "..." of at least three words: a quotation.
+QUOTATION = re.compile(r"[“\"]([^“”\"]*?\w+\W+\w+\W+\w+[^“”\"]*?)[”\"]")
+WORD = re.compile(r"\w+(?:['’]\w+)*")
