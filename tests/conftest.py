@@ -29,7 +29,7 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def reference_article():
-    from newsprobe import extract
+    from newsprobe.api import extract  # `newsprobe.extract` is the subpackage once it is imported
 
     return extract(REFERENCE_PAGE)
 

@@ -32,6 +32,7 @@ def test_pronoun_resolves_to_most_recent_person(analyse_quotes) -> None:
     att = _by_content(analyse_quotes(text), "the talks had been difficult")
     assert att.speaker is not None
     assert (att.speaker.name, att.speaker.role, att.speaker.resolved_by) == ("Angela Merkel", "Chancellor", "pronoun")
+    assert att.speaker.evidence is not None and att.speaker.evidence.text == "German Chancellor Angela Merkel"
 
 
 def test_inverted_cue_after_quote(analyse_quotes) -> None:
@@ -45,6 +46,7 @@ def test_quote_without_cue_has_no_source(analyse_quotes) -> None:
     text = "The hall was quiet.\n\n“Nobody here believes a single word of this plan anymore.”"
     att = _by_content(analyse_quotes(text), "Nobody here believes")
     assert att.source == [] and att.cue == [] and att.direct
+    assert att.speaker.name is None and att.speaker.resolved_by == "unresolved" and att.speaker.confidence is None
 
 
 def test_plain_narration_has_no_attributions(analyse_quotes) -> None:

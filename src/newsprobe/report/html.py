@@ -9,10 +9,11 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..analyse import registry
+from ..analyse.quotes import STYLE_WORDS
 from ..errors import UnknownAnalyserError
 from .model import Report
 
-__all__ = ["Section", "render_html", "report_sections", "template_environment"]
+__all__ = ["Section", "add_filters", "render_html", "report_sections", "template_environment"]
 
 
 @dataclass(frozen=True)
@@ -23,13 +24,21 @@ class Section:
     result: Any
 
 
+def add_filters(env: Environment) -> Environment:
+    """Filters the partials share: `style_words` names a quote style in plain words ('partly quoted')."""
+    env.filters["style_words"] = lambda style: STYLE_WORDS.get(style, style or "")
+    return env
+
+
 @cache
 def template_environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("newsprobe.report", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return add_filters(
+        Environment(
+            loader=PackageLoader("newsprobe.report", "templates"),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
     )
 
 

@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .._version import __version__
-from ..report.html import template_environment
+from ..report.html import add_filters, template_environment
 from . import pages, rest
 from .errors import install_error_handlers
 from .explorer import CorpusDashboard
@@ -36,11 +36,13 @@ def web_templates() -> Environment:
     """Web pages first look in the report templates (so analyser partials are shared), then in web/templates."""
     report_loader = template_environment().loader
     assert report_loader is not None
-    return Environment(
-        loader=ChoiceLoader([report_loader, PackageLoader("newsprobe.web", "templates")]),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
+    return add_filters(
+        Environment(
+            loader=ChoiceLoader([report_loader, PackageLoader("newsprobe.web", "templates")]),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
     )
 
 

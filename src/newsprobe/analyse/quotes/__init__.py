@@ -4,18 +4,30 @@
 rules read (the benchmark's direct-quote baseline uses both).
 """
 
-from .analyser import Attribution, QuotesAnalyser, QuotesConfig, QuoteSpan, QuotesResult, Speaker, SpeakerQuotes
+from .analyser import (
+    STYLE_WORDS,
+    Attribution,
+    QuotesAnalyser,
+    QuotesConfig,
+    QuoteSpan,
+    QuotesResult,
+    Speaker,
+    SpeakerEvidence,
+    SpeakerQuotes,
+)
 from .cues import SPEECH_VERBS
 from .marks import find_quotes
 
 __all__ = [
     "SPEECH_VERBS",
+    "STYLE_WORDS",
     "Attribution",
     "QuoteSpan",
     "QuotesAnalyser",
     "QuotesConfig",
     "QuotesResult",
     "Speaker",
+    "SpeakerEvidence",
     "SpeakerQuotes",
     "find_quotes",
 ]

@@ -18,7 +18,10 @@ TOP = 10
 def _speaker(claim: Claim) -> str:
     if claim.attribution is None:
         return "article"
-    return claim.attribution.speaker or claim.attribution.source_text or "quoted source"
+    if claim.attribution.speaker:
+        return claim.attribution.speaker
+    written = claim.attribution.source_text
+    return f"speaker unresolved (“{written}”)" if written else "speaker unresolved"
 
 
 def _figures(claim: Claim) -> str:
