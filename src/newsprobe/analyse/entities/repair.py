@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, ROLE_PHRASES, TITLE_WORDS
@@ -31,8 +32,10 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     """Mentions with repaired boundaries and labels, overlapping ones merged, in text order."""
     gazetteer = load_gazetteer()
     repaired: list[Found] = []
-    for label, start, end in found:
+    for label, start, end in (piece for item in found for piece in _split_lines(doc.text, item)):
         bounds = _trim(doc, start, end)
+        if bounds is not None and label == "PERSON":
+            bounds = _from_first_name(doc, *bounds, first_names())
         if bounds is None or _inside_role_phrase(doc, *bounds) or _generic(doc.text[bounds[0] : bounds[1]]):
             continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
@@ -42,6 +45,33 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _drop_overlaps(repaired)
     repaired = _places_by_context(doc, repaired, gazetteer)
     return _one_label_per_name(doc, repaired, gazetteer)
+
+
+def _split_lines(text: str, item: Found) -> list[Found]:
+    """A name never runs over a line break ('Thunderbolt 3⏎⏎Apple' is two mentions)."""
+    label, start, end = item
+    pieces: list[Found] = []
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            pieces.append((label, start, start + len(line)))
+        start += len(line) + 1
+    return pieces
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First words of the people the gazetteer knows by two or more words."""
+    return frozenset(name.split()[0] for name, label in load_gazetteer().items() if label == "PERSON" and " " in name)
+
+
+def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
+    """'Browns DL Sheldon Richardson' is Sheldon Richardson: a person's name starts at a known first name
+    that follows other capitalised words (a team, a position), when two or more words come after it."""
+    tokens = _tokens(doc, start, end)
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.lower_ in known and not any(t.lower_ in known or t.text.endswith(".") for t in tokens[:k]):
+            return token.idx, end
+    return start, end
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:

@@ -27,7 +27,7 @@ from .rules import (
     find_attributions,
     merge_duplicates,
 )
-from .speakers import Speaker, SpeakerEvidence, SpeakerResolver
+from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, opens_with_dateline
 from .tagger import MODEL_PATH, QuoteTagger
 
 if TYPE_CHECKING:
@@ -192,12 +192,14 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
 
 
 def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteRegion]) -> list[RawAttribution]:
-    """A source inside a quote or inside the content is not the speaker ("“I just want …”"); an
-    attribution left without one takes the subject of its cue's verb (`cue_subject`)."""
+    """A source inside a quote or inside the content ("“I just want …”") or a dateline ("BUFFALO, N.Y. —")
+    is not the speaker; an attribution left without one takes the subject of its cue's verb (`cue_subject`)."""
     regions = [(q.start, q.end) for q in quotes]
     for att in tagged:
-        if att.source is not None and any(
-            s <= att.source[0] and att.source[1] <= e for s, e in [*regions, *att.content]
+        source = att.source
+        if source is not None and (
+            any(s <= source[0] and source[1] <= e for s, e in [*regions, *att.content])
+            or opens_with_dateline(doc, source)
         ):
             att.source, att.source_head = None, None
         if att.source is None and att.cue:

@@ -119,9 +119,10 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
-                return child
+        at = current.i
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        if subjects:  # the nearest: a dateline parsed as a second subject ("BUFFALO, N.Y. — …") stands further
+            return min(subjects, key=lambda c: abs(c.i - at))
         for child in current.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
