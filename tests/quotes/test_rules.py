@@ -52,3 +52,11 @@ def test_quote_without_cue_has_no_source(analyse_quotes) -> None:
 def test_plain_narration_has_no_attributions(analyse_quotes) -> None:
     result = analyse_quotes("The bridge opened in 1932. It carries six lanes of traffic over the river.")
     assert result.attributions == []
+
+
+def test_passive_with_agent_takes_the_agent(analyse_quotes) -> None:
+    text = "The incident was labelled by Deputy Foreign Minister Sergey Ryabkov as “an act of aggression”."
+    result = analyse_quotes(text)
+    att = _by_content(result, "an act of aggression")
+    assert att.speaker.name == "Sergey Ryabkov" and att.speaker.role == "Deputy Foreign Minister"
+    assert [a.content[0].text for a in result.attributions].count("The incident") == 0

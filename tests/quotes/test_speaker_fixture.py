@@ -57,6 +57,6 @@ def test_accuracy_holds(scores: SpeakerScores) -> None:
 
 def test_confidence_is_the_measured_share(scores: SpeakerScores) -> None:
     for method, measured in scores.by_method.items():
-        confidence = SPEAKER_CONFIDENCE[method]
+        confidence = SPEAKER_CONFIDENCE["accurate"][method]
         if confidence is not None and measured.answered >= 10:
             assert abs(confidence - measured.precision) <= 0.1, (method, measured)

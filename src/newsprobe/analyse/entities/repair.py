@@ -34,6 +34,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired: list[Found] = []
     for label, start, end in (piece for item in found for piece in _split_lines(doc.text, item)):
         bounds = _trim(doc, start, end)
+        if bounds is not None and label == "ORG":
+            label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
             bounds = _from_first_name(doc, *bounds, first_names())
         if bounds is None or _inside_role_phrase(doc, *bounds) or _generic(doc.text[bounds[0] : bounds[1]]):
@@ -72,6 +74,15 @@ def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> t
         if token.lower_ in known and not any(t.lower_ in known or t.text.endswith(".") for t in tokens[:k]):
             return token.idx, end
     return start, end
+
+
+def _titled_person(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[str, tuple[int, int]] | None:
+    """'Interim BART Police Chief Ed Alvarez' is a person: a title word, then a known first name and more."""
+    tokens = _tokens(doc, start, end)
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.lower_ in known and tokens[k - 1].lower_ in TITLE_WORDS:
+            return "PERSON", (token.idx, end)
+    return None
 
 
 def _tokens(doc: Doc, start: int, end: int) -> list[Token]:

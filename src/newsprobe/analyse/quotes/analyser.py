@@ -154,7 +154,7 @@ def _quote_spans(text: str, spans: list[CharSpan]) -> list[QuoteSpan]:
     return [QuoteSpan(start=s, end=e, text=text[s:e]) for s, e in spans]
 
 
-def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker]) -> None:
+def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker], profile: Profile) -> None:
     """A quote with no cue continues the previous speaker when it follows in the next paragraphs."""
     for i, raw in enumerate(raws):
         if raw.kind != "quote" or i == 0 or speakers[i].name is not None:
@@ -166,7 +166,7 @@ def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Spea
             speakers[i] = previous_speaker.model_copy(
                 update={
                     "resolved_by": "earlier_mention",
-                    "confidence": SPEAKER_CONFIDENCE["earlier_mention"],
+                    "confidence": SPEAKER_CONFIDENCE[profile]["earlier_mention"],
                     "reason": f"a quote with no cue right after {previous_speaker.name}'s attribution",
                 }
             )
@@ -287,10 +287,12 @@ def build_result(
     quotes: list[QuoteRegion],
     method: Method = "rules",
     metadata: Metadata | None = None,
+    profile: Profile = "accurate",
 ) -> QuotesResult:
-    resolver = SpeakerResolver(doc, entities, quotes, metadata, [raw.source for raw in raws if raw.source])
+    sources = [raw.source for raw in raws if raw.source]
+    resolver = SpeakerResolver(doc, entities, quotes, metadata, sources, profile)
     speakers = [resolver.resolve(raw.source, raw.cue) for raw in raws]
-    _inherit_speakers(text, raws, speakers)
+    _inherit_speakers(text, raws, speakers, profile)
     attributions = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
         style = quote_style(text, raw.content)
@@ -345,4 +347,5 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]
-        return build_result(article.text, doc, raws, entities, quotes, method, article.metadata)
+        profile = context.profile or self.profile
+        return build_result(article.text, doc, raws, entities, quotes, method, article.metadata, profile)

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
     from ...document import Metadata
+    from ..base import Profile
     from ..entities import EntitiesResult, Entity
 
 __all__ = [
@@ -97,8 +98,8 @@ class Speaker(BaseModel):
         None,
         ge=0.0,
         le=1.0,
-        description="Share of speakers resolved this way that were right on newsprobe's hand-checked pages "
-        "(a prior for rules with fewer than 10 checked items); None when unresolved.",
+        description="Share of speakers resolved this way (in the profile that ran) that were right on "
+        "newsprobe's hand-checked pages (a prior for rules with fewer than 10 checked items); None when unresolved.",
     )
     reason: str = Field(description="One line saying how the speaker was (or could not be) resolved.")
     evidence: SpeakerEvidence | None = Field(None, description="Where in the text the name was read.")
@@ -163,6 +164,14 @@ def parse_title_name(words: list[str]) -> TitledName:
     return result
 
 
+def without_title(name: str) -> str:
+    """'Interior Minister Wolfgang Peschorn' -> 'Wolfgang Peschorn': capitalised words up to the last
+    title word go (two or more words must be left)."""
+    words = name.split()
+    titles = [i for i, w in enumerate(words[:-2]) if w.lower() in _TITLE_WORDS]
+    return " ".join(words[titles[-1] + 1 :]) if titles else name
+
+
 def name_key(word: str) -> str:
     return word.lower().removesuffix("’s").removesuffix("'s")
 
@@ -192,7 +201,6 @@ class Person:
             role=self.role,
             organisation=self.country,
             resolved_by=resolved_by,
-            confidence=SPEAKER_CONFIDENCE[resolved_by],
             reason=reason,
             evidence=evidence,
         )
@@ -265,7 +273,7 @@ class PersonIndex:
             parsed.role, qualified = appositive.role, appositive.qualified
             parsed.country = parsed.country or appositive.country
         name = [w for w in parsed.name if w[:1].isupper()]
-        full = entity.name if entity is not None and is_person else " ".join(name)
+        full = without_title(entity.name) if entity is not None and is_person else " ".join(name)
         person = self._person(full, name, entity.id if entity is not None and is_person else None)
         if person is None:
             return
@@ -402,8 +410,10 @@ class SpeakerResolver:
         quotes: list[QuoteRegion],
         metadata: Metadata | None = None,
         sources: list[CharSpan] | None = None,
+        profile: Profile = "accurate",
     ) -> None:
         self.doc = doc
+        self.confidence = SPEAKER_CONFIDENCE[profile]
         self.entities = entities
         self.people = PersonIndex(doc, entities)
         for source in sources or []:
@@ -527,6 +537,11 @@ class SpeakerResolver:
     # ------------------------------------------------------------ resolution
 
     def resolve(self, source: CharSpan | None, cue: list[CharSpan]) -> Speaker:
+        """The speaker of `source` (the cue tells its target apart), with the profile's confidence for its rule."""
+        speaker = self._resolve(source, cue)
+        return speaker.model_copy(update={"confidence": self.confidence[speaker.resolved_by]})
+
+    def _resolve(self, source: CharSpan | None, cue: list[CharSpan]) -> Speaker:
         if source is None:
             return unresolved("no source is named")
         span = self.doc.char_span(source[0], source[1], alignment_mode="expand")
@@ -547,13 +562,13 @@ class SpeakerResolver:
             return self._first_person(head)
         if head.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
             return unresolved(f"“{head.text}” names nobody")
-        if _is_dateline(head):
-            return unresolved(f"“{head.text}” is a dateline")
-        if head.pos_ not in {"PROPN", "NOUN"}:
-            return unresolved(f"“{head.text}” is not a name")
-        person = self._named_person(head)
+        person = self._named_person(head)  # before the dateline test: 'PENCE:' opens a transcript line
         if person is not None:
             return person.speaker("named", "named in the clause", self._name_evidence(person, head))
+        if _is_dateline(head) or _is_dateline(span[0]):
+            return unresolved(f"“{span.text}” is a dateline")
+        if head.pos_ not in {"PROPN", "NOUN"}:
+            return unresolved(f"“{head.text}” is not a name")
         named = self._named_other(head, span)
         if named is not None:
             return named
@@ -573,7 +588,6 @@ class SpeakerResolver:
             name=self.byline,
             kind="person",
             resolved_by="byline",
-            confidence=SPEAKER_CONFIDENCE["byline"],
             reason=f"“{head.text}” in an opinion piece is its author, {self.byline} (byline)",
         )
 
@@ -590,7 +604,6 @@ class SpeakerResolver:
                 entity_id=entity.id if entity is not None else None,
                 organisation=CAPITALS[capital],
                 resolved_by="named",
-                confidence=SPEAKER_CONFIDENCE["named"],
                 reason="a capital or seat of government speaking for it",
                 evidence=evidence,
             )
@@ -609,7 +622,6 @@ class SpeakerResolver:
             entity_id=entity.id,
             organisation=country,
             resolved_by="named",
-            confidence=SPEAKER_CONFIDENCE["named"],
             reason="named in the clause",
             evidence=self._evidence(*_mention_at(entity, head)),
         )
@@ -652,7 +664,6 @@ class SpeakerResolver:
             name=self.doc.text[start:end],
             kind="organisation",
             resolved_by="named",
-            confidence=SPEAKER_CONFIDENCE["named"],
             reason=f"the {head.text} named beside it",
             evidence=self._evidence(start, end),
         )
@@ -706,7 +717,6 @@ class SpeakerResolver:
             kind=kind,
             organisation=country,
             resolved_by="named",
-            confidence=SPEAKER_CONFIDENCE["named"],
             reason="an institution named in the clause",
             evidence=self._evidence(start, end),
         )
@@ -764,7 +774,7 @@ def _is_dateline(head: Token) -> bool:
     doc = head.doc
     opens_line = head.i == 0 or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text.strip() == ""
     following = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
-    return head.text.isupper() and len(head.text) > 2 and opens_line and following in {",", "—", "–", "-", "("}
+    return head.text.isupper() and len(head.text) > 2 and opens_line and following in {",", "—", "–", "-", "(", ":"}
 
 
 def opens_with_dateline(doc: Doc, source: CharSpan) -> bool:
