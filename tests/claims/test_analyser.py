@@ -83,6 +83,20 @@ def test_lavrov_accusations_are_linked_to_him(reference_claims: tuple[Article, C
         assert any(claim.start < part.end and part.start < claim.end for part in linked.content)
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_claim_chips_carry_the_entities_label(reference_article: Article, profile: str) -> None:
+    """One label per entity in every section: Tillerson and Lavrov are PERSON in the chips as in the table."""
+    outcome = Pipeline(["entities", "claims"], profile=profile).run(reference_article)
+    entities, claims = outcome.results["entities"], outcome.results["claims"]
+    label_at = {(m.start, m.end): e.label for e in entities.entities for m in e.mentions}
+    chips = [chip for claim in claims.claims for chip in claim.entities]
+    assert chips and all(label_at[(chip.start, chip.end)] == chip.label for chip in chips)
+    assert {chip.text: chip.label for chip in chips if chip.text in {"Tillerson", "Lavrov"}} == {
+        "Tillerson": "PERSON",
+        "Lavrov": "PERSON",
+    }
+
+
 def test_without_quotes_claims_stand_in_the_articles_voice(reference_article: Article) -> None:
     result = Pipeline(["claims"], profile="fast").run(reference_article).results["claims"]
     assert result.claims and all(claim.attribution is None for claim in result.claims)

@@ -78,7 +78,7 @@ def test_only_words_inside_quote_marks_go_to_the_speaker() -> None:
                 content=[content],
                 direct=False,
                 style="partly_direct",
-                speaker=Speaker(name="Sergey Lavrov", kind="person", resolved_by="name"),
+                speaker=Speaker(name="Sergey Lavrov", kind="person", resolved_by="named", reason="named in the clause"),
             )
         ]
     )

@@ -47,7 +47,8 @@ def test_went_on_to_say_resolves_the_foreign_minister(reference_quotes: tuple[Ar
     assert _cue(att) == "went on to say"
     assert [s.text for s in att.source] == ["The foreign minister"]
     assert att.speaker is not None and att.speaker.name == "Sergey Lavrov"
-    assert att.speaker.resolved_by == "nominal"
+    assert att.speaker.resolved_by == "role"
+    assert att.speaker.evidence is not None and att.speaker.evidence.text == "Sergey Lavrov"
     assert att.style == "partly_direct" and not att.direct
 
 
@@ -75,6 +76,24 @@ def test_ryabkov_labelled_as_with_role(reference_quotes: tuple[Article, QuotesRe
     )
 
 
+def test_one_attribution_per_speech_act(reference_quotes: tuple[Article, QuotesResult]) -> None:
+    """“The incident was labelled … by Ryabkov” and Damascus “dismissed … saying” are one attribution each."""
+    _, result = reference_quotes
+    cues = [_cue(a) for a in result.attributions]
+    assert cues.count("labelled … as") == 1 and "was labelled" not in cues
+    assert [c for c in cues if "dismissed" in c] == ["dismissed the allegations, saying"]
+    chars = [{i for s in a.content for i in range(s.start, s.end)} for a in result.attributions]
+    for i, a in enumerate(chars):
+        for b in chars[i + 1 :]:
+            assert len(a & b) < 0.5 * max(len(a), len(b))
+
+
+def test_content_runs_across_parentheses(reference_quotes: tuple[Article, QuotesResult]) -> None:
+    _, result = reference_quotes
+    washington = _containing(result, "it had downed the jet")
+    assert washington.content[-1].text.endswith("Islamic State (IS, formerly ISIS/ISIL)")
+
+
 def test_collective_sources_washington_and_damascus(reference_quotes: tuple[Article, QuotesResult]) -> None:
     _, result = reference_quotes
     washington = _containing(result, "it had downed the jet")
@@ -91,6 +110,14 @@ def test_last_week_lavrov_said_that(reference_quotes: tuple[Article, QuotesResul
     assert att.content[0].text.startswith("that Moscow")
     assert att.speaker is not None and att.speaker.name == "Sergey Lavrov"
     assert att.style == "partly_direct"  # “detailed explanation” is quoted inside indirect speech
+
+
+def test_every_speaker_resolved_with_evidence(reference_quotes: tuple[Article, QuotesResult]) -> None:
+    article, result = reference_quotes
+    for att in result.attributions:
+        assert att.speaker.resolved_by in {"named", "role"} and att.speaker.confidence is not None
+        evidence = att.speaker.evidence
+        assert evidence is not None and article.text[evidence.start : evidence.end] == evidence.text
 
 
 def test_speakers_group_lavrov_first(reference_quotes: tuple[Article, QuotesResult]) -> None:

@@ -86,3 +86,11 @@ def test_marked_paragraphs_rebuild_the_paragraph_text(reference_quotes) -> None:
         joined = "".join(piece.text for piece in pieces)
         assert joined in article.text.split("\n")
         assert any(piece.part == "content" for piece in pieces)
+
+
+def test_styles_in_plain_words_in_every_view(quotes_report) -> None:
+    views = {fmt: render(quotes_report, fmt, width=200) for fmt in ("html", "md", "text")}
+    views["html"] = views["html"][views["html"].index('<section id="quotes"') :]
+    for fmt, view in views.items():
+        assert "partly quoted" in view and "reported speech" in view and "direct quote" in view, fmt
+        assert "partly_direct" not in view and "partly direct" not in view, fmt

@@ -32,6 +32,7 @@ def test_pronoun_resolves_to_most_recent_person(analyse_quotes) -> None:
     att = _by_content(analyse_quotes(text), "the talks had been difficult")
     assert att.speaker is not None
     assert (att.speaker.name, att.speaker.role, att.speaker.resolved_by) == ("Angela Merkel", "Chancellor", "pronoun")
+    assert att.speaker.evidence is not None and att.speaker.evidence.text == "German Chancellor Angela Merkel"
 
 
 def test_inverted_cue_after_quote(analyse_quotes) -> None:
@@ -45,8 +46,17 @@ def test_quote_without_cue_has_no_source(analyse_quotes) -> None:
     text = "The hall was quiet.\n\n“Nobody here believes a single word of this plan anymore.”"
     att = _by_content(analyse_quotes(text), "Nobody here believes")
     assert att.source == [] and att.cue == [] and att.direct
+    assert att.speaker.name is None and att.speaker.resolved_by == "unresolved" and att.speaker.confidence is None
 
 
 def test_plain_narration_has_no_attributions(analyse_quotes) -> None:
     result = analyse_quotes("The bridge opened in 1932. It carries six lanes of traffic over the river.")
     assert result.attributions == []
+
+
+def test_passive_with_agent_takes_the_agent(analyse_quotes) -> None:
+    text = "The incident was labelled by Deputy Foreign Minister Sergey Ryabkov as “an act of aggression”."
+    result = analyse_quotes(text)
+    att = _by_content(result, "an act of aggression")
+    assert att.speaker.name == "Sergey Ryabkov" and att.speaker.role == "Deputy Foreign Minister"
+    assert [a.content[0].text for a in result.attributions].count("The incident") == 0

@@ -336,10 +336,10 @@ def quote_rows(article_id: str, result: Any) -> Rows:
             {
                 "article_id": article_id,
                 "attribution_id": a.id,
-                "speaker": speaker.name if speaker else (_join(a.source) or None),
-                "speaker_kind": str(speaker.kind) if speaker else None,
-                "role": speaker.role if speaker else None,
-                "organisation": speaker.organisation if speaker else None,
+                "speaker": speaker.name,  # None when unresolved: the source as written is in source_text
+                "speaker_kind": speaker.kind,
+                "role": speaker.role,
+                "organisation": speaker.organisation,
                 "source_text": _join(a.source) or None,
                 "cue": _join(a.cue) or None,
                 "content": _join(a.content),

@@ -55,7 +55,7 @@ CONFIDENCE_HELP = (
 
 class ClaimEntity(Span):
     text: str
-    label: str = Field(description="spaCy label: PERSON, ORG, GPE, NORP, ...")
+    label: str = Field(description="The entity's label in the `entities` result (spaCy's when it did not run).")
 
 
 class ClaimFigure(Span):
@@ -138,8 +138,17 @@ def _ents_within(ents: Sequence[SpacySpan], start: int, end: int) -> list[SpacyS
     return [ent for ent in ents if start <= ent.start_char and ent.end_char <= end]
 
 
-def claim_entities(ents: Sequence[SpacySpan], start: int, end: int) -> list[ClaimEntity]:
-    """Named entities inside [start, end); `ents` is `doc.ents` read once (each read walks the whole Doc)."""
+def claim_entities(ents: Sequence[SpacySpan], start: int, end: int, entities: Any = None) -> list[ClaimEntity]:
+    """Named entities inside [start, end): the mentions of the `entities` result when it ran (so a chip
+    carries the same label as the entities table), else `doc.ents` (read once: each read walks the Doc)."""
+    mentions = getattr(entities, "entities", None)
+    if mentions is not None:
+        return [
+            ClaimEntity(start=m.start, end=m.end, text=m.text, label=entity.label)
+            for entity in mentions
+            for m in entity.mentions
+            if start <= m.start and m.end <= end and entity.label in ENTITY_LABELS
+        ]
     return [
         ClaimEntity(start=ent.start_char, end=ent.end_char, text=ent.text, label=ent.label_)
         for ent in _ents_within(ents, start, end)
@@ -184,7 +193,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
     description = "Sentences a fact-checker should verify, ranked, with their entities, figures and speaker."
     Result = ClaimsResult
     Config = ClaimsConfig
-    after = ("quotes",)  # links claims to attributions when quotes runs too
+    after = ("quotes", "entities")  # links claims to attributions, and labels entities as `entities` does
 
     def __init__(
         self, config: ClaimsConfig | Mapping[str, Any] | None = None, *, profile: Profile = "accurate"
@@ -218,6 +227,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         if scored:
             probabilities[scored] = np.round(scorer.probabilities([texts[i] for i in scored]), 4)
         attribute = attribution_finder(context.results.get("quotes"))
+        entities = context.results.get("entities")
         ents = doc.ents
         claims = [
             Claim(
@@ -229,7 +239,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
                 checkworthy=reason is None and bool(probability >= threshold),
                 label=_label(reason, float(probability), threshold),
                 reason=reason,
-                entities=claim_entities(ents, start, end),
+                entities=sorted(claim_entities(ents, start, end, entities), key=lambda e: e.start),
                 figures=claim_figures(ents, start, end),
                 attribution=attribute(start, end),
             )

@@ -23,7 +23,7 @@ MIN_SHARE = 0.3  # share of the sentence's characters inside the attributed cont
 
 class ClaimAttribution(BaseModel):
     attribution_id: int = Field(description="Id of the attribution in the `quotes` result.")
-    speaker: str | None = Field(None, description="Resolved speaker, e.g. 'Sergey Lavrov'.")
+    speaker: str | None = Field(None, description="Resolved speaker, e.g. 'Sergey Lavrov'; None when unresolved.")
     role: str | None = Field(None, description="The speaker's title or role, when known.")
     source_text: str | None = Field(None, description="The source as written, e.g. 'the foreign minister'.")
     cue: str | None = Field(None, description="The reporting words, e.g. 'said', 'accused', 'according to'.")

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
+from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
-from .names import PLACE_ALIASES, TITLE_WORDS
+from .names import GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, TITLE_WORDS
+from .repair import repair_mentions
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -51,8 +54,7 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
 
 
-def _clean_mention(ent: SpacySpan) -> tuple[str, Mention] | None:
-    label = ent.label_
+def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
     if had_title:
         label = "PERSON"
@@ -78,6 +80,21 @@ def _relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention
 def _canonical_key(text: str) -> str:
     key = text.casefold()
     return PLACE_ALIASES.get(key, key)
+
+
+def _alias_words(text: str) -> set[str]:
+    """The words that tell a name apart: 'Al-Nusra Front' -> {nusra, front}."""
+    key = text.casefold()
+    for prefix in NAME_PREFIXES:
+        key = key.removeprefix(prefix)
+    return set(key.replace("-", " ").split())
+
+
+def _same_organisation(a: str, b: str) -> bool:
+    """'Al-Nusra', 'Nusra Front' and 'Al-Nusra Front' name one organisation: the shorter name's words are
+    all in the longer one, and one of them is not a generic word ('Front' alone names nothing)."""
+    short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
+    return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS)
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -108,7 +125,7 @@ class _Group:
         if _canonical_key(text) in self.keys:
             return True
         if label != "PERSON":
-            return False
+            return any(_same_organisation(text, m.text) for m in self.mentions)
         words = tuple(text.split())
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
@@ -142,5 +159,16 @@ class EntitiesAnalyser(Analyser[EntitiesResult]):
     Result = EntitiesResult
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> EntitiesResult:
-        found = [cleaned for ent in doc.ents if ent.label_ in NAMED_LABELS and (cleaned := _clean_mention(ent))]
+        named = [(ent.label_, ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in NAMED_LABELS]
+        found = []
+        for label, start, end in repair_mentions(doc, named, is_outlet):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and (cleaned := _clean_mention(span, label)) is not None:
+                found.append(cleaned)
         return EntitiesResult(entities=group_mentions(_relabel_people(found)))
+
+
+@lru_cache(maxsize=4096)
+def is_outlet(name: str) -> bool:
+    """The outlet table knows this name as an outlet's ("Sputnik", "Associated Press")."""
+    return database().resolve_name(name, compact=False) is not None

@@ -28,3 +28,37 @@ PLACE_ALIASES = {
     "eu": "european union",
     "dprk": "north korea",
 }
+
+# Titles of the form "<office> of <domain>": the domain is part of the title, not an organisation.
+ROLE_PHRASES = (
+    "secretary of state",
+    "secretary of defense",
+    "secretary of defence",
+    "secretary of the treasury",
+    "secretary of homeland security",
+    "secretary of energy",
+    "secretary of commerce",
+    "secretary of labor",
+    "secretary of agriculture",
+    "secretary of health",
+    "secretary of education",
+    "minister of state",
+    "minister of defence",
+    "minister of defense",
+    "minister of foreign affairs",
+    "minister of finance",
+    "chief of staff",
+    "attorney of state",
+)
+
+# Words that do not name anything on their own ("Front", "State", "Party").
+GENERIC_NAME_WORDS = frozenset(
+    """state states front party group army forces force council committee ministry department agency office
+    government administration union movement people republic kingdom army""".split()
+)
+
+# Prepositions that stand before places far more often than before people ("at al-Tanf").
+PLACE_PREPOSITIONS = frozenset("in at near from into inside outside across around toward towards".split())
+
+# Prefixes that do not tell one organisation from another ("Al-Nusra" is "Nusra").
+NAME_PREFIXES = ("al-", "al ", "the ")

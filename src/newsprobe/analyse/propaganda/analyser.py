@@ -140,10 +140,9 @@ def _quote_speakers(text: str, quotes: Any) -> list[tuple[int, int, str]]:
     """
     regions = []
     for attribution in getattr(quotes, "attributions", []):
-        speaker = attribution.speaker.name if attribution.speaker else " ".join(s.text for s in attribution.source)
-        if speaker:
-            for part in attribution.content:
-                regions += [(a, b, speaker) for a, b in _quoted_regions(text, part.start, part.end)]
+        speaker = attribution.speaker.name or "an unresolved speaker"  # a pronoun is never a speaker's name
+        for part in attribution.content:
+            regions += [(a, b, speaker) for a, b in _quoted_regions(text, part.start, part.end)]
     return regions
 
 

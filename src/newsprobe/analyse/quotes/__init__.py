@@ -4,7 +4,16 @@
 rules read (the benchmark's direct-quote baseline uses both).
 """
 
-from .analyser import Attribution, QuotesAnalyser, QuotesConfig, QuoteSpan, QuotesResult, Speaker, SpeakerQuotes
+from .analyser import (
+    Attribution,
+    QuotesAnalyser,
+    QuotesConfig,
+    QuoteSpan,
+    QuotesResult,
+    Speaker,
+    SpeakerEvidence,
+    SpeakerQuotes,
+)
 from .cues import SPEECH_VERBS
 from .marks import find_quotes
 
@@ -16,6 +25,7 @@ __all__ = [
     "QuotesConfig",
     "QuotesResult",
     "Speaker",
+    "SpeakerEvidence",
     "SpeakerQuotes",
     "find_quotes",
 ]

@@ -3,8 +3,8 @@
 Each attribution has a `source` (who), a `cue` (the reporting words: "said", "according to",
 "labelled … as") and `content` (what was said). Spans are offsets into `Article.text`, end
 exclusive; a part may be several spans (a quote split around its cue). The speaker is resolved
-inside the document: names with their titles, pronouns and descriptive nominals to the most
-recent compatible person, capitals to governments.
+inside the document (`speakers.py`), says how and with what confidence, and is `unresolved`
+when no rule is sure.
 """
 
 from __future__ import annotations
@@ -13,20 +13,36 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
-from ...document import Article, Span
+from ...document import Article, Metadata, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..spans import CharSpan, join_touching
-from .cues import ALL_QUOTE_CHARS
+from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
 from .marks import QuoteRegion, align_to_quotes, find_quotes
-from .rules import RawAttribution, attach_continuations, find_attributions
-from .speakers import PersonIndex, Speaker, resolve_speaker
+from .rules import (
+    RawAttribution,
+    attach_continuations,
+    close_brackets,
+    cue_subject,
+    find_attributions,
+    merge_duplicates,
+)
+from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, opens_with_dateline
 from .tagger import MODEL_PATH, QuoteTagger
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["Attribution", "QuoteSpan", "QuotesAnalyser", "QuotesConfig", "QuotesResult", "Speaker", "SpeakerQuotes"]
+__all__ = [
+    "Attribution",
+    "QuoteSpan",
+    "QuotesAnalyser",
+    "QuotesConfig",
+    "QuotesResult",
+    "Speaker",
+    "SpeakerEvidence",
+    "SpeakerQuotes",
+]
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger"]
@@ -42,14 +58,17 @@ class Attribution(BaseModel):
     cue: list[QuoteSpan] = Field(default_factory=list, description="The reporting words.")
     content: list[QuoteSpan] = Field(description="What was said; several spans when split around the cue.")
     direct: bool = Field(description="True when all the content is inside quote marks.")
-    style: QuoteStyle = Field(description="direct, partly_direct (mixes quoted words in) or indirect.")
-    speaker: Speaker | None = None
+    style: QuoteStyle = Field(
+        description="direct (a direct quote), partly_direct (reported speech with quoted words) or indirect "
+        "(reported speech)."
+    )
+    speaker: Speaker = Field(description="Who said it, how that was resolved, or `unresolved`.")
 
 
 class SpeakerQuotes(BaseModel):
-    """Attributions grouped by resolved speaker (or by source text when unresolved)."""
+    """Attributions grouped by resolved speaker; the unresolved ones form one group with no name, listed last."""
 
-    name: str
+    name: str | None = Field(description="The speaker's canonical name; None for the unresolved group.")
     role: str | None = None
     organisation: str | None = None
     kind: str | None = None
@@ -123,16 +142,22 @@ def _quote_spans(text: str, spans: list[CharSpan]) -> list[QuoteSpan]:
     return [QuoteSpan(start=s, end=e, text=text[s:e]) for s, e in spans]
 
 
-def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker | None]) -> None:
+def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker], profile: Profile) -> None:
     """A quote with no cue continues the previous speaker when it follows in the next paragraphs."""
     for i, raw in enumerate(raws):
-        if raw.kind != "quote" or i == 0 or speakers[i] is not None:
+        if raw.kind != "quote" or i == 0 or speakers[i].name is not None:
             continue
         previous = raws[i - 1]
         between = text[previous.content_end : raw.content_start]
         previous_speaker = speakers[i - 1]
-        if previous_speaker is not None and between.count("\n\n") + between.count("\n") <= 2:
-            speakers[i] = previous_speaker.model_copy(update={"resolved_by": "previous"})
+        if previous_speaker.name is not None and between.count("\n\n") + between.count("\n") <= 2:
+            speakers[i] = previous_speaker.model_copy(
+                update={
+                    "resolved_by": "earlier_mention",
+                    "confidence": SPEAKER_CONFIDENCE[profile]["earlier_mention"],
+                    "reason": f"a quote with no cue right after {previous_speaker.name}'s attribution",
+                }
+            )
 
 
 def _overlap(a: list[CharSpan], b: list[CharSpan]) -> int:
@@ -151,6 +176,24 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
         donor = next((rule for rule in [*same_cue, *sharing] if rule.source is not None), None)
         if donor is not None:
             att.source, att.source_head = donor.source, donor.source_head
+    return tagged
+
+
+def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteRegion]) -> list[RawAttribution]:
+    """A source inside a quote or inside the content ("“I just want …”") or a dateline ("BUFFALO, N.Y. —")
+    is not the speaker; an attribution left without one takes the subject of its cue's verb (`cue_subject`)."""
+    regions = [(q.start, q.end) for q in quotes]
+    for att in tagged:
+        source = att.source
+        if source is not None and (
+            any(s <= source[0] and source[1] <= e for s, e in [*regions, *att.content])
+            or opens_with_dateline(doc, source)
+        ):
+            att.source, att.source_head = None, None
+        if att.source is None and att.cue:
+            found = cue_subject(doc, att, quotes)
+            if found is not None:
+                att.source, att.source_head = found
     return tagged
 
 
@@ -205,34 +248,39 @@ def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribut
 
 
 def group_by_speaker(attributions: list[Attribution]) -> list[SpeakerQuotes]:
-    groups: dict[str, SpeakerQuotes] = {}
+    """Most quoted first; the unresolved attributions last, in one group."""
+    groups: dict[str | None, SpeakerQuotes] = {}
     for att in attributions:
-        if att.speaker is not None:
-            sp = att.speaker
-            group = groups.setdefault(
-                sp.name,
-                SpeakerQuotes(
-                    name=sp.name,
-                    role=sp.role,
-                    organisation=sp.organisation,
-                    kind=sp.kind,
-                    entity_id=sp.entity_id,
-                    attribution_ids=[],
-                ),
-            )
-        else:
-            label = " ".join(s.text for s in att.source) or "(no source named)"
-            group = groups.setdefault(label, SpeakerQuotes(name=label, attribution_ids=[]))
+        sp = att.speaker
+        group = groups.setdefault(
+            sp.name,
+            SpeakerQuotes(
+                name=sp.name,
+                role=sp.role,
+                organisation=sp.organisation,
+                kind=sp.kind,
+                entity_id=sp.entity_id,
+                attribution_ids=[],
+            ),
+        )
         group.attribution_ids.append(att.id)
-    return sorted(groups.values(), key=lambda g: (-len(g.attribution_ids), g.attribution_ids[0]))
+    return sorted(groups.values(), key=lambda g: (g.name is None, -len(g.attribution_ids), g.attribution_ids[0]))
 
 
 def build_result(
-    text: str, doc: Doc, raws: list[RawAttribution], entities: EntitiesResult | None, method: Method = "rules"
+    text: str,
+    doc: Doc,
+    raws: list[RawAttribution],
+    entities: EntitiesResult | None,
+    quotes: list[QuoteRegion],
+    method: Method = "rules",
+    metadata: Metadata | None = None,
+    profile: Profile = "accurate",
 ) -> QuotesResult:
-    people = PersonIndex(doc, entities)
-    speakers = [resolve_speaker(doc, people, raw.source, entities) for raw in raws]
-    _inherit_speakers(text, raws, speakers)
+    sources = [raw.source for raw in raws if raw.source]
+    resolver = SpeakerResolver(doc, entities, quotes, metadata, sources, profile)
+    speakers = [resolver.resolve(raw.source, raw.cue) for raw in raws]
+    _inherit_speakers(text, raws, speakers, profile)
     attributions = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
         style = quote_style(text, raw.content)
@@ -282,6 +330,11 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         if method == "tagger":
             tagger = context.resource("quotes.crf", QuoteTagger)
             tagged = follow_quote_marks(article.text, tagger.attributions(doc, raws, quotes), quotes)
-            raws = prefer_signed_quotes(borrow_rule_cues(refine_with_rules(tagged, raws), raws), raws)
+            tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
+            raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_unanchored(article.text, raws)
-        return build_result(article.text, doc, attach_continuations(article.text, raws, quotes), entities, method)
+        raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
+        for raw in raws:
+            raw.content = [close_brackets(article.text, span) for span in raw.content]
+        profile = context.profile or self.profile
+        return build_result(article.text, doc, raws, entities, quotes, method, article.metadata, profile)

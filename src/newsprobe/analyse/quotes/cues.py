@@ -1,6 +1,6 @@
 """Phrase lists for the quotes analyser: cue verbs, quote marks, titles, nationalities, capitals.
 
-Data only; the logic lives in `_quote_rules.py` and `_quote_speakers.py`.
+Data only; the logic lives in `rules.py` and `speakers.py`.
 """
 
 from __future__ import annotations
@@ -54,8 +54,66 @@ AS_VERBS = frozenset("label describe dub term brand characterize characterise ca
 # Nouns that introduce content in a noun phrase ("according to", "in a statement").
 ACCORDING_TO = ("according", "to")
 
-PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-PRONOUNS_GROUP = frozenset({"they", "we", "it"})
+# Third-person pronouns that stand for one person, with the gender they imply.
+PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# First person outside quotes: the writer (the byline author, in an opinion piece).
+FIRST_PERSON = frozenset({"i", "me", "my"})
+# Relative pronouns: "Lavrov, who said …" speaks through the noun the clause hangs from.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Words before or around a name that tell the person's gender (honorifics and gendered titles).
+GENDERED_WORDS: dict[str, str] = {
+    "mr.": "m",
+    "mr": "m",
+    "sir": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "congressman": "m",
+    "chairman": "m",
+    "businessman": "m",
+    "ms.": "f",
+    "ms": "f",
+    "mrs.": "f",
+    "mrs": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "congresswoman": "f",
+    "chairwoman": "f",
+    "businesswoman": "f",
+}
+# Parts of a name that do not tell one person from another ("James P. Kennedy Jr." is Kennedy).
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."})
+# Nouns for organisations, named in an appositive ("the group that owns her music, Big Machine").
+ORGANISATION_NOUNS = frozenset(
+    """group company firm label agency organization organisation network publisher maker automaker carmaker bank
+    broadcaster newspaper outlet startup retailer airline charity union party think-tank""".split()
+)
+# Nouns that speak for the name beside them ("a WeWork spokesperson", "a report from Kotak").
+VOICE_NOUNS = frozenset(
+    """spokesperson spokesman spokeswoman representative statement report note release study survey analysis
+    journalist correspondent reporter""".split()
+)
+# Nouns that describe a person in an appositive ("Eswar Prasad, a trade professor at Cornell").
+PERSON_NOUNS = frozenset(
+    """fellow researcher scientist scholar expert economist strategist trader lawyer doctor physician author
+    co-author activist student teacher executive founder worker resident mother father son daughter wife husband
+    actor actress singer player coach journalist reporter writer""".split()
+)
+# Singular head nouns of institutions that speak as one ("the Jordanian government", "Hong Kong police").
+INSTITUTION_NOUNS = frozenset(
+    """government ministry department office agency embassy military army navy police court council committee
+    commission administration cabinet parliament senate congress presidency kremlin regime secretariat
+    prosecutor's""".split()
+)
+# URL path segments and section names of opinion pieces, where "I" outside quotes is the byline author.
+OPINION_SECTIONS = frozenset(
+    """opinion opinions op-ed op-eds oped commentary commentisfree column columns columnists editorial editorials
+    blog blogs""".split()
+)
 
 # Titles, lower-case, longest first when matched. Value: canonical role.
 TITLES: dict[str, str] = {
@@ -116,7 +174,25 @@ TITLES: dict[str, str] = {
     "analyst": "Analyst",
     "professor": "Professor",
     "dr.": "Doctor",
+    "prosecutor": "Prosecutor",
+    "attorney": "Attorney",
+    "u.s. attorney": "U.S. Attorney",
+    "us attorney": "U.S. Attorney",
+    "district attorney": "District Attorney",
+    "superintendent": "Superintendent",
+    "coach": "Coach",
+    "head coach": "Head Coach",
+    "commander": "Commander",
+    "chief executive": "Chief Executive",
+    "chief executive officer": "Chief Executive",
+    "founder": "Founder",
+    "economist": "Economist",
+    "chief economist": "Chief Economist",
+    "prince": "Prince",
+    "princess": "Princess",
 }
+# Role words that name the same office ("the prosecutor" is the U.S. Attorney of the article).
+ROLE_SYNONYMS: dict[str, str] = {"prosecutor": "attorney", "spokeswoman": "spokesperson", "spokesman": "spokesperson"}
 # Head nouns of descriptive nominals that can stand for a person ("the Russian official").
 PERSON_NOMINALS = frozenset(
     """
@@ -124,7 +200,7 @@ PERSON_NOMINALS = frozenset(
     spokesperson ambassador envoy diplomat chancellor general chairman chairwoman director
     leader candidate nominee adviser advisor analyst professor businessman businesswoman
     lawmaker congressman congresswoman premier king queen judge prosecutor spokesperson
-    billionaire mogul democrat republican fm
+    billionaire mogul democrat republican fm attorney coach commander economist founder superintendent
     """.split()
 )
 # Nationality adjective / country mention -> country.
@@ -223,3 +299,27 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CONTENT_CHILD_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "prep", "dative", "attr", "advcl"})
 # Minimum words for a quote with no cue to be reported as an attribution (shorter are scare quotes).
 MIN_UNCUED_QUOTE_WORDS = 5
+
+# Speaker confidence by profile and by how the speaker was resolved: the share of speakers resolved
+# that way that were right on the hand-checked pages (tests/fixtures/speakers.json, bench/speakers.py,
+# 2026-12-01): accurate named 123/124, pronoun 31/31; fast named 70/77, pronoun 13/16. Rules with fewer
+# than 10 checked items (role, byline, earlier_mention) carry priors. tests/quotes/test_speaker_fixture.py
+# keeps the accurate profile's measured ones within 0.1 of the measured share.
+SPEAKER_CONFIDENCE: dict[str, dict[str, float | None]] = {
+    "accurate": {
+        "named": 0.99,
+        "pronoun": 0.95,
+        "role": 0.9,
+        "byline": 0.9,
+        "earlier_mention": 0.85,
+        "unresolved": None,
+    },
+    "fast": {
+        "named": 0.91,
+        "pronoun": 0.81,
+        "role": 0.85,
+        "byline": 0.9,
+        "earlier_mention": 0.8,
+        "unresolved": None,
+    },
+}

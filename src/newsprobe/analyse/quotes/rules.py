@@ -26,7 +26,14 @@ from .marks import QuoteRegion
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["RawAttribution", "attach_continuations", "find_attributions"]
+__all__ = [
+    "RawAttribution",
+    "attach_continuations",
+    "close_brackets",
+    "cue_subject",
+    "find_attributions",
+    "merge_duplicates",
+]
 
 _LEFT_GAP = re.compile(r"^[\s,;:\-–—]*$")
 _RIGHT_GAP = re.compile(r"^[ \t]*(?:[,:.]?[ \t]*(?:that\s+)?)?$")
@@ -61,13 +68,37 @@ def _subtree_span(token: Token) -> CharSpan:
 
 
 def trim_span(text: str, span: CharSpan) -> CharSpan | None:
-    """Strip spaces and clause punctuation at the ends; keep closing quote marks."""
+    """Strip spaces and clause punctuation at the ends; keep closing quote marks, and keep a bracket
+    that closes one opened inside the span ("Islamic State (IS, formerly ISIS/ISIL)")."""
     start, end = span
-    while start < end and text[start] in _TRIM_END + "—–-(":
+    while start < end and (text[start] in _TRIM_END + "—–-" or (text[start] == "(" and ")" not in text[start:end])):
         start += 1
-    while end > start and text[end - 1] in _TRIM_END + "—–-)":
+    while end > start and (
+        text[end - 1] in _TRIM_END + "—–-" or (text[end - 1] == ")" and _unbalanced_close(text[start:end]))
+    ):
         end -= 1
     return (start, end) if end > start else None
+
+
+def _unbalanced_close(chunk: str) -> bool:
+    return chunk.count(")") > chunk.count("(")
+
+
+# The rest of an open bracket: up to its closing mark, in the same sentence and line.
+_CLOSING_BRACKET = re.compile(r"[^()\[\]\n.!?]{0,80}?[)\]]")
+
+
+def close_brackets(text: str, span: CharSpan) -> CharSpan:
+    """A content that opens a bracket runs on to its closing mark: "… (IS, formerly ISIS/ISIL)"."""
+    start, end = span
+    chunk = text[start:end]
+    while chunk.count("(") + chunk.count("[") > chunk.count(")") + chunk.count("]"):
+        m = _CLOSING_BRACKET.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+        chunk = text[start:end]
+    return start, end
 
 
 def _snap_to_quotes(span: CharSpan, quotes: list[QuoteRegion], slack: int = 3) -> CharSpan:
@@ -88,9 +119,10 @@ def find_subject(verb: Token) -> Token | None:
     for _ in range(4):
         if current is None:
             return None
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.dep_ != "nsubjpass":
-                return child
+        at = current.i
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "nsubjpass"]
+        if subjects:  # the nearest: a dateline parsed as a second subject ("BUFFALO, N.Y. — …") stands further
+            return min(subjects, key=lambda c: abs(c.i - at))
         for child in current.children:
             if child.dep_ == "agent":
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -120,6 +152,25 @@ def _source_span(subject: Token, verb: Token) -> CharSpan:
     while len(run) > 1 and (run[0].is_punct or run[0].is_space):
         run.pop(0)
     return _token_span(run)
+
+
+def cue_subject(doc: Doc, att: RawAttribution, quotes: list[QuoteRegion]) -> tuple[CharSpan, int] | None:
+    """A source for an attribution that has none: the subject (or passive agent) of its cue's verb,
+    climbing through 'saying', 'and urged', 'went on to say'; for a noun cue ("Trump's claim") its
+    possessor. None when that phrase lies inside the content or a quote."""
+    tokens = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    verbs = sorted((t for t in tokens if t.pos_ in {"VERB", "AUX"}), key=lambda t: t.lemma_.lower() not in SPEECH_VERBS)
+    found = [(subject, verb) for verb in verbs if (subject := find_subject(verb)) is not None]
+    found += [(c, t) for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
+    for subject, verb in found:
+        span = _source_span(subject, verb)
+        if not _inside_text_of(span, [*att.content, *((q.start, q.end) for q in quotes)]):
+            return span, subject.i
+    return None
+
+
+def _inside_text_of(span: CharSpan, spans: list[CharSpan]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in spans)
 
 
 def _cue_tokens(verb: Token) -> list[Token]:
@@ -526,3 +577,47 @@ def find_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttributio
     found = [a for a in found if not any(_inside(c, line.content) for line in lines for c in a.content)] + lines
     found += _uncued_quotes(text, quotes, found)
     return sorted(found, key=lambda a: a.content_start)
+
+
+def _cue_chars(att: RawAttribution) -> set[int]:
+    return {i for start, end in att.cue for i in range(start, end)}
+
+
+def _content_chars(att: RawAttribution) -> set[int]:
+    return {i for start, end in att.content for i in range(start, end)}
+
+
+def _passive_topic(doc: Doc, att: RawAttribution) -> bool:
+    """“The incident was labelled …”: the content is only the passive subject of the cue's verb."""
+    for start, end in att.cue:
+        for verb in doc.char_span(start, end, alignment_mode="expand") or []:
+            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subjects and att.content == [_subtree_span(subjects[0])]:
+                return True
+    return False
+
+
+def _same_speech_act(doc: Doc, a: RawAttribution, b: RawAttribution) -> bool:
+    """The same content (shared characters >= half of the longer one), a content inside the other's cue
+    ("dismissed | the allegations, saying"), or a passive's subject standing as content of a cue verb
+    that the other attribution shares ("The incident was labelled" / "labelled … by Ryabkov as “…”")."""
+    cue_a, cue_b = _cue_chars(a), _cue_chars(b)
+    content_a, content_b = _content_chars(a), _content_chars(b)
+    if (content_a and content_a <= cue_b) or (content_b and content_b <= cue_a):
+        return True
+    if cue_a & cue_b and (_passive_topic(doc, a) or _passive_topic(doc, b)):
+        return True
+    return len(content_a & content_b) >= 0.5 * max(len(content_a), len(content_b), 1)
+
+
+def merge_duplicates(doc: Doc, atts: list[RawAttribution]) -> list[RawAttribution]:
+    """One attribution per content span and speech act: of duplicates, the one with a source and the
+    most content is kept, and takes a source the other had."""
+    kept: list[RawAttribution] = []
+    for att in sorted(atts, key=lambda a: (a.source is None, -len(_content_chars(a)))):
+        twin = next((k for k in kept if _same_speech_act(doc, k, att)), None)
+        if twin is None:
+            kept.append(att)
+        elif twin.source is None and att.source is not None:
+            twin.source, twin.source_head = att.source, att.source_head
+    return sorted(kept, key=lambda a: a.content_start)

@@ -24,7 +24,9 @@ TOP = 10
 def _speaker(claim: Claim) -> str:
     if claim.attribution is None:
         return "the article"
-    who = claim.attribution.speaker or claim.attribution.source_text or "a quoted source"
+    written = claim.attribution.source_text
+    unresolved = f"speaker unresolved (“{written}”)" if written else "speaker unresolved"
+    who = claim.attribution.speaker or unresolved
     style = quote_style(claim.attribution.style)
     return f"{who} ({style})" if style else who
 

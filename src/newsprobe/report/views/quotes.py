@@ -6,6 +6,7 @@ from rich.table import Table
 
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
 from ...document import Article
+from ..words import quote_style
 
 MAX_CONTENT = 160
 
@@ -15,10 +16,24 @@ def _content(att: Attribution) -> str:
     return text if len(text) <= MAX_CONTENT else text[: MAX_CONTENT - 1] + "…"
 
 
+UNRESOLVED = "Speaker unresolved"
+
+
 def speaker_label(group: SpeakerQuotes) -> str:
-    """'Sergey Lavrov (Foreign Minister, Russia)'."""
+    """'Sergey Lavrov (Foreign Minister, Russia)'; 'Speaker unresolved' for the unresolved group."""
+    if group.name is None:
+        return UNRESOLVED
     details = ", ".join(part for part in (group.role, group.organisation) if part)
     return f"{group.name} ({details})" if details else group.name
+
+
+def _how(att: Attribution) -> str:
+    """How the speaker was found: 'named 0.95', 'pronoun “he” 0.85', 'unresolved “they”'."""
+    source = " ".join(span.text for span in att.source)
+    speaker = att.speaker
+    written = f" “{source}”" if source and speaker.resolved_by not in {"named", "earlier_mention"} else ""
+    confidence = f" {speaker.confidence:.2f}" if speaker.confidence is not None else ""
+    return f"{speaker.resolved_by.replace('_', ' ')}{written}{confidence}"
 
 
 def _by_id(result: QuotesResult) -> dict[int, Attribution]:
@@ -27,14 +42,15 @@ def _by_id(result: QuotesResult) -> dict[int, Attribution]:
 
 def terminal(result: QuotesResult, article: Article) -> Table:
     table = Table(show_edge=False, pad_edge=False)
-    for column in ("Speaker", "Cue", "Style", "Content"):
+    table.add_column("Speaker", no_wrap=True)
+    for column in ("Resolved", "Cue", "Style", "Content"):
         table.add_column(column)
     atts = _by_id(result)
     for group in result.speakers:
         for i, att_id in enumerate(group.attribution_ids):
             att = atts[att_id]
             cue = " … ".join(span.text for span in att.cue)
-            table.add_row(speaker_label(group) if i == 0 else "", cue, att.style.replace("_", " "), _content(att))
+            table.add_row(speaker_label(group) if i == 0 else "", _how(att), cue, quote_style(att.style), _content(att))
     return table
 
 
@@ -47,6 +63,6 @@ def markdown(result: QuotesResult, article: Article) -> str:
         for att_id in group.attribution_ids:
             att = atts[att_id]
             cue = " … ".join(span.text for span in att.cue) or "quoted"
-            lines.append(f"- *{cue}* ({att.style.replace('_', ' ')}): {_content(att)}")
+            lines.append(f"- *{cue}* ({quote_style(att.style)}; {_how(att)}): {_content(att)}")
         lines.append("")
     return "\n".join(lines).strip() or "No attributions found."

@@ -1,0 +1,139 @@
+"""Speakers: who newsprobe says said it, against a hand-checked set, on real pages, and on PolNeAR.
+
+    OMP_NUM_THREADS=1 .venv/bin/python bench/speakers.py [--skip-polnear]
+
+- Hand-checked set (`tests/fixtures/speakers.json`): the first 10 attributions of 30 of the 88
+  extraction-bench pages, each with the speaker a careful reader names or `unresolved`. Speaker
+  accuracy over all items, the share of predicted names that are right, the share of items with no
+  nameable speaker left unresolved, and per resolution rule how many were right (the confidences).
+- Real pages (all 88): the share of pronouns ("he", "they", "which") among the speaker names shown;
+  beside it, what a table that shows the source as written for an unresolved speaker would show (the
+  report's corpus table did before issue 16).
+- PolNeAR dev (84 articles, `newsprobe eval quotes` contract): source accuracy on overlap-matched
+  contents, accurate profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import ROOT, SHARED_DATA, print_table, write_result
+
+from newsprobe.analyse.base import Profile
+from newsprobe.analyse.pipeline import Pipeline
+from newsprobe.analyse.quotes import QuotesResult
+from newsprobe.api import extract
+from newsprobe.eval.polnear import first_annotation_per_file, predict_lines, read_jsonl, read_text, score_documents
+from newsprobe.eval.speakers import PRONOUNS, load_items, predict_pages, pronoun_share, score_speakers
+
+FIXTURE = ROOT / "tests" / "fixtures" / "speakers.json"
+PAGES = SHARED_DATA / "extraction-bench" / "html"
+POLNEAR = SHARED_DATA / "quotes" / "polnear"
+PROFILES: tuple[Profile, ...] = ("accurate", "fast")
+TARGETS = {"pronoun_share": 0.03, "polnear_source_accuracy": 0.90}
+
+
+def hand_checked(profile: Profile) -> dict[str, Any]:
+    items = load_items(FIXTURE)
+    pages = {item.page: PAGES / f"{item.page}.html.gz" for item in items}
+    return score_speakers(items, predict_pages(pages, profile)).model_dump()
+
+
+def real_pages(profile: Profile) -> dict[str, Any]:
+    pipeline = Pipeline(["entities", "quotes"], profile=profile)
+    names: list[str | None] = []
+    shown: list[str | None] = []
+    for path in sorted(PAGES.glob("*.html.gz")):
+        result = pipeline.run(extract(path)).results.get("quotes")
+        for att in result.attributions if isinstance(result, QuotesResult) else []:
+            names.append(att.speaker.name)
+            shown.append(att.speaker.name or " ".join(s.text for s in att.source) or None)
+    pronouns, named = pronoun_share(names)
+    old_pronouns, old_named = pronoun_share(shown)
+    return {
+        "attributions": len(names),
+        "named": named,
+        "pronoun_names": pronouns,
+        "pronoun_share": pronouns / named if named else 0.0,
+        "unresolved_share": names.count(None) / len(names) if names else 0.0,
+        "if_source_text_shown": {
+            "named": old_named,
+            "pronoun_names": old_pronouns,
+            "pronoun_share": old_pronouns / old_named if old_named else 0.0,
+        },
+    }
+
+
+def polnear_source_accuracy() -> dict[str, Any]:
+    rows = list(first_annotation_per_file(read_jsonl(POLNEAR / "polnear_dev.jsonl")).values())
+    predicted = {p["filename"]: p["attributions"] for p in predict_lines(rows, POLNEAR, profile="accurate")}
+    scores = score_documents(
+        (read_text(POLNEAR, row["text_file"]), row["attributions"], predicted[row["filename"]]) for row in rows
+    )
+    return {
+        "articles": len(rows),
+        "source_accuracy": scores.all.source_accuracy,
+        "content_overlap_f1": scores.all.content_overlap.f1,
+        "direct_overlap_f1": scores.direct.content_overlap.f1,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--skip-polnear", action="store_true", help="leave out the PolNeAR dev run (about 2 min)")
+    args = parser.parse_args()
+    systems = {
+        profile: {"hand_checked": hand_checked(profile), "real_pages": real_pages(profile)} for profile in PROFILES
+    }
+    polnear = None if args.skip_polnear else polnear_source_accuracy()
+    table = []
+    for profile, s in systems.items():
+        h, r = s["hand_checked"], s["real_pages"]
+        table.append(
+            [
+                profile,
+                h["accuracy"],
+                h["named_precision"],
+                h["abstained"],
+                f"{r['pronoun_names']}/{r['named']}",
+                r["pronoun_share"],
+                r["if_source_text_shown"]["pronoun_share"],
+                polnear["source_accuracy"] if polnear and profile == "accurate" else "—",
+            ]
+        )
+    columns = [
+        "profile",
+        "speaker acc",
+        "named precision",
+        "unresolved kept",
+        "pronoun names",
+        "pronoun share",
+        "if source text shown",
+        "PolNeAR dev source acc",
+    ]
+    print_table(f"Speakers: {len(load_items(FIXTURE))} hand-checked attributions, 88 real pages", columns, table)
+    for profile, s in systems.items():
+        rules = ", ".join(f"{k} {v['correct']}/{v['answered']}" for k, v in s["hand_checked"]["by_method"].items())
+        print(f"{profile}: right per rule: {rules}")
+    path = write_result(
+        "speakers",
+        {
+            "data": "tests/fixtures/speakers.json (30 extraction-bench pages), extraction-bench html (88), PolNeAR dev",
+            "pronouns": sorted(PRONOUNS),
+            "targets": TARGETS,
+            "load_average_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+            "systems": systems,
+            "polnear_dev": polnear,
+        },
+    )
+    print(f"wrote {path}")
+
+
+if __name__ == "__main__":
+    main()

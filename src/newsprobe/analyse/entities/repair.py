@@ -1,0 +1,219 @@
+"""Label and boundary repair after NER (statistical in `accurate`, rule-based in `fast`).
+
+A name keeps its boundaries ("Islamic State", not NORP "Islamic" + "State"; "Associated Press", not
+"Associated Press that"; "Cook", not "Hosting Cook"); a role phrase is not an organisation ("State" in
+"Secretary of State"); lower-case phrases are not names ("lorry crash"); an outlet the outlet table
+knows is an organisation ("Sputnik"); a place the gazetteer knows, or a name that stands where places
+stand ("at al-Tanf"), is not a person; and every mention of one name gets one label in the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, ROLE_PHRASES, TITLE_WORDS
+from .rules import load_gazetteer, normalise_name
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Found", "repair_mentions"]
+
+Found = tuple[str, int, int]  # (label, start, end): a mention before cleaning
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_TRAILING = frozenset({"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"})
+_MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
+
+
+def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], bool]) -> list[Found]:
+    """Mentions with repaired boundaries and labels, overlapping ones merged, in text order."""
+    gazetteer = load_gazetteer()
+    repaired: list[Found] = []
+    for label, start, end in (piece for item in found for piece in _split_lines(doc.text, item)):
+        bounds = _trim(doc, start, end)
+        if bounds is not None and label == "ORG":
+            label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
+        if bounds is not None and label == "PERSON":
+            bounds = _from_first_name(doc, *bounds, first_names())
+        if bounds is None or _inside_role_phrase(doc, *bounds) or _generic(doc.text[bounds[0] : bounds[1]]):
+            continue
+        start, end = _grow_to_known_name(doc, *bounds, gazetteer)
+        text = doc.text[start:end]
+        label = _relabel(label, text, gazetteer, is_outlet)
+        repaired.append((label, start, end))
+    repaired = _drop_overlaps(repaired)
+    repaired = _places_by_context(doc, repaired, gazetteer)
+    return _one_label_per_name(doc, repaired, gazetteer)
+
+
+def _split_lines(text: str, item: Found) -> list[Found]:
+    """A name never runs over a line break ('Thunderbolt 3⏎⏎Apple' is two mentions)."""
+    label, start, end = item
+    pieces: list[Found] = []
+    for line in text[start:end].split("\n"):
+        if line.strip():
+            pieces.append((label, start, start + len(line)))
+        start += len(line) + 1
+    return pieces
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """First words of the people the gazetteer knows by two or more words."""
+    return frozenset(name.split()[0] for name, label in load_gazetteer().items() if label == "PERSON" and " " in name)
+
+
+def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:
+    """'Browns DL Sheldon Richardson' is Sheldon Richardson: a person's name starts at a known first name
+    that follows other capitalised words (a team, a position), when two or more words come after it."""
+    tokens = _tokens(doc, start, end)
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.lower_ in known and not any(t.lower_ in known or t.text.endswith(".") for t in tokens[:k]):
+            return token.idx, end
+    return start, end
+
+
+def _titled_person(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[str, tuple[int, int]] | None:
+    """'Interim BART Police Chief Ed Alvarez' is a person: a title word, then a known first name and more."""
+    tokens = _tokens(doc, start, end)
+    for k, token in enumerate(tokens[1:-1], start=1):
+        if token.lower_ in known and tokens[k - 1].lower_ in TITLE_WORDS:
+            return "PERSON", (token.idx, end)
+    return None
+
+
+def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Drop leading verbs and lower-case words ('Hosting Cook') and trailing function words
+    ('Associated Press that'); None when no capitalised word is left ('lorry crash')."""
+    tokens = _tokens(doc, start, end)
+    while tokens and len(tokens) > 1 and (_verb_at_sentence_start(tokens[0]) or not tokens[0].text[:1].isupper()):
+        if tokens[0].lower_ in {"al", "al-", "de", "van", "von", "bin", "el"}:
+            break
+        tokens.pop(0)
+    while tokens and (tokens[-1].lower_ in _TRAILING or tokens[-1].is_punct) and len(tokens) > 1:
+        tokens.pop()
+    if not tokens or not any(t.text[:1].isupper() for t in tokens):
+        return None
+    first, last = tokens[0], tokens[-1]
+    return max(start, first.idx), min(end, last.idx + len(last))
+
+
+def _verb_at_sentence_start(token: Token) -> bool:
+    """'Hosting Cook at Dreamforce …': a verb (or an -ing word) opening the sentence is not part of a name."""
+    return token.pos_ in {"VERB", "AUX"} or (
+        bool(token.is_sent_start) and token.lower_.endswith("ing") and len(token) > 5
+    )
+
+
+def _inside_role_phrase(doc: Doc, start: int, end: int) -> bool:
+    """'State' in 'Secretary of State', 'Defense' in 'Secretary of Defense': part of a title."""
+    before = doc.text[max(0, start - 40) : start].lower()
+    text = doc.text[start:end].lower()
+    return any(
+        before.endswith(head) and text == tail for phrase in ROLE_PHRASES for head, tail in [_split_role(phrase)]
+    )
+
+
+def _split_role(phrase: str) -> tuple[str, str]:
+    head, _, tail = phrase.rpartition(" of ")
+    return f"{head} of ", tail
+
+
+def _generic(text: str) -> bool:
+    """A 'name' made only of titles and generic words ('Front', 'State', 'Minister')."""
+    words = normalise_name(text).split()
+    return bool(words) and all(w in GENERIC_NAME_WORDS or w in TITLE_WORDS for w in words)
+
+
+def _grow_to_known_name(doc: Doc, start: int, end: int, gazetteer: Mapping[str, str]) -> tuple[int, int]:
+    """'Islamic' followed by 'State' is 'Islamic State' when the gazetteer knows the longer name."""
+    tokens = _tokens(doc, start, end)
+    if not tokens:
+        return start, end
+    first, last = tokens[0].i, tokens[-1].i
+    best = (start, end)
+    for grow_left in range(0, _MAX_EXTENSION + 1):
+        for grow_right in range(0, _MAX_EXTENSION + 1):
+            lo, hi = first - grow_left, last + grow_right
+            if (grow_left or grow_right) and 0 <= lo and hi < len(doc):
+                added = [*doc[lo:first], *doc[last + 1 : hi + 1]]
+                if all(_name_word(t) for t in added) and normalise_name(doc[lo : hi + 1].text) in gazetteer:
+                    candidate = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+                    if candidate[1] - candidate[0] > best[1] - best[0]:
+                        best = candidate
+    return best
+
+
+def _name_word(token: Token) -> bool:
+    return (token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN"}) or token.text in {"-", "of"}
+
+
+def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
+    """An outlet is an organisation; a known place named by one word is not a person or a group."""
+    if label != "ORG" and is_outlet(text):
+        return "ORG"
+    known = gazetteer.get(normalise_name(text))
+    if label == "PERSON" and known in PLACE_LABELS and " " not in text.strip():
+        return known
+    if label in PLACE_LABELS | {"NORP"} and known == "PERSON":
+        return "PERSON"
+    if label == "NORP" and known == "ORG" and " " in text.strip():
+        return "ORG"
+    return label
+
+
+def _drop_overlaps(found: list[Found]) -> list[Found]:
+    """Grown names may now cover their neighbours: keep the longest of overlapping mentions."""
+    kept: list[Found] = []
+    for item in sorted(found, key=lambda f: -(f[2] - f[1])):
+        if not any(item[1] < k[2] and k[1] < item[2] for k in kept):
+            kept.append(item)
+    return sorted(kept, key=lambda f: f[1])
+
+
+def _places_by_context(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A one-word 'person' that stands after 'in', 'at', 'near' … in most of its mentions, and that no
+    person's full name contains, is a place ('at al-Tanf', 'in Jordan')."""
+    person_words = {w for label, s, e in found if label == "PERSON" for w in doc.text[s:e].split()[:-1]}
+    by_name: dict[str, list[Found]] = {}
+    for item in found:
+        if item[0] == "PERSON" and " " not in doc.text[item[1] : item[2]].strip():
+            by_name.setdefault(normalise_name(doc.text[item[1] : item[2]]), []).append(item)
+    places = set()
+    for name, mentions in by_name.items():
+        after_preposition = sum(_after_place_preposition(doc, start) for _, start, _ in mentions)
+        if gazetteer.get(name) != "PERSON" and name not in {w.lower() for w in person_words}:
+            if after_preposition * 2 > len(mentions):
+                places.add(name)
+    return [("GPE" if normalise_name(doc.text[s:e]) in places else label, s, e) for label, s, e in found]
+
+
+def _after_place_preposition(doc: Doc, start: int) -> bool:
+    """'in al-Tanf', 'at the al-Tanf base', 'Syria’s al-Tanf'."""
+    before = doc.text[max(0, start - 24) : start].lower().split()
+    if before and before[-1] == "the":
+        before.pop()
+    return bool(before) and (before[-1] in PLACE_PREPOSITIONS or before[-1].endswith(("’s", "'s")))
+
+
+def _one_label_per_name(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """Every mention of one name gets the name's majority label (ties: the gazetteer's, else the first)."""
+    labels: dict[str, Counter[str]] = {}
+    for label, start, end in found:
+        labels.setdefault(normalise_name(doc.text[start:end]), Counter())[label] += 1
+
+    def chosen(name: str) -> str:
+        counts = labels[name].most_common()
+        top = [label for label, n in counts if n == counts[0][1]]
+        known = gazetteer.get(name)
+        return known if known in top and known is not None else top[0]
+
+    return [(chosen(normalise_name(doc.text[s:e])), s, e) for _, s, e in found]

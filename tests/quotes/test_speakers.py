@@ -1,0 +1,149 @@
+"""Speaker resolution on small constructed texts (real spaCy parse and NER): each rule, and abstention."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprobe.analyse.entities import EntitiesAnalyser
+from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.quotes import Speaker
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.speakers import SpeakerResolver, is_opinion
+from newsprobe.document import Article, Metadata
+
+
+@pytest.fixture(scope="module")
+def nlp() -> SharedNLP:
+    return SharedNLP("accurate")
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp: SharedNLP):
+    """resolve(text, source words, cue words) -> the speaker of that source (its first occurrence after
+    `after`; the cue's first occurrence after the source, else anywhere)."""
+
+    def run(text: str, source: str, cue: str, metadata: Metadata | None = None, after: str = "") -> Speaker:
+        doc = nlp.doc(text)
+        article = Article(text=text, metadata=metadata or Metadata())
+        entities = EntitiesAnalyser().run(article, doc, None)  # type: ignore[arg-type]
+        at = text.index(source, text.index(after) + len(after))
+        cue_at = text.index(cue, at + len(source)) if cue in text[at + len(source) :] else text.index(cue)
+        resolver = SpeakerResolver(doc, entities, find_quotes(text), metadata, [(at, at + len(source))])
+        return resolver.resolve((at, at + len(source)), [(cue_at, cue_at + len(cue))])
+
+    return run
+
+
+def test_named_in_the_clause(resolve) -> None:
+    speaker = resolve("Senator John Smith said on Monday that the vote was rigged.", "Senator John Smith", "said")
+    assert (speaker.name, speaker.role, speaker.resolved_by) == ("John Smith", "Senator", "named")
+    assert speaker.evidence is not None and speaker.evidence.text == "John Smith"
+    assert speaker.confidence is not None and speaker.reason
+
+
+def test_name_suffix_does_not_confuse_two_people(resolve) -> None:
+    text = (
+        "Patrick W. Carlineo Jr. pleaded guilty on Monday.\n\n"
+        "James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said the case was serious.\n\n"
+        "“Threats are not speech,” Kennedy said."
+    )
+    assert resolve(text, "Kennedy", "said", after="“Threats").name == "James P. Kennedy Jr."
+
+
+def test_pronoun_follows_the_subject_chain_not_the_last_name(resolve) -> None:
+    text = (
+        "Patrick Carlineo faces a maximum of 10 years in prison.\n\n"
+        "He was arrested in April for a call to the office of Ilhan Omar.\n\n"
+        "During the call, he said that somebody ought to hurt her."
+    )
+    speaker = resolve(text, "he", "said", after="During the call, ")
+    assert speaker.name == "Patrick Carlineo" and speaker.resolved_by == "pronoun"
+
+
+def test_pronoun_of_the_wrong_gender_is_skipped(resolve) -> None:
+    text = "Ms. Jane Roe met Mr. John Doe in Paris. She said that the talks had failed."
+    assert resolve(text, "She", "said").name == "Jane Roe"
+
+
+def test_pronoun_without_antecedent_is_unresolved(resolve) -> None:
+    speaker = resolve("The storm hit the coast on Monday. He said that the damage was severe.", "He", "said")
+    assert speaker.name is None and speaker.resolved_by == "unresolved" and speaker.confidence is None
+
+
+@pytest.mark.parametrize("pronoun", ["They", "We", "It", "You"])
+def test_other_pronouns_are_never_names(resolve, pronoun: str) -> None:
+    text = f"Angela Merkel met the press. {pronoun} said that the talks had been difficult."
+    assert resolve(text, pronoun, "said").resolved_by == "unresolved"
+
+
+def test_relative_pronoun_speaks_for_its_noun(resolve) -> None:
+    text = "The talks were chaired by Sergey Lavrov, who said that progress had been made."
+    assert resolve(text, "who", "said").name == "Sergey Lavrov"
+
+
+def test_role_noun_is_the_one_person_holding_that_role(resolve) -> None:
+    text = (
+        "Russian Foreign Minister Sergey Lavrov met Secretary of State Rex Tillerson in Moscow.\n\n"
+        "The foreign minister said that they had agreed on a ceasefire."
+    )
+    speaker = resolve(text, "The foreign minister", "said")
+    assert (speaker.name, speaker.resolved_by) == ("Sergey Lavrov", "role")
+    assert speaker.evidence is not None and "Sergey Lavrov" in speaker.evidence.text
+
+
+def test_role_noun_prefers_the_bare_title(resolve) -> None:
+    text = (
+        "President Donald Trump spoke in Iowa.\n\n"
+        "John Williams, the president of the Federal Reserve Bank of New York, said growth was slowing.\n\n"
+        "The president says his approach has created leverage."
+    )
+    assert resolve(text, "The president", "says").name == "Donald Trump"
+
+
+def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
+    text = "Senator John Smith met Senator Mary Jones.\n\nThe senator said that the bill would pass."
+    assert resolve(text, "The senator", "said").resolved_by == "unresolved"
+
+
+def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
+    text = "Angela Merkel told reporters that the talks had failed."
+    assert resolve(text, "reporters", "told").resolved_by == "unresolved"
+
+
+def test_dateline_is_never_a_speaker(resolve) -> None:
+    text = "BUFFALO, N.Y. — Hours before the game, the coach expressed confidence, saying the team would win."
+    assert resolve(text, "BUFFALO, N.Y.", "saying").resolved_by == "unresolved"
+
+
+def test_nationality_adjective_is_never_a_speaker(resolve) -> None:
+    text = "According to the Jordanian government, the country had admitted many refugees."
+    assert resolve(text, "Jordanian", "According to").resolved_by == "unresolved"
+    speaker = resolve(text, "the Jordanian government", "According to")
+    assert (speaker.name, speaker.kind, speaker.organisation) == ("Jordanian government", "government", None)
+
+
+def test_capital_speaks_for_its_government(resolve) -> None:
+    speaker = resolve("Washington argued that the strike was legal.", "Washington", "argued")
+    assert (speaker.name, speaker.kind, speaker.organisation) == ("Washington", "government", "United States")
+
+
+def test_unnamed_group_is_unresolved(resolve) -> None:
+    text = "Washington-based analysts who have done the calculations say the target cannot be met."
+    assert resolve(text, "Washington-based analysts who have done the calculations", "say").name is None
+
+
+def test_first_person_in_an_opinion_piece_is_the_byline_author(resolve) -> None:
+    text = "I have argued for years that the policy is a mistake."
+    opinion = Metadata(authors=["Jane Roe"], url="https://example.com/opinion/2019/11/policy")
+    speaker = resolve(text, "I", "argued", metadata=opinion)
+    assert (speaker.name, speaker.resolved_by) == ("Jane Roe", "byline")
+    news = Metadata(authors=["Jane Roe"], url="https://example.com/news/2019/11/policy")
+    assert resolve(text, "I", "argued", metadata=news).resolved_by == "unresolved"
+
+
+def test_opinion_pieces_are_told_by_url_or_section() -> None:
+    assert is_opinion(Metadata(url="https://www.nytimes.com/2019/11/20/opinion/trade.html"))
+    assert is_opinion(Metadata(url="https://www.theguardian.com/commentisfree/2019/nov/20/x"))
+    assert is_opinion(Metadata(categories=["Opinion"]))
+    assert not is_opinion(Metadata(url="https://www.nbcnews.com/news/us-news/opinion-poll-shows-n1"))
+    assert not is_opinion(None)
