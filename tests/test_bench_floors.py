@@ -115,7 +115,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[0].articles_per_second", ">=", 10),
     ],
     "outlet_names": [
-        ("rows[system=newsprobe][set=all].outlet_accuracy", ">=", 0.96),
+        ("rows[system=newsprobe][set=all].outlet_accuracy", ">=", 0.98),
         ("rows[system=newsprobe][set=all].outlet_wrong", "<=", 0),
         ("rows[system=newsprobe][set=all].author_precision", ">=", 0.99),
         ("rows[system=newsprobe][set=all].author_recall", ">=", 0.78),

@@ -33,6 +33,7 @@ OutletSource = Literal[
     "application-name",
     "publisher meta tag",
     "page title",
+    "site logo",
     "page header",
     "input record",
 ]
