@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newsprobe.analyse.propaganda.decode import B, BioDecoder, I, O, inside_as_bio, viterbi
 from newsprobe.analyse.propaganda.text import tokenize
-from newsprobe.analyse.propaganda.tidy import tidy_spans
+from newsprobe.analyse.propaganda.tidy import quote_pairs, tidy_spans
 
 
 def _runs(text: str, inside: list[float], decoder: BioDecoder) -> list[str]:
@@ -70,6 +70,11 @@ def test_quote_marks_of_a_cut_or_filled_quote_are_taken_in() -> None:
     assert _tidy(text, "it “an extremely dangerous") == ["it “an extremely dangerous game”"]
     assert _tidy(text, "dangerous game” in Syria") == ["“an extremely dangerous game” in Syria"]
     assert _tidy(text, "restraint") == ["“restraint”"]
+
+
+def test_an_unclosed_opening_mark_does_not_swallow_the_next_quote() -> None:
+    text = "Farrakhan told women: “In 1993 “You’re a failure,” he said. «a «b» ‘c ‘d’"
+    assert [text[a:b] for a, b in quote_pairs(text)] == ["“You’re a failure,”", "«b»", "‘d’"]
 
 
 def test_a_long_quote_is_cut_back_instead_of_taken_in() -> None:

@@ -33,9 +33,10 @@ CONTENTLESS_WORDS = _FUNCTION_WORDS | _ATTRIBUTION_WORDS
 NO_SPAN_END_WORDS = _FUNCTION_WORDS - {"that"}
 
 # A quoted passage on one line, marks included: “…”, "…", ‘…’ and '…' (a mark inside a word is an
-# apostrophe), «…».
+# apostrophe), «…». A second opening mark before the closing one starts the passage over (the first was
+# never closed), which also keeps the scan linear on hostile input.
 QUOTED = re.compile(
-    r"“[^”\n]*”|\"[^\"\n]*\"|(?<!\w)‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)|«[^»\n]*»"
+    r"“[^“”\n]*”|\"[^\"\n]*\"|(?<!\w)‘(?:[^‘’\n]|’(?=\w))*’(?!\w)|(?<!\w)'(?:[^'\n]|'(?=\w))*'(?!\w)|«[^«»\n]*»"
 )
 
 # "so-called X": the writer labels X while disowning its name. X is a quoted term, a capitalised name
