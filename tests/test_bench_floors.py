@@ -70,12 +70,19 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("news_pages[profile=fast].median_share_checkworthy", "<=", 0.35),
     ],
     "propaganda": [
-        ("rows[profile=accurate].si_f1", ">=", 0.40),
+        # highlights are chosen for precision (issue 17); the cross-validated numbers are the honest ones
+        ("rows[profile=accurate].si_cross_validated.highlight_precision", ">=", 0.55),
+        ("rows[profile=accurate].si_cross_validated.highlight_f1", ">=", 0.22),
+        ("rows[profile=accurate].si_cross_validated.with_lower_confidence_f1", ">=", 0.40),
+        ("rows[profile=accurate].si_precision", ">=", 0.55),
         ("rows[profile=accurate].tc_micro_f1", ">=", 0.65),
         ("rows[profile=accurate].peak_rss_mb", "<=", 1024),
-        ("rows[profile=fast].si_f1", ">=", 0.35),
+        ("rows[profile=accurate].articles_per_cpu_second", ">=", 2.0),
+        ("rows[profile=fast].si_cross_validated.highlight_precision", ">=", 0.55),
+        ("rows[profile=fast].si_cross_validated.with_lower_confidence_f1", ">=", 0.33),
+        ("rows[profile=fast].si_precision", ">=", 0.55),
         ("rows[profile=fast].tc_micro_f1", ">=", 0.55),
-        ("rows[profile=fast].articles_per_second", ">=", 30),
+        ("rows[profile=fast].articles_per_cpu_second", ">=", 20),
     ],
     "api_load": [
         ("scenarios[scenario=same].errors", "<=", 0),

@@ -141,7 +141,7 @@ def technique_profile(store: CorpusStore, scope: Scope) -> Any:
         axes.barh([_with_n(o, n[o]) for o in outlets], values, left=left, label=technique, color=colours(index % 20))
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.invert_yaxis()
-    axes.set_xlabel("propaganda spans per article")
+    axes.set_xlabel("highlighted propaganda spans per article")
     axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     return figure
 
@@ -175,7 +175,7 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Any:
     axes.set_xlim(0, 1.05)
     axes.set_ylim(bottom=0)
     axes.set_xlabel("outlet reliability (Lin et al. 2023 pc1, 0 = lowest)")
-    axes.set_ylabel("propaganda spans per 1,000 words")
+    axes.set_ylabel("highlighted propaganda spans per 1,000 words")
     axes.scatter([], [], color=STATE_COLOUR, label="state-affiliated")
     axes.scatter([], [], color=OTHER_COLOUR, label="other")
     axes.legend(frameon=False, fontsize=8, loc="best")
@@ -326,7 +326,8 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
     (
         "techniques",
         "Propaganda technique profile per outlet",
-        "Average number of spans of each technique per article, for the outlets with most analysed articles.",
+        "Average number of highlighted spans (the precision-first ones a report shows) of each technique per "
+        "article, for the outlets with most analysed articles.",
         "No propaganda spans in the store (run with the propaganda analyser).",
         technique_profile,
     ),
@@ -415,7 +416,7 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         ("outlets", "outlets"),
         ("quotes", "quotes"),
         ("claims", "check-worthy claims"),
-        ("spans", "propaganda spans"),
+        ("spans", "highlighted propaganda spans"),
         ("pairs", "near-duplicate pairs"),
         ("laundering", "laundering candidates"),
         ("edited", "edited copies"),
