@@ -12,7 +12,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .._version import __version__
 from ..report.html import template_environment
-from . import pages, rest
+from . import corpus_pages, outlet_list, pages, rest
 from .errors import install_error_handlers
 from .explorer import CorpusDashboard
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -80,6 +80,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(rest.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
+    app.include_router(outlet_list.router)
     app.mount("/static", StaticFiles(packages=[("newsprobe.web", "static")]), name="static")
     return app
 

@@ -168,9 +168,12 @@ async def source_page(request: Request, name_or_domain: str) -> HTMLResponse:
 
     if not name_or_domain.strip() or len(name_or_domain) > 300:
         raise WebError(400, "bad_request", "give an outlet name or domain of 1 to 300 characters")
+    from .corpus_pages import outlet_corpus_articles
+
     profile = source(name_or_domain)
     citations = database().citations
-    return render(request, "source.html", profile=profile, citations=citations)
+    corpus_articles = await outlet_corpus_articles(request, profile.domain or name_or_domain.strip().lower())
+    return render(request, "source.html", profile=profile, citations=citations, corpus_articles=corpus_articles)
 
 
 @router.get("/corpus", response_class=HTMLResponse)
