@@ -7,6 +7,7 @@ through `CorpusStore.query`, so it does not depend on how the store lays its tab
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
@@ -14,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .store import CorpusStore
+from .store import DATABASE_FILE, CorpusStore
 
 __all__ = [
     "ARTICLE_SORTS",
     "ArticleFilters",
     "Page",
+    "SharedReader",
     "StoreReader",
     "list_articles",
     "list_outlets",
@@ -51,13 +53,18 @@ def verdict_words(verdict: str | None) -> str:
 
 
 class StoreReader:
-    """Read-only SQL over a store's tables and views; rows as dicts."""
+    """Read-only SQL over a store's tables and views (a store's connection or a cursor of it); rows as dicts."""
 
-    def __init__(self, store: CorpusStore) -> None:
-        self.store = store
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
 
     def rows(self, sql: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
-        rows: list[dict[str, Any]] = self.store.query(sql, parameters).to_pylist()
+        import duckdb
+
+        try:
+            rows: list[dict[str, Any]] = self.connection.sql(sql, params=parameters).to_arrow_table().to_pylist()
+        except duckdb.Error as exc:
+            raise InputError(f"query failed: {str(exc).splitlines()[0]}") from None
         return rows
 
     def value(self, sql: str, parameters: list[Any] | None = None) -> Any:
@@ -68,7 +75,53 @@ class StoreReader:
 @contextmanager
 def open_reader(directory: str | Path) -> Iterator[StoreReader]:
     with CorpusStore(directory, read_only=True) as store:
-        yield StoreReader(store)
+        yield StoreReader(store.conn)
+
+
+class SharedReader:
+    """One read-only store kept open between requests (opening one costs tens of milliseconds), handing
+    each caller its own cursor; reopened when the database file changes, and closed after `idle`
+    seconds without use so that a `corpus run` can write to the store again."""
+
+    def __init__(self, directory: str | Path, idle: float = 30.0) -> None:
+        self.directory = Path(directory)
+        self.idle = idle
+        self._store: CorpusStore | None = None
+        self._stamp: float | None = None
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+
+    def _database_stamp(self) -> float | None:
+        path = self.directory / DATABASE_FILE
+        return path.stat().st_mtime if path.exists() else None
+
+    @contextmanager
+    def reader(self) -> Iterator[StoreReader]:
+        with self._lock:
+            stamp = self._database_stamp()
+            if self._store is None or stamp != self._stamp:
+                self._close()
+                self._store, self._stamp = CorpusStore(self.directory, read_only=True), stamp
+            cursor = self._store.conn.cursor()
+            if self._timer is not None:
+                self._timer.cancel()
+        try:
+            yield StoreReader(cursor)
+        finally:
+            cursor.close()
+            with self._lock:
+                self._timer = threading.Timer(self.idle, self.close)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def _close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -46,6 +47,15 @@ def web_templates() -> Environment:
     return environment
 
 
+def corpus_reader(settings: WebSettings) -> Any:
+    """The corpus explorer's shared read-only store (imported only when a store is served: it loads pyarrow)."""
+    if settings.store is None:
+        return None
+    from ..corpus.explore import SharedReader
+
+    return SharedReader(settings.store)
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     store = ReportStore(settings.report_cache, settings.data_dir)
@@ -58,6 +68,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             await service.warm_up()
         yield
         service.close()
+        if app.state.corpus_reader is not None:
+            app.state.corpus_reader.close()
 
     app = FastAPI(
         title="newsprobe",
@@ -75,6 +87,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
     app.state.templates = web_templates()
     app.state.corpus = CorpusDashboard(settings.store) if settings.store else None
+    app.state.corpus_reader = corpus_reader(settings)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)

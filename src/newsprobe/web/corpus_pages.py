@@ -21,12 +21,12 @@ from ..corpus.explore import (
     OUTLET_FLAGS,
     ArticleFilters,
     Page,
+    SharedReader,
     StoreReader,
     list_articles,
     list_outlets,
     list_quotes,
     list_speakers,
-    open_reader,
     syndication_clusters,
     verdict_words,
 )
@@ -46,19 +46,19 @@ Format = Annotated[str, Query(pattern="^(json|csv)$", description="json (default
 VERDICTS = ("original", "attributed_republication", "wire_copy", "uncredited_copy", "suspected_laundering")
 
 
-def _store_dir(request: Request) -> Any:
-    dashboard = request.app.state.corpus
-    if dashboard is None:
+def _shared_reader(request: Request) -> SharedReader:
+    shared: SharedReader | None = request.app.state.corpus_reader
+    if shared is None:
         raise WebError(404, "no_corpus", "no corpus store: start the server with `newsprobe serve --store DIR`")
-    return dashboard.store
+    return shared
 
 
 async def read_store(request: Request, read: Callable[[StoreReader], Any]) -> Any:
-    """Run `read` on a read-only store opened for this request (off the event loop)."""
-    directory = _store_dir(request)
+    """Run `read` on the shared read-only store (off the event loop)."""
+    shared = _shared_reader(request)
 
     def run() -> Any:
-        with open_reader(directory) as reader:
+        with shared.reader() as reader:
             return read(reader)
 
     try:
