@@ -176,3 +176,21 @@ def test_bad_parameters_are_one_line_errors(explorer_server: LiveServer) -> None
     assert bad_sort.status_code == 400 and "unknown sort" in bad_sort.json()["error"]["message"]
     assert bad_limit.status_code == 422
     assert bad_flag.status_code == 400 and "unknown flag" in bad_flag.json()["error"]["message"]
+
+
+def test_served_dashboard_states_n_and_links_each_chart_to_its_table(explorer_server: LiveServer) -> None:
+    import lxml.html
+
+    with explorer_server.client() as client:
+        page = client.get("/corpus/dashboard?genre=all&min_articles=1")
+        linked = [client.get(href) for href in lxml.html.fromstring(page.text).xpath("//section//a/@href")]
+    assert page.status_code == 200
+    tree = lxml.html.fromstring(page.text)
+    drawn = [section for section in tree.iter("section") if section.xpath(".//svg")]
+    assert {"verdicts", "techniques", "speakers", "timeline"} <= {section.get("id") for section in drawn}
+    for section in drawn:
+        assert section.xpath(".//p[@class='n']")[0].text_content().startswith("n = "), section.get("id")
+        assert section.xpath(".//p[@class='n']/a/@href"), section.get("id")
+    verdict_links = tree.xpath("//section[@id='verdicts']//table//a/@href")
+    assert verdict_links and all(href.startswith("/corpus/articles?verdict=") for href in verdict_links)
+    assert linked and all(response.status_code == 200 for response in linked)
