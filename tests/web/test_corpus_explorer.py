@@ -69,7 +69,8 @@ def test_each_filter_returns_exactly_the_matching_articles(explorer_server: Live
         "verdict=original": "SELECT article_id AS id FROM provenance WHERE verdict = 'original'",
         "language=en": "SELECT id FROM articles WHERE language = 'en'",
         "since=2019-02&until=2019-03": "SELECT id FROM articles WHERE published >= '2019-02' AND published < '2019-04'",
-        "q=harbour": "SELECT id FROM articles WHERE title ILIKE '%harbour%' OR text ILIKE '%harbour%'",
+        "q=harbour": "SELECT id FROM articles WHERE title ILIKE '%harbour%'",
+        "text=divers": "SELECT id FROM articles WHERE text ILIKE '%divers%'",
         f"technique={technique}": f"SELECT DISTINCT article_id AS id FROM propaganda_spans WHERE technique_name = '{technique}'",
         f"speaker={speaker}": f"SELECT DISTINCT article_id AS id FROM quotes WHERE speaker = '{speaker.replace(chr(39), chr(39) * 2)}'",
     }

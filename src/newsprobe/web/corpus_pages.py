@@ -125,10 +125,11 @@ def article_filters(
     since: Text = "",
     until: Text = "",
     q: Text = "",
+    text: Text = "",
     technique: Text = "",
     speaker: Text = "",
 ) -> ArticleFilters:
-    return ArticleFilters(outlet, domain, verdict, language, genre, since, until, q, technique, speaker)
+    return ArticleFilters(outlet, domain, verdict, language, genre, since, until, q, text, technique, speaker)
 
 
 def _with_urls(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -158,7 +159,8 @@ async def api_articles(
     genre: Text = "",
     since: Annotated[str, Query(max_length=30, description="Published on or after (ISO date prefix).")] = "",
     until: Annotated[str, Query(max_length=30, description="Published on or before (ISO date prefix).")] = "",
-    q: Annotated[str, Query(max_length=300, description="Words in the title or text.")] = "",
+    q: Annotated[str, Query(max_length=300, description="Words in the title.")] = "",
+    text: Annotated[str, Query(max_length=300, description="Words in the text (reads every text: slow).")] = "",
     technique: Text = "",
     speaker: Text = "",
     sort: SortParam = "-published",
@@ -167,7 +169,7 @@ async def api_articles(
     format: Format = "json",
 ) -> Response:
     """Stored articles, filtered: `{"articles": [...], "total": N, "next": URL|null}`; `format=csv` for CSV."""
-    filters = article_filters(outlet, domain, verdict, language, genre, since, until, q, technique, speaker)
+    filters = article_filters(outlet, domain, verdict, language, genre, since, until, q, text, technique, speaker)
     page = await _articles(request, filters, sort, limit, offset)
     return _api(request, page, "articles", format)
 
@@ -183,13 +185,14 @@ async def articles_page(
     since: Text = "",
     until: Text = "",
     q: Text = "",
+    text: Text = "",
     technique: Text = "",
     speaker: Text = "",
     sort: SortParam = "-published",
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> HTMLResponse:
-    filters = article_filters(outlet, domain, verdict, language, genre, since, until, q, technique, speaker)
+    filters = article_filters(outlet, domain, verdict, language, genre, since, until, q, text, technique, speaker)
     page = await _articles(request, filters, sort, limit, offset)
     return render(
         request,
