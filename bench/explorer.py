@@ -84,32 +84,14 @@ def texts() -> list[str]:
 
 
 def outlets() -> list[dict[str, Any]]:
+    """Real outlet rows (as `corpus run` writes them): state media first, then other rated outlets."""
+    from newsprobe.corpus.syndication import outlet_row
     from newsprobe.outlets import database
 
     db = database()
     chosen = db.list_outlets(flag="state", limit=40) + db.list_outlets(limit=160, offset=2000)
-    chosen += [db.lookup(d) for d in ("rt.com", "bbc.co.uk", "sputniknews.com", "globalresearch.ca")]
-    rows = []
-    for p in chosen:
-        if not p.domain:
-            continue
-        state = p.state_affiliation
-        rows.append(
-            {
-                "domain": p.domain,
-                "name": p.name or p.domain,
-                "status": p.status,
-                "country": p.country,
-                "state_typology": state.typology if state else None,
-                "state_label": state.label if state else None,
-                "state_affiliated": bool(state and state.editorial_control),
-                "reliability": p.reliability.score if p.reliability else None,
-                "reliability_band": p.reliability.band if p.reliability else None,
-                "specious": bool(p.specious_sites),
-                "laundromat": ", ".join(p.laundromat_categories) or None,
-            }
-        )
-    return list({r["domain"]: r for r in rows}.values())
+    domains = [p.domain for p in chosen if p.domain] + ["rt.com", "bbc.co.uk", "sputniknews.com", "globalresearch.ca"]
+    return [outlet_row(domain) for domain in dict.fromkeys(domains)]
 
 
 def document_rows(index: int, text: str, outlet: dict[str, Any], rng: random.Random) -> dict[str, list[dict[str, Any]]]:
@@ -124,7 +106,7 @@ def document_rows(index: int, text: str, outlet: dict[str, Any], rng: random.Ran
                 "id": article_id,
                 "source": f"synthetic:{index}",
                 "url": f"https://{outlet['domain']}/{index}",
-                "outlet": outlet["name"],
+                "outlet": outlet["name"] or outlet["domain"],
                 "domain": outlet["domain"],
                 "published": day,
                 "title": title,
@@ -143,7 +125,7 @@ def document_rows(index: int, text: str, outlet: dict[str, Any], rng: random.Ran
                 "verdict": verdict,
                 "confidence": 0.8,
                 "explanation": "synthetic row",
-                "host_name": outlet["name"],
+                "host_name": outlet["name"] or outlet["domain"],
                 "host_domain": outlet["domain"],
             }
         ],
