@@ -167,6 +167,7 @@ def test_outlets_menu_lists_known_outlets_by_flag_and_country(explorer_server: L
     assert "rt.com" in {o["domain"] for o in body["outlets"]}
     assert all(o["country"] == "Russia" and o["flags"] for o in body["outlets"])
     assert 'href="/sources/rt.com"' in page and 'href="/outlets"' in home
+    assert 'href="/api/v1/outlets?flag=state&amp;country=Russia&amp;format=csv"' in page
 
 
 def test_bad_parameters_are_one_line_errors(explorer_server: LiveServer) -> None:

@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import Callable
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -36,7 +37,7 @@ from ..report.html import report_sections, skipped_sections
 from .errors import WebError
 from .pages import render
 
-__all__ = ["outlet_corpus_articles", "router"]
+__all__ = ["csv_response", "export_url", "outlet_corpus_articles", "router"]
 
 router = APIRouter()
 Limit = Annotated[int, Query(ge=1, le=1000, description="Rows per page (1-1000).")]
@@ -67,21 +68,23 @@ async def read_store(request: Request, read: Callable[[StoreReader], Any]) -> An
         raise WebError(400, "bad_request", str(exc)) from None
 
 
+def export_url(request: Request, api_path: str, **extra: str) -> str:
+    """`api_path` with the request's query parameters (its filters) and `extra`, as a site-relative URL."""
+    query = urlencode({**request.query_params, **extra})
+    return f"{api_path}?{query}" if query else api_path
+
+
 def _links(request: Request, page: Page, api_path: str) -> dict[str, Any]:
     """Next/previous page URLs and the export URLs, all carrying the request's filters."""
-    query = request.url.query
-    here = request.url
 
     def at(offset: int | None) -> str | None:
-        return None if offset is None else str(here.include_query_params(offset=offset))
+        return None if offset is None else str(request.url.include_query_params(offset=offset))
 
-    base = f"{api_path}?{query}" if query else api_path
-    csv_url = str(request.url.replace(path=api_path).include_query_params(format="csv"))
     return {
         "next": at(page.next_offset),
         "previous": at(page.previous_offset),
-        "json": base,
-        "csv": csv_url[csv_url.index(api_path) :],
+        "json": export_url(request, api_path),
+        "csv": export_url(request, api_path, format="csv"),
     }
 
 
@@ -93,7 +96,7 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _csv(rows: list[dict[str, Any]], name: str) -> Response:
+def csv_response(rows: list[dict[str, Any]], name: str) -> Response:
     buffer = io.StringIO()
     if rows:
         writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), extrasaction="ignore")
@@ -108,7 +111,7 @@ def _csv(rows: list[dict[str, Any]], name: str) -> Response:
 
 def _api(request: Request, page: Page, key: str, format: str) -> Response:
     if format == "csv":
-        return _csv(page.rows, key)
+        return csv_response(page.rows, key)
     next_url = str(request.url.include_query_params(offset=page.next_offset)) if page.next_offset is not None else None
     return JSONResponse({key: page.rows, "total": page.total, "next": next_url})
 
@@ -304,7 +307,7 @@ async def api_syndication(
         _with_urls(cluster["members"])
     if format == "csv":
         rows = [{"cluster": offset + i + 1, **m} for i, c in enumerate(page.rows) for m in c["members"]]
-        return _csv(rows, "syndication")
+        return csv_response(rows, "syndication")
     return _api(request, page, "clusters", format)
 
 

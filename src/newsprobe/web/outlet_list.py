@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import InputError
+from .corpus_pages import csv_response, export_url
 from .errors import WebError
 from .pages import render
 
@@ -46,10 +47,17 @@ def _listing(flag: str, country: str, limit: int, offset: int) -> dict[str, Any]
 
 @router.get("/api/v1/outlets", tags=["outlets"])
 async def api_outlet_list(
-    request: Request, flag: Flag = "", country: Country = "", limit: Limit = 100, offset: Offset = 0
-) -> JSONResponse:
-    """Every outlet the shipped data sets know: `{"outlets": [...], "total": N, "next": URL|null}`."""
+    request: Request,
+    flag: Flag = "",
+    country: Country = "",
+    limit: Limit = 100,
+    offset: Offset = 0,
+    format: Annotated[str, Query(pattern="^(json|csv)$")] = "json",
+) -> Response:
+    """Every outlet the shipped data sets know: `{"outlets": [...], "total": N, "next": URL|null}`; `format=csv`."""
     listing = await run_in_threadpool(_listing, flag, country, limit, offset)
+    if format == "csv":
+        return csv_response([{**o, "flags": "; ".join(o["flags"])} for o in listing["outlets"]], "outlets")
     more = offset + limit < listing["total"]
     next_url = str(request.url.include_query_params(offset=offset + limit)) if more else None
     return JSONResponse({"outlets": listing["outlets"], "total": listing["total"], "next": next_url})
@@ -72,5 +80,6 @@ async def outlet_list_page(
         offset=offset,
         next=str(here.include_query_params(offset=offset + limit)) if offset + limit < total else None,
         previous=str(here.include_query_params(offset=max(offset - limit, 0))) if offset else None,
-        json_url=f"/api/v1/outlets?{here.query}" if here.query else "/api/v1/outlets",
+        json_url=export_url(request, "/api/v1/outlets"),
+        csv_url=export_url(request, "/api/v1/outlets", format="csv"),
     )
