@@ -27,7 +27,7 @@ __all__ = ["STORED_NOTE", "stored_report"]
 STORED_NOTE = (
     "Rebuilt from the corpus store, not analysed again. The store does not keep how each speaker was resolved, "
     "entity mentions, the entities and figures inside claims, or the quoted evidence behind provenance; "
-    "those parts are left out."
+    "those parts are left out, and the claims' cut is shown as the lowest confidence labelled check-worthy."
 )
 SEPARATOR = " … "
 _PARAGRAPH = re.compile(r"[^\n]+")
