@@ -27,6 +27,11 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("speed_ratio", ">=", 0.8),
         ("speed_ratio_cpu", ">=", 0.8),
     ],
+    "explorer": [
+        ("articles", ">=", 100_000),
+        ("filtered_p95_ms_max", "<=", 300),  # issue 19's target, measured on a loaded 2-core machine
+        ("results[query=deep page (offset 5000)].p95_ms", "<=", 400),
+    ],
     "syndication": [
         ("results[size=1000].precision", ">=", 0.98),
         ("results[size=1000].recall", ">=", 0.95),

@@ -96,11 +96,14 @@ def report(
             "--genre", help="Compare outlets on this genre's articles: news (default), opinion, analysis, other or all."
         ),
     ] = "news",
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Compare only outlets with at least this many articles.")
+    ] = 5,
 ) -> None:
     """Write a self-contained HTML dashboard of the store (charts rendered offline)."""
     from ..corpus.dashboard import write_dashboard
 
-    write_dashboard(store, out, genre)
+    write_dashboard(store, out, genre, min_articles)
     typer.echo(f"wrote {out}", err=True)
 
 

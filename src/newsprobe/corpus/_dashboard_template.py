@@ -16,6 +16,7 @@ section { background: #fff; border-radius: 8px; padding: 16px 20px; margin-botto
 section h2 { font-size: 17px; margin: 0 0 4px; } section p.help { margin: 0 0 10px; color: #5b6475; font-size: 13px; }
 .chart svg { max-width: 100%; height: auto; }
 .scope { background: #fff7e0; border-radius: 8px; padding: 10px 14px; font-size: 14px; }
+.n { margin: 0 0 8px; font-size: 13px; font-weight: 600; } table.bars { width: auto; margin-top: 8px; }
 .empty { color: #8a93a3; font-style: italic; padding: 18px 0; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e8ec; vertical-align: top; }
@@ -29,10 +30,13 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 <div class="tiles">
 {% for label, value in tile_list %}<div class="tile"><b>{{ value }}</b><span>{{ label }}</span></div>{% endfor %}
 </div>
-<p class="scope" id="scope">{{ scope.note }}</p>
+<p class="scope" id="scope">{{ scope.note }} Per-outlet comparisons include only outlets with at least {{ scope.min_articles }} articles (<code>--min-articles</code>).</p>
 {% for chart in charts %}
 <section id="{{ chart.key }}"><h2>{{ chart.title }}</h2><p class="help">{{ chart.help }}</p>
-{% if chart.svg %}<div class="chart">{{ chart.svg }}</div>{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
+{% if chart.svg %}<p class="n">{{ chart.n }}{% if chart.link %} · <a href="{{ chart.link }}">the table behind this chart</a>{% endif %}</p>
+<div class="chart">{{ chart.svg }}</div>
+{% if chart.rows %}<table class="bars"><tr><th></th><th>articles</th></tr>{% for label, n, link in chart.rows %}<tr><td><a href="{{ link }}">{{ label }}</a></td><td>{{ "{:,}".format(n) }}</td></tr>{% endfor %}</table>{% endif %}
+{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
 </section>
 {% endfor %}
 <section id="laundering"><h2>Laundering candidates</h2>

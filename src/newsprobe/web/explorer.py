@@ -81,9 +81,9 @@ DASHBOARD_CSP = (
 class CorpusDashboard:
     def __init__(self, store: Path) -> None:
         self.store = store
-        self._charts: tuple[float, str] | None = None
+        self._charts: tuple[tuple[float, str, int], str] | None = None
 
-    def charts_html(self) -> str | None:
+    def charts_html(self, genre: str = "news", min_articles: int = 5) -> str | None:
         """The corpus package's own chart dashboard (matplotlib SVG), re-rendered when the database changes.
 
         None when the corpus package or its `report` extra is missing, or the store cannot be read.
@@ -96,15 +96,15 @@ class CorpusDashboard:
             from ..corpus.store import CorpusStore
         except ImportError:
             return None
-        mtime = database.stat().st_mtime
-        if self._charts is not None and self._charts[0] == mtime:
+        key = (database.stat().st_mtime, genre, min_articles)
+        if self._charts is not None and self._charts[0] == key:
             return self._charts[1]
         try:
             with CorpusStore(database.parent, read_only=True) as store:
-                html = render_dashboard(store)
+                html = render_dashboard(store, genre, min_articles, explorer=True)
         except Exception:  # a locked or foreign store, or matplotlib missing: the summary page says enough
             return None
-        self._charts = (mtime, html)
+        self._charts = (key, html)
         return html
 
     def summary(self) -> CorpusSummary:
