@@ -27,6 +27,11 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("speed_ratio", ">=", 0.8),
         ("speed_ratio_cpu", ">=", 0.8),
     ],
+    "site_fingerprints": [
+        ("false_links", "<=", 0),
+        ("same_template_on_both_pages", ">=", 11),
+        ("cost_share_of_extraction", "<=", 0.10),
+    ],
     "syndication": [
         ("results[size=1000].precision", ">=", 0.98),
         ("results[size=1000].recall", ">=", 0.95),

@@ -24,6 +24,7 @@ __all__ = [
     "fact_check_rows",
     "flatten_result",
     "language_and_genre",
+    "site_fingerprint_rows",
     "skipped_rows",
 ]
 
@@ -150,6 +151,15 @@ TABLES: dict[str, dict[str, str]] = {
         "claim_date": "VARCHAR",
         "markup": "VARCHAR",
     },
+    # tracking IDs, generator, theme and page template read from each article's page (site fingerprints)
+    "site_fingerprints": {
+        "article_id": "VARCHAR",
+        "position": "INTEGER",
+        "kind": "VARCHAR",
+        "value": "VARCHAR",
+        "evidence": "VARCHAR",
+        "shared": "VARCHAR",
+    },
     "near_duplicates": {
         "a_id": "VARCHAR",
         "b_id": "VARCHAR",
@@ -243,6 +253,7 @@ KEYS: dict[str, tuple[str, ...]] = {
     "copy_edits": ("original_id", "copy_id"),
     "edits": ("original_id", "copy_id", "passage"),
     "fact_checks": ("article_id", "position"),
+    "site_fingerprints": ("article_id", "position"),
 }
 
 ADAPTERS: dict[str, Adapter] = {}
@@ -510,6 +521,13 @@ def fact_check_rows(article_id: str, claim_reviews: list[Any]) -> list[dict[str,
     return [
         {"article_id": article_id, "position": position, **review.model_dump()}
         for position, review in enumerate(claim_reviews)
+    ]
+
+
+def site_fingerprint_rows(article_id: str, fingerprints: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {"article_id": article_id, "position": position, **fingerprint.model_dump()}
+        for position, fingerprint in enumerate(fingerprints)
     ]
 
 
