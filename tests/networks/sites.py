@@ -120,9 +120,7 @@ def _portal(article: str, variant: int) -> str:
         + _teasers(5 + 2 * variant, "item")
         + '</div></section><section class="widget newsletter"><form class="form"><div class="field">'
         '</div></form></section></aside></div><footer class="footer"><div class="wrap"><div class="cols">'
-        '<div class="col"></div><div class="col"></div></div><ul class="legal">'
-        + _menu(3, -1)
-        + "</ul></div></footer>"
+        '<div class="col"></div><div class="col"></div></div><ul class="legal">' + _menu(3, -1) + "</ul></div></footer>"
     )
 
 

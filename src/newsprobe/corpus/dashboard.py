@@ -18,12 +18,14 @@ from typing import Any, get_args
 
 from ..document import GenreLabel
 from ..errors import InputError
+from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
 __all__ = ["Chart", "Scope", "build_charts", "choose_scope", "render_dashboard", "write_dashboard"]
 
 REPORT_INSTALL_HINT = "the corpus report needs matplotlib: pip install -e '.[report]' in the newsprobe checkout"
 TOP_OUTLETS = 12
+MAX_NETWORKS = 50
 STATE_COLOUR, OTHER_COLOUR, LAUNDER_COLOUR = "#c0392b", "#2c6fbb", "#c0392b"
 
 
@@ -453,6 +455,8 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         not_run=_not_run(store),
         laundering=laundering,
         edited=edited,
+        networks=find_networks(store)[:MAX_NETWORKS],
+        link_words=LINK_KIND_WORDS,
         errors=errors,
     )
 
