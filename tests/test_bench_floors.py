@@ -30,7 +30,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
     "site_fingerprints": [
         ("false_links", "<=", 0),
         ("same_template_on_both_pages", ">=", 11),
-        ("cost_share_of_extraction", "<=", 0.10),
+        ("cost_share_of_extraction", "<=", 0.05),
     ],
     "syndication": [
         ("results[size=1000].precision", ">=", 0.98),
