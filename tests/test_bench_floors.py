@@ -27,6 +27,10 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("speed_ratio", ">=", 0.8),
         ("speed_ratio_cpu", ">=", 0.8),
     ],
+    "crosslingual": [
+        ("precision", ">=", 0.96),
+        ("recall", ">=", 0.78),
+    ],
     "site_fingerprints": [
         ("false_links", "<=", 0),
         ("same_template_on_both_pages", ">=", 11),
