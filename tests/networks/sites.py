@@ -2,6 +2,7 @@
 
 Planted links: alpha/beta share a Google Analytics account and a Tag Manager container; gamma/delta
 share a custom page template; relay1/relay2 publish copies of the same RT stories within an hour.
+kilo/lima publish the same two stories, in English and in Russian, within hours.
 Unrelated: echo/foxtrot run the same CMS with the same stock theme and carry Google's Tag Manager
 placeholder; golf/hotel run the same CMS with their own themes.
 """
@@ -89,6 +90,10 @@ SITES = {
     "hotel": Site("hotel-courier-fixture.com", "magazine", "hc", (ga("9990004", 1),), "WordPress 6.4.2", "hotel-theme"),
     "relay1": Site("relay-one-fixture.com", "plain", "r1", (ga("1110005", 1),)),
     "relay2": Site("relay-two-fixture.com", "magazine", "r2", (ga("2220006", 1),)),
+    # kilo writes in English, lima relays its stories in Russian; mike writes unrelated German news
+    "kilo": Site("kilo-wire-fixture.com", "plain", "kw", (ga("3330007", 1),)),
+    "lima": Site("lima-vesti-fixture.ru", "magazine", "lv", (metrica(12121212),)),
+    "mike": Site("mike-zeitung-fixture.de", "portal", "mz", (ga("4440008", 1),)),
 }
 
 

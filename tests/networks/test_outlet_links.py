@@ -18,11 +18,13 @@ from newsprobe.corpus.networks import find_networks, networks_csv, networks_grap
 from newsprobe.corpus.store import CorpusStore
 
 from .sites import SITES, page, url_of
+from .stories import ENGLISH, GERMAN, RUSSIAN
 
 PLANTED = {
     ("alpha-news-fixture.com", "beta-daily-fixture.com", "tracking_id"),
     ("delta-times-fixture.com", "gamma-post-fixture.com", "template"),
     ("relay-one-fixture.com", "relay-two-fixture.com", "relay"),
+    ("kilo-wire-fixture.com", "lima-vesti-fixture.ru", "relay"),
 }
 
 
@@ -64,6 +66,10 @@ def corpus_rows(texts: list[str]) -> list[dict[str, str]]:
         )
         rows.append(html_row("relay1", text, f"2024-03-0{day}T08:20:00+00:00", f"r1-{day}", day))
         rows.append(html_row("relay2", text, f"2024-03-0{day}T08:35:00+00:00", f"r2-{day}", day))
+    for day in (0, 1):  # kilo's stories in English, lima's in Russian two hours later; mike's German news
+        rows.append(html_row("kilo", ENGLISH[day], f"2024-04-0{day + 1}T06:00:00+00:00", f"k{day}", day))
+        rows.append(html_row("lima", RUSSIAN[day], f"2024-04-0{day + 1}T08:00:00+00:00", f"l{day}", day))
+        rows.append(html_row("mike", GERMAN[day], f"2024-04-0{day + 1}T09:00:00+00:00", f"m{day}", day))
     return rows
 
 
@@ -95,8 +101,12 @@ def test_each_link_carries_its_evidence_and_weight(store: Path) -> None:
     assert tracking["count"] == 2 and tracking["weight"] == 1.0
     assert str(by_kind["template"]["evidence"]).startswith("page template ")
     assert by_kind["template"]["weight"] == 0.5
-    relay = by_kind["relay"]
-    assert relay["count"] == 2 and str(relay["evidence"]).startswith("2 near-duplicate stories published by both")
+    translated, relay = (row for row in links(store) if row["kind"] == "relay")  # ordered by a_domain
+    assert translated["a_domain"] == "kilo-wire-fixture.com" and translated["count"] == 2
+    assert "(2 in another language, with the same names, numbers and links)" in str(translated["evidence"])
+    assert relay["count"] == 2 and str(relay["evidence"]).startswith(
+        "2 stories published by both within 24 hours of each other, e.g."
+    )
 
 
 def test_site_fingerprints_are_stored_per_article(store: Path) -> None:
@@ -120,9 +130,10 @@ def test_networks_list_outlets_links_and_the_listed_outlets_they_relay(store: Pa
     assert [sorted(o["domain"] for o in n.outlets) for n in networks] == [
         ["alpha-news-fixture.com", "beta-daily-fixture.com"],
         ["delta-times-fixture.com", "gamma-post-fixture.com"],
+        ["kilo-wire-fixture.com", "lima-vesti-fixture.ru"],
         ["relay-one-fixture.com", "relay-two-fixture.com"],
     ]
-    relay = networks[2]
+    relay = networks[3]
     assert [(s["source_domain"], s["copies"]) for s in relay.relayed] == [("rt.com", 4)]
     assert "state media" in relay.relayed[0]["lists"]
     assert networks[0].relayed == []
@@ -136,21 +147,21 @@ def test_exports_for_gephi(store: Path) -> None:
     assert all(e["Type"] == "Undirected" and e["Evidence"] for e in edges)
     graph = ElementTree.fromstring(networks_graphml(networks))
     namespace = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    assert len(graph.findall(".//g:node", namespace)) == 6
-    assert len(graph.findall(".//g:edge", namespace)) == 3
+    assert len(graph.findall(".//g:node", namespace)) == 8
+    assert len(graph.findall(".//g:edge", namespace)) == 4
 
 
 def test_cli_and_dashboard(store: Path, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["corpus", "networks", "--store", str(store), "--format", "json"])
     assert result.exit_code == 0, result.output
-    assert len(json.loads(result.stdout)) == 3
+    assert len(json.loads(result.stdout)) == 4
     out = tmp_path / "net.graphml"
     result = runner.invoke(app, ["corpus", "networks", "--store", str(store), "--format", "graphml", "--out", str(out)])
     assert result.exit_code == 0 and out.read_text().startswith("<?xml")
     result = runner.invoke(
         app, ["corpus", "query", "--store", str(store), "--format", "csv", "select * from outlet_links"]
     )
-    assert result.exit_code == 0 and result.stdout.count("\n") == 4
+    assert result.exit_code == 0 and result.stdout.count("\n") == 5
     html = write_dashboard(store, tmp_path / "report.html").read_text()
     assert 'id="networks"' in html and "relay-one-fixture.com" in html and "rt.com" in html

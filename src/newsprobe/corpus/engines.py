@@ -26,6 +26,7 @@ from ..ingest.records import InputRecord
 from .tables import (
     AdapterError,
     Rows,
+    anchor_rows,
     fact_check_rows,
     flatten_result,
     language_and_genre,
@@ -160,6 +161,7 @@ class DocumentProcessor:
             **skipped_rows(record.id, report.skipped),
             "fact_checks": fact_check_rows(record.id, metadata.claim_reviews),
             "site_fingerprints": site_fingerprint_rows(record.id, metadata.site_fingerprints),
+            "text_anchors": anchor_rows(record.id, article),
         }
         for name, result in report.analyses.items():
             try:

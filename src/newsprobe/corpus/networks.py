@@ -5,8 +5,9 @@
 
 - ``tracking_id``: both sites load the same analytics, tag-manager, advertising or pixel account;
 - ``template``: both serve the same page template (the hash of their page frame outside the article);
-- ``relay``: both published near-duplicates of the same stories within RELAY_WINDOW_HOURS of each
-  other, at least MIN_RELAYS times (outlets that a list flags are the relayed sources, not relays;
+- ``relay``: both published copies of the same stories within RELAY_WINDOW_HOURS of each other, at
+  least MIN_RELAYS times: near-duplicates, or translations with the same names, numbers and links
+  (`crosslingual_copies`) (outlets that a list flags are the relayed sources, not relays;
   copies that credit a wire service are left out: newspapers run the same wire story at once).
 
 An ID that a vendor or platform puts on unrelated sites is kept out by the stop-list (marked in
@@ -25,6 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
+from ..dedup.anchors import MIN_ANCHORS, MIN_CONTAINMENT
 from ..document import LINKING_KINDS
 from .store import LAUNDERING_SOURCE, CorpusStore
 
@@ -44,6 +46,7 @@ __all__ = [
 RELAY_WINDOW_HOURS = 24  # many pages give the day only: a day is the shortest window they can show
 MIN_RELAYS = 2  # one shared story happens by chance; two within a day each is a pattern
 MAX_SHARING_SITES = 100
+MAX_ANCHOR_TEXTS = 100  # an anchor in more texts ("2024", "Trump") weighs little and is not joined on
 TEMPLATE_WEIGHT = 0.5  # a shared template is weaker evidence of one owner than a shared account
 
 #: outlet_links.kind in words, for every view.
@@ -52,6 +55,28 @@ LINK_KIND_WORDS = {"tracking_id": "shared tracking ID", "template": "same page t
 LISTS = """concat_ws(', ', CASE WHEN o.state_affiliated THEN 'state media list (' || o.state_label || ')' END,
                      CASE WHEN o.laundromat IS NOT NULL THEN 'Information Laundromat (' || o.laundromat || ')' END,
                      CASE WHEN o.specious THEN 'specious-sites list' END)"""
+
+#: Pairs of articles in different languages with the same names, numbers and links (`dedup.anchors`, the same
+#: weights and thresholds; anchors in more than MAX_ANCHOR_TEXTS texts count in the totals only).
+CROSSLINGUAL_COPIES = f"""
+WITH counted AS (SELECT count(DISTINCT article_id) AS texts FROM text_anchors),
+frequency AS (SELECT anchor, count(*) AS texts FROM text_anchors GROUP BY anchor),
+weighted AS (
+    SELECT t.article_id, t.anchor, a.language, f.texts AS frequency,
+           ln((c.texts + 1.0) / (f.texts + 1)) + 0.001 AS weight
+    FROM text_anchors t JOIN frequency f ON f.anchor = t.anchor JOIN articles a ON a.id = t.article_id
+    CROSS JOIN counted c WHERE a.language IS NOT NULL),
+totals AS (SELECT article_id, sum(weight) AS total FROM weighted GROUP BY article_id),
+shared AS (
+    SELECT x.article_id AS a_id, y.article_id AS b_id, count(*) AS shared, sum(x.weight) AS shared_weight
+    FROM weighted x JOIN weighted y
+      ON y.anchor = x.anchor AND x.article_id < y.article_id AND x.language <> y.language
+    WHERE x.frequency <= {MAX_ANCHOR_TEXTS}
+    GROUP BY 1, 2 HAVING count(*) >= {MIN_ANCHORS})
+SELECT s.a_id, s.b_id, s.shared, s.shared_weight / least(ta.total, tb.total) AS containment
+FROM shared s JOIN totals ta ON ta.article_id = s.a_id JOIN totals tb ON tb.article_id = s.b_id
+WHERE s.shared_weight / least(ta.total, tb.total) >= {MIN_CONTAINMENT}
+"""
 
 _KINDS = ", ".join(f"'{kind}'" for kind in LINKING_KINDS)
 
@@ -77,10 +102,13 @@ dated AS (
     SELECT id, domain, title, try_cast(published AS TIMESTAMPTZ) AS at FROM articles
     WHERE domain IS NOT NULL AND domain NOT IN (SELECT domain FROM listed)
       AND id NOT IN (SELECT article_id FROM wire_credited)),
+copies AS (
+    SELECT a_id, b_id, 0 AS translated FROM near_duplicates
+    UNION ALL SELECT a_id, b_id, 1 FROM crosslingual_copies),
 relayed AS (
     SELECT least(a.domain, b.domain) AS a_domain, greatest(a.domain, b.domain) AS b_domain,
-           coalesce(a.title, b.title) AS title
-    FROM near_duplicates p JOIN dated a ON a.id = p.a_id JOIN dated b ON b.id = p.b_id
+           coalesce(a.title, b.title) AS title, p.translated
+    FROM copies p JOIN dated a ON a.id = p.a_id JOIN dated b ON b.id = p.b_id
     WHERE a.domain <> b.domain AND a.at IS NOT NULL AND b.at IS NOT NULL
       AND abs(epoch(a.at) - epoch(b.at)) <= {RELAY_WINDOW_HOURS} * 3600)
 SELECT a_domain, b_domain,
@@ -91,19 +119,21 @@ SELECT a_domain, b_domain,
 FROM shared GROUP BY a_domain, b_domain, 3
 UNION ALL
 SELECT a_domain, b_domain, 'relay' AS kind,
-       count(*) || ' near-duplicate stories published by both within {RELAY_WINDOW_HOURS} hours of each other, e.g. "'
-           || min(title) || '"' AS evidence,
+       count(*) || ' stories published by both within {RELAY_WINDOW_HOURS} hours of each other'
+           || CASE WHEN sum(translated) > 0 THEN ' (' || sum(translated)
+                   || ' in another language, with the same names, numbers and links)' ELSE '' END
+           || ', e.g. "' || min(title) || '"' AS evidence,
        count(*) / (count(*) + 2.0) AS weight, count(*) AS count
 FROM relayed GROUP BY a_domain, b_domain HAVING count(*) >= {MIN_RELAYS}
 """
 
-#: Views the store creates with its own (see `store.VIEWS`).
-LINK_VIEWS = {"outlet_links": OUTLET_LINKS}
+#: Views the store creates with its own (see `store.VIEWS`), in this order.
+LINK_VIEWS = {"crosslingual_copies": CROSSLINGUAL_COPIES, "outlet_links": OUTLET_LINKS}
 
 #: Copies of a listed outlet's stories, by copying outlet (the listed one published first, or the same day).
 RELAYED_SOURCES = f"""
-WITH directed AS (SELECT a_id AS source_id, b_id AS copy_id FROM near_duplicates
-                  UNION ALL SELECT b_id, a_id FROM near_duplicates)
+WITH copies AS (SELECT a_id, b_id FROM near_duplicates UNION ALL SELECT a_id, b_id FROM crosslingual_copies),
+directed AS (SELECT a_id AS source_id, b_id AS copy_id FROM copies UNION ALL SELECT b_id, a_id FROM copies)
 SELECT c.domain AS domain, s.domain AS source_domain, any_value(o.name) AS source_name,
        any_value({LISTS}) AS lists, count(*) AS copies
 FROM directed d JOIN articles s ON s.id = d.source_id JOIN articles c ON c.id = d.copy_id

@@ -30,7 +30,7 @@ DATABASE_FILE = "corpus.duckdb"
 PARQUET_DIR = "parquet"
 DEDUP_DIR = "dedup"
 # 2: claims.label; links, copy_edits, edits, fact_checks; provenance.laundering_lists; provenance_links.credited
-# 3: site_fingerprints; the outlet_links view (networks.py)
+# 3: site_fingerprints, text_anchors; the outlet_links and crosslingual_copies views (networks.py)
 SCHEMA_VERSION = 3
 #: Error stages that mean the document itself failed (it has no `articles` row).
 DOCUMENT_STAGES = ("read", "extract", "analyse")

@@ -45,8 +45,9 @@ SPELLING_RULES: tuple[tuple[str, str], ...] = (
 VOWELS = frozenset("aeiou")
 MIN_KEY_CHARS = 3  # shorter name keys ("al", "de") match too much
 
-#: A word in any alphabet, hyphenated parts included; a name when capitalised and not opening a sentence.
-WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+#: A word starting with a capital in Latin, Cyrillic or Greek script (the ranges hold some lower-case letters
+#: too: the caller checks), hyphenated parts included; a name when it does not open a sentence.
+CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÞĀ-ſА-ЯЁЂ-ЏΑ-Ω][^\W\d_]+(?:-[^\W\d_]+)*")
 SENTENCE_END = frozenset('.!?:\n«“„"')
 #: A number with its grouping and decimal separators ("1,200", "1 200", "3,5", "2017").
 NUMBER = re.compile(

@@ -14,9 +14,11 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from ._anchor_patterns import (
+    CAPITALISED,
     CYRILLIC_TO_LATIN,
     MIN_KEY_CHARS,
     MIN_NUMBER,
@@ -25,7 +27,6 @@ from ._anchor_patterns import (
     SPELLING_RULES,
     URL,
     VOWELS,
-    WORD,
 )
 
 __all__ = [
@@ -58,6 +59,7 @@ def latin(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", lowered) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str | None:
     """One key for the spellings of a name: Latin script, folded spelling, the first letter and its consonants."""
     key = latin(word).replace("-", "")
@@ -76,7 +78,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _names(text: str) -> Iterable[str]:
-    for match in WORD.finditer(text):
+    for match in CAPITALISED.finditer(text):
         word = match.group()
         if word[0].isupper() and not _opens_sentence(text, match.start()):
             key = name_key(word)
