@@ -107,7 +107,7 @@ def main() -> None:
     path = write_result(
         "crosslingual",
         {
-            "articles": f"PTC train articles {args.offset}-{args.offset + args.articles - 1} of at least 150 words",
+            "articles": f"PTC train articles {args.offset}-{args.offset + len(paths) - 1} of at least 150 words",
             "originals": len(texts),
             "pairs_compared": len(texts) ** 2,
             "simulated_translations": True,

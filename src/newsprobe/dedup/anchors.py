@@ -40,7 +40,7 @@ __all__ = [
 ]
 
 MIN_ANCHORS = 6  # fewer shared anchors than this happen between any two stories on one topic
-MIN_CONTAINMENT = 0.55  # weighted share of the smaller text's anchors the other must have (chosen on PTC 0-299)
+MIN_CONTAINMENT = 0.55  # weighted share of the smaller text's anchors the other must have (chosen on PTC train 0-299)
 
 
 @dataclass(frozen=True)
