@@ -12,16 +12,17 @@ join sites of one owner (KNOWN_OWNERS below, from the owners' own corporate page
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import combinations
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from _common import SHARED_DATA, print_table, write_result
+from extraction import load_pages
 from trafilatura.utils import load_html
 
 from newsprobe.document import LINKING_KINDS
@@ -40,18 +41,10 @@ KNOWN_OWNERS = {
 }
 
 
-def load_pages(folder: Path) -> list[tuple[str, str]]:
-    truth = json.loads((folder / "ground-truth.json").read_text())
-    return [
-        (gzip.open(folder / "html" / f"{page_id}.html.gz", "rt", encoding="utf8").read(), entry["url"])
-        for page_id, entry in sorted(truth.items())
-    ]
-
-
-def cpu_per_page(run: object, pages: list[tuple[str, str]]) -> float:
+def cpu_per_page(run: Callable[[str, str], None], pages: list[tuple[str, str]]) -> float:
     started = time.process_time()
     for html, url in pages:
-        run(html, url)  # type: ignore[operator]
+        run(html, url)
     return (time.process_time() - started) / len(pages)
 
 
@@ -67,7 +60,7 @@ def extraction(html: str, url: str) -> None:
     extract(from_html(html, url=url))
 
 
-def quality(pages: list[tuple[str, str]]) -> dict[str, object]:
+def quality(pages: list[tuple[str, str]]) -> dict[str, Any]:
     templates: dict[str, list[str | None]] = defaultdict(list)
     domains_by_value: dict[tuple[str, str], set[str]] = defaultdict(set)
     for html, url in pages:
@@ -99,7 +92,7 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=SHARED_DATA / "extraction-bench")
     parser.add_argument("--repeat", type=int, default=3, help="alternating timed passes; the fastest is kept")
     args = parser.parse_args()
-    pages = load_pages(args.data)
+    pages = [(html, url) for html, url, _ in load_pages(args.data)]
     timings: dict[str, list[float]] = defaultdict(list)
     for _ in range(args.repeat):
         for name, run in (("extraction", extraction), ("fingerprints", fingerprints_only), ("parse", parse_only)):
@@ -122,7 +115,7 @@ def main() -> None:
             ]
         ],
     )
-    for link in found["cross_site_links"]:  # type: ignore[attr-defined]
+    for link in found["cross_site_links"]:
         print("  link:", link)
     path = write_result(
         "site_fingerprints",
