@@ -32,6 +32,15 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("filtered_p95_ms_max", "<=", 300),  # issue 19's target, measured on a loaded 2-core machine
         ("results[query=deep page (offset 5000)].p95_ms", "<=", 400),
     ],
+    "crosslingual": [
+        ("precision", ">=", 0.96),
+        ("recall", ">=", 0.78),
+    ],
+    "site_fingerprints": [
+        ("false_links", "<=", 0),
+        ("same_template_on_both_pages", ">=", 11),
+        ("cost_share_of_extraction", "<=", 0.05),
+    ],
     "syndication": [
         ("results[size=1000].precision", ">=", 0.98),
         ("results[size=1000].recall", ">=", 0.95),

@@ -51,6 +51,12 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 {% for row in edited %}<tr><td>{{ row.original_outlet or "" }}</td><td>{{ row.copy_outlet or "" }}</td><td>{{ row.title_before or "" }}</td><td>{{ row.title_after or "" }}</td><td>{{ row.loaded_language_added or "" }}</td><td>{{ row.summary }}</td></tr>{% endfor %}
 </table>{% else %}<div class="empty">No edited copies (no dated near-duplicate pairs that differ).</div>{% endif %}
 </section>
+<section id="networks"><h2>Networks</h2>
+<p class="help">Outlets linked by a shared analytics, tag-manager, advertising or pixel account, by the same page template, or by publishing copies of the same stories within a day of each other (twice or more). IDs that vendors or platforms put on unrelated sites are left out; an ID on many sites weighs less. A shared account is a lead to who runs a site, not proof. Export for Gephi with <code>newsprobe corpus networks --format graphml</code>.</p>
+{% if networks %}<table><tr><th>network</th><th>outlets</th><th>links and evidence</th><th>listed outlets it relays</th></tr>
+{% for n in networks %}<tr><td>{{ n.id }}</td><td>{% for o in n.outlets %}{{ o.name or o.domain }}{% if o.name and o.name != o.domain %} ({{ o.domain }}){% endif %}<br>{% endfor %}</td><td>{% for k in n.links %}<b>{{ k.a_domain }} – {{ k.b_domain }}</b>: {{ link_words[k.kind] }} (weight {{ "%.2f"|format(k.weight) }}): {{ k.evidence }}<br>{% endfor %}</td><td>{% for s in n.relayed %}{{ s.source_name or s.source_domain }}{% if s.source_name %} ({{ s.source_domain }}){% endif %}, {{ s.lists }}: {{ s.copies }} copies<br>{% endfor %}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No networks (no two outlets share an account, a page template or relayed stories).</div>{% endif %}
+</section>
 <section id="languages"><h2>Languages and genres</h2>
 <p class="help">Language read from each article's text; genre from the page's own cues and the text's voice.</p>
 {% if languages %}<table><tr><th>language</th><th>genre</th><th>articles</th></tr>

@@ -19,6 +19,7 @@ from urllib.parse import quote_plus
 
 from ..document import GenreLabel
 from ..errors import InputError
+from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
 __all__ = ["Chart", "Scope", "build_charts", "choose_scope", "render_dashboard", "write_dashboard"]
@@ -27,6 +28,7 @@ REPORT_INSTALL_HINT = "the corpus report needs matplotlib (a dependency of newsp
 TOP_OUTLETS = 12
 #: Per-outlet comparisons leave out outlets with fewer articles than this (`--min-articles`).
 MIN_ARTICLES = 5
+MAX_NETWORKS = 50
 STATE_COLOUR, OTHER_COLOUR, LAUNDER_COLOUR = "#c0392b", "#2c6fbb", "#c0392b"
 
 
@@ -572,6 +574,8 @@ def render_dashboard(
         not_run=_not_run(store),
         laundering=laundering,
         edited=edited,
+        networks=find_networks(store)[:MAX_NETWORKS],
+        link_words=LINK_KIND_WORDS,
         errors=errors,
     )
 

@@ -23,7 +23,16 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
-from .tables import AdapterError, Rows, fact_check_rows, flatten_result, language_and_genre, skipped_rows
+from .tables import (
+    AdapterError,
+    Rows,
+    anchor_rows,
+    fact_check_rows,
+    flatten_result,
+    language_and_genre,
+    site_fingerprint_rows,
+    skipped_rows,
+)
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
 
@@ -151,6 +160,8 @@ class DocumentProcessor:
             ],
             **skipped_rows(record.id, report.skipped),
             "fact_checks": fact_check_rows(record.id, metadata.claim_reviews),
+            "site_fingerprints": site_fingerprint_rows(record.id, metadata.site_fingerprints),
+            "text_anchors": anchor_rows(record.id, article),
         }
         for name, result in report.analyses.items():
             try:

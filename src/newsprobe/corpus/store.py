@@ -30,7 +30,8 @@ DATABASE_FILE = "corpus.duckdb"
 PARQUET_DIR = "parquet"
 DEDUP_DIR = "dedup"
 # 2: claims.label; links, copy_edits, edits, fact_checks; provenance.laundering_lists; provenance_links.credited
-SCHEMA_VERSION = 2
+# 3: site_fingerprints, text_anchors; the outlet_links and crosslingual_copies views (networks.py)
+SCHEMA_VERSION = 3
 #: Error stages that mean the document itself failed (it has no `articles` row).
 DOCUMENT_STAGES = ("read", "extract", "analyse")
 
@@ -130,7 +131,9 @@ class CorpusStore:
             " engine VARCHAR, workers INTEGER, profile VARCHAR, analyses VARCHAR, inputs VARCHAR,"
             " processed INTEGER, errors INTEGER, seconds DOUBLE)"
         )
-        for name, sql in VIEWS.items():
+        from .networks import LINK_VIEWS  # its SQL uses this module's laundering rule
+
+        for name, sql in {**VIEWS, **LINK_VIEWS}.items():
             self.conn.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
 
     def _upgrade(self) -> None:
