@@ -163,7 +163,13 @@ async def api_articles(
     since: Annotated[str, Query(max_length=30, description="Published on or after (ISO date prefix).")] = "",
     until: Annotated[str, Query(max_length=30, description="Published on or before (ISO date prefix).")] = "",
     q: Annotated[str, Query(max_length=300, description="Words in the title.")] = "",
-    text: Annotated[str, Query(max_length=300, description="Words in the text (reads every text: slow).")] = "",
+    text: Annotated[
+        str,
+        Query(
+            max_length=300,
+            description='Whole words in the text, all required; "a phrase" in quotes; word* for a prefix.',
+        ),
+    ] = "",
     technique: Text = "",
     speaker: Text = "",
     sort: SortParam = "-published",
