@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from .networks import connected_components
 from .search_index import matching_ids
 from .store import DATABASE_FILE, CorpusStore
 
@@ -341,7 +342,7 @@ def syndication_clusters(reader: StoreReader, limit: int = DEFAULT_LIMIT, offset
     """
     _check_paging(limit, offset)
     pairs = reader.rows("SELECT a_id, b_id FROM near_duplicates")
-    groups = _connected(pairs)
+    groups = connected_components((pair["a_id"], pair["b_id"]) for pair in pairs)  # largest first
     total = len(groups)
     chosen = groups[offset : offset + limit]
     ids = [member for group in chosen for member in group]
@@ -378,25 +379,6 @@ def syndication_clusters(reader: StoreReader, limit: int = DEFAULT_LIMIT, offset
             row["credits_another"] = bool(credits.get(row["id"], set()) & others)
         clusters.append({"size": len(rows), "members": rows})
     return Page(clusters, total, limit, offset)
-
-
-def _connected(pairs: list[dict[str, Any]]) -> list[list[str]]:
-    """Connected components of the near-duplicate graph, largest first (union-find)."""
-    parent: dict[str, str] = {}
-
-    def find(node: str) -> str:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
-    for pair in pairs:
-        parent[find(pair["a_id"])] = find(pair["b_id"])
-    groups: dict[str, list[str]] = {}
-    for node in list(parent):
-        groups.setdefault(find(node), []).append(node)
-    return sorted((sorted(g) for g in groups.values()), key=lambda g: (-len(g), g[0]))
 
 
 # ---------------------------------------------------------------- speakers and quotes

@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from xml.etree import ElementTree
@@ -37,6 +38,7 @@ __all__ = [
     "MIN_RELAYS",
     "RELAY_WINDOW_HOURS",
     "Network",
+    "connected_components",
     "find_networks",
     "networks_csv",
     "networks_graphml",
@@ -164,21 +166,22 @@ def _rows(store: CorpusStore, sql: str) -> list[dict[str, Any]]:
     return rows
 
 
-def _components(links: list[dict[str, Any]]) -> list[set[str]]:
+def connected_components(edges: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """Connected components of an undirected graph given by its edges (union-find), each sorted, largest first."""
     parent: dict[str, str] = {}
 
-    def root(domain: str) -> str:
-        while parent.setdefault(domain, domain) != domain:
-            parent[domain] = parent[parent[domain]]
-            domain = parent[domain]
-        return domain
+    def root(node: str) -> str:
+        while parent.setdefault(node, node) != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
 
-    for link in links:
-        parent[root(link["a_domain"])] = root(link["b_domain"])
-    groups: dict[str, set[str]] = {}
-    for domain in parent:
-        groups.setdefault(root(domain), set()).add(domain)
-    return sorted(groups.values(), key=lambda group: (-len(group), sorted(group)))
+    for a, b in edges:
+        parent[root(a)] = root(b)
+    groups: dict[str, list[str]] = {}
+    for node in parent:
+        groups.setdefault(root(node), []).append(node)
+    return sorted((sorted(group) for group in groups.values()), key=lambda group: (-len(group), group[0]))
 
 
 def find_networks(store: CorpusStore) -> list[Network]:
@@ -187,7 +190,8 @@ def find_networks(store: CorpusStore) -> list[Network]:
     outlets = {row["domain"]: row for row in _rows(store, OUTLETS)}
     relayed = _rows(store, RELAYED_SOURCES)
     networks = []
-    for number, members in enumerate(_components(links), start=1):
+    components = connected_components((link["a_domain"], link["b_domain"]) for link in links)
+    for number, members in enumerate(map(set, components), start=1):
         sources: dict[str, dict[str, Any]] = {}
         for row in relayed:
             if row["domain"] in members:
