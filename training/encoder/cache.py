@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
-from base_weights import ensure_base_weights  # noqa: E402
 from model import HIDDEN, Lower, load_base  # noqa: E402
+from sources import ensure_base_weights  # noqa: E402
 
 WORK = HERE / "work"
 CACHE = WORK / "cache"

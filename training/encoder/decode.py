@@ -8,61 +8,14 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import sources
 from data import QUOTE_TAGS, SI_TAGS, TECHNIQUES
 from sources import quote_grouping
 
-NEG = -1e9
-
-
-def transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """(start (n,), between (n, n)) additive scores: 0 allowed, NEG for I-X not after B-X / I-X."""
-    n = len(tags)
-    start = np.zeros(n)
-    between = np.zeros((n, n))
-    for to, name in enumerate(tags):
-        if name.startswith("I"):
-            kind = name[1:]
-            start[to] = NEG
-            for frm, other in enumerate(tags):
-                if other not in ("B" + kind, "I" + kind):
-                    between[frm, to] = NEG
-    return start, between
-
-
-_SI_T = transitions(SI_TAGS)
-_QUOTE_T = transitions(QUOTE_TAGS)
-
-
-def viterbi(log_probs: np.ndarray, start: np.ndarray, between: np.ndarray) -> np.ndarray:
-    n, k = log_probs.shape
-    if n == 0:
-        return np.zeros(0, np.int64)
-    score = log_probs[0] + start
-    back = np.zeros((n, k), np.int64)
-    for i in range(1, n):
-        total = score[:, None] + between
-        back[i] = total.argmax(0)
-        score = total.max(0) + log_probs[i]
-    path = np.zeros(n, np.int64)
-    path[-1] = score.argmax()
-    for i in range(n - 1, 0, -1):
-        path[i - 1] = back[i, path[i]]
-    return path
-
-
-def runs(path: np.ndarray, tags: tuple[str, ...]) -> list[tuple[str, int, int]]:
-    """(kind, first token, last token + 1) from a BIO path ("" kind for SI)."""
-    out: list[tuple[str, int, int]] = []
-    for i, t in enumerate(path):
-        name = tags[t]
-        if name == "O":
-            continue
-        kind = name[1:]
-        if name.startswith("I") and out and out[-1][0] == kind and out[-1][2] == i:
-            out[-1] = (kind, out[-1][1], i + 1)
-        else:
-            out.append((kind, i, i + 1))
-    return out
+_TAGS = sources.encoder_tags()
+viterbi, runs = _TAGS.viterbi, _TAGS.tag_runs
+_SI_T = _TAGS.bio_transitions(SI_TAGS)
+_QUOTE_T = _TAGS.bio_transitions(QUOTE_TAGS)
 
 
 # ---------------------------------------------------------------- propaganda spans
@@ -150,7 +103,7 @@ def quote_attributions(text: str, offsets: np.ndarray, quote_log_probs: np.ndarr
     breaks = np.array([i > 0 and "\n" in text[offsets[i - 1, 1] : starts[i]] for i in range(len(starts))])
     para = np.cumsum(breaks)
     sentence_at = np.searchsorted(np.array(sentence_starts(text)), starts, side="right") - 1
-    groups = quote_grouping()([(kind[1:], first, last) for kind, first, last in found], para, sentence_at)
+    groups = quote_grouping()(found, para, sentence_at)
 
     def chars(first: int, last: int) -> tuple[int, int]:
         return int(offsets[first, 0]), int(offsets[last - 1, 1])
@@ -176,6 +129,4 @@ def rank_techniques(probabilities: np.ndarray) -> list[str]:
     return [TECHNIQUES[k] for k in np.argsort(-probabilities, kind="stable")]
 
 
-def log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(-1, keepdims=True)
-    return x - np.log(np.exp(x).sum(-1, keepdims=True))
+log_softmax = _TAGS.log_softmax

@@ -53,8 +53,8 @@ def sha256(path: Path) -> str:
 
 def build_modules(weights: Path | None):
     import torch
-    from base_weights import ensure_base_weights
     from model import Lower, MultiTask, load_base
+    from sources import ensure_base_weights
 
     base = load_base(ensure_base_weights())
     model = MultiTask(base)
@@ -125,6 +125,7 @@ def export(weights: Path | None, out: Path) -> dict:
                 "quote_logits": {0: "batch", 1: "tokens"},
             },
         )
+    write_skeleton(out / "lower.fp32.onnx", out / "lower.skeleton.onnx")
     # The FFN output projections (input: GELU activations with outlier dimensions) lose the most under
     # dynamic int8: token-state cosine to fp32 after 8 layers 0.929 with them, 0.989 without (measured on
     # PTC text). The lower part is built at first use and never shipped, so it keeps them in fp32.
@@ -164,6 +165,42 @@ def export(weights: Path | None, out: Path) -> dict:
     return info
 
 
+def write_skeleton(lower_fp32: Path, target: Path) -> None:
+    """The lower graph with every tensor that comes from the base weights emptied, and in its metadata
+    where each comes from (`newsprobe.analyse.mpnet.lower_graph` fills them in at first use): what ships
+    instead of the base layers. Fails if a large tensor matches no base tensor."""
+    import onnx
+    from onnx import numpy_helper
+    from sources import ensure_base_weights, lower_recipe_key
+
+    base = load_safetensors(ensure_base_weights() / "model.safetensors")
+    known: dict[tuple, tuple[str, bool]] = {}
+    for name, tensor in base.items():
+        tensor = np.ascontiguousarray(tensor, dtype=np.float32)
+        known[(tensor.shape, hashlib.sha1(tensor.tobytes()).hexdigest())] = (name, False)
+        if tensor.ndim == 2:
+            flipped = np.ascontiguousarray(tensor.T)
+            known.setdefault((flipped.shape, hashlib.sha1(flipped.tobytes()).hexdigest()), (name, True))
+    model = onnx.load(str(lower_fp32))
+    recipe, unmatched = {}, []
+    for initializer in model.graph.initializer:
+        array = numpy_helper.to_array(initializer)
+        if array.dtype != np.float32 or array.size < 64:
+            continue
+        key = (array.shape, hashlib.sha1(np.ascontiguousarray(array).tobytes()).hexdigest())
+        if key not in known:
+            unmatched.append((initializer.name, array.shape))
+            continue
+        recipe[initializer.name] = known[key]
+        initializer.ClearField("raw_data")
+        initializer.ClearField("float_data")
+    if unmatched:
+        raise SystemExit(f"lower graph tensors not found in the base weights: {unmatched[:5]}")
+    entry = model.metadata_props.add()
+    entry.key, entry.value = lower_recipe_key(), json.dumps(recipe, sort_keys=True)
+    onnx.save(model, str(target))
+
+
 def ffn_out_nodes(path: Path) -> list[str]:
     import onnx
 
@@ -183,7 +220,7 @@ def agreement_with(out: Path, lower, upper, upper_file: str) -> dict:
     import data as D
     import onnxruntime as ort
     import torch
-    from base_weights import ensure_base_weights
+    from sources import ensure_base_weights
 
     tokenizer = D.load_tokenizer(ensure_base_weights())
     articles, _ = D.ptc_train()
@@ -328,7 +365,7 @@ def bench_one(kind: str, threads: int, repeats: int) -> dict:
             h = lo.run(None, {"input_ids": ids, "attention_mask": mask})[0]
             return up.run(None, {"states": h, "attention_mask": mask})
     elif kind == "numpy-fp32":
-        from base_weights import ensure_base_weights
+        from sources import ensure_base_weights
 
         os.environ.setdefault("OMP_NUM_THREADS", str(threads))
         weights = {

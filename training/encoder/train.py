@@ -35,8 +35,8 @@ sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
 import decode as X  # noqa: E402
-from base_weights import ensure_base_weights  # noqa: E402
 from model import HIDDEN, MultiTask, load_base, sentence_features, span_features  # noqa: E402
+from sources import ensure_base_weights  # noqa: E402
 
 WORK = HERE / "work"
 

@@ -35,8 +35,8 @@ sys.path.insert(0, str(HERE))
 import data as D  # noqa: E402
 import decode as X  # noqa: E402
 import sources  # noqa: E402
-from base_weights import ensure_base_weights  # noqa: E402
 from model import MultiTask, load_base, span_features  # noqa: E402
+from sources import ensure_base_weights  # noqa: E402
 from train import Split, claim_probabilities, doc_outputs, f1_at  # noqa: E402
 
 TARGET_PRECISION = 0.5

@@ -46,6 +46,8 @@ sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids
 
+from newsprobe.analyse.mpnet.encoder import MPNET_DIR, MultitaskEncoder
+from newsprobe.analyse.mpnet.heads import Heads
 from newsprobe.analyse.propaganda.accurate import AccurateHead
 from newsprobe.analyse.propaganda.candidates import adjacent_groups, candidate_bounds, evidence
 from newsprobe.analyse.propaganda.confidence import (
@@ -58,7 +60,7 @@ from newsprobe.analyse.propaganda.confidence import (
 from newsprobe.analyse.propaganda.decode import BioDecoder, inside_as_bio
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder
 from newsprobe.analyse.propaganda.fast import FastModel
-from newsprobe.analyse.propaganda.model import FAST_PATH, STATIC_PATH
+from newsprobe.analyse.propaganda.model import BEST_POINT, FAST_PATH, STATIC_PATH
 from newsprobe.analyse.propaganda.static import StaticTagger
 from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
 from newsprobe.analyse.propaganda.words import SO_CALLED
@@ -82,8 +84,9 @@ SELECTION_MARGINS = (0.0, 0.05, 0.1)
 NEAR_TIE = 0.01
 # Every candidate is classified and scored: the fast profile (corpus runs, >= 30 articles/s on one
 # core) only tries decoders that give at most this many candidates per validation article.
-MAX_CANDIDATES_PER_ARTICLE = {"fast": 50.0, "accurate": float("inf")}
+MAX_CANDIDATES_PER_ARTICLE = {"fast": 50.0, "accurate": float("inf"), "best": float("inf")}
 RATES_PATH = ENCODER_DIR / "word_rates.json"
+POINT_FILES = {"best": BEST_POINT}  # the best profile's point ships with the shared encoder
 RATE_SMOOTHING = 5  # pseudo-occurrences at the overall rate
 MIN_WORD_COUNT = 3  # rarer words get the overall rate
 
@@ -130,6 +133,9 @@ def tagger_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> di
     elif profile == "accurate":
         encoder = Encoder(threads=1)
         raw = {a: encoder.encode(articles[a]) for a in ids}
+    elif profile == "best":
+        multitask = MultitaskEncoder(threads=1)
+        raw = {a: multitask.encode(articles[a]) for a in ids}
     else:
         static = StaticTagger.load(STATIC_PATH, ENCODER_DIR / "tokenizer.json")
         hashed = FastModel.load(FAST_PATH)
@@ -137,7 +143,7 @@ def tagger_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> di
     if not cache.is_file():
         WORK.mkdir(exist_ok=True)
         cache.write_bytes(pickle.dumps(raw))
-    if profile == "accurate":
+    if profile in ("accurate", "best"):
         return {a: Outputs(articles[a], e.offsets, e.si_probabilities, e) for a, e in raw.items()}
     return {a: Outputs(articles[a], offsets, inside_as_bio(inside), None) for a, (offsets, inside) in raw.items()}
 
@@ -146,8 +152,12 @@ class Classifier:
     def __init__(self, profile: str) -> None:
         self.fast = FastModel.load(FAST_PATH)
         self.head = AccurateHead.load() if profile == "accurate" else None
+        self.multitask = Heads.load(MPNET_DIR / "heads.npz") if profile == "best" else None
 
     def __call__(self, outputs: Outputs, bounds: list[tuple[int, int]]) -> np.ndarray:
+        if self.multitask is not None:
+            encoding = outputs.encoding
+            return self.multitask.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)  # type: ignore[attr-defined]
         fast = self.fast.technique_probabilities(outputs.text, bounds)
         if self.head is None:
             return fast
@@ -405,7 +415,7 @@ def calibrate(profile: str, target: float, per_technique: bool, articles, spans,
     best, lower, both = max(pairs, key=lambda pair: pair[2]["f1"])
     highlight_level, highlight_calibration = fit_level(best["pool"], ids, best["decoder"], best["aim"], per_technique)
     lower_level, lower_calibration = fit_level(lower["pool"], ids, lower["decoder"], 0.0, per_technique)
-    OperatingPoint(highlight_level, lower_level).save(ENCODER_DIR / f"{profile}_point.npz")
+    OperatingPoint(highlight_level, lower_level).save(POINT_FILES.get(profile, ENCODER_DIR / f"{profile}_point.npz"))
     return {
         "target_precision": target,
         "per_technique_thresholds": per_technique,

@@ -36,7 +36,7 @@ __all__ = [
     "register",
 ]
 
-Profile = Literal["fast", "accurate"]
+Profile = Literal["fast", "accurate", "best"]
 T = TypeVar("T")
 ENGLISH = frozenset({"en"})
 

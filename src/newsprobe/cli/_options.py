@@ -34,6 +34,7 @@ __all__ = [
 class ProfileChoice(str, Enum):
     fast = "fast"
     accurate = "accurate"
+    best = "best"
 
 
 class OutputFormat(str, Enum):

@@ -13,7 +13,7 @@ from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
-QuotesMethod = Literal["auto", "rules", "tagger"]
+QuotesMethod = Literal["auto", "rules", "tagger", "encoder"]
 
 
 def predict_command(
@@ -22,7 +22,7 @@ def predict_command(
     root: Annotated[Path, typer.Option("--root", help="Folder that `text_file` paths are relative to.")] = Path("."),
     method: Annotated[
         QuotesMethod,
-        typer.Option("--method", help="auto: the CRF tagger in the accurate profile, rules in fast; or force one."),
+        typer.Option("--method", help="auto: the shared encoder in the best profile, the CRF tagger in accurate, rules in fast; or force one."),
     ] = "auto",
 ) -> None:
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""

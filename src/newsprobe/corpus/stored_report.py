@@ -49,7 +49,7 @@ def stored_report(reader: StoreReader, article_id: str) -> Report | None:
     analyses.update(_whole_results(reader, article_id))
     return Report(
         created=row.get("added") or "",
-        profile=row.get("profile") if row.get("profile") in ("fast", "accurate") else "accurate",
+        profile=row.get("profile") if row.get("profile") in ("fast", "accurate", "best") else "accurate",
         input=InputDescription(source=row.get("source") or row.get("url") or article_id, kind="text", url=row["url"]),
         article=article,
         analyses=analyses,

@@ -20,7 +20,7 @@ class WebSettings(BaseModel):
     analyses: tuple[str, ...] | None = Field(
         None, description="Analysers this server offers (default: all registered)."
     )
-    profile: Literal["fast", "accurate"] = "accurate"
+    profile: Literal["fast", "accurate", "best"] = "accurate"
     allow_private: bool = Field(False, description="Let URL analysis reach private/loopback addresses (tests only).")
     api_key_file: Path | None = Field(None, description="One API key per line (or 'sha256:<hex>'); enables auth.")
     store: Path | None = Field(None, description="Corpus store directory for the dashboard page.")

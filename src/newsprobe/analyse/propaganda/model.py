@@ -12,6 +12,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .. import mpnet
 from ..base import AnalysisContext, Profile
 from .accurate import AccurateHead
 from .candidates import Candidate, Tagged, score_candidates
@@ -22,6 +23,8 @@ from .fast import FastModel
 from .static import StaticTagger
 
 __all__ = ["PropagandaModel", "accurate_available", "find_candidates", "load_model"]
+
+BEST_POINT = mpnet.MPNET_DIR / "propaganda_point.npz"
 
 FAST_PATH = ENCODER_DIR / "fast.npz"
 STATIC_PATH = ENCODER_DIR / "static.npz"
@@ -84,6 +87,25 @@ class AccuratePropaganda:
         return weight * probabilities + (1.0 - weight) * self.fast.technique_probabilities(text, bounds)
 
 
+class BestPropaganda:
+    name = (
+        "best: all-mpnet-base-v2 with its top 4 layers fine-tuned for several tasks (int8 ONNX); BIO tagger and "
+        "technique head on span states"
+    )
+
+    def __init__(self, point: Path = BEST_POINT) -> None:
+        self.point = OperatingPoint.load(point)
+
+    def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
+        encoding = mpnet.encode_article(context, text)
+        return encoding.offsets, encoding.si_probabilities
+
+    def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
+        encoding = mpnet.encode_article(context, text)
+        heads = mpnet.shared_encoder(context).heads
+        return heads.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)
+
+
 def find_candidates(
     model: PropagandaModel, text: str, context: AnalysisContext, headline_end: int = 0
 ) -> list[Candidate]:
@@ -102,7 +124,10 @@ def accurate_available(directory: Path = ENCODER_DIR) -> bool:
 
 
 def load_model(profile: Profile, context: AnalysisContext) -> PropagandaModel:
-    """The model for `profile`; `accurate` falls back to `fast` when its files are not installed."""
+    """The model for `profile`; `accurate` falls back to `fast` when its files are not installed (`best`
+    is checked when the pipeline starts: it never falls back)."""
+    if profile == "best":
+        return context.resource("propaganda:best", BestPropaganda)
     if profile == "accurate" and accurate_available():
         return context.resource("propaganda:accurate", AccuratePropaganda)
     return context.resource("propaganda:fast", FastPropaganda)

@@ -14,10 +14,12 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Article, Metadata, Span
+from .. import mpnet
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..spans import CharSpan, join_touching
 from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
+from .encoder_tags import encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .rules import (
     RawAttribution,
@@ -45,7 +47,7 @@ __all__ = [
 ]
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
-Method = Literal["rules", "tagger"]
+Method = Literal["rules", "tagger", "encoder"]
 
 
 class QuoteSpan(Span):
@@ -85,7 +87,9 @@ class MarkedPiece(BaseModel):
 
 
 class QuotesResult(BaseModel):
-    method: Method = Field("rules", description="rules, or the CRF tagger over the rules.")
+    method: Method = Field(
+        "rules", description="rules, the CRF tagger over the rules, or the shared encoder's tags (best profile)."
+    )
     attributions: list[Attribution] = Field(default_factory=list)
     speakers: list[SpeakerQuotes] = Field(default_factory=list, description="Most quoted first.")
 
@@ -299,8 +303,12 @@ def build_result(
 
 
 class QuotesConfig(BaseModel):
-    method: Literal["auto", "rules", "tagger"] = Field(
-        "auto", description="auto: the CRF tagger in the accurate profile (when shipped), rules in fast."
+    method: Literal["auto", "rules", "tagger", "encoder"] = Field(
+        "auto",
+        description=(
+            "auto: the shared encoder's tags in the best profile, the CRF tagger in accurate (when shipped), "
+            "rules in fast."
+        ),
     )
 
 
@@ -317,9 +325,24 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
 
     def method(self, profile: Profile) -> Method:
         chosen = self.config.method
+        if chosen == "auto" and profile == "best":
+            return "encoder"
         if chosen == "auto":
-            return "tagger" if profile == "accurate" and MODEL_PATH.exists() else "rules"
+            return "tagger" if profile != "fast" and MODEL_PATH.exists() else "rules"
         return chosen
+
+    @staticmethod
+    def _tagged(
+        text: str,
+        doc: Doc,
+        raws: list[RawAttribution],
+        quotes: list[QuoteRegion],
+        method: Method,
+        context: AnalysisContext,
+    ) -> list[RawAttribution]:
+        if method == "encoder":
+            return encoder_attributions(doc, mpnet.encode_article(context, text))
+        return context.resource("quotes.crf", QuoteTagger).attributions(doc, raws, quotes)
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> QuotesResult:
         entities = context.results.get("entities")
@@ -327,9 +350,9 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         quotes = find_quotes(article.text)  # found once: the rules, the tagger and the continuations share them
         raws = find_attributions(doc, quotes)
         method = self.method(context.profile)
-        if method == "tagger":
-            tagger = context.resource("quotes.crf", QuoteTagger)
-            tagged = follow_quote_marks(article.text, tagger.attributions(doc, raws, quotes), quotes)
+        if method != "rules":
+            tagged = self._tagged(article.text, doc, raws, quotes, method, context)
+            tagged = follow_quote_marks(article.text, tagged, quotes)
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_unanchored(article.text, raws)

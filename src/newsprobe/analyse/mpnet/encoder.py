@@ -1,0 +1,174 @@
+"""One pass of the shared multi-task encoder (all-mpnet-base-v2, top 4 layers fine-tuned) over an article.
+
+Windows of at most 510 tokens (+ `<s>`, `</s>`), as few as possible, of equal size, neighbours sharing at
+least 64 tokens; each token is read from the window where it sits farthest from an edge (as in training,
+`training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph,
+which returns the final states and the per-token logits of the propaganda (O/B/I) and quote (O, B/I of
+source, cue, content) heads; the technique and check-worthiness heads run in numpy on pooled states.
+`encode_article(context, text)` runs it once per article for every analyser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from ...weights import WEIGHTS_DIR
+from .._onnx import default_threads, load_tokenizer
+from .base_weights import BaseWeightsError, ensure_base_weights
+from .heads import Heads
+from .lower_graph import ensure_lower_graph
+
+if TYPE_CHECKING:
+    from ..base import AnalysisContext
+
+__all__ = ["MPNET_DIR", "MultitaskEncoder", "MultitaskEncoding", "available", "encode_article", "window_bounds"]
+
+MPNET_DIR = WEIGHTS_DIR / "mpnet"
+RESOURCE_KEY = "encoder:mpnet-multitask-int8"
+SHIPPED_FILES = ("lower.skeleton.onnx", "upper.int8.onnx", "heads.npz", "claims.json", "propaganda_point.npz")
+MAX_BODY = 510
+MAX_SENTENCE = 126  # tokens of one sentence scored for check-worthiness (as in training)
+OVERLAP = 64
+BATCH_TOKENS = 4096
+
+
+def window_bounds(n: int, body: int = MAX_BODY, overlap: int = OVERLAP) -> list[tuple[int, int]]:
+    """[start, end) token ranges covering n tokens: as few windows of at most `body` tokens as possible,
+    of equal size, consecutive ones sharing at least `overlap` tokens."""
+    if n <= body:
+        return [(0, n)]
+    k = -(-(n - overlap) // (body - overlap))
+    size = -(-(n + (k - 1) * overlap) // k)
+    starts = [round(i * (n - size) / (k - 1)) for i in range(k)]
+    return [(s, s + size) for s in starts]
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    result: np.ndarray = z / z.sum(axis=-1, keepdims=True)
+    return result
+
+
+@dataclass(frozen=True)
+class MultitaskEncoding:
+    """Per-token outputs for one text (special tokens removed); offsets index the text."""
+
+    offsets: list[tuple[int, int]]
+    states: np.ndarray  # (n, 768) final states
+    si_logits: np.ndarray  # (n, 3): O, B, I
+    quote_logits: np.ndarray  # (n, 7): O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON
+    first_state: np.ndarray  # (768,) the `<s>` state of the article's first window
+
+    @property
+    def si_probabilities(self) -> np.ndarray:
+        return softmax(self.si_logits)
+
+
+class MultitaskEncoder:
+    def __init__(self, directory: Path = MPNET_DIR, threads: int | None = None) -> None:
+        import onnxruntime
+
+        model_dir = ensure_base_weights()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or default_threads()
+        options.inter_op_num_threads = 1
+        providers = ["CPUExecutionProvider"]
+        lower = ensure_lower_graph(model_dir, directory / "lower.skeleton.onnx")
+        self.lower = onnxruntime.InferenceSession(str(lower), options, providers=providers)
+        self.upper = onnxruntime.InferenceSession(str(directory / "upper.int8.onnx"), options, providers=providers)
+        self.heads = Heads.load(directory / "heads.npz")
+        self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
+        self.bos, self.eos = self.tokenizer.token_to_id("<s>"), self.tokenizer.token_to_id("</s>")
+        self.pad = self.tokenizer.token_to_id("<pad>")
+
+    def _forward(self, pieces: list[np.ndarray]) -> tuple[np.ndarray, ...]:
+        """(final states, SI logits, quote logits, mask) for token id sequences, each wrapped in `<s>` `</s>`."""
+        length = max(len(piece) for piece in pieces) + 2
+        input_ids = np.full((len(pieces), length), self.pad, dtype=np.int64)
+        mask = np.zeros_like(input_ids)
+        for row, piece in enumerate(pieces):
+            input_ids[row, : len(piece) + 2] = [self.bos, *piece, self.eos]
+            mask[row, : len(piece) + 2] = 1
+        (lower,) = self.lower.run(None, {"input_ids": input_ids, "attention_mask": mask})
+        final, si, quote = self.upper.run(None, {"states": lower, "attention_mask": mask})
+        return final, si, quote, mask
+
+    def _run(self, ids: np.ndarray, windows: list[tuple[int, int]]) -> list[tuple[np.ndarray, ...]]:
+        """(final states, SI logits, quote logits) per window, `<s>` and `</s>` included."""
+        per_batch = max(1, BATCH_TOKENS // (MAX_BODY + 2))
+        outputs: list[tuple[np.ndarray, ...]] = []
+        for i in range(0, len(windows), per_batch):
+            chunk = windows[i : i + per_batch]
+            final, si, quote, _ = self._forward([ids[a:b] for a, b in chunk])
+            outputs.extend((final[r], si[r], quote[r]) for r in range(len(chunk)))
+        return outputs
+
+    def claim_probabilities(self, sentences: list[str]) -> np.ndarray:
+        """P(check-worthy) per sentence, each encoded on its own as in training (CheckThat! sentences):
+        [mean of its token states, `<s>` state] through the check-worthiness head."""
+        pieces = [
+            np.array(e.ids[:MAX_SENTENCE], np.int64)
+            for e in self.tokenizer.encode_batch(sentences, add_special_tokens=False)
+        ]
+        logits = np.zeros(len(sentences), np.float32)
+        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k]))
+        per_batch = max(1, BATCH_TOKENS // (MAX_SENTENCE + 2))
+        for i in range(0, len(order), per_batch):
+            chosen = order[i : i + per_batch]
+            final, _, _, mask = self._forward([pieces[k] for k in chosen])
+            body = mask.astype(np.float32)
+            body[:, 0] = 0
+            body[np.arange(len(chosen)), mask.sum(1) - 1] = 0
+            mean = (final * body[..., None]).sum(1) / np.maximum(body.sum(1, keepdims=True), 1)
+            logits[chosen] = self.heads.claim(np.concatenate([mean, final[:, 0]], axis=-1))[:, 0]
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
+        return result
+
+    def encode(self, text: str) -> MultitaskEncoding:
+        encoding = self.tokenizer.encode(text, add_special_tokens=False)
+        ids = np.array(encoding.ids, dtype=np.int64)
+        n = len(ids)
+        if n == 0:
+            empty = np.zeros((0, 768), np.float32)
+            return MultitaskEncoding([], empty, np.zeros((0, 3), np.float32), np.zeros((0, 7), np.float32), empty[0:0])
+        windows = window_bounds(n)
+        outputs = self._run(ids, windows)
+        read: list[np.ndarray] = [np.zeros((n, o.shape[-1]), np.float32) for o in outputs[0]]
+        margin = np.full(n, -1)
+        for (a, b), window in zip(windows, outputs, strict=True):
+            k = np.arange(b - a)
+            farther = np.minimum(k, b - a - 1 - k) > margin[a:b]
+            for target, output in zip(read, window, strict=True):
+                target[a:b][farther] = output[1 : b - a + 1][farther]
+            margin[a:b][farther] = np.minimum(k, b - a - 1 - k)[farther]
+        states, si, quote = read
+        return MultitaskEncoding(list(encoding.offsets), states, si, quote, outputs[0][0][0])
+
+
+def available() -> bool:
+    """Whether the base weights can be assembled (parts installed) and the lower graph built."""
+    try:
+        import onnx  # noqa: F401
+        import safetensors  # noqa: F401
+
+        from .base_weights import find_parts
+
+        find_parts()
+    except (ImportError, BaseWeightsError):
+        return False
+    return all((MPNET_DIR / name).is_file() for name in SHIPPED_FILES)
+
+
+def shared_encoder(context: AnalysisContext) -> MultitaskEncoder:
+    return context.resource(RESOURCE_KEY, MultitaskEncoder)
+
+
+def encode_article(context: AnalysisContext, text: str) -> MultitaskEncoding:
+    """The encoder outputs for `text`, computed once per article and shared by every analyser."""
+    key = f"{RESOURCE_KEY}:{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()}"
+    return context.memo(key, lambda: shared_encoder(context).encode(text))
