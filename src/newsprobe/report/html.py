@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
-from .words import quote_style
+from .words import quote_method, quote_style
 
 __all__ = ["Section", "SkippedSection", "render_html", "report_sections", "skipped_sections", "template_environment"]
 
@@ -33,6 +33,7 @@ def template_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.filters["quote_style"] = quote_style
+    environment.filters["quote_method"] = quote_method
     return environment
 
 

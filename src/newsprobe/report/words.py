@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["QUOTE_STYLES", "quote_style"]
+__all__ = ["QUOTE_METHODS", "QUOTE_STYLES", "quote_method", "quote_style"]
 
 QUOTE_STYLES = {
     "direct": "direct quote",
@@ -16,3 +16,17 @@ def quote_style(style: str | None) -> str:
     if not style:
         return ""
     return QUOTE_STYLES.get(style, style.replace("_", " "))
+
+
+QUOTE_METHODS = {
+    "rules": "rules over the parse",
+    "tagger": "a tagger trained on PolNeAR, over the rules",
+    "encoder": "the shared encoder's tags",
+}
+
+
+def quote_method(method: str | None) -> str:
+    """How the attributions were found, in words ('tagger' -> 'a tagger trained on PolNeAR, over the rules')."""
+    if not method:
+        return ""
+    return QUOTE_METHODS.get(method, method.replace("_", " "))
