@@ -7,7 +7,9 @@ import pytest
 from newsprobe.analyse import mpnet
 from newsprobe.analyse.pipeline import Pipeline
 
-pytestmark = pytest.mark.skipif(not mpnet.available(), reason="the best profile is not installed (its base weights or shipped files)")
+pytestmark = pytest.mark.skipif(
+    not mpnet.available(), reason="the best profile is not installed (its base weights or shipped files)"
+)
 
 
 @pytest.fixture(scope="module")

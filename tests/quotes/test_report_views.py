@@ -99,5 +99,7 @@ def test_styles_in_plain_words_in_every_view(quotes_report) -> None:
 def test_how_attributions_were_found_in_plain_words(quotes_report) -> None:
     html = render(quotes_report, "html")
     section = html[html.index('<section id="quotes"') :]
-    assert "found by a tagger trained on PolNeAR, over the rules" in section or "found by rules over the parse" in section
+    assert (
+        "found by a tagger trained on PolNeAR, over the rules" in section or "found by rules over the parse" in section
+    )
     assert "method:" not in section

@@ -22,7 +22,10 @@ def predict_command(
     root: Annotated[Path, typer.Option("--root", help="Folder that `text_file` paths are relative to.")] = Path("."),
     method: Annotated[
         QuotesMethod,
-        typer.Option("--method", help="auto: the shared encoder in the best profile, the CRF tagger in accurate, rules in fast; or force one."),
+        typer.Option(
+            "--method",
+            help="auto: the shared encoder in best, the CRF tagger in accurate, rules in fast; or force one.",
+        ),
     ] = "auto",
 ) -> None:
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""
