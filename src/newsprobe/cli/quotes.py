@@ -24,7 +24,7 @@ def predict_command(
         QuotesMethod,
         typer.Option(
             "--method",
-            help="auto: the shared encoder in best, the CRF tagger in accurate, rules in fast; or force one.",
+            help="auto: the CRF tagger in accurate and best, rules in fast; or force one (encoder: best only).",
         ),
     ] = "auto",
 ) -> None:

@@ -306,8 +306,8 @@ class QuotesConfig(BaseModel):
     method: Literal["auto", "rules", "tagger", "encoder"] = Field(
         "auto",
         description=(
-            "auto: the shared encoder's tags in the best profile, the CRF tagger in accurate (when shipped), "
-            "rules in fast."
+            "auto: the CRF tagger in the accurate and best profiles (when shipped), rules in fast; encoder: the "
+            "best profile's shared encoder tags (scored below the tagger on PolNeAR dev; see its model card)."
         ),
     )
 
@@ -325,8 +325,6 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
 
     def method(self, profile: Profile) -> Method:
         chosen = self.config.method
-        if chosen == "auto" and profile == "best":
-            return "encoder"
         if chosen == "auto":
             return "tagger" if profile != "fast" and MODEL_PATH.exists() else "rules"
         return chosen
