@@ -40,9 +40,7 @@ from _common import SHARED_DATA, print_table, write_result
 from common import DATA, best_threshold, calibration_split, debate_folds, load_split, scores
 
 from newsprobe.analyse.claims import load_scorer
-from newsprobe.analyse.claims.model import CheckworthinessScorer, EnsembleScorer, load_multitask_scorer
-from newsprobe.analyse.mpnet import MultitaskEncoder
-from newsprobe.analyse.mpnet import available as mpnet_available
+from newsprobe.analyse.claims.model import EnsembleScorer
 
 SPLITS = ("dev", "dev-test")
 
@@ -76,21 +74,9 @@ def baseline_rows() -> list[dict[str, Any]]:
     return rows
 
 
-def profile_scorer(profile: str) -> CheckworthinessScorer:
-    """The profile's scorer; `best` scores with the shared multi-task encoder (its thresholds were chosen on
-    CT24 dev, by leave-one-block-out cross-validation: its dev row is in-sample for the cut)."""
-    if profile == "best":
-        return load_multitask_scorer(MultitaskEncoder())
-    return load_scorer(profile)
-
-
-def shipped_profiles() -> list[str]:
-    return ["fast", "accurate"] + (["best"] if mpnet_available() else [])
-
-
 def shipped_row(profile: str) -> dict[str, Any]:
     """Scores at the F1 cut (what `checkworthy predict` writes) and at the report's precision cut."""
-    scorer = profile_scorer(profile)
+    scorer = load_scorer(profile)
     row: dict[str, Any] = {
         "model": f"{profile} ({scorer.name})",
         "threshold": scorer.f1_threshold,
@@ -170,7 +156,7 @@ def news_share_rows(folder: Path) -> list[dict[str, Any]]:
         if is_english(extract(raw).text):
             raws.append(raw)
     rows = []
-    for profile in shipped_profiles():
+    for profile in ("fast", "accurate"):
         app = Newsprobe(analyses=["claims"], profile=profile)
         shares, flagged, sentences = [], 0, 0
         for raw in raws:
@@ -266,7 +252,7 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["NEWSPROBE_ENCODER_THREADS"] = str(args.threads)
     today = dt.date.today().isoformat()
-    rows = baseline_rows() + [shipped_row(profile) for profile in shipped_profiles()]
+    rows = baseline_rows() + [shipped_row("fast"), shipped_row("accurate")]
     columns = [
         "model",
         "F1 cut",

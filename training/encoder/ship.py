@@ -1,11 +1,12 @@
-"""Install an exported model into the product and fit its check-worthiness thresholds on the shipped runtime.
+"""Install an exported model into the product and measure its check-worthiness head on the shipped runtime.
 
     .venv/bin/python training/encoder/ship.py [--export training/encoder/work/export]
 
 1. Copies what ships (`lower.skeleton.onnx`, `upper.int8.onnx`, `heads.npz`) into
    src/newsprobe/weights/mpnet/.
 2. Scores the CT24 dev sentences through the product's int8 runtime (`newsprobe.analyse.mpnet`) and
-   writes src/newsprobe/weights/mpnet/claims.json:
+   writes <export>/checkworthiness.json (for the model card: the claims analyser keeps the accurate
+   profile's scorer, whose report threshold is calibrated for news pages):
    - `f1_threshold` (the CheckThat! contract): the median of the F1-best thresholds of the 10
      leave-one-block-out folds (blocks of consecutive sentence ids stand in for debates);
    - `threshold` (what the report marks check-worthy): the lowest threshold whose out-of-block precision
@@ -98,7 +99,7 @@ def main() -> None:
         "sentences": {split: len(g) for split, (g, _) in splits.items()},
         "seconds": round(time.time() - started, 1),
     }
-    (MPNET_DIR / "claims.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    (args.export / "checkworthiness.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(meta, indent=1))
 
 

@@ -22,7 +22,6 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
-from .. import mpnet
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from .cues import STOCK_PHRASES
 from .links import ClaimAttribution, attribution_finder
@@ -206,10 +205,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         """The profile's scorer, loaded once and shared through the pipeline's resources."""
         profile = context.profile or self.profile
         if profile not in self._scorers:
-            self._scorers[profile] = context.resource(
-                f"claims.scorer.{profile}",
-                lambda: load_scorer(profile, encoder=mpnet.shared_encoder(context) if profile == "best" else None),
-            )
+            self._scorers[profile] = context.resource(f"claims.scorer.{profile}", lambda: load_scorer(profile))
         return self._scorers[profile]
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ClaimsResult:

@@ -24,7 +24,6 @@ import numpy as np
 
 from ...weights import WEIGHTS_DIR
 from ..base import Profile
-from ..mpnet import MPNET_DIR, MultitaskEncoder
 from .lexical import LexicalModel
 
 __all__ = [
@@ -160,31 +159,9 @@ def has_accurate_model(folder: Path = MODEL_DIR) -> bool:
     return "accurate" in read_meta(folder) and (folder / "head.npz").exists()
 
 
-@dataclass
-class MultitaskScorer:
-    """The shared encoder's check-worthiness head (best profile), each sentence encoded on its own."""
-
-    encoder: MultitaskEncoder
-    threshold: float
-    f1_threshold: float
-    name: str = "mpnet-multitask"
-
-    def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        return self.encoder.claim_probabilities(list(texts))
-
-
-def load_multitask_scorer(encoder: MultitaskEncoder) -> MultitaskScorer:
-    meta = json.loads((MPNET_DIR / "claims.json").read_text(encoding="utf-8"))
-    return MultitaskScorer(encoder, *_cuts(meta))
-
-
-def load_scorer(
-    profile: Profile, folder: Path = MODEL_DIR, encoder: MultitaskEncoder | None = None
-) -> CheckworthinessScorer:
-    """The scorer for a profile (`best` needs the shared `encoder`); `accurate` falls back to `fast` if its
-    model is not shipped."""
-    if profile == "best" and encoder is not None:
-        return load_multitask_scorer(encoder)
+def load_scorer(profile: Profile, folder: Path = MODEL_DIR) -> CheckworthinessScorer:
+    """The scorer for a profile (`best` uses accurate's); `accurate` falls back to `fast` if its model is not
+    shipped."""
     if profile != "fast" and has_accurate_model(folder):
         return load_ensemble_scorer(folder)
     return load_lexical_scorer(folder)

@@ -30,7 +30,7 @@ __all__ = ["MPNET_DIR", "MultitaskEncoder", "MultitaskEncoding", "available", "e
 
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
 RESOURCE_KEY = "encoder:mpnet-multitask-int8"
-SHIPPED_FILES = ("lower.skeleton.onnx", "upper.int8.onnx", "heads.npz", "claims.json", "propaganda_point.npz")
+SHIPPED_FILES = ("lower.skeleton.onnx", "upper.int8.onnx", "heads.npz", "propaganda_point.npz")
 MAX_BODY = 510
 MAX_SENTENCE = 126  # tokens of one sentence scored for check-worthiness (as in training)
 OVERLAP = 64
@@ -110,7 +110,8 @@ class MultitaskEncoder:
 
     def claim_probabilities(self, sentences: list[str]) -> np.ndarray:
         """P(check-worthy) per sentence, each encoded on its own as in training (CheckThat! sentences):
-        [mean of its token states, `<s>` state] through the check-worthiness head."""
+        [mean of its token states, `<s>` state] through the check-worthiness head. Measured by
+        training/encoder/ship.py; the claims analyser keeps the accurate profile's scorer (model card)."""
         pieces = [
             np.array(e.ids[:MAX_SENTENCE], np.int64)
             for e in self.tokenizer.encode_batch(sentences, add_special_tokens=False)
