@@ -64,3 +64,15 @@ def test_html_page_lists_removed_teasers_with_reasons() -> None:
     assert reasons[body[2]] == "teaser" and reasons[body[4]] == "teaser"
     assert "SEE MORE" not in article.text and "Also on rt.com" not in article.text
     assert body[1] in article.text and body[5] in article.text
+
+
+def test_every_rule_is_anchored_or_has_key_strings() -> None:
+    """boilerplate_reason tries only anchored rules and those with key strings: no rule may fall between."""
+    from re import _parser  # type: ignore[attr-defined]  # the pattern parser, to see where a rule is anchored
+
+    from newsprobe.extract._patterns import BOILERPLATE_RULES, FLOATING_RULE_KEYS
+
+    for _, pattern in BOILERPLATE_RULES:
+        if pattern not in FLOATING_RULE_KEYS:
+            first = _parser.parse(pattern).data[0]
+            assert first == (_parser.AT, _parser.AT_BEGINNING), pattern

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
-from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
+from ._patterns import BARE_SITE, BOILERPLATE_RULES, COMPILED_RULES, EMAIL, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
 
 __all__ = ["Assembler", "boilerplate_reason"]
 
@@ -22,10 +22,27 @@ def normalise_space(text: str) -> str:
     return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+_ANCHORED_RULES = _any_of([pattern for _, pattern in BOILERPLATE_RULES if pattern not in FLOATING_RULE_KEYS])
+_FLOATING_RULES = _any_of(list(FLOATING_RULE_KEYS))
+_FLOATING_KEYS = tuple(dict.fromkeys(key for keys in FLOATING_RULE_KEYS.values() for key in keys))
+# The non-ASCII letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
+_IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+
+
+def _may_match_floating_rule(text: str) -> bool:
+    lowered = (text if text.isascii() else text.translate(_IGNORECASE_FOLDS)).lower()
+    return any(key in lowered for key in _FLOATING_KEYS)
+
+
 def boilerplate_reason(paragraph: str) -> str | None:
     """The reason this paragraph is boilerplate, or None when it is body text."""
     text = normalise_space(paragraph)
-    if not ANY_RULE.search(text):  # one pass for the common case: body text
+    # the common case, body text, in one anchored match and a look for key strings
+    if not _ANCHORED_RULES.match(text) and not (_may_match_floating_rule(text) and _FLOATING_RULES.search(text)):
         return None
     words = len(text.split())
     for reason, pattern in COMPILED_RULES:
