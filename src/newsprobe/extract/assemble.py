@@ -8,17 +8,23 @@ from dataclasses import dataclass, field
 from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
 from ._patterns import BARE_SITE, BOILERPLATE_RULES, COMPILED_RULES, EMAIL, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
 
-__all__ = ["Assembler", "boilerplate_reason"]
+__all__ = ["UNUSUAL_SPACE", "Assembler", "boilerplate_reason", "normalise_space"]
 
 _IMAGE_CREDIT_LABEL = re.compile(
     r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
 )
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides " "
 # Bidi overrides/isolates and zero-width characters can disguise text; ZWJ/ZWNJ stay (scripts need them).
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLES = r"\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_WS = re.compile(f"[ {_SPACES}]+")
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+# A text without these characters (line breaks too, for the links' _flat) and without "  " only needs strip()
+UNUSUAL_SPACE = re.compile(f"[\\n\\r{_SPACES}{_INVISIBLES}]")
 
 
 def normalise_space(text: str) -> str:
+    if "  " not in text and not UNUSUAL_SPACE.search(text):  # most text: one scan instead of two substitutions
+        return text.strip()
     return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
@@ -40,7 +46,10 @@ def _may_match_floating_rule(text: str) -> bool:
 
 def boilerplate_reason(paragraph: str) -> str | None:
     """The reason this paragraph is boilerplate, or None when it is body text."""
-    text = normalise_space(paragraph)
+    return _reason(normalise_space(paragraph))
+
+
+def _reason(text: str) -> str | None:
     # the common case, body text, in one anchored match and a look for key strings
     if not _ANCHORED_RULES.match(text) and not (_may_match_floating_rule(text) and _FLOATING_RULES.search(text)):
         return None
@@ -66,7 +75,9 @@ class Assembler:
         return "\n\n".join(self._parts)
 
     def add_paragraph(self, text: str, kind: ParagraphKind = "paragraph") -> None:
-        text = normalise_space(text)
+        self._append(normalise_space(text), kind)
+
+    def _append(self, text: str, kind: ParagraphKind) -> None:
         if not text:
             return
         if self._parts:
@@ -82,11 +93,12 @@ class Assembler:
 
     def add_checked(self, text: str, kind: ParagraphKind = "paragraph") -> None:
         """Add a paragraph unless it is boilerplate."""
-        reason = boilerplate_reason(text)
+        text = normalise_space(text)
+        reason = _reason(text)
         if reason:
             self.remove(text, reason)
         else:
-            self.add_paragraph(text, kind)
+            self._append(text, kind)
 
     def harvest_footer_metadata(self, metadata: Metadata) -> None:
         """Image credits, footer e-mails and site URLs from the removed blocks."""
