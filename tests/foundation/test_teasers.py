@@ -76,3 +76,30 @@ def test_every_rule_is_anchored_or_has_key_strings() -> None:
         if pattern not in FLOATING_RULE_KEYS:
             first = _parser.parse(pattern).data[0]
             assert first == (_parser.AT, _parser.AT_BEGINNING), pattern
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *(line for line, _ in REMOVED),
+        *KEPT,
+        "CL\u0130CK HERE TO GET THE APP",  # letters re.IGNORECASE matches to ASCII ones that lower() does not make
+        "Get the news in your \u0131nbox every morning.",
+        "Photo: \u017fhutterstock",
+    ],
+)
+def test_quick_paths_decide_as_every_rule_tried_in_turn(line: str) -> None:
+    from newsprobe.extract._patterns import COMPILED_RULES, MAX_BOILERPLATE_WORDS
+    from newsprobe.extract.assemble import normalise_space
+
+    text = normalise_space(line)
+    words = len(text.split())
+    expected = next(
+        (
+            reason
+            for reason, rule in COMPILED_RULES
+            if rule.search(text) and words <= MAX_BOILERPLATE_WORDS.get(reason, 400)
+        ),
+        None,
+    )
+    assert boilerplate_reason(line) == expected

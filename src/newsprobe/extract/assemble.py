@@ -34,14 +34,16 @@ def _any_of(patterns: list[str]) -> re.Pattern[str]:
 
 _ANCHORED_RULES = _any_of([pattern for _, pattern in BOILERPLATE_RULES if pattern not in FLOATING_RULE_KEYS])
 _FLOATING_RULES = _any_of(list(FLOATING_RULE_KEYS))
-_FLOATING_KEYS = tuple(dict.fromkeys(key for keys in FLOATING_RULE_KEYS.values() for key in keys))
-# The non-ASCII letters that re.IGNORECASE matches to an ASCII letter but str.lower() does not turn into it.
-_IGNORECASE_FOLDS = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_FLOATING_KEYS = re.compile("|".join(re.escape(key) for keys in FLOATING_RULE_KEYS.values() for key in keys))
 
 
 def _may_match_floating_rule(text: str) -> bool:
-    lowered = (text if text.isascii() else text.translate(_IGNORECASE_FOLDS)).lower()
-    return any(key in lowered for key in _FLOATING_KEYS)
+    lowered = text.lower()
+    if not text.isascii():
+        # what re.IGNORECASE matches to an ASCII letter and lower() does not turn into it: "İ" (lowered to "i"
+        # and a combining dot), "ı", "ſ"; dropping characters can only make more keys appear
+        lowered = lowered.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+    return _FLOATING_KEYS.search(lowered) is not None
 
 
 def boilerplate_reason(paragraph: str) -> str | None:
