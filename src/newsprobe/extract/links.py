@@ -93,13 +93,14 @@ class _BlockText:
 
         A nested block (a <p> inside a <div>) is skipped: its links have it as their own block.
         """
-        if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIPPED_TAGS:
             return
-        if element.tag == "br" or (not root and element.tag in BLOCK_TAGS):
+        if tag == "br" or (not root and tag in BLOCK_TAGS):
             self.lines.append([])
             return
         url = self.anchors.get(element)
-        start = self._length()
+        start = self._length() if url is not None else 0
         if element.text:
             self.lines[-1].append(element.text)
         for child in element:
