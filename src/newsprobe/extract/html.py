@@ -192,7 +192,7 @@ def extract_html(
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))
     anchors = collect_anchors(tree)
-    metadata.embeds = collect_embeds(tree, metadata.url)
+    metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     metadata.site_fingerprints = read_site_fingerprints(tree, content)
     document = _run_trafilatura(tree, content, url)

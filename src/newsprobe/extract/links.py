@@ -34,7 +34,8 @@ NOT_LINKS = ("#", "mailto:", "javascript:", "tel:", "data:")
 MIN_SEGMENT_CHARS = 20  # shorter block text counts only when it is a whole paragraph of the body
 MAX_ANCHORS = 2_000
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
-ARTICLE_ROOTS = ("//*[@itemprop='articleBody']", "//article")
+ARTICLE_BODY_VALUE = "articleBody"
+ARTICLE_BODY = f"//*[@itemprop='{ARTICLE_BODY_VALUE}']"
 MIN_ROOT_PARAGRAPHS = 3
 _LINE_BREAKS = re.compile(r"[\n\r\f\v]+")
 
@@ -230,12 +231,17 @@ def _in_removed(segment: _Segment, removed: list[RemovedBlock]) -> list[Link]:
 # ---------------------------------------------------------------- embeds
 
 
-def _article_root(tree: lxml_html.HtmlElement) -> Any:
-    """The page's article element, else the element with the most paragraphs, else the whole page."""
-    for xpath in ARTICLE_ROOTS:
-        found = tree.xpath(xpath)
-        if found:
-            return found[0]
+def _article_root(tree: lxml_html.HtmlElement, content: str) -> Any:
+    """The page's article element, else the element with the most paragraphs, else the whole page.
+
+    The itemprop is looked for only when the page's source has its value (the look visits every element).
+    """
+    marked = tree.xpath(ARTICLE_BODY) if ARTICLE_BODY_VALUE in content else []
+    if marked:
+        return marked[0]
+    article = next(tree.iter("article"), None)
+    if article is not None:
+        return article
     parents = Counter(p.getparent() for p in tree.iter("p") if p.getparent() is not None)
     best = parents.most_common(1)
     return best[0][0] if best and best[0][1] >= MIN_ROOT_PARAGRAPHS else tree
@@ -276,10 +282,10 @@ def _embed_urls(root: Any) -> Iterator[tuple[str | None, EmbedKind]]:
             yield "https://t.me/" + element.get("data-telegram-post", ""), "post"
 
 
-def collect_embeds(tree: lxml_html.HtmlElement, base_url: str | None) -> list[Embed]:
-    """Embedded media and posts of the article body, each once."""
+def collect_embeds(tree: lxml_html.HtmlElement, content: str, base_url: str | None) -> list[Embed]:
+    """Embedded media and posts of the article body (`tree` parsed from `content`), each once."""
     embeds: dict[str, Embed] = {}
-    for src, kind in _embed_urls(_article_root(tree)):
+    for src, kind in _embed_urls(_article_root(tree, content)):
         url = normalised_url(src, base_url)
         if url is not None and url not in embeds:
             embeds[url] = Embed(url=url, kind=kind)
