@@ -204,26 +204,30 @@ def locate_links(
                 cursor = max(cursor, at + len(segment.text))
                 links += [
                     Link(url=url, text=anchor, span=Span(start=at + start, end=at + end))
-                    for url, anchor, start, end in segment.anchors
+                    for url, anchor, start, end in _absolute(segment.anchors, base_url)
                 ]
                 continue
-            links += _in_removed(segment, removed)
-    kept = []
-    for link in links:
-        url = normalised_url(link.url, base_url)
-        if url is not None:
-            kept.append(link.model_copy(update={"url": url}))
-    kept.sort(key=lambda link: (link.span is None, link.span.start if link.span else 0))
-    return kept
+            links += _in_removed(segment, removed, base_url)
+    links.sort(key=lambda link: (link.span is None, link.span.start if link.span else 0))
+    return links
 
 
-def _in_removed(segment: _Segment, removed: list[RemovedBlock]) -> list[Link]:
+def _absolute(anchors: list[tuple[str, str, int, int]], base_url: str | None) -> list[tuple[str, str, int, int]]:
+    """The anchors whose target is an http(s) URL, with that URL absolute and normalised."""
+    return [
+        (url, anchor, start, end)
+        for href, anchor, start, end in anchors
+        if (url := normalised_url(href, base_url)) is not None
+    ]
+
+
+def _in_removed(segment: _Segment, removed: list[RemovedBlock], base_url: str | None) -> list[Link]:
     for index, block in enumerate(removed):
         at = block.text.find(segment.text)
         if at >= 0 and (len(segment.text) >= MIN_SEGMENT_CHARS or len(segment.text) == len(block.text)):
             return [
                 Link(url=url, text=anchor, removed_block=index, removed_span=Span(start=at + start, end=at + end))
-                for url, anchor, start, end in segment.anchors
+                for url, anchor, start, end in _absolute(segment.anchors, base_url)
             ]
     return []
 
