@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from re import _parser  # type: ignore[attr-defined]  # the pattern parser, to see where a rule is anchored
+
 import pytest
 
 from newsprobe.extract import extract
-from newsprobe.extract.assemble import boilerplate_reason
+from newsprobe.extract._patterns import BOILERPLATE_RULES, COMPILED_RULES, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
+from newsprobe.extract.assemble import boilerplate_reason, normalise_space
 from newsprobe.ingest import from_html
 
 REMOVED = [
@@ -68,10 +71,6 @@ def test_html_page_lists_removed_teasers_with_reasons() -> None:
 
 def test_every_rule_is_anchored_or_has_key_strings() -> None:
     """boilerplate_reason tries only anchored rules and those with key strings: no rule may fall between."""
-    from re import _parser  # type: ignore[attr-defined]  # the pattern parser, to see where a rule is anchored
-
-    from newsprobe.extract._patterns import BOILERPLATE_RULES, FLOATING_RULE_KEYS
-
     for _, pattern in BOILERPLATE_RULES:
         if pattern not in FLOATING_RULE_KEYS:
             first = _parser.parse(pattern).data[0]
@@ -89,9 +88,6 @@ def test_every_rule_is_anchored_or_has_key_strings() -> None:
     ],
 )
 def test_quick_paths_decide_as_every_rule_tried_in_turn(line: str) -> None:
-    from newsprobe.extract._patterns import COMPILED_RULES, MAX_BOILERPLATE_WORDS
-    from newsprobe.extract.assemble import normalise_space
-
     text = normalise_space(line)
     words = len(text.split())
     expected = next(

@@ -8,7 +8,8 @@ import pytest
 
 from newsprobe import extract, from_html, from_text
 from newsprobe.document import Metadata
-from newsprobe.extract.genre import PageHints, classify_genre
+from newsprobe.extract._genre_patterns import PRESS_RELEASE
+from newsprobe.extract.genre import PageHints, _may_end_like_press_release, classify_genre
 
 from .samples import ENGLISH, PORTUGUESE, html_page
 
@@ -116,8 +117,5 @@ def test_extraction_reads_the_page_hints_before_pruning_and_records_the_genre() 
     ],
 )
 def test_press_release_quick_look_passes_every_ending_the_pattern_matches(ending: str, looked_at: bool) -> None:
-    from newsprobe.extract._genre_patterns import PRESS_RELEASE
-    from newsprobe.extract.genre import _may_end_like_press_release
-
     assert _may_end_like_press_release(ending) == looked_at
     assert looked_at or PRESS_RELEASE.search(ending) is None
