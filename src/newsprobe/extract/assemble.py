@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
 from ._patterns import BARE_SITE, BOILERPLATE_RULES, COMPILED_RULES, EMAIL, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
 
-__all__ = ["UNUSUAL_SPACE", "Assembler", "boilerplate_reason", "normalise_space"]
+__all__ = ["Assembler", "boilerplate_reason", "normalise_space", "plain_spacing"]
 
 _IMAGE_CREDIT_LABEL = re.compile(
     r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
@@ -18,12 +18,19 @@ _SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides " "
 _INVISIBLES = r"\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 _WS = re.compile(f"[ {_SPACES}]+")
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
-# A text without these characters (line breaks too, for the links' _flat) and without "  " only needs strip()
-UNUSUAL_SPACE = re.compile(f"[\\n\\r{_SPACES}{_INVISIBLES}]")
+_UNUSUAL_SPACE = re.compile(f"[\\n\\r{_SPACES}{_INVISIBLES}]")
+
+
+def plain_spacing(text: str) -> bool:
+    """No space but single " ", no invisible character, no line break: the text only needs strip().
+
+    Most text is so: one scan instead of the substitutions.
+    """
+    return "  " not in text and not _UNUSUAL_SPACE.search(text)
 
 
 def normalise_space(text: str) -> str:
-    if "  " not in text and not UNUSUAL_SPACE.search(text):  # most text: one scan instead of two substitutions
+    if plain_spacing(text):
         return text.strip()
     return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
 

@@ -22,7 +22,7 @@ import courlan
 from lxml import html as lxml_html
 
 from ..document import Embed, EmbedKind, Link, RemovedBlock, Span
-from .assemble import UNUSUAL_SPACE, normalise_space
+from .assemble import normalise_space, plain_spacing
 
 __all__ = ["BlockAnchors", "collect_anchors", "collect_embeds", "locate_links", "normalised_url"]
 
@@ -42,7 +42,7 @@ _LINE_BREAKS = re.compile(r"[\n\r\f\v]+")
 
 def _flat(text: str) -> str:
     """The Assembler's spacing (normalise_space) with line breaks inside a block read as spaces."""
-    if "  " not in text and not UNUSUAL_SPACE.search(text):  # no line break either: as in normalise_space
+    if plain_spacing(text):
         return text.strip()
     return normalise_space(_LINE_BREAKS.sub(" ", text))
 
