@@ -24,10 +24,11 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[extractor=newsprobe].f1", ">=", 0.96),
         ("results[extractor=newsprobe].precision", ">=", 0.95),
         ("results[extractor=newsprobe].recall", ">=", 0.97),
-        # the target is 0.8x trafilatura; since the 2026-12-01 merges (names, language, genre, links, embeds,
-        # ClaimReview, site fingerprints read from every page) it is 0.67x: these floors only guard against worse
-        ("speed_ratio", ">=", 0.62),
-        ("speed_ratio_cpu", ">=", 0.62),
+        # the target is 0.8x trafilatura; after the 2026-12-01 merges (names, language, genre, links, embeds,
+        # ClaimReview, site fingerprints) it fell to 0.67x, and is back to 0.72-0.80x wall, 0.79-0.94x CPU
+        # (measured at load 8-10 on 2 cores, so lower bounds): these floors guard what was reached
+        ("speed_ratio", ">=", 0.70),
+        ("speed_ratio_cpu", ">=", 0.75),
     ],
     "explorer": [
         ("articles", ">=", 100_000),

@@ -67,11 +67,15 @@ def to_unicode(host: str) -> str:
     return ".".join(labels)
 
 
+_ONE_SLASH_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):/(?!/)", re.IGNORECASE)
+_HOST_CHARS = re.compile(r"[a-z0-9_.-]+")
+
+
 def _host_from(value: str) -> str:
     value = value.strip().strip("<>\"'")
     if "@" in value and "://" not in value:
         value = value.rsplit("@", 1)[1]  # an e-mail address
-    value = re.sub(r"^([a-z][a-z0-9+.-]*):/(?!/)", r"\1://", value, flags=re.IGNORECASE)  # "https:/www.rt.com"
+    value = _ONE_SLASH_SCHEME.sub(r"\1://", value)  # "https:/www.rt.com"
     if "://" not in value:
         value = "//" + value
     netloc = urlsplit(value).netloc
@@ -91,7 +95,7 @@ def parse_host(value: str) -> HostParts | None:
     except ValueError:
         pass
     host = _to_ascii(unicodedata.normalize("NFKC", host).lower())
-    if not re.fullmatch(r"[a-z0-9_.-]+", host):
+    if not _HOST_CHARS.fullmatch(host):
         return None
     parts = _EXTRACT(host)
     registered = parts.top_domain_under_public_suffix

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from re import _parser  # type: ignore[attr-defined]  # the pattern parser, to see where a rule is anchored
+
 import pytest
 
 from newsprobe.extract import extract
-from newsprobe.extract.assemble import boilerplate_reason
+from newsprobe.extract._patterns import BOILERPLATE_RULES, COMPILED_RULES, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
+from newsprobe.extract.assemble import boilerplate_reason, normalise_space
 from newsprobe.ingest import from_html
 
 REMOVED = [
@@ -64,3 +67,35 @@ def test_html_page_lists_removed_teasers_with_reasons() -> None:
     assert reasons[body[2]] == "teaser" and reasons[body[4]] == "teaser"
     assert "SEE MORE" not in article.text and "Also on rt.com" not in article.text
     assert body[1] in article.text and body[5] in article.text
+
+
+def test_every_rule_is_anchored_or_has_key_strings() -> None:
+    """boilerplate_reason tries only anchored rules and those with key strings: no rule may fall between."""
+    for _, pattern in BOILERPLATE_RULES:
+        if pattern not in FLOATING_RULE_KEYS:
+            first = _parser.parse(pattern).data[0]
+            assert first == (_parser.AT, _parser.AT_BEGINNING), pattern
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        *(line for line, _ in REMOVED),
+        *KEPT,
+        "CL\u0130CK HERE TO GET THE APP",  # letters re.IGNORECASE matches to ASCII ones that lower() does not make
+        "Get the news in your \u0131nbox every morning.",
+        "Photo: \u017fhutterstock",
+    ],
+)
+def test_quick_paths_decide_as_every_rule_tried_in_turn(line: str) -> None:
+    text = normalise_space(line)
+    words = len(text.split())
+    expected = next(
+        (
+            reason
+            for reason, rule in COMPILED_RULES
+            if rule.search(text) and words <= MAX_BOILERPLATE_WORDS.get(reason, 400)
+        ),
+        None,
+    )
+    assert boilerplate_reason(line) == expected

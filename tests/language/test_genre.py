@@ -8,7 +8,8 @@ import pytest
 
 from newsprobe import extract, from_html, from_text
 from newsprobe.document import Metadata
-from newsprobe.extract.genre import PageHints, classify_genre
+from newsprobe.extract._genre_patterns import PRESS_RELEASE
+from newsprobe.extract.genre import PageHints, _may_end_like_press_release, classify_genre
 
 from .samples import ENGLISH, PORTUGUESE, html_page
 
@@ -102,3 +103,19 @@ def test_extraction_reads_the_page_hints_before_pruning_and_records_the_genre() 
     assert "the site files it under 'Comment'" in genre.evidence
     news = extract(from_text(REPORT, verbatim=True)).metadata.genre
     assert news is not None and news.label == "news"
+
+
+@pytest.mark.parametrize(
+    ("ending", "looked_at"),
+    [
+        ("For more information, please visit acme.com", True),
+        ("MEDIA CONTACT: Jane Doe", True),
+        ("About Acme Corp", True),
+        ("The plant closed.\nAbout Acme Industries\n###", True),
+        ("He talked about Acme for an hour.", False),
+        ("The talks ended without a deal.", False),
+    ],
+)
+def test_press_release_quick_look_passes_every_ending_the_pattern_matches(ending: str, looked_at: bool) -> None:
+    assert _may_end_like_press_release(ending) == looked_at
+    assert looked_at or PRESS_RELEASE.search(ending) is None

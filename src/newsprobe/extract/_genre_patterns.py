@@ -164,6 +164,10 @@ PRESS_RELEASE = re.compile(
     r"|^about [A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}$|^###$",
     re.MULTILINE | re.IGNORECASE,
 )
+# What a text needs (lowercased) for PRESS_RELEASE to match: one of the keys, or a line starting "about "
+# (no key has an "i" or "s", which re.IGNORECASE matches in letters that lower() keeps apart: İ ı ſ)
+PRESS_RELEASE_KEYS = ("for more ", "contact", "###")
+PRESS_RELEASE_LINE_START = "about "
 
 # Datelines: 'MADRID —', 'BUFFALO, N.Y. —', 'WASHINGTON (Reuters) -', 'NEW DELHI:'.
 DATELINE = re.compile(

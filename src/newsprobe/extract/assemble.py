@@ -6,26 +6,61 @@ import re
 from dataclasses import dataclass, field
 
 from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
-from ._patterns import ANY_RULE, BARE_SITE, COMPILED_RULES, EMAIL, MAX_BOILERPLATE_WORDS
+from ._patterns import BARE_SITE, BOILERPLATE_RULES, COMPILED_RULES, EMAIL, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
 
-__all__ = ["Assembler", "boilerplate_reason"]
+__all__ = ["Assembler", "boilerplate_reason", "normalise_space", "plain_spacing"]
 
 _IMAGE_CREDIT_LABEL = re.compile(
     r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
 )
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides " "
 # Bidi overrides/isolates and zero-width characters can disguise text; ZWJ/ZWNJ stay (scripts need them).
-_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLES = r"\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_WS = re.compile(f"[ {_SPACES}]+")
+_INVISIBLE = re.compile(f"[{_INVISIBLES}]")
+_UNUSUAL_SPACE = re.compile(f"[\\n\\r{_SPACES}{_INVISIBLES}]")
+
+
+def plain_spacing(text: str) -> bool:
+    """No space but single " ", no invisible character, no line break: the text only needs strip().
+
+    Most text is so: one scan instead of the substitutions.
+    """
+    return "  " not in text and not _UNUSUAL_SPACE.search(text)
 
 
 def normalise_space(text: str) -> str:
+    if plain_spacing(text):
+        return text.strip()
     return _WS.sub(" ", _INVISIBLE.sub("", text)).strip()
+
+
+def _any_of(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{pattern})" for pattern in patterns), re.IGNORECASE)
+
+
+_ANCHORED_RULES = _any_of([pattern for _, pattern in BOILERPLATE_RULES if pattern not in FLOATING_RULE_KEYS])
+_FLOATING_RULES = _any_of(list(FLOATING_RULE_KEYS))
+_FLOATING_KEYS = re.compile("|".join(re.escape(key) for keys in FLOATING_RULE_KEYS.values() for key in keys))
+
+
+def _may_match_floating_rule(text: str) -> bool:
+    lowered = text.lower()
+    if not text.isascii():
+        # what re.IGNORECASE matches to an ASCII letter and lower() does not turn into it: "İ" (lowered to "i"
+        # and a combining dot), "ı", "ſ"; dropping characters can only make more keys appear
+        lowered = lowered.replace("\u0307", "").replace("\u0131", "i").replace("\u017f", "s")
+    return _FLOATING_KEYS.search(lowered) is not None
 
 
 def boilerplate_reason(paragraph: str) -> str | None:
     """The reason this paragraph is boilerplate, or None when it is body text."""
-    text = normalise_space(paragraph)
-    if not ANY_RULE.search(text):  # one pass for the common case: body text
+    return _reason(normalise_space(paragraph))
+
+
+def _reason(text: str) -> str | None:
+    # the common case, body text, in one anchored match and a look for key strings
+    if not _ANCHORED_RULES.match(text) and not (_may_match_floating_rule(text) and _FLOATING_RULES.search(text)):
         return None
     words = len(text.split())
     for reason, pattern in COMPILED_RULES:
@@ -49,7 +84,9 @@ class Assembler:
         return "\n\n".join(self._parts)
 
     def add_paragraph(self, text: str, kind: ParagraphKind = "paragraph") -> None:
-        text = normalise_space(text)
+        self._append(normalise_space(text), kind)
+
+    def _append(self, text: str, kind: ParagraphKind) -> None:
         if not text:
             return
         if self._parts:
@@ -65,11 +102,12 @@ class Assembler:
 
     def add_checked(self, text: str, kind: ParagraphKind = "paragraph") -> None:
         """Add a paragraph unless it is boilerplate."""
-        reason = boilerplate_reason(text)
+        text = normalise_space(text)
+        reason = _reason(text)
         if reason:
             self.remove(text, reason)
         else:
-            self.add_paragraph(text, kind)
+            self._append(text, kind)
 
     def harvest_footer_metadata(self, metadata: Metadata) -> None:
         """Image credits, footer e-mails and site URLs from the removed blocks."""

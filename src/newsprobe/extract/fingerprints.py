@@ -179,9 +179,8 @@ def template_skeleton(body: Any) -> tuple[str, int]:
         head = ".".join([tag, *classes])
         if depth >= MAX_TEMPLATE_DEPTH or tag in BODY_TAGS or tag in LEAF_TAGS or _is_body(classes):
             return head
-        children = dict.fromkeys(
-            walk(child, depth + 1) for child in element if isinstance(child.tag, str) and child.tag in STRUCTURAL_TAGS
-        )
+        # iterchildren picks the structural children in lxml, without a Python object for each of the others
+        children = dict.fromkeys(walk(child, depth + 1) for child in element.iterchildren(*STRUCTURAL_TAGS))
         return head + ("(" + ",".join(children) + ")" if children else "")
 
     skeleton = walk(body, 0)

@@ -24,6 +24,8 @@ from ._genre_patterns import (
     FIRST_PERSON,
     PATH_SEGMENTS,
     PRESS_RELEASE,
+    PRESS_RELEASE_KEYS,
+    PRESS_RELEASE_LINE_START,
     QUOTED,
     REPORTING,
     SCHEMA_TYPES,
@@ -119,7 +121,8 @@ def _voice_cues(text: str) -> Iterator[Cue]:
     opening = DATELINE.match(text)
     if opening and opening.group(0).split()[0].strip(",:") not in DATELINE_STOPWORDS:
         yield Cue("news", 1, f"it opens with a dateline ({opening.group(0).strip()})")
-    closing = PRESS_RELEASE.search(text[-VOICE_CHARS:])
+    ending = text[-VOICE_CHARS:]
+    closing = PRESS_RELEASE.search(ending) if _may_end_like_press_release(ending) else None
     if closing:
         yield Cue("other", 2, f"it ends like a press release ('{closing.group(0).strip()}')")
     narration = QUOTED.sub(" ", text[:VOICE_CHARS])
@@ -140,6 +143,16 @@ def _voice_cues(text: str) -> Iterator[Cue]:
         yield Cue("news", 1, note)
     elif reporting == 0 and words >= MIN_SILENT_WORDS:
         yield Cue("other", 1, f"no reporting verb (said, told, according to) in {words} words")
+
+
+def _may_end_like_press_release(ending: str) -> bool:
+    """A quick look for what PRESS_RELEASE needs: its search is slow on a long text."""
+    lowered = ending.lower()
+    return (
+        any(key in lowered for key in PRESS_RELEASE_KEYS)
+        or lowered.startswith(PRESS_RELEASE_LINE_START)
+        or f"\n{PRESS_RELEASE_LINE_START}" in lowered
+    )
 
 
 @dataclass

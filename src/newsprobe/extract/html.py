@@ -136,13 +136,13 @@ def _comparable(text: str | None) -> str:
     return " ".join(WORD.findall((text or "").casefold()))
 
 
-def repeats_headline(paragraph: str, title: str | None) -> bool:
-    """The paragraph repeats the page's title (kept in metadata) further down the body.
+def repeats_headline(paragraph: str, headline: str) -> bool:
+    """The paragraph repeats the page's title (kept in metadata; `headline` is its _comparable form) further down.
 
     The title often carries a site suffix ("... - BBC News"), so a paragraph of a few words that
     starts the title counts too. (A paragraph equal to the summary is not dropped: many pages use
     their lede as the summary.)"""
-    text, headline = _comparable(paragraph), _comparable(title)
+    text = _comparable(paragraph)
     if not text or not headline:
         return False
     return text == headline or (len(text.split()) >= MIN_HEADLINE_WORDS and headline.startswith(text + " "))
@@ -192,13 +192,14 @@ def extract_html(
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))
     anchors = collect_anchors(tree)
-    metadata.embeds = collect_embeds(tree, metadata.url)
+    metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     metadata.site_fingerprints = read_site_fingerprints(tree, content)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
+    headline = _comparable(metadata.title)
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
-        if repeats_headline(paragraph, metadata.title):
+        if repeats_headline(paragraph, headline):
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)

@@ -22,7 +22,7 @@ import courlan
 from lxml import html as lxml_html
 
 from ..document import Embed, EmbedKind, Link, RemovedBlock, Span
-from .assemble import normalise_space
+from .assemble import normalise_space, plain_spacing
 
 __all__ = ["BlockAnchors", "collect_anchors", "collect_embeds", "locate_links", "normalised_url"]
 
@@ -34,13 +34,16 @@ NOT_LINKS = ("#", "mailto:", "javascript:", "tel:", "data:")
 MIN_SEGMENT_CHARS = 20  # shorter block text counts only when it is a whole paragraph of the body
 MAX_ANCHORS = 2_000
 CHROME_TAGS = frozenset({"header", "nav", "footer", "aside"})
-ARTICLE_ROOTS = ("//*[@itemprop='articleBody']", "//article")
+ARTICLE_BODY_VALUE = "articleBody"
+ARTICLE_BODY = f"//*[@itemprop='{ARTICLE_BODY_VALUE}']"
 MIN_ROOT_PARAGRAPHS = 3
 _LINE_BREAKS = re.compile(r"[\n\r\f\v]+")
 
 
 def _flat(text: str) -> str:
     """The Assembler's spacing (normalise_space) with line breaks inside a block read as spaces."""
+    if plain_spacing(text):
+        return text.strip()
     return normalise_space(_LINE_BREAKS.sub(" ", text))
 
 
@@ -91,13 +94,14 @@ class _BlockText:
 
         A nested block (a <p> inside a <div>) is skipped: its links have it as their own block.
         """
-        if not isinstance(element.tag, str) or element.tag in SKIPPED_TAGS:
+        tag = element.tag
+        if not isinstance(tag, str) or tag in SKIPPED_TAGS:
             return
-        if element.tag == "br" or (not root and element.tag in BLOCK_TAGS):
+        if tag == "br" or (not root and tag in BLOCK_TAGS):
             self.lines.append([])
             return
         url = self.anchors.get(element)
-        start = self._length()
+        start = self._length() if url is not None else 0
         if element.text:
             self.lines[-1].append(element.text)
         for child in element:
@@ -200,26 +204,30 @@ def locate_links(
                 cursor = max(cursor, at + len(segment.text))
                 links += [
                     Link(url=url, text=anchor, span=Span(start=at + start, end=at + end))
-                    for url, anchor, start, end in segment.anchors
+                    for url, anchor, start, end in _absolute(segment.anchors, base_url)
                 ]
                 continue
-            links += _in_removed(segment, removed)
-    kept = []
-    for link in links:
-        url = normalised_url(link.url, base_url)
-        if url is not None:
-            kept.append(link.model_copy(update={"url": url}))
-    kept.sort(key=lambda link: (link.span is None, link.span.start if link.span else 0))
-    return kept
+            links += _in_removed(segment, removed, base_url)
+    links.sort(key=lambda link: (link.span is None, link.span.start if link.span else 0))
+    return links
 
 
-def _in_removed(segment: _Segment, removed: list[RemovedBlock]) -> list[Link]:
+def _absolute(anchors: list[tuple[str, str, int, int]], base_url: str | None) -> list[tuple[str, str, int, int]]:
+    """The anchors whose target is an http(s) URL, with that URL absolute and normalised."""
+    return [
+        (url, anchor, start, end)
+        for href, anchor, start, end in anchors
+        if (url := normalised_url(href, base_url)) is not None
+    ]
+
+
+def _in_removed(segment: _Segment, removed: list[RemovedBlock], base_url: str | None) -> list[Link]:
     for index, block in enumerate(removed):
         at = block.text.find(segment.text)
         if at >= 0 and (len(segment.text) >= MIN_SEGMENT_CHARS or len(segment.text) == len(block.text)):
             return [
                 Link(url=url, text=anchor, removed_block=index, removed_span=Span(start=at + start, end=at + end))
-                for url, anchor, start, end in segment.anchors
+                for url, anchor, start, end in _absolute(segment.anchors, base_url)
             ]
     return []
 
@@ -227,12 +235,17 @@ def _in_removed(segment: _Segment, removed: list[RemovedBlock]) -> list[Link]:
 # ---------------------------------------------------------------- embeds
 
 
-def _article_root(tree: lxml_html.HtmlElement) -> Any:
-    """The page's article element, else the element with the most paragraphs, else the whole page."""
-    for xpath in ARTICLE_ROOTS:
-        found = tree.xpath(xpath)
-        if found:
-            return found[0]
+def _article_root(tree: lxml_html.HtmlElement, content: str) -> Any:
+    """The page's article element, else the element with the most paragraphs, else the whole page.
+
+    The itemprop is looked for only when the page's source has its value (the look visits every element).
+    """
+    marked = tree.xpath(ARTICLE_BODY) if ARTICLE_BODY_VALUE in content else []
+    if marked:
+        return marked[0]
+    article = next(tree.iter("article"), None)
+    if article is not None:
+        return article
     parents = Counter(p.getparent() for p in tree.iter("p") if p.getparent() is not None)
     best = parents.most_common(1)
     return best[0][0] if best and best[0][1] >= MIN_ROOT_PARAGRAPHS else tree
@@ -273,10 +286,10 @@ def _embed_urls(root: Any) -> Iterator[tuple[str | None, EmbedKind]]:
             yield "https://t.me/" + element.get("data-telegram-post", ""), "post"
 
 
-def collect_embeds(tree: lxml_html.HtmlElement, base_url: str | None) -> list[Embed]:
-    """Embedded media and posts of the article body, each once."""
+def collect_embeds(tree: lxml_html.HtmlElement, content: str, base_url: str | None) -> list[Embed]:
+    """Embedded media and posts of the article body (`tree` parsed from `content`), each once."""
     embeds: dict[str, Embed] = {}
-    for src, kind in _embed_urls(_article_root(tree)):
+    for src, kind in _embed_urls(_article_root(tree, content)):
         url = normalised_url(src, base_url)
         if url is not None and url not in embeds:
             embeds[url] = Embed(url=url, kind=kind)
