@@ -60,3 +60,27 @@ def test_passive_with_agent_takes_the_agent(analyse_quotes) -> None:
     att = _by_content(result, "an act of aggression")
     assert att.speaker.name == "Sergey Ryabkov" and att.speaker.role == "Deputy Foreign Minister"
     assert [a.content[0].text for a in result.attributions].count("The incident") == 0
+
+
+def test_gerund_after_a_preposition_takes_the_main_clause_subject(analyse_quotes) -> None:
+    text = "On Tuesday the fact-checkers published their verdict by announcing that the statement was true."
+    att = _by_content(analyse_quotes(text), "the statement was true")
+    assert [s.text for s in att.source] == ["the fact-checkers"]
+
+
+def test_colon_ending_the_paragraph_hands_the_quote_below_to_its_cue(analyse_quotes) -> None:
+    text = "The senator spoke at length.\n\nCaddell continued:\n\n“The health issue is a partisan issue.”"
+    att = _by_content(analyse_quotes(text), "The health issue")
+    assert [s.text for s in att.source] == ["Caddell"]
+
+
+def test_quote_right_after_a_cue_is_that_cues_not_the_reporters(analyse_quotes) -> None:
+    text = "During the call, he said, “somebody ought to pay for this,” the prosecutor’s office said."
+    att = _by_content(analyse_quotes(text), "somebody ought to pay")
+    assert [s.text for s in att.source] == ["he"]
+
+
+def test_time_after_a_source_is_not_part_of_it(analyse_quotes) -> None:
+    text = "The Times on Saturday reported that the company had lost $916 million in 1995."
+    att = _by_content(analyse_quotes(text), "the company had lost")
+    assert [s.text for s in att.source] == ["The Times"]

@@ -5,13 +5,15 @@ Data only; the logic lives in `rules.py` and `speakers.py`.
 
 from __future__ import annotations
 
-# Opening mark -> closing marks it may pair with. Straight quotes pair with themselves.
+# Opening mark -> closing marks it may pair with. Straight quotes pair with themselves; a curly and a
+# straight double mark also pair with each other (“…," and "…,” in copy edited by hand: left unpaired,
+# the open mark swallows the cue and the speaker up to the next quote).
 QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”", "“"),  # “ ” (English) and „ “ / “ “ (German-style closing)
+    "“": ("”", "“", '"'),  # “ ” (English) and „ “ / “ “ (German-style closing)
     "„": ("“", "”"),
     "«": ("»",),
     "»": ("«",),  # »Danish/German« style
-    '"': ('"',),
+    '"': ('"', "”"),
     "‘": ("’",),
     "‹": ("›",),
     "「": ("」",),
