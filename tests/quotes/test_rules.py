@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprobe.analyse.quotes import QuotesResult
+from newsprobe.analyse.quotes.rules import RawAttribution, has_sourceless_cue, trim_source
 
 
 def _by_content(result: QuotesResult, words: str):
@@ -84,3 +87,43 @@ def test_time_after_a_source_is_not_part_of_it(analyse_quotes) -> None:
     text = "The Times on Saturday reported that the company had lost $916 million in 1995."
     att = _by_content(analyse_quotes(text), "the company had lost")
     assert [s.text for s in att.source] == ["The Times"]
+
+
+def test_a_cue_that_is_only_seems_has_no_source(quotes_pipeline) -> None:
+    doc = quotes_pipeline.nlp.doc("He seems to have a different set of rules for his wife.")
+    seems = RawAttribution(cue=[(3, 8)], content=[(9, 55)], source=(0, 2))
+    said = RawAttribution(cue=[(3, 8)], content=[(9, 55)], source=(0, 2))
+    assert has_sourceless_cue(doc, seems)
+    assert not has_sourceless_cue(
+        quotes_pipeline.nlp.doc("He said he had a different set of rules for his wife."), said
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "trimmed"),
+    [
+        (
+            "The Latest (EDT):\n\n7 p.m.\n\nDonald Trump said he would win.",
+            "The Latest (EDT):\n\n7 p.m.\n\nDonald Trump",
+            "Donald Trump",
+        ),
+        (
+            "Mr. Burman (a view echoed by everyone said the tax was bad.",
+            "Mr. Burman (a view echoed by everyone",
+            "Mr. Burman",
+        ),
+        (
+            "Trump, speaking to a veterans group, warned against hackers.",
+            "Trump, speaking to a veterans group",
+            "Trump",
+        ),
+        (
+            "Sen. Bernie Sanders (Vt.), who lost, said no.",
+            "Sen. Bernie Sanders (Vt.), who lost",
+            "Sen. Bernie Sanders (Vt.), who lost",
+        ),
+    ],
+)
+def test_source_without_what_trails_or_precedes_it(quotes_pipeline, text: str, source: str, trimmed: str) -> None:
+    start, end = trim_source(quotes_pipeline.nlp.doc(text), (0, len(source)))
+    assert text[start:end] == trimmed

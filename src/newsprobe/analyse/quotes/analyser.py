@@ -25,6 +25,7 @@ from .rules import (
     close_brackets,
     cue_subject,
     find_attributions,
+    has_sourceless_cue,
     merge_duplicates,
     subject_tagged_as_content,
     trim_source,
@@ -352,6 +353,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]
-            raw.source = trim_source(doc, raw.source) if raw.source is not None else None
+            keep = raw.source is not None and not has_sourceless_cue(doc, raw)
+            raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None
+            raw.source_head = raw.source_head if keep else None
         profile = context.profile or self.profile
         return build_result(article.text, doc, raws, entities, quotes, method, article.metadata, profile)

@@ -19,6 +19,7 @@ from .cues import (
     DOUBLE_OPENERS,
     MIN_UNCUED_QUOTE_WORDS,
     SINGLE_OPENERS,
+    SOURCELESS_CUES,
     SPEECH_VERBS,
     SUBJECT_DEPS,
 )
@@ -33,6 +34,7 @@ __all__ = [
     "close_brackets",
     "cue_subject",
     "find_attributions",
+    "has_sourceless_cue",
     "merge_duplicates",
     "subject_tagged_as_content",
     "trim_source",
@@ -421,17 +423,26 @@ _DATE_LEAD = frozenset(
 )
 
 
+def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is only 'seems' / 'appeared': its subject is the topic, not a source."""
+    words = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    words = [t for t in words if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.lemma_.lower() in SOURCELESS_CUES for t in words)
+
+
 def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
-    """A source phrase without the time or the participle clause that trails it: 'The Times on Saturday',
-    'Wells Fargo just this month', 'Trump, speaking to a veterans group' (PolNeAR's annotators leave them out)."""
-    tokens = list(doc.char_span(*span, alignment_mode="expand") or [])
-    if len(tokens) < 2:
-        return span
-    cut = next(
-        (t.i for t in tokens[1:] if t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"} and doc[t.i - 1].text == ","),
-        None,
-    )
-    kept = [t for t in tokens if cut is None or t.i < cut - 1]
+    """A source phrase without what trails or precedes it: a time ('The Times on Saturday', 'Wells Fargo
+    just this month'), a participle clause ('Trump, speaking to a veterans group'), a bracket it does not
+    close ('Mr. Burman (a view echoed by …'), the lines above its own ('The Latest …:\n\n7 p.m.\n\nDonald
+    Trump'). PolNeAR's annotators leave them out."""
+    tokens = [t for t in doc.char_span(*span, alignment_mode="expand") or [] if not t.is_space]
+    lines = [i for i, t in enumerate(tokens[1:], 1) if "\n" in doc.text[tokens[i - 1].idx : t.idx]]
+    tokens = tokens[lines[-1] :] if lines else tokens
+    stops = [t.i for t in tokens[1:] if t.text == "(" and ")" not in doc.text[t.idx : span[1]]]
+    stops += [
+        t.i - 1 for t in tokens[1:] if t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"} and doc[t.i - 1].text == ","
+    ]
+    kept = [t for t in tokens if t.i < min(stops, default=len(doc))]
     end = len(kept)
     while end > 1 and kept[end - 1].ent_type_ in {"DATE", "TIME"}:
         end -= 1
@@ -439,7 +450,9 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
         while end > 1 and kept[end - 1].lower_ in _DATE_LEAD:
             end -= 1
     kept = kept[:end]
-    if len(kept) == len(tokens) or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
+    while len(kept) > 1 and kept[-1].is_punct:
+        kept.pop()
+    if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
         return span
     return kept[0].idx, kept[-1].idx + len(kept[-1])
 
