@@ -136,8 +136,9 @@ def main() -> None:
         print(f"{profile}: right per rule: {rules}")
     if polnear:
         print(
-            f"PolNeAR dev source accuracy {polnear['source_accuracy']:.4f}; with the {polnear['gold_with_swapped_labels']}"
-            f" gold records whose source and cue labels are swapped read the right way round: "
+            f"PolNeAR dev source accuracy {polnear['source_accuracy']:.4f}; with the "
+            f"{polnear['gold_with_swapped_labels']} gold records whose source and cue labels are swapped read the "
+            "right way round: "
             f"{polnear['source_accuracy_swapped_gold_read']:.4f}"
         )
     path = write_result(

@@ -117,6 +117,7 @@ def test_a_cue_that_is_only_seems_has_no_source(quotes_pipeline) -> None:
             "Trump, speaking to a veterans group",
             "Trump",
         ),
+        ("Gov. Mike Pence (R-IN) said no.", "Gov. Mike Pence (R-IN)", "Gov. Mike Pence (R-IN)"),
         (
             "Sen. Bernie Sanders (Vt.), who lost, said no.",
             "Sen. Bernie Sanders (Vt.), who lost",

@@ -450,11 +450,9 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
         while end > 1 and kept[end - 1].lower_ in _DATE_LEAD:
             end -= 1
     kept = kept[:end]
-    while len(kept) > 1 and kept[-1].is_punct:
-        kept.pop()
     if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
         return span
-    return kept[0].idx, kept[-1].idx + len(kept[-1])
+    return trim_span(doc.text, (kept[0].idx, kept[-1].idx + len(kept[-1]))) or span
 
 
 def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> bool:
