@@ -452,7 +452,8 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     kept = kept[:end]
     if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
         return span
-    return trim_span(doc.text, (kept[0].idx, kept[-1].idx + len(kept[-1]))) or span
+    start, end = max(span[0], kept[0].idx), min(span[1], kept[-1].idx + len(kept[-1]))  # never wider ("”―Carla")
+    return trim_span(doc.text, (start, end)) or span
 
 
 def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> bool:
