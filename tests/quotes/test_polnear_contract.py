@@ -44,6 +44,15 @@ def test_wrong_source_lowers_source_accuracy() -> None:
     assert score_documents([(TEXT, gold, pred)]).all.source_accuracy == 0.0
 
 
+def test_gold_with_swapped_labels_is_read_the_right_way_round_only_when_asked() -> None:
+    swapped = [_att([(0, 14)], [(21, 25)], [(15, 20)])]  # source "said", cue "Smith"
+    pred = [_att([(0, 14)], [(15, 20)], [(21, 25)])]
+    assert score_documents([(TEXT, swapped, pred)]).all.source_accuracy == 0.0  # the contract as published
+    assert score_documents([(TEXT, swapped, pred)], read_swapped_gold=True).all.source_accuracy == 1.0
+    other = [_att([(38, 60)], [(27, 32)], [(33, 37)])]  # source "Jones": left as it is
+    assert score_documents([(TEXT, other, other)], read_swapped_gold=True).all.source_accuracy == 1.0
+
+
 def _corpus(tmp_path: Path) -> Path:
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "a.txt").write_text(TEXT, encoding="utf-8")

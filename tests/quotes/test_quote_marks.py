@@ -22,6 +22,9 @@ def quoted(text: str) -> list[str]:
         ("Il a dit « nous sommes d’accord » hier.", ["« nous sommes d’accord »"]),
         ("He called it ‘a farce’ and left.", ["‘a farce’"]),
         ("He said ''we agree,'' and left.", ["''we agree,''"]),
+        # a straight and a curly double mark pair with each other (copy edited by hand)
+        ('"We agree,” Gorski said. “And more.”', ['"We agree,”', "“And more.”"]),
+        ('“No deals," Chaffetz said, adding they were "like candy."', ['“No deals,"', '"like candy."']),
     ],
 )
 def test_every_quote_style(text: str, expected: list[str]) -> None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsprobe.analyse.quotes import QuotesResult
+from newsprobe.analyse.quotes.rules import RawAttribution, has_sourceless_cue, trim_source
 
 
 def _by_content(result: QuotesResult, words: str):
@@ -60,3 +63,68 @@ def test_passive_with_agent_takes_the_agent(analyse_quotes) -> None:
     att = _by_content(result, "an act of aggression")
     assert att.speaker.name == "Sergey Ryabkov" and att.speaker.role == "Deputy Foreign Minister"
     assert [a.content[0].text for a in result.attributions].count("The incident") == 0
+
+
+def test_gerund_after_a_preposition_takes_the_main_clause_subject(analyse_quotes) -> None:
+    text = "On Tuesday the fact-checkers published their verdict by announcing that the statement was true."
+    att = _by_content(analyse_quotes(text), "the statement was true")
+    assert [s.text for s in att.source] == ["the fact-checkers"]
+
+
+def test_colon_ending_the_paragraph_hands_the_quote_below_to_its_cue(analyse_quotes) -> None:
+    text = "The senator spoke at length.\n\nCaddell continued:\n\n“The health issue is a partisan issue.”"
+    att = _by_content(analyse_quotes(text), "The health issue")
+    assert [s.text for s in att.source] == ["Caddell"]
+
+
+def test_quote_right_after_a_cue_is_that_cues_not_the_reporters(analyse_quotes) -> None:
+    text = "During the call, he said, “somebody ought to pay for this,” the prosecutor’s office said."
+    att = _by_content(analyse_quotes(text), "somebody ought to pay")
+    assert [s.text for s in att.source] == ["he"]
+
+
+def test_time_after_a_source_is_not_part_of_it(analyse_quotes) -> None:
+    text = "The Times on Saturday reported that the company had lost $916 million in 1995."
+    att = _by_content(analyse_quotes(text), "the company had lost")
+    assert [s.text for s in att.source] == ["The Times"]
+
+
+def test_a_cue_that_is_only_seems_has_no_source(quotes_pipeline) -> None:
+    doc = quotes_pipeline.nlp.doc("He seems to have a different set of rules for his wife.")
+    seems = RawAttribution(cue=[(3, 8)], content=[(9, 55)], source=(0, 2))
+    said = RawAttribution(cue=[(3, 8)], content=[(9, 55)], source=(0, 2))
+    assert has_sourceless_cue(doc, seems)
+    assert not has_sourceless_cue(
+        quotes_pipeline.nlp.doc("He said he had a different set of rules for his wife."), said
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "trimmed"),
+    [
+        (
+            "The Latest (EDT):\n\n7 p.m.\n\nDonald Trump said he would win.",
+            "The Latest (EDT):\n\n7 p.m.\n\nDonald Trump",
+            "Donald Trump",
+        ),
+        (
+            "Mr. Burman (a view echoed by everyone said the tax was bad.",
+            "Mr. Burman (a view echoed by everyone",
+            "Mr. Burman",
+        ),
+        (
+            "Trump, speaking to a veterans group, warned against hackers.",
+            "Trump, speaking to a veterans group",
+            "Trump",
+        ),
+        ("Gov. Mike Pence (R-IN) said no.", "Gov. Mike Pence (R-IN)", "Gov. Mike Pence (R-IN)"),
+        (
+            "Sen. Bernie Sanders (Vt.), who lost, said no.",
+            "Sen. Bernie Sanders (Vt.), who lost",
+            "Sen. Bernie Sanders (Vt.), who lost",
+        ),
+    ],
+)
+def test_source_without_what_trails_or_precedes_it(quotes_pipeline, text: str, source: str, trimmed: str) -> None:
+    start, end = trim_source(quotes_pipeline.nlp.doc(text), (0, len(source)))
+    assert text[start:end] == trimmed

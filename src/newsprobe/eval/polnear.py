@@ -234,12 +234,36 @@ def _match(gold: list[_Item], pred: list[_Item]) -> list[tuple[_Item, _Item]]:
     return pairs
 
 
-def score_documents(docs: Iterable[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]]) -> QuoteScores:
-    """Score (text, gold attributions, predicted attributions) triples."""
+# A gold source that is only a reporting word ("said", with the name as its cue) has its labels swapped.
+_REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "asked"})
+
+
+def swapped_labels(text: str, record: dict[str, Any]) -> bool:
+    """The annotator marked the cue as source and the source as cue: source 'said', cue 'Hester'
+    (PolNeAR dev: 5 of 2,193 first annotations; train: 10 of 19,868)."""
+    source = " ".join(text[s:e] for s, e in record.get("source") or []).strip().lower()
+    cue = " ".join(text[s:e] for s, e in record.get("cue") or []).strip()
+    return source in _REPORTING_WORDS and cue[:1].isupper()
+
+
+def read_swapped_labels(text: str, record: dict[str, Any]) -> dict[str, Any]:
+    """The record with source and cue exchanged when `swapped_labels` says the annotator swapped them."""
+    if not swapped_labels(text, record):
+        return record
+    return {**record, "source": record.get("cue"), "cue": record.get("source")}
+
+
+def score_documents(
+    docs: Iterable[tuple[str, list[dict[str, Any]], list[dict[str, Any]]]], *, read_swapped_gold: bool = False
+) -> QuoteScores:
+    """Score (text, gold attributions, predicted attributions) triples; `read_swapped_gold` reads gold
+    records whose source and cue labels are swapped (`swapped_labels`) the right way round."""
     all_counts, direct_counts = _Counts(), _Counts()
     n = 0
     for text, gold_records, pred_records in docs:
         n += 1
+        if read_swapped_gold:
+            gold_records = [read_swapped_labels(text, r) for r in gold_records]
         gold = [_Item(text, r) for r in gold_records]
         pred = [_Item(text, r) for r in pred_records]
         gold = [g for g in gold if g.content]

@@ -27,7 +27,10 @@ from .rules import (
     close_brackets,
     cue_subject,
     find_attributions,
+    has_sourceless_cue,
     merge_duplicates,
+    subject_tagged_as_content,
+    trim_source,
 )
 from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, opens_with_dateline
 from .tagger import MODEL_PATH, QuoteTagger
@@ -170,22 +173,31 @@ def _overlap(a: list[CharSpan], b: list[CharSpan]) -> int:
 
 def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
     """Tagger attributions; where the tagger found no source, take the source of the rule
-    attribution with the same cue, else of the one sharing most content."""
+    attribution with the same cue, else of the one sharing most content, unless that one's content
+    holds the tagger's cue and its own cue follows: it reports the whole attribution from behind
+    ("he said, “…,” the office said")."""
     for att in tagged:
         if att.source is not None:
             continue
         same_cue = [rule for rule in rules if set(rule.cue) & set(att.cue)]
         sharing = sorted(rules, key=lambda rule: -_overlap(rule.content, att.content))
-        sharing = [rule for rule in sharing if _overlap(rule.content, att.content) > 0]
+        sharing = [
+            rule for rule in sharing if _overlap(rule.content, att.content) > 0 and not _reports_from_behind(rule, att)
+        ]
         donor = next((rule for rule in [*same_cue, *sharing] if rule.source is not None), None)
         if donor is not None:
             att.source, att.source_head = donor.source, donor.source_head
     return tagged
 
 
+def _reports_from_behind(rule: RawAttribution, att: RawAttribution) -> bool:
+    return bool(_overlap(rule.content, att.cue)) and min((s for s, _ in rule.cue), default=0) >= att.content_end
+
+
 def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteRegion]) -> list[RawAttribution]:
     """A source inside a quote or inside the content ("“I just want …”") or a dateline ("BUFFALO, N.Y. —")
-    is not the speaker; an attribution left without one takes the subject of its cue's verb (`cue_subject`)."""
+    is not the speaker; an attribution left without one takes the subject of its cue's verb: a content piece
+    that is that subject becomes the source (`subject_tagged_as_content`), else `cue_subject`."""
     regions = [(q.start, q.end) for q in quotes]
     for att in tagged:
         source = att.source
@@ -194,6 +206,11 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
             or opens_with_dateline(doc, source)
         ):
             att.source, att.source_head = None, None
+        if att.source is None and att.cue:
+            tagged_as_content = subject_tagged_as_content(doc, att)
+            if tagged_as_content is not None:
+                att.source, att.source_head, piece = tagged_as_content
+                att.content.remove(piece)
         if att.source is None and att.cue:
             found = cue_subject(doc, att, quotes)
             if found is not None:
@@ -357,5 +374,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]
+            keep = raw.source is not None and not has_sourceless_cue(doc, raw)
+            raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None
+            raw.source_head = raw.source_head if keep else None
         profile = context.profile or self.profile
         return build_result(article.text, doc, raws, entities, quotes, method, article.metadata, profile)

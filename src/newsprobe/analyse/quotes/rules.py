@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..spans import CharSpan, join_touching
 from .cues import (
     ACCORDING_TO,
+    ALL_QUOTE_CHARS,
     AS_VERBS,
     COMPLEMENT_VERBS,
     CONTENT_CHILD_DEPS,
@@ -18,6 +19,7 @@ from .cues import (
     DOUBLE_OPENERS,
     MIN_UNCUED_QUOTE_WORDS,
     SINGLE_OPENERS,
+    SOURCELESS_CUES,
     SPEECH_VERBS,
     SUBJECT_DEPS,
 )
@@ -32,12 +34,18 @@ __all__ = [
     "close_brackets",
     "cue_subject",
     "find_attributions",
+    "has_sourceless_cue",
     "merge_duplicates",
+    "subject_tagged_as_content",
+    "trim_source",
 ]
 
 _LEFT_GAP = re.compile(r"^[\s,;:\-–—]*$")
-_RIGHT_GAP = re.compile(r"^[ \t]*(?:[,:.]?[ \t]*(?:that\s+)?)?$")
+# Between a cue clause and the quote it opens: "said, “…", "said that “…"; or a colon ending the paragraph
+# with the quote opening the next one ("Caddell continued:" / "“The health issue …”").
+_RIGHT_GAP = re.compile(r"^[ \t]*(?:[,:.]?[ \t]*(?:that\s+)?)?$|^[ \t]*:[ \t]*\n\s*$")
 _TRIM_END = ".,;: \t\n\r\u00a0"
+_MAX_SOURCE_WORDS = 12
 
 
 @dataclass
@@ -113,10 +121,16 @@ def _snap_to_quotes(span: CharSpan, quotes: list[QuoteRegion], slack: int = 3) -
     return start, end
 
 
+# How a verb hangs from the clause whose subject it shares: 'went on to say' (xcomp), 'saying' (advcl),
+# 'and urged' (conj), 'started off by emphasizing' / 'before asking' (pcomp of a preposition: prep),
+# 'was quick to deny' / 'will be unable to ... accuse' (acomp).
+_SHARES_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"})
+
+
 def find_subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through 'went on to say', 'saying', conjoined verbs."""
+    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs."""
     current: Token | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if current is None:
             return None
         at = current.i
@@ -128,7 +142,7 @@ def find_subject(verb: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
-        if current.dep_ in {"xcomp", "advcl", "conj", "pcomp"} and current.head is not current:
+        if current.dep_ in _SHARES_SUBJECT and current.head is not current:
             current = current.head
         else:
             return None
@@ -162,10 +176,76 @@ def cue_subject(doc: Doc, att: RawAttribution, quotes: list[QuoteRegion]) -> tup
     verbs = sorted((t for t in tokens if t.pos_ in {"VERB", "AUX"}), key=lambda t: t.lemma_.lower() not in SPEECH_VERBS)
     found = [(subject, verb) for verb in verbs if (subject := find_subject(verb)) is not None]
     found += [(c, t) for t in tokens if t.pos_ == "NOUN" for c in t.children if c.dep_ == "poss"]
+    taken = [*att.content, *((q.start, q.end) for q in quotes)]
     for subject, verb in found:
         span = _source_span(subject, verb)
-        if not _inside_text_of(span, [*att.content, *((q.start, q.end) for q in quotes)]):
+        if not _inside_text_of(span, taken):
             return span, subject.i
+        outer = _outer_subject(subject, taken)
+        if outer is not None:
+            return outer
+    if not found:
+        return _name_between_quote_and_verb(doc, verbs, quotes)
+    return None
+
+
+def _name_between_quote_and_verb(
+    doc: Doc, verbs: list[Token], quotes: list[QuoteRegion]
+) -> tuple[CharSpan, int] | None:
+    """“…,” Flynn, a top Trump surrogate, said — when the parse gives the verb no subject (it hangs the
+    name under the quote), the words between the handing-over quote and the verb are the source."""
+    text = doc.text
+    for verb in verbs:
+        before = [q for q in quotes if q.end <= verb.idx and _hands_over(text, q)]
+        if not before:
+            continue
+        gap = trim_span(text, (before[-1].end, verb.idx))
+        if gap is None or not 1 <= len(text[gap[0] : gap[1]].split()) <= _MAX_SOURCE_WORDS:
+            continue
+        words = doc.char_span(*gap, alignment_mode="expand")
+        if words is None or not words[0].pos_ == "PROPN" or any(t.pos_ in {"VERB", "AUX"} or t.is_quote for t in words):
+            continue
+        if "\n" in text[before[-1].end : verb.idx]:
+            continue
+        return gap, words[0].i
+    return None
+
+
+def subject_tagged_as_content(doc: Doc, att: RawAttribution) -> tuple[CharSpan, int, CharSpan] | None:
+    """A content piece, besides others, that is only the subject of the cue's verb (at most one word
+    before it): 'As President Obama | appears set to veto …', '“…,” | the ruling | said'. Returns the
+    subject's span and head, and the piece to drop from the content."""
+    if len(att.content) < 2:
+        return None
+    text = doc.text
+    for start, end in att.cue:
+        for verb in doc.char_span(start, end, alignment_mode="expand") or []:
+            subject = find_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
+            if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:  # not "it seems", "which appears"
+                continue
+            span = _source_span(subject, verb)
+            for piece in att.content:
+                lead = text[piece[0] : span[0]]
+                if span[0] <= piece[1] <= span[1] and len(lead.split()) <= 1 and not set(lead) & ALL_QUOTE_CHARS:
+                    return span, subject.i, piece
+    return None
+
+
+def _outer_subject(subject: Token, taken: list[CharSpan]) -> tuple[CharSpan, int] | None:
+    """A subject inside the quoted words belongs to the quote's own clause ('… Trump," Sanders said,
+    suggesting …' parsed with 'suggesting' under the quote's verb): the speaker is the subject of the
+    reporting clause that the quote's verb hangs from, outside the quote."""
+    clause = subject.head
+    for _ in range(3):
+        if clause.dep_ not in {"ccomp", "parataxis", *_SHARES_SUBJECT} or clause.head is clause:
+            return None
+        clause = clause.head
+        outer = find_subject(clause)
+        if outer is None:
+            continue
+        span = _source_span(outer, outer.head)
+        if not _inside_text_of(span, taken):
+            return span, outer.i
     return None
 
 
@@ -261,12 +341,24 @@ def _hands_over(text: str, q: QuoteRegion) -> bool:
     return inner.endswith(",")
 
 
-def _adjacent_quotes(text: str, quotes: list[QuoteRegion], clause: CharSpan, has_content: bool) -> list[CharSpan]:
-    """Quotes right before (“…,” Lavrov said) and right after (Lavrov said, “…”) the cue clause."""
+def _opened_by_cue(doc: Doc, q: QuoteRegion) -> bool:
+    """he said, “…,” the office said: the quote is the words of the cue right before it."""
+    before = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    at = before[0].i if before is not None and len(before) else 0
+    previous = [t for t in doc[max(0, at - 2) : at] if not t.is_space]
+    if previous and previous[-1].text in {",", ":"}:
+        previous = previous[:-1]
+    return bool(previous) and _is_cue_verb(previous[-1])
+
+
+def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_content: bool) -> list[CharSpan]:
+    """Quotes right before (“…,” Lavrov said) and right after (Lavrov said, “…”) the cue clause; a quote
+    right after another cue ("he said, “…,” the office said") is that cue's."""
+    text = doc.text
     found: list[CharSpan] = []
     for q in quotes:
         if q.end <= clause[0] and _LEFT_GAP.match(text[q.end : clause[0]]):
-            if not has_content or _hands_over(text, q):
+            if (not has_content or _hands_over(text, q)) and not _opened_by_cue(doc, q):
                 found.append((q.start, q.end))
         elif q.start >= clause[1] and _RIGHT_GAP.match(text[clause[1] : q.start]):
             found.append((q.start, q.end))
@@ -301,13 +393,17 @@ def _structural_content(verb: Token, subject: Token | None) -> tuple[list[CharSp
 def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawAttribution | None:
     lemma = verb.lemma_.lower()
     subject = find_subject(verb)
+    if subject is not None and _quoted_apart(subject, verb, quotes):
+        subject = None
+    named = _name_between_quote_and_verb(verb.doc, [verb], quotes) if subject is None else None
     cue = _cue_tokens(verb)
     content, extra_cue = _structural_content(verb, subject)
     cue = sorted({*cue, *extra_cue}, key=lambda t: t.i)
     if not content or lemma not in COMPLEMENT_VERBS:
         clause_tokens = [*cue, *(list(subject.subtree) if subject is not None else [])]
         clause = (min(t.idx for t in clause_tokens), max(t.idx + len(t) for t in clause_tokens))
-        content += _adjacent_quotes(text, quotes, clause, bool(content))
+        clause = (named[0][0], clause[1]) if named is not None else clause
+        content += _adjacent_quotes(verb.doc, quotes, clause, bool(content))
     if not content:
         return None
     content += _continuation_quote(text, quotes, verb, content)
@@ -316,15 +412,54 @@ def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawA
     spans = _clean_spans(text, content, quotes, cue)
     if not spans:
         return None
-    source = _source_span(subject, verb) if subject is not None else None
+    source, head = (_source_span(subject, verb), subject.i) if subject is not None else named or (None, None)
     if source is not None and _clip(source, paragraph, []) != source:
-        source, subject = None, None
-    return RawAttribution(
-        cue=_merge_cue(cue),
-        content=spans,
-        source=source,
-        source_head=subject.i if subject is not None else None,
-    )
+        source, head = None, None
+    return RawAttribution(cue=_merge_cue(cue), content=spans, source=source, source_head=head)
+
+
+_DATE_LEAD = frozenset(
+    {"on", "in", "at", "during", "just", "earlier", "later", "this", "last", "next", "early", "late"}
+)
+
+
+def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is only 'seems' / 'appeared': its subject is the topic, not a source."""
+    words = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    words = [t for t in words if not (t.is_punct or t.is_space)]
+    return bool(words) and all(t.lemma_.lower() in SOURCELESS_CUES for t in words)
+
+
+def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
+    """A source phrase without what trails or precedes it: a time ('The Times on Saturday', 'Wells Fargo
+    just this month'), a participle clause ('Trump, speaking to a veterans group'), a bracket it does not
+    close ('Mr. Burman (a view echoed by …'), the lines above its own ('The Latest …:\n\n7 p.m.\n\nDonald
+    Trump'). PolNeAR's annotators leave them out."""
+    tokens = [t for t in doc.char_span(*span, alignment_mode="expand") or [] if not t.is_space]
+    lines = [i for i, t in enumerate(tokens[1:], 1) if "\n" in doc.text[tokens[i - 1].idx : t.idx]]
+    tokens = tokens[lines[-1] :] if lines else tokens
+    stops = [t.i for t in tokens[1:] if t.text == "(" and ")" not in doc.text[t.idx : span[1]]]
+    stops += [
+        t.i - 1 for t in tokens[1:] if t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"} and doc[t.i - 1].text == ","
+    ]
+    kept = [t for t in tokens if t.i < min(stops, default=len(doc))]
+    end = len(kept)
+    while end > 1 and kept[end - 1].ent_type_ in {"DATE", "TIME"}:
+        end -= 1
+    if end < len(kept):
+        while end > 1 and kept[end - 1].lower_ in _DATE_LEAD:
+            end -= 1
+    kept = kept[:end]
+    if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
+        return span
+    start, end = max(span[0], kept[0].idx), min(span[1], kept[-1].idx + len(kept[-1]))  # never wider ("”―Carla")
+    return trim_span(doc.text, (start, end)) or span
+
+
+def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> bool:
+    """The subject stands inside quote marks that the verb is outside of ('said … on “Fox and Friends.”'):
+    a misparse, quoted words are not the speaker of the cue outside them."""
+    return any(q.start <= subject.idx < q.end and not q.start <= verb.idx < q.end for q in quotes)
 
 
 def _paragraph_of(text: str, offset: int) -> CharSpan:

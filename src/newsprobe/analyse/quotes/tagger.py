@@ -201,15 +201,19 @@ def token_labels(doc: Doc, attributions: Sequence[dict[str, list[list[int]]]]) -
 
 
 def _spans(doc: Doc, labels: Sequence[str]) -> list[tuple[str, int, int]]:
-    """(type, first token, last token) runs; B- starts a new run."""
+    """(type, first token, last token) runs; B- starts a new run. Space tokens between two tokens do not
+    break a run (the no-break spaces in "nominee\u00a0Gov.\u00a0Mike Pence" are tokens of their own); line breaks do."""
     runs: list[tuple[str, int, int]] = []
+    last = -1  # the last token before i that is not a space
     for i, label in enumerate(labels):
-        if label == "O" or doc[i].is_space:
+        if doc[i].is_space:
+            last = i if "\n" in doc[i].text else last  # a line break does break it
+            continue
+        follows, last = last, i
+        if label == "O":
             continue
         kind = label[2:]
-        if runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and label.startswith("I-"):
-            runs[-1] = (kind, runs[-1][1], i)
-        elif runs and runs[-1][0] == kind and runs[-1][2] == i - 1 and doc[i].is_punct:
+        if runs and runs[-1][0] == kind and runs[-1][2] == follows and (label.startswith("I-") or doc[i].is_punct):
             runs[-1] = (kind, runs[-1][1], i)
         else:
             runs.append((kind, i, i))
