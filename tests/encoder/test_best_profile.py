@@ -17,25 +17,32 @@ def best_pipeline() -> Pipeline:
     return Pipeline(["entities", "quotes", "claims", "propaganda"], profile="best")
 
 
-def test_one_encoder_pass_per_article(reference_article, monkeypatch) -> None:
-    best_pipeline = Pipeline(
-        ["entities", "quotes", "propaganda"], profile="best", config={"quotes": {"method": "encoder"}}
-    )
-    passes: list[int] = []
+def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article, monkeypatch) -> None:
+    passes: list[str] = []
     encode = mpnet.MultitaskEncoder.encode
 
     def counted(self: mpnet.MultitaskEncoder, text: str) -> mpnet.MultitaskEncoding:
-        passes.append(len(text))
+        passes.append(text)
         return encode(self, text)
 
     monkeypatch.setattr(mpnet.MultitaskEncoder, "encode", counted)
     outcome = best_pipeline.run(reference_article)
     assert not outcome.failures
-    assert passes == [len(reference_article.text)]
+    assert len(passes) == 1  # propaganda's (it reads the headline with the text); quotes and claims use no encoder
     encoders = [value for value in best_pipeline.resources.values() if isinstance(value, mpnet.MultitaskEncoder)]
     assert len(encoders) == 1
-    assert outcome.results["quotes"].method == "tagger"  # the CRF tagger scored higher than the encoder's tags
     assert outcome.results["propaganda"].model.startswith("best")
+    assert outcome.results["quotes"].method == "tagger"  # the CRF tagger scored higher than the encoder's tags
+    assert outcome.results["claims"].model == "minilm+lexical"  # accurate's scorer is calibrated for news pages
+
+
+def test_encoder_quote_tags_can_be_chosen(reference_article) -> None:
+    pipeline = Pipeline(["entities", "quotes"], profile="best", config={"quotes": {"method": "encoder"}})
+    quotes = pipeline.run(reference_article).results["quotes"]
+    assert quotes.method == "encoder" and quotes.attributions
+    for attribution in quotes.attributions:
+        for span in attribution.content:
+            assert reference_article.text[span.start : span.end].strip()
 
 
 def test_reference_page_attributions_keep_their_speakers(best_pipeline: Pipeline, reference_article) -> None:

@@ -25,6 +25,11 @@ nice -n 19 $PY training/encoder/cache.py --threads "$THREADS" 2>&1 | tee -a "$WO
 # 3. multi-task training of the top 4 layers + heads, validation after every epoch
 nice -n 19 $PY training/encoder/train.py --threads "$THREADS" --bf16 --epochs "$EPOCHS" \
     --polnear-cycle 4 --ct24-cycle 4 --resume 2>&1 | tee -a "$WORK/train.log"
-# 4. export what would ship (int8 upper layers + heads) and measure the runtimes
-$PY training/encoder/export.py export --weights "$WORK/epoch$EPOCHS.pt"
+# 4. export what ships (int8 upper layers + heads, the weightless lower skeleton) and measure the runtimes
+$PY training/encoder/export.py export --weights "$WORK/epoch$EPOCHS.pt" --out "$WORK/export"
 $PY training/encoder/export.py bench --threads "$THREADS"
+# 5. install into src/newsprobe/weights/mpnet/, measure the check-worthiness head through the int8 runtime,
+#    fit the propaganda operating point of the best profile (delete its tagger-output cache first)
+$PY training/encoder/ship.py --export "$WORK/export" --threads "$THREADS"
+rm -f training/propaganda/work/calibrate_best.pkl
+$PY training/propaganda/calibrate.py --profiles best
