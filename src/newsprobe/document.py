@@ -11,6 +11,7 @@ from .languages import language_name
 __all__ = [
     "Article",
     "ClaimReview",
+    "FingerprintKind",
     "DetectedLanguage",
     "Embed",
     "Genre",
@@ -22,6 +23,7 @@ __all__ = [
     "Paragraph",
     "ParagraphKind",
     "RemovedBlock",
+    "SiteFingerprint",
     "Span",
 ]
 
@@ -33,6 +35,7 @@ OutletSource = Literal[
     "application-name",
     "publisher meta tag",
     "page title",
+    "site logo",
     "page header",
     "input record",
 ]
@@ -120,6 +123,49 @@ class ClaimReview(BaseModel):
     markup: Literal["json-ld", "microdata"]
 
 
+FingerprintKind = Literal[
+    "Google Analytics",
+    "Google Tag Manager",
+    "AdSense publisher",
+    "Yandex Metrica",
+    "Facebook pixel",
+    "generator",
+    "theme",
+    "page template",
+]
+#: The kinds that can tie two sites to one owner (the generator and the theme only describe the site).
+LINKING_KINDS: tuple[FingerprintKind, ...] = (
+    "Google Analytics",
+    "Google Tag Manager",
+    "AdSense publisher",
+    "Yandex Metrica",
+    "Facebook pixel",
+    "page template",
+)
+
+
+class SiteFingerprint(BaseModel):
+    """An identifier in the page's HTML that can tie the site to others run by the same owner."""
+
+    kind: FingerprintKind = Field(
+        description="Google Analytics (account), Google Tag Manager (container), AdSense publisher, Yandex Metrica "
+        "(counter), Facebook pixel, generator (the software the page says made it), theme, or page template (a "
+        "hash of the page's block structure outside the article, text removed)."
+    )
+    value: str = Field(description="The identifier, e.g. 'UA-1234567', 'GTM-ABC123', 'WordPress 6.4', a hash.")
+    evidence: str = Field(description="The page text it was read from (for a page template: its main blocks).")
+    shared: str | None = Field(
+        None,
+        description="Why it does not tie sites to one owner, when it does not: a vendor's placeholder ID or a "
+        "stock theme that unrelated sites use (with the source of that list). None when it can.",
+    )
+
+    def describe(self) -> str:
+        """'Google Analytics UA-1234567 (seen as "…")': the same words in every view."""
+        note = f"; shared, so not a link: {self.shared}" if self.shared else ""
+        return f"{self.kind} {self.value} ({self.evidence}{note})"
+
+
 class Metadata(BaseModel):
     title: str | None = None
     authors: list[str] = Field(default_factory=list, description="The people credited as authors (never outlets).")
@@ -159,6 +205,11 @@ class Metadata(BaseModel):
     footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
     embeds: list[Embed] = Field(default_factory=list, description="Media and posts embedded in the body (HTML).")
     claim_reviews: list[ClaimReview] = Field(default_factory=list, description="schema.org ClaimReview markup.")
+    site_fingerprints: list[SiteFingerprint] = Field(
+        default_factory=list,
+        description="Tracking and advertising IDs, generator, theme and page template read from the HTML: what can "
+        "tie this site to others run by the same owner.",
+    )
 
     def language_summary(self) -> str:
         """The language in plain words and where it comes from, e.g. 'German (read from the text, ...)'."""

@@ -202,9 +202,20 @@ class OutletDatabase:
         return int(self.connection.execute("SELECT COUNT(*) FROM outlets").fetchone()[0])
 
     def list_outlets(
-        self, *, flag: str | None = None, country: str | None = None, limit: int = 50
+        self, *, flag: str | None = None, country: str | None = None, limit: int = 50, offset: int = 0
     ) -> list[OutletProfile]:
         """Outlets with a flag ('state', 'specious', 'laundromat', 'low') and/or in a country, by domain."""
+        where, params = self._list_filter(flag, country)
+        sql = f"SELECT key FROM outlets{where} ORDER BY key LIMIT ? OFFSET ?"
+        keys = [row["key"] for row in self.connection.execute(sql, (*params, limit, offset))]
+        return [self._profile(key, key, matched_by="domain") for key in keys]
+
+    def count_outlets(self, *, flag: str | None = None, country: str | None = None) -> int:
+        """How many outlets `list_outlets` lists with these filters (without a limit)."""
+        where, params = self._list_filter(flag, country)
+        return int(self.connection.execute(f"SELECT COUNT(*) FROM outlets{where}", params).fetchone()[0])
+
+    def _list_filter(self, flag: str | None, country: str | None) -> tuple[str, list[str]]:
         where, params = [], []
         if flag is not None:
             if flag not in LIST_FILTERS:
@@ -215,9 +226,12 @@ class OutletDatabase:
         if country:
             where.append("lower(country) = lower(?)")
             params.append(country)
-        sql = "SELECT key FROM outlets" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY key LIMIT ?"
-        keys = [row["key"] for row in self.connection.execute(sql, (*params, limit))]
-        return [self._profile(key, key, matched_by="domain") for key in keys]
+        return (" WHERE " + " AND ".join(where) if where else ""), params
+
+    def countries(self) -> list[str]:
+        """The countries the state-media data names, for the outlet list's filter."""
+        rows = self.connection.execute("SELECT DISTINCT country FROM outlets WHERE country IS NOT NULL ORDER BY 1")
+        return [row[0] for row in rows]
 
     # -- lookup
 

@@ -26,7 +26,7 @@ def assert_self_contained(html: str) -> None:
 
 def test_dashboard_draws_the_charts_it_has_data_for(small_store: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        app, ["corpus", "report", "--store", str(small_store), "--out", str(tmp_path / "r.html")]
+        app, ["corpus", "report", "--store", str(small_store), "--out", str(tmp_path / "r.html"), "--min-articles", "1"]
     )
     assert result.exit_code == 0, result.output
     html = (tmp_path / "r.html").read_text(encoding="utf-8")
@@ -44,6 +44,20 @@ def test_dashboard_draws_the_charts_it_has_data_for(small_store: Path, tmp_path:
     assert "RT" in laundering and "Example Blog" in laundering
     ids = lxml.html.fromstring(html).xpath("//svg//@id")
     assert len(ids) == len(set(ids))  # inline SVGs do not clash
+    for drawn in ("syndication", "speakers", "timeline"):
+        assert found[drawn].xpath(".//p[@class='n']")[0].text_content().startswith("n = "), drawn
+
+
+def test_per_outlet_charts_leave_out_outlets_with_few_articles(small_store: Path, tmp_path: Path) -> None:
+    """The small store's outlets have 1 to 3 articles each: below the default of 5, no outlet is compared."""
+    html = write_dashboard(small_store, tmp_path / "r.html").read_text(encoding="utf-8")
+    found = sections(html)
+    assert not found["speakers"].xpath(".//svg")
+    assert "fewer than 5 articles are not compared" in found["speakers"].text_content()
+    assert found["timeline"].xpath(".//svg")  # counts over time are not a per-outlet comparison
+    two = sections(write_dashboard(small_store, tmp_path / "r2.html", min_articles=2).read_text(encoding="utf-8"))
+    n_line = two["speakers"].xpath(".//p[@class='n']")[0].text_content()
+    assert "with at least 2 articles each" in n_line
 
 
 def test_dashboard_of_an_extraction_only_store_and_hostile_names(tmp_path: Path) -> None:
@@ -118,7 +132,7 @@ def test_technique_profile_and_reliability_scatter_from_stored_rows(tmp_path: Pa
     documents.append({"outlets": [outlet_row("rt.com"), outlet_row("bbc.co.uk")]})
     with CorpusStore(tmp_path / "s") as store:
         store.write_batch(documents)
-    html = write_dashboard(tmp_path / "s", tmp_path / "r.html").read_text(encoding="utf-8")
+    html = write_dashboard(tmp_path / "s", tmp_path / "r.html", min_articles=1).read_text(encoding="utf-8")
     found = sections(html)
     techniques = found["techniques"].xpath(".//svg")
     assert techniques

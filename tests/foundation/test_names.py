@@ -57,6 +57,32 @@ def test_a_handle_alone_is_no_name():
     assert m.outlet is None and m.outlet_label() == "ewi-media.net"
 
 
+def logo_page(url: str, alt: str, head: str = "") -> Metadata:
+    logo = f'<header><a href="/"><img src="/static/site-logo.png" alt="{alt}"></a></header>'
+    html = f"<html><head><title>Bridge repairs approved</title>{head}</head><body>{logo}{BODY}</body></html>"
+    return extract(from_html(html, url=url)).metadata
+
+
+@pytest.mark.parametrize(
+    ("alt", "outlet"),
+    [
+        ("Bridgetown Herald - Content - News", "Bridgetown Herald"),
+        ("bridgetownherald GmbH Logo", "bridgetownherald"),
+        ("Partner Network logo", None),  # names another site: no name rather than a guess
+        ("bridgetownherald-image-Logo", None),  # a file name
+    ],
+)
+def test_a_logo_spelling_the_domain_is_the_last_resort(alt: str, outlet: str | None):
+    m = logo_page("https://www.bridgetownherald.net/story/1", alt)
+    assert m.outlet == outlet
+    assert m.outlet_source == ("site logo" if outlet else None)
+
+
+def test_a_logo_never_overrides_the_site_name():
+    m = logo_page("https://www.bridgetownherald.net/story/1", "Bridgetown Herald", meta(og_site_name="The Herald"))
+    assert (m.outlet, m.outlet_source) == ("The Herald", "og:site_name")
+
+
 def test_tagline_is_cut_from_the_site_name():
     m = page(
         "https://www.linkdaily.ng/2018/10/x.html", meta(og_site_name="LinkDaily | Nigeria's popular news platform")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 from newsprobe.document import Article, Metadata, Paragraph
 
-REFERENCE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "globalresearch-2017-06-28-lavrov.md"
+SHARED = Path(os.environ.get("NEWSPROBE_SHARED", Path(__file__).resolve().parents[3] / "shared"))
+REFERENCE = SHARED / "examples" / "globalresearch-2017-06-28-lavrov.md"
 FIRST_BODY = "Russian FM"
 AFTER_BODY = ("Featured image", "The original source")
 

@@ -1,11 +1,19 @@
-"""The HTML section: highlights with titles, overlapping spans readable, article text escaped."""
+"""The views: highlights with titles, overlapping spans readable, article text escaped, techniques in
+words and one explained confidence per span, lower-confidence spans behind a "show more" control."""
 
 from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from newsprobe.analyse.propaganda.analyser import PropagandaResult, PropagandaSpan, TechniqueScore, summarise
+from newsprobe.analyse.propaganda.analyser import (
+    CONFIDENCE_MEANS,
+    PropagandaResult,
+    PropagandaSpan,
+    TechniqueScore,
+    summarise,
+)
 from newsprobe.analyse.propaganda.highlight import segments
+from newsprobe.analyse.propaganda.techniques import technique_name
 from newsprobe.document import Article, Metadata
 from newsprobe.report.html import template_environment
 from newsprobe.report.views import view_module
@@ -17,7 +25,7 @@ def _span(text: str, start: int, end: int, label: str, confidence: float = 0.8) 
         end=end,
         text=text[start:end],
         confidence=confidence,
-        techniques=[TechniqueScore(technique=label, name=label, confidence=0.7)],
+        techniques=[TechniqueScore(technique=label, name=technique_name(label), confidence=0.7)],
     )
 
 
@@ -43,7 +51,8 @@ def test_overlap_is_cut_into_three_highlighted_segments() -> None:
     covered = [(p.text, p.covering) for p in pieces if p.covering]
     assert covered == [(TEXT[9:31], [0]), (TEXT[31:39], [0, 1]), (TEXT[39:50], [1])]
     assert "box-shadow" in pieces[2].style  # the overlap shows the second technique as a band
-    assert "Loaded_Language" in pieces[2].title and "Name_Calling" in pieces[2].title
+    assert "Loaded language" in pieces[2].title and "Name calling / labeling" in pieces[2].title
+    assert "_" not in pieces[2].title and pieces[1].title.count("confidence") == 1
     assert "".join(p.text for p in pieces) == TEXT
 
 
@@ -60,7 +69,26 @@ def test_html_section_escapes_text_and_titles_every_highlight() -> None:
     parser.feed(html)
     assert parser.scripts == 0 and "&lt;script&gt;" in html and "&lt;b&gt;Terrorists" in html
     assert len(parser.marks) == 4 and all(m.get("title") for m in parser.marks)
-    assert "Whataboutism" in html or "Whataboutism / straw man" in html  # the definitions table
+    assert "Whataboutism / straw man" in html  # the definitions table
+    assert "Loaded_Language" not in html and "Name_Calling" not in html
+    assert "80%" in html and " / " not in html.split("Strongest spans")[1].split("</table>")[0].replace(
+        "Name calling / labeling", ""
+    )
+    assert CONFIDENCE_MEANS in html
+    assert "np-more-toggle" not in html  # nothing at lower confidence: no control
+
+
+def test_lower_confidence_spans_sit_behind_a_control_that_works_without_javascript() -> None:
+    article = Article(text=TEXT)
+    lower = [_span(TEXT, 55, 63, "Doubt", 0.3)]
+    result = PropagandaResult(model="test", spans=SPANS, more_spans=lower, summary=summarise(TEXT, SPANS))
+    html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
+    assert 'type="checkbox" id="np-propaganda-more"' in html and 'for="np-propaganda-more"' in html
+    default, more = html.split('np-view-default">')[1], html.split('np-view-more">')[1]
+    assert "lower confidence, confidence 30%" not in default.split("</div>")[0]
+    assert "lower confidence, confidence 30%" in more.split("</div>")[0] and "dashed" in more.split("</div>")[0]
+    css = template_environment().get_template("_style.css").render()
+    assert ".np-more-toggle:checked ~ .np-view-more" in css
 
 
 def test_markdown_and_terminal_views() -> None:
@@ -69,5 +97,7 @@ def test_markdown_and_terminal_views() -> None:
     views = view_module("propaganda")
     assert views is not None
     markdown = views.markdown(result, article)
-    assert "2 spans" in markdown and "the outlet" in markdown
+    assert "2 highlighted spans" in markdown and "the outlet" in markdown
+    assert "| Loaded language | 80% |" in markdown and "Loaded_Language" not in markdown
+    assert CONFIDENCE_MEANS in markdown
     assert views.terminal(result, article) is not None

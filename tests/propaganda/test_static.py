@@ -1,8 +1,6 @@
-"""The fast profile's static-vector tagger: its convolution, its outputs, its fallback."""
+"""The fast profile's static-vector tagger: its convolution and its outputs."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -49,20 +47,19 @@ def test_one_probability_per_wordpiece(tagger: StaticTagger) -> None:
 @needs_model
 @settings(max_examples=40, deadline=None)
 @given(st.text(max_size=300))
-def test_spans_are_inside_the_text(tagger: StaticTagger, text: str) -> None:
-    fast = FastPropaganda()
-    for start, end, confidence in tagger.spans(text, fast.model):
-        assert 0 <= start < end <= len(text)
-        assert 0.0 <= confidence <= 1.0
+def test_mixed_probabilities_cover_the_text(tagger: StaticTagger, text: str) -> None:
+    offsets, inside = tagger.mixed_probabilities(text, FastPropaganda().model)
+    assert len(offsets) == len(inside)
+    assert all(0 <= s < e <= len(text) for s, e in offsets)
+    assert ((inside >= 0) & (inside <= 1)).all()
 
 
 @needs_model
-def test_fast_profile_uses_the_static_tagger_and_falls_back_without_it(tmp_path: Path) -> None:
-    context = AnalysisContext(profile="fast")
+def test_fast_profile_gives_bio_probabilities_from_the_static_tagger() -> None:
     text = "Only a traitor would defend this disgraceful, treacherous deal. Patriots know the truth."
-    with_static = FastPropaganda()
-    without = FastPropaganda(static_path=tmp_path / "missing.npz")
-    assert with_static.static is not None and "static vectors" in with_static.name
-    assert without.static is None and "hashed" in without.name
-    assert with_static.spans(text, context) == with_static.static.spans(text, with_static.model)
-    assert without.spans(text, context) == without.model.spans(text)
+    fast = FastPropaganda()
+    offsets, probabilities = fast.token_probabilities(text, AnalysisContext(profile="fast"))
+    assert probabilities.shape == (len(offsets), 3)
+    assert np.allclose(probabilities.sum(1), 1.0)
+    _, inside = fast.static.mixed_probabilities(text, fast.model)
+    assert np.allclose(1.0 - probabilities[:, 0], inside)

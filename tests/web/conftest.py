@@ -139,3 +139,78 @@ def page(browser: Any) -> Iterator[WatchedPage]:
     new_page.set_default_timeout(60_000)
     yield watched
     context.close()
+
+
+# ---------------------------------------------------------------- a real corpus store for the explorer
+
+HOSTILE_TITLE = "<script>alert('title')</script> Harbour <img src=x onerror=alert('title2')>"
+HOSTILE_OUTLET = "<img src=x onerror=alert('outlet')>Outlet"
+HOSTILE_SPEAKER = "<svg onload=alert('speaker')>Minister"
+
+
+def explorer_rows(shared_data: Path) -> list[dict[str, str]]:
+    """Six PTC articles over three outlets and three months, a late uncredited copy, and a hostile page."""
+    folder = shared_data / "ptc" / "train" / "train-articles"
+    texts = [path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.txt"))[:6]]
+    if len(texts) < 6:
+        pytest.skip(f"shared data not found: {folder}")
+    outlets = [("rt.com", "RT"), ("bbc.co.uk", "BBC"), ("example-blog.net", "Example Blog")]
+    rows = [
+        {
+            "text": text,
+            "url": f"https://www.{outlets[i % 3][0]}/news/{i}",
+            "published": f"2019-0{1 + i % 3}-{10 + i:02d}",
+            "outlet": outlets[i % 3][1],
+        }
+        for i, text in enumerate(texts)
+    ]
+    rows.append({"text": texts[0], "url": "https://example-blog.net/copied", "published": "2019-06-01"})
+    html = (
+        f"<html><head><title>{HOSTILE_TITLE.replace('<', '&lt;')}</title></head><body><article>"
+        + "<p>The harbour reopened on Monday, officials said, after divers inspected the quay walls for two days.</p>"
+        * 3
+        + "</article></body></html>"
+    )
+    rows.append(
+        {"html": html, "url": "https://hostile.example/story", "published": "2019-04-01", "outlet": HOSTILE_OUTLET}
+    )
+    return rows
+
+
+@pytest.fixture(scope="session")
+def explorer_store(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store written by a real `corpus run` (fast profile, every analyser), plus one stored quote whose
+    speaker is hostile, written through the store's own write path."""
+    import json
+
+    from newsprobe.corpus import CorpusStore, RunOptions, run_corpus
+
+    folder = tmp_path_factory.mktemp("explorer")
+    jsonl = folder / "articles.jsonl"
+    jsonl.write_text("".join(json.dumps(row) + "\n" for row in explorer_rows(shared_data)), encoding="utf-8")
+    store = folder / "store"
+    run_corpus(RunOptions(inputs=[str(jsonl)], store=store, workers=1, profile="fast", quiet=True))
+    with CorpusStore(store) as opened:
+        hostile_id = opened.query("SELECT id FROM articles WHERE url = 'https://hostile.example/story'").to_pylist()[0][
+            "id"
+        ]
+        quote = {
+            "article_id": hostile_id,
+            "attribution_id": 99,
+            "speaker": HOSTILE_SPEAKER,
+            "speaker_kind": "person",
+            "content": "the quay is safe",
+            "direct": True,
+            "style": "direct",
+            "start_offset": 0,
+            "end_offset": 10,
+        }
+        opened.write_batch([{"quotes": [quote]}])
+    return store
+
+
+@pytest.fixture(scope="session")
+def explorer_server(explorer_store: Path) -> Iterator[LiveServer]:
+    live = start_server(WebSettings(store=explorer_store, rate_per_minute=0, warm_up=False))
+    yield live
+    stop_server(live)

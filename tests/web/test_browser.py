@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -54,8 +55,28 @@ def test_paste_reference_page_highlights_propaganda(
     assert not [f for f in failures if "propaganda" in f], failures
     marks = page.page.locator("section#propaganda mark")
     assert marks.count() > 0
-    assert marks.first.get_attribute("title")  # technique and confidence on hover
+    title = marks.first.get_attribute("title") or ""  # technique in words and one explained confidence
+    assert "confidence" in title and "_" not in title
     assert_clean(page)
+
+
+@pytest.mark.skipif("propaganda" not in registry.names(), reason="the propaganda analyser is not registered")
+def test_show_more_reveals_lower_confidence_spans_without_javascript(
+    live_server: LiveServer, browser: Any, reference_path: Path
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.fill("#text", reference_path.read_text(encoding="utf-8"))
+    page.click("#analyze-button")
+    page.wait_for_url(REPORT_URL)
+    more_text = page.locator("section#propaganda .np-text.np-view-more")
+    assert more_text.count() == 1 and not more_text.is_visible()
+    page.click("label[for=np-propaganda-more]")
+    assert more_text.is_visible() and not page.locator("section#propaganda .np-text.np-view-default").is_visible()
+    titles = more_text.locator("mark").evaluate_all("marks => marks.map(m => m.title)")
+    assert any("lower confidence" in t for t in titles)
+    context.close()
 
 
 def test_upload_file(live_server: LiveServer, page: WatchedPage, reference_path: Path) -> None:

@@ -1,7 +1,7 @@
 """Self-contained readers of the shared data and the token windows every task trains on.
 
-No newsprobe import here (see sources.py for the few that remain). Formats are those documented in
-each data folder's README under ../shared/data:
+No direct newsprobe import (sources.py holds the few that remain: scorers, span merging). Formats are those
+documented in each data folder's README under ../shared/data:
 
 - PTC (SemEval-2020 T11): `article<ID>.txt` (UTF-8, no newline translation), TC labels
   `ID<TAB>technique<TAB>start<TAB>end`, code-point offsets, end exclusive. Validation split:
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from sources import span_merger
 
 SHARED = Path(os.environ.get("NEWSPROBE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 PTC_TRAIN = SHARED / "ptc" / "train"
@@ -140,16 +141,6 @@ def tokens_inside(offsets: np.ndarray, start: int, end: int) -> np.ndarray:
     return np.where((e > s) & (overlap * 2 >= (e - s)) & (overlap > 0))[0]
 
 
-def merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(s for s in spans if s[1] > s[0]):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
-        else:
-            merged.append((start, end))
-    return merged
-
-
 def bio(
     n: int, offsets: np.ndarray, spans: list[tuple[int, int]], b: int = 1, i: int = 2, tags: np.ndarray | None = None
 ) -> np.ndarray:
@@ -189,7 +180,7 @@ def ptc_docs(tokenizer, articles: dict[str, str], spans: dict[str, list[tuple[in
     for article_id, text in articles.items():
         ids, offsets = tokenise(tokenizer, text)
         gold = (spans or {}).get(article_id, [])
-        tags = bio(len(ids), offsets, merge([(s, e) for s, e, _ in gold]))
+        tags = bio(len(ids), offsets, span_merger()([(s, e) for s, e, _ in gold]))
         token_spans = []
         for start, end, technique in gold:
             inside = tokens_inside(offsets, start, end)

@@ -1,6 +1,6 @@
-"""Turning per-token scores into the contracts' outputs (numpy only, shared by training-time
-validation, threshold tuning and the later runtime): BIO-constrained Viterbi, propaganda spans with
-post-processing, quote attributions, and sentence scores.
+"""Turning per-token scores into the contracts' outputs (numpy, plus the quotes tagger's grouping rule; shared
+by training-time validation, threshold tuning and the later runtime): BIO-constrained Viterbi, propaganda spans
+with post-processing, quote attributions, and sentence scores.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 
 import numpy as np
 from data import QUOTE_TAGS, SI_TAGS, TECHNIQUES
+from sources import quote_grouping
 
 NEG = -1e9
 
@@ -140,9 +141,7 @@ def _trim(text: str, start: int, end: int, opening: str = "—–-(", closing: s
 
 def quote_attributions(text: str, offsets: np.ndarray, quote_log_probs: np.ndarray) -> list[dict]:
     """PolNeAR-style records {source, cue, content} (lists of [start, end]) from per-token tag scores.
-    Grouping follows the project's CRF decoder: each cue anchors one attribution; content joins the
-    nearest cue of its paragraph, a source the nearest cue of its sentence; content without a cue
-    stands alone; left-over sources go to the nearest source-less attribution of their paragraph."""
+    Grouping is the project's own (the quotes tagger's `group_runs`)."""
     path = viterbi(quote_log_probs.astype(np.float64), *_QUOTE_T)
     found = runs(path, QUOTE_TAGS)
     if not found:
@@ -151,33 +150,7 @@ def quote_attributions(text: str, offsets: np.ndarray, quote_log_probs: np.ndarr
     breaks = np.array([i > 0 and "\n" in text[offsets[i - 1, 1] : starts[i]] for i in range(len(starts))])
     para = np.cumsum(breaks)
     sentence_at = np.searchsorted(np.array(sentence_starts(text)), starts, side="right") - 1
-    cues = [(first, last) for kind, first, last in found if kind == "-CUE"]
-    groups = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
-    spare = []
-    for kind, first, last in found:
-        if kind == "-CUE":
-            continue
-        name = kind[1:]
-        candidates = [
-            (_distance(c, (first, last)), ci)
-            for ci, c in enumerate(cues)
-            if para[c[0]] == para[first] and (name != "SRC" or sentence_at[c[0]] == sentence_at[first])
-        ]
-        if candidates:
-            groups[min(candidates)[1]][name].append((first, last))
-        elif name == "CON":
-            groups.append({"cue": [], "CON": [(first, last)], "SRC": []})
-        else:
-            spare.append((first, last))
-    groups = [g for g in groups if g["CON"]]
-    for source in spare:
-        needy = [
-            (_distance(g["CON"][0], source), gi)
-            for gi, g in enumerate(groups)
-            if not g["SRC"] and para[g["CON"][0][0]] == para[source[0]]
-        ]
-        if needy:
-            groups[min(needy)[1]]["SRC"].append(source)
+    groups = quote_grouping()([(kind[1:], first, last) for kind, first, last in found], para, sentence_at)
 
     def chars(first: int, last: int) -> tuple[int, int]:
         return int(offsets[first, 0]), int(offsets[last - 1, 1])

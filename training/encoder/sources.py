@@ -51,3 +51,13 @@ def check_techniques(local: tuple[str, ...]) -> None:
     )
     if tuple(names) != tuple(local):
         raise RuntimeError("training/encoder/data.TECHNIQUES differs from newsprobe's technique table")
+
+
+def quote_grouping():
+    """group_runs(runs, para, sent): the quotes tagger's rule for grouping tagged runs into attributions."""
+    return _first(("newsprobe.analyse.quotes.tagger", "group_runs"))
+
+
+def span_merger():
+    """merge_spans(spans): overlapping character spans merged, as the SemEval scorer merges them."""
+    return _first(("newsprobe.eval.semeval_ptc", "merge_spans"))

@@ -22,12 +22,12 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids
+from hysteresis import DecodeSettings, si_decode
 
-from newsprobe.analyse.propaganda.accurate import si_decode, span_vector
+from newsprobe.analyse.propaganda.accurate import span_vector
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder
 from newsprobe.analyse.propaganda.fast import ngram_counts
 from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
-from newsprobe.analyse.propaganda.text import DecodeSettings
 from newsprobe.eval.semeval_ptc import (
     LabelledSpan,
     score_si,

@@ -20,7 +20,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids
+from hysteresis import DecodeSettings, decode_spans
 
+from newsprobe.analyse.propaganda.encoder import ENCODER_DIR
 from newsprobe.analyse.propaganda.fast import (
     BITS,
     FastModel,
@@ -30,13 +32,13 @@ from newsprobe.analyse.propaganda.fast import (
     span_features,
 )
 from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
-from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans, sentences
+from newsprobe.analyse.propaganda.text import sentences
 from newsprobe.eval.semeval_ptc import (
     LabelledSpan,
     score_si,
 )
 
-OUT = HERE.parents[1] / "src" / "newsprobe" / "weights" / "propaganda" / "fast.npz"
+OUT = ENCODER_DIR / "fast.npz"
 DIM = 1 << BITS
 
 
@@ -84,7 +86,6 @@ def empty_model(sentence_weights: np.ndarray) -> FastModel:
         sentence_weights,
         np.zeros((DIM, n), np.float32),
         np.zeros(n, np.float32),
-        DecodeSettings(0.5, 0.3),
     )
 
 
@@ -108,12 +109,16 @@ def cross_fitted_probabilities(ids, articles, spans, folds=3):
     return out
 
 
+def hysteresis_spans(text: str, tokens, probs, settings: DecodeSettings) -> list[tuple[int, int, float]]:
+    return decode_spans(text, [(t.start, t.end) for t in tokens], probs, settings)
+
+
 def si_score(probabilities, articles, spans, settings: DecodeSettings) -> float:
     gold = [s for a in probabilities for s in spans.get(a, [])]
     predicted = [
         LabelledSpan(a, start, end)
         for a, (tokens, probs) in probabilities.items()
-        for start, end, _ in decode_spans(articles[a], [(t.start, t.end) for t in tokens], probs, settings)
+        for start, end, _ in hysteresis_spans(articles[a], tokens, probs, settings)
     ]
     return score_si(gold, predicted).f1
 
@@ -190,7 +195,6 @@ def main() -> None:
         print("SI: cross-fitting decode thresholds", flush=True)
         settings = tune_decoding(cross_fitted_probabilities(train_ids, articles, spans), articles, spans)
     model = train_si(train_ids, articles, spans)
-    model.decode = settings
     print("TC: choosing C", flush=True)
     c = args.tc_c or choose_tc_c(train_ids, articles, spans)
     model.span_weights, model.span_bias = train_tc(train_ids, articles, spans, c)
@@ -205,7 +209,11 @@ def main() -> None:
     )
     shipped = FastModel.load(OUT)
     gold = [s for a in validation_ids for s in spans.get(a, [])]
-    predicted = [LabelledSpan(a, s, e) for a in validation_ids for s, e, _ in shipped.spans(articles[a])]
+    predicted = [
+        LabelledSpan(a, s, e)
+        for a in validation_ids
+        for s, e, _ in hysteresis_spans(articles[a], *shipped.token_probabilities(articles[a]), settings)
+    ]
     si = score_si(gold, predicted)
     tc = tc_accuracy(shipped.span_weights, shipped.span_bias, validation_ids, articles, spans)
     report = {

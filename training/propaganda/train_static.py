@@ -32,13 +32,13 @@ sys.path.insert(0, str(HERE))
 from data import load_train, split_ids
 from encoder_data import article_windows, base_model_dir, token_targets
 from fit_accurate_head import half_a
+from hysteresis import DecodeSettings, decode_spans
 from model import PropagandaTagger
 
 from newsprobe.analyse._onnx import load_tokenizer
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR
 from newsprobe.analyse.propaganda.fast import FastModel
 from newsprobe.analyse.propaganda.static import StaticTagger, word_probabilities_at
-from newsprobe.analyse.propaganda.text import DecodeSettings, decode_spans
 from newsprobe.eval.semeval_ptc import (
     LabelledSpan,
     score_si,

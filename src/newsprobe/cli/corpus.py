@@ -1,4 +1,4 @@
-"""`newsprobe corpus run | report | query`: analyse many articles into a store, chart it, query it."""
+"""`newsprobe corpus run | report | query | networks`: analyse many articles into a store, chart it, query it."""
 
 from __future__ import annotations
 
@@ -101,11 +101,14 @@ def report(
             "--genre", help="Compare outlets on this genre's articles: news (default), opinion, analysis, other or all."
         ),
     ] = "news",
+    min_articles: Annotated[
+        int, typer.Option("--min-articles", min=1, help="Compare only outlets with at least this many articles.")
+    ] = 5,
 ) -> None:
     """Write a self-contained HTML dashboard of the store (charts rendered offline)."""
     from ..corpus.dashboard import write_dashboard
 
-    write_dashboard(store, out, genre)
+    write_dashboard(store, out, genre, min_articles)
     typer.echo(f"wrote {out}", err=True)
 
 
@@ -145,6 +148,64 @@ def query(
 
     result = run_query(store, sql)
     render_rows(result.column_names, result.to_pylist(), format)
+
+
+class NetworkFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    graphml = "graphml"
+
+
+@corpus_app.command("networks", cls=NewsprobeCommand)
+def networks(
+    store: StoreOption,
+    format: Annotated[
+        NetworkFormat,
+        typer.Option(
+            "--format", "-f", help="table, json, csv (an edge list Gephi imports) or graphml (Gephi, yEd, networkx)."
+        ),
+    ] = NetworkFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file instead of the terminal.")] = None,
+) -> None:
+    """Outlets linked by shared tracking IDs, page templates and relayed stories, grouped into networks."""
+    from ..corpus import CorpusStore
+    from ..corpus.networks import LINK_KIND_WORDS, find_networks, networks_csv, networks_graphml, networks_json
+    from ..errors import InputError
+
+    with CorpusStore(store, read_only=True) as opened:
+        found = find_networks(opened)
+    if format is NetworkFormat.table:
+        rows = [
+            {
+                "network": n.id,
+                "outlets": ", ".join(o["domain"] for o in n.outlets),
+                "links": "; ".join(
+                    f"{k['a_domain']} – {k['b_domain']}: {LINK_KIND_WORDS[k['kind']]} ({k['evidence']})"
+                    for k in n.links
+                ),
+                "relays": ", ".join(
+                    f"{s['source_name'] or s['source_domain']} ({s['copies']} copies)" for s in n.relayed
+                ),
+            }
+            for n in found
+        ]
+        render_rows(["network", "outlets", "links", "relays"], rows, QueryFormat.table)
+        return
+    writers = {
+        NetworkFormat.json: networks_json,
+        NetworkFormat.csv: networks_csv,
+        NetworkFormat.graphml: networks_graphml,
+    }
+    text = writers[format](found)
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
+    typer.echo(f"wrote {out} ({len(found)} networks)", err=True)
 
 
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:

@@ -27,13 +27,18 @@ def predict_command(
     articles_dir: Annotated[Path, typer.Argument(help="Folder of article<ID>.txt files (UTF-8).")],
     task: Annotated[Task, typer.Option("--task", help="si: find spans; tc: label the given spans.")] = Task.si,
     spans: Annotated[Path | None, typer.Option("--spans", help="TC input: ID<TAB>any<TAB>start<TAB>end lines.")] = None,
+    lower_confidence: Annotated[
+        bool, typer.Option("--lower-confidence", help="SI: add the lower-confidence spans to the highlighted ones.")
+    ] = False,
 ) -> None:
-    """Write SI lines `ID<TAB>start<TAB>end` or TC lines `ID<TAB>technique<TAB>start<TAB>end` to stdout."""
+    """Write SI lines `ID<TAB>start<TAB>end` (the spans reports highlight, chosen for precision) or TC
+    lines `ID<TAB>technique<TAB>start<TAB>end` to stdout."""
     from ..eval.semeval_ptc import predict_si, predict_tc, read_articles, read_labels, write_labels
 
     articles = read_articles(articles_dir)
     if task is Task.si:
-        sys.stdout.write(write_labels(predict_si(articles, chosen_profile(ctx)), with_technique=False))
+        predicted = predict_si(articles, chosen_profile(ctx), lower_confidence)
+        sys.stdout.write(write_labels(predicted, with_technique=False))
         return
     if spans is None:
         raise InputError("--task tc needs --spans SPANS.tsv")

@@ -16,6 +16,7 @@ section { background: #fff; border-radius: 8px; padding: 16px 20px; margin-botto
 section h2 { font-size: 17px; margin: 0 0 4px; } section p.help { margin: 0 0 10px; color: #5b6475; font-size: 13px; }
 .chart svg { max-width: 100%; height: auto; }
 .scope { background: #fff7e0; border-radius: 8px; padding: 10px 14px; font-size: 14px; }
+.n { margin: 0 0 8px; font-size: 13px; font-weight: 600; } table.bars { width: auto; margin-top: 8px; }
 .empty { color: #8a93a3; font-style: italic; padding: 18px 0; }
 table { border-collapse: collapse; font-size: 13px; width: 100%; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #e6e8ec; vertical-align: top; }
@@ -29,10 +30,13 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 <div class="tiles">
 {% for label, value in tile_list %}<div class="tile"><b>{{ value }}</b><span>{{ label }}</span></div>{% endfor %}
 </div>
-<p class="scope" id="scope">{{ scope.note }}</p>
+<p class="scope" id="scope">{{ scope.note }} Per-outlet comparisons include only outlets with at least {{ scope.min_articles }} articles (<code>--min-articles</code>).</p>
 {% for chart in charts %}
 <section id="{{ chart.key }}"><h2>{{ chart.title }}</h2><p class="help">{{ chart.help }}</p>
-{% if chart.svg %}<div class="chart">{{ chart.svg }}</div>{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
+{% if chart.svg %}<p class="n">{{ chart.n }}{% if chart.link %} · <a href="{{ chart.link }}">the table behind this chart</a>{% endif %}</p>
+<div class="chart">{{ chart.svg }}</div>
+{% if chart.rows %}<table class="bars"><tr><th></th><th>articles</th></tr>{% for label, n, link in chart.rows %}<tr><td><a href="{{ link }}">{{ label }}</a></td><td>{{ "{:,}".format(n) }}</td></tr>{% endfor %}</table>{% endif %}
+{% else %}<div class="empty">{{ chart.empty }}</div>{% endif %}
 </section>
 {% endfor %}
 <section id="laundering"><h2>Laundering candidates</h2>
@@ -46,6 +50,12 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 {% if edited %}<table><tr><th>original outlet</th><th>copy outlet</th><th>headline before</th><th>headline after</th><th>loaded language added</th><th>what changed</th></tr>
 {% for row in edited %}<tr><td>{{ row.original_outlet or "" }}</td><td>{{ row.copy_outlet or "" }}</td><td>{{ row.title_before or "" }}</td><td>{{ row.title_after or "" }}</td><td>{{ row.loaded_language_added or "" }}</td><td>{{ row.summary }}</td></tr>{% endfor %}
 </table>{% else %}<div class="empty">No edited copies (no dated near-duplicate pairs that differ).</div>{% endif %}
+</section>
+<section id="networks"><h2>Networks</h2>
+<p class="help">Outlets linked by a shared analytics, tag-manager, advertising or pixel account, by the same page template, or by publishing copies of the same stories within a day of each other (twice or more). IDs that vendors or platforms put on unrelated sites are left out; an ID on many sites weighs less. A shared account is a lead to who runs a site, not proof. Export for Gephi with <code>newsprobe corpus networks --format graphml</code>.</p>
+{% if networks %}<table><tr><th>network</th><th>outlets</th><th>links and evidence</th><th>listed outlets it relays</th></tr>
+{% for n in networks %}<tr><td>{{ n.id }}</td><td>{% for o in n.outlets %}{{ o.name or o.domain }}{% if o.name and o.name != o.domain %} ({{ o.domain }}){% endif %}<br>{% endfor %}</td><td>{% for k in n.links %}<b>{{ k.a_domain }} – {{ k.b_domain }}</b>: {{ link_words[k.kind] }} (weight {{ "%.2f"|format(k.weight) }}): {{ k.evidence }}<br>{% endfor %}</td><td>{% for s in n.relayed %}{{ s.source_name or s.source_domain }}{% if s.source_name %} ({{ s.source_domain }}){% endif %}, {{ s.lists }}: {{ s.copies }} copies<br>{% endfor %}</td></tr>{% endfor %}
+</table>{% else %}<div class="empty">No networks (no two outlets share an account, a page template or relayed stories).</div>{% endif %}
 </section>
 <section id="languages"><h2>Languages and genres</h2>
 <p class="help">Language read from each article's text; genre from the page's own cues and the text's voice.</p>

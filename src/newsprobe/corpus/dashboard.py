@@ -12,18 +12,23 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
+from urllib.parse import quote_plus
 
 from ..document import GenreLabel
 from ..errors import InputError
+from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
 __all__ = ["Chart", "Scope", "build_charts", "choose_scope", "render_dashboard", "write_dashboard"]
 
-REPORT_INSTALL_HINT = "the corpus report needs matplotlib: pip install -e '.[report]' in the newsprobe checkout"
+REPORT_INSTALL_HINT = "the corpus report needs matplotlib (a dependency of newsprobe): reinstall newsprobe"
 TOP_OUTLETS = 12
+#: Per-outlet comparisons leave out outlets with fewer articles than this (`--min-articles`).
+MIN_ARTICLES = 5
+MAX_NETWORKS = 50
 STATE_COLOUR, OTHER_COLOUR, LAUNDER_COLOUR = "#c0392b", "#2c6fbb", "#c0392b"
 
 
@@ -34,6 +39,13 @@ class Chart:
     help: str
     empty: str
     svg: Any = None  # markupsafe.Markup of an <svg> element, or None when there is no data
+    n: str = ""  # what the chart counts, e.g. "n = 1,204 articles from 9 outlets with at least 5 articles each"
+    link: str = ""  # the explorer table behind the chart (served dashboards only)
+    rows: list[tuple[str, int, str]] = field(default_factory=list)  # (label, count, explorer link) per bar
+
+
+#: A chart: its figure and its n sentence, or None when there is nothing to draw.
+Drawn = tuple[Any, str] | None
 
 
 @dataclass(frozen=True)
@@ -42,6 +54,12 @@ class Scope:
 
     genre: str | None
     note: str
+    min_articles: int = MIN_ARTICLES
+
+    @property
+    def genre_filter(self) -> str:
+        """The explorer's query string for this scope's articles ('' for all genres)."""
+        return f"genre={self.genre}" if self.genre else ""
 
     @property
     def articles(self) -> str:
@@ -49,16 +67,22 @@ class Scope:
         return "articles" if self.genre is None else f"(SELECT * FROM articles WHERE genre = '{self.genre}')"
 
 
-def choose_scope(store: CorpusStore, genre: str = "news") -> Scope:
+def choose_scope(store: CorpusStore, genre: str = "news", min_articles: int = MIN_ARTICLES) -> Scope:
     """The chosen genre, unless the store has no genres at all (written before genres were recorded)."""
+    if min_articles < 1:
+        raise InputError(f"--min-articles must be 1 or more (got {min_articles})")
     if genre != "all" and genre not in get_args(GenreLabel):
         raise InputError(f"unknown genre {genre!r} (use one of: {', '.join(get_args(GenreLabel))}, all)")
     counts = {row["genre"]: row["n"] for row in _rows(store, "SELECT genre, count(*) AS n FROM articles GROUP BY 1")}
     total = sum(counts.values())
     if genre == "all":
-        return Scope(None, f"Outlets are compared on all {total:,} articles, whatever their genre.")
+        return Scope(None, f"Outlets are compared on all {total:,} articles, whatever their genre.", min_articles)
     if not any(counts.get(label) for label in get_args(GenreLabel)):
-        return Scope(None, f"No article in this store has a genre, so outlets are compared on all {total:,} articles.")
+        return Scope(
+            None,
+            f"No article in this store has a genre, so outlets are compared on all {total:,} articles.",
+            min_articles,
+        )
     others = ", ".join(
         f"{counts[label]:,} {label}" for label in get_args(GenreLabel) if counts.get(label) and label != genre
     )
@@ -67,6 +91,7 @@ def choose_scope(store: CorpusStore, genre: str = "news") -> Scope:
         f"Outlets are compared on {genre} articles only: {counts.get(genre, 0):,} of {total:,} articles"
         + (f" (left out: {others})" if others else "")
         + ". Every per-outlet figure shows its n (articles); `newsprobe corpus report --genre all` compares them all.",
+        min_articles,
     )
 
 
@@ -110,13 +135,20 @@ def _with_n(label: Any, n: int, width: int = 28) -> str:
     return f"{_short(label, width)} (n={n:,})"
 
 
-def technique_profile(store: CorpusStore, scope: Scope) -> Any:
+def _outlets_n(articles: int, outlets: int, scope: Scope) -> str:
+    return (
+        f"n = {articles:,} articles from {outlets:,} outlet{'s' if outlets != 1 else ''} "
+        f"with at least {scope.min_articles} articles each"
+    )
+
+
+def technique_profile(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
         WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
                      FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id
-                     GROUP BY 1 ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
+                     GROUP BY 1 HAVING count(*) >= {scope.min_articles} ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
         SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(*) AS spans
         FROM propaganda_spans s JOIN {scope.articles} a ON a.id = s.article_id
         JOIN top t ON t.outlet = coalesce(a.outlet, a.domain, '(unknown)')
@@ -141,12 +173,12 @@ def technique_profile(store: CorpusStore, scope: Scope) -> Any:
         axes.barh([_with_n(o, n[o]) for o in outlets], values, left=left, label=technique, color=colours(index % 20))
         left = [a + b for a, b in zip(left, values, strict=True)]
     axes.invert_yaxis()
-    axes.set_xlabel("propaganda spans per article")
+    axes.set_xlabel("highlighted propaganda spans per article")
     axes.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
-    return figure
+    return figure, _outlets_n(sum(n.values()), len(outlets), scope)
 
 
-def reliability_scatter(store: CorpusStore, scope: Scope) -> Any:
+def reliability_scatter(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
@@ -154,7 +186,7 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Any:
                any_value(o.state_affiliated) AS state, count(*) AS articles,
                1000.0 * sum(p.spans) / greatest(sum(a.words), 1) AS density
         FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id JOIN outlets o ON o.domain = a.domain
-        WHERE o.reliability IS NOT NULL GROUP BY a.domain""",
+        WHERE o.reliability IS NOT NULL GROUP BY a.domain HAVING count(*) >= {scope.min_articles}""",
     )
     if not rows:
         return None
@@ -175,14 +207,14 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Any:
     axes.set_xlim(0, 1.05)
     axes.set_ylim(bottom=0)
     axes.set_xlabel("outlet reliability (Lin et al. 2023 pc1, 0 = lowest)")
-    axes.set_ylabel("propaganda spans per 1,000 words")
+    axes.set_ylabel("highlighted propaganda spans per 1,000 words")
     axes.scatter([], [], color=STATE_COLOUR, label="state-affiliated")
     axes.scatter([], [], color=OTHER_COLOUR, label="other")
     axes.legend(frameon=False, fontsize=8, loc="best")
-    return figure
+    return figure, _outlets_n(sum(r["articles"] for r in rows), len(rows), scope)
 
 
-def syndication_network(store: CorpusStore, scope: Scope) -> Any:
+def syndication_network(store: CorpusStore, scope: Scope) -> Drawn:
     edges = _rows(
         store,
         """
@@ -250,16 +282,22 @@ def syndication_network(store: CorpusStore, scope: Scope) -> Any:
     axes.set_xlim(-1.6, 1.6)
     axes.set_ylim(-1.3, 1.3)
     axes.set_axis_off()
-    return figure
+    pairs = sum(edge["n"] for edge in edges)
+    shown = f" (the {len(nodes)} most connected shown)" if len(nodes) < len(weight) else ""
+    return figure, f"n = {pairs:,} near-duplicate pairs between {len(weight):,} outlets{shown}"
 
 
-def quoted_speakers(store: CorpusStore, scope: Scope) -> Any:
+def quoted_speakers(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
-        WITH resolved AS (
+        WITH large AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, count(*) AS size FROM {scope.articles}
+                       GROUP BY 1 HAVING count(*) >= {scope.min_articles}),
+        resolved AS (
             SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, q.article_id
-            FROM quotes q JOIN {scope.articles} a ON a.id = q.article_id WHERE q.speaker_kind IS NOT NULL),
+            FROM quotes q JOIN {scope.articles} a ON a.id = q.article_id
+            WHERE q.speaker_kind IS NOT NULL
+              AND coalesce(a.outlet, a.domain, '(unknown)') IN (SELECT outlet FROM large)),
         counts AS (SELECT outlet, speaker, count(*) AS n FROM resolved GROUP BY 1, 2),
         articles AS (SELECT outlet, count(DISTINCT article_id) AS articles FROM resolved GROUP BY 1),
         top AS (SELECT outlet FROM counts GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT 6),
@@ -283,10 +321,13 @@ def quoted_speakers(store: CorpusStore, scope: Scope) -> Any:
         axes.invert_yaxis()
         axes.set_title(_with_n(outlet, mine[0]["articles"], 30), fontsize=9)
         axes.tick_params(labelsize=7)
-    return figure
+    articles = sum({r["outlet"]: r["articles"] for r in rows}.values())
+    return figure, f"n = {articles:,} articles with a resolved speaker, from {len(outlets)} outlets " + (
+        f"with at least {scope.min_articles} articles each; the 6 most-quoted speakers of each"
+    )
 
 
-def articles_over_time(store: CorpusStore, scope: Scope) -> Any:
+def articles_over_time(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
@@ -319,22 +360,92 @@ def articles_over_time(store: CorpusStore, scope: Scope) -> Any:
             label.set_rotation(60)
             label.set_fontsize(7)
     axes.legend(fontsize=7, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1))
-    return figure
+    return figure, f"n = {sum(totals.values()):,} articles with a publication date, {len(months)} months"
 
 
-CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
+VERDICT_ORDER = ("original", "attributed_republication", "wire_copy", "uncredited_copy", "suspected_laundering")
+VERDICT_COLOURS = {"uncredited_copy": "#e08e0b", "suspected_laundering": LAUNDER_COLOUR}
+
+
+def verdict_counts(store: CorpusStore, scope: Scope) -> list[dict[str, Any]]:
+    rows = _rows(
+        store,
+        f"""SELECT p.verdict, count(*) AS n FROM provenance p JOIN {scope.articles} a ON a.id = p.article_id
+            GROUP BY 1""",
+    )
+    rank = {verdict: i for i, verdict in enumerate(VERDICT_ORDER)}
+    return sorted(rows, key=lambda r: rank.get(r["verdict"], len(rank)))
+
+
+def provenance_verdicts(store: CorpusStore, scope: Scope) -> Drawn:
+    rows = verdict_counts(store, scope)
+    if not rows:
+        return None
+    figure = _figure(8, 0.8 + 0.4 * len(rows))
+    axes = figure.subplots()
+    labels = [r["verdict"].replace("_", " ") for r in rows]
+    colours = [VERDICT_COLOURS.get(r["verdict"], OTHER_COLOUR) for r in rows]
+    axes.barh(labels, [r["n"] for r in rows], color=colours)
+    for index, row in enumerate(rows):
+        axes.annotate(f"{row['n']:,}", (row["n"], index), xytext=(3, 0), textcoords="offset points", va="center")
+    axes.invert_yaxis()
+    axes.set_xlabel("articles")
+    return figure, f"n = {sum(r['n'] for r in rows):,} articles with a provenance verdict"
+
+
+def _explorer_rows(store: CorpusStore, scope: Scope, key: str) -> list[tuple[str, int, str]]:
+    """Per-bar links into the explorer's article table, for the charts whose bars are article filters."""
+    genre = "&" + scope.genre_filter if scope.genre_filter else ""
+    if key == "verdicts":
+        return [
+            (r["verdict"].replace("_", " "), r["n"], f"/corpus/articles?verdict={r['verdict']}{genre}")
+            for r in verdict_counts(store, scope)
+        ]
+    if key == "techniques":
+        rows = _rows(
+            store,
+            f"""SELECT s.technique_name AS name, count(DISTINCT s.article_id) AS n FROM propaganda_spans s
+                JOIN {scope.articles} a ON a.id = s.article_id WHERE NOT s.in_title AND s.technique_name IS NOT NULL
+                GROUP BY 1 ORDER BY n DESC, 1""",
+        )
+        return [(r["name"], r["n"], f"/corpus/articles?technique={quote_plus(r['name'])}{genre}") for r in rows]
+    return []
+
+
+#: The charts that compare outlets, and so leave out outlets with fewer than `Scope.min_articles` articles.
+PER_OUTLET = ("techniques", "reliability", "speakers")
+
+EXPLORER_LINKS = {
+    "verdicts": "/corpus/articles?sort=verdict",
+    "techniques": "/corpus/articles",
+    "reliability": "/corpus/outlets",
+    "syndication": "/corpus/syndication",
+    "speakers": "/corpus/speakers",
+    "timeline": "/corpus/articles?sort=-published",
+}
+
+CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Drawn]]] = [
+    (
+        "verdicts",
+        "Provenance verdicts",
+        "Articles by provenance verdict: original, credited republication, wire copy, uncredited copy, "
+        "suspected laundering (an uncredited copy of an outlet a list flags).",
+        "No provenance results in the store (run with the provenance analyser).",
+        provenance_verdicts,
+    ),
     (
         "techniques",
         "Propaganda technique profile per outlet",
-        "Average number of spans of each technique per article, for the outlets with most analysed articles.",
-        "No propaganda spans in the store (run with the propaganda analyser).",
+        "Average number of highlighted spans (the precision-first ones a report shows) of each technique per "
+        "article, for the outlets with most analysed articles.",
+        "No propaganda spans from an outlet with enough articles (run with the propaganda analyser).",
         technique_profile,
     ),
     (
         "reliability",
         "Outlet reliability vs propaganda density",
         "Each dot is an outlet the reliability table knows; size = articles; red = state-affiliated.",
-        "No outlet with both a reliability score and propaganda results.",
+        "No outlet with a reliability score, propaganda results and enough articles.",
         reliability_scatter,
     ),
     (
@@ -349,7 +460,7 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
         "speakers",
         "Most-quoted speakers per outlet",
         "Attributed quotes (direct and indirect) per resolved speaker.",
-        "No quotes in the store (run with the quotes analyser).",
+        "No resolved quotes from an outlet with enough articles (run with the quotes analyser).",
         quoted_speakers,
     ),
     (
@@ -362,13 +473,21 @@ CHARTS: list[tuple[str, str, str, str, Callable[[CorpusStore, Scope], Any]]] = [
 ]
 
 
-def build_charts(store: CorpusStore, scope: Scope) -> list[Chart]:
+def build_charts(store: CorpusStore, scope: Scope, explorer: bool = False) -> list[Chart]:
+    """The charts; with `explorer` (the dashboard served by `newsprobe serve --store`) each links to its table."""
     charts = []
     for key, title, help_text, empty, draw in CHARTS:
         chart = Chart(key=key, title=title, help=help_text, empty=empty)
-        figure = draw(store, scope)
-        if figure is not None:
-            chart.svg = _svg(figure, key)
+        drawn = draw(store, scope)
+        if drawn is None and key in PER_OUTLET:
+            chart.empty += f" Outlets with fewer than {scope.min_articles} articles are not compared (--min-articles)."
+        if drawn is not None:
+            chart.svg, chart.n = _svg(drawn[0], key), drawn[1]
+            if explorer:
+                base = EXPLORER_LINKS[key]
+                genre = scope.genre_filter if base.startswith("/corpus/articles") else ""
+                chart.link = base + ("&" if "?" in base else "?") + genre if genre else base
+                chart.rows = _explorer_rows(store, scope, key)
         charts.append(chart)
     return charts
 
@@ -403,7 +522,9 @@ def _not_run(store: CorpusStore) -> list[dict[str, Any]]:
     )
 
 
-def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
+def render_dashboard(
+    store: CorpusStore, genre: str = "news", min_articles: int = MIN_ARTICLES, explorer: bool = False
+) -> str:
     from jinja2 import Environment
 
     from .._version import __version__
@@ -415,7 +536,7 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         ("outlets", "outlets"),
         ("quotes", "quotes"),
         ("claims", "check-worthy claims"),
-        ("spans", "propaganda spans"),
+        ("spans", "highlighted propaganda spans"),
         ("pairs", "near-duplicate pairs"),
         ("laundering", "laundering candidates"),
         ("edited", "edited copies"),
@@ -439,7 +560,7 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         """SELECT stage, analyser, count(*) AS n, any_value(message) AS message
                              FROM errors GROUP BY 1, 2 ORDER BY n DESC""",
     )
-    scope = choose_scope(store, genre)
+    scope = choose_scope(store, genre, min_articles)
     environment = Environment(autoescape=True)
     return environment.from_string(TEMPLATE).render(
         store_name=store.directory.name,
@@ -448,18 +569,22 @@ def render_dashboard(store: CorpusStore, genre: str = "news") -> str:
         tiles=tiles,
         tile_list=[(label, f"{tiles[key]:,}") for key, label in labels],
         scope=scope,
-        charts=build_charts(store, scope),
+        charts=build_charts(store, scope, explorer),
         languages=_languages_and_genres(store),
         not_run=_not_run(store),
         laundering=laundering,
         edited=edited,
+        networks=find_networks(store)[:MAX_NETWORKS],
+        link_words=LINK_KIND_WORDS,
         errors=errors,
     )
 
 
-def write_dashboard(store_dir: str | Path, out: str | Path, genre: str = "news") -> Path:
+def write_dashboard(
+    store_dir: str | Path, out: str | Path, genre: str = "news", min_articles: int = MIN_ARTICLES
+) -> Path:
     with CorpusStore(store_dir, read_only=True) as store:
-        html = render_dashboard(store, genre)
+        html = render_dashboard(store, genre, min_articles)
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

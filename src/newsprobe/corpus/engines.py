@@ -27,7 +27,16 @@ from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
 from .store import CorpusStore
 from .syndication import find_pairs_duckdb
-from .tables import AdapterError, Rows, fact_check_rows, flatten_result, language_and_genre, skipped_rows
+from .tables import (
+    AdapterError,
+    Rows,
+    anchor_rows,
+    fact_check_rows,
+    flatten_result,
+    language_and_genre,
+    site_fingerprint_rows,
+    skipped_rows,
+)
 from .worker import BatchResult, BatchWorker, Outcome, Processor
 
 __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "RayEngine", "make_engine"]
@@ -127,6 +136,8 @@ class DocumentProcessor:
             ],
             **skipped_rows(record.id, report.skipped),
             "fact_checks": fact_check_rows(record.id, metadata.claim_reviews),
+            "site_fingerprints": site_fingerprint_rows(record.id, metadata.site_fingerprints),
+            "text_anchors": anchor_rows(record.id, article),
         }
         for name, result in report.analyses.items():
             try:

@@ -242,6 +242,14 @@ class StoreLocation:
         rows = pq.read_table(files, filesystem=self.filesystem, schema=Marker.SCHEMA).to_pylist()
         return [Marker(**row) for row in rows]
 
+    def generation(self) -> str:
+        """Changes whenever a partition is committed, replaced or removed (one listing of the markers):
+        readers that keep the store open reopen it when this changes."""
+        import hashlib
+
+        names = "\n".join(path.rsplit("/", 1)[1] for path in self.list_files(COMMITS))
+        return hashlib.blake2b(names.encode(), digest_size=16).hexdigest()
+
     def list_files(self, table: str) -> list[str]:
         """Parquet files of one table (temporary files excluded)."""
         import pyarrow.fs as pafs

@@ -184,7 +184,9 @@ class CorpusStore:
                 sql = f"SELECT DISTINCT ON ({DEDUPLICATED[table]}) * FROM ({sql}) ORDER BY {DEDUPLICATED[table]}"
             self.conn.execute(f"CREATE OR REPLACE VIEW {schema}.{table} AS {sql}")
         if tables is None:
-            for name, sql in PUBLIC_VIEWS.items():
+            from .networks import LINK_VIEWS  # its SQL uses this module's laundering rule
+
+            for name, sql in {**PUBLIC_VIEWS, **LINK_VIEWS}.items():
                 self.conn.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
 
     def relation(self, table: str, partitions: Sequence[Marker] | None = None) -> str:

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..dedup.anchors import text_anchors
+
 __all__ = [
     "ADAPTERS",
     "KEYS",
@@ -20,10 +22,12 @@ __all__ = [
     "AdapterError",
     "Rows",
     "adapter",
+    "anchor_rows",
     "edit_rows",
     "fact_check_rows",
     "flatten_result",
     "language_and_genre",
+    "site_fingerprint_rows",
     "skipped_rows",
 ]
 
@@ -150,6 +154,17 @@ TABLES: dict[str, dict[str, str]] = {
         "claim_date": "VARCHAR",
         "markup": "VARCHAR",
     },
+    # tracking IDs, generator, theme and page template read from each article's page (site fingerprints)
+    "site_fingerprints": {
+        "article_id": "VARCHAR",
+        "position": "INTEGER",
+        "kind": "VARCHAR",
+        "value": "VARCHAR",
+        "evidence": "VARCHAR",
+        "shared": "VARCHAR",
+    },
+    # what a translated copy keeps: name keys ("n:lvrv"), numbers ("d:1200"), links ("u:mid.ru/news") (dedup.anchors)
+    "text_anchors": {"article_id": "VARCHAR", "anchor": "VARCHAR"},
     "near_duplicates": {
         "a_id": "VARCHAR",
         "b_id": "VARCHAR",
@@ -243,6 +258,8 @@ KEYS: dict[str, tuple[str, ...]] = {
     "copy_edits": ("original_id", "copy_id"),
     "edits": ("original_id", "copy_id", "passage"),
     "fact_checks": ("article_id", "position"),
+    "site_fingerprints": ("article_id", "position"),
+    "text_anchors": ("article_id", "anchor"),
 }
 
 ADAPTERS: dict[str, Adapter] = {}
@@ -510,6 +527,18 @@ def fact_check_rows(article_id: str, claim_reviews: list[Any]) -> list[dict[str,
     return [
         {"article_id": article_id, "position": position, **review.model_dump()}
         for position, review in enumerate(claim_reviews)
+    ]
+
+
+def anchor_rows(article_id: str, article: Any) -> list[dict[str, Any]]:
+    anchors = text_anchors(article.text, [link.url for link in article.links])
+    return [{"article_id": article_id, "anchor": anchor} for anchor in sorted(anchors)]
+
+
+def site_fingerprint_rows(article_id: str, fingerprints: list[Any]) -> list[dict[str, Any]]:
+    return [
+        {"article_id": article_id, "position": position, **fingerprint.model_dump()}
+        for position, fingerprint in enumerate(fingerprints)
     ]
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analyse.base import AnalysisContext, Profile
-from ..analyse.propaganda import TECHNIQUE_NAMES, load_model
+from ..analyse.propaganda import TECHNIQUE_NAMES, find_candidates, load_model
 from ..errors import InputError
 
 __all__ = [
@@ -207,13 +207,17 @@ def _contexts(profile: Profile) -> Iterator[AnalysisContext]:
         yield AnalysisContext(profile=profile, resources=resources)
 
 
-def predict_si(articles: dict[str, str], profile: Profile) -> list[LabelledSpan]:
+def predict_si(articles: dict[str, str], profile: Profile, lower_confidence: bool = False) -> list[LabelledSpan]:
+    """The spans the report highlights (precision first); with `lower_confidence` the lower-confidence
+    ones too. The first line of a PTC article is its headline."""
     contexts = _contexts(profile)
     predicted = []
     for article_id, text in articles.items():
         context = next(contexts)
-        model = load_model(profile, context)
-        predicted += [LabelledSpan(article_id, s, e) for s, e, _ in model.spans(text, context)]
+        found = find_candidates(load_model(profile, context), text, context, headline_end=max(0, text.find("\n")))
+        predicted += [
+            LabelledSpan(article_id, c.start, c.end) for c in found if lower_confidence or c.level == "highlight"
+        ]
     return predicted
 
 

@@ -191,6 +191,12 @@ COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright|\ball rights reserved\b\.?|\b(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?\b)", re.IGNORECASE
 )
 
+# What a logo's alt text adds to the name ("comwrap GmbH Logo" -> "comwrap"): the word logo, a legal form.
+LOGO_NOISE = re.compile(
+    r"(?:['’]s)?(?:\s+(?:logo|home(?:page)?|startseite))+$|\s+(?:gmbh|ag|inc\.?|ltd\.?|llc|plc|s\.?a\.?|co\.)(?=\s|$)",
+    re.I,
+)
+
 # Editorial prefixes in the outlet table's state-media names ("News agency: Prensa Latina").
 TABLE_NAME_PREFIX = re.compile(r"^(?:news agency|print media|online|tv|radio|television):\s*", re.IGNORECASE)
 

@@ -20,6 +20,7 @@ from ..errors import InputError
 from .assemble import Assembler
 from .claim_review import read_claim_reviews
 from .dates import parse_date
+from .fingerprints import read_site_fingerprints
 from .genre import PageHints, read_page_hints
 from .links import collect_anchors, collect_embeds, locate_links
 from .names import PageNames, read_page_names
@@ -193,6 +194,7 @@ def extract_html(
     anchors = collect_anchors(tree)
     metadata.embeds = collect_embeds(tree, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
+    metadata.site_fingerprints = read_site_fingerprints(tree, content)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):

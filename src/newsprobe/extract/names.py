@@ -39,7 +39,11 @@ MAX_PERSON_WORDS = 5
 MAX_ABBREVIATION_WORDS = 8
 MAX_TITLE_NAME_WORDS = 5
 TITLE: OutletSource = "page title"
-NEEDS_CORROBORATION: frozenset[OutletSource] = frozenset({TITLE, "publisher meta tag"})  # often a headline, a company
+LOGO: OutletSource = "site logo"
+# often a headline, a company, or another site's logo
+NEEDS_CORROBORATION: frozenset[OutletSource] = frozenset({TITLE, "publisher meta tag", LOGO})
+MAX_LOGOS = 3
+FILE_NAME = re.compile(r"[-_.](?:logo|image|img|png|svg|jpe?g)\b", re.I)  # "ascom-image-Logo" names a file
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,7 @@ class PageNames:
     handle: str | None = None
     json_ld_authors: tuple[Credited, ...] = ()
     meta_authors: tuple[str, ...] = ()
+    logos: tuple[str, ...] = ()  # alt text of the site's logo images, in page order
 
 
 # ---------------------------------------------------------------- reading the page
@@ -96,7 +101,17 @@ def read_page_names(tree: HtmlElement) -> PageNames:
         meta_authors=tuple(
             dict.fromkeys(value for key in sorted(W.AUTHOR_META) for value in metas.get(key, []) if "://" not in value)
         ),
+        logos=_logo_names(tree),
     )
+
+
+def _logo_names(tree: HtmlElement) -> tuple[str, ...]:
+    """Alt texts of images marked as a logo (in their class, id, file name or alt), the noise words removed."""
+    marked = tree.xpath(
+        "//img[@alt][contains(translate(concat(@class, ' ', @id, ' ', @src, ' ', @alt), 'LOGO', 'logo'), 'logo')]"
+    )
+    names = (W.LOGO_NOISE.sub("", " ".join(img.get("alt", "").split())).strip() for img in marked)
+    return tuple(dict.fromkeys(name for name in names if name and not FILE_NAME.search(name)))[:MAX_LOGOS]
 
 
 def _meta_values(tree: HtmlElement) -> dict[str, list[str]]:
@@ -320,6 +335,20 @@ def outlet_candidates(metadata: Metadata, page: PageNames | None, site: Site) ->
     return [c for c in found if c.source not in NEEDS_CORROBORATION or c.corroborated]
 
 
+def logo_candidates(page: PageNames | None, site: Site) -> list[Candidate]:
+    """The last resort: a logo's alt text that spells the site's domain ("Catch it Kansas" on catchitkansas.com)."""
+    logos = page.logos if page is not None else ()
+    found = [
+        candidate
+        for logo in logos
+        for segment in _segments(logo, LOGO, site, None)
+        if (candidate := _candidate(segment, LOGO, site)) is not None and site.agrees(candidate.name)
+    ]
+    for candidate in found:
+        candidate.corroborated = True
+    return found
+
+
 def _fuller(best: Candidate, other: Candidate) -> bool:
     """`other` is the same name written out: "Space" -> "Space.com", "WSJ" -> "Wall Street Journal"."""
     if other is best or other.kind != "proper" or other.tier > best.tier:
@@ -484,7 +513,7 @@ def settle_names(metadata: Metadata, page: PageNames | None, db: OutletDatabase)
     candidates = outlet_candidates(metadata, page, site)
     if site.table_name and site.curated:
         metadata.outlet, metadata.outlet_source = site.table_name, "outlet table"
-    elif (chosen := choose_outlet(candidates)) is not None:
+    elif (chosen := choose_outlet(candidates) or choose_outlet(logo_candidates(page, site))) is not None:
         metadata.outlet, metadata.outlet_source = chosen.name, chosen.source
     metadata.host = site.service
     credits = Credits(site, _own_names(metadata.outlet, candidates, site), db)

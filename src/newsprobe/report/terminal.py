@@ -39,6 +39,7 @@ def _metadata_table(article: Article) -> Table:
         *[(group, ", ".join(values)) for group, values in m.tags.items()],
         ("Image credits", "; ".join(m.image_credits) or None),
         *[("Fact-check", fact_check_line(review)) for review in m.claim_reviews],
+        *[("Site fingerprint", fingerprint.describe()) for fingerprint in m.site_fingerprints],
     ]
     for label, value in rows:
         if value:

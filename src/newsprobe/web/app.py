@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from functools import cache
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -12,7 +13,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
 
 from .._version import __version__
 from ..report.html import template_environment
-from . import pages, rest
+from . import corpus_pages, outlet_list, pages, rest
 from .errors import install_error_handlers
 from .explorer import CorpusDashboard
 from .middleware import BodyLimitMiddleware, SecurityHeadersMiddleware
@@ -46,6 +47,15 @@ def web_templates() -> Environment:
     return environment
 
 
+def corpus_reader(settings: WebSettings) -> Any:
+    """The corpus explorer's shared read-only store (imported only when a store is served: it loads pyarrow)."""
+    if settings.store is None:
+        return None
+    from ..corpus.explore import SharedReader
+
+    return SharedReader(settings.store)
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
     store = ReportStore(settings.report_cache, settings.data_dir)
@@ -58,6 +68,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
             await service.warm_up()
         yield
         service.close()
+        if app.state.corpus_reader is not None:
+            app.state.corpus_reader.close()
 
     app = FastAPI(
         title="newsprobe",
@@ -75,11 +87,14 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.state.limiter = RateLimiter(settings.rate_per_minute, settings.rate_burst)
     app.state.templates = web_templates()
     app.state.corpus = CorpusDashboard(settings.store) if settings.store else None
+    app.state.corpus_reader = corpus_reader(settings)
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
     app.add_middleware(SecurityHeadersMiddleware)
     app.include_router(rest.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
+    app.include_router(outlet_list.router)
     app.mount("/static", StaticFiles(packages=[("newsprobe.web", "static")]), name="static")
     return app
 

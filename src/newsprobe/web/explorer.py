@@ -90,7 +90,7 @@ class CorpusDashboard:
         self.store = store
         self._charts: tuple[object, str] | None = None
 
-    def charts_html(self) -> str | None:
+    def charts_html(self, genre: str = "news", min_articles: int = 5) -> str | None:
         """The corpus package's own chart dashboard (matplotlib SVG), re-rendered when a run commits.
 
         None when the corpus package or its `report` extra is missing, or the store cannot be read.
@@ -99,18 +99,19 @@ class CorpusDashboard:
             return None
         try:
             from ..corpus.dashboard import render_dashboard
+            from ..corpus.partitions import StoreLocation
             from ..corpus.store import CorpusStore
         except ImportError:
             return None
         try:
+            key = (StoreLocation(self.store).generation(), genre, min_articles)
+            if self._charts is not None and self._charts[0] == key:
+                return self._charts[1]
             with CorpusStore(self.store, read_only=True) as store:
-                version = store.version()
-                if self._charts is not None and self._charts[0] == version:
-                    return self._charts[1]
-                html = render_dashboard(store)
+                html = render_dashboard(store, genre, min_articles, explorer=True)
         except Exception:  # an unreadable store, or matplotlib missing: the summary page says enough
             return None
-        self._charts = (version, html)
+        self._charts = (key, html)
         return html
 
     def summary(self) -> CorpusSummary:

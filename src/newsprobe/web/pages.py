@@ -168,9 +168,12 @@ async def source_page(request: Request, name_or_domain: str) -> HTMLResponse:
 
     if not name_or_domain.strip() or len(name_or_domain) > 300:
         raise WebError(400, "bad_request", "give an outlet name or domain of 1 to 300 characters")
+    from .corpus_pages import outlet_corpus_articles
+
     profile = source(name_or_domain)
     citations = database().citations
-    return render(request, "source.html", profile=profile, citations=citations)
+    corpus_articles = await outlet_corpus_articles(request, profile.domain or name_or_domain.strip().lower())
+    return render(request, "source.html", profile=profile, citations=citations, corpus_articles=corpus_articles)
 
 
 @router.get("/corpus", response_class=HTMLResponse)
@@ -182,20 +185,23 @@ async def corpus_page(request: Request) -> HTMLResponse:
 
 
 @router.get("/corpus/dashboard", response_class=HTMLResponse)
-async def corpus_charts(request: Request) -> HTMLResponse:
+async def corpus_charts(
+    request: Request,
+    genre: Annotated[str, Query(pattern="^(news|opinion|analysis|other|all)$")] = "news",
+    min_articles: Annotated[int, Query(ge=1, le=100_000)] = 5,
+) -> HTMLResponse:
     """The corpus package's chart dashboard, served with a CSP that allows its inline CSS and no script at all."""
     from .explorer import DASHBOARD_CSP
 
     dashboard = request.app.state.corpus
     if dashboard is None:
         raise WebError(404, "no_corpus", "no corpus store: start the server with `newsprobe serve --store DIR`")
-    html = await run_in_threadpool(dashboard.charts_html)
+    html = await run_in_threadpool(dashboard.charts_html, genre, min_articles)
     if html is None:
         raise WebError(
             404,
             "no_dashboard",
-            "the chart dashboard needs a store written by `newsprobe corpus run` "
-            "and the report extra: pip install -e '.[report]' in the newsprobe checkout",
+            "the chart dashboard needs a store written by `newsprobe corpus run` that no job is writing to",
         )
     return HTMLResponse(html, headers={"Content-Security-Policy": DASHBOARD_CSP})
 

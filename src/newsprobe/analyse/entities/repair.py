@@ -31,22 +31,22 @@ _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], bool]) -> list[Found]:
     """Mentions with repaired boundaries and labels, overlapping ones merged, in text order."""
     gazetteer = load_gazetteer()
+    whole = doc.text  # spaCy joins the tokens on every `doc.text`: once per article, not per mention
     repaired: list[Found] = []
-    for label, start, end in (piece for item in found for piece in _split_lines(doc.text, item)):
+    for label, start, end in (piece for item in found for piece in _split_lines(whole, item)):
         bounds = _trim(doc, start, end)
         if bounds is not None and label == "ORG":
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
             bounds = _from_first_name(doc, *bounds, first_names())
-        if bounds is None or _inside_role_phrase(doc, *bounds) or _generic(doc.text[bounds[0] : bounds[1]]):
+        if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
-        text = doc.text[start:end]
-        label = _relabel(label, text, gazetteer, is_outlet)
+        label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
     repaired = _drop_overlaps(repaired)
-    repaired = _places_by_context(doc, repaired, gazetteer)
-    return _one_label_per_name(doc, repaired, gazetteer)
+    repaired = _places_by_context(whole, repaired, gazetteer)
+    return _one_label_per_name(whole, repaired, gazetteer)
 
 
 def _split_lines(text: str, item: Found) -> list[Found]:
@@ -113,10 +113,10 @@ def _verb_at_sentence_start(token: Token) -> bool:
     )
 
 
-def _inside_role_phrase(doc: Doc, start: int, end: int) -> bool:
+def _inside_role_phrase(whole: str, start: int, end: int) -> bool:
     """'State' in 'Secretary of State', 'Defense' in 'Secretary of Defense': part of a title."""
-    before = doc.text[max(0, start - 40) : start].lower()
-    text = doc.text[start:end].lower()
+    before = whole[max(0, start - 40) : start].lower()
+    text = whole[start:end].lower()
     return any(
         before.endswith(head) and text == tail for phrase in ROLE_PHRASES for head, tail in [_split_role(phrase)]
     )
@@ -179,36 +179,36 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f[1])
 
 
-def _places_by_context(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A one-word 'person' that stands after 'in', 'at', 'near' … in most of its mentions, and that no
     person's full name contains, is a place ('at al-Tanf', 'in Jordan')."""
-    person_words = {w for label, s, e in found if label == "PERSON" for w in doc.text[s:e].split()[:-1]}
+    person_words = {w for label, s, e in found if label == "PERSON" for w in whole[s:e].split()[:-1]}
     by_name: dict[str, list[Found]] = {}
     for item in found:
-        if item[0] == "PERSON" and " " not in doc.text[item[1] : item[2]].strip():
-            by_name.setdefault(normalise_name(doc.text[item[1] : item[2]]), []).append(item)
+        if item[0] == "PERSON" and " " not in whole[item[1] : item[2]].strip():
+            by_name.setdefault(normalise_name(whole[item[1] : item[2]]), []).append(item)
     places = set()
     for name, mentions in by_name.items():
-        after_preposition = sum(_after_place_preposition(doc, start) for _, start, _ in mentions)
+        after_preposition = sum(_after_place_preposition(whole, start) for _, start, _ in mentions)
         if gazetteer.get(name) != "PERSON" and name not in {w.lower() for w in person_words}:
             if after_preposition * 2 > len(mentions):
                 places.add(name)
-    return [("GPE" if normalise_name(doc.text[s:e]) in places else label, s, e) for label, s, e in found]
+    return [("GPE" if normalise_name(whole[s:e]) in places else label, s, e) for label, s, e in found]
 
 
-def _after_place_preposition(doc: Doc, start: int) -> bool:
+def _after_place_preposition(whole: str, start: int) -> bool:
     """'in al-Tanf', 'at the al-Tanf base', 'Syria’s al-Tanf'."""
-    before = doc.text[max(0, start - 24) : start].lower().split()
+    before = whole[max(0, start - 24) : start].lower().split()
     if before and before[-1] == "the":
         before.pop()
     return bool(before) and (before[-1] in PLACE_PREPOSITIONS or before[-1].endswith(("’s", "'s")))
 
 
-def _one_label_per_name(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+def _one_label_per_name(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """Every mention of one name gets the name's majority label (ties: the gazetteer's, else the first)."""
     labels: dict[str, Counter[str]] = {}
     for label, start, end in found:
-        labels.setdefault(normalise_name(doc.text[start:end]), Counter())[label] += 1
+        labels.setdefault(normalise_name(whole[start:end]), Counter())[label] += 1
 
     def chosen(name: str) -> str:
         counts = labels[name].most_common()
@@ -216,4 +216,4 @@ def _one_label_per_name(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
         known = gazetteer.get(name)
         return known if known in top and known is not None else top[0]
 
-    return [(chosen(normalise_name(doc.text[s:e])), s, e) for _, s, e in found]
+    return [(chosen(normalise_name(whole[s:e])), s, e) for _, s, e in found]

@@ -1,19 +1,23 @@
 """Propaganda techniques: spans that use one of the 14 SemEval-2020 techniques, with a confidence.
 
-`load_model(profile, context)` gives the span and technique model alone (the SemEval contract in
-`newsprobe.eval` uses it); `TECHNIQUE_NAMES` are the 14 labels in the model's order.
+`load_model(profile, context)` gives the span and technique model alone and `find_candidates` its
+scored spans (the SemEval contract in `newsprobe.eval` uses them); `TECHNIQUE_NAMES` are the 14
+labels in the model's order, `technique_name` gives a label's readable name.
 """
 
-from .analyser import PropagandaAnalyser, PropagandaResult, PropagandaSpan, TechniqueScore
-from .model import accurate_available, load_model
-from .techniques import TECHNIQUE_NAMES
+from .analyser import CONFIDENCE_MEANS, PropagandaAnalyser, PropagandaResult, PropagandaSpan, TechniqueScore
+from .model import accurate_available, find_candidates, load_model
+from .techniques import TECHNIQUE_NAMES, technique_name
 
 __all__ = [
+    "CONFIDENCE_MEANS",
     "TECHNIQUE_NAMES",
     "PropagandaAnalyser",
     "PropagandaResult",
     "PropagandaSpan",
     "TechniqueScore",
     "accurate_available",
+    "find_candidates",
     "load_model",
+    "technique_name",
 ]

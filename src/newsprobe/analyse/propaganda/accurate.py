@@ -1,8 +1,8 @@
-"""The `accurate` propaganda model: the shared MiniLM encoder pass (`_encoder.py`) with its SI head
-decoded into spans, and a logistic-regression TC head over pooled span states.
+"""The `accurate` propaganda model's TC head: logistic regression over pooled span states of the
+shared MiniLM encoder pass (`encoder.py`), whose SI head gives the token probabilities.
 
-Weights: models/propaganda/encoder.int8.onnx + tokenizer.json (encoder and token heads) and
-models/propaganda/accurate.npz (TC head, decoding thresholds).
+Weights: weights/propaganda/encoder.int8.onnx + tokenizer.json (encoder and token heads) and
+weights/propaganda/accurate.npz (TC head).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import numpy as np
 
 from .encoder import ENCODER_DIR, Encoding
 from .fast import ngram_counts
-from .text import DecodeSettings, decode_spans, tokenize
+from .text import lower_words
 
-__all__ = ["AccurateHead", "span_vector", "token_range", "si_decode"]
+__all__ = ["AccurateHead", "span_vector", "token_range"]
 
 
 def token_range(encoding: Encoding, start: int, end: int) -> tuple[int, int]:
@@ -38,7 +38,7 @@ def span_vector(encoding: Encoding, text: str, start: int, end: int, counts: Cou
     a, b = token_range(encoding, start, end)
     if a >= len(encoding.offsets):
         return np.zeros(encoding.states.shape[1] + 2 * encoding.tech_logits.shape[1] + 5, dtype=np.float32)
-    words = [t.text.lower() for t in tokenize(text[start:end])]
+    words = lower_words(text[start:end])
     repeats = counts[" ".join(words)] if words else 0
     extra = np.array(
         [
@@ -60,37 +60,23 @@ def span_vector(encoding: Encoding, text: str, start: int, end: int, counts: Cou
     ).astype(np.float32)
 
 
-def si_decode(
-    text: str, encoding: Encoding, settings: DecodeSettings, use_breaks: bool
-) -> list[tuple[int, int, float]]:
-    probs = encoding.si_probabilities
-    inside = 1.0 - probs[:, 0]
-    breaks = probs[:, 1] > probs[:, 2] if use_breaks else None
-    return decode_spans(text, encoding.offsets, inside, settings, breaks)
-
-
 @dataclass
 class AccurateHead:
     coef: np.ndarray  # (n_techniques, features)
     intercept: np.ndarray
     mean: np.ndarray
     scale: np.ndarray
-    decode: DecodeSettings
-    use_breaks: bool
     fusion: float = 1.0  # weight of this head against the fast TC model (1: this head only)
 
     @classmethod
     def load(cls, path: Path = ENCODER_DIR / "accurate.npz") -> AccurateHead:
         data = np.load(path)
-        high, low, gap, min_chars, breaks = data["decode"].tolist()
         fusion = float(data["fusion"][0]) if "fusion" in data else 1.0
         return cls(
             data["coef"].astype(np.float32),
             data["intercept"].astype(np.float32),
             data["mean"].astype(np.float32),
             data["scale"].astype(np.float32),
-            DecodeSettings(high, low, int(gap), int(min_chars)),
-            bool(breaks),
             fusion,
         )
 

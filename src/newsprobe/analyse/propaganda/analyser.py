@@ -1,26 +1,33 @@
 """Propaganda techniques: spans that use one of the 14 SemEval-2020 Task 11 techniques (SI), the
-technique(s) of each span with a confidence (TC), a per-article summary, headline spans, and the
-speaker of quoted spans when the `quotes` result is available.
+technique(s) of each span (TC), one calibrated confidence per span, a per-article summary, headline
+spans, and the speaker of quoted spans when the `quotes` result is available.
+
+Precision first: `spans` holds what the report highlights (each technique's threshold was chosen for
+SemEval precision >= 0.5 on articles the models never trained on); `more_spans` holds the
+lower-confidence ones a reader can ask for. The headline is read together with the text, as its
+first line (the way the training articles come), so its spans get their own boundaries.
 
 Profiles: `accurate` runs the fine-tuned MiniLM encoder (int8 ONNX, one pass per article shared
-through `_encoder.encode_article`); `fast` finds spans with a small convolution over static word
+through `encoder.encode_article`); `fast` finds spans with a small convolution over static word
 vectors distilled from that encoder, mixed with a linear tagger over hashed lexical features, and
 classifies them with a linear model over the same kind of features.
 """
 
 from __future__ import annotations
 
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, register
+from .candidates import Candidate
 from .highlight import Segment, highlight_blocks, segments
-from .model import load_model
+from .model import find_candidates, load_model
 from .techniques import TECHNIQUE_NAMES, TECHNIQUES, Technique, technique
-from .text import sentences, trim
+from .text import sentences
+from .tidy import snap_to_words
+from .words import QUOTE_MARKS, QUOTED
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,6 +36,10 @@ __all__ = ["PropagandaAnalyser", "PropagandaResult", "PropagandaSpan", "Techniqu
 
 SECOND_TECHNIQUE_MIN = 0.3  # a span carries a second technique when it is at least this likely
 STRONGEST = 5
+# A tagger's run often sweeps a whole headline; annotators marked a whole headline (of more than six
+# words) in 7 of the 308 such training headlines, so such a span is dropped rather than shown.
+WHOLE_HEADLINE_SHARE = 0.9
+SHORT_HEADLINE_WORDS = 6
 
 
 class TechniqueScore(BaseModel):
@@ -37,10 +48,18 @@ class TechniqueScore(BaseModel):
     confidence: float
 
 
+CONFIDENCE_MEANS = (
+    "Confidence: the share of a highlight like this one that human annotators marked as propaganda, "
+    "on news articles the model never saw in training (SemEval-2020 precision)."
+)
+
+
 class PropagandaSpan(Span):
     text: str
-    techniques: list[TechniqueScore] = Field(description="Most likely first; one or two.")
-    confidence: float = Field(description="How sure the span finder is that this is propaganda (0-1).")
+    techniques: list[TechniqueScore] = Field(
+        description="Most likely first; one or two. Their confidences are the technique classifier's, given the span."
+    )
+    confidence: float = Field(description=CONFIDENCE_MEANS)
     speaker: str | None = Field(None, description="Who is quoted, when the span is inside a quote.")
 
     @property
@@ -60,12 +79,13 @@ class TechniqueCount(BaseModel):
 class SpeakerTechnique(BaseModel):
     speaker: str
     technique: str
+    name: str = Field(description="Readable name of the technique, e.g. 'Loaded language'.")
     text: str
     span: int = Field(description="Index into `spans`.")
 
     @property
     def sentence(self) -> str:
-        return f"{self.speaker} uses {self.technique}: '{self.text}'"
+        return f"{self.speaker} uses {self.name.lower()}: “{self.text.strip(QUOTE_MARKS)}”"
 
 
 class PropagandaSummary(BaseModel):
@@ -78,21 +98,40 @@ class PropagandaSummary(BaseModel):
 
 class PropagandaResult(BaseModel):
     model: str
-    spans: list[PropagandaSpan] = Field(default_factory=list, description="Offsets into `Article.text`.")
+    spans: list[PropagandaSpan] = Field(
+        default_factory=list, description="What the report highlights (precision first). Offsets into `Article.text`."
+    )
     title_spans: list[PropagandaSpan] = Field(
-        default_factory=list, description="Offsets into `metadata.title` (the headline is not in the text)."
+        default_factory=list,
+        description="Highlights in the headline. Offsets into `metadata.title` (the headline is not in the text).",
+    )
+    more_spans: list[PropagandaSpan] = Field(
+        default_factory=list,
+        description="Lower-confidence spans ('show more'); one may contain a highlight. Offsets into `Article.text`.",
+    )
+    more_title_spans: list[PropagandaSpan] = Field(
+        default_factory=list, description="Lower-confidence spans in the headline. Offsets into `metadata.title`."
     )
     summary: PropagandaSummary = Field(default_factory=PropagandaSummary)
     by_speaker: list[SpeakerTechnique] = Field(
         default_factory=list, description="Spans inside quotes, attributed to the quoted speaker."
     )
 
-    def highlight(self, article: Article) -> list[list[Segment]]:
-        """Paragraphs of the text cut into highlight segments (used by the HTML report)."""
-        return highlight_blocks(article.text, [(p.start, p.end) for p in article.paragraphs], self.spans)
+    def highlight(self, article: Article, more: bool = False) -> list[list[Segment]]:
+        """Paragraphs of the text cut into highlight segments (used by the HTML report); `more` adds the
+        lower-confidence spans."""
+        spans = self.spans + self.more_spans if more else self.spans
+        blocks = [(p.start, p.end) for p in article.paragraphs]
+        return highlight_blocks(article.text, blocks, spans, len(self.spans))
 
-    def highlight_title(self, title: str) -> list[Segment]:
-        return segments(title, 0, len(title), self.title_spans)
+    def highlight_title(self, title: str, more: bool = False) -> list[Segment]:
+        spans = self.title_spans + self.more_title_spans if more else self.title_spans
+        return segments(title, 0, len(title), spans, len(self.title_spans))
+
+    @property
+    def confidence_means(self) -> str:
+        """What a span's confidence measures (the views' tooltip)."""
+        return CONFIDENCE_MEANS
 
     @property
     def definitions(self) -> tuple[Technique, ...]:
@@ -113,24 +152,54 @@ def technique_scores(probabilities: Any) -> list[TechniqueScore]:
     ]
 
 
-def find_spans(text: str, context: AnalysisContext, headline: bool = False) -> list[PropagandaSpan]:
-    if not text.strip():
-        return []
-    model = load_model(context.profile, context)
-    found = model.spans(text, context, headline)
-    probabilities = model.techniques(text, [(s, e) for s, e, _ in found], context)
-    return [
-        PropagandaSpan(start=s, end=e, text=text[s:e], techniques=technique_scores(row), confidence=round(c, 4))
-        for (s, e, c), row in zip(found, probabilities, strict=True)
-    ]
+def to_span(text: str, candidate: Candidate, offset: int = 0) -> PropagandaSpan:
+    start, end = candidate.start - offset, candidate.end - offset
+    return PropagandaSpan(
+        start=start,
+        end=end,
+        text=text[start:end],
+        techniques=technique_scores(candidate.techniques),
+        confidence=round(candidate.confidence, 4),
+    )
 
 
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|«[^»]*»")
+class FoundSpans(NamedTuple):
+    spans: list[PropagandaSpan]
+    more_spans: list[PropagandaSpan]
+    title_spans: list[PropagandaSpan]
+    more_title_spans: list[PropagandaSpan]
+
+
+def find_spans(text: str, title: str, context: AnalysisContext) -> FoundSpans:
+    """Spans of the text and of the headline, read together as the training articles are: the headline,
+    a blank line, the text (unless the text already starts with the headline)."""
+    title = title.strip()
+    joined = text if not title or text.startswith(title) else f"{title}\n\n{text}"
+    offset = len(joined) - len(text)
+    found = find_candidates(load_model(context.profile, context), joined, context, headline_end=len(title))
+    body = [to_span(text, c, offset) for c in found if c.start >= offset]
+    head = [to_span(title, c) for c in found if c.end <= len(title) and not _sweeps(title, c)] if title else []
+    return FoundSpans(
+        spans=[s for s in body if _highlighted(s, found, offset)],
+        more_spans=[s for s in body if not _highlighted(s, found, offset)],
+        title_spans=[s for s in head if _highlighted(s, found, 0)],
+        more_title_spans=[s for s in head if not _highlighted(s, found, 0)],
+    )
+
+
+def _sweeps(title: str, candidate: Candidate) -> bool:
+    """Whether a headline span covers (nearly) all of a headline longer than a few words."""
+    covered = (candidate.end - candidate.start) >= WHOLE_HEADLINE_SHARE * len(title)
+    return covered and len(title.split()) > SHORT_HEADLINE_WORDS
+
+
+def _highlighted(span: PropagandaSpan, found: list[Candidate], offset: int) -> bool:
+    return any(c.level == "highlight" for c in found if (c.start - offset, c.end - offset) == (span.start, span.end))
 
 
 def _quoted_regions(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The parts of text[start:end] between quote marks (the speaker's own words)."""
-    return [(start + m.start(), start + m.end()) for m in _QUOTED.finditer(text[start:end])]
+    """The quoted passages inside text[start:end], marks included (the speaker's own words)."""
+    return [(start + m.start(), start + m.end()) for m in QUOTED.finditer(text[start:end])]
 
 
 def _quote_speakers(text: str, quotes: Any) -> list[tuple[int, int, str]]:
@@ -148,7 +217,7 @@ def _quote_speakers(text: str, quotes: Any) -> list[tuple[int, int, str]]:
 
 def attribute_to_speakers(text: str, spans: list[PropagandaSpan], quotes: Any) -> list[PropagandaSpan]:
     """Give each span that lies (at least half) inside a speaker's quoted words that speaker, and clip it
-    to the words inside the quote marks (so "as “an extremely dangerous game" becomes the quoted words)."""
+    to the quoted passage (so "as “an extremely dangerous game”" becomes “an extremely dangerous game”)."""
     regions = _quote_speakers(text, quotes) if quotes is not None else []
     attributed = []
     for span in spans:
@@ -164,7 +233,7 @@ def attribute_to_speakers(text: str, spans: list[PropagandaSpan], quotes: Any) -
         if region is None:
             attributed.append(span)
             continue
-        start, end = trim(text, max(span.start, region[0] + 1), min(span.end, region[1] - 1))
+        start, end = snap_to_words(text, max(span.start, region[0]), min(span.end, region[1]))
         if end - start < 2:
             start, end = span.start, span.end
         attributed.append(
@@ -180,7 +249,7 @@ def summarise(text: str, spans: list[PropagandaSpan]) -> PropagandaSummary:
             counts[score.technique] = counts.get(score.technique, 0) + 1
     bounds = sentences(text)
     flagged = sum(1 for a, b in bounds if any(s.start < b and s.end > a for s in spans))
-    strongest = sorted(range(len(spans)), key=lambda i: -spans[i].confidence * spans[i].techniques[0].confidence)
+    strongest = sorted(range(len(spans)), key=lambda i: -spans[i].confidence)
     ordered = sorted(counts, key=lambda t: (-counts[t], TECHNIQUE_NAMES.index(t)))
     return PropagandaSummary(
         counts=[
@@ -213,17 +282,20 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
     uses_doc = False
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> PropagandaResult:
-        spans = attribute_to_speakers(article.text, find_spans(article.text, context), context.results.get("quotes"))
-        title_spans = find_spans(article.metadata.title or "", context, headline=True)
+        found = find_spans(article.text, article.metadata.title or "", context)
+        quotes = context.results.get("quotes")
+        spans = attribute_to_speakers(article.text, found.spans, quotes)
         by_speaker = [
-            SpeakerTechnique(speaker=s.speaker, technique=s.technique, text=s.text, span=i)
+            SpeakerTechnique(speaker=s.speaker, technique=s.technique, name=s.techniques[0].name, text=s.text, span=i)
             for i, s in enumerate(spans)
             if s.speaker
         ]
         return PropagandaResult(
             model=load_model(context.profile, context).name,
             spans=spans,
-            title_spans=title_spans,
+            title_spans=found.title_spans,
+            more_spans=attribute_to_speakers(article.text, found.more_spans, quotes),
+            more_title_spans=found.more_title_spans,
             summary=summarise(article.text, spans),
             by_speaker=by_speaker,
         )

@@ -1,5 +1,5 @@
-"""The `fast` propaganda model: hashed lexical features, linear token tagger (SI) and linear span
-classifier (TC). Runs on numpy alone; weights live in models/propaganda/fast.npz.
+"""The `fast` propaganda model: hashed lexical features, linear token tagger (SI, mixed into the static
+tagger's) and linear span classifier (TC). Runs on numpy alone; weights live in models/propaganda/fast.npz.
 """
 
 from __future__ import annotations
@@ -8,13 +8,14 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 
 from .techniques import TECHNIQUE_NAMES
-from .text import DecodeSettings, Token, decode_spans, sentences, tokenize
+from .text import Token, lower_words, sentences, tokenize
 
 __all__ = ["FastModel", "span_features", "token_features", "sentence_features", "hash_features"]
 
@@ -43,7 +44,7 @@ def _bucket(value: float, edges: tuple[float, ...]) -> int:
 
 
 def sentence_features(text: str) -> list[str]:
-    words = [t.text.lower() for t in tokenize(text)]
+    words = lower_words(text)
     feats = [f"w={w}" for w in words] + [f"b={a}_{b}" for a, b in pairwise(words)]
     feats.append(f"len={_bucket(len(words), (5, 10, 20, 35, 50))}")
     return feats + ["bias"]
@@ -80,9 +81,9 @@ def token_features(
 
 def span_features(text: str, start: int, end: int, counts: Counter[str]) -> list[str]:
     span = text[start:end]
-    words = [t.text.lower() for t in tokenize(span)] or ["<empty>"]
-    left = [t.text.lower() for t in tokenize(text[max(0, start - 40) : start])][-3:]
-    right = [t.text.lower() for t in tokenize(text[end : end + 40])][:3]
+    words = lower_words(span) or ["<empty>"]
+    left = lower_words(text[max(0, start - 40) : start])[-3:]
+    right = lower_words(text[end : end + 40])[:3]
     normalised = " ".join(words)
     feats = [f"u={w}" for w in words] + [f"b={a}_{b}" for a, b in pairwise(words)]
     feats += [f"l={w}" for w in left] + [f"r={w}" for w in right]
@@ -123,18 +124,15 @@ class FastModel:
     sentence_weights: np.ndarray  # (2**BITS,)
     span_weights: np.ndarray  # (2**BITS, n_techniques)
     span_bias: np.ndarray  # (n_techniques,)
-    decode: DecodeSettings
 
     @classmethod
     def load(cls, path: Path) -> FastModel:
         data = np.load(path)
-        high, low, gap, min_chars = data["decode"].tolist()
         return cls(
             token_weights=data["token_weights"].astype(np.float32),
             sentence_weights=data["sentence_weights"].astype(np.float32),
             span_weights=data["span_weights"].astype(np.float32),
             span_bias=data["span_bias"].astype(np.float32),
-            decode=DecodeSettings(high=high, low=low, max_gap=int(gap), min_chars=int(min_chars)),
         )
 
     def sentence_bands(self, text: str, tokens: list[Token]) -> list[int]:
@@ -161,30 +159,33 @@ class FastModel:
         tokens, feature_lists = self.token_feature_lists(text)
         if not tokens:
             return tokens, np.zeros(0, dtype=np.float32)
-        lengths = [len(f) for f in feature_lists]
-        indices = hash_features([f for fs in feature_lists for f in fs])
-        scores = np.add.reduceat(self.token_weights[indices], np.cumsum([0, *lengths[:-1]]))
+        scores = _summed(self.token_weights, feature_lists)
         return tokens, 1.0 / (1.0 + np.exp(-scores))
 
-    def spans(self, text: str) -> list[tuple[int, int, float]]:
-        tokens, probs = self.token_probabilities(text)
-        return decode_spans(text, [(t.start, t.end) for t in tokens], probs, self.decode)
-
     def technique_probabilities(self, text: str, bounds: list[tuple[int, int]]) -> np.ndarray:
+        if not bounds:
+            return np.zeros((0, len(TECHNIQUE_NAMES)), dtype=np.float32)
         counts = ngram_counts(text)
-        rows = np.zeros((len(bounds), len(TECHNIQUE_NAMES)), dtype=np.float32)
-        for row, (start, end) in enumerate(bounds):
-            rows[row] = (
-                self.span_weights[hash_features(span_features(text, start, end, counts))].sum(0) + self.span_bias
-            )
+        feature_lists = [span_features(text, start, end, counts) for start, end in bounds]
+        rows = _summed(self.span_weights, feature_lists) + self.span_bias
         rows = np.exp(rows - rows.max(axis=1, keepdims=True))
         probabilities: np.ndarray = rows / rows.sum(axis=1, keepdims=True)
         return probabilities
 
 
+def _summed(weights: np.ndarray, feature_lists: list[list[str]]) -> np.ndarray:
+    """Per list of features, the sum of their hashed weight rows (one hashing pass for all lists)."""
+    lengths = [len(f) for f in feature_lists]
+    indices = hash_features([f for fs in feature_lists for f in fs])
+    summed: np.ndarray = np.add.reduceat(weights[indices], np.cumsum([0, *lengths[:-1]]))
+    return summed
+
+
+@lru_cache(maxsize=4)
 def ngram_counts(text: str, longest: int = 6) -> Counter[str]:
-    """How often each word n-gram (n ≤ longest) occurs in the article: the repetition signal."""
-    words = [t.text.lower() for t in tokenize(text)]
+    """How often each word n-gram (n ≤ longest) occurs in the article: the repetition signal (cached:
+    an article's spans are classified in a few calls; callers only read it)."""
+    words = lower_words(text)
     counts: Counter[str] = Counter()
     for n in range(1, longest + 1):
         counts.update(" ".join(words[i : i + n]) for i in range(len(words) - n + 1))

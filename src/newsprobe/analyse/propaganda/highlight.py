@@ -1,7 +1,8 @@
 """Cut text into highlight segments: each piece of text with the spans that cover it.
 
 Overlapping spans stay readable: the shortest covering span sets the background, every other
-covering span adds a coloured underline band, and the hover title names all of them.
+covering span adds a coloured underline band, and the hover title names all of them with the one
+confidence of each. Lower-confidence spans (the report's "show more") get a dashed outline.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any, Protocol
 
 from .techniques import technique
 
-__all__ = ["Segment", "highlight_blocks", "segments"]
+__all__ = ["Segment", "describe", "highlight_blocks", "segments"]
 
 
 class _Span(Protocol):
@@ -29,6 +30,9 @@ class _Span(Protocol):
     def speaker(self) -> str | None: ...
 
 
+LOWER_STYLE = ";outline:1px dashed #6b7680;outline-offset:-1px"
+
+
 @dataclass
 class Segment:
     text: str
@@ -37,10 +41,16 @@ class Segment:
     title: str = ""
 
 
-def _describe(span: _Span) -> str:
-    names = " + ".join(f"{t.name} ({t.confidence:.0%})" for t in span.techniques)
-    who = f", quoted: {span.speaker}" if span.speaker else ""
-    return f"{names}; span confidence {span.confidence:.0%}{who}"
+def describe(span: _Span, lower: bool = False) -> str:
+    """One line for a highlight's tooltip: the technique(s) in words, the span's one confidence and
+    what it means, the speaker of quoted words."""
+    names = " or ".join(t.name for t in span.techniques)
+    level = "lower confidence, " if lower else ""
+    who = f"; quoted: {span.speaker}" if span.speaker else ""
+    return (
+        f"{names} ({level}confidence {span.confidence:.0%}: how much of highlights like this one "
+        f"annotators marked as propaganda){who}"
+    )
 
 
 def _style(spans: Sequence[_Span], covering: list[int]) -> str:
@@ -54,8 +64,9 @@ def _style(spans: Sequence[_Span], covering: list[int]) -> str:
     return style + (f";box-shadow:{shadows}" if shadows else "")
 
 
-def segments(text: str, start: int, end: int, spans: Sequence[_Span]) -> list[Segment]:
-    """Segments of text[start:end] cut at every span boundary inside it."""
+def segments(text: str, start: int, end: int, spans: Sequence[_Span], lower_from: int | None = None) -> list[Segment]:
+    """Segments of text[start:end] cut at every span boundary inside it; spans from index `lower_from`
+    on are lower-confidence ones."""
     cuts = {start, end}
     for span in spans:
         cuts.update(p for p in (span.start, span.end) if start < p < end)
@@ -64,14 +75,18 @@ def segments(text: str, start: int, end: int, spans: Sequence[_Span]) -> list[Se
     for a, b in pairwise(points):
         covering = [i for i, s in enumerate(spans) if s.start < b and s.end > a]
         if covering:
-            title = " | ".join(_describe(spans[i]) for i in covering)
-            pieces.append(Segment(text[a:b], covering, _style(spans, covering), title))
+            lower = [lower_from is not None and i >= lower_from for i in covering]
+            title = " | ".join(describe(spans[i], low) for i, low in zip(covering, lower, strict=True))
+            style = _style(spans, covering) + (LOWER_STYLE if all(lower) else "")
+            pieces.append(Segment(text[a:b], covering, style, title))
         else:
             pieces.append(Segment(text[a:b]))
     return pieces
 
 
-def highlight_blocks(text: str, blocks: list[tuple[int, int]], spans: Sequence[_Span]) -> list[list[Segment]]:
+def highlight_blocks(
+    text: str, blocks: list[tuple[int, int]], spans: Sequence[_Span], lower_from: int | None = None
+) -> list[list[Segment]]:
     """One segment list per paragraph block; blank-line paragraphs when no blocks are given."""
     if not blocks:
         blocks, position = [], 0
@@ -79,4 +94,4 @@ def highlight_blocks(text: str, blocks: list[tuple[int, int]], spans: Sequence[_
             if part.strip():
                 blocks.append((position, position + len(part)))
             position += len(part) + 2
-    return [segments(text, a, b, spans) for a, b in blocks]
+    return [segments(text, a, b, spans, lower_from) for a, b in blocks]

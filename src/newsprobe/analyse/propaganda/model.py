@@ -1,4 +1,9 @@
-"""The two propaganda models behind one interface, loaded once per pipeline via `context.resource`."""
+"""The two propaganda models behind one interface, loaded once per pipeline via `context.resource`.
+
+A model gives per-token O/B/I probabilities and technique probabilities for spans; `find_candidates`
+turns them into scored spans through the model's operating point (`confidence.py`), so a new
+tagger only needs those two methods and its own calibrated operating point.
+"""
 
 from __future__ import annotations
 
@@ -8,43 +13,49 @@ from typing import Protocol
 import numpy as np
 
 from ..base import AnalysisContext, Profile
-from .accurate import AccurateHead, si_decode
+from .accurate import AccurateHead
+from .candidates import Candidate, Tagged, score_candidates
+from .confidence import OperatingPoint, WordRates
+from .decode import inside_as_bio
 from .encoder import ENCODER_DIR, encode_article
 from .fast import FastModel
 from .static import StaticTagger
-from .text import DecodeSettings
 
-__all__ = ["PropagandaModel", "load_model", "accurate_available"]
+__all__ = ["PropagandaModel", "accurate_available", "find_candidates", "load_model"]
 
 FAST_PATH = ENCODER_DIR / "fast.npz"
 STATIC_PATH = ENCODER_DIR / "static.npz"
-ACCURATE_FILES = ("encoder.int8.onnx", "tokenizer.json", "accurate.npz")
-# Headlines are encoded alone, without the article around them, and come out less sure. On the
-# 80 validation headlines (27 gold spans) these thresholds raised headline SI F1 from 0.29 to 0.37.
-ACCURATE_HEADLINE_DECODE = DecodeSettings(high=0.2, low=0.1, max_gap=12, min_chars=6)
+FAST_POINT = ENCODER_DIR / "fast_point.npz"
+ACCURATE_POINT = ENCODER_DIR / "accurate_point.npz"
+WORD_RATES = ENCODER_DIR / "word_rates.json"
+ACCURATE_FILES = ("encoder.int8.onnx", "tokenizer.json", "accurate.npz", "accurate_point.npz")
 
 
 class PropagandaModel(Protocol):
     name: str
+    point: OperatingPoint
 
-    def spans(self, text: str, context: AnalysisContext, headline: bool = False) -> list[tuple[int, int, float]]: ...
+    def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Token character offsets and their (n, 3) O/B/I probabilities."""
+        ...
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray: ...
 
 
 class FastPropaganda:
-    def __init__(self, path: Path = FAST_PATH, static_path: Path = STATIC_PATH) -> None:
-        self.model = FastModel.load(path)
-        self.static = StaticTagger.load(static_path, ENCODER_DIR / "tokenizer.json") if static_path.is_file() else None
-        tagger = "hashed lexical features, linear tagger"
-        if self.static is not None:
-            tagger = "static vectors distilled from the encoder, convolutional tagger mixed with a hashed linear one"
-        self.name = f"fast: {tagger}; linear span classifier"
+    name = (
+        "fast: static vectors distilled from the encoder, convolutional tagger mixed with a hashed linear one; "
+        "linear span classifier"
+    )
 
-    def spans(self, text: str, context: AnalysisContext, headline: bool = False) -> list[tuple[int, int, float]]:
-        if self.static is None:
-            return self.model.spans(text)
-        return self.static.spans(text, self.model)
+    def __init__(self, path: Path = FAST_PATH, static_path: Path = STATIC_PATH, point: Path = FAST_POINT) -> None:
+        self.model = FastModel.load(path)
+        self.static = StaticTagger.load(static_path, ENCODER_DIR / "tokenizer.json")
+        self.point = OperatingPoint.load(point)
+
+    def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
+        offsets, inside = self.static.mixed_probabilities(text, self.model)
+        return offsets, inside_as_bio(inside)
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
         return self.model.technique_probabilities(text, bounds)
@@ -58,18 +69,32 @@ class AccuratePropaganda:
 
     def __init__(self) -> None:
         self.head = AccurateHead.load()
-        self.fast = FastPropaganda() if self.head.fusion < 1.0 else None
+        self.fast = FastModel.load(FAST_PATH) if self.head.fusion < 1.0 else None
+        self.point = OperatingPoint.load(ACCURATE_POINT)
 
-    def spans(self, text: str, context: AnalysisContext, headline: bool = False) -> list[tuple[int, int, float]]:
-        settings = ACCURATE_HEADLINE_DECODE if headline else self.head.decode
-        return si_decode(text, encode_article(context, text), settings, self.head.use_breaks)
+    def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
+        encoding = encode_article(context, text)
+        return encoding.offsets, encoding.si_probabilities
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
         probabilities = self.head.technique_probabilities(encode_article(context, text), text, bounds)
         if self.fast is None or not bounds:
             return probabilities
         weight = self.head.fusion
-        return weight * probabilities + (1.0 - weight) * self.fast.techniques(text, bounds, context)
+        return weight * probabilities + (1.0 - weight) * self.fast.technique_probabilities(text, bounds)
+
+
+def find_candidates(
+    model: PropagandaModel, text: str, context: AnalysisContext, headline_end: int = 0
+) -> list[Candidate]:
+    """Scored spans of `text` at or above the model's floor; the first `headline_end` characters are
+    the headline line."""
+    if not text.strip():
+        return []
+    offsets, probabilities = model.token_probabilities(text, context)
+    rates = context.resource("propaganda:word-rates", lambda: WordRates.load(WORD_RATES))
+    tagged = Tagged(text, offsets, probabilities, lambda bounds: model.techniques(text, bounds, context), headline_end)
+    return score_candidates(tagged, model.point, rates)
 
 
 def accurate_available(directory: Path = ENCODER_DIR) -> bool:

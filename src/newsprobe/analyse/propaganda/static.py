@@ -14,7 +14,6 @@ from tokenizers import Tokenizer
 
 from .._onnx import load_tokenizer
 from .fast import FastModel
-from .text import DecodeSettings, decode_spans
 
 __all__ = ["StaticTagger", "conv1d", "word_probabilities_at"]
 
@@ -49,14 +48,12 @@ class StaticTagger:
     layers: list[tuple[np.ndarray, np.ndarray, int]]  # (weight, bias, dilation) per convolution
     out_weight: np.ndarray  # (hidden,)
     out_bias: float
-    decode: DecodeSettings
     hashed_weight: float  # share of the hashed tagger's probability in the mix
 
     @classmethod
     def load(cls, path: Path, tokenizer_path: Path) -> StaticTagger:
         data = np.load(path)
         tokenizer = load_tokenizer(tokenizer_path)
-        high, low, gap, min_chars = data["decode"].tolist()
         layers = [
             (
                 data[f"conv{i}_weight"].astype(np.float32),
@@ -71,7 +68,6 @@ class StaticTagger:
             layers=layers,
             out_weight=data["out_weight"].astype(np.float32),
             out_bias=float(data["out_bias"]),
-            decode=DecodeSettings(high=high, low=low, max_gap=int(gap), min_chars=int(min_chars)),
             hashed_weight=float(data["hashed_weight"]),
         )
 
@@ -85,9 +81,9 @@ class StaticTagger:
         scores = hidden @ self.out_weight + self.out_bias
         return list(encoding.offsets), 1.0 / (1.0 + np.exp(-scores))
 
-    def spans(self, text: str, hashed: FastModel) -> list[tuple[int, int, float]]:
-        """Spans from the convolution's probabilities mixed with the hashed tagger's."""
+    def mixed_probabilities(self, text: str, hashed: FastModel) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """P(inside a span) per wordpiece: the convolution's, mixed with the hashed tagger's."""
         offsets, probs = self.token_probabilities(text)
         if self.hashed_weight > 0 and offsets:
             probs = (1 - self.hashed_weight) * probs + self.hashed_weight * word_probabilities_at(hashed, text, offsets)
-        return decode_spans(text, offsets, probs, self.decode)
+        return offsets, probs

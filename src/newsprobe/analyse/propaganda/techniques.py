@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["TECHNIQUES", "Technique", "TECHNIQUE_NAMES", "technique_index"]
+__all__ = ["TECHNIQUES", "TECHNIQUE_NAMES", "Technique", "technique", "technique_index", "technique_name"]
 
 
 @dataclass(frozen=True)
@@ -131,3 +131,10 @@ def technique_index(label: str) -> int:
 
 def technique(label: str) -> Technique:
     return _BY_LABEL[label]
+
+
+def technique_name(label: str) -> str:
+    """The readable name of a SemEval label ("Loaded_Language" -> "Loaded language"); unknown labels
+    are spelled out from the id."""
+    known = _BY_LABEL.get(label)
+    return known.name if known else label.replace("_", " ").replace(",", " / ").capitalize()

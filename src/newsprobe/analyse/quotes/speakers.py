@@ -413,6 +413,7 @@ class SpeakerResolver:
         profile: Profile = "accurate",
     ) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy joins the tokens on every `doc.text`: read it once
         self.confidence = SPEAKER_CONFIDENCE[profile]
         self.entities = entities
         self.people = PersonIndex(doc, entities)
@@ -435,7 +436,7 @@ class SpeakerResolver:
         return any(s <= offset < e for s, e in self.quoted)
 
     def _evidence(self, start: int, end: int) -> SpeakerEvidence:
-        return SpeakerEvidence(start=start, end=end, text=self.doc.text[start:end])
+        return SpeakerEvidence(start=start, end=end, text=self.text[start:end])
 
     def _build_chain(self) -> None:
         """Subjects that are people, in text order; pronoun and role subjects resolved on the way."""
@@ -661,7 +662,7 @@ class SpeakerResolver:
         run = [t for t in _name_run(name) if t.pos_ == "PROPN"]
         start, end = run[0].idx, run[-1].idx + len(run[-1])
         return Speaker(
-            name=self.doc.text[start:end],
+            name=self.text[start:end],
             kind="organisation",
             resolved_by="named",
             reason=f"the {head.text} named beside it",
@@ -713,7 +714,7 @@ class SpeakerResolver:
         country = next((NATIONALITIES[t.lower_] for t in proper if t.lower_ in NATIONALITIES), None)
         kind: SpeakerKind = "government" if head.lower_ == "government" else "organisation"
         return Speaker(
-            name=self.doc.text[start:end],
+            name=self.text[start:end],
             kind=kind,
             organisation=country,
             resolved_by="named",

@@ -9,7 +9,7 @@ Trained on PolNeAR train by `training/quotes/train_tagger.py`; the model ships i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,7 +23,7 @@ from .rules import RawAttribution, trim_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "token_labels"]
+__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "group_runs", "token_labels"]
 
 MODEL_PATH = WEIGHTS_DIR / "quotes" / "attribution_crf.crfsuite"
 LABEL_TYPES = ("SRC", "CUE", "CON")
@@ -225,16 +225,17 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
-    """Group labelled runs into attributions: each cue anchors one; content joins the nearest cue
-    of its paragraph, a source the nearest cue of its sentence. Content with no cue in its
-    paragraph stands alone; sources left over go to the nearest source-less attribution of
-    their paragraph."""
-    runs = _spans(doc, labels)
-    para = _paragraph_index(doc)
-    sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
-    cues = [(r[1], r[2]) for r in runs if r[0] == "CUE"]
-    groups: list[dict[str, list[tuple[int, int]]]] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
+Run = tuple[str, int, int]  # (CUE | CON | SRC, first token, last token + 1)
+Group = dict[str, list[tuple[int, int]]]
+
+
+def group_runs(runs: Sequence[Run], para: Sequence[int], sent: Mapping[int, int] | Sequence[int]) -> list[Group]:
+    """Attributions from tagged runs (``para``/``sent``: each token's paragraph and sentence): each cue anchors
+    one; content joins the nearest cue of its paragraph, a source the nearest cue of its sentence. Content with
+    no cue in its paragraph stands alone; sources left over go to the nearest source-less attribution of their
+    paragraph. Also the encoder training's decoder (training/encoder/decode.py)."""
+    cues = [(first, last) for kind, first, last in runs if kind == "CUE"]
+    groups: list[Group] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
     spare_sources: list[tuple[int, int]] = []
     for kind, first, last in runs:
         if kind == "CUE":
@@ -259,6 +260,15 @@ def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
         ]
         if needy:
             groups[min(needy)[1]]["SRC"].append(source)
+    return groups
+
+
+def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
+    """The attributions of a document whose tokens carry `labels` (grouped by `group_runs`)."""
+    runs = _spans(doc, labels)
+    para = _paragraph_index(doc)
+    sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
+    groups = group_runs(runs, para, sent)
     text = doc.text
     found = [_to_raw(doc, text, g["cue"], g["CON"], g["SRC"]) for g in groups]
     return sorted(found, key=lambda a: a.content_start)
