@@ -6,6 +6,7 @@ Both engines: the in-process one and Ray (a local cluster of 2 actors, each comm
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 import signal
 import subprocess
@@ -22,7 +23,11 @@ from newsprobe.ingest.records import iter_inputs
 
 from .conftest import corpus_rows, ptc_texts, write_jsonl
 
-DEADLINE = 120.0
+#: Waits are on progress, not on the clock: a loaded machine may take minutes to start Ray and load models, so
+#: the first commit may take STARTUP seconds and each later one STALL seconds before the test gives up.
+STARTUP = 900.0
+STALL = 300.0
+POLL = 0.05
 
 
 ENGINES = {"local": 1, "ray": 2}  # engine -> workers
@@ -35,6 +40,48 @@ def committed_documents(store: Path) -> int:
     except (OSError, pa.ArrowInvalid):  # a compaction deleted a marker while we listed
         return 0
     return sum(row["documents"] for marker in markers for row in marker.to_pylist() if row["kind"] == "batch")
+
+
+def _parents() -> dict[int, int]:
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # the process ended while we listed
+        parents[int(stat.parent.name)] = int(fields[1])
+    return parents
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (the pool's workers; Ray's GCS, raylet and actors)."""
+    children: dict[int, list[int]] = {}
+    for child, parent in _parents().items():
+        children.setdefault(parent, []).append(child)
+    found, stack = set(), [pid]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            if child not in found:
+                found.add(child)
+                stack.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def wait_for_orphans(pids: set[int]) -> None:
+    """Wait until the killed driver's workers are gone (Ray's share the driver's fate, a pool's see its pipe
+    close), so that the rerun does not race a worker still committing the batch it had; SIGKILL stragglers."""
+    started = time.monotonic()
+    while any(alive(pid) for pid in pids) and time.monotonic() - started < STALL:
+        time.sleep(POLL)
+    for pid in filter(alive, pids):
+        os.kill(pid, signal.SIGKILL)
 
 
 def run_and_kill(inputs: Path, store: Path, engine: str, after: int) -> int:
@@ -60,15 +107,27 @@ def run_and_kill(inputs: Path, store: Path, engine: str, after: int) -> int:
         "3",
         "--quiet",
     ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    started = time.monotonic()
+    log = store.parent / f"{engine}-run.log"  # a file, not a pipe: an unread pipe that fills up would stall the run
+    with log.open("ab") as stderr:
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+    committed = committed_documents(store)
+    progress_at, allowance = time.monotonic(), STARTUP
     try:
-        while process.poll() is None and time.monotonic() - started < DEADLINE:
-            if committed_documents(store) >= after:
+        while process.poll() is None and time.monotonic() - progress_at < allowance:
+            now = committed_documents(store)
+            if now >= after:
+                workers = descendants(process.pid)
                 process.send_signal(signal.SIGKILL)
+                process.wait(timeout=60)
+                wait_for_orphans(workers)
                 break
-            time.sleep(0.02)
-        return process.wait(timeout=30)
+            if now > committed:
+                committed, progress_at, allowance = now, time.monotonic(), STALL
+            time.sleep(POLL)
+        else:
+            ended = "ended" if process.poll() is not None else "stalled"
+            pytest.fail(f"the run {ended} at {committed} of {after} documents: {log.read_text()[-2000:]}")
+        return process.wait(timeout=60)
     finally:
         if process.poll() is None:
             process.kill()
