@@ -25,7 +25,7 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
-from .store import CorpusStore
+from .store import BatchMapper, CorpusStore, map_here
 from .syndication import find_pairs_duckdb
 from .tables import (
     AdapterError,
@@ -259,23 +259,48 @@ class LocalEngine:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 yield from (future.result() for future in done)
 
-    def find_pairs(self, store: CorpusStore, run_id: str) -> int:
-        """Candidates from DuckDB in this process; verified and compared by a pool of ``workers`` processes."""
+    @contextmanager
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end (finding pairs, copying and deleting files) on a pool of ``workers`` processes."""
+        with pool_mapper(self.workers) as mapper:
+            yield mapper
+
+    def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
+        """With a pool, the DuckDB join runs in one of its workers (which verifies and compares the candidates
+        on a pool of its own): this process only waits for the pairs' partition to be committed."""
         if self.workers <= 1:
             return find_pairs_duckdb(store, run_id)
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
+        (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, self.workers)]))
+        store.refresh()
+        return int(pairs)
 
-            def mapper(function: Callable[[Any], Any], batches: Iterator[Any]) -> Iterator[Any]:
-                pending: set[Future[Any]] = set()
-                for batch in batches:
-                    pending.add(pool.submit(function, batch))
-                    if len(pending) >= self.workers * 2:
-                        done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        yield from (future.result() for future in done)
-                yield from (future.result() for future in pending)
 
-            return find_pairs_duckdb(store, run_id, mapper)
+@contextmanager
+def pool_mapper(workers: int) -> Iterator[BatchMapper]:
+    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1)."""
+    if workers <= 1:
+        yield map_here
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+
+        def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> Iterator[Any]:
+            pending: set[Future[Any]] = set()
+            for task in tasks:
+                pending.add(pool.submit(function, task))
+                if len(pending) >= workers * 2:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (future.result() for future in done)
+            yield from (future.result() for future in pending)
+
+        yield mapper
+
+
+def _find_pairs_task(task: tuple[str, str, int]) -> int:
+    """`find_pairs_duckdb` in a pool worker: the store opened read-only (the run's driver holds its lock)."""
+    address, run_id, workers = task
+    with CorpusStore(address, read_only=True) as store, pool_mapper(workers) as mapper:
+        return find_pairs_duckdb(store, run_id, mapper)
 
 
 # ---------------------------------------------------------------- ray
@@ -336,7 +361,19 @@ class RayEngine:
         for window in chunked(records, self.window):
             yield from self._run_window(ray, window, store, run_id)
 
-    def find_pairs(self, store: CorpusStore, run_id: str) -> int:
+    @contextmanager
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end as Ray tasks (inside `started`)."""
+        ray = import_ray()
+
+        def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> list[Any]:
+            remote = ray.remote(num_cpus=self.actor_cpus)(function)
+            return list(ray.get([remote.remote(task) for task in tasks]))
+
+        yield mapper
+
+    def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
+        """Ray Data's join and verification (``mapper`` is not needed)."""
         from .ray_pairs import find_pairs_ray
 
         return find_pairs_ray(store, run_id, self.workers)

@@ -16,8 +16,8 @@ from typing import Any
 
 from ..errors import InputError
 from .networks import connected_components
-from .search_index import matching_ids
 from .partitions import StoreLocation
+from .search_index import matching_ids
 from .store import CorpusStore
 
 __all__ = [

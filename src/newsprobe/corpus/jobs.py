@@ -180,25 +180,26 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
                     progress.update(task, advance=result.documents, rate=f"{rate:6.1f}")
             analysed = time.perf_counter()
             store.refresh()
-            pairs = engine.find_pairs(store, run_id)
-        paired = time.perf_counter()
-        store.record_run(
-            {
-                "run_id": run_id,
-                "started": None,
-                "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "engine": options.engine,
-                "workers": options.workers,
-                "profile": options.profile,
-                "analyses": ",".join(analyses) if analyses is not None else "all",
-                "inputs": " ".join(map(str, options.inputs)),
-                "processed": counts.documents,
-                "errors": counts.errors,
-                "seconds": paired - started,
-            }
-        )
-        if options.compact:
-            store.compact(run_id)
+            with engine.mapper() as mapper:
+                pairs = engine.find_pairs(store, run_id, mapper)
+                paired = time.perf_counter()
+                store.record_run(
+                    {
+                        "run_id": run_id,
+                        "started": None,
+                        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        "engine": options.engine,
+                        "workers": options.workers,
+                        "profile": options.profile,
+                        "analyses": ",".join(analyses) if analyses is not None else "all",
+                        "inputs": " ".join(map(str, options.inputs)),
+                        "processed": counts.documents,
+                        "errors": counts.errors,
+                        "seconds": paired - started,
+                    }
+                )
+                if options.compact:
+                    store.compact(run_id, mapper)
         compacted = time.perf_counter()
     processed, seconds = counts.documents, compacted - started
     startup = (first_at - started) if first_at is not None else seconds

@@ -236,11 +236,14 @@ class StoreLocation:
 
     def markers(self) -> list[Marker]:
         """Every commit marker (one listing and one small read each)."""
-        files = self.list_files(COMMITS)
-        if not files:
-            return []
-        rows = pq.read_table(files, filesystem=self.filesystem, schema=Marker.SCHEMA).to_pylist()
-        return [Marker(**row) for row in rows]
+        markers = []
+        for path in self.list_files(COMMITS):  # file by file: pyarrow's dataset reader costs a second to import
+            try:
+                with self.filesystem.open_input_file(path) as handle:
+                    markers += [Marker(**row) for row in pq.ParquetFile(handle).read().to_pylist()]
+            except FileNotFoundError:  # replaced by a compaction (whose marker exists) while we listed
+                continue
+        return markers
 
     def generation(self) -> str:
         """Changes whenever a partition is committed, replaced or removed (one listing of the markers):

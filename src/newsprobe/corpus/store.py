@@ -21,9 +21,10 @@ from __future__ import annotations
 import fcntl
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import pyarrow as pa
 
@@ -41,7 +42,18 @@ from .partitions import (
 )
 from .tables import Rows
 
-__all__ = ["DOCUMENT_STAGES", "LAUNDERING_SOURCE", "CorpusStore", "PUBLIC_VIEWS"]
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+__all__ = ["DOCUMENT_STAGES", "LAUNDERING_SOURCE", "BatchMapper", "CorpusStore", "PUBLIC_VIEWS", "map_here"]
+
+#: Maps a function over tasks (in this process, or on the engine's workers) and yields its results.
+BatchMapper = Callable[[Callable[[Any], Any], Iterator[Any]], Iterable[Any]]
+
+
+def map_here(function: Callable[[Any], Any], tasks: Iterator[Any]) -> Iterator[Any]:
+    return (function(task) for task in tasks)
+
 
 #: Error stages that mean the document itself failed (it has no `articles` row).
 DOCUMENT_STAGES = ("read", "extract", "analyse")
@@ -126,7 +138,6 @@ class CorpusStore:
     """Open (``read_only``: must exist) or create the store at ``address`` (a directory or an ``s3://`` URI)."""
 
     def __init__(self, address: str | Path, *, read_only: bool = False) -> None:
-        import duckdb
 
         self.location = StoreLocation(address)
         self.directory = Path(self.location.root) if self.location.local else Path(self.location.address)
@@ -140,19 +151,27 @@ class CorpusStore:
             self.location.create()
             self._lock()
             self._clean()
-        self.conn = duckdb.connect()
+        self._conn = _connect(self._scratch())
         self._datasets = 0
-        self.conn.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
-        self.conn.execute("SET preserve_insertion_order = false")
-        self.conn.execute(f"SET temp_directory = {_quote(self._scratch())}")
+        self._stale = True
         self.refresh()
+
+    @property
+    def conn(self) -> DuckDBPyConnection:
+        """The DuckDB connection with a view per table; the views are (re)built here, on first use after the
+        markers were read: binding a view reads the footer of every file, and a driver that only commits
+        and compacts never needs them."""
+        if self._stale:
+            self._stale = False
+            self._create_views()
+        return self._conn
 
     def _scratch(self) -> str:
         base = self.directory if self.location.local and not self.read_only else Path(tempfile.gettempdir())
         return str(base / ".duckdb-tmp")
 
     def close(self) -> None:
-        self.conn.close()
+        self._conn.close()
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
@@ -166,11 +185,11 @@ class CorpusStore:
     # ------------------------------------------------------------ partitions
 
     def refresh(self) -> None:
-        """Read the commit markers and (re)create every view over the committed partitions."""
+        """Read the commit markers; the views over the committed partitions follow on the next query."""
         self.markers = self.location.markers()
         replaced = {name for marker in self.markers for name in marker.replaces}
         self.live = [marker for marker in self.markers if marker.partition not in replaced]
-        self._create_views()
+        self._stale = True
 
     def _create_views(self, tables: Iterable[str] | None = None) -> None:
         """(Re)create the views of ``tables`` (default: all, and the views on them). Binding a view reads the
@@ -179,10 +198,7 @@ class CorpusStore:
         self.conn.execute("CREATE SCHEMA IF NOT EXISTS internal")
         for table in store_tables() if tables is None else tables:
             schema = "internal" if table in DEDUP_TABLES else "main"
-            sql = self.relation(table)
-            if table in DEDUPLICATED:
-                sql = f"SELECT DISTINCT ON ({DEDUPLICATED[table]}) * FROM ({sql}) ORDER BY {DEDUPLICATED[table]}"
-            self.conn.execute(f"CREATE OR REPLACE VIEW {schema}.{table} AS {sql}")
+            self.conn.execute(f"CREATE OR REPLACE VIEW {schema}.{table} AS {_distinct(table, self.relation(table))}")
         if tables is None:
             from .networks import LINK_VIEWS  # its SQL uses this module's laundering rule
 
@@ -195,18 +211,8 @@ class CorpusStore:
         Local files are read by DuckDB itself; on an object store through a pyarrow dataset over the
         store's file system (DuckDB reads ``s3://`` only with an extension it would download).
         """
-        files, columns = self.files(table, partitions), store_tables()[table]
-        if self.location.local or not files:
-            return read_sql(files, columns)
-        import pyarrow.dataset as ds
-
         self._datasets += 1
-        name = f"_dataset_{table}_{self._datasets}"
-        schema = arrow_table(table, []).schema
-        self.conn.register(
-            name, ds.dataset(files, schema=schema, filesystem=self.location.filesystem, format="parquet")
-        )
-        return f"SELECT {_columns_sql(columns)} FROM {name}"
+        return _relation(self._conn, self.location, table, self.files(table, partitions), self._datasets)
 
     def files(self, table: str, partitions: Sequence[Marker] | None = None) -> list[str]:
         """Files of ``table`` in the given (default: all committed) partitions."""
@@ -284,7 +290,8 @@ class CorpusStore:
         """Take a partition this process committed into the views (without listing the markers again)."""
         self.markers.append(marker)
         self.live.append(marker)
-        self._create_views(marker.tables)
+        if not self._stale:
+            self._create_views(marker.tables)
 
     def write_batch(self, batch: Iterable[Rows], run_id: str = "manual") -> Marker:
         """Commit the rows of many documents as one partition (all or nothing); rows are written as given."""
@@ -301,11 +308,13 @@ class CorpusStore:
     def record_run(self, values: dict[str, Any]) -> None:
         self.write_rows(values["run_id"], "run", {"runs": [values]})
 
-    def compact(self, run_id: str) -> Marker | None:
+    def compact(self, run_id: str, mapper: BatchMapper = map_here) -> Marker | None:
         """Merge the committed partitions into one per table (and the compactions once there are many).
 
         Partitions whose near-duplicate keys are not joined yet stay as they are. The merged
-        partition drops the probe keys (only needed for the join) and duplicate outlets.
+        partition drops the probe keys (only needed for the join) and duplicate outlets. Each table
+        is copied, and the replaced files deleted, by a task of ``mapper`` (the engine's workers);
+        this process only writes the commit marker in between.
         """
         joined = {name for marker in self.markers for name in marker.joined}
         small = [
@@ -322,33 +331,92 @@ class CorpusStore:
             documents=sum(m.documents for m in chosen),
             replaces=[m.partition for m in chosen],
         )
-        for table in store_tables():
-            if self.files(table, chosen) and table != "dedup_probes":
-                self._copy(table, chosen, marker.partition)
-                marker.tables.append(table)
+        address = self.location.shared_address()
+        copies = [
+            CopyTask(address, table, files, self.location.file(table, marker.partition))
+            for table in store_tables()
+            if table != "dedup_probes" and (files := self.files(table, chosen))
+        ]
+        marker.tables = sorted(mapper(copy_files, iter(copies)))
         if "dedup_keys" in marker.tables:
             marker.joined = [marker.partition]
         self.location.write_file(self.location.file(COMMITS, marker.partition), marker.to_arrow())
-        self.location.delete([self.location.file(t, m.partition) for m in chosen for t in [*m.tables, COMMITS]])
+        tables = sorted({table for m in chosen for table in m.tables})
+        replaced = [[self.location.file(t, m.partition) for m in chosen if t in m.tables] for t in tables]
+        replaced.append([self.location.file(COMMITS, m.partition) for m in chosen])
+        for _ in mapper(delete_files, iter((address, files) for files in replaced)):
+            pass  # files of replaced partitions a kill leaves behind are deleted by the next writer (`_clean`)
         self.refresh()
         return marker
 
-    def _copy(self, table: str, partitions: list[Marker], partition: str) -> None:
-        sql = self.relation(table, partitions)
-        if table in DEDUPLICATED:
-            sql = f"SELECT DISTINCT ON ({DEDUPLICATED[table]}) * FROM ({sql}) ORDER BY {DEDUPLICATED[table]}"
-        target = self.location.file(table, partition)
-        if self.location.local:
-            partial = target.rsplit("/", 1)
-            temporary = f"{partial[0]}/.{partial[1]}.tmp"
-            self.conn.execute(f"COPY ({sql}) TO {_quote(temporary)} (FORMAT parquet, COMPRESSION {COMPRESSION})")
-            os.replace(temporary, target)
+
+@dataclass
+class CopyTask:
+    """Copy ``files`` (one table's rows in some partitions) into one Parquet file ``target``."""
+
+    address: str
+    table: str
+    files: list[str]
+    target: str
+
+
+def _connect(scratch: str) -> DuckDBPyConnection:
+    import duckdb
+
+    conn = duckdb.connect()
+    conn.execute(f"SET memory_limit = '{DUCKDB_MEMORY}'")
+    conn.execute("SET preserve_insertion_order = false")
+    conn.execute(f"SET temp_directory = {_quote(scratch)}")
+    return conn
+
+
+def _distinct(table: str, sql: str) -> str:
+    if table not in DEDUPLICATED:
+        return sql
+    return f"SELECT DISTINCT ON ({DEDUPLICATED[table]}) * FROM ({sql}) ORDER BY {DEDUPLICATED[table]}"
+
+
+def _relation(conn: DuckDBPyConnection, location: StoreLocation, table: str, files: list[str], number: int) -> str:
+    """SQL for the rows of ``table`` in ``files``. Local files are read by DuckDB itself; on an object store
+    through a pyarrow dataset over the store's file system (DuckDB reads ``s3://`` only with an extension it
+    would download)."""
+    columns = store_tables()[table]
+    if location.local or not files:
+        return read_sql(files, columns)
+    import pyarrow.dataset as ds
+
+    name = f"_dataset_{table}_{number}"
+    schema = arrow_table(table, []).schema
+    conn.register(name, ds.dataset(files, schema=schema, filesystem=location.filesystem, format="parquet"))
+    return f"SELECT {_columns_sql(columns)} FROM {name}"
+
+
+def copy_files(task: CopyTask) -> str:
+    """Run one `CopyTask` (in whichever process the engine chose); returns the table."""
+    location = StoreLocation(task.address)
+    conn = _connect(str(Path(location.root) / ".duckdb-tmp") if location.local else tempfile.gettempdir())
+    try:
+        sql = _distinct(task.table, _relation(conn, location, task.table, task.files, 0))
+        if location.local:
+            directory, name = task.target.rsplit("/", 1)
+            temporary = f"{directory}/.{name}.tmp"
+            conn.execute(f"COPY ({sql}) TO {_quote(temporary)} (FORMAT parquet, COMPRESSION {COMPRESSION})")
+            os.replace(temporary, task.target)
         else:
             import pyarrow.parquet as pq
 
-            reader = self.conn.sql(sql).to_arrow_reader(batch_size=100_000)
+            reader = conn.sql(sql).to_arrow_reader(batch_size=100_000)
             with pq.ParquetWriter(
-                target, reader.schema, filesystem=self.location.filesystem, compression=COMPRESSION
+                task.target, reader.schema, filesystem=location.filesystem, compression=COMPRESSION
             ) as writer:
                 for batch in reader:
                     writer.write_batch(batch)
+    finally:
+        conn.close()
+    return task.table
+
+
+def delete_files(task: tuple[str, list[str]]) -> int:
+    address, files = task
+    StoreLocation(address).delete(files)
+    return len(files)

@@ -23,7 +23,7 @@ flags (the provenance analyser's rule, ``outlets.laundering_source_evidence``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 import numpy as np
@@ -32,7 +32,7 @@ import pyarrow as pa
 from ..dedup import OriginalDocument, compare_texts
 from ..dedup.hashing import DocumentHasher
 from ..dedup.shingles import overlap
-from .store import CorpusStore
+from .store import BatchMapper, CorpusStore, map_here
 from .tables import Rows, edit_rows
 
 __all__ = [
@@ -110,14 +110,6 @@ def candidate_sql(hits: str) -> str:
         )
         SELECT DISTINCT least(x, y) AS a_id, greatest(x, y) AS b_id FROM best
     """
-
-
-#: Maps a function over record batches (in this process, or on the engine's workers) and yields its results.
-BatchMapper = Callable[[Callable[[pa.RecordBatch], Any], Iterator[pa.RecordBatch]], Iterable[Any]]
-
-
-def map_here(function: Callable[[pa.RecordBatch], Any], batches: Iterator[pa.RecordBatch]) -> Iterator[Any]:
-    return (function(batch) for batch in batches)
 
 
 def find_pairs_duckdb(store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
