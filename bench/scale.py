@@ -13,16 +13,18 @@ Two designs are fed the same documents, each in its own process (so peak RSS is 
   dated pair original -> copy (`copy_edits`, `edits`, reading older texts back from DuckDB), then
   exports Parquet;
 - partitions (now): `run_corpus` with the local engine, whose 2 worker processes replay the rows,
-  hash the texts and commit Parquet partitions; the driver joins the band keys in DuckDB, the
-  workers verify the candidates and compare the dated pairs, and the driver compacts the
-  partitions at the end.
+  hash the texts and commit Parquet partitions; at the end a pool worker joins the band keys in
+  DuckDB (its own pool verifies the candidates and compares the dated pairs), and pool tasks
+  compact the partitions, the driver writing only the commit markers.
 
 What cannot grow with a cluster is the driver: its CPU time bounds the run however many workers
 there are. So the ceiling of a design is documents / driver CPU-seconds (CPU, not wall: the 2 cores
 are shared with other jobs, whose load inflates wall times but not CPU time). The single writer's
-driver does everything; the partitioned driver reads the inputs, hands them out, joins the keys and
-compacts, while the workers' CPU (`worker_cpu_seconds`: replaying, hashing, writing Parquet) grows
-with the nodes. End-to-end wall throughput on this machine is reported too (`articles_per_second`).
+driver does everything; the partitioned driver reads the inputs, hands them out and writes commit
+markers, while the workers' CPU (`worker_cpu_seconds`: replaying, hashing, writing Parquet, the key
+join, verifying, compacting) grows with the nodes, except the key join's, which is one task here
+(Ray Data spreads it over a cluster). End-to-end wall throughput on this machine is reported too
+(`articles_per_second`).
 
     python bench/scale.py                      # 10k and 100k, all four runs at once (about an hour on 2 loaded cores)
     python bench/scale.py --sizes 2000         # a quick check

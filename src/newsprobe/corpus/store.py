@@ -4,11 +4,13 @@ Workers write partitions (`partitions.py`); this module reads them, runs the end
 keeps the store tidy:
 
 - views: every table of `tables.TABLES` plus `runs` is a view in DuckDB's ``main`` schema over the
-  files of committed partitions; `syndication` and `laundering_candidates` are views on those. The
-  workers' near-duplicate tables are in the ``internal`` schema. Opening a store lists its commit
-  markers once, so a reader sees the store as it was then.
-- compaction: a run ends by merging its partitions into one per table (`compact`). Queries over
-  thousands of small files take seconds; over one file, milliseconds.
+  files of committed partitions; `syndication`, `laundering_candidates` and the networks' views
+  (`outlet_links`, `crosslingual_copies`) are views on those. The workers' near-duplicate tables are
+  in the ``internal`` schema. Opening a store lists its commit markers once, so a reader sees the
+  store as it was then; the views are bound on the first query (binding reads every file's footer).
+- compaction: a run ends by merging its partitions into one per table (`compact`; the copies and
+  deletions are tasks of the engine's workers). Queries over thousands of small files take seconds;
+  over one file, milliseconds.
 - older stores: a partition written before a table or column existed reads as if that table had no
   rows there and that column were NULL (e.g. `articles.genre`, `copy_edits`); nothing to upgrade.
 - crash safety: only partitions with a commit marker are read; a writer that opens the store deletes
