@@ -226,10 +226,6 @@ class CorpusStore:
         joined = {name for marker in self.markers for name in marker.joined}
         return [m for m in self.live if "dedup_keys" in m.tables and m.partition not in joined]
 
-    def version(self) -> tuple[int, str]:
-        """Changes whenever a partition is committed or replaced (for caches of what was read)."""
-        return len(self.markers), max((m.created + m.partition for m in self.markers), default="")
-
     def _lock(self) -> None:
         if not self.location.local:
             return  # object stores have no locks: one run at a time is the user's to keep
