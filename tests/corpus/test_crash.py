@@ -27,6 +27,7 @@ from .conftest import corpus_rows, ptc_texts, write_jsonl
 #: the first commit may take STARTUP seconds and each later one STALL seconds before the test gives up.
 STARTUP = 900.0
 STALL = 300.0
+ORPHANS = 10.0
 POLL = 0.05
 
 
@@ -75,10 +76,11 @@ def alive(pid: int) -> bool:
 
 
 def wait_for_orphans(pids: set[int]) -> None:
-    """Wait until the killed driver's workers are gone (Ray's share the driver's fate, a pool's see its pipe
-    close), so that the rerun does not race a worker still committing the batch it had; SIGKILL stragglers."""
+    """Let the killed driver's processes go (Ray's workers share the driver's fate, a pool's see its pipe close),
+    then SIGKILL the stragglers (Ray's agents outlive a killed driver for minutes): the kill takes the whole
+    run, and the rerun does not race a worker still committing the batch it had."""
     started = time.monotonic()
-    while any(alive(pid) for pid in pids) and time.monotonic() - started < STALL:
+    while any(alive(pid) for pid in pids) and time.monotonic() - started < ORPHANS:
         time.sleep(POLL)
     for pid in filter(alive, pids):
         os.kill(pid, signal.SIGKILL)
