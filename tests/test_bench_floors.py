@@ -56,7 +56,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[size=100000].query_p50_ms", "<=", 20),
     ],
     "scale": [
-        ("ceiling_ratio", ">=", 4.6),
+        ("ceiling_ratio", ">=", 10.0),
         ("driver_rss_growth", "<=", 1.25),
     ],
     "provenance": [
