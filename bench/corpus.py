@@ -95,7 +95,6 @@ def measure(corpus: Path, mode: str, engine: str, workers: int, work: Path) -> d
             analyses=analyses,
             profile=profile,
             quiet=True,
-            export_parquet=False,
         )
     )
     seconds = time.perf_counter() - started

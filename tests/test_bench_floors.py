@@ -56,6 +56,10 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("results[size=100000].peak_rss_mb", "<=", 1024),
         ("results[size=100000].query_p50_ms", "<=", 20),
     ],
+    "scale": [
+        ("ceiling_ratio", ">=", 10.0),
+        ("driver_rss_growth", "<=", 1.25),
+    ],
     "provenance": [
         ("wire_credits_polnear.precision", ">=", 0.95),
         ("wire_credits_polnear.recall", ">=", 0.85),

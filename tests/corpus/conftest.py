@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from newsprobe.corpus import RunOptions, query, run_corpus
 
 OUTLETS = [("rt.com", "RT"), ("sputniknews.com", "Sputnik"), ("example-blog.net", "Example Blog"), ("bbc.co.uk", "BBC")]
 
@@ -59,8 +63,6 @@ def small_jsonl(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 @pytest.fixture(scope="session")
 def small_store(small_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small JSONL run once (in-process, fast profile, entities + quotes)."""
-    from newsprobe.corpus import RunOptions, run_corpus
-
     store = tmp_path_factory.mktemp("store")
     run_corpus(
         RunOptions(
@@ -73,4 +75,64 @@ def small_store(small_jsonl: Path, tmp_path_factory: pytest.TempPathFactory) -> 
             batch_size=3,
         )
     )
+    return store
+
+
+# ---------------------------------------------------------------- near-duplicates
+
+PAIR = "SELECT a_id, b_id, jaccard, a_in_b, b_in_a FROM near_duplicates"
+
+
+def copies(text: str, kind: str, rng: random.Random, filler: list[str]) -> str:
+    words = text.split()
+    if kind == "intro":
+        return " ".join(rng.sample(filler, 3)) + "\n\n" + text
+    if kind == "trim":
+        return " ".join(words[: int(len(words) * rng.uniform(0.5, 0.9))])
+    if kind == "stripped":
+        lines = [line for line in text.split("\n") if line.strip()]
+        return "\n".join(lines[1:-1])
+    if kind == "excerpt":
+        keep = int(len(words) * rng.uniform(0.2, 0.45))
+        start = rng.randint(0, len(words) - keep)
+        return " ".join(words[start : start + keep])
+    return text
+
+
+@pytest.fixture(scope="session")
+def corpus(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """30 RT originals, a copy of each at a blog 10 days later (five kinds in turn), 30 unrelated articles."""
+    texts = [t for t in ptc_texts(shared_data, 120) if len(t.split()) >= 250][:60]
+    rng = random.Random(7)
+    filler = [line for text in texts[30:] for line in text.split("\n") if len(line.split()) > 8]
+    rows: list[object] = []
+    for number, text in enumerate(texts[:30]):
+        kind = ("exact", "intro", "trim", "stripped", "excerpt")[number % 5]
+        rows.append({"text": text, "url": f"https://www.rt.com/news/{number}", "published": "2019-03-01"})
+        rows.append(
+            {
+                "text": copies(text, kind, rng, filler),
+                "url": f"https://example-blog.net/{kind}/{number}",
+                "published": "2019-03-11",
+            }
+        )
+    for number, text in enumerate(texts[30:]):
+        rows.append({"text": text, "url": f"https://www.bbc.co.uk/news/{number}", "published": "2019-02-01"})
+    rng.shuffle(rows)
+    return write_jsonl(tmp_path_factory.mktemp("dups") / "corpus.jsonl", rows)
+
+
+def run(corpus: Path, store: Path, engine: str = "local", workers: int = 1, **extra: Any) -> None:
+    options = dict(workers=workers, analyses=[], profile="fast", quiet=True, batch_size=8)
+    run_corpus(RunOptions(inputs=[str(corpus)], store=store, engine=engine, **{**options, **extra}))
+
+
+def rows(store: Path, sql: str) -> list[tuple[object, ...]]:
+    return sorted((tuple(row.values()) for row in query(store, sql).to_pylist()), key=repr)
+
+
+@pytest.fixture(scope="session")
+def store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = tmp_path_factory.mktemp("store")
+    run(corpus, store)
     return store

@@ -86,11 +86,16 @@ def test_missing_ray_prints_the_install_command(monkeypatch) -> None:
     assert "'.[ray]'" in RAY_INSTALL_HINT
 
 
-def test_local_workers_are_recycled_without_losing_documents(small_jsonl: Path) -> None:
-    from newsprobe.corpus.engines import LocalEngine
+def test_local_workers_are_recycled_without_losing_documents(small_jsonl: Path, tmp_path: Path) -> None:
+    from newsprobe.corpus import CorpusStore
+    from newsprobe.corpus.engines import LocalEngine, document_processor
     from newsprobe.ingest.records import iter_inputs
 
-    engine = LocalEngine(["entities"], "fast", workers=2, chunk=2, recycle_after=1)
-    outcomes = list(engine.run(iter_inputs([str(small_jsonl)])))
-    assert sorted(o.id for o in outcomes) == sorted(r.id for r in iter_inputs([str(small_jsonl)]))
-    assert len({o.worker for o in outcomes}) > 2  # fresh worker processes took over
+    engine = LocalEngine(document_processor(["entities"], "fast"), workers=2, batch_size=2, recycle_after=2)
+    with CorpusStore(tmp_path / "store") as store:
+        results = list(engine.run(iter_inputs([str(small_jsonl)]), store.location.shared_address(), "recycled"))
+        store.refresh()
+        stored = store.finished_ids()
+    assert stored == {r.id for r in iter_inputs([str(small_jsonl)])}
+    assert sum(r.documents for r in results) == 11 and len(results) == 6  # one committed partition per batch
+    assert len({r.worker for r in results}) > 2  # fresh worker processes took over

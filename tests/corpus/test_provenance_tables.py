@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import duckdb
+import pyarrow.parquet as pq
 import pytest
 
 from newsprobe.corpus import RunOptions, query, run_corpus
-from newsprobe.corpus.store import LAUNDERING_SOURCE, SCHEMA_VERSION, CorpusStore
+from newsprobe.corpus.store import LAUNDERING_SOURCE, CorpusStore
 from newsprobe.corpus.syndication import outlet_row
-from newsprobe.errors import InputError
 from newsprobe.outlets import laundering_source_evidence, source
 
 from .conftest import ptc_texts, write_jsonl
@@ -153,28 +153,25 @@ def test_the_sql_laundering_rule_matches_the_analysers():
     assert in_sql == in_python and {"rt.com", "112.ua", "1buv.com"} <= in_sql and "bbc.co.uk" not in in_sql
 
 
-def test_an_older_store_is_upgraded_when_opened_for_writing(tmp_path):
+def test_a_partition_written_before_the_provenance_tables_reads_them_as_empty(tmp_path):
     directory = tmp_path / "old"
-    with CorpusStore(directory) as store:  # make it look like a v1 store
-        store.conn.execute("DROP VIEW laundering_candidates")
-        store.conn.execute("DROP VIEW syndication")
-        for table in ("links", "copy_edits", "edits", "fact_checks"):
-            store.conn.execute(f"DROP TABLE {table}")
-        store.conn.execute("ALTER TABLE provenance_links DROP COLUMN credited")
-        store.conn.execute("UPDATE schema_version SET version = 1")
-    with pytest.raises(InputError, match="upgrades it"):
-        CorpusStore(directory, read_only=True)
     with CorpusStore(directory) as store:
-        assert store.count("copy_edits") == 0
-        columns = {
-            r[0]
-            for r in store.conn.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'provenance_links'"
-            ).fetchall()
-        }
-        assert "credited" in columns
+        marker = store.write_batch(
+            [
+                {
+                    "articles": [{"id": "a", "domain": "rt.com", "published": "2017-06-27", "words": 3}],
+                    "provenance_links": [{"article_id": "a", "kind": "origin", "position": 0, "domain": "tass.com"}],
+                }
+            ]
+        )
+        path = store.location.file("provenance_links", marker.partition)
+    pq.write_table(pq.read_table(path).drop_columns(["credited"]), path)
     with CorpusStore(directory, read_only=True) as store:
-        assert store.conn.execute("SELECT max(version) FROM schema_version").fetchall()[0][0] == SCHEMA_VERSION
+        assert store.query("SELECT domain, credited FROM provenance_links").to_pylist() == [
+            {"domain": "tass.com", "credited": None}
+        ]
+        assert [store.count(table) for table in ("copy_edits", "edits", "links", "fact_checks")] == [0, 0, 0, 0]
+        assert store.count("laundering_candidates") == 0
 
 
 def test_dashboard_shows_edited_copies_and_the_lists(store, tmp_path):

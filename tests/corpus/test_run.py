@@ -77,10 +77,12 @@ def test_rerun_skips_finished_documents_and_adds_new_ones(small_jsonl: Path, tmp
     assert query(store, "SELECT count(*) AS n FROM articles").to_pylist()[0]["n"] == 9
     runs = query(store, "SELECT count(*) AS n FROM runs").to_pylist()[0]["n"]
     assert runs == 3
-    assert (store / "parquet" / "articles.parquet").exists()
+    # a run ends compacted: one Parquet file per table for each run that added documents, readable without newsprobe
     import pyarrow.parquet as pq
 
-    assert pq.read_table(store / "parquet" / "articles.parquet").num_rows == 9
+    files = sorted((store / "parts" / "articles").glob("*.parquet"))
+    assert len(files) == 2 and sum(pq.read_table(f).num_rows for f in files) == 9
+    assert len(list((store / "parts" / "_commits").glob("*.parquet"))) == 2
 
 
 def test_same_document_twice_in_the_inputs_is_analysed_once(tmp_path: Path) -> None:
@@ -165,3 +167,14 @@ def test_limit_caps_the_run_and_its_progress_bar(small_jsonl: Path, tmp_path: Pa
     )
     assert summary.processed == 3
     assert "3/3" in output.getvalue() and "/11" not in output.getvalue()
+
+
+def test_a_store_from_before_partitions_is_refused_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / "corpus.duckdb").write_bytes(b"")
+    (tmp_path / "a.txt").write_text("Officials said on Monday that the bridge would reopen.", encoding="utf-8")
+    result = CliRunner().invoke(
+        app, ["corpus", "run", str(tmp_path / "a.txt"), "--store", str(tmp_path / "old"), "--analyses", "none", "-q"]
+    )
+    assert result.exit_code == 2 and "new store directory" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "old" / "store.json").exists()

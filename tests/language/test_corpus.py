@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import lxml.html
+import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from newsprobe.cli import app
 from newsprobe.corpus import RunOptions, query, run_corpus
 from newsprobe.corpus.dashboard import write_dashboard
-from newsprobe.corpus.store import DATABASE_FILE, CorpusStore
+from newsprobe.corpus.store import CorpusStore
 
 from .samples import PORTUGUESE
 
@@ -90,15 +90,15 @@ def test_dashboard_compares_outlets_on_news_and_shows_n(store: Path, tmp_path: P
     assert bad.exit_code == 2 and "unknown genre 'gossip'" in bad.output
 
 
-def test_a_store_made_before_genres_gains_the_columns(tmp_path: Path) -> None:
+def test_a_partition_written_before_genres_reads_them_as_null(tmp_path: Path) -> None:
     folder = tmp_path / "old"
     with CorpusStore(folder) as store:
-        store.write_batch([{"articles": [{"id": "a", "outlet": "BBC", "published": "2020-01-01", "words": 3}]}])
-    connection = duckdb.connect(str(folder / DATABASE_FILE))
-    connection.execute("ALTER TABLE articles DROP COLUMN genre")
-    connection.execute("DROP TABLE skipped_analyses")
-    connection.close()
-    with CorpusStore(folder) as store:  # opening for writing adds what is missing
+        marker = store.write_batch(
+            [{"articles": [{"id": "a", "outlet": "BBC", "published": "2020-01-01", "words": 3}]}]
+        )
+        path = store.location.file("articles", marker.partition)
+    pq.write_table(pq.read_table(path).drop_columns(["genre", "genre_confidence", "genre_evidence"]), path)
+    with CorpusStore(folder, read_only=True) as store:
         assert store.query("SELECT genre FROM articles").to_pylist() == [{"genre": None}]
         assert store.count("skipped_analyses") == 0
     html = write_dashboard(folder, tmp_path / "r.html").read_text(encoding="utf-8")

@@ -14,7 +14,9 @@ import typer
 
 from ._options import NewsprobeCommand, ProfileChoice, chosen_profile, command_group, parse_analyses
 
-corpus_app = command_group("Corpus mode: analyse many articles into a DuckDB + Parquet store.")
+corpus_app = command_group(
+    "Corpus mode: analyse many articles into a store of Parquet partitions, read through DuckDB."
+)
 
 
 class EngineChoice(str, Enum):
@@ -28,7 +30,10 @@ class QueryFormat(str, Enum):
     json = "json"
 
 
-StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Store directory (DuckDB + Parquet).")]
+StoreOption = Annotated[
+    str,
+    typer.Option("--store", "-s", help="Store directory (Parquet partitions read through DuckDB), or an s3:// URI."),
+]
 
 
 @corpus_app.command("run", cls=NewsprobeCommand)
@@ -52,7 +57,7 @@ def run(
     address: Annotated[
         str | None, typer.Option(help="Ray cluster to join: 'auto' or ray://host:port (default: start a local one).")
     ] = None,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed transaction.")] = 32,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per partition a worker commits.")] = 32,
     limit: Annotated[int | None, typer.Option(min=1, help="Analyse at most this many new documents.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (for scripts).")] = False,
     allow_private: Annotated[

@@ -1,4 +1,4 @@
-"""Corpus mode: analyse many articles into a DuckDB + Parquet store, locally or on Ray.
+"""Corpus mode: analyse many articles into a store of Parquet partitions read through DuckDB, locally or on Ray.
 
 >>> from newsprobe.corpus import RunOptions, run_corpus, query
 >>> run_corpus(RunOptions(inputs=["feeds.jsonl"], store="store/", profile="fast"))

@@ -1,19 +1,21 @@
-"""Engines turn input records into store rows: `local` (a process pool) or `ray` (Ray Data actors).
+"""Engines run batches of input records on workers: `local` (a process pool) or `ray` (Ray Data actors).
 
 Every worker builds one `newsprobe.Newsprobe(analyses, profile)` once and keeps its models loaded
-for all the documents it gets. A worker returns an `Outcome` per document: the rows for each
-store table, or an error row — one bad document never stops the run.
+for all the documents it gets. It turns each document into rows for the store tables (or an error
+row: one bad document never stops the run) and commits each batch as a Parquet partition of the
+store itself (`worker.BatchWorker`); the driver gets a `BatchResult` of counts per batch. At the end
+of a run the engine finds the near-duplicate pairs of the new documents: DuckDB on this machine
+(local), Ray Data on the cluster (ray).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import multiprocessing
 import os
-import resource
-import sys
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -23,6 +25,8 @@ from typing import Any
 from ..analyse.base import Profile
 from ..errors import InputError, NewsprobeError
 from ..ingest.records import InputRecord
+from .store import BatchMapper, CorpusStore, map_here
+from .syndication import find_pairs_duckdb
 from .tables import (
     AdapterError,
     Rows,
@@ -33,37 +37,13 @@ from .tables import (
     site_fingerprint_rows,
     skipped_rows,
 )
+from .worker import BatchResult, BatchWorker, Outcome, Processor
 
-__all__ = ["DocumentProcessor", "Engine", "LocalEngine", "Outcome", "RayEngine", "make_engine"]
+__all__ = ["DocumentProcessor", "Engine", "LocalEngine", "RayEngine", "make_engine"]
 
 # each actor queues a second batch while it works on one, so it never waits for the scheduler
 RAY_BATCHES_IN_FLIGHT = 2
 RAY_INSTALL_HINT = "the ray engine needs the `ray` extra: pip install -e '.[ray]' in the newsprobe checkout"
-
-
-@dataclass
-class Outcome:
-    """What one document became: rows per table (an `errors` row when it failed)."""
-
-    id: str
-    rows: Rows
-    worker: int = 0
-    peak_rss_mb: float = 0.0
-    failed: bool = False
-    analyser_failures: int = 0
-
-    def to_json(self) -> str:
-        return json.dumps(self.__dict__, ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, payload: str) -> Outcome:
-        return cls(**json.loads(payload))
-
-
-def peak_rss_mb() -> float:
-    """Peak resident set size of this process in MB (Linux reports KB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def error_row(record_id: str, source: str, stage: str, message: str, analyser: str | None = None) -> dict[str, Any]:
@@ -97,11 +77,7 @@ class DocumentProcessor:
 
     def _failed(self, record: InputRecord, stage: str, message: str) -> Outcome:
         return Outcome(
-            id=record.id,
-            rows={"errors": [error_row(record.id, record.source, stage, message)]},
-            worker=os.getpid(),
-            peak_rss_mb=peak_rss_mb(),
-            failed=True,
+            id=record.id, rows={"errors": [error_row(record.id, record.source, stage, message)]}, failed=True
         )
 
     @staticmethod
@@ -175,13 +151,7 @@ class DocumentProcessor:
             rows.setdefault("errors", []).append(
                 error_row(record.id, record.source, "analyser", failure.error, analyser=failure.analyser)
             )
-        return Outcome(
-            id=record.id,
-            rows=rows,
-            worker=os.getpid(),
-            peak_rss_mb=peak_rss_mb(),
-            analyser_failures=len(report.failures),
-        )
+        return Outcome(id=record.id, rows=rows, analyser_failures=len(report.failures))
 
 
 THREAD_VARIABLES = (
@@ -222,43 +192,51 @@ def chunked(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+def document_processor(analyses: Sequence[str] | None, profile: Profile) -> Callable[[], Processor]:
+    """The default processor factory (picklable: pool workers and Ray actors call it where they run)."""
+    return functools.partial(DocumentProcessor, analyses, profile)
+
+
 # ---------------------------------------------------------------- local
 
 
-_WORKER: DocumentProcessor | None = None
+_WORKER: BatchWorker | None = None
 
 
-def _init_worker(analyses: Sequence[str] | None, profile: Profile) -> None:
+def _init_worker(make_processor: Callable[[], Processor], store: str, run_id: str) -> None:
     global _WORKER  # one app per worker process: the pool's initializer is the only way in
-    _WORKER = DocumentProcessor(analyses, profile)
+    _WORKER = BatchWorker(make_processor, store, run_id)
 
 
-def _process_chunk(records: list[dict[str, Any]]) -> list[Outcome]:
+def _run_batch(records: list[dict[str, Any]]) -> BatchResult:
     assert _WORKER is not None
-    return [_WORKER.process(InputRecord.from_dict(record)) for record in records]
+    return _WORKER.run(InputRecord.from_dict(record) for record in records)
 
 
 @dataclass
 class LocalEngine:
     """A process pool (``workers`` processes, spawned); ``workers=1`` runs in this process.
 
-    A worker is replaced after ``recycle_after`` chunks: its memory crept up over long runs
+    A worker is replaced after ``recycle_after`` documents: its memory crept up over long runs
     (peak 0.23 GB after 500 documents, 0.58 GB after 5,000, extraction only), and a fresh worker
     reloads its models in a few seconds.
     """
 
-    analyses: Sequence[str] | None
-    profile: Profile
+    make_processor: Callable[[], Processor]
     workers: int = 2
-    chunk: int = 4
-    recycle_after: int = 500
+    batch_size: int = 32
+    recycle_after: int = 2000
     name: str = field(default="local", init=False)
 
-    def run(self, records: Iterable[InputRecord]) -> Iterator[Outcome]:
+    @contextmanager
+    def started(self) -> Iterator[None]:
+        yield
+
+    def run(self, records: Iterable[InputRecord], store: str, run_id: str) -> Iterator[BatchResult]:
         if self.workers <= 1:
-            processor = DocumentProcessor(self.analyses, self.profile)
-            for record in records:
-                yield processor.process(record)
+            worker = BatchWorker(self.make_processor, store, run_id)
+            for batch in chunked(records, self.batch_size):
+                yield worker.run(batch)
             return
         context = multiprocessing.get_context("spawn")
         with (
@@ -267,39 +245,78 @@ class LocalEngine:
                 self.workers,
                 mp_context=context,
                 initializer=_init_worker,
-                initargs=(self.analyses, self.profile),
-                max_tasks_per_child=self.recycle_after,
+                initargs=(self.make_processor, store, run_id),
+                max_tasks_per_child=max(1, self.recycle_after // self.batch_size),
             ) as pool,
         ):
-            pending: set[Future[list[Outcome]]] = set()
-            for chunk in chunked(records, self.chunk):
-                pending.add(pool.submit(_process_chunk, [record.to_dict() for record in chunk]))
-                if len(pending) >= self.workers * 3:
+            pending: set[Future[BatchResult]] = set()
+            for batch in chunked(records, self.batch_size):
+                pending.add(pool.submit(_run_batch, [record.to_dict() for record in batch]))
+                if len(pending) >= self.workers * 2:
                     done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        yield from future.result()
+                    yield from (future.result() for future in done)
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield from future.result()
+                yield from (future.result() for future in done)
+
+    @contextmanager
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end (finding pairs, copying and deleting files) on a pool of ``workers`` processes."""
+        with pool_mapper(self.workers) as mapper:
+            yield mapper
+
+    def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
+        """With a pool, the DuckDB join runs in one of its workers (which verifies and compares the candidates
+        on a pool of its own): this process only waits for the pairs' partition to be committed."""
+        if self.workers <= 1:
+            return find_pairs_duckdb(store, run_id)
+        (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, self.workers)]))
+        store.refresh()
+        return int(pairs)
+
+
+@contextmanager
+def pool_mapper(workers: int) -> Iterator[BatchMapper]:
+    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1)."""
+    if workers <= 1:
+        yield map_here
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+
+        def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> Iterator[Any]:
+            pending: set[Future[Any]] = set()
+            for task in tasks:
+                pending.add(pool.submit(function, task))
+                if len(pending) >= workers * 2:
+                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    yield from (future.result() for future in done)
+            yield from (future.result() for future in pending)
+
+        yield mapper
+
+
+def _find_pairs_task(task: tuple[str, str, int]) -> int:
+    """`find_pairs_duckdb` in a pool worker: the store opened read-only (the run's driver holds its lock)."""
+    address, run_id, workers = task
+    with CorpusStore(address, read_only=True) as store, pool_mapper(workers) as mapper:
+        return find_pairs_duckdb(store, run_id, mapper)
 
 
 # ---------------------------------------------------------------- ray
 
 
-class RayProcessor:
-    """A Ray Data actor: one app per actor, a batch of JSON records in, a batch of JSON outcomes out."""
+class RayBatchWorker:
+    """A Ray Data actor: one app per actor; a batch of JSON records in, one committed partition, its counts out."""
 
-    def __init__(self, analyses: Sequence[str] | None, profile: Profile) -> None:
-        self.processor = DocumentProcessor(analyses, profile)
+    def __init__(self, make_processor: Callable[[], Processor], store: str, run_id: str) -> None:
+        self.worker = BatchWorker(make_processor, store, run_id)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         import numpy as np
 
-        outcomes = [
-            self.processor.process(InputRecord.from_dict(json.loads(str(item)))).to_json() for item in batch["record"]
-        ]
-        return {"outcome": np.array(outcomes, dtype=object)}
+        result = self.worker.run(InputRecord.from_dict(json.loads(str(item))) for item in batch["record"])
+        return {"result": np.array([result.to_json()], dtype=object)}
 
 
 def import_ray() -> Any:
@@ -317,27 +334,49 @@ class RayEngine:
     """Ray Data with an actor pool of ``workers`` actors (0.5 CPU each, so reading is never starved).
 
     ``address``: None starts a local cluster (shut down at the end); "auto" or "ray://host:port"
-    joins an existing one (workers there need newsprobe installed). Records go to Ray in windows
-    of ``window`` documents so the driver never holds the whole corpus.
+    joins an existing one (workers there need newsprobe installed and the store's path or URI
+    reachable). Records go to Ray in windows of ``window`` documents so the driver never holds
+    the whole corpus.
     """
 
-    analyses: Sequence[str] | None
-    profile: Profile
+    make_processor: Callable[[], Processor]
     workers: int = 2
-    chunk: int = 16
+    batch_size: int = 32
     address: str | None = None
     window: int = 10_000
     actor_cpus: float = 0.5
     name: str = field(default="ray", init=False)
 
-    def run(self, records: Iterable[InputRecord]) -> Iterator[Outcome]:
+    @contextmanager
+    def started(self) -> Iterator[None]:
         ray = import_ray()
         self._init(ray)
         try:
-            for window in chunked(records, self.window):
-                yield from self._run_window(ray, window)
+            yield
         finally:
             ray.shutdown()
+
+    def run(self, records: Iterable[InputRecord], store: str, run_id: str) -> Iterator[BatchResult]:
+        ray = import_ray()
+        for window in chunked(records, self.window):
+            yield from self._run_window(ray, window, store, run_id)
+
+    @contextmanager
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end as Ray tasks (inside `started`)."""
+        ray = import_ray()
+
+        def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> list[Any]:
+            remote = ray.remote(num_cpus=self.actor_cpus)(function)
+            return list(ray.get([remote.remote(task) for task in tasks]))
+
+        yield mapper
+
+    def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
+        """Ray Data's join and verification (``mapper`` is not needed)."""
+        from .ray_pairs import find_pairs_ray
+
+        return find_pairs_ray(store, run_id, self.workers)
 
     def _init(self, ray: Any) -> None:
         import logging
@@ -360,10 +399,10 @@ class RayEngine:
         context.enable_progress_bars = False
         context.print_on_execution_start = False
 
-    def _run_window(self, ray: Any, window: list[InputRecord]) -> Iterator[Outcome]:
+    def _run_window(self, ray: Any, window: list[InputRecord], store: str, run_id: str) -> Iterator[BatchResult]:
         items = [{"record": json.dumps(record.to_dict(), ensure_ascii=False)} for record in window]
         # small windows still reach every actor (each one holds at most RAY_BATCHES_IN_FLIGHT batches)
-        batch = max(1, min(self.chunk, -(-len(items) // (self.workers * RAY_BATCHES_IN_FLIGHT))))
+        batch = max(1, min(self.batch_size, -(-len(items) // (self.workers * RAY_BATCHES_IN_FLIGHT))))
         blocks = max(1, min(len(items), max(self.workers * 2, len(items) // batch)))
         dataset = ray.data.from_items(items, override_num_blocks=blocks)
         # Ray Data keeps a map actor's constructor arguments in the object store, where a restarted actor
@@ -373,8 +412,8 @@ class RayEngine:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             dataset = dataset.map_batches(
-                RayProcessor,
-                fn_constructor_kwargs={"analyses": self.analyses, "profile": self.profile},
+                RayBatchWorker,
+                fn_constructor_kwargs={"make_processor": self.make_processor, "store": store, "run_id": run_id},
                 batch_size=batch,
                 compute=ray.data.ActorPoolStrategy(
                     size=self.workers, max_tasks_in_flight_per_actor=RAY_BATCHES_IN_FLIGHT
@@ -384,20 +423,29 @@ class RayEngine:
                 runtime_env={"env_vars": worker_environment(self.workers)},
                 max_restarts=0,
             )
-        for batch in dataset.iter_batches(batch_size=None, batch_format="numpy"):
-            for payload in batch["outcome"]:
-                yield Outcome.from_json(str(payload))
+        for results in dataset.iter_batches(batch_size=None, batch_format="numpy"):
+            for payload in results["result"]:
+                yield BatchResult.from_json(str(payload))
 
 
 Engine = LocalEngine | RayEngine
 
 
 def make_engine(
-    name: str, analyses: Sequence[str] | None, profile: Profile, *, workers: int, address: str | None = None
+    name: str,
+    analyses: Sequence[str] | None,
+    profile: Profile,
+    *,
+    workers: int,
+    address: str | None = None,
+    batch_size: int = 32,
+    make_processor: Callable[[], Processor] | None = None,
 ) -> Engine:
+    """``make_processor`` builds each worker's processor (default: a `DocumentProcessor` of the analyses)."""
+    factory = make_processor or document_processor(analyses, profile)
     if name == "local":
-        return LocalEngine(analyses, profile, workers=workers)
+        return LocalEngine(factory, workers=workers, batch_size=batch_size)
     if name == "ray":
         import_ray()
-        return RayEngine(analyses, profile, workers=workers, address=address)
+        return RayEngine(factory, workers=workers, batch_size=batch_size, address=address)
     raise InputError(f"unknown engine {name!r} (choose local or ray)")

@@ -16,8 +16,9 @@ from typing import Any
 
 from ..errors import InputError
 from .networks import connected_components
+from .partitions import StoreLocation
 from .search_index import matching_ids
-from .store import DATABASE_FILE, CorpusStore
+from .store import CorpusStore
 
 __all__ = [
     "ARTICLE_SORTS",
@@ -84,25 +85,23 @@ def open_reader(directory: str | Path) -> Iterator[StoreReader]:
 
 class SharedReader:
     """One read-only store kept open between requests (opening one costs tens of milliseconds), handing
-    each caller its own cursor; reopened when the database file changes, and closed after `idle`
-    seconds without use so that a `corpus run` can write to the store again."""
+    each caller its own cursor; reopened when a partition is committed or replaced (the commit markers'
+    generation: a compaction deletes the files the old views read), and closed after `idle` seconds
+    without use."""
 
     def __init__(self, directory: str | Path, idle: float = 30.0) -> None:
         self.directory = Path(directory)
         self.idle = idle
         self._store: CorpusStore | None = None
-        self._stamp: float | None = None
+        self._location = StoreLocation(self.directory)
+        self._stamp: str | None = None
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
-
-    def _database_stamp(self) -> float | None:
-        path = self.directory / DATABASE_FILE
-        return path.stat().st_mtime if path.exists() else None
 
     @contextmanager
     def reader(self) -> Iterator[StoreReader]:
         with self._lock:
-            stamp = self._database_stamp()
+            stamp = self._location.generation()
             if self._store is None or stamp != self._stamp:
                 self._close()
                 self._store, self._stamp = CorpusStore(self.directory, read_only=True), stamp

@@ -1,10 +1,12 @@
-"""The corpus run loop: read -> analyse in the engine -> write batches (one transaction each).
+"""The corpus run loop: read -> the engine's workers analyse and commit batches -> near-duplicates -> compaction.
 
     >>> from newsprobe.corpus import RunOptions, run_corpus
     >>> summary = run_corpus(RunOptions(inputs=["articles/"], store="store/", analyses=["entities"]))
 
-Rerunning with the same inputs skips every finished document; a crash (even `kill -9`) loses at
-most the batch being written, which the rerun redoes.
+The driver (this process) reads the inputs, hands batches to the workers and counts what they
+committed; it never holds analysis rows. Rerunning with the same inputs skips every finished
+document; a crash (even `kill -9`) loses at most the batches being written, which the rerun redoes,
+and the rerun also finds the near-duplicates the crashed run did not get to.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,10 +27,9 @@ from rich.table import Table
 from ..analyse.base import Profile
 from ..ingest import FetchPolicy
 from ..ingest.records import InputRecord, count_inputs, expand_inputs, iter_inputs
-from .engines import Outcome, make_engine
+from .engines import make_engine
 from .store import CorpusStore
-from .syndication import NearDuplicateFinder, outlet_row, pair_edit_rows
-from .tables import Rows
+from .worker import BatchResult, Processor, peak_rss_mb
 
 __all__ = ["RunOptions", "RunSummary", "run_corpus", "summary_table"]
 
@@ -46,8 +47,9 @@ class RunOptions:
     quiet: bool = False
     fetch_policy: FetchPolicy = field(default_factory=FetchPolicy)
     per_host: int = 2
-    export_parquet: bool = True
     limit: int | None = None
+    compact: bool = True  # merge the run's partitions when it ends (queries over many small files are slow)
+    make_processor: Callable[[], Processor] | None = None  # each worker's processor (default: the analysers)
 
 
 class RunSummary(BaseModel):
@@ -70,6 +72,11 @@ class RunSummary(BaseModel):
     docs_per_second: float = 0.0
     steady_docs_per_second: float = Field(0.0, description="Throughput after the first document.")
     worker_peak_rss_mb: dict[str, float] = Field(default_factory=dict)
+    driver_peak_rss_mb: float = Field(
+        0.0, description="Peak RSS of the driver process (reading, scheduling, the join)."
+    )
+    pairs_seconds: float = Field(0.0, description="Finding the near-duplicate pairs of the new documents.")
+    compaction_seconds: float = 0.0
 
 
 class _Reader:
@@ -100,65 +107,19 @@ class _Reader:
                 return
 
 
-class _Writer:
-    """Buffers outcomes and commits them in batches, adding outlets and near-duplicate pairs."""
+class _Counts:
+    """What the workers report having committed."""
 
-    def __init__(self, store: CorpusStore, run_id: str, batch_size: int) -> None:
-        self.store, self.run_id, self.batch_size = store, run_id, batch_size
-        self.buffer: list[Outcome] = []
-        self.known_domains = store.known_domains()
-        self.finder = NearDuplicateFinder(store.dedup_directory)
-        self.written = self.errors = self.analyser_failures = self.pairs = 0
+    def __init__(self) -> None:
+        self.documents = self.written = self.errors = self.analyser_failures = 0
         self.peak_rss: dict[str, float] = {}
 
-    def add(self, outcome: Outcome) -> None:
-        self.buffer.append(outcome)
-        key = str(outcome.worker)
-        self.peak_rss[key] = max(self.peak_rss.get(key, 0.0), outcome.peak_rss_mb)
-        if len(self.buffer) >= self.batch_size:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.buffer:
-            return
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        batch: list[Rows] = [self._stamp(outcome.rows, now) for outcome in self.buffer]
-        articles = [row for rows in batch for row in rows.get("articles", [])]
-        pairs = self.finder.add(articles)
-        extra: Rows = {"outlets": self._outlet_rows(articles), "near_duplicates": pairs}
-        extra.update(pair_edit_rows(pairs, articles, self.store.articles))
-        self.store.write_batch([*batch, extra])
-        self.written += len(articles)
-        self.errors += sum(1 for outcome in self.buffer if outcome.failed)
-        self.analyser_failures += sum(outcome.analyser_failures for outcome in self.buffer)
-        self.pairs += len(extra["near_duplicates"])
-        self.buffer = []
-
-    def _stamp(self, rows: Rows, now: str) -> Rows:
-        for row in rows.get("articles", []):
-            row.update(run_id=self.run_id, added=now)
-        for row in rows.get("errors", []):
-            row.update(run_id=self.run_id, created=now)
-        return rows
-
-    def _outlet_rows(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        rows = []
-        for article in articles:
-            domain = article.get("domain")
-            if domain and domain not in self.known_domains:
-                self.known_domains.add(domain)
-                rows.append(outlet_row(domain))
-        return rows
-
-    def close(self) -> None:
-        self.finder.close()
-
-
-def _save_what_is_done(writer: _Writer) -> None:
-    try:
-        writer.flush()
-    except Exception:  # the store itself failed: nothing more can be saved
-        pass
+    def add(self, result: BatchResult) -> None:
+        self.documents += result.documents
+        self.written += result.written
+        self.errors += result.errors
+        self.analyser_failures += result.analyser_failures
+        self.peak_rss[result.worker] = max(self.peak_rss.get(result.worker, 0.0), result.peak_rss_mb)
 
 
 def _progress(quiet: bool, console: Console | None) -> Progress:
@@ -180,16 +141,23 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
     """Run (or resume) a corpus job and return its summary."""
     run_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     analyses = list(options.analyses) if options.analyses is not None else None
-    engine = make_engine(options.engine, analyses, options.profile, workers=options.workers, address=options.address)
+    engine = make_engine(
+        options.engine,
+        analyses,
+        options.profile,
+        workers=options.workers,
+        address=options.address,
+        batch_size=options.batch_size,
+        make_processor=options.make_processor,
+    )
     paths = expand_inputs(options.inputs)
     total = count_inputs(paths)
     with CorpusStore(options.store) as store:
         reader = _Reader(options, paths, store.finished_ids())
-        writer = _Writer(store, run_id, options.batch_size)
+        counts = _Counts()
         started = time.perf_counter()
-        processed = 0
         first_at: float | None = None
-        try:
+        with engine.started():
             with _progress(options.quiet, console) as progress:
 
                 def to_do() -> int | None:
@@ -204,60 +172,61 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
                     progress.update(task, total=to_do())
 
                 reader.on_skip = skipped
-                try:
-                    for outcome in engine.run(reader):
-                        writer.add(outcome)
-                        processed += 1
-                        if first_at is None:
-                            first_at = time.perf_counter()
-                        rate = processed / max(time.perf_counter() - started, 1e-9)
-                        progress.update(task, advance=1, rate=f"{rate:6.1f}")
-                except BaseException:
-                    _save_what_is_done(writer)  # Ctrl-C or an engine failure: keep the finished documents
-                    raise
-                writer.flush()
-        finally:
-            writer.close()
-        seconds = time.perf_counter() - started
-        startup = (first_at - started) if first_at is not None else seconds
-        steady = (processed - 1) / (seconds - startup) if processed > 1 and seconds > startup else 0.0
-        summary = RunSummary(
-            run_id=run_id,
-            store=str(options.store),
-            engine=options.engine,
-            workers=options.workers,
-            profile=options.profile,
-            inputs_seen=reader.seen,
-            skipped=reader.skipped,
-            processed=processed,
-            written=writer.written,
-            errors=writer.errors,
-            analyser_failures=writer.analyser_failures,
-            near_duplicate_pairs=writer.pairs,
-            seconds=round(seconds, 3),
-            docs_per_second=round(processed / seconds, 3) if seconds > 0 else 0.0,
-            startup_seconds=round(startup, 3),
-            steady_docs_per_second=round(steady, 3),
-            worker_peak_rss_mb={k: round(v, 1) for k, v in writer.peak_rss.items()},
-        )
-        store.record_run(
-            {
-                "run_id": run_id,
-                "started": None,
-                "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "engine": options.engine,
-                "workers": options.workers,
-                "profile": options.profile,
-                "analyses": ",".join(analyses) if analyses is not None else "all",
-                "inputs": " ".join(map(str, options.inputs)),
-                "processed": processed,
-                "errors": writer.errors,
-                "seconds": seconds,
-            }
-        )
-        if options.export_parquet:
-            store.export_parquet()
-    return summary
+                for result in engine.run(reader, store.location.shared_address(), run_id):
+                    counts.add(result)
+                    if first_at is None:
+                        first_at = time.perf_counter()
+                    rate = counts.documents / max(time.perf_counter() - started, 1e-9)
+                    progress.update(task, advance=result.documents, rate=f"{rate:6.1f}")
+            analysed = time.perf_counter()
+            store.refresh()
+            with engine.mapper() as mapper:
+                pairs = engine.find_pairs(store, run_id, mapper)
+                paired = time.perf_counter()
+                store.record_run(
+                    {
+                        "run_id": run_id,
+                        "started": None,
+                        "finished": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                        "engine": options.engine,
+                        "workers": options.workers,
+                        "profile": options.profile,
+                        "analyses": ",".join(analyses) if analyses is not None else "all",
+                        "inputs": " ".join(map(str, options.inputs)),
+                        "processed": counts.documents,
+                        "errors": counts.errors,
+                        "seconds": paired - started,
+                    }
+                )
+                if options.compact:
+                    store.compact(run_id, mapper)
+        compacted = time.perf_counter()
+    processed, seconds = counts.documents, compacted - started
+    startup = (first_at - started) if first_at is not None else seconds
+    steady_time = analysed - started - startup
+    steady = (processed - 1) / steady_time if processed > 1 and steady_time > 0 else 0.0
+    return RunSummary(
+        run_id=run_id,
+        store=str(options.store),
+        engine=options.engine,
+        workers=options.workers,
+        profile=options.profile,
+        inputs_seen=reader.seen,
+        skipped=reader.skipped,
+        processed=processed,
+        written=counts.written,
+        errors=counts.errors,
+        analyser_failures=counts.analyser_failures,
+        near_duplicate_pairs=pairs,
+        seconds=round(seconds, 3),
+        docs_per_second=round(processed / seconds, 3) if seconds > 0 else 0.0,
+        startup_seconds=round(startup, 3),
+        steady_docs_per_second=round(steady, 3),
+        worker_peak_rss_mb={k: round(v, 1) for k, v in counts.peak_rss.items()},
+        driver_peak_rss_mb=round(peak_rss_mb(), 1),
+        pairs_seconds=round(paired - analysed, 3),
+        compaction_seconds=round(compacted - paired, 3),
+    )
 
 
 def summary_table(summary: RunSummary) -> Table:
@@ -275,7 +244,7 @@ def summary_table(summary: RunSummary) -> Table:
         ("failed documents", f"{summary.errors:,}"),
         ("analyser failures", f"{summary.analyser_failures:,}"),
         ("near-duplicate pairs", f"{summary.near_duplicate_pairs:,}"),
-        ("time", f"{summary.seconds:.1f} s"),
+        ("time", f"{summary.seconds:.1f} s (near-duplicates {summary.pairs_seconds:.1f} s)"),
         ("throughput", f"{summary.docs_per_second:.2f} docs/s ({summary.steady_docs_per_second:.2f} after start-up)"),
         ("peak RSS per worker", ", ".join(f"{v:.0f} MB" for v in summary.worker_peak_rss_mb.values()) or "-"),
     ]

@@ -1,113 +1,217 @@
-"""Syndication across a corpus: near-duplicate pairs (MinHash LSH), what each copy edited, outlet profiles.
+"""Syndication across a corpus: near-duplicate pairs without a central index, what each copy edited, outlets.
 
-Each written article is first looked up in the store's near-duplicate index (`newsprobe.dedup`),
-then added to it, so every pair of copies is found once, whatever order the documents arrive in.
-A pair whose publication dates differ is compared original -> copy (`dedup.edits`: headline,
-passages, editorialising) into `copy_edits` and `edits`. The `syndication` view orients pairs by date
-and says which copies were edited; `laundering_candidates` keeps uncredited copies of an original
-that a list flags (the provenance analyser's rule, ``outlets.laundering_source_evidence``).
+Workers hash each article they write (`newsprobe.dedup.hashing`: 5-word shingles, datasketch MinHash
+cut into LSH bands, segment keys for excerpts) and write three tables with its rows:
+`dedup_documents` (the shingle set), `dedup_keys` (the keys it is found by) and `dedup_probes` (the
+extra keys it looks for). When a run ends, the partitions not yet joined are joined on keys
+against every stored key: DuckDB over the Parquet partitions on one machine
+(`find_pairs_duckdb`), Ray Data on a cluster (`ray_pairs.py`). A candidate is kept when the two
+shingle sets share at least half of the shorter one (exact overlap, as the SQLite index checks).
+
+This is the SQLite index's search (`newsprobe.dedup.NearDuplicateIndex.query_then_add`) done in
+bulk: a new document's query keys meet the document keys of everything stored before it, ranked by
+shared keys and cut at ``MAX_CANDIDATES`` per document. Documents new in the same run meet each
+other in both directions, so the pairs do not depend on the order in which workers finish.
+
+A new pair whose publication dates differ is then compared original -> copy (`dedup.edits`:
+headline, passages, editorialising) into `copy_edits` and `edits`, by the same workers that verify
+the pairs, with both texts read from the `articles` partitions (`edit_batch`). The pairs and their
+edits are committed as one partition. The `syndication` view orients pairs by date and says which
+copies were edited; `laundering_candidates` keeps uncredited copies of an original that a list
+flags (the provenance analyser's rule, ``outlets.laundering_source_evidence``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
+from collections.abc import Iterable
 from typing import Any
 
-from ..dedup import DocumentRecord, NearDuplicateIndex, OriginalDocument, compare_texts
+import numpy as np
+import pyarrow as pa
+
+from ..dedup import OriginalDocument, compare_texts
+from ..dedup.hashing import DocumentHasher
+from ..dedup.shingles import overlap
+from .store import BatchMapper, CorpusStore, map_here
 from .tables import Rows, edit_rows
 
-__all__ = ["MIN_SHARED", "MIN_WORDS", "NearDuplicateFinder", "outlet_row", "pair_edit_rows"]
+__all__ = [
+    "MAX_CANDIDATES",
+    "MIN_SHARED",
+    "MIN_WORDS",
+    "EDIT_COLUMNS",
+    "candidate_sql",
+    "dated_pairs_sql",
+    "dedup_tables",
+    "edit_batch",
+    "find_pairs_duckdb",
+    "hits_sql",
+    "outlet_row",
+    "verify_batch",
+]
 
 MIN_SHARED = 0.5  # share of the shorter text two copies must have in common
 MIN_WORDS = 40  # shorter texts (captions, stubs) are not compared
-MAX_MATCHES = 1000
+MAX_CANDIDATES = 500  # per new document, most shared keys first (as the index's query)
+VERIFY_BATCH = 5_000  # candidate pairs per verification task
+KEYS_PER_SLICE = 2_000_000  # stored keys per slice of the DuckDB join (about 25,000 documents)
 
 
-class NearDuplicateFinder:
-    def __init__(self, directory: Path, *, min_shared: float = MIN_SHARED, min_words: int = MIN_WORDS) -> None:
-        self.index = NearDuplicateIndex(directory)  # without texts: they live in `articles`
-        self.min_shared, self.min_words = min_shared, min_words
-
-    def add(self, articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Pairs between these articles and everything indexed before (and among themselves)."""
-        pairs: dict[tuple[str, str], dict[str, Any]] = {}
-        with self.index.batch():
-            for article in articles:
-                pairs.update(self._add_one(article))
-        return list(pairs.values())
-
-    def _add_one(self, article: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-        if (article.get("words") or 0) < self.min_words:
-            return {}
-        matches = self.index.query_then_add(
-            article.get("text") or "", _record(article), min_shared=self.min_shared, limit=MAX_MATCHES
-        )
-        return dict(
-            _pair(article["id"], m.source, m.containment, m.match_containment, m.jaccard)
-            for m in matches
-            if m.source != article["id"]
-        )
-
-    def close(self) -> None:
-        self.index.close()
-
-
-def _pair(
-    query_id: str, match_id: str, query_in_match: float, match_in_query: float, jaccard: float
-) -> tuple[tuple[str, str], dict[str, Any]]:
-    if query_id < match_id:
-        a_id, b_id, a_in_b, b_in_a = query_id, match_id, query_in_match, match_in_query
-    else:
-        a_id, b_id, a_in_b, b_in_a = match_id, query_id, match_in_query, query_in_match
-    return (a_id, b_id), {"a_id": a_id, "b_id": b_id, "jaccard": jaccard, "a_in_b": a_in_b, "b_in_a": b_in_a}
-
-
-def _record(article: dict[str, Any]) -> DocumentRecord:
-    """An `articles` row as the index records it."""
-    return DocumentRecord(
-        source=article["id"],
-        url=article.get("url"),
-        outlet=article.get("outlet"),
-        domain=article.get("domain"),
-        published=article.get("published"),
-        title=article.get("title"),
-        words=article.get("words") or 0,
-    )
-
-
-def _ordered(a: dict[str, Any], b: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """(original, copy) by publication date; None when a date is missing or both are the same day."""
-    first, second = a.get("published"), b.get("published")
-    if not first or not second or first == second:
-        return None
-    return (a, b) if first < second else (b, a)
-
-
-def pair_edit_rows(
-    pairs: list[dict[str, Any]],
-    batch: list[dict[str, Any]],
-    load: Callable[[list[str]], list[dict[str, Any]]],
-) -> Rows:
-    """`copy_edits` and `edits` rows for near-duplicate pairs with distinct dates (articles of earlier
-    batches are read through ``load``)."""
-    articles = {article["id"]: article for article in batch}
-    missing = sorted({pair[key] for pair in pairs for key in ("a_id", "b_id")} - set(articles))
-    articles.update({article["id"]: article for article in load(missing)} if missing else {})
-    rows: Rows = {"copy_edits": [], "edits": []}
-    for pair in pairs:
-        a, b = articles.get(pair["a_id"]), articles.get(pair["b_id"])
-        ordered = _ordered(a, b) if a is not None and b is not None else None
-        if ordered is None:
+def dedup_tables(articles: Iterable[dict[str, Any]], hasher: DocumentHasher) -> dict[str, pa.Table]:
+    """The near-duplicate rows of a batch of `articles` rows: shingle sets, document keys, probe keys."""
+    ids: list[str] = []
+    shingles: list[bytes] = []
+    key_ids: list[str] = []
+    keys: list[int] = []
+    probe_ids: list[str] = []
+    probes: list[int] = []
+    for article in articles:
+        if (article.get("words") or 0) < MIN_WORDS:
             continue
-        original, copy = ordered
-        fields = _record(original).model_dump(include={"source", "url", "outlet", "domain", "published"})
-        document = OriginalDocument(**fields, obtained="corpus")
+        hashed = hasher.hash(article.get("text") or "")
+        if hashed is None:
+            continue
+        article_id = article["id"]
+        document = hasher.document_keys(hashed)
+        known = set(document)
+        extra = [key for key in hasher.query_keys(hashed) if key not in known]
+        ids.append(article_id)
+        shingles.append(hashed.shingles.astype("<u4").tobytes())
+        key_ids += [article_id] * len(document)
+        keys += document
+        probe_ids += [article_id] * len(extra)
+        probes += extra
+    return {
+        "dedup_documents": pa.table(
+            {"article_id": pa.array(ids, pa.string()), "shingles": pa.array(shingles, pa.binary())}
+        ),
+        "dedup_keys": pa.table({"article_id": pa.array(key_ids, pa.string()), "key": pa.array(keys, pa.int64())}),
+        "dedup_probes": pa.table({"article_id": pa.array(probe_ids, pa.string()), "key": pa.array(probes, pa.int64())}),
+    }
+
+
+def hits_sql(probes: str, keys: str) -> str:
+    """Shared keys per (pending document x, stored document y) from ``probes`` (pending documents' query keys)
+    meeting ``keys`` (stored document keys); both relations have columns (article_id, key)."""
+    return f"""
+        SELECT p.article_id AS x, k.article_id AS y, count(*) AS hits
+        FROM ({probes}) p JOIN ({keys}) k ON k.key = p.key
+        WHERE k.article_id <> p.article_id
+        GROUP BY ALL
+    """
+
+
+def candidate_sql(hits: str) -> str:
+    """Candidate pairs (a_id < b_id): per pending document the ``MAX_CANDIDATES`` with most hits (ties by id)."""
+    return f"""
+        WITH best AS (
+            SELECT x, y FROM (SELECT x, y, sum(hits) AS hits FROM ({hits}) GROUP BY ALL)
+            QUALIFY row_number() OVER (PARTITION BY x ORDER BY hits DESC, y) <= {MAX_CANDIDATES}
+        )
+        SELECT DISTINCT least(x, y) AS a_id, greatest(x, y) AS b_id FROM best
+    """
+
+
+def find_pairs_duckdb(store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
+    """Join the pending partitions' keys in DuckDB, verify the candidates and compare the dated pairs
+    (``mapper``: here, or on the workers), commit pairs and edits as one partition; returns how many pairs.
+
+    The join runs in slices of the key space (``KEYS_PER_SLICE`` stored keys each), so its hash
+    table, and the memory of this process, stay the same size however large the store grows.
+    """
+    pending = store.pending_dedup()
+    if not pending:
+        return 0
+    conn = store.conn
+    slices = max(1, -(-store.count("internal.dedup_keys") // KEYS_PER_SLICE))
+    conn.execute("CREATE OR REPLACE TEMP TABLE hits (x VARCHAR, y VARCHAR, hits BIGINT)")
+    for number in range(slices):
+        in_slice = f"WHERE (key % {slices} + {slices}) % {slices} = {number}"
+        probes = " UNION ALL ".join(
+            f"SELECT article_id, key FROM ({store.relation(table, pending)}) {in_slice}"
+            for table in ("dedup_keys", "dedup_probes")
+        )
+        keys = f"SELECT article_id, key FROM internal.dedup_keys {in_slice}"
+        conn.execute(f"INSERT INTO hits {hits_sql(probes, keys)}")
+    conn.execute(f"CREATE OR REPLACE TEMP TABLE candidates AS {candidate_sql('SELECT * FROM hits')}")
+    conn.execute("DROP TABLE hits")
+    reader = conn.sql(
+        """SELECT c.a_id, c.b_id, a.shingles AS a_shingles, b.shingles AS b_shingles FROM candidates c
+           JOIN internal.dedup_documents a ON a.article_id = c.a_id
+           JOIN internal.dedup_documents b ON b.article_id = c.b_id"""
+    ).to_arrow_reader(batch_size=VERIFY_BATCH)
+    pairs = [row for verified in mapper(verify_batch, iter(reader)) for row in verified]
+    conn.execute("DROP TABLE candidates")
+    rows: Rows = {"near_duplicates": pairs, "copy_edits": [], "edits": []}
+    found = pa.Table.from_pylist(pairs, schema=PAIR_IDS) if pairs else PAIR_IDS.empty_table()
+    conn.register("new_pairs", found.select(["a_id", "b_id"]))
+    dated = conn.sql(dated_pairs_sql("new_pairs", "main.articles")).to_arrow_reader(batch_size=EDIT_BATCH)
+    for edits in mapper(edit_batch, iter(dated)):
+        for table, table_rows in edits.items():
+            rows[table] += table_rows
+    conn.unregister("new_pairs")
+    store.write_rows(run_id, "pairs", rows, joined=[m.partition for m in pending])
+    return len(pairs)
+
+
+PAIR_IDS = pa.schema([("a_id", pa.string()), ("b_id", pa.string())])
+#: What the comparison of a pair reads of each article (columns ``a_<name>`` and ``b_<name>``).
+EDIT_COLUMNS = ("id", "url", "outlet", "domain", "published", "title", "text")
+EDIT_BATCH = 200  # dated pairs per comparison task (each compares two full texts)
+
+
+def dated_pairs_sql(pairs: str, articles: str) -> str:
+    """The pairs of ``pairs`` (a_id, b_id) whose publication dates differ, with both articles' `EDIT_COLUMNS`."""
+    fields = ", ".join(f"{side}.{name} AS {side}_{name}" for side in ("a", "b") for name in EDIT_COLUMNS)
+    return f"""
+        SELECT {fields} FROM {pairs} p JOIN {articles} a ON a.id = p.a_id JOIN {articles} b ON b.id = p.b_id
+        WHERE a.published IS NOT NULL AND b.published IS NOT NULL AND a.published <> b.published
+    """
+
+
+def edit_batch(batch: pa.RecordBatch | pa.Table) -> Rows:
+    """`copy_edits` and `edits` rows of a batch of dated pairs (`dated_pairs_sql`'s columns), original -> copy."""
+    rows: Rows = {"copy_edits": [], "edits": []}
+    for pair in batch.to_pylist():
+        a, b = ({name: pair[f"{side}_{name}"] for name in EDIT_COLUMNS} for side in ("a", "b"))
+        original, copy = (a, b) if a["published"] < b["published"] else (b, a)
+        document = OriginalDocument(
+            source=original["id"],
+            url=original["url"],
+            outlet=original["outlet"],
+            domain=original["domain"],
+            published=original["published"],
+            obtained="corpus",
+        )
         comparison = compare_texts(
-            document, original.get("text") or "", original.get("title"), copy.get("text") or "", copy.get("title")
+            document, original["text"] or "", original["title"], copy["text"] or "", copy["title"]
         )
         for table, table_rows in edit_rows(original["id"], copy["id"], comparison).items():
             rows[table] += table_rows
+    return rows
+
+
+def verify_batch(batch: pa.RecordBatch, min_shared: float = MIN_SHARED) -> list[dict[str, Any]]:
+    """`near_duplicates` rows of one candidate batch (a_id, b_id, a_shingles, b_shingles) sharing ``min_shared``.
+
+    Exact overlap of the two shingle sets, rounded as the SQLite index reports it.
+    """
+    rows = []
+    columns = batch.to_pydict()
+    for a_id, b_id, a_blob, b_blob in zip(
+        columns["a_id"], columns["b_id"], columns["a_shingles"], columns["b_shingles"], strict=True
+    ):
+        found = overlap(np.frombuffer(a_blob, dtype="<u4"), np.frombuffer(b_blob, dtype="<u4"))
+        if max(found.query_in_match, found.match_in_query) >= min_shared:
+            rows.append(
+                {
+                    "a_id": a_id,
+                    "b_id": b_id,
+                    "jaccard": round(found.jaccard, 4),
+                    "a_in_b": round(found.query_in_match, 4),
+                    "b_in_a": round(found.match_in_query, 4),
+                }
+            )
     return rows
 
 

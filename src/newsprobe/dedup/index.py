@@ -32,12 +32,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash
 from pydantic import BaseModel, Field
 
 from ..errors import InputError
-from .segments import SegmentHasher, mix_band_keys
-from .shingles import Hashes, overlap, shingle_sequence
+from .hashing import DocumentHasher, HashedText, IndexSettings
+from .shingles import Hashes, overlap
 
 __all__ = ["DocumentRecord", "IndexMatch", "IndexSettings", "NearDuplicateIndex", "IndexStats"]
 
@@ -54,26 +53,6 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc INTEGER NOT NULL, PRIMARY KEY (key, doc)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS texts (doc INTEGER PRIMARY KEY, text BLOB NOT NULL);
 """
-
-
-class IndexSettings(BaseModel):
-    shingle_size: int = 5
-    bands: int = 42
-    rows: int = 3
-    seed: int = 1
-    segment_size: int = Field(50, description="Shingles per segment for excerpt detection; 0 turns segments off.")
-    segment_bands: int = 4
-    segment_rows: int = 4
-    query_stride: int = 5
-    keep_text: bool = Field(
-        False,
-        description="Store each text (compressed) so that provenance can compare copies with it "
-        "(`newsprobe index add` turns it on; about 40 % more build CPU and disk, measured at 10k documents).",
-    )
-
-    @property
-    def num_perm(self) -> int:
-        return self.bands * self.rows
 
 
 class DocumentRecord(BaseModel):
@@ -121,14 +100,6 @@ class _Pending:
     text: bytes | None  # compressed, when the index keeps texts
 
 
-@dataclass
-class _Hashed:
-    sequence: Hashes  # shingle hashes in text order (for segment keys)
-    shingles: Hashes  # the same, unique and sorted
-    word_count: int
-    band_keys: list[int]
-
-
 class NearDuplicateIndex:
     """Open (or create) the index in ``directory``. Use as a context manager or call ``close()``."""
 
@@ -148,14 +119,7 @@ class NearDuplicateIndex:
         self.conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.conn.executescript(SCHEMA)
         self.settings = self._load_settings(settings or IndexSettings())
-        self._template = MinHash(num_perm=self.settings.num_perm, seed=self.settings.seed, hashfunc=int)
-        self._segments = SegmentHasher(
-            self.settings.segment_size,
-            self.settings.segment_bands,
-            self.settings.segment_rows,
-            self.settings.query_stride,
-            self.settings.seed,
-        )
+        self.hasher = DocumentHasher(self.settings)
 
     def __enter__(self) -> NearDuplicateIndex:
         return self
@@ -181,34 +145,11 @@ class NearDuplicateIndex:
             self.conn.commit()
         return settings
 
-    # ------------------------------------------------------------ hashing
-
-    def _band_keys(self, shingles: Hashes) -> list[int]:
-        """Whole-document LSH keys from a datasketch MinHash of the shingle set."""
-        minhash = self._template.copy()
-        minhash.update_batch(shingles.tolist())
-        values = np.asarray(minhash.hashvalues, dtype=np.uint64).reshape(self.settings.bands, self.settings.rows)
-        return mix_band_keys(values, np.arange(1, self.settings.bands + 1, dtype=np.uint64))
-
-    def _hash(self, text: str) -> _Hashed | None:
-        """Shingles and whole-document keys of `text`, computed once for querying and adding; None if no words."""
-        sequence, word_count = shingle_sequence(text, self.settings.shingle_size)
-        if sequence.size == 0:
-            return None
-        shingles = np.unique(sequence)
-        return _Hashed(sequence, shingles, word_count, self._band_keys(shingles))
-
-    def _document_keys(self, hashed: _Hashed) -> list[int]:
-        return list(dict.fromkeys(hashed.band_keys + self._segments.index_keys(hashed.sequence)))
-
-    def _query_keys(self, hashed: _Hashed) -> list[int]:
-        return list(dict.fromkeys(hashed.band_keys + self._segments.query_keys(hashed.sequence)))
-
-    def _pending(self, hashed: _Hashed, record: DocumentRecord, text: str) -> _Pending:
+    def _pending(self, hashed: HashedText, record: DocumentRecord, text: str) -> _Pending:
         """What `_write` stores for one document (its word count filled in when the record has none)."""
         record = record.model_copy(update={"words": hashed.word_count}) if not record.words else record
         kept = zlib.compress(text.encode("utf-8", "surrogatepass")) if self.settings.keep_text else None
-        return _Pending(hashed.shingles, self._document_keys(hashed), record, kept)
+        return _Pending(hashed.shingles, self.hasher.document_keys(hashed), record, kept)
 
     # ------------------------------------------------------------ adding
 
@@ -222,7 +163,7 @@ class NearDuplicateIndex:
         count = 0
         pending: list[_Pending] = []
         for text, record in items:
-            hashed = self._hash(text)
+            hashed = self.hasher.hash(text)
             if hashed is None:
                 continue
             pending.append(self._pending(hashed, record, text))
@@ -305,7 +246,7 @@ class NearDuplicateIndex:
         self, text: str, *, min_shared: float = 0.5, limit: int = 20, max_candidates: int = 500
     ) -> list[IndexMatch]:
         """Documents sharing at least ``min_shared`` of the shorter text with ``text``, best first."""
-        hashed = self._hash(text)
+        hashed = self.hasher.hash(text)
         if hashed is None:
             return []
         return self._matches(hashed, min_shared, limit, max_candidates)
@@ -314,7 +255,7 @@ class NearDuplicateIndex:
         self, text: str, record: DocumentRecord, *, min_shared: float = 0.5, limit: int = 20, max_candidates: int = 500
     ) -> list[IndexMatch]:
         """`query` against what was indexed before, then `add` this document, hashing its text once."""
-        hashed = self._hash(text)
+        hashed = self.hasher.hash(text)
         if hashed is None:
             return []
         matches = self._matches(hashed, min_shared, limit, max_candidates)
@@ -329,8 +270,8 @@ class NearDuplicateIndex:
             ).fetchone()
         return zlib.decompress(row[0]).decode("utf-8", "surrogatepass") if row is not None else None
 
-    def _matches(self, hashed: _Hashed, min_shared: float, limit: int, max_candidates: int) -> list[IndexMatch]:
-        keys = self._query_keys(hashed)
+    def _matches(self, hashed: HashedText, min_shared: float, limit: int, max_candidates: int) -> list[IndexMatch]:
+        keys = self.hasher.query_keys(hashed)
         with self._lock:
             matches = list(self._verified(hashed.shingles, self._candidates(keys, max_candidates), min_shared))
         matches.sort(key=lambda m: (-m.shared_fraction, -m.jaccard, m.source))

@@ -1,8 +1,9 @@
 """The optional corpus dashboard: a read-only summary of a corpus store (`newsprobe serve --store DIR`).
 
-It reads the store's DuckDB file directly, using only the tables and columns the corpus issue
-fixes (`articles`: id, url, outlet, published, title, text; `errors`), and degrades to a clear
-message when the store is missing, locked by a running job, or laid out differently.
+It reads a `newsprobe corpus run` store through the store's DuckDB views (`corpus.store`), or any
+DuckDB file in the directory, using only the tables and columns the corpus issue fixes
+(`articles`: id, url, outlet, published, title, text; `errors`), and degrades to a clear message
+when the store is missing, unreadable or laid out differently.
 """
 
 from __future__ import annotations
@@ -26,6 +27,12 @@ class CorpusSummary:
     outlets: list[tuple[str, int]] = field(default_factory=list)
     months: list[tuple[str, int]] = field(default_factory=list)
     errors: int = 0
+
+
+def is_corpus_store(store: Path) -> bool:
+    from ..corpus.partitions import MANIFEST
+
+    return (store / MANIFEST).is_file()
 
 
 def find_database(store: Path) -> Path | None:
@@ -81,37 +88,47 @@ DASHBOARD_CSP = (
 class CorpusDashboard:
     def __init__(self, store: Path) -> None:
         self.store = store
-        self._charts: tuple[tuple[float, str, int], str] | None = None
+        self._charts: tuple[object, str] | None = None
 
     def charts_html(self, genre: str = "news", min_articles: int = 5) -> str | None:
-        """The corpus package's own chart dashboard (matplotlib SVG), re-rendered when the database changes.
+        """The corpus package's own chart dashboard (matplotlib SVG), re-rendered when a run commits.
 
         None when the corpus package or its `report` extra is missing, or the store cannot be read.
         """
-        database = find_database(self.store)
-        if database is None:
+        if not is_corpus_store(self.store):
             return None
         try:
             from ..corpus.dashboard import render_dashboard
+            from ..corpus.partitions import StoreLocation
             from ..corpus.store import CorpusStore
         except ImportError:
             return None
-        key = (database.stat().st_mtime, genre, min_articles)
-        if self._charts is not None and self._charts[0] == key:
-            return self._charts[1]
         try:
-            with CorpusStore(database.parent, read_only=True) as store:
+            key = (StoreLocation(self.store).generation(), genre, min_articles)
+            if self._charts is not None and self._charts[0] == key:
+                return self._charts[1]
+            with CorpusStore(self.store, read_only=True) as store:
                 html = render_dashboard(store, genre, min_articles, explorer=True)
-        except Exception:  # a locked or foreign store, or matplotlib missing: the summary page says enough
+        except Exception:  # an unreadable store, or matplotlib missing: the summary page says enough
             return None
         self._charts = (key, html)
         return html
 
     def summary(self) -> CorpusSummary:
         summary = CorpusSummary(store=str(self.store))
+        if is_corpus_store(self.store):
+            summary.database = "Parquet partitions"
+            try:
+                from ..corpus.store import CorpusStore
+
+                with CorpusStore(self.store, read_only=True) as store:
+                    _fill(store.conn, summary)
+            except Exception as exc:  # a damaged or foreign store: say so on the page
+                summary.error = f"cannot read the store: {type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+            return summary
         database = find_database(self.store)
         if database is None:
-            summary.error = f"no DuckDB database (*.duckdb) found in {self.store}"
+            summary.error = f"no corpus store (store.json) or DuckDB database (*.duckdb) found in {self.store}"
             return summary
         summary.database = database.name
         try:
