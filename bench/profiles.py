@@ -90,23 +90,28 @@ def _latest(name: str) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
+# the best profile runs accurate's claims and quotes models (src/newsprobe/weights/mpnet/MODEL_CARD.md)
+SAME_MODELS_AS = {("best", "claims"): "accurate", ("best", "quotes"): "accurate"}
+
+
 def quality(profile: str) -> dict[str, Any]:
     """Each task benchmark's headline number for this profile, with the date it was measured."""
     found: dict[str, Any] = {}
     propaganda = _latest("propaganda")
     for row in propaganda.get("rows", []):
         if row.get("profile") == profile and row.get("model_used", profile) == profile:
-            found["propaganda SI F1 (cross-validated)"] = row["si_cross_validated"].get("f1")
-            found["propaganda SI precision (cross-validated)"] = row["si_cross_validated"].get("precision")
+            found["propaganda SI F1 of the highlights (cross-validated)"] = row["si_cross_validated"]["highlight_f1"]
+            found["their precision"] = row["si_cross_validated"]["highlight_precision"]
             found["propaganda TC micro-F1"] = row["tc_micro_f1"]
             found["propaganda measured"] = propaganda.get("date")
     checkworthy = _latest("checkworthy")
+    claims_profile = SAME_MODELS_AS.get((profile, "claims"), profile)
     for row in checkworthy.get("rows", []):
-        if str(row.get("model", "")).startswith(f"{profile} ("):
+        if str(row.get("model", "")).startswith(f"{claims_profile} ("):
             found["CT24 dev-test F1"] = row["dev-test"]["f1"]
             found["checkworthy measured"] = checkworthy.get("date")
     quotes = _latest("quotes")
-    system = quotes.get("systems", {}).get(profile)
+    system = quotes.get("systems", {}).get(SAME_MODELS_AS.get((profile, "quotes"), profile))
     if system:
         found["PolNeAR dev content overlap F1"] = system["content_overlap"]["f1"]
         found["PolNeAR dev source accuracy"] = system.get("source_accuracy")

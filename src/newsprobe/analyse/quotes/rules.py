@@ -435,10 +435,11 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     just this month'), a participle clause ('Trump, speaking to a veterans group'), a bracket it does not
     close ('Mr. Burman (a view echoed by …'), the lines above its own ('The Latest …:\n\n7 p.m.\n\nDonald
     Trump'). PolNeAR's annotators leave them out."""
+    text = doc.text  # spaCy joins every token on each read of doc.text: read it once
     tokens = [t for t in doc.char_span(*span, alignment_mode="expand") or [] if not t.is_space]
-    lines = [i for i, t in enumerate(tokens[1:], 1) if "\n" in doc.text[tokens[i - 1].idx : t.idx]]
+    lines = [i for i, t in enumerate(tokens[1:], 1) if "\n" in text[tokens[i - 1].idx : t.idx]]
     tokens = tokens[lines[-1] :] if lines else tokens
-    stops = [t.i for t in tokens[1:] if t.text == "(" and ")" not in doc.text[t.idx : span[1]]]
+    stops = [t.i for t in tokens[1:] if t.text == "(" and ")" not in text[t.idx : span[1]]]
     stops += [
         t.i - 1 for t in tokens[1:] if t.tag_ == "VBG" and t.dep_ in {"acl", "advcl"} and doc[t.i - 1].text == ","
     ]
@@ -453,7 +454,7 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
         return span
     start, end = max(span[0], kept[0].idx), min(span[1], kept[-1].idx + len(kept[-1]))  # never wider ("”―Carla")
-    return trim_span(doc.text, (start, end)) or span
+    return trim_span(text, (start, end)) or span
 
 
 def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> bool:
