@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from sources import span_merger
+from sources import span_merger, window_bounds
 
 SHARED = Path(os.environ.get("NEWSPROBE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data"))
 PTC_TRAIN = SHARED / "ptc" / "train"
@@ -212,17 +212,6 @@ def polnear_docs(tokenizer, split: str) -> list[Doc]:
 
 
 # ---------------------------------------------------------------- windows
-
-
-def window_bounds(n: int, body: int = MAX_BODY, overlap: int = WINDOW_OVERLAP) -> list[tuple[int, int]]:
-    """[start, end) token ranges covering n tokens: as few windows of at most `body` tokens as
-    possible, of equal size, consecutive ones sharing at least `overlap` tokens."""
-    if n <= body:
-        return [(0, n)]
-    k = -(-(n - overlap) // (body - overlap))
-    size = -(-(n + (k - 1) * overlap) // k)
-    starts = [round(i * (n - size) / (k - 1)) for i in range(k)]
-    return [(s, s + size) for s in starts]
 
 
 @dataclass

@@ -79,3 +79,9 @@ def encoder_tags():
     import importlib
 
     return importlib.import_module("newsprobe.analyse.mpnet.tags")
+
+
+def window_bounds(n: int) -> list[tuple[int, int]]:
+    """Token windows of a document, exactly as the product's encoder cuts them (at most 510 body tokens, as few
+    as possible, of equal size, neighbours sharing at least 64)."""
+    return _first(("newsprobe.analyse.mpnet.encoder", "window_bounds"))(n)
