@@ -10,7 +10,7 @@ documented in each data folder's README under ../shared/data:
 - PolNeAR: `polnear_<split>.jsonl`, one line per annotation file; the alphabetically first annotator
   per article; offsets are Python string indices into `text_file` (relative to the polnear folder).
 
-Windows: `<s>` + at most 510 body tokens + `</s>`; long documents are cut with WINDOW_OVERLAP
+Windows: `<s>` + at most 510 body tokens + `</s>`; long documents are cut with at least 64
 tokens shared by consecutive windows (each token is later read from the window where it sits
 farthest from an edge).
 """
@@ -53,8 +53,6 @@ TECHNIQUES: tuple[str, ...] = (
 QUOTE_TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 SI_TAGS = ("O", "B", "I")
 
-MAX_BODY = 510
-WINDOW_OVERLAP = 64
 MAX_SENTENCE = 126
 IGNORE = -100
 
