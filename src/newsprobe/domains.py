@@ -78,7 +78,10 @@ def _host_from(value: str) -> str:
     value = _ONE_SLASH_SCHEME.sub(r"\1://", value)  # "https:/www.rt.com"
     if "://" not in value:
         value = "//" + value
-    netloc = urlsplit(value).netloc
+    try:
+        netloc = urlsplit(value).netloc
+    except ValueError:  # an unbalanced "[" reads as a broken IPv6 literal: no host
+        return ""
     netloc = netloc.rsplit("@", 1)[-1]
     if netloc.startswith("["):  # IPv6 literal
         return netloc[1 : netloc.find("]")] if "]" in netloc else netloc[1:]

@@ -100,6 +100,12 @@ def test_wikidata_generic_news_rows_are_not_flags():
     assert source("eviathema.gr").laundromat_categories == []
 
 
+@pytest.mark.parametrize("value", ["0[", "By 0[", "[bad"])
+def test_a_broken_bracket_is_no_host_and_no_domain(value: str):
+    assert parse_host(value) is None
+    assert not looks_like_domain(value)
+
+
 def test_mobile_prefix_kept_when_it_is_the_registered_domain():
     parts = parse_host("m.com")
     assert parts is not None and parts.host == "m.com"
