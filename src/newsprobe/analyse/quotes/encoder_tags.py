@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from ..mpnet import MultitaskEncoding
 from ..mpnet.tags import QUOTE_TAGS, bio_transitions, log_softmax, tag_runs, viterbi
 from .rules import RawAttribution
-from .tagger import decode
+from .tagger import decode, label_tokens
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -30,12 +30,7 @@ def encoder_labels(doc: Doc, encoding: MultitaskEncoding) -> list[str]:
         return labels
     path = viterbi(log_softmax(encoding.quote_logits.astype("float64")), *_TRANSITIONS)
     for kind, first, last in tag_runs(path, QUOTE_TAGS):
-        start, end = encoding.offsets[first][0], encoding.offsets[last - 1][1]
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for k, token in enumerate(t for t in span if not t.is_space):
-            labels[token.i] = ("B-" if k == 0 else "I-") + kind
+        label_tokens(doc, labels, encoding.offsets[first][0], encoding.offsets[last - 1][1], kind)
     return labels
 
 

@@ -23,7 +23,7 @@ from .rules import RawAttribution, trim_span
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "group_runs", "token_labels"]
+__all__ = ["MODEL_PATH", "QuoteTagger", "decode", "doc_features", "group_runs", "label_tokens", "token_labels"]
 
 MODEL_PATH = WEIGHTS_DIR / "quotes" / "attribution_crf.crfsuite"
 LABEL_TYPES = ("SRC", "CUE", "CON")
@@ -189,12 +189,15 @@ def token_labels(doc: Doc, attributions: Sequence[dict[str, list[list[int]]]]) -
     for record in attributions:
         for key, label in (("content", "CON"), ("content2", "CON"), ("source", "SRC"), ("cue", "CUE")):
             for start, end in record.get(key) or []:
-                span = doc.char_span(start, end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for k, t in enumerate(t for t in span if not t.is_space):
-                    labels[t.i] = ("B-" if k == 0 else "I-") + label
+                label_tokens(doc, labels, start, end, label)
     return labels
+
+
+def label_tokens(doc: Doc, labels: list[str], start: int, end: int, kind: str) -> None:
+    """Mark the tokens of characters [start, end) in `labels`: B-kind on the first, I-kind on the rest."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    for k, token in enumerate(t for t in span or [] if not t.is_space):
+        labels[token.i] = ("B-" if k == 0 else "I-") + kind
 
 
 # ---------------------------------------------------------------- decoding
