@@ -40,14 +40,6 @@ EXPORT = Path(os.environ.get("NEWSPROBE_ENCODER_EXPORT", HERE / "work" / "export
 ARTICLE_TOKENS = 1000
 
 
-def sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 22), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 # ---------------------------------------------------------------- export
 
 
@@ -85,6 +77,7 @@ def build_modules(weights: Path | None):
 def export(weights: Path | None, out: Path) -> dict:
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from sources import file_sha256
 
     torch.set_num_threads(2)
     out.mkdir(parents=True, exist_ok=True)
@@ -154,7 +147,7 @@ def export(weights: Path | None, out: Path) -> dict:
     info = {
         "weights": str(weights) if weights else "untrained upper (base layers 9-12, random heads)",
         "files": {
-            p.name: {"bytes": p.stat().st_size, "sha256": sha256(p)}
+            p.name: {"bytes": p.stat().st_size, "sha256": file_sha256(p)}
             for p in sorted(out.glob("*"))
             if p.suffix in (".onnx", ".npz")
         },

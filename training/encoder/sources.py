@@ -85,3 +85,8 @@ def window_bounds(n: int) -> list[tuple[int, int]]:
     """Token windows of a document, exactly as the product's encoder cuts them (at most 510 body tokens, as few
     as possible, of equal size, neighbours sharing at least 64)."""
     return _first(("newsprobe.analyse.mpnet.encoder", "window_bounds"))(n)
+
+
+def file_sha256(path) -> str:
+    """A file's sha256, read in blocks (the product's base-weight check uses the same)."""
+    return _first(("newsprobe.analyse.mpnet.base_weights", "file_sha256"))(path)

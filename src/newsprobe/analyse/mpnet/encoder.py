@@ -11,6 +11,7 @@ source, cue, content) heads; the technique and check-worthiness heads run in num
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,8 +20,8 @@ import numpy as np
 
 from ...weights import WEIGHTS_DIR
 from .._onnx import default_threads, load_tokenizer
-from .base_weights import BaseWeightsError, ensure_base_weights
-from .heads import Heads
+from .base_weights import BaseWeightsError, ensure_base_weights, find_parts
+from .heads import Heads, softmax
 from .lower_graph import ensure_lower_graph
 
 if TYPE_CHECKING:
@@ -48,12 +49,6 @@ def window_bounds(n: int, body: int = MAX_BODY, overlap: int = OVERLAP) -> list[
     return [(s, s + size) for s in starts]
 
 
-def softmax(logits: np.ndarray) -> np.ndarray:
-    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    result: np.ndarray = z / z.sum(axis=-1, keepdims=True)
-    return result
-
-
 @dataclass(frozen=True)
 class MultitaskEncoding:
     """Per-token outputs for one text (special tokens removed); offsets index the text."""
@@ -62,7 +57,6 @@ class MultitaskEncoding:
     states: np.ndarray  # (n, 768) final states
     si_logits: np.ndarray  # (n, 3): O, B, I
     quote_logits: np.ndarray  # (n, 7): O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON
-    first_state: np.ndarray  # (768,) the `<s>` state of the article's first window
 
     @property
     def si_probabilities(self) -> np.ndarray:
@@ -135,32 +129,31 @@ class MultitaskEncoder:
         ids = np.array(encoding.ids, dtype=np.int64)
         n = len(ids)
         if n == 0:
-            empty = np.zeros((0, 768), np.float32)
-            return MultitaskEncoding([], empty, np.zeros((0, 3), np.float32), np.zeros((0, 7), np.float32), empty[0:0])
+            return MultitaskEncoding(
+                [], np.zeros((0, 768), np.float32), np.zeros((0, 3), np.float32), np.zeros((0, 7), np.float32)
+            )
         windows = window_bounds(n)
         outputs = self._run(ids, windows)
         read: list[np.ndarray] = [np.zeros((n, o.shape[-1]), np.float32) for o in outputs[0]]
         margin = np.full(n, -1)
         for (a, b), window in zip(windows, outputs, strict=True):
             k = np.arange(b - a)
-            farther = np.minimum(k, b - a - 1 - k) > margin[a:b]
+            edge_distance = np.minimum(k, b - a - 1 - k)
+            farther = edge_distance > margin[a:b]
             for target, output in zip(read, window, strict=True):
                 target[a:b][farther] = output[1 : b - a + 1][farther]
-            margin[a:b][farther] = np.minimum(k, b - a - 1 - k)[farther]
+            margin[a:b][farther] = edge_distance[farther]
         states, si, quote = read
-        return MultitaskEncoding(list(encoding.offsets), states, si, quote, outputs[0][0][0])
+        return MultitaskEncoding(list(encoding.offsets), states, si, quote)
 
 
 def available() -> bool:
     """Whether the base weights can be assembled (parts installed) and the lower graph built."""
+    if any(importlib.util.find_spec(name) is None for name in ("onnx", "safetensors")):
+        return False
     try:
-        import onnx  # noqa: F401
-        import safetensors  # noqa: F401
-
-        from .base_weights import find_parts
-
         find_parts()
-    except (ImportError, BaseWeightsError):
+    except BaseWeightsError:
         return False
     return all((MPNET_DIR / name).is_file() for name in SHIPPED_FILES)
 

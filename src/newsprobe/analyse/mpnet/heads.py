@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Heads", "gelu", "tokens_inside"]
+__all__ = ["Heads", "gelu", "softmax", "tokens_inside"]
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -23,6 +23,12 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 def gelu(x: np.ndarray) -> np.ndarray:
     result: np.ndarray = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
+    return result
+
+
+def softmax(logits: np.ndarray) -> np.ndarray:
+    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    result: np.ndarray = z / z.sum(axis=-1, keepdims=True)
     return result
 
 
@@ -73,7 +79,5 @@ class Heads:
                 features.append(np.concatenate([piece.mean(0), piece[0], piece[-1]]))
                 which.append(k)
         if features:
-            logits = self.techniques(np.stack(features))
-            z = np.exp(logits - logits.max(-1, keepdims=True))
-            rows[which] = z / z.sum(-1, keepdims=True)
+            rows[which] = softmax(self.techniques(np.stack(features)))
         return rows
