@@ -16,6 +16,7 @@ import numpy as np
 
 from ...weights import WEIGHTS_DIR
 from .._onnx import load_onnx
+from ..mpnet.heads import softmax
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -43,10 +44,7 @@ class Encoding:
     @property
     def si_probabilities(self) -> np.ndarray:
         """P(token inside a propaganda span) and P(token begins one)."""
-        z = self.si_logits - self.si_logits.max(axis=1, keepdims=True)
-        p = np.exp(z)
-        probabilities: np.ndarray = p / p.sum(axis=1, keepdims=True)
-        return probabilities
+        return softmax(self.si_logits)
 
 
 class Encoder:
