@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..nlp import text_of
 from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, ROLE_PHRASES, TITLE_WORDS
 from .rules import load_gazetteer, normalise_name
 
@@ -31,7 +32,7 @@ _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], bool]) -> list[Found]:
     """Mentions with repaired boundaries and labels, overlapping ones merged, in text order."""
     gazetteer = load_gazetteer()
-    whole = doc.text  # spaCy joins the tokens on every `doc.text`: once per article, not per mention
+    whole = text_of(doc)
     repaired: list[Found] = []
     for label, start, end in (piece for item in found for piece in _split_lines(whole, item)):
         bounds = _trim(doc, start, end)

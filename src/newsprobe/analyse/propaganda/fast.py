@@ -17,7 +17,7 @@ import numpy as np
 from .techniques import TECHNIQUE_NAMES
 from .text import Token, lower_words, sentences, tokenize
 
-__all__ = ["FastModel", "span_features", "token_features", "sentence_features", "hash_features"]
+__all__ = ["FastModel", "hash_features", "sentence_features", "span_features", "token_feature_columns"]
 
 BITS = 18
 _QUOTE_CHARS = frozenset('"“”«»')
@@ -50,32 +50,32 @@ def sentence_features(text: str) -> list[str]:
     return feats + ["bias"]
 
 
-def token_features(
-    tokens: list[Token], lower: list[str], i: int, counts: Counter[str], in_quote: bool, sentence_band: int
-) -> list[str]:
-    """Features of token i; `lower` holds the lower-cased token texts."""
-    word = lower[i]
-
-    def at(k: int) -> str:
-        return lower[k] if 0 <= k < len(lower) else "<s>"
-
-    repeats = _bucket(counts[word], (2, 4, 8))
+def token_feature_columns(
+    tokens: list[Token], lower: list[str], counts: Counter[str], in_quote: list[bool], sentence_bands: list[int]
+) -> list[list[str]]:
+    """The features of every token, one list per feature template (built template by template: a Python
+    call per token and template costs more than the tagging itself). `lower` holds the lower-cased texts."""
+    padded = ["<s>", "<s>", *lower, "<s>", "<s>"]
+    n = len(lower)
+    before, after = padded[1 : n + 1], padded[3 : n + 3]
+    shapes = {text: _shape(text) for text in {t.text for t in tokens}}
+    repeats = {word: _bucket(count, (2, 4, 8)) for word, count in counts.items()}
     return [
-        "bias",
-        f"w={word}",
-        f"sh={_shape(tokens[i].text)}",
-        f"suf={word[-3:]}",
-        f"w-1={at(i - 1)}",
-        f"w+1={at(i + 1)}",
-        f"w-2={at(i - 2)}",
-        f"w+2={at(i + 2)}",
-        f"b-={at(i - 1)}_{word}",
-        f"b+={word}_{at(i + 1)}",
-        f"q={in_quote}",
-        f"rep={repeats}",
-        f"sent={sentence_band}",
-        f"sent_w={sentence_band}_{word}",
-        f"q_w={in_quote}_{word}",
+        ["bias"] * n,
+        [f"w={w}" for w in lower],
+        [f"sh={shapes[t.text]}" for t in tokens],
+        [f"suf={w[-3:]}" for w in lower],
+        [f"w-1={w}" for w in before],
+        [f"w+1={w}" for w in after],
+        [f"w-2={w}" for w in padded[:n]],
+        [f"w+2={w}" for w in padded[4 : n + 4]],
+        [f"b-={b}_{w}" for b, w in zip(before, lower, strict=True)],
+        [f"b+={w}_{a}" for w, a in zip(lower, after, strict=True)],
+        [f"q={q}" for q in in_quote],
+        [f"rep={repeats[w]}" for w in lower],
+        [f"sent={band}" for band in sentence_bands],
+        [f"sent_w={band}_{w}" for band, w in zip(sentence_bands, lower, strict=True)],
+        [f"q_w={q}_{w}" for q, w in zip(in_quote, lower, strict=True)],
     ]
 
 
@@ -147,19 +147,24 @@ class FastModel:
             bands.append(_bucket(score, (-2.0, -1.0, 0.0, 1.0)))
         return bands
 
-    def token_feature_lists(self, text: str) -> tuple[list[Token], list[list[str]]]:
+    def token_feature_columns(self, text: str) -> tuple[list[Token], list[list[str]]]:
         tokens = tokenize(text)
         lower = [t.text.lower() for t in tokens]
-        counts = Counter(lower)
-        quotes = _quote_mask(text, tokens)
-        bands = self.sentence_bands(text, tokens)
-        return tokens, [token_features(tokens, lower, i, counts, quotes[i], bands[i]) for i in range(len(tokens))]
+        columns = token_feature_columns(
+            tokens, lower, Counter(lower), _quote_mask(text, tokens), self.sentence_bands(text, tokens)
+        )
+        return tokens, columns
+
+    def token_feature_lists(self, text: str) -> tuple[list[Token], list[list[str]]]:
+        """Each token's features (training reads them token by token)."""
+        tokens, columns = self.token_feature_columns(text)
+        return tokens, [list(features) for features in zip(*columns, strict=True)]
 
     def token_probabilities(self, text: str) -> tuple[list[Token], np.ndarray]:
-        tokens, feature_lists = self.token_feature_lists(text)
+        tokens, columns = self.token_feature_columns(text)
         if not tokens:
             return tokens, np.zeros(0, dtype=np.float32)
-        scores = _summed(self.token_weights, feature_lists)
+        scores = sum(self.token_weights[hash_features(column)] for column in columns)
         return tokens, 1.0 / (1.0 + np.exp(-scores))
 
     def technique_probabilities(self, text: str, bounds: list[tuple[int, int]]) -> np.ndarray:

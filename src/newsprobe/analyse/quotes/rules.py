@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import text_of
 from ..spans import CharSpan, join_touching
 from .cues import (
     ACCORDING_TO,
@@ -194,7 +195,7 @@ def _name_between_quote_and_verb(
 ) -> tuple[CharSpan, int] | None:
     """“…,” Flynn, a top Trump surrogate, said — when the parse gives the verb no subject (it hangs the
     name under the quote), the words between the handing-over quote and the verb are the source."""
-    text = doc.text
+    text = text_of(doc)
     for verb in verbs:
         before = [q for q in quotes if q.end <= verb.idx and _hands_over(text, q)]
         if not before:
@@ -217,7 +218,7 @@ def subject_tagged_as_content(doc: Doc, att: RawAttribution) -> tuple[CharSpan, 
     subject's span and head, and the piece to drop from the content."""
     if len(att.content) < 2:
         return None
-    text = doc.text
+    text = text_of(doc)
     for start, end in att.cue:
         for verb in doc.char_span(start, end, alignment_mode="expand") or []:
             subject = find_subject(verb) if verb.pos_ in {"VERB", "AUX"} else None
@@ -354,7 +355,7 @@ def _opened_by_cue(doc: Doc, q: QuoteRegion) -> bool:
 def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_content: bool) -> list[CharSpan]:
     """Quotes right before (“…,” Lavrov said) and right after (Lavrov said, “…”) the cue clause; a quote
     right after another cue ("he said, “…,” the office said") is that cue's."""
-    text = doc.text
+    text = text_of(doc)
     found: list[CharSpan] = []
     for q in quotes:
         if q.end <= clause[0] and _LEFT_GAP.match(text[q.end : clause[0]]):
@@ -435,7 +436,7 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     just this month'), a participle clause ('Trump, speaking to a veterans group'), a bracket it does not
     close ('Mr. Burman (a view echoed by …'), the lines above its own ('The Latest …:\n\n7 p.m.\n\nDonald
     Trump'). PolNeAR's annotators leave them out."""
-    text = doc.text  # spaCy joins every token on each read of doc.text: read it once
+    text = text_of(doc)
     tokens = [t for t in doc.char_span(*span, alignment_mode="expand") or [] if not t.is_space]
     lines = [i for i, t in enumerate(tokens[1:], 1) if "\n" in text[tokens[i - 1].idx : t.idx]]
     tokens = tokens[lines[-1] :] if lines else tokens
@@ -572,7 +573,7 @@ _SIGNATURE = re.compile(
 
 def _dash_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttribution]:
     """“…” ― Carlos Raúl: a quote signed with a dash and a name that ends its line."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     for q in quotes:
         m = _SIGNATURE.match(text, q.end)
@@ -621,7 +622,7 @@ _NOT_SPEAKERS = frozenset(
 
 def _transcript_attributions(doc: Doc) -> list[RawAttribution]:
     """Transcript lines: the capitalised label is the source, the colon the cue, the rest the content."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     for m in _TRANSCRIPT_LINE.finditer(text):
         if m.group(1) in _NOT_SPEAKERS:
@@ -696,7 +697,7 @@ def attach_continuations(text: str, atts: list[RawAttribution], quotes: Sequence
 
 def find_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttribution]:
     """All attributions the rules find in a parsed document, in text order (`quotes`: `find_quotes(doc.text)`)."""
-    text = doc.text
+    text = text_of(doc)
     found: list[RawAttribution] = []
     for token in doc:
         att: RawAttribution | None = None

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
+from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import (
     CAPITALS,
@@ -413,7 +414,7 @@ class SpeakerResolver:
         profile: Profile = "accurate",
     ) -> None:
         self.doc = doc
-        self.text = doc.text  # spaCy joins the tokens on every `doc.text`: read it once
+        self.text = text_of(doc)
         self.confidence = SPEAKER_CONFIDENCE[profile]
         self.entities = entities
         self.people = PersonIndex(doc, entities)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...weights import WEIGHTS_DIR
+from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import SPEECH_VERBS
 from .marks import QuoteRegion
@@ -131,7 +132,7 @@ def _token_base(c: _Columns, i: int, rule: str, quote: int) -> dict[str, str]:
 
 def _paragraph_starts(doc: Doc) -> list[bool]:
     """Per token: the previous token (with its trailing whitespace) holds a line break."""
-    text = doc.text
+    text = text_of(doc)
     starts = [t.idx for t in doc]
     return [i == 0 or "\n" in text[starts[i - 1] : starts[i]] for i in range(len(starts))]
 
@@ -276,7 +277,7 @@ def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
     para = _paragraph_index(doc)
     sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
     groups = group_runs(runs, para, sent)
-    text = doc.text
+    text = text_of(doc)
     found = [_to_raw(doc, text, g["cue"], g["CON"], g["SRC"]) for g in groups]
     return sorted(found, key=lambda a: a.content_start)
 
