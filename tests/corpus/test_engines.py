@@ -92,7 +92,7 @@ def test_local_workers_are_recycled_without_losing_documents(small_jsonl: Path, 
     from newsprobe.ingest.records import iter_inputs
 
     engine = LocalEngine(document_processor(["entities"], "fast"), workers=2, batch_size=2, recycle_after=2)
-    with CorpusStore(tmp_path / "store") as store:
+    with CorpusStore(tmp_path / "store") as store, engine.started():
         results = list(engine.run(iter_inputs([str(small_jsonl)]), store.location.shared_address(), "recycled"))
         store.refresh()
         stored = store.finished_ids()

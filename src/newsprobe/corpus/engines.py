@@ -17,9 +17,9 @@ import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..analyse.base import Profile
@@ -227,10 +227,18 @@ class LocalEngine:
     batch_size: int = 32
     recycle_after: int = 2000
     name: str = field(default="local", init=False)
+    _stack: ExitStack | None = field(default=None, init=False, repr=False)
+    _pool: ProcessPoolExecutor | None = field(default=None, init=False, repr=False)
 
     @contextmanager
     def started(self) -> Iterator[None]:
-        yield
+        """Holds the worker pool that `run` spawns, so that the run's end reuses its warm workers."""
+        with ExitStack() as stack:
+            self._stack = stack
+            try:
+                yield
+            finally:
+                self._stack, self._pool = None, None
 
     def run(self, records: Iterable[InputRecord], store: str, run_id: str) -> Iterator[BatchResult]:
         if self.workers <= 1:
@@ -238,32 +246,35 @@ class LocalEngine:
             for batch in chunked(records, self.batch_size):
                 yield worker.run(batch)
             return
-        context = multiprocessing.get_context("spawn")
-        with (
-            environment(worker_environment(self.workers)),
+        batches = ([record.to_dict() for record in batch] for batch in chunked(records, self.batch_size))
+        yield from map_on_pool(self._spawn_pool(store, run_id), _run_batch, batches, self.workers * 2)
+
+    def _spawn_pool(self, store: str, run_id: str) -> ProcessPoolExecutor:
+        assert self._stack is not None and self._pool is None, "one run per engine.started()"
+        # replaced workers are spawned later in the run: the thread limits stay set as long as the pool
+        self._stack.enter_context(environment(worker_environment(self.workers)))
+        self._pool = self._stack.enter_context(
             ProcessPoolExecutor(
                 self.workers,
-                mp_context=context,
+                mp_context=multiprocessing.get_context("spawn"),
                 initializer=_init_worker,
                 initargs=(self.make_processor, store, run_id),
                 max_tasks_per_child=max(1, self.recycle_after // self.batch_size),
-            ) as pool,
-        ):
-            pending: set[Future[BatchResult]] = set()
-            for batch in chunked(records, self.batch_size):
-                pending.add(pool.submit(_run_batch, [record.to_dict() for record in batch]))
-                if len(pending) >= self.workers * 2:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (future.result() for future in done)
-            while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (future.result() for future in done)
+            )
+        )
+        return self._pool
 
     @contextmanager
     def mapper(self) -> Iterator[BatchMapper]:
-        """Tasks of the run's end (finding pairs, copying and deleting files) on a pool of ``workers`` processes."""
-        with pool_mapper(self.workers) as mapper:
-            yield mapper
+        """Tasks of the run's end (finding pairs, copying and deleting files) on the run's worker pool, whose
+        workers have imported everything already (spawning a pool costs seconds); on a new pool when this run
+        analysed nothing."""
+        pool = self._pool
+        if pool is None:
+            with pool_mapper(self.workers) as mapper:
+                yield mapper
+            return
+        yield lambda function, tasks: map_on_pool(pool, function, tasks, self.workers * 2)
 
     def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
         """With a pool, the DuckDB join runs in one of its workers (which verifies and compares the candidates
@@ -276,30 +287,49 @@ class LocalEngine:
 
 
 @contextmanager
-def pool_mapper(workers: int) -> Iterator[BatchMapper]:
-    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1)."""
+def pool_mapper(workers: int, min_tasks: int = 1) -> Iterator[BatchMapper]:
+    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1).
+
+    A call with fewer than ``min_tasks`` tasks runs them in this process, and the pool is spawned at the
+    first call that has enough: spawning costs seconds of imports, more than one small task takes.
+    """
     if workers <= 1:
         yield map_here
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+    with ExitStack() as stack:
+        pools: list[ProcessPoolExecutor] = []
 
         def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> Iterator[Any]:
-            pending: set[Future[Any]] = set()
-            for task in tasks:
-                pending.add(pool.submit(function, task))
-                if len(pending) >= workers * 2:
-                    done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    yield from (future.result() for future in done)
-            yield from (future.result() for future in pending)
+            first = list(islice(tasks, min_tasks))
+            if len(first) < min_tasks:
+                return map_here(function, iter(first))
+            if not pools:
+                context = multiprocessing.get_context("spawn")
+                pools.append(stack.enter_context(ProcessPoolExecutor(workers, mp_context=context)))
+            return map_on_pool(pools[0], function, chain(first, tasks), workers * 2)
 
         yield mapper
+
+
+def map_on_pool(
+    pool: ProcessPoolExecutor, function: Callable[[Any], Any], tasks: Iterable[Any], in_flight: int
+) -> Iterator[Any]:
+    """``function`` over ``tasks`` on ``pool``, at most ``in_flight`` submitted at once; results as they finish."""
+    pending: set[Future[Any]] = set()
+    for task in tasks:
+        pending.add(pool.submit(function, task))
+        if len(pending) >= in_flight:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            yield from (future.result() for future in done)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        yield from (future.result() for future in done)
 
 
 def _find_pairs_task(task: tuple[str, str, int]) -> int:
     """`find_pairs_duckdb` in a pool worker: the store opened read-only (the run's driver holds its lock)."""
     address, run_id, workers = task
-    with CorpusStore(address, read_only=True) as store, pool_mapper(workers) as mapper:
+    with CorpusStore(address, read_only=True) as store, pool_mapper(workers, min_tasks=2) as mapper:
         return find_pairs_duckdb(store, run_id, mapper)
 
 
