@@ -13,8 +13,8 @@ Two designs are fed the same documents, each in its own process (so peak RSS is 
   dated pair original -> copy (`copy_edits`, `edits`, reading older texts back from DuckDB), then
   exports Parquet;
 - partitions (now): `run_corpus` with the local engine, whose 2 worker processes replay the rows,
-  hash the texts and commit Parquet partitions; at the end a pool worker joins the band keys in
-  DuckDB (its own pool verifies the candidates and compares the dated pairs), and pool tasks
+  hash the texts and commit Parquet partitions; at the end one of them joins the band keys in
+  DuckDB (a pool of its own verifies the candidates and compares the dated pairs), and pool tasks
   compact the partitions, the driver writing only the commit markers.
 
 What cannot grow with a cluster is the driver: its CPU time bounds the run however many workers
