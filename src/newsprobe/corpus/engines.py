@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from itertools import chain, islice
+from itertools import islice
 from typing import Any
 
 from ..analyse.base import Profile
@@ -284,34 +284,17 @@ class LocalEngine:
         on a pool of its own): this process only waits for the pairs' partition to be committed."""
         if self.workers <= 1:
             return find_pairs_duckdb(store, run_id)
-        (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, self.workers)]))
-        store.refresh()
-        return int(pairs)
+        return pairs_in_one_task(store, run_id, mapper, self.workers)
 
 
 @contextmanager
-def pool_mapper(workers: int, min_tasks: int = 1) -> Iterator[BatchMapper]:
-    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1).
-
-    A call with fewer than ``min_tasks`` tasks runs them in this process, and the pool is spawned at the
-    first call that has enough: spawning costs seconds of imports, more than one small task takes.
-    """
+def pool_mapper(workers: int) -> Iterator[BatchMapper]:
+    """A `BatchMapper` on a pool of ``workers`` spawned processes (in this process when ``workers`` <= 1)."""
     if workers <= 1:
         yield map_here
         return
-    with ExitStack() as stack:
-        pools: list[ProcessPoolExecutor] = []
-
-        def mapper(function: Callable[[Any], Any], tasks: Iterator[Any]) -> Iterator[Any]:
-            first = list(islice(tasks, min_tasks))
-            if len(first) < min_tasks:
-                return map_here(function, iter(first))
-            if not pools:
-                context = multiprocessing.get_context("spawn")
-                pools.append(stack.enter_context(ProcessPoolExecutor(workers, mp_context=context)))
-            return map_on_pool(pools[0], function, chain(first, tasks), workers * 2)
-
-        yield mapper
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        yield lambda function, tasks: map_on_pool(pool, function, tasks, workers * 2)
 
 
 def map_on_pool(
@@ -329,10 +312,18 @@ def map_on_pool(
         yield from (future.result() for future in done)
 
 
+def pairs_in_one_task(store: CorpusStore, run_id: str, mapper: BatchMapper, workers: int) -> int:
+    """`find_pairs_duckdb` as one task of ``mapper`` (verifying on a pool of ``workers`` there); this process
+    only waits for the pairs' partition to be committed."""
+    (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, workers)]))
+    store.refresh()
+    return int(pairs)
+
+
 def _find_pairs_task(task: tuple[str, str, int]) -> int:
     """`find_pairs_duckdb` in a pool worker: the store opened read-only (the run's driver holds its lock)."""
     address, run_id, workers = task
-    with CorpusStore(address, read_only=True) as store, pool_mapper(workers, min_tasks=2) as mapper:
+    with CorpusStore(address, read_only=True) as store, pool_mapper(workers) as mapper:
         return find_pairs_duckdb(store, run_id, mapper)
 
 
@@ -408,9 +399,7 @@ class RayEngine:
     def find_pairs(self, store: CorpusStore, run_id: str, mapper: BatchMapper = map_here) -> int:
         """DuckDB's join as one Ray task (``mapper``'s) while the store is small; Ray Data's join beyond."""
         if sum(marker.documents for marker in store.live) < RAY_DATA_JOIN_FROM:
-            (pairs,) = mapper(_find_pairs_task, iter([(store.location.shared_address(), run_id, 1)]))
-            store.refresh()
-            return int(pairs)
+            return pairs_in_one_task(store, run_id, mapper, 1)
         from .ray_pairs import find_pairs_ray
 
         return find_pairs_ray(store, run_id, self.workers)

@@ -11,11 +11,16 @@ QUOTE_STYLES = {
 }
 
 
-def quote_style(style: str | None) -> str:
-    """'partly_direct' -> 'partly quoted'; unknown ids come back with underscores as spaces."""
-    if not style:
+def _in_words(words: dict[str, str], name: str | None) -> str:
+    """`name`'s words in `words`; unknown ids come back with underscores as spaces."""
+    if not name:
         return ""
-    return QUOTE_STYLES.get(style, style.replace("_", " "))
+    return words.get(name, name.replace("_", " "))
+
+
+def quote_style(style: str | None) -> str:
+    """'partly_direct' -> 'partly quoted'."""
+    return _in_words(QUOTE_STYLES, style)
 
 
 QUOTE_METHODS = {
@@ -27,6 +32,4 @@ QUOTE_METHODS = {
 
 def quote_method(method: str | None) -> str:
     """How the attributions were found, in words ('tagger' -> 'a tagger trained on PolNeAR, over the rules')."""
-    if not method:
-        return ""
-    return QUOTE_METHODS.get(method, method.replace("_", " "))
+    return _in_words(QUOTE_METHODS, method)
