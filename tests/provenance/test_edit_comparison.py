@@ -84,3 +84,16 @@ def test_abbreviations_do_not_end_sentences():
         original="Mr. Smith met U.S. officials on Monday. They talked.", copy="Mr. Smith met U.S. officials on Monday."
     )
     assert edits.sentences_original == 2 and [p.kind for p in edits.passages] == ["removed"]
+
+
+def test_a_short_quotation_does_not_swallow_the_text_up_to_the_next_one():
+    original = 'He said "yes" and then added "we will go there now" to the crowd.'
+    copy = 'He said "no" and then added "we will go there now" to the crowd.'
+    quoted = {c.text for c in _compare(original, copy, "T", "T").editorial if c.kind.startswith("quote_")}
+    assert quoted == set()
+
+
+def test_an_unclosed_quote_mark_opens_no_quotation():
+    original = "The minister spoke on Monday. “We will not accept these terms, he said. " + "More words here. " * 50
+    copy = "The minister spoke on Monday. We will not accept these terms, he said. " + "More words here. " * 50
+    assert not [c for c in _compare(original, copy, "T", "T").editorial if c.kind.startswith("quote_")]

@@ -66,6 +66,7 @@ ATTRIBUTION_WORDS = frozenset(
     }
 )
 
-# “...” or "..." of at least three words: a quotation.
-QUOTATION = re.compile(r"[“\"]([^“”\"]*?\w+\W+\w+\W+\w+[^“”\"]*?)[”\"]")
+# What stands between an opening quote mark and the next quote mark (a quotation when it has at least
+# three words). No nested quantifiers: an unclosed quote in a long text must not backtrack.
+QUOTED = re.compile(r"[“\"]([^“”\"]*)[”\"]")
 WORD = re.compile(r"\w+(?:['’]\w+)*")

@@ -28,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from ..document import Span
-from .edit_words import ATTRIBUTION_WORDS, HEDGES, QUOTATION, WORD
+from .edit_words import ATTRIBUTION_WORDS, HEDGES, QUOTED, WORD
 
 __all__ = [
     "AlignedRow",
@@ -43,6 +43,7 @@ __all__ = [
 
 MIN_CHANGED_SIMILARITY = 0.5
 QUOTE_KEPT_SIMILARITY = 0.8
+MIN_QUOTATION_WORDS = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]*[A-Z0-9])")
 _ABBREVIATION = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug"
@@ -365,10 +366,13 @@ def _passage_changes(passage: EditedPassage, original_text: str, copy_text: str)
 
 
 def _quotations(text: str) -> list[tuple[Span, tuple[str, ...]]]:
-    return [
-        (Span(start=m.start(1), end=m.end(1)), tuple(w.casefold() for w in WORD.findall(m.group(1))))
-        for m in QUOTATION.finditer(text)
-    ]
+    """The quotations of ``text`` (at least three words between quote marks), with their casefolded words."""
+    found = []
+    for match in QUOTED.finditer(text):
+        words = tuple(w.casefold() for w in WORD.findall(match.group(1)))
+        if len(words) >= MIN_QUOTATION_WORDS:
+            found.append((Span(start=match.start(1), end=match.end(1)), words))
+    return found
 
 
 def _quote_changes(original_text: str, copy_text: str) -> Iterator[EditorialChange]:
