@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from newsprobe.corpus import engines, query
+from newsprobe.corpus import engines, query, syndication
 from newsprobe.corpus.partitions import arrow_table
 from newsprobe.corpus.store import PUBLIC_VIEWS
 from newsprobe.corpus.syndication import MIN_SHARED, MIN_WORDS, dated_pairs_sql, edit_batch
@@ -92,6 +92,15 @@ def test_incremental_runs_join_new_documents_against_stored_ones(corpus: Path, s
     run(corpus, incremental)
     assert len(rows(incremental, PAIR)) > len(halfway)
     assert rows(incremental, PAIR) == rows(store, PAIR)
+
+
+def test_a_join_in_many_chunks_finds_the_same_pairs(
+    corpus: Path, store: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each chunk of pending documents keeps only its documents' best candidates: the pairs must not change."""
+    monkeypatch.setattr(syndication, "PROBES_PER_CHUNK", 100)  # every chunk a few documents
+    run(corpus, tmp_path / "chunked")
+    assert rows(tmp_path / "chunked", PAIR) == rows(store, PAIR)
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="ray is not installed")

@@ -54,7 +54,7 @@ MIN_SHARED = 0.5  # share of the shorter text two copies must have in common
 MIN_WORDS = 40  # shorter texts (captions, stubs) are not compared
 MAX_CANDIDATES = 500  # per new document, most shared keys first (as the index's query)
 VERIFY_BATCH = 5_000  # candidate pairs per verification task
-KEYS_PER_SLICE = 2_000_000  # stored keys per slice of the DuckDB join (about 25,000 documents)
+PROBES_PER_CHUNK = 1_000_000  # pending documents' query keys per chunk of the DuckDB join (about 4,000 documents)
 
 
 def dedup_tables(articles: Iterable[dict[str, Any]], hasher: DocumentHasher) -> dict[str, pa.Table]:
@@ -116,27 +116,26 @@ def find_pairs_duckdb(store: CorpusStore, run_id: str, mapper: BatchMapper = map
     """Join the pending partitions' keys in DuckDB, verify the candidates and compare the dated pairs
     (``mapper``: here, or on the workers), commit pairs and edits as one partition; returns how many pairs.
 
-    The join runs in slices of the key space (``KEYS_PER_SLICE`` stored keys each), so its hash
-    table, and the memory of this process, stay the same size however large the store grows.
+    The join runs in chunks of pending documents (about ``PROBES_PER_CHUNK`` query keys each). Each chunk
+    holds every key of its documents, so its best candidates per document are final, and only they are
+    kept: the memory of this process follows the chunk, however large the store grows.
     """
     pending = store.pending_dedup()
     if not pending:
         return 0
     conn = store.conn
-    slices = max(1, -(-store.count("internal.dedup_keys") // KEYS_PER_SLICE))
-    conn.execute("CREATE OR REPLACE TEMP TABLE hits (x VARCHAR, y VARCHAR, hits BIGINT)")
-    for number in range(slices):
-        in_slice = f"WHERE (key % {slices} + {slices}) % {slices} = {number}"
-        probes = " UNION ALL ".join(
-            f"SELECT article_id, key FROM ({store.relation(table, pending)}) {in_slice}"
-            for table in ("dedup_keys", "dedup_probes")
-        )
-        keys = f"SELECT article_id, key FROM internal.dedup_keys {in_slice}"
-        conn.execute(f"INSERT INTO hits {hits_sql(probes, keys)}")
-    conn.execute(f"CREATE OR REPLACE TEMP TABLE candidates AS {candidate_sql('SELECT * FROM hits')}")
-    conn.execute("DROP TABLE hits")
+    probes = " UNION ALL ".join(
+        f"SELECT article_id, key FROM ({store.relation(table, pending)})" for table in ("dedup_keys", "dedup_probes")
+    )
+    chunks = max(1, -(-int(conn.sql(f"SELECT count(*) FROM ({probes})").fetchall()[0][0]) // PROBES_PER_CHUNK))
+    keys = "SELECT article_id, key FROM internal.dedup_keys"
+    conn.execute("CREATE OR REPLACE TEMP TABLE candidates (a_id VARCHAR, b_id VARCHAR)")
+    for number in range(chunks):
+        in_chunk = f"SELECT * FROM ({probes}) WHERE hash(article_id) % {chunks} = {number}"
+        conn.execute(f"INSERT INTO candidates {candidate_sql(hits_sql(in_chunk, keys))}")
     reader = conn.sql(
-        """SELECT c.a_id, c.b_id, a.shingles AS a_shingles, b.shingles AS b_shingles FROM candidates c
+        """SELECT c.a_id, c.b_id, a.shingles AS a_shingles, b.shingles AS b_shingles
+           FROM (SELECT DISTINCT a_id, b_id FROM candidates) c
            JOIN internal.dedup_documents a ON a.article_id = c.a_id
            JOIN internal.dedup_documents b ON b.article_id = c.b_id"""
     ).to_arrow_reader(batch_size=VERIFY_BATCH)
