@@ -58,6 +58,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
     ],
     "scale": [
         ("ceiling_ratio", ">=", 10.0),
+        ("ceiling_ratio_size", ">=", 100_000),
         ("driver_rss_growth", "<=", 1.25),
     ],
     "provenance": [
