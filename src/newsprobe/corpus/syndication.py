@@ -127,7 +127,7 @@ def find_pairs_duckdb(store: CorpusStore, run_id: str, mapper: BatchMapper = map
     probes = " UNION ALL ".join(
         f"SELECT article_id, key FROM ({store.relation(table, pending)})" for table in ("dedup_keys", "dedup_probes")
     )
-    chunks = max(1, -(-int(conn.sql(f"SELECT count(*) FROM ({probes})").fetchall()[0][0]) // PROBES_PER_CHUNK))
+    chunks = max(1, -(-store.count(f"({probes})") // PROBES_PER_CHUNK))
     keys = "SELECT article_id, key FROM internal.dedup_keys"
     conn.execute("CREATE OR REPLACE TEMP TABLE candidates (a_id VARCHAR, b_id VARCHAR)")
     for number in range(chunks):

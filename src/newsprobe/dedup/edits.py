@@ -365,9 +365,12 @@ def _passage_changes(passage: EditedPassage, original_text: str, copy_text: str)
         yield from _word_changes(original_text, passage.original_marks, "original", passage.similarity, hedges=True)
 
 
-def _quotations(text: str) -> list[tuple[Span, tuple[str, ...]]]:
+Quotation = tuple[Span, tuple[str, ...]]  # where it stands, its casefolded words
+
+
+def _quotations(text: str) -> list[Quotation]:
     """The quotations of ``text`` (at least three words between quote marks), with their casefolded words."""
-    found = []
+    found: list[Quotation] = []
     for match in QUOTED.finditer(text):
         words = tuple(w.casefold() for w in WORD.findall(match.group(1)))
         if len(words) >= MIN_QUOTATION_WORDS:
@@ -377,21 +380,25 @@ def _quotations(text: str) -> list[tuple[Span, tuple[str, ...]]]:
 
 def _quote_changes(original_text: str, copy_text: str) -> Iterator[EditorialChange]:
     """Quotations of one text that the other neither quotes (nearly) alike nor keeps word for word."""
-    for span, text in _unmatched_quotations(original_text, copy_text):
+    original, copy = _quotations(original_text), _quotations(copy_text)
+    for span in _unmatched_quotations(original, copy, copy_text):
+        text = original_text[span.start : span.end]
         yield EditorialChange(kind="quote_removed", text=text, original_span=span, confidence=1.0)
-    for span, text in _unmatched_quotations(copy_text, original_text):
+    for span in _unmatched_quotations(copy, original, original_text):
+        text = copy_text[span.start : span.end]
         yield EditorialChange(kind="quote_added", text=text, copy_span=span, confidence=1.0)
 
 
-def _unmatched_quotations(text: str, other_text: str) -> Iterator[tuple[Span, str]]:
-    other_quotes = [words for _, words in _quotations(other_text)]
+def _unmatched_quotations(
+    quotations: list[Quotation], other_quotations: list[Quotation], other_text: str
+) -> Iterator[Span]:
     other_words = " " + " ".join(_words_of(other_text)) + " "
-    for span, words in _quotations(text):
+    for span, words in quotations:
         if " " + " ".join(words) + " " in other_words:
             continue
-        if any(_similarity(words, other) >= QUOTE_KEPT_SIMILARITY for other in other_quotes):
+        if any(_similarity(words, other) >= QUOTE_KEPT_SIMILARITY for _, other in other_quotations):
             continue
-        yield span, text[span.start : span.end]
+        yield span
 
 
 def _title_changes(original_title: str | None, copy_title: str | None) -> Iterator[EditorialChange]:
