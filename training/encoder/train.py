@@ -103,6 +103,8 @@ def epoch_plan(splits: dict[str, Split], epoch: int, args) -> list[tuple[str, np
     plan: list[tuple[str, np.ndarray]] = []
     cycles = {"ptc": 1, "polnear": args.polnear_cycle, "ct24": args.ct24_cycle}
     for tag, (task, cycle) in enumerate(cycles.items(), start=1):
+        if task not in args.tasks.split(","):
+            continue
         split = splits[f"{task}_train"]
         n = len(split.windows.offset)
         order = np.random.default_rng([args.seed, tag, 0, epoch // cycle]).permutation(n)
@@ -220,7 +222,7 @@ def f1_at(gold: np.ndarray, prob: np.ndarray, t: float) -> float:
 
 
 @torch.no_grad()
-def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log) -> dict:
+def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log, tasks: str = "ptc,polnear,ct24") -> dict:
     import sources
 
     model.eval()
@@ -268,7 +270,21 @@ def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log) -> dic
     raw["ptc_val"] = {"si": [o["si"].astype(np.float16) for o in outs], "tc": tc_rows}
     del outs
 
-    # check-worthiness
+    if "ct24" in tasks:
+        validate_claims(model, splits, metrics, raw)
+    if "polnear" in tasks:
+        validate_quotes(model, splits, metrics, raw)
+    metrics["validation_minutes"] = (time.time() - started) / 60
+    (WORK / "val").mkdir(exist_ok=True)
+    with open(WORK / "val" / f"epoch{epoch}.pkl", "wb") as handle:
+        pickle.dump(raw, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    model.train()
+    return metrics
+
+
+def validate_claims(model: MultiTask, splits: dict[str, Split], metrics: dict, raw: dict) -> None:
+    import sources
+
     evaluate = sources.checkthat_scorer()
     claim = {}
     for name in ("ct24_dev", "ct24_dev-test"):
@@ -285,7 +301,10 @@ def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log) -> dic
             metrics[f"{name}_{label}"] = evaluate(gold_map, pred_map).model_dump()
     metrics["ct24_threshold_dev"] = t_dev
 
-    # quotes
+
+def validate_quotes(model: MultiTask, splits: dict[str, Split], metrics: dict, raw: dict) -> None:
+    import sources
+
     score_documents = sources.polnear_scorer()
     split = splits["polnear_dev"]
     outs = doc_outputs(model, split, want_states=False, heads=("quote",))
@@ -296,22 +315,19 @@ def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log) -> dic
     metrics["polnear_dev"] = scores
     raw["polnear_dev"] = [o["quote"].astype(np.float16) for o in outs]
 
-    metrics["validation_minutes"] = (time.time() - started) / 60
-    (WORK / "val").mkdir(exist_ok=True)
-    with open(WORK / "val" / f"epoch{epoch}.pkl", "wb") as handle:
-        pickle.dump(raw, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    model.train()
-    return metrics
-
 
 def summary(m: dict) -> str:
-    q = m["polnear_dev"]["all"]
-    return (
-        f"epoch {m['epoch']}: SI F1 {m['si']['f1']:.3f} (P {m['si']['precision']:.3f} R {m['si']['recall']:.3f}) | "
-        f"TC {m['tc']['micro_f1']:.3f} | CT24 dev {m['ct24_dev_t_dev']['f1']:.3f} (t={m['ct24_threshold_dev']}) "
-        f"dev-test {m['ct24_dev-test_t_dev']['f1']:.3f} (t0.5 {m['ct24_dev-test_t0.5']['f1']:.3f}) | "
-        f"PolNeAR overlap F1 {q['content_overlap']['f1']:.3f} source acc {q['source_accuracy']:.3f}"
-    )
+    line = f"epoch {m['epoch']}: SI F1 {m['si']['f1']:.3f} (P {m['si']['precision']:.3f} R {m['si']['recall']:.3f}) | "
+    line += f"TC {m['tc']['micro_f1']:.3f}"
+    if "ct24_threshold_dev" in m:
+        line += (
+            f" | CT24 dev {m['ct24_dev_t_dev']['f1']:.3f} (t={m['ct24_threshold_dev']}) "
+            f"dev-test {m['ct24_dev-test_t_dev']['f1']:.3f} (t0.5 {m['ct24_dev-test_t0.5']['f1']:.3f})"
+        )
+    if "polnear_dev" in m:
+        q = m["polnear_dev"]["all"]
+        line += f" | PolNeAR overlap F1 {q['content_overlap']['f1']:.3f} source acc {q['source_accuracy']:.3f}"
+    return line
 
 
 # ---------------------------------------------------------------- main loop
@@ -336,6 +352,7 @@ def main() -> None:
     parser.add_argument("--polnear-cycle", type=int, default=3)
     parser.add_argument("--ct24-cycle", type=int, default=3)
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--tasks", default="ptc,polnear,ct24", help="the tasks trained and validated")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--bf16", action="store_true", help="bf16 autocast for the upper layers while training")
     parser.add_argument("--checkpoint-minutes", type=float, default=5.0)
@@ -471,7 +488,7 @@ def main() -> None:
             log(f"epoch {epoch + 1} trained; weights in {WORK / f'epoch{epoch + 1}.pt'}")
         rng_state = torch.get_rng_state()
         try:
-            metrics = validate(model, splits, epoch + 1, log)
+            metrics = validate(model, splits, epoch + 1, log, args.tasks)
             metrics["train_hours"] = state["train_seconds"] / 3600
             metrics["train_tokens"] = state["train_tokens"]
             state["history"].append(metrics)

@@ -60,7 +60,15 @@ from newsprobe.analyse.propaganda.confidence import (
 from newsprobe.analyse.propaganda.decode import BioDecoder, inside_as_bio
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR, Encoder
 from newsprobe.analyse.propaganda.fast import FastModel
-from newsprobe.analyse.propaganda.model import BEST_POINT, FAST_PATH, STATIC_PATH
+from newsprobe.analyse.propaganda.model import (
+    ACCURATE_TAG_WEIGHT,
+    BEST_POINT,
+    BEST_TAG_WEIGHT,
+    FAST_PATH,
+    STATIC_PATH,
+    mix_tags,
+    mix_techniques,
+)
 from newsprobe.analyse.propaganda.static import StaticTagger
 from newsprobe.analyse.propaganda.techniques import TECHNIQUE_NAMES
 from newsprobe.analyse.propaganda.words import SO_CALLED
@@ -122,15 +130,16 @@ class Outputs:
     text: str
     offsets: list[tuple[int, int]]
     probabilities: np.ndarray
-    encoding: object | None  # the accurate encoder's pass (TC head input)
+    encoding: object | None  # the encoder's pass (TC head input)
+    other: Outputs | None = None  # the next weaker profile's outputs, averaged in
 
 
-def tagger_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, Outputs]:
+def raw_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict:
     """The taggers' raw outputs are cached in work/ (delete the file when a model changes)."""
     cache = WORK / f"calibrate_{profile}.pkl"
     if cache.is_file():
-        raw = pickle.loads(cache.read_bytes())
-    elif profile == "accurate":
+        return pickle.loads(cache.read_bytes())
+    if profile == "accurate":
         encoder = Encoder(threads=1)
         raw = {a: encoder.encode(articles[a]) for a in ids}
     elif profile == "best":
@@ -140,27 +149,53 @@ def tagger_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> di
         static = StaticTagger.load(STATIC_PATH, ENCODER_DIR / "tokenizer.json")
         hashed = FastModel.load(FAST_PATH)
         raw = {a: static.mixed_probabilities(articles[a], hashed) for a in ids}
-    if not cache.is_file():
-        WORK.mkdir(exist_ok=True)
-        cache.write_bytes(pickle.dumps(raw))
-    if profile in ("accurate", "best"):
-        return {a: Outputs(articles[a], e.offsets, e.si_probabilities, e) for a, e in raw.items()}
-    return {a: Outputs(articles[a], offsets, inside_as_bio(inside), None) for a, (offsets, inside) in raw.items()}
+    WORK.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(raw))
+    return raw
+
+
+def tagger_outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, Outputs]:
+    """Each profile's O/B/I probabilities as the product gives them: best and accurate average their own
+    model's with the next weaker profile's (`mix_tags`)."""
+    raw = raw_outputs(profile, ids, articles)
+    if profile == "fast":
+        return {a: Outputs(articles[a], offsets, inside_as_bio(inside), None) for a, (offsets, inside) in raw.items()}
+    other = tagger_outputs("accurate" if profile == "best" else "fast", ids, articles)
+    weight = BEST_TAG_WEIGHT if profile == "best" else ACCURATE_TAG_WEIGHT
+    return {
+        a: Outputs(
+            articles[a],
+            e.offsets,
+            mix_tags(e.offsets, e.si_probabilities, other[a].offsets, other[a].probabilities, weight),
+            e,
+            other[a],
+        )
+        for a, e in raw.items()
+    }
 
 
 class Classifier:
     def __init__(self, profile: str) -> None:
         self.fast = FastModel.load(FAST_PATH)
-        self.head = AccurateHead.load() if profile == "accurate" else None
+        self.head = AccurateHead.load() if profile in ("accurate", "best") else None
         self.multitask = Heads.load(MPNET_DIR / "heads.npz") if profile == "best" else None
 
     def __call__(self, outputs: Outputs, bounds: list[tuple[int, int]]) -> np.ndarray:
         if self.multitask is not None:
+            assert outputs.other is not None
             encoding = outputs.encoding
-            return self.multitask.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)  # type: ignore[attr-defined]
+            mine = self.multitask.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)  # type: ignore[attr-defined]
+            return mix_techniques(mine, self.accurate(outputs.other, bounds))
+        return (
+            self.accurate(outputs, bounds)
+            if self.head is not None
+            else self.fast.technique_probabilities(outputs.text, bounds)
+        )
+
+    def accurate(self, outputs: Outputs, bounds: list[tuple[int, int]]) -> np.ndarray:
+        """The accurate profile's technique probabilities (the MiniLM head fused with the fast model)."""
+        assert self.head is not None
         fast = self.fast.technique_probabilities(outputs.text, bounds)
-        if self.head is None:
-            return fast
         accurate = self.head.technique_probabilities(outputs.encoding, outputs.text, bounds)  # type: ignore[arg-type]
         return self.head.fusion * accurate + (1 - self.head.fusion) * fast
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["O", "B", "I", "BioDecoder", "inside_as_bio", "viterbi"]
+__all__ = ["O", "B", "I", "BioDecoder", "inside_as_bio", "on_tokens", "viterbi"]
 
 O, B, I = 0, 1, 2  # noqa: E741 - the BIO tag names
 FORBIDDEN = -1e9
@@ -65,6 +65,31 @@ def inside_as_bio(inside: np.ndarray) -> np.ndarray:
     """O/B/I probabilities for a tagger that only gives P(inside), split as in the gold tags: starting a
     span then takes more evidence than going on with one, as in hysteresis thresholds."""
     return np.stack([1.0 - inside, BEGIN_SHARE * inside, (1.0 - BEGIN_SHARE) * inside], axis=1)
+
+
+def on_tokens(
+    offsets: list[tuple[int, int]], source_offsets: list[tuple[int, int]], probabilities: np.ndarray
+) -> np.ndarray:
+    """Per-token O/B/I probabilities of one tokenisation (`source_offsets`) carried onto another (`offsets`)
+    of the same text: each token gets the mean, over its characters, of the source token covering each.
+    A token whose characters no source token covers takes the next source token's (the last one's at
+    the end)."""
+    if not offsets or not source_offsets:
+        return np.tile(np.eye(3)[O], (len(offsets), 1))  # nothing to carry: every token outside
+    length = max(max(e for _, e in offsets), max(e for _, e in source_offsets))
+    per_char = np.zeros((length, probabilities.shape[1]))
+    covered = np.zeros(length)
+    for (start, end), row in zip(source_offsets, probabilities, strict=True):
+        per_char[start:end] = row
+        covered[start:end] = 1.0
+    sums = np.vstack([np.zeros(probabilities.shape[1]), np.cumsum(per_char, axis=0)])
+    counts = np.r_[0.0, np.cumsum(covered)]
+    starts, ends = np.array(offsets).T
+    n = counts[ends] - counts[starts]
+    nearest = np.minimum(np.searchsorted([s for s, _ in source_offsets], starts), len(source_offsets) - 1)
+    mean = (sums[ends] - sums[starts]) / np.maximum(n, 1.0)[:, None]
+    result: np.ndarray = np.where((n > 0)[:, None], mean, probabilities[nearest])
+    return result
 
 
 @dataclass(frozen=True)

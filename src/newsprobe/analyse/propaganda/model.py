@@ -17,14 +17,20 @@ from ..base import AnalysisContext, Profile
 from .accurate import AccurateHead
 from .candidates import Candidate, Tagged, score_candidates
 from .confidence import OperatingPoint, WordRates
-from .decode import inside_as_bio
+from .decode import inside_as_bio, on_tokens
 from .encoder import ENCODER_DIR, encode_article
 from .fast import FastModel
 from .static import StaticTagger
 
-__all__ = ["PropagandaModel", "accurate_available", "find_candidates", "load_model"]
+__all__ = ["PropagandaModel", "accurate_available", "find_candidates", "load_model", "mix_tags", "mix_techniques"]
 
 BEST_POINT = mpnet.MPNET_DIR / "propaganda_point.npz"
+# Each stronger model's probabilities are averaged with the next weaker model's (best: MPNet with the
+# accurate model; accurate: MiniLM with the fast tagger), with these weights on the stronger one (chosen on
+# the validation split: training/propaganda/README.md).
+ACCURATE_TAG_WEIGHT = 0.7
+BEST_TAG_WEIGHT = 0.7
+BEST_TECHNIQUE_WEIGHT = 0.5
 
 FAST_PATH = ENCODER_DIR / "fast.npz"
 STATIC_PATH = ENCODER_DIR / "static.npz"
@@ -66,18 +72,21 @@ class FastPropaganda:
 
 class AccuratePropaganda:
     name = (
-        "accurate: fine-tuned MiniLM-L6 tagger (int8 ONNX) + logistic TC head on span states, "
-        "fused with the fast TC model"
+        "accurate: fine-tuned MiniLM-L6 tagger (int8 ONNX) averaged with the fast tagger; logistic TC head on span "
+        "states, fused with the fast TC model"
     )
 
-    def __init__(self) -> None:
+    def __init__(self, context: AnalysisContext) -> None:
         self.head = AccurateHead.load()
         self.fast = FastModel.load(FAST_PATH) if self.head.fusion < 1.0 else None
+        self.tagger: FastPropaganda = context.resource("propaganda:fast", FastPropaganda)
         self.point = OperatingPoint.load(ACCURATE_POINT)
 
     def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
         encoding = encode_article(context, text)
-        return encoding.offsets, encoding.si_probabilities
+        other_offsets, other = self.tagger.token_probabilities(text, context)
+        mixed = mix_tags(encoding.offsets, encoding.si_probabilities, other_offsets, other, ACCURATE_TAG_WEIGHT)
+        return encoding.offsets, mixed
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
         probabilities = self.head.technique_probabilities(encode_article(context, text), text, bounds)
@@ -89,21 +98,45 @@ class AccuratePropaganda:
 
 class BestPropaganda:
     name = (
-        "best: all-mpnet-base-v2 with its top 4 layers fine-tuned for several tasks (int8 ONNX); BIO tagger and "
-        "technique head on span states"
+        "best: all-mpnet-base-v2 with its top 4 layers fine-tuned for several tasks (int8 ONNX), BIO tagger and "
+        "technique head on span states, averaged with the accurate profile's MiniLM model"
     )
 
-    def __init__(self, point: Path = BEST_POINT) -> None:
+    def __init__(self, context: AnalysisContext, point: Path = BEST_POINT) -> None:
         self.point = OperatingPoint.load(point)
+        self.accurate: AccuratePropaganda = context.resource("propaganda:accurate", lambda: AccuratePropaganda(context))
 
     def token_probabilities(self, text: str, context: AnalysisContext) -> tuple[list[tuple[int, int]], np.ndarray]:
         encoding = mpnet.encode_article(context, text)
-        return encoding.offsets, encoding.si_probabilities
+        other_offsets, other = self.accurate.token_probabilities(text, context)
+        mixed = mix_tags(encoding.offsets, encoding.si_probabilities, other_offsets, other, BEST_TAG_WEIGHT)
+        return encoding.offsets, mixed
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
         encoding = mpnet.encode_article(context, text)
         heads = mpnet.shared_encoder(context).heads
-        return heads.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)
+        mine = heads.technique_probabilities(encoding.states, np.array(encoding.offsets), bounds)
+        if not bounds:
+            return mine
+        return mix_techniques(mine, self.accurate.techniques(text, bounds, context))
+
+
+def mix_tags(
+    offsets: list[tuple[int, int]],
+    probabilities: np.ndarray,
+    other_offsets: list[tuple[int, int]],
+    other: np.ndarray,
+    weight: float,
+) -> np.ndarray:
+    """O/B/I probabilities on the first model's tokens, averaged with the other model's (`weight` on the first)."""
+    mixed: np.ndarray = weight * probabilities + (1.0 - weight) * on_tokens(offsets, other_offsets, other)
+    return mixed
+
+
+def mix_techniques(probabilities: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """The best profile's technique probabilities: MPNet's averaged with the accurate model's."""
+    mixed: np.ndarray = BEST_TECHNIQUE_WEIGHT * probabilities + (1.0 - BEST_TECHNIQUE_WEIGHT) * other
+    return mixed
 
 
 def find_candidates(
@@ -127,7 +160,7 @@ def load_model(profile: Profile, context: AnalysisContext) -> PropagandaModel:
     """The model for `profile`; `accurate` falls back to `fast` when its files are not installed (`best`
     is checked when the pipeline starts: it never falls back)."""
     if profile == "best":
-        return context.resource("propaganda:best", BestPropaganda)
+        return context.resource("propaganda:best", lambda: BestPropaganda(context))
     if profile == "accurate" and accurate_available():
-        return context.resource("propaganda:accurate", AccuratePropaganda)
+        return context.resource("propaganda:accurate", lambda: AccuratePropaganda(context))
     return context.resource("propaganda:fast", FastPropaganda)
