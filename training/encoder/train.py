@@ -270,9 +270,9 @@ def validate(model: MultiTask, splits: dict[str, Split], epoch: int, log, tasks:
     raw["ptc_val"] = {"si": [o["si"].astype(np.float16) for o in outs], "tc": tc_rows}
     del outs
 
-    if "ct24" in tasks:
+    if "ct24" in tasks.split(","):
         validate_claims(model, splits, metrics, raw)
-    if "polnear" in tasks:
+    if "polnear" in tasks.split(","):
         validate_quotes(model, splits, metrics, raw)
     metrics["validation_minutes"] = (time.time() - started) / 60
     (WORK / "val").mkdir(exist_ok=True)

@@ -66,6 +66,7 @@ from newsprobe.analyse.propaganda.model import (
     BEST_TAG_WEIGHT,
     FAST_PATH,
     STATIC_PATH,
+    fused_techniques,
     mix_tags,
     mix_techniques,
 )
@@ -195,9 +196,7 @@ class Classifier:
     def accurate(self, outputs: Outputs, bounds: list[tuple[int, int]]) -> np.ndarray:
         """The accurate profile's technique probabilities (the MiniLM head fused with the fast model)."""
         assert self.head is not None
-        fast = self.fast.technique_probabilities(outputs.text, bounds)
-        accurate = self.head.technique_probabilities(outputs.encoding, outputs.text, bounds)  # type: ignore[arg-type]
-        return self.head.fusion * accurate + (1 - self.head.fusion) * fast
+        return fused_techniques(self.head, self.fast, outputs.encoding, outputs.text, bounds)  # type: ignore[arg-type]
 
 
 @dataclass

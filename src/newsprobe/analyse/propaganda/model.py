@@ -18,11 +18,19 @@ from .accurate import AccurateHead
 from .candidates import Candidate, Tagged, score_candidates
 from .confidence import OperatingPoint, WordRates
 from .decode import inside_as_bio, on_tokens
-from .encoder import ENCODER_DIR, encode_article
+from .encoder import ENCODER_DIR, Encoding, encode_article
 from .fast import FastModel
 from .static import StaticTagger
 
-__all__ = ["PropagandaModel", "accurate_available", "find_candidates", "load_model", "mix_tags", "mix_techniques"]
+__all__ = [
+    "PropagandaModel",
+    "accurate_available",
+    "find_candidates",
+    "fused_techniques",
+    "load_model",
+    "mix_tags",
+    "mix_techniques",
+]
 
 BEST_POINT = mpnet.MPNET_DIR / "propaganda_point.npz"
 # Each stronger model's probabilities are averaged with the next weaker model's (best: MPNet with the
@@ -78,7 +86,6 @@ class AccuratePropaganda:
 
     def __init__(self, context: AnalysisContext) -> None:
         self.head = AccurateHead.load()
-        self.fast = FastModel.load(FAST_PATH) if self.head.fusion < 1.0 else None
         self.tagger: FastPropaganda = context.resource("propaganda:fast", FastPropaganda)
         self.point = OperatingPoint.load(ACCURATE_POINT)
 
@@ -89,11 +96,7 @@ class AccuratePropaganda:
         return encoding.offsets, mixed
 
     def techniques(self, text: str, bounds: list[tuple[int, int]], context: AnalysisContext) -> np.ndarray:
-        probabilities = self.head.technique_probabilities(encode_article(context, text), text, bounds)
-        if self.fast is None or not bounds:
-            return probabilities
-        weight = self.head.fusion
-        return weight * probabilities + (1.0 - weight) * self.fast.technique_probabilities(text, bounds)
+        return fused_techniques(self.head, self.tagger.model, encode_article(context, text), text, bounds)
 
 
 class BestPropaganda:
@@ -131,6 +134,17 @@ def mix_tags(
     """O/B/I probabilities on the first model's tokens, averaged with the other model's (`weight` on the first)."""
     mixed: np.ndarray = weight * probabilities + (1.0 - weight) * on_tokens(offsets, other_offsets, other)
     return mixed
+
+
+def fused_techniques(
+    head: AccurateHead, fast: FastModel, encoding: Encoding, text: str, bounds: list[tuple[int, int]]
+) -> np.ndarray:
+    """The accurate profile's technique probabilities: its head's, fused with the fast model's."""
+    probabilities = head.technique_probabilities(encoding, text, bounds)
+    if head.fusion >= 1.0 or not bounds:
+        return probabilities
+    fused: np.ndarray = head.fusion * probabilities + (1.0 - head.fusion) * fast.technique_probabilities(text, bounds)
+    return fused
 
 
 def mix_techniques(probabilities: np.ndarray, other: np.ndarray) -> np.ndarray:
