@@ -10,6 +10,12 @@ profile's span tagger on them (writes src/newsprobe/weights/propaganda/static.np
 3. Decoding: the tagger's probabilities, optionally averaged with the hashed fast tagger's, with
    thresholds chosen on half A of the validation split; reported on half B and the whole split.
 
+With --teacher-weight W > 0 the tagger also learns from the unlabelled texts, with the best profile's
+averaged tagger (MPNet + MiniLM + the fast tagger, as the product runs it) as teacher: its P(inside a
+span) carried onto the student's wordpieces is the soft target, each unlabelled text's loss weighted W
+(distillation, issue 18). The teacher's outputs are cached in work/teacher_best.npz (about 35 minutes on
+2 cores to build, resumable: progress is saved every 50 texts).
+
     .venv/bin/python training/propaganda/train_static.py --checkpoint training/propaganda/work/accurate.pt
 """
 
@@ -59,6 +65,31 @@ def load_encoder(checkpoint: Path | None) -> PropagandaTagger:
 def unlabelled_texts(limit: int) -> list[str]:
     files = sorted(POLNEAR.glob("train/text/*.txt")) + sorted(POLNEAR.glob("dev/text/*.txt"))
     return [f.read_text(encoding="utf-8") for f in files[: limit or None]]
+
+
+def teacher_inside(tokenizer, texts: list[str], cache: Path) -> list[np.ndarray]:
+    """The best profile's P(inside a span) on each student wordpiece of each text (cached, resumable)."""
+    from newsprobe.analyse.base import AnalysisContext
+    from newsprobe.analyse.propaganda.decode import on_tokens
+    from newsprobe.analyse.propaganda.model import BestPropaganda
+
+    done: dict[str, np.ndarray] = dict(np.load(cache)) if cache.is_file() else {}
+    resources: dict[str, object] = {}
+    teacher = None
+    for k, text in enumerate(texts):
+        if str(k) in done:
+            continue
+        if teacher is None:
+            teacher = BestPropaganda(AnalysisContext(profile="best", resources=resources))
+        offsets, probabilities = teacher.token_probabilities(text, AnalysisContext(profile="best", resources=resources))
+        student = tokenizer.encode(text, add_special_tokens=False).offsets
+        done[str(k)] = (1.0 - on_tokens(student, offsets, probabilities)[:, 0]).astype(np.float32)
+        if len(done) % 50 == 0 or k == len(texts) - 1:
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(cache.with_suffix(".partial.npz"), **done)
+            cache.with_suffix(".partial.npz").replace(cache)
+            print(f"  teacher: {len(done)}/{len(texts)} texts", flush=True)
+    return [done[str(k)] for k in range(len(texts))]
 
 
 @torch.no_grad()
@@ -117,10 +148,16 @@ class ConvTagger(nn.Module):
 def article_rows(tokenizer, vectors, text: str, spans: list[LabelledSpan]):
     encoding = tokenizer.encode(text, add_special_tokens=False)
     si, _ = token_targets(encoding.offsets, spans)
-    return vectors[np.asarray(encoding.ids, dtype=np.int64)], (si > 0).astype(np.float32)
+    return vectors[np.asarray(encoding.ids, dtype=np.int64)], (si > 0).astype(np.float32), 1.0
+
+
+def taught_rows(tokenizer, vectors, texts: list[str], targets: list[np.ndarray], weight: float):
+    ids = [np.asarray(e.ids, dtype=np.int64) for e in tokenizer.encode_batch(texts, add_special_tokens=False)]
+    return [(vectors[i], target, weight) for i, target in zip(ids, targets, strict=True)]
 
 
 def train_tagger(rows, dim: int, hidden: int, epochs: int, seed: int) -> ConvTagger:
+    """rows: (vectors, P(inside) per token, loss weight); gold rows have 0/1 targets, taught ones soft."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
     model = ConvTagger(dim, hidden)
@@ -129,11 +166,11 @@ def train_tagger(rows, dim: int, hidden: int, epochs: int, seed: int) -> ConvTag
         model.train()
         losses = []
         for i in rng.permutation(len(rows)):
-            x, y = rows[i]
+            x, y, weight = rows[i]
             if not len(y):
                 continue
             logits = model(torch.from_numpy(x)[None])[0]
-            loss = nn.functional.binary_cross_entropy_with_logits(logits, torch.from_numpy(y))
+            loss = weight * nn.functional.binary_cross_entropy_with_logits(logits, torch.from_numpy(y))
             loss.backward()
             optimiser.step()
             optimiser.zero_grad()
@@ -212,22 +249,37 @@ def main() -> None:
         "--unlabelled-limit", type=int, default=0, help="use only the first N unlabelled texts (a smoke run)"
     )
     parser.add_argument("--vectors-cache", type=Path, default=HERE / "work" / "static_vectors.npy")
+    parser.add_argument(
+        "--teacher-weight", type=float, default=0.0, help="loss weight of the unlabelled texts taught by best"
+    )
+    parser.add_argument("--teacher-cache", type=Path, default=HERE / "work" / "teacher_best.npz")
+    parser.add_argument(
+        "--shipped-vectors", action="store_true", help="keep the shipped static.npz vectors; retrain the tagger only"
+    )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     started = time.time()
     tokenizer = load_tokenizer(ENCODER_DIR / "tokenizer.json")
-    if args.vectors_cache.is_file():
-        vectors = np.load(args.vectors_cache)
+    if args.shipped_vectors:
+        vectors = np.load(OUT)["vectors"].astype(np.float32)
     else:
-        vectors = static_vectors(load_encoder(args.checkpoint), tokenizer, unlabelled_texts(args.unlabelled_limit))
-        args.vectors_cache.parent.mkdir(parents=True, exist_ok=True)
-        np.save(args.vectors_cache, vectors)
-    vectors = reduce(vectors, args.dim)
+        if args.vectors_cache.is_file():
+            vectors = np.load(args.vectors_cache)
+        else:
+            vectors = static_vectors(load_encoder(args.checkpoint), tokenizer, unlabelled_texts(args.unlabelled_limit))
+            args.vectors_cache.parent.mkdir(parents=True, exist_ok=True)
+            np.save(args.vectors_cache, vectors)
+        vectors = reduce(vectors, args.dim)
     print(f"static vectors ready ({(time.time() - started) / 60:.1f} min)", flush=True)
 
     articles, spans = load_train()
     train_ids, validation_ids = split_ids(list(articles))
     rows = [article_rows(tokenizer, vectors, articles[a], spans.get(a, [])) for a in train_ids]
+    if args.teacher_weight > 0:
+        texts = unlabelled_texts(args.unlabelled_limit)
+        targets = teacher_inside(tokenizer, texts, args.teacher_cache)
+        rows += taught_rows(tokenizer, vectors, texts, targets, args.teacher_weight)
+        print(f"teacher targets ready ({(time.time() - started) / 60:.1f} min)", flush=True)
     model = train_tagger(rows, args.dim, args.hidden, args.epochs, args.seed)
     export(model, vectors, DecodeSettings(0.5, 0.3), 0.0)
     tagger = StaticTagger.load(OUT, ENCODER_DIR / "tokenizer.json")
@@ -245,7 +297,8 @@ def main() -> None:
         "hidden": args.hidden,
         "epochs": args.epochs,
         "seed": args.seed,
-        "checkpoint": str(args.checkpoint) if args.checkpoint else None,
+        "checkpoint": "shipped vectors" if args.shipped_vectors else str(args.checkpoint) if args.checkpoint else None,
+        "teacher_weight": args.teacher_weight,
         "decode": settings.__dict__,
         "hashed_weight": weight,
         "si_half_a": f1_a,
