@@ -13,7 +13,7 @@ profile's span tagger on them (writes src/newsprobe/weights/propaganda/static.np
 With --teacher-weight W > 0 the tagger also learns from the unlabelled texts, with the best profile's
 averaged tagger (MPNet + MiniLM + the fast tagger, as the product runs it) as teacher: its P(inside a
 span) carried onto the student's wordpieces is the soft target, each unlabelled text's loss weighted W
-(distillation, issue 18). The teacher's outputs are cached in work/teacher_best.npz (about 35 minutes on
+(distillation, issue 18). The teacher's outputs are cached in work/teacher_best.npz (about 25 minutes on
 2 cores to build, resumable: progress is saved every 50 texts).
 
     .venv/bin/python training/propaganda/train_static.py --checkpoint training/propaganda/work/accurate.pt
