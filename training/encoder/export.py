@@ -85,8 +85,9 @@ def export(weights: Path | None, out: Path, tasks: str = "ptc,polnear,ct24") -> 
     torch.set_num_threads(2)
     out.mkdir(parents=True, exist_ok=True)
     trained = tasks.split(",")
-    lower, upper, model = build_modules(weights, quotes="polnear" in trained)
-    outputs = ["final", "si_logits", "quote_logits"][: 3 if "polnear" in trained else 2]
+    quotes = "polnear" in trained
+    lower, upper, model = build_modules(weights, quotes)
+    outputs = ["final", "si_logits", "quote_logits"] if quotes else ["final", "si_logits"]
     ids = torch.randint(5, 30000, (2, 40))
     mask = torch.ones_like(ids)
     mask[1, 30:] = 0

@@ -387,21 +387,26 @@ def with_lower(highlights: list[tuple[str, int, int]], lower: list[tuple[str, in
     return highlights + extra
 
 
+def reaching(scores: list[dict], target: float) -> list[int]:
+    """Indices of the scores whose precision reaches `target` (all of them if none does)."""
+    return [i for i, score in enumerate(scores) if score["precision"] >= target] or list(range(len(scores)))
+
+
 def selection_nested(trials: list[dict], ids: list[str], spans, target: float) -> dict:
     """The highlights' score with the choice of setting (decoder and aim) nested too: for each fold, the
-    setting is the one with the best F1 among those reaching `target` on the other folds, and its spans of
-    that fold are scored. The reported `cross_validated` choice is made on all folds at once, which reads a
-    little high when there are many settings to choose from."""
+    setting is the one with the best F1 among those reaching `target` on the other folds (the highlight
+    choice without `calibrate`'s "show more" tie-break), and its spans of that fold are scored. The reported
+    `cross_validated` choice is made on all folds at once, which reads a little high when there are many
+    settings to choose from."""
     runs = []
     for s, seed in enumerate(SEEDS):
+        folds = {a: fold(a, seed) for a in ids}
         chosen: list[tuple[str, int, int]] = []
         for k in range(FOLDS):
-            inner = [a for a in ids if fold(a, seed) != k]
-            outside = [[x for x in t["highlight"][s] if fold(x[0], seed) != k] for t in trials]
-            scored = [(official(found, inner, spans), t) for found, t in zip(outside, trials, strict=True)]
-            eligible = [(score, t) for score, t in scored if score["precision"] >= target] or scored
-            _, best = max(eligible, key=lambda pair: pair[0]["f1"])
-            chosen += [(a, b, e) for a, b, e in best["highlight"][s] if fold(a, seed) == k]
+            inner = [a for a in ids if folds[a] != k]
+            scores = [official([x for x in t["highlight"][s] if folds[x[0]] != k], inner, spans) for t in trials]
+            best = trials[max(reaching(scores, target), key=lambda i: scores[i]["f1"])]
+            chosen += [x for x in best["highlight"][s] if folds[x[0]] == k]
         runs.append(official(chosen, ids, spans))
     return mean_scores(runs)
 
@@ -456,7 +461,7 @@ def calibrate(profile: str, target: float, per_technique: bool, articles, spans,
                 }
             )
             print(profile, decoder, f"aim {aim:.2f}", len(pool.credit), "highlight", score, flush=True)
-    eligible = [t for t in trials if t["highlight_score"]["precision"] >= target] or trials
+    eligible = [trials[i] for i in reaching([t["highlight_score"] for t in trials], target)]
     top = max(t["highlight_score"]["f1"] for t in eligible)
     near_best = [t for t in eligible if t["highlight_score"]["f1"] >= top - NEAR_TIE]
     pairs = []

@@ -74,17 +74,17 @@ def teacher_inside(tokenizer, texts: list[str], cache: Path) -> list[np.ndarray]
     from newsprobe.analyse.propaganda.model import BestPropaganda
 
     done: dict[str, np.ndarray] = dict(np.load(cache)) if cache.is_file() else {}
+    missing = [k for k in range(len(texts)) if str(k) not in done]
+    if not missing:
+        return [done[str(k)] for k in range(len(texts))]
     resources: dict[str, object] = {}
-    teacher = None
-    for k, text in enumerate(texts):
-        if str(k) in done:
-            continue
-        if teacher is None:
-            teacher = BestPropaganda(AnalysisContext(profile="best", resources=resources))
+    teacher = BestPropaganda(AnalysisContext(profile="best", resources=resources))
+    for k in missing:
+        text = texts[k]
         offsets, probabilities = teacher.token_probabilities(text, AnalysisContext(profile="best", resources=resources))
         student = tokenizer.encode(text, add_special_tokens=False).offsets
         done[str(k)] = (1.0 - on_tokens(student, offsets, probabilities)[:, 0]).astype(np.float32)
-        if len(done) % 50 == 0 or k == len(texts) - 1:
+        if len(done) % 50 == 0 or k == missing[-1]:
             cache.parent.mkdir(parents=True, exist_ok=True)
             np.savez(cache.with_suffix(".partial.npz"), **done)
             cache.with_suffix(".partial.npz").replace(cache)
