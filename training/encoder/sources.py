@@ -90,3 +90,15 @@ def window_bounds(n: int) -> list[tuple[int, int]]:
 def file_sha256(path) -> str:
     """A file's sha256, read in blocks (the product's base-weight check uses the same)."""
     return _first(("newsprobe.analyse.mpnet.base_weights", "file_sha256"))(path)
+
+
+def carry_probabilities():
+    """on_tokens(offsets, source_offsets, probabilities): one tokenisation's per-token probabilities carried onto
+    another's (the product's own rule for averaging its propaganda taggers)."""
+    return _first(("newsprobe.analyse.propaganda.decode", "on_tokens"))
+
+
+def minilm_tokenizer():
+    """The wordpiece tokenizer of the accurate and fast propaganda models (whole articles, no truncation)."""
+    directory = _first(("newsprobe.analyse.propaganda.encoder", "ENCODER_DIR"))
+    return _first(("newsprobe.analyse._onnx", "load_tokenizer"))(directory / "tokenizer.json")

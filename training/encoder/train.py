@@ -4,6 +4,8 @@ Tasks (one per batch, batches of all tasks shuffled together within an epoch):
   ptc      propaganda SI (O/B/I per token) + TC (14-way over pooled gold spans), all train windows every epoch
   polnear  quote tags (O, B/I-SRC, B/I-CUE, B/I-CON), 1/--polnear-cycle of the train windows per epoch
   ct24     check-worthiness (pooled sentence, binary), 1/--ct24-cycle of the train sentences per epoch
+  taught   self-training (issue 18): propaganda SI on the PolNeAR train windows against the best profile's soft
+           P(inside a span) (teach.py writes them), 1/--taught-cycle of the windows per epoch, loss x --taught-weight
 (each window of a cycled task is seen once every `cycle` epochs). After each epoch: validation on
 PTC val (SI, TC), CT24 dev + dev-test, PolNeAR dev with the projects' scorers; metrics go to
 work/metrics.jsonl and training/encoder/metrics.json, raw validation outputs to work/val/.
@@ -39,6 +41,7 @@ from model import HIDDEN, MultiTask, load_base, sentence_features, span_features
 from sources import ensure_base_weights  # noqa: E402
 
 WORK = HERE / "work"
+TRAIN_SPLIT = {"ptc": "ptc_train", "polnear": "polnear_train", "ct24": "ct24_train", "taught": "polnear_train"}
 
 
 # ---------------------------------------------------------------- cached splits
@@ -74,6 +77,16 @@ class Split:
             tags[row, 1 : 1 + n] = doc.tags[first : first + n]
         return torch.from_numpy(tags)
 
+    def soft_inside(self, chosen: np.ndarray, length: int, taught: dict[str, np.ndarray]) -> torch.Tensor:
+        """The teacher's P(inside) per token of each window, -1 where there is none (<s>, </s>, padding)."""
+        targets = np.full((len(chosen), length), -1.0, np.float32)
+        for row, w in enumerate(chosen):
+            _, first, n = self.body(w)
+            inside = taught.get(str(self.windows.doc[w]))
+            if inside is not None:
+                targets[row, 1 : 1 + n] = inside[first : first + n]
+        return torch.from_numpy(targets)
+
     def window_spans(self, w: int) -> list[tuple[int, int, int]]:
         """Gold technique spans lying wholly inside window w, in window positions (<s> = 0)."""
         doc, first, n = self.body(w)
@@ -101,11 +114,11 @@ def make_batches(split: Split, windows: np.ndarray, budget: int, rng: np.random.
 def epoch_plan(splits: dict[str, Split], epoch: int, args) -> list[tuple[str, np.ndarray]]:
     """The batches of one epoch, a pure function of (seed, epoch): resuming rebuilds it exactly."""
     plan: list[tuple[str, np.ndarray]] = []
-    cycles = {"ptc": 1, "polnear": args.polnear_cycle, "ct24": args.ct24_cycle}
+    cycles = {"ptc": 1, "polnear": args.polnear_cycle, "ct24": args.ct24_cycle, "taught": args.taught_cycle}
     for tag, (task, cycle) in enumerate(cycles.items(), start=1):
         if task not in args.tasks.split(","):
             continue
-        split = splits[f"{task}_train"]
+        split = splits[TRAIN_SPLIT[task]]
         n = len(split.windows.offset)
         order = np.random.default_rng([args.seed, tag, 0, epoch // cycle]).permutation(n)
         part = order[(epoch % cycle) * n // cycle : (epoch % cycle + 1) * n // cycle]
@@ -118,7 +131,18 @@ def epoch_plan(splits: dict[str, Split], epoch: int, args) -> list[tuple[str, np
 # ---------------------------------------------------------------- losses
 
 
-def batch_loss(model: MultiTask, split: Split, task: str, chosen: np.ndarray, args) -> tuple[torch.Tensor, dict]:
+def soft_inside_loss(logits: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
+    """Cross-entropy of the SI head's P(B) + P(I) against a soft P(inside), over the tokens that have one."""
+    log_probabilities = F.log_softmax(logits, dim=-1)
+    log_inside = torch.logsumexp(log_probabilities[..., 1:], dim=-1)
+    valid = targets >= 0
+    t = targets[valid]
+    return -(t * log_inside[valid] + (1 - t) * log_probabilities[..., 0][valid]).mean()
+
+
+def batch_loss(
+    model: MultiTask, split: Split, task: str, chosen: np.ndarray, args, taught: dict[str, np.ndarray]
+) -> tuple[torch.Tensor, dict]:
     h, mask = split.batch_states(chosen)
     with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
         states = model.encode(h, mask)
@@ -139,6 +163,9 @@ def batch_loss(model: MultiTask, split: Split, task: str, chosen: np.ndarray, ar
             loss = loss + args.tc_weight * loss_tc
             parts["tc"] = loss_tc.item()
         return loss, parts
+    if task == "taught":
+        loss = soft_inside_loss(heads.si(states), split.soft_inside(chosen, h.shape[1], taught))
+        return args.taught_weight * loss, {"taught": loss.item()}
     if task == "polnear":
         tags = split.token_tags(chosen, h.shape[1])
         loss = F.cross_entropy(heads.quote(states).reshape(-1, len(D.QUOTE_TAGS)), tags.reshape(-1), ignore_index=-100)
@@ -339,6 +366,13 @@ def save_atomic(obj, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def load_taught(work: Path) -> dict[str, np.ndarray]:
+    path = work / "taught_polnear_train.npz"
+    if not path.is_file():
+        raise SystemExit(f"{path} is missing: run training/encoder/teach.py --work {work}")
+    return dict(np.load(path))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=6)
@@ -351,6 +385,8 @@ def main() -> None:
     parser.add_argument("--claim-weight", type=float, default=1.0)
     parser.add_argument("--polnear-cycle", type=int, default=3)
     parser.add_argument("--ct24-cycle", type=int, default=3)
+    parser.add_argument("--taught-cycle", type=int, default=4)
+    parser.add_argument("--taught-weight", type=float, default=0.5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tasks", default="ptc,polnear,ct24", help="the tasks trained and validated")
     parser.add_argument("--threads", type=int, default=2)
@@ -387,6 +423,7 @@ def main() -> None:
     sources.check_techniques(D.TECHNIQUES)
     names = ("ptc_train", "ptc_val", "polnear_train", "polnear_dev", "ct24_train", "ct24_dev", "ct24_dev-test")
     splits = {n: Split(cache, n) for n in names}
+    taught = load_taught(WORK) if "taught" in args.tasks.split(",") else {}
     model = MultiTask(load_base(ensure_base_weights()))
     if args.validate_only:
         model.load_state_dict(torch.load(args.validate_only, map_location="cpu"))
@@ -453,8 +490,8 @@ def main() -> None:
             t0, tokens0 = time.time(), 0
             while state["position"] < len(plan):
                 task, chosen = plan[state["position"]]
-                split = splits[f"{task}_train"]
-                loss, parts = batch_loss(model, split, task, chosen, args)
+                split = splits[TRAIN_SPLIT[task]]
+                loss, parts = batch_loss(model, split, task, chosen, args, taught)
                 loss.backward()
                 torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
                 optimiser.step()
