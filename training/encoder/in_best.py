@@ -59,28 +59,30 @@ def validation_probabilities(work: Path, epoch: int) -> dict[str, tuple[list[tup
     return out
 
 
+def best_with_tags(replacement: dict, shipped_outputs):  # type: ignore[no-untyped-def]
+    """calibrate.tagger_outputs, with the best profile's MPNet tags replaced (the accurate member stays)."""
+
+    def outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, C.Outputs]:
+        if profile != "best":
+            return shipped_outputs(profile, ids, articles)
+        other = shipped_outputs("accurate", ids, articles)
+        mixed = {}
+        for a, encoding in C.raw_outputs("best", ids, articles).items():
+            offsets, probabilities = replacement[a]
+            tags = mix_tags(offsets, probabilities, other[a].offsets, other[a].probabilities, BEST_TAG_WEIGHT)
+            mixed[a] = C.Outputs(articles[a], offsets, tags, encoding, other[a])
+        return mixed
+
+    return outputs
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--epoch", type=int, required=True)
     parser.add_argument("--target", type=float, default=0.55)
     args = parser.parse_args()
-    replacement = validation_probabilities(args.work, args.epoch)
-
-    def outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, C.Outputs]:
-        shipped = C.raw_outputs(profile, ids, articles)
-        if profile != "best":
-            return shipped_outputs(profile, ids, articles)
-        other = shipped_outputs("accurate", ids, articles)
-        mixed = {}
-        for a, encoding in shipped.items():
-            offsets, probabilities = replacement[a]
-            tags = mix_tags(offsets, probabilities, other[a].offsets, other[a].probabilities, BEST_TAG_WEIGHT)
-            mixed[a] = C.Outputs(articles[a], offsets, tags, encoding, other[a])
-        return mixed
-
-    shipped_outputs = C.tagger_outputs
-    C.tagger_outputs = outputs
+    C.tagger_outputs = best_with_tags(validation_probabilities(args.work, args.epoch), C.tagger_outputs)
     C.POINT_FILES["best"] = args.work / f"best_point.epoch{args.epoch}.npz"
     articles, spans = load_train()
     train_ids, ids = split_ids(list(articles))
