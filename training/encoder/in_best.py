@@ -16,6 +16,7 @@ import importlib.util
 import json
 import pickle
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -42,7 +43,7 @@ def encoder_data_module():
 
 
 class EncoderDocs(pickle.Unpickler):
-    def find_class(self, module: str, name: str):  # type: ignore[no-untyped-def]
+    def find_class(self, module: str, name: str) -> type:
         return getattr(encoder_data_module(), name) if module == "data" else super().find_class(module, name)
 
 
@@ -59,7 +60,12 @@ def validation_probabilities(work: Path, epoch: int) -> dict[str, tuple[list[tup
     return out
 
 
-def best_with_tags(replacement: dict, shipped_outputs):  # type: ignore[no-untyped-def]
+TaggerOutputs = Callable[[str, list[str], dict[str, str]], dict[str, "C.Outputs"]]
+
+
+def best_with_tags(
+    replacement: dict[str, tuple[list[tuple[int, int]], np.ndarray]], shipped_outputs: TaggerOutputs
+) -> TaggerOutputs:
     """calibrate.tagger_outputs, with the best profile's MPNet tags replaced (the accurate member stays)."""
 
     def outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, C.Outputs]:

@@ -26,6 +26,7 @@ from sources import carry_probabilities, minilm_tokenizer  # noqa: E402
 
 TEACHER = HERE.parents[1] / "training" / "propaganda" / "work" / "teacher_best.npz"
 TEACHER_TEXTS = D.POLNEAR / "raw"
+TARGETS_FILE = "taught_polnear_train.npz"  # in the run's work folder, read by train.py's `taught` task
 
 
 def teacher_texts() -> list[str]:
@@ -62,7 +63,7 @@ def main() -> None:
     with open(args.work / "cache" / "polnear_train.docs.pkl", "rb") as handle:
         docs = pickle.load(handle)
     targets = soft_targets(docs, dict(np.load(args.teacher)))
-    out = args.work / "taught_polnear_train.npz"
+    out = args.work / TARGETS_FILE
     np.savez_compressed(out, **targets)
     mean = float(np.mean(np.concatenate(list(targets.values())))) if targets else 0.0
     print(f"{len(targets)} of {len(docs)} documents taught, mean P(inside) {mean:.3f} -> {out}")

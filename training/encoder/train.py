@@ -39,6 +39,7 @@ import data as D  # noqa: E402
 import decode as X  # noqa: E402
 from model import HIDDEN, MultiTask, load_base, sentence_features, span_features  # noqa: E402
 from sources import ensure_base_weights  # noqa: E402
+from teach import TARGETS_FILE  # noqa: E402
 
 WORK = HERE / "work"
 TRAIN_SPLIT = {"ptc": "ptc_train", "polnear": "polnear_train", "ct24": "ct24_train", "taught": "polnear_train"}
@@ -367,7 +368,7 @@ def save_atomic(obj, path: Path) -> None:
 
 
 def load_taught(work: Path) -> dict[str, np.ndarray]:
-    path = work / "taught_polnear_train.npz"
+    path = work / TARGETS_FILE
     if not path.is_file():
         raise SystemExit(f"{path} is missing: run training/encoder/teach.py --work {work}")
     return dict(np.load(path))
