@@ -90,8 +90,8 @@ def _latest(name: str) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-# the best profile runs accurate's claims and quotes models (src/newsprobe/weights/mpnet/MODEL_CARD.md)
-SAME_MODELS_AS = {("best", "claims"): "accurate", ("best", "quotes"): "accurate"}
+# the best profile runs accurate's claims model (src/newsprobe/weights/mpnet/MODEL_CARD.md)
+SAME_MODELS_AS = {("best", "claims"): "accurate"}
 
 
 def quality(profile: str) -> dict[str, Any]:

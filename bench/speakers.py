@@ -2,6 +2,8 @@
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/speakers.py [--skip-polnear]
 
+Profiles: accurate, fast, and best when its base weights are installed.
+
 - Hand-checked set (`tests/fixtures/speakers.json`): the first 10 attributions of 30 of the 88
   extraction-bench pages, each with the speaker a careful reader names or `unresolved`. Speaker
   accuracy over all items, the share of predicted names that are right, the share of items with no
@@ -26,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import ROOT, SHARED_DATA, print_table, write_result
 
+from newsprobe.analyse import mpnet
 from newsprobe.analyse.base import Profile
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
@@ -43,7 +46,7 @@ from newsprobe.eval.speakers import PRONOUNS, load_items, predict_pages, pronoun
 FIXTURE = ROOT / "tests" / "fixtures" / "speakers.json"
 PAGES = SHARED_DATA / "extraction-bench" / "html"
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
-PROFILES: tuple[Profile, ...] = ("accurate", "fast")
+PROFILES: tuple[Profile, ...] = ("accurate", "fast", *(("best",) if mpnet.available() else ()))
 TARGETS = {"pronoun_share": 0.03, "polnear_source_accuracy": 0.90}
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsprobe.analyse import mpnet
@@ -34,11 +35,11 @@ def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article
     passes = counted_passes(monkeypatch, mpnet.MultitaskEncoder)
     outcome = best_pipeline.run(reference_article)
     assert not outcome.failures
-    assert len(passes) == 1  # propaganda's (it reads the headline with the text); quotes and claims use no encoder
+    assert len(passes) == 1  # headline + text, for propaganda and quotes; claims use no encoder
     encoders = [value for value in best_pipeline.resources.values() if isinstance(value, mpnet.MultitaskEncoder)]
     assert len(encoders) == 1
     assert outcome.results["propaganda"].model.startswith("best")
-    assert outcome.results["quotes"].method == "tagger"  # the CRF tagger scored higher than the encoder's tags
+    assert outcome.results["quotes"].method == "combined"  # the CRF tagger averaged with the encoder's tags
     assert outcome.results["claims"].model == "minilm+lexical"  # accurate's scorer is calibrated for news pages
 
 
@@ -67,3 +68,20 @@ def test_propaganda_averages_in_the_minilm_model_with_one_pass(
     assert not outcome.failures
     assert len(passes) == 1  # its tags and its technique head read the same pass
     assert "MiniLM" in outcome.results["propaganda"].model
+
+
+def test_the_text_part_of_the_pass_lines_up_with_the_text(best_pipeline: Pipeline, reference_article) -> None:
+    from newsprobe.analyse.base import AnalysisContext
+
+    context = AnalysisContext(profile="best", resources=best_pipeline.resources)
+    text, title = reference_article.text, reference_article.metadata.title
+    assert title and not text.startswith(title)  # so the pass reads the headline first
+    whole = mpnet.encode_article(context, mpnet.headline_and_text(text, title))
+    part = mpnet.encode_text_part(context, text, title)
+    shift = len(title) + 2
+    assert len(whole.offsets) - len(part.offsets) == sum(1 for start, _ in whole.offsets if start < shift)
+    first = len(whole.offsets) - len(part.offsets)
+    for (start, end), (whole_start, whole_end) in zip(part.offsets, whole.offsets[first:], strict=True):
+        assert (start + shift, end + shift) == (whole_start, whole_end)
+        assert text[start:end] == mpnet.headline_and_text(text, title)[whole_start:whole_end]
+    assert np.array_equal(part.quote_logits, whole.quote_logits[first:])

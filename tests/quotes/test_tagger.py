@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import find_attributions
@@ -81,3 +83,16 @@ def test_the_sentence_side_of_the_reporting_verb_is_a_feature() -> None:
     assert sides[words.index("plan")] == "side=before"
     assert sides[words.index("said")] == "side=on"
     assert sides[words.index("Nothing")] == "side=none"
+
+
+@pytest.mark.skipif(not MODEL_PATH.exists(), reason="tagger model not built")
+def test_marginals_are_distributions_that_agree_with_the_tagger(doc) -> None:
+    quotes = find_quotes(doc.text)
+    rules = find_attributions(doc, quotes)
+    tagger = QuoteTagger()
+    marginals = tagger.marginals(doc, rules, quotes)
+    assert marginals.shape == (len(doc), len(QUOTE_TAGS))
+    assert np.allclose(marginals.sum(1), 1.0)
+    first_sentence = slice(0, 7)  # "Smith said that taxes would rise.": the tagger is sure of it
+    likeliest = [QUOTE_TAGS[i] for i in marginals.argmax(1)]
+    assert likeliest[first_sentence] == tagger.tag(doc, rules, quotes)[first_sentence]

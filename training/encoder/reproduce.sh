@@ -33,3 +33,11 @@ $PY training/encoder/export.py bench --threads "$THREADS"
 $PY training/encoder/ship.py --export "$WORK/export" --threads "$THREADS"
 rm -f training/propaganda/work/calibrate_best.pkl
 $PY training/propaganda/calibrate.py --profiles best
+# 6. the quotes graph: the top 4 layers trained again on quote tags alone (every cached PolNeAR train article each
+#    epoch), exported in int8 and installed as quotes.int8.onnx, then measured inside the quotes analyser
+mkdir -p "$WORK/quotes-only" && ln -sfn ../cache "$WORK/quotes-only/cache"
+nice -n 19 $PY training/encoder/train.py --threads "$THREADS" --bf16 --epochs 3 --tasks polnear --polnear-cycle 1 \
+    --work "$WORK/quotes-only" --resume 2>&1 | tee -a "$WORK/quotes-only/train.log"
+$PY training/encoder/export.py export --weights "$WORK/quotes-only/epoch3.pt" --tasks polnear --out "$WORK/quotes-only/export"
+$PY training/encoder/ship.py --quotes-export "$WORK/quotes-only/export"
+$PY training/encoder/quotes_in_best.py

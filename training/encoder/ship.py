@@ -1,6 +1,10 @@
 """Install an exported model into the product and measure its check-worthiness head on the shipped runtime.
 
     .venv/bin/python training/encoder/ship.py [--export training/encoder/work/export]
+    .venv/bin/python training/encoder/ship.py --quotes-export training/encoder/work/quotes-only/export
+
+With `--quotes-export`, only the quotes graph ships: that export's `upper.int8.onnx` (a run trained with
+`--tasks polnear`) becomes `quotes.int8.onnx`; `quotes_in_best.py` measures it.
 
 1. Copies what ships (`lower.skeleton.onnx`, `upper.int8.onnx`, `heads.npz`) into
    src/newsprobe/weights/mpnet/.
@@ -31,7 +35,7 @@ sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
 
-from newsprobe.analyse.mpnet.encoder import MPNET_DIR, MultitaskEncoder  # noqa: E402
+from newsprobe.analyse.mpnet.encoder import MPNET_DIR, QUOTES_GRAPH, MultitaskEncoder  # noqa: E402
 
 SHIPPED = ("lower.skeleton.onnx", "upper.int8.onnx", "heads.npz")
 PRECISION_TARGET = 0.85
@@ -71,8 +75,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--export", type=Path, default=HERE / "work" / "export")
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument(
+        "--quotes-export", type=Path, default=None, help="ship only this export's graph, as the quotes graph"
+    )
     args = parser.parse_args()
     MPNET_DIR.mkdir(parents=True, exist_ok=True)
+    if args.quotes_export:
+        shutil.copyfile(args.quotes_export / "upper.int8.onnx", MPNET_DIR / QUOTES_GRAPH)
+        return
     for name in SHIPPED:
         shutil.copyfile(args.export / name, MPNET_DIR / name)
     encoder = MultitaskEncoder(MPNET_DIR, threads=args.threads)

@@ -13,7 +13,7 @@ from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
-QuotesMethod = Literal["auto", "rules", "tagger", "encoder"]
+QuotesMethod = Literal["auto", "rules", "tagger", "encoder", "combined"]
 
 
 def predict_command(
@@ -24,7 +24,8 @@ def predict_command(
         QuotesMethod,
         typer.Option(
             "--method",
-            help="auto: the CRF tagger in accurate and best, rules in fast; or force one (encoder: best only).",
+            help="auto: rules in fast, the CRF tagger in accurate, combined (the tagger averaged with the shared "
+            "encoder) in best; or force one (encoder and combined: best only).",
         ),
     ] = "auto",
 ) -> None:

@@ -27,6 +27,7 @@ QUOTE_METHODS = {
     "rules": "rules over the parse",
     "tagger": "a tagger trained on PolNeAR, over the rules",
     "encoder": "the shared encoder's tags",
+    "combined": "a tagger trained on PolNeAR and the shared encoder's tags, averaged, over the rules",
 }
 
 

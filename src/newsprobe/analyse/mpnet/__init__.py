@@ -8,7 +8,16 @@ The frozen base weights are not shipped: they are assembled at first use from fi
 """
 
 from .base_weights import INSTALL_HINT, BaseWeightsError
-from .encoder import MPNET_DIR, MultitaskEncoder, MultitaskEncoding, available, encode_article, shared_encoder
+from .encoder import (
+    MPNET_DIR,
+    MultitaskEncoder,
+    MultitaskEncoding,
+    available,
+    encode_article,
+    encode_text_part,
+    headline_and_text,
+    shared_encoder,
+)
 from .heads import Heads
 
 __all__ = [
@@ -20,5 +29,7 @@ __all__ = [
     "MultitaskEncoding",
     "available",
     "encode_article",
+    "encode_text_part",
+    "headline_and_text",
     "shared_encoder",
 ]

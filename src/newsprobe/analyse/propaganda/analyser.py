@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, register
+from ..mpnet import headline_and_text
 from .candidates import Candidate
 from .highlight import Segment, highlight_blocks, segments
 from .model import find_candidates, load_model
@@ -171,10 +172,9 @@ class FoundSpans(NamedTuple):
 
 
 def find_spans(text: str, title: str, context: AnalysisContext) -> FoundSpans:
-    """Spans of the text and of the headline, read together as the training articles are: the headline,
-    a blank line, the text (unless the text already starts with the headline)."""
+    """Spans of the text and of the headline, read together as the training articles are (`headline_and_text`)."""
     title = title.strip()
-    joined = text if not title or text.startswith(title) else f"{title}\n\n{text}"
+    joined = headline_and_text(text, title)
     offset = len(joined) - len(text)
     found = find_candidates(load_model(context.profile, context), joined, context, headline_end=len(title))
     body = [to_span(text, c, offset) for c in found if c.start >= offset]

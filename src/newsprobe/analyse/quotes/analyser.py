@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..spans import CharSpan, join_touching
 from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
-from .encoder_tags import encoder_attributions
+from .encoder_tags import combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .rules import (
     RawAttribution,
@@ -50,7 +50,7 @@ __all__ = [
 ]
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
-Method = Literal["rules", "tagger", "encoder"]
+Method = Literal["rules", "tagger", "encoder", "combined"]
 
 
 class QuoteSpan(Span):
@@ -91,7 +91,9 @@ class MarkedPiece(BaseModel):
 
 class QuotesResult(BaseModel):
     method: Method = Field(
-        "rules", description="rules, the CRF tagger over the rules, or the shared encoder's tags (best profile)."
+        "rules",
+        description="rules, the CRF tagger over the rules, the shared encoder's tags, or both taggers averaged "
+        "(combined; best profile).",
     )
     attributions: list[Attribution] = Field(default_factory=list)
     speakers: list[SpeakerQuotes] = Field(default_factory=list, description="Most quoted first.")
@@ -320,11 +322,11 @@ def build_result(
 
 
 class QuotesConfig(BaseModel):
-    method: Literal["auto", "rules", "tagger", "encoder"] = Field(
+    method: Literal["auto", "rules", "tagger", "encoder", "combined"] = Field(
         "auto",
         description=(
-            "auto: the CRF tagger in the accurate and best profiles (when shipped), rules in fast; encoder: the "
-            "best profile's shared encoder tags (scored below the tagger on PolNeAR dev; see its model card)."
+            "auto: rules in fast, the CRF tagger in accurate, in best the tagger's probabilities averaged with the "
+            "shared encoder's (combined); encoder: the shared encoder's tags alone (best profile only)."
         ),
     )
 
@@ -342,22 +344,29 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
 
     def method(self, profile: Profile) -> Method:
         chosen = self.config.method
-        if chosen == "auto":
-            return "tagger" if profile != "fast" and MODEL_PATH.exists() else "rules"
-        return chosen
+        if chosen != "auto":
+            return chosen
+        if profile == "fast" or not MODEL_PATH.exists():
+            return "rules"
+        return "combined" if profile == "best" else "tagger"
 
     @staticmethod
     def _tagged(
-        text: str,
+        article: Article,
         doc: Doc,
         raws: list[RawAttribution],
         quotes: list[QuoteRegion],
         method: Method,
         context: AnalysisContext,
     ) -> list[RawAttribution]:
+        if method == "tagger":
+            return context.resource("quotes.crf", QuoteTagger).attributions(doc, raws, quotes)
+        # the article's one encoder pass (propaganda reads it with the headline too)
+        encoding = mpnet.encode_text_part(context, article.text, article.metadata.title or "")
         if method == "encoder":
-            return encoder_attributions(doc, mpnet.encode_article(context, text))
-        return context.resource("quotes.crf", QuoteTagger).attributions(doc, raws, quotes)
+            return encoder_attributions(doc, encoding)
+        marginals = context.resource("quotes.crf", QuoteTagger).marginals(doc, raws, quotes)
+        return combined_attributions(doc, encoding, marginals)
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> QuotesResult:
         entities = context.results.get("entities")
@@ -366,7 +375,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = find_attributions(doc, quotes)
         method = self.method(context.profile)
         if method != "rules":
-            tagged = self._tagged(article.text, doc, raws, quotes, method, context)
+            tagged = self._tagged(article, doc, raws, quotes, method, context)
             tagged = follow_quote_marks(article.text, tagged, quotes)
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)

@@ -328,5 +328,5 @@ SPEAKER_CONFIDENCE: dict[str, dict[str, float | None]] = {
         "unresolved": None,
     },
 }
-# the best profile parses and finds attributions as accurate does (its encoder's quote tags are an option only)
+# the best profile parses and resolves speakers as accurate does (its attributions: tagger and encoder averaged)
 SPEAKER_CONFIDENCE = {**SPEAKER_CONFIDENCE, "best": SPEAKER_CONFIDENCE["accurate"]}

@@ -14,7 +14,10 @@ from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from ...weights import WEIGHTS_DIR
+from ..mpnet.tags import QUOTE_TAGS
 from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import SPEECH_VERBS
@@ -324,3 +327,10 @@ class QuoteTagger:
         self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]
     ) -> list[RawAttribution]:
         return decode(doc, self.tag(doc, rules, quotes))
+
+    def marginals(self, doc: Doc, rules: list[RawAttribution], quotes: Sequence[QuoteRegion]) -> np.ndarray:
+        """P(tag) for every token, one column per tag of `QUOTE_TAGS`."""
+        if not len(doc):
+            return np.zeros((0, len(QUOTE_TAGS)))
+        self.tagger.set(doc_features(doc, rules, quotes))
+        return np.array([[self.tagger.marginal(tag, i) for tag in QUOTE_TAGS] for i in range(len(doc))])

@@ -1,0 +1,76 @@
+"""The best profile's quote tags: the CRF's marginals averaged with the shared encoder's probabilities."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprobe.analyse.mpnet import MultitaskEncoding
+from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
+from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.quotes.encoder_tags import combined_attributions, token_probabilities
+
+TEXT = "Smith said that taxes would rise.\n\nJones denied it."
+GOLD = ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]  # the first sentence's tokens
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return SharedNLP().doc(TEXT)
+
+
+def one_hot(labels: list[str]) -> np.ndarray:
+    return np.eye(len(QUOTE_TAGS))[[QUOTE_TAGS.index(label) for label in labels]]
+
+
+def wordpieces(doc) -> tuple[list[tuple[int, int]], list[str]]:
+    """Two pieces per word of two or more characters (as a subword tokenizer would cut it), none for spaces; and
+    each piece's label when the tokens carry GOLD (B- on a word's first piece only)."""
+    pieces, labels = [], []
+    for token in doc:
+        if token.is_space:
+            continue
+        label = GOLD[token.i] if token.i < len(GOLD) else "O"
+        half = token.idx + len(token) // 2
+        if half > token.idx:
+            pieces += [(token.idx, half), (half, token.idx + len(token))]
+            labels += [label, label.replace("B-", "I-")]
+        else:
+            pieces.append((token.idx, token.idx + len(token)))
+            labels.append(label)
+    return pieces, labels
+
+
+def encoding_from(offsets: list[tuple[int, int]], log_probabilities: np.ndarray) -> MultitaskEncoding:
+    return MultitaskEncoding(offsets, np.zeros((len(offsets), 0)), np.zeros((len(offsets), 3)), log_probabilities)
+
+
+def test_each_token_takes_its_first_wordpiece_and_spaces_take_none(doc) -> None:
+    offsets, _ = wordpieces(doc)
+    scores = np.log(np.full((len(offsets), len(QUOTE_TAGS)), 0.01))
+    for k in range(len(offsets)):
+        scores[k, k % len(QUOTE_TAGS)] = 0.0  # a different winner on each piece
+    probabilities = token_probabilities(doc, encoding_from(offsets, scores))
+    for token in doc:
+        if token.is_space:
+            assert np.isnan(probabilities[token.i]).all()
+        else:
+            first = offsets.index(next(o for o in offsets if o[0] == token.idx))
+            assert probabilities[token.i].argmax() == first % len(QUOTE_TAGS)
+            assert probabilities[token.i].sum() == pytest.approx(1.0)
+
+
+def test_a_sure_encoder_outweighs_an_unsure_crf(doc) -> None:
+    offsets, labels = wordpieces(doc)
+    encoder = encoding_from(offsets, np.log(one_hot(labels) * 0.98 + 0.02 / len(QUOTE_TAGS)))
+    unsure = np.full((len(doc), len(QUOTE_TAGS)), 1.0 / len(QUOTE_TAGS))
+    (found,) = combined_attributions(doc, encoder, unsure)
+    assert (found.source, found.cue, found.content) == ((0, 5), [(6, 10)], [(11, 32)])
+
+
+def test_a_sure_crf_outweighs_an_unsure_encoder(doc) -> None:
+    offsets, _ = wordpieces(doc)
+    unsure = encoding_from(offsets, np.log(np.full((len(offsets), len(QUOTE_TAGS)), 1.0 / len(QUOTE_TAGS))))
+    crf = one_hot(GOLD + ["O"] * (len(doc) - len(GOLD))) * 0.98 + 0.02 / len(QUOTE_TAGS)
+    (found,) = combined_attributions(doc, unsure, crf)
+    assert (found.source, found.cue, found.content) == ((0, 5), [(6, 10)], [(11, 32)])
