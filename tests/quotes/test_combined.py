@@ -8,7 +8,10 @@ import pytest
 from newsprobe.analyse.mpnet import MultitaskEncoding
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
+from newsprobe.analyse.quotes.analyser import repair_sources
 from newsprobe.analyse.quotes.encoder_tags import combined_attributions, token_probabilities
+from newsprobe.analyse.quotes.marks import find_quotes
+from newsprobe.analyse.quotes.rules import RawAttribution
 
 TEXT = "Smith said that taxes would rise.\n\nJones denied it."
 GOLD = ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]  # the first sentence's tokens
@@ -74,3 +77,13 @@ def test_a_sure_crf_outweighs_an_unsure_encoder(doc) -> None:
     crf = one_hot(GOLD + ["O"] * (len(doc) - len(GOLD))) * 0.98 + 0.02 / len(QUOTE_TAGS)
     (found,) = combined_attributions(doc, unsure, crf)
     assert (found.source, found.cue, found.content) == ((0, 5), [(6, 10)], [(11, 32)])
+
+
+def test_the_outlet_a_quote_came_through_is_not_its_speaker() -> None:
+    text = 'Richardson, via USA Today, said that Rudolph "can\'t antagonize a fight."'
+    doc = SharedNLP().doc(text)
+    cue, content, outlet = text.index("said"), text.index("that"), text.index("USA Today")
+    tagged = RawAttribution(cue=[(cue, cue + 4)], content=[(content, len(text))], source=(outlet, outlet + 9))
+    (repaired,) = repair_sources(doc, [tagged], find_quotes(text))
+    assert repaired.source is not None
+    assert text[repaired.source[0] : repaired.source[1]].startswith("Richardson")  # the subject of "said"

@@ -197,15 +197,17 @@ def _reports_from_behind(rule: RawAttribution, att: RawAttribution) -> bool:
 
 
 def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteRegion]) -> list[RawAttribution]:
-    """A source inside a quote or inside the content ("“I just want …”") or a dateline ("BUFFALO, N.Y. —")
-    is not the speaker; an attribution left without one takes the subject of its cue's verb: a content piece
-    that is that subject becomes the source (`subject_tagged_as_content`), else `cue_subject`."""
+    """A source inside a quote or inside the content ("“I just want …”"), a dateline ("BUFFALO, N.Y. —") or the
+    outlet a quote came through ("Richardson, via USA Today, said") is not the speaker; an attribution left without
+    one takes the subject of its cue's verb: a content piece that is that subject becomes the source
+    (`subject_tagged_as_content`), else `cue_subject`."""
     regions = [(q.start, q.end) for q in quotes]
     for att in tagged:
         source = att.source
         if source is not None and (
             any(s <= source[0] and source[1] <= e for s, e in [*regions, *att.content])
             or opens_with_dateline(doc, source)
+            or _after_via(doc.text, source)
         ):
             att.source, att.source_head = None, None
         if att.source is None and att.cue:
@@ -218,6 +220,10 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
             if found is not None:
                 att.source, att.source_head = found
     return tagged
+
+
+def _after_via(text: str, source: CharSpan) -> bool:
+    return text[max(0, source[0] - 5) : source[0]].rstrip().lower().split()[-1:] == ["via"]
 
 
 def follow_quote_marks(text: str, tagged: list[RawAttribution], quotes: list[QuoteRegion]) -> list[RawAttribution]:
