@@ -34,7 +34,14 @@ from newsprobe.analyse import mpnet
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import SPEECH_VERBS, find_quotes
 from newsprobe.document import Article
-from newsprobe.eval.polnear import QuoteScores, first_annotation_per_file, read_jsonl, read_text, score_documents
+from newsprobe.eval.polnear import (
+    QuoteScores,
+    attribution_records,
+    first_annotation_per_file,
+    read_jsonl,
+    read_text,
+    score_documents,
+)
 
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
 TARGETS = {"content_overlap_f1": 0.85, "source_accuracy": 0.85, "direct_overlap_f1": 0.95, "articles_per_second": 10}
@@ -66,17 +73,6 @@ def textacy_style(doc: Any) -> list[dict[str, Any]]:
             {"content": [[region.start, region.end]], "source": source, "cue": [[verb.idx, verb.idx + len(verb)]]}
         )
     return out
-
-
-def as_records(result: Any) -> list[dict[str, Any]]:
-    return [
-        {
-            "content": [[s.start, s.end] for s in a.content],
-            "source": [[s.start, s.end] for s in a.source],
-            "cue": [[s.start, s.end] for s in a.cue],
-        }
-        for a in result.attributions
-    ]
 
 
 # name -> (profile, quotes method): the two profiles' defaults, and the tagger on the fast profile's
@@ -176,7 +172,7 @@ def main() -> None:
             for stage, spent in outcome.timings.items():
                 stages[name][stage] = stages[name].get(stage, 0.0) + spent
             result = outcome.results.get("quotes")
-            docs[name].append((text, gold, as_records(result) if result is not None else []))
+            docs[name].append((text, gold, attribution_records(result) if result is not None else []))
     systems = {name: summarise(score_documents(items), seconds[name], len(rows)) for name, items in docs.items()}
     for name in pipelines:
         systems[name]["articles_per_second_2_processes"] = two_process_rate(name, texts)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pytest
 
@@ -41,6 +43,40 @@ def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article
     assert outcome.results["propaganda"].model.startswith("best")
     assert outcome.results["quotes"].method == "combined"  # the CRF tagger averaged with the encoder's tags
     assert outcome.results["claims"].model == "minilm+lexical"  # accurate's scorer is calibrated for news pages
+
+
+def test_the_quotes_graph_runs_only_when_quotes_are_asked_for(
+    best_pipeline: Pipeline, reference_article, monkeypatch
+) -> None:
+    runs = counted_quote_runs(monkeypatch)
+    propaganda = Pipeline(["propaganda"], profile="best")
+    propaganda.resources = best_pipeline.resources  # the loaded encoder
+    assert not propaganda.run(reference_article).failures
+    assert not runs
+    assert not best_pipeline.run(reference_article).failures
+    assert len(runs) == 1  # one run, over the windows of the one pass
+
+
+def counted_quote_runs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    runs: list[int] = []
+    run_quotes = mpnet.MultitaskEncoder._quotes
+
+    def counted(self: object, lower: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        runs.append(len(lower))
+        return run_quotes(self, lower, mask)
+
+    monkeypatch.setattr(mpnet.MultitaskEncoder, "_quotes", counted)
+    return runs
+
+
+def test_an_encoding_pickles_with_its_quote_logits(best_pipeline: Pipeline) -> None:
+    from newsprobe.analyse.base import AnalysisContext
+
+    context = AnalysisContext(profile="best", resources=best_pipeline.resources)
+    encoding = mpnet.encode_article(context, "The minister said the talks would go on.")
+    restored = pickle.loads(pickle.dumps(encoding))
+    assert np.array_equal(restored.si_logits, encoding.si_logits)
+    assert np.array_equal(restored.quote_logits, encoding.quote_logits)
 
 
 def test_encoder_quote_tags_can_be_chosen(reference_article) -> None:

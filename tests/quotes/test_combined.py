@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprobe.analyse.mpnet import MultitaskEncoding
+from newsprobe.analyse.mpnet import Computed, MultitaskEncoding
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes.analyser import repair_sources
@@ -45,7 +45,9 @@ def wordpieces(doc) -> tuple[list[tuple[int, int]], list[str]]:
 
 
 def encoding_from(offsets: list[tuple[int, int]], log_probabilities: np.ndarray) -> MultitaskEncoding:
-    return MultitaskEncoding(offsets, np.zeros((len(offsets), 0)), np.zeros((len(offsets), 3)), log_probabilities)
+    return MultitaskEncoding(
+        offsets, np.zeros((len(offsets), 0)), np.zeros((len(offsets), 3)), Computed(log_probabilities)
+    )
 
 
 def test_each_token_takes_its_first_wordpiece_and_spaces_take_none(doc) -> None:
@@ -77,6 +79,14 @@ def test_a_sure_crf_outweighs_an_unsure_encoder(doc) -> None:
     crf = one_hot(GOLD + ["O"] * (len(doc) - len(GOLD))) * 0.98 + 0.02 / len(QUOTE_TAGS)
     (found,) = combined_attributions(doc, unsure, crf)
     assert (found.source, found.cue, found.content) == ((0, 5), [(6, 10)], [(11, 32)])
+
+
+def test_the_encoder_weight_decides_between_sure_taggers_that_disagree(doc) -> None:
+    offsets, labels = wordpieces(doc)
+    encoder = encoding_from(offsets, np.log(one_hot(labels) * 0.9 + 0.1 / len(QUOTE_TAGS)))
+    crf_sees_nothing = one_hot(["O"] * len(doc)) * 0.9 + 0.1 / len(QUOTE_TAGS)
+    assert combined_attributions(doc, encoder, crf_sees_nothing, encoder_weight=0.8)
+    assert not combined_attributions(doc, encoder, crf_sees_nothing, encoder_weight=0.2)
 
 
 def test_the_outlet_a_quote_came_through_is_not_its_speaker() -> None:

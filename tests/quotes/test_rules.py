@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.analyse.quotes import QuotesResult
-from newsprobe.analyse.quotes.rules import RawAttribution, has_sourceless_cue, trim_source
+from newsprobe.analyse.quotes.rules import RawAttribution, has_hypothetical_cue, has_sourceless_cue, trim_source
 
 
 def _by_content(result: QuotesResult, words: str):
@@ -97,6 +97,22 @@ def test_a_cue_that_is_only_seems_has_no_source(quotes_pipeline) -> None:
     assert not has_sourceless_cue(
         quotes_pipeline.nlp.doc("He said he had a different set of rules for his wife."), said
     )
+
+
+def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> None:
+    text = "The deal may grow if Trump agrees to the demands, people familiar with the talks say."
+    doc = quotes_pipeline.nlp.doc(text)
+
+    def attribution(source: str, cue: str, content: str) -> RawAttribution:
+        start, cue_start, content_start = text.index(source), text.index(cue), text.index(content)
+        return RawAttribution(
+            cue=[(cue_start, cue_start + len(cue))],
+            content=[(content_start, content_start + len(content))],
+            source=(start, start + len(source)),
+        )
+
+    assert has_hypothetical_cue(doc, attribution("Trump", "agrees", "to the demands"))
+    assert not has_hypothetical_cue(doc, attribution("people familiar with the talks", "say", "The deal may grow"))
 
 
 @pytest.mark.parametrize(

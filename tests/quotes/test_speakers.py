@@ -105,6 +105,23 @@ def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
     assert resolve(text, "The senator", "said").resolved_by == "unresolved"
 
 
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Trump and US Trade Representative Robert Lighthizer recognize that the deal is small.", None),
+        ("John Smith and Mary Jones said that the deal is small.", None),
+        (
+            "Derek Scissors, a scholar with the Enterprise Institute and Brookings, said the deal is small.",
+            "Derek Scissors",
+        ),
+        ("JPL scientist and study co-author Michael Malaska said the lake is deep.", "Michael Malaska"),
+    ],
+)
+def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | None) -> None:
+    cue = "recognize" if "recognize" in text else "said"
+    assert resolve(text, text[: text.index(" " + cue)], cue).name == source
+
+
 def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
     text = "Angela Merkel told reporters that the talks had failed."
     assert resolve(text, "reporters", "told").resolved_by == "unresolved"

@@ -31,11 +31,17 @@ sys.path.insert(0, str(HERE))
 from in_best import EncoderDocs, encoder_data_module  # noqa: E402
 
 from newsprobe.analyse import mpnet  # noqa: E402
-from newsprobe.analyse.mpnet import MultitaskEncoding  # noqa: E402
+from newsprobe.analyse.mpnet import Computed, MultitaskEncoding  # noqa: E402
 from newsprobe.analyse.pipeline import Pipeline  # noqa: E402
-from newsprobe.analyse.quotes import encoder_tags  # noqa: E402
+from newsprobe.analyse.quotes.encoder_tags import ENCODER_WEIGHT  # noqa: E402
 from newsprobe.document import Article  # noqa: E402
-from newsprobe.eval.polnear import first_annotation_per_file, read_jsonl, read_text, score_documents  # noqa: E402
+from newsprobe.eval.polnear import (  # noqa: E402
+    attribution_records,
+    first_annotation_per_file,
+    read_jsonl,
+    read_text,
+    score_documents,
+)
 
 POLNEAR = encoder_data_module().SHARED / "quotes" / "polnear"
 WEIGHTS = (0.3, 0.5, 0.7)
@@ -60,27 +66,17 @@ def use_run_tags(tags: dict[str, tuple[list[tuple[int, int]], np.ndarray]], text
     if missing:
         raise SystemExit(f"{len(missing)} dev texts are not in the run's validation pass")
     mpnet.encode_text_part = lambda context, text, title: MultitaskEncoding(  # type: ignore[assignment]
-        tags[text][0], np.zeros((0, 0)), np.zeros((len(tags[text][0]), 3)), tags[text][1]
+        tags[text][0], np.zeros((0, 0)), np.zeros((len(tags[text][0]), 3)), Computed(tags[text][1])
     )
 
 
-def records(result) -> list[dict]:
-    return [
-        {
-            "content": [[s.start, s.end] for s in a.content],
-            "source": [[s.start, s.end] for s in a.source],
-            "cue": [[s.start, s.end] for s in a.cue],
-        }
-        for a in result.attributions
-    ]
-
-
-def score(method: str, rows: list[dict], texts: list[str]) -> dict:
-    pipeline = Pipeline(["quotes"], profile="accurate", config={"quotes": {"method": method}})
+def score(method: str, rows: list[dict], texts: list[str], encoder_weight: float = ENCODER_WEIGHT) -> dict:
+    quotes_config = {"method": method, "encoder_weight": encoder_weight}
+    pipeline = Pipeline(["quotes"], profile="accurate", config={"quotes": quotes_config})
     triples = []
     for row, text in zip(rows, texts, strict=True):
         result = pipeline.run(Article(text=text)).results["quotes"]
-        triples.append((text, row["attributions"], records(result)))
+        triples.append((text, row["attributions"], attribution_records(result)))
     scores = score_documents(triples)
     return {
         "overlap": scores.all.content_overlap.model_dump(),
@@ -101,8 +97,7 @@ def main() -> None:
         use_run_tags(run_tags(args.work, args.epoch), texts)
     systems = {"tagger": score("tagger", rows, texts), "encoder": score("encoder", rows, texts)}
     for weight in WEIGHTS:
-        encoder_tags.ENCODER_WEIGHT = weight
-        systems[f"combined {weight}"] = score("combined", rows, texts)
+        systems[f"combined {weight}"] = score("combined", rows, texts, weight)
     for name, s in systems.items():
         o = s["overlap"]
         print(

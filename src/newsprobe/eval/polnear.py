@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
@@ -24,7 +24,10 @@ from ..analyse.spans import join_touching
 from ..document import Article
 from ..errors import InputError
 
-__all__ = ["PRF", "QuoteScores", "evaluate_files", "predict_lines", "score_documents"]
+if TYPE_CHECKING:
+    from ..analyse.quotes import QuotesResult
+
+__all__ = ["PRF", "QuoteScores", "attribution_records", "evaluate_files", "predict_lines", "score_documents"]
 
 CharSpans = list[tuple[int, int]]
 OPENING_MARKS = "\"“„«‘'"
@@ -134,19 +137,19 @@ def predict_lines(
         if on_failure is not None:
             for failure in outcome.failures:
                 on_failure(name, failure.error)
-        attributions = (
-            []
-            if result is None
-            else [
-                {
-                    "source": [[s.start, s.end] for s in att.source],
-                    "cue": [[s.start, s.end] for s in att.cue],
-                    "content": [[s.start, s.end] for s in att.content],
-                }
-                for att in result.attributions
-            ]
-        )
-        yield {"filename": name, "attributions": attributions}
+        yield {"filename": name, "attributions": attribution_records(result) if result is not None else []}
+
+
+def attribution_records(result: QuotesResult) -> list[dict[str, Any]]:
+    """The analyser's attributions as prediction records: source, cue and content as [start, end] lists."""
+    return [
+        {
+            "source": [[s.start, s.end] for s in attribution.source],
+            "cue": [[s.start, s.end] for s in attribution.cue],
+            "content": [[s.start, s.end] for s in attribution.content],
+        }
+        for attribution in result.attributions
+    ]
 
 
 # ---------------------------------------------------------------- scoring

@@ -10,6 +10,7 @@ The frozen base weights are not shipped: they are assembled at first use from fi
 from .base_weights import INSTALL_HINT, BaseWeightsError
 from .encoder import (
     MPNET_DIR,
+    Computed,
     MultitaskEncoder,
     MultitaskEncoding,
     available,
@@ -24,6 +25,7 @@ __all__ = [
     "INSTALL_HINT",
     "MPNET_DIR",
     "BaseWeightsError",
+    "Computed",
     "Heads",
     "MultitaskEncoder",
     "MultitaskEncoding",

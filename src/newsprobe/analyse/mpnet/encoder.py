@@ -3,9 +3,9 @@
 Windows of at most 510 tokens (+ `<s>`, `</s>`), as few as possible, of equal size, neighbours sharing at
 least 64 tokens; each token is read from the window where it sits farthest from an edge (as in training,
 `training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph,
-which returns the final states and the per-token logits of the propaganda (O/B/I) and quote (O, B/I of
-source, cue, content) heads; the technique and check-worthiness heads run in numpy on pooled states. The quote
-tags come from a second upper graph on the same lower pass, its top layers trained for quote tags alone.
+which returns the final states and the per-token propaganda (O/B/I) logits; the technique and check-worthiness
+heads run in numpy on pooled states. The quote tags (O, B/I of source, cue, content) come from a second upper
+graph, its top layers trained for quote tags alone, run on the same lower states when quotes first ask for them.
 `encode_article(context, text)` runs it once per article for every analyser; an article is read as its
 headline, a blank line and its text (`headline_and_text`), and `encode_text_part` gives the text's share of that
 one pass.
@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MPNET_DIR",
+    "Computed",
     "MultitaskEncoder",
     "MultitaskEncoding",
     "available",
@@ -69,11 +72,51 @@ class MultitaskEncoding:
     offsets: list[tuple[int, int]]
     states: np.ndarray  # (n, 768) final states
     si_logits: np.ndarray  # (n, 3): O, B, I
-    quote_logits: np.ndarray  # (n, 7): O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON
+    compute_quote_logits: Callable[[], np.ndarray] = field(repr=False, compare=False)
+
+    @cached_property
+    def quote_logits(self) -> np.ndarray:
+        """(n, 7): O, B-SRC, I-SRC, B-CUE, I-CUE, B-CON, I-CON; computed the first time they are read, so an
+        article analysed without quotes does not pay for the quotes graph."""
+        return self.compute_quote_logits()
 
     @property
     def si_probabilities(self) -> np.ndarray:
         return softmax(self.si_logits)
+
+    def __reduce__(self) -> tuple[type[MultitaskEncoding], tuple[object, ...]]:
+        # a graph run cannot be pickled: the quote logits go with the encoding, computed now if not yet read
+        return (MultitaskEncoding, (self.offsets, self.states, self.si_logits, Computed(self.quote_logits)))
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Already computed quote logits, as a `compute_quote_logits` that pickles."""
+
+    logits: np.ndarray
+
+    def __call__(self) -> np.ndarray:
+        return self.logits
+
+
+def read_windows(windows: list[tuple[int, int]], outputs: list[tuple[np.ndarray, ...]], n: int) -> list[np.ndarray]:
+    """Per-token arrays for n tokens from per-window outputs (`<s>` and `</s>` included): each token is read
+    from the window where it sits farthest from an edge."""
+    read = [np.zeros((n, o.shape[-1]), np.float32) for o in outputs[0]]
+    margin = np.full(n, -1)
+    for (a, b), window in zip(windows, outputs, strict=True):
+        k = np.arange(b - a)
+        edge_distance = np.minimum(k, b - a - 1 - k)
+        farther = edge_distance > margin[a:b]
+        for target, output in zip(read, window, strict=True):
+            target[a:b][farther] = output[1 : b - a + 1][farther]
+        margin[a:b][farther] = edge_distance[farther]
+    return read
+
+
+def per_window(batches: list[list[np.ndarray]]) -> list[tuple[np.ndarray, ...]]:
+    """Batched graph outputs (one list of arrays per batch) as one tuple of rows per window."""
+    return [tuple(output[row] for output in batch) for batch in batches for row in range(len(batch[0]))]
 
 
 class MultitaskEncoder:
@@ -97,9 +140,8 @@ class MultitaskEncoder:
         self.bos, self.eos = self.tokenizer.token_to_id("<s>"), self.tokenizer.token_to_id("</s>")
         self.pad = self.tokenizer.token_to_id("<pad>")
 
-    def _forward(self, pieces: list[np.ndarray], quote_tags: bool = False) -> tuple[np.ndarray, ...]:
-        """(final states, SI logits, quote logits, mask) for token id sequences, each wrapped in `<s>` `</s>`;
-        the quote logits from the quotes graph with `quote_tags`, else the multi-task graph's."""
+    def _lower(self, pieces: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+        """(lower-layer states, attention mask) for token id sequences, each wrapped in `<s>` `</s>`."""
         length = max(len(piece) for piece in pieces) + 2
         input_ids = np.full((len(pieces), length), self.pad, dtype=np.int64)
         mask = np.zeros_like(input_ids)
@@ -107,20 +149,23 @@ class MultitaskEncoder:
             input_ids[row, : len(piece) + 2] = [self.bos, *piece, self.eos]
             mask[row, : len(piece) + 2] = 1
         (lower,) = self.lower.run(None, {"input_ids": input_ids, "attention_mask": mask})
-        final, si, quote = self.upper.run(None, {"states": lower, "attention_mask": mask})
-        if quote_tags:
-            (quote,) = self.quotes.run(["quote_logits"], {"states": lower, "attention_mask": mask})
-        return final, si, quote, mask
+        return lower, mask
 
-    def _run(self, ids: np.ndarray, windows: list[tuple[int, int]]) -> list[tuple[np.ndarray, ...]]:
-        """(final states, SI logits, quote logits) per window, `<s>` and `</s>` included."""
-        per_batch = max(1, BATCH_TOKENS // (MAX_BODY + 2))
-        outputs: list[tuple[np.ndarray, ...]] = []
-        for i in range(0, len(windows), per_batch):
-            chunk = windows[i : i + per_batch]
-            final, si, quote, _ = self._forward([ids[a:b] for a, b in chunk], quote_tags=True)
-            outputs.extend((final[r], si[r], quote[r]) for r in range(len(chunk)))
+    def _upper(self, lower: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        """[final states, SI logits] from lower-layer states."""
+        outputs: list[np.ndarray] = self.upper.run(["final", "si_logits"], {"states": lower, "attention_mask": mask})
         return outputs
+
+    def _quotes(self, lower: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+        """[quote tag logits] from lower-layer states, through the quotes graph."""
+        outputs: list[np.ndarray] = self.quotes.run(["quote_logits"], {"states": lower, "attention_mask": mask})
+        return outputs
+
+    @staticmethod
+    def _batches(ids: np.ndarray, windows: list[tuple[int, int]]) -> Iterator[list[np.ndarray]]:
+        per_batch = max(1, BATCH_TOKENS // (MAX_BODY + 2))
+        for i in range(0, len(windows), per_batch):
+            yield [ids[a:b] for a, b in windows[i : i + per_batch]]
 
     def claim_probabilities(self, sentences: list[str]) -> np.ndarray:
         """P(check-worthy) per sentence, each encoded on its own as in training (CheckThat! sentences):
@@ -135,7 +180,8 @@ class MultitaskEncoder:
         per_batch = max(1, BATCH_TOKENS // (MAX_SENTENCE + 2))
         for i in range(0, len(order), per_batch):
             chosen = order[i : i + per_batch]
-            final, _, _, mask = self._forward([pieces[k] for k in chosen])
+            lower, mask = self._lower([pieces[k] for k in chosen])
+            final, _ = self._upper(lower, mask)
             body = mask.astype(np.float32)
             body[:, 0] = 0
             body[np.arange(len(chosen)), mask.sum(1) - 1] = 0
@@ -150,21 +196,17 @@ class MultitaskEncoder:
         n = len(ids)
         if n == 0:
             return MultitaskEncoding(
-                [], np.zeros((0, 768), np.float32), np.zeros((0, 3), np.float32), np.zeros((0, 7), np.float32)
+                [], np.zeros((0, 768), np.float32), np.zeros((0, 3), np.float32), lambda: np.zeros((0, 7), np.float32)
             )
         windows = window_bounds(n)
-        outputs = self._run(ids, windows)
-        read: list[np.ndarray] = [np.zeros((n, o.shape[-1]), np.float32) for o in outputs[0]]
-        margin = np.full(n, -1)
-        for (a, b), window in zip(windows, outputs, strict=True):
-            k = np.arange(b - a)
-            edge_distance = np.minimum(k, b - a - 1 - k)
-            farther = edge_distance > margin[a:b]
-            for target, output in zip(read, window, strict=True):
-                target[a:b][farther] = output[1 : b - a + 1][farther]
-            margin[a:b][farther] = edge_distance[farther]
-        states, si, quote = read
-        return MultitaskEncoding(list(encoding.offsets), states, si, quote)
+        lowers = [self._lower(pieces) for pieces in self._batches(ids, windows)]
+        states, si = read_windows(windows, per_window([self._upper(*lower) for lower in lowers]), n)
+
+        def quote_logits() -> np.ndarray:
+            (quote,) = read_windows(windows, per_window([self._quotes(*lower) for lower in lowers]), n)
+            return quote
+
+        return MultitaskEncoding(list(encoding.offsets), states, si, quote_logits)
 
 
 def available() -> bool:
@@ -208,5 +250,5 @@ def encode_text_part(context: AnalysisContext, text: str, title: str) -> Multita
         [(start - shift, end - shift) for start, end in (encoding.offsets[i] for i in keep)],
         encoding.states[keep],
         encoding.si_logits[keep],
-        encoding.quote_logits[keep],
+        lambda: encoding.quote_logits[keep],
     )

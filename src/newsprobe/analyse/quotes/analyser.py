@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..spans import CharSpan, join_touching
 from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
-from .encoder_tags import combined_attributions, encoder_attributions
+from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .rules import (
     RawAttribution,
@@ -27,6 +27,7 @@ from .rules import (
     close_brackets,
     cue_subject,
     find_attributions,
+    has_hypothetical_cue,
     has_sourceless_cue,
     merge_duplicates,
     subject_tagged_as_content,
@@ -335,6 +336,12 @@ class QuotesConfig(BaseModel):
             "shared encoder's (combined); encoder: the shared encoder's tags alone (best profile only)."
         ),
     )
+    encoder_weight: float = Field(
+        ENCODER_WEIGHT,
+        ge=0.0,
+        le=1.0,
+        description="combined: the shared encoder's share of the averaged tag probabilities (the CRF has the rest).",
+    )
 
 
 @register
@@ -356,8 +363,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             return "rules"
         return "combined" if profile == "best" else "tagger"
 
-    @staticmethod
     def _tagged(
+        self,
         article: Article,
         doc: Doc,
         raws: list[RawAttribution],
@@ -372,7 +379,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         if method == "encoder":
             return encoder_attributions(doc, encoding)
         marginals = context.resource("quotes.crf", QuoteTagger).marginals(doc, raws, quotes)
-        return combined_attributions(doc, encoding, marginals)
+        return combined_attributions(doc, encoding, marginals, self.config.encoder_weight)
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> QuotesResult:
         entities = context.results.get("entities")
@@ -386,6 +393,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_unanchored(article.text, raws)
+        raws = [raw for raw in raws if not has_hypothetical_cue(doc, raw)]
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]

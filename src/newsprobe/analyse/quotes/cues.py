@@ -54,6 +54,9 @@ COMPLEMENT_VERBS = frozenset(
 # Cues whose subject is what the content is about, not who holds it ("he seems to have a different set
 # of rules"): PolNeAR train gives 150 of 154 such cues no source.
 SOURCELESS_CUES = frozenset({"seem", "appear"})
+# A cue verb under these is a condition ("if Trump agrees to …"), not something said: 8 of PolNeAR dev's 2,193
+# attributions, none of them speech.
+HYPOTHETICAL_MARKS = frozenset({"if", "unless"})
 # Verbs whose content is the `as ...` phrase ("labelled ... as “an act of aggression”").
 AS_VERBS = frozenset("label describe dub term brand characterize characterise call slam denounce decry see".split())
 # Nouns that introduce content in a noun phrase ("according to", "in a statement").

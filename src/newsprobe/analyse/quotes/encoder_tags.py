@@ -60,11 +60,14 @@ def token_probabilities(doc: Doc, encoding: MultitaskEncoding) -> np.ndarray:
     return out
 
 
-def combined_attributions(doc: Doc, encoding: MultitaskEncoding, crf_marginals: np.ndarray) -> list[RawAttribution]:
-    """Attributions from the CRF's marginals averaged with the encoder's probabilities (`ENCODER_WEIGHT`)."""
+def combined_attributions(
+    doc: Doc, encoding: MultitaskEncoding, crf_marginals: np.ndarray, encoder_weight: float = ENCODER_WEIGHT
+) -> list[RawAttribution]:
+    """Attributions from the CRF's marginals averaged with the encoder's probabilities, `encoder_weight` on
+    the encoder's."""
     encoder = token_probabilities(doc, encoding)
     mixed = np.where(
-        np.isnan(encoder), crf_marginals, (1 - ENCODER_WEIGHT) * crf_marginals + ENCODER_WEIGHT * np.nan_to_num(encoder)
+        np.isnan(encoder), crf_marginals, (1 - encoder_weight) * crf_marginals + encoder_weight * np.nan_to_num(encoder)
     )
     path = viterbi(np.log(mixed + 1e-9), *_TRANSITIONS)
     return decode(doc, [QUOTE_TAGS[i] for i in path])

@@ -18,6 +18,7 @@ from .cues import (
     CUE_LEAD_VERBS,
     CUE_PARTICLES,
     DOUBLE_OPENERS,
+    HYPOTHETICAL_MARKS,
     MIN_UNCUED_QUOTE_WORDS,
     SINGLE_OPENERS,
     SOURCELESS_CUES,
@@ -35,6 +36,7 @@ __all__ = [
     "close_brackets",
     "cue_subject",
     "find_attributions",
+    "has_hypothetical_cue",
     "has_sourceless_cue",
     "merge_duplicates",
     "subject_tagged_as_content",
@@ -424,11 +426,24 @@ _DATE_LEAD = frozenset(
 )
 
 
+def _cue_words(doc: Doc, att: RawAttribution) -> list[Token]:
+    words = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    return [t for t in words if not (t.is_punct or t.is_space)]
+
+
 def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'seems' / 'appeared': its subject is the topic, not a source."""
-    words = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
-    words = [t for t in words if not (t.is_punct or t.is_space)]
+    words = _cue_words(doc, att)
     return bool(words) and all(t.lemma_.lower() in SOURCELESS_CUES for t in words)
+
+
+def has_hypothetical_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is a condition ('if Trump agrees to …', 'unless she says so'): nobody has said the content."""
+    return any(
+        child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS
+        for t in _cue_words(doc, att)
+        for child in t.children
+    )
 
 
 def trim_source(doc: Doc, span: CharSpan) -> CharSpan:

@@ -554,7 +554,10 @@ class SpeakerResolver:
             return unresolved(f"“{span.text}” is the target of the cue, not its speaker")
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head
-        return self._resolve_head(head, span)
+        speaker = self._resolve_head(head, span)
+        if speaker.kind == "person" and _joins_speakers(head, span):
+            return unresolved(f"“{span.text}” names more than one speaker")
+        return speaker
 
     def _resolve_head(self, head: Token, span: SpacySpan) -> Speaker:
         low = head.lower_
@@ -739,12 +742,31 @@ def _name_part(tok: Token) -> bool:
     return tok.pos_ == "PROPN" or name_key(tok.text) in NAME_SUFFIXES or (len(tok.text) == 2 and tok.text[1] == ".")
 
 
+# Dependencies that attach a phrase describing a noun rather than part of it.
+DETACHED_DEPS = frozenset({"appos", "relcl", "acl", "prep", "pobj", "advcl", "ccomp", "parataxis", "punct"})
+
+
 def _head(span: SpacySpan) -> Token:
     """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows."""
     head = span.root
     if (name_key(head.text) in NAME_SUFFIXES or head.is_punct) and head.i > span.start:
         return span.doc[head.i - 1]
     return head
+
+
+def _joins_speakers(head: Token, span: SpacySpan) -> bool:
+    """The source joins speakers ('Trump and US Trade Representative Robert Lighthizer'): a conjunction not after a
+    role noun hangs on its head through the noun phrase's own words, not through an appositive or a clause ('Scissors,
+    a scholar with A and B')."""
+    for word in span:
+        if word.pos_ != "CCONJ" or word.i == span.start or word.nbor(-1).pos_ == "NOUN":
+            continue  # after a role ('JPL scientist and study co-author Michael Malaska') one person follows
+        node = word.head
+        while node != head and node.dep_ not in DETACHED_DEPS and span.start <= node.head.i < span.end:
+            node = node.head
+        if node == head:
+            return True
+    return False
 
 
 def _mention_at(entity: Entity, head: Token) -> CharSpan:
