@@ -99,3 +99,20 @@ def test_quick_paths_decide_as_every_rule_tried_in_turn(line: str) -> None:
         None,
     )
     assert boilerplate_reason(line) == expected
+
+
+def test_a_hover_card_hidden_in_a_paragraph_does_not_run_into_the_sentence() -> None:
+    card = (
+        '<span class="rollover-people-block"><a class="name" href="/people/ilhan-omar">Ilhan Omar</a>'
+        '<a class="people-articles" href="/a">Hillicon Valley: Progressives oppose funding bill</a> MORE</span>'
+    )
+    first = (
+        "<p>A New York man pleaded guilty to charges he threatened to kill Rep. "
+        f'<span class="rollover-people"><a href="/people/ilhan-omar">Ilhan Omar</a>{card}</span> (D-Minn.), '
+        "prosecutors said on Monday in a statement.</p>"
+    )
+    second = "<p>His sentencing is scheduled for February, according to the office of the prosecutors.</p>"
+    html = f"<html><head><title>Plea</title></head><body><article>{first}{second}</article></body></html>"
+    article = extract(from_html(html, url="https://example.org/story"))
+    assert "kill Rep. Ilhan Omar (D-Minn.), prosecutors said" in article.text
+    assert "Hillicon" not in article.text and "MORE" not in article.text

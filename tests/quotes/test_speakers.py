@@ -122,6 +122,17 @@ def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | N
     assert resolve(text, text[: text.index(" " + cue)], cue).name == source
 
 
+def test_a_title_cut_off_by_its_full_stop_is_not_the_name(resolve) -> None:
+    text = "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told Al-Monitor that the claim is false."
+    speaker = resolve(text, "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve", "told")
+    assert speaker.name is not None and speaker.name.endswith("Robertson")  # not "Cmdr"
+
+
+def test_a_capitalised_voice_noun_is_part_of_a_name_not_its_voice(resolve) -> None:
+    text = "The Hollywood Reporter claims that Pine will be back on board the Enterprise."
+    assert resolve(text, "The Hollywood Reporter", "claims").name != "Hollywood"
+
+
 def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
     text = "Angela Merkel told reporters that the talks had failed."
     assert resolve(text, "reporters", "told").resolved_by == "unresolved"

@@ -31,6 +31,7 @@ MAX_TREE_ELEMENTS = 200_000
 MIN_FAST_WORDS = 25  # below this the fast pass probably missed the article: rerun with fallbacks
 MIN_HEADLINE_WORDS = 4
 WORD = re.compile(r"\w+")
+HOVER_CARDS = "//p//*[contains(concat(' ', normalize-space(@class), ' '), ' rollover-people-block ')]"
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,14 @@ def repeats_headline(paragraph: str, headline: str) -> bool:
     return text == headline or (len(text.split()) >= MIN_HEADLINE_WORDS and headline.startswith(text + " "))
 
 
+def drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
+    """Remove the cards a page hides inside its paragraphs until a name is hovered (a person's photo and latest
+    headlines: The Hill's `rollover-people-block`); extracted, they run into the sentence ("Rep. Ilhan OmarIlhan
+    OmarHillicon Valley: …")."""
+    for card in tree.xpath(HOVER_CARDS):
+        card.drop_tree()
+
+
 def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None) -> Any:
     """trafilatura's body extraction without its fallback extractors, unless that finds little text.
 
@@ -159,7 +168,9 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None)
     text = getattr(document, "text", None) or ""
     if len(text.split()) >= MIN_FAST_WORDS:
         return document
-    return trafilatura.bare_extraction(load_html(content), fast=False, **options)
+    fresh = load_html(content)
+    drop_hover_cards(fresh)
+    return trafilatura.bare_extraction(fresh, fast=False, **options)
 
 
 def _page_metadata(tree: lxml_html.HtmlElement, url: str | None) -> Any:
@@ -188,6 +199,7 @@ def extract_html(
     tree = _parse(content, source)
     if tree.xpath("count(//*)") > MAX_TREE_ELEMENTS:
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
+    drop_hover_cards(tree)
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))

@@ -676,8 +676,8 @@ class SpeakerResolver:
     def _speaks_for(self, head: Token, span: SpacySpan) -> Speaker | None:
         """'a WeWork spokesperson', 'a spokeswoman for Neumann', 'a report from Kotak Institutional Equities':
         the organisation or person named beside a voice noun speaks."""
-        if head.lower_ not in VOICE_NOUNS:
-            return None
+        if head.lower_ not in VOICE_NOUNS or (head.text[:1].isupper() and not head.is_sent_start):
+            return None  # a capitalised 'Reporter' is part of a name ('The Hollywood Reporter')
         owners = [c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
         owners += [
             o
@@ -747,11 +747,19 @@ DETACHED_DEPS = frozenset({"appos", "relcl", "acl", "prep", "pobj", "advcl", "cc
 
 
 def _head(span: SpacySpan) -> Token:
-    """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows."""
+    """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows, and a title
+    cut off by its full stop ('Cmdr. Sean Robertson', parsed as a sentence of its own) to the words it names."""
     head = span.root
     if (name_key(head.text) in NAME_SUFFIXES or head.is_punct) and head.i > span.start:
         return span.doc[head.i - 1]
+    if _abbreviated_title(head):
+        named = [t for t in span if t.i > head.i + 1 and not span.start <= t.head.i < span.end]
+        return named[0] if named else head
     return head
+
+
+def _abbreviated_title(word: Token) -> bool:
+    return word.i + 1 < len(word.doc) and word.nbor().text == "." and f"{word.lower_}." in TITLES
 
 
 def _joins_speakers(head: Token, span: SpacySpan) -> bool:
