@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.analyse.quotes import QuotesResult
-from newsprobe.analyse.quotes.rules import RawAttribution, has_hypothetical_cue, has_sourceless_cue, trim_source
+from newsprobe.analyse.quotes.rules import (
+    RawAttribution,
+    has_empty_cue,
+    has_hypothetical_cue,
+    has_sourceless_cue,
+    trim_source,
+)
 
 
 def _by_content(result: QuotesResult, words: str):
@@ -113,6 +119,17 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
 
     assert has_hypothetical_cue(doc, attribution("Trump", "agrees", "to the demands"))
     assert not has_hypothetical_cue(doc, attribution("people familiar with the talks", "say", "The deal may grow"))
+
+
+def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> None:
+    def cue_of(text: str, cue: str) -> tuple[object, RawAttribution]:
+        at = text.index(cue)
+        return quotes_pipeline.nlp.doc(text), RawAttribution(
+            cue=[(at, at + len(cue))], content=[(at + len(cue) + 1, len(text))], source=(0, at - 1)
+        )
+
+    assert has_empty_cue(*cue_of("Harper had “I'd Do Anything” in mind for the last scene.", "had"))
+    assert not has_empty_cue(*cue_of("Harper has said that the song was perfect.", "has said"))
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from .rules import (
     close_brackets,
     cue_subject,
     find_attributions,
+    has_empty_cue,
     has_hypothetical_cue,
     has_sourceless_cue,
     merge_duplicates,
@@ -393,7 +394,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_unanchored(article.text, raws)
-        raws = [raw for raw in raws if not has_hypothetical_cue(doc, raw)]
+        raws = [raw for raw in raws if not (has_hypothetical_cue(doc, raw) or has_empty_cue(doc, raw))]
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]

@@ -57,6 +57,9 @@ SOURCELESS_CUES = frozenset({"seem", "appear"})
 # A cue verb under these is a condition ("if Trump agrees to …"), not something said: 8 of PolNeAR dev's 2,193
 # attributions, none of them speech.
 HYPOTHETICAL_MARKS = frozenset({"if", "unless"})
+# A cue that is only one of these verbs says nothing about speech ("Harper had “I'd Do Anything”"): 14 of PolNeAR's
+# 24,821 train and dev attributions.
+EMPTY_CUE_VERBS = frozenset({"have", "be"})
 # Verbs whose content is the `as ...` phrase ("labelled ... as “an act of aggression”").
 AS_VERBS = frozenset("label describe dub term brand characterize characterise call slam denounce decry see".split())
 # Nouns that introduce content in a noun phrase ("according to", "in a statement").

@@ -18,6 +18,7 @@ from .cues import (
     CUE_LEAD_VERBS,
     CUE_PARTICLES,
     DOUBLE_OPENERS,
+    EMPTY_CUE_VERBS,
     HYPOTHETICAL_MARKS,
     MIN_UNCUED_QUOTE_WORDS,
     SINGLE_OPENERS,
@@ -36,6 +37,7 @@ __all__ = [
     "close_brackets",
     "cue_subject",
     "find_attributions",
+    "has_empty_cue",
     "has_hypothetical_cue",
     "has_sourceless_cue",
     "merge_duplicates",
@@ -435,6 +437,12 @@ def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'seems' / 'appeared': its subject is the topic, not a source."""
     words = _cue_words(doc, att)
     return bool(words) and all(t.lemma_.lower() in SOURCELESS_CUES for t in words)
+
+
+def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is only 'had' / 'was': no act of saying or thinking."""
+    words = _cue_words(doc, att)
+    return bool(words) and all(t.lemma_.lower() in EMPTY_CUE_VERBS for t in words)
 
 
 def has_hypothetical_cue(doc: Doc, att: RawAttribution) -> bool:
