@@ -8,7 +8,7 @@ from newsprobe.analyse.entities import EntitiesAnalyser
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes import Speaker
 from newsprobe.analyse.quotes.marks import find_quotes
-from newsprobe.analyse.quotes.speakers import SpeakerResolver, is_opinion
+from newsprobe.analyse.quotes.speakers import SpeakerResolver, _joins_speakers, is_opinion
 from newsprobe.document import Article, Metadata
 
 
@@ -120,6 +120,12 @@ def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
 def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | None) -> None:
     cue = "recognize" if "recognize" in text else "said"
     assert resolve(text, text[: text.index(" " + cue)], cue).name == source
+
+
+def test_the_joined_speakers_check_stops_at_the_sentence_root(nlp: SharedNLP) -> None:
+    doc = nlp.doc("Smith and Jones Jr.")
+    assert doc[0].dep_ == "ROOT" and doc[1].head.i == 0  # 'and' hangs on the root, outside the head's words
+    assert not _joins_speakers(doc[2], doc[0 : len(doc)])  # it climbed from the root to itself for ever
 
 
 def test_a_title_cut_off_by_its_full_stop_is_not_the_name(resolve) -> None:

@@ -766,11 +766,12 @@ def _joins_speakers(head: Token, span: SpacySpan) -> bool:
     """The source joins speakers ('Trump and US Trade Representative Robert Lighthizer'): a conjunction not after a
     role noun hangs on its head through the noun phrase's own words, not through an appositive or a clause ('Scissors,
     a scholar with A and B')."""
+    bounds = (span.start, span.end)
     for word in span:
         if word.pos_ != "CCONJ" or word.i == span.start or word.nbor(-1).pos_ == "NOUN":
             continue  # after a role ('JPL scientist and study co-author Michael Malaska') one person follows
         node = word.head
-        while node != head and node.dep_ not in DETACHED_DEPS and span.start <= node.head.i < span.end:
+        while node != head and node.dep_ not in DETACHED_DEPS and node.head != node and node.head.i in range(*bounds):
             node = node.head
         if node == head:
             return True
