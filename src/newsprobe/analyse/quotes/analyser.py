@@ -17,6 +17,7 @@ from ...document import Article, Metadata, Span
 from .. import mpnet
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
+from ..nlp import text_of
 from ..spans import CharSpan, join_touching
 from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
@@ -204,12 +205,13 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
     one takes the subject of its cue's verb: a content piece that is that subject becomes the source
     (`subject_tagged_as_content`), else `cue_subject`."""
     regions = [(q.start, q.end) for q in quotes]
+    text = text_of(doc)
     for att in tagged:
         source = att.source
         if source is not None and (
             any(s <= source[0] and source[1] <= e for s, e in [*regions, *att.content])
             or opens_with_dateline(doc, source)
-            or _after_via(doc.text, source)
+            or _after_via(text, source)
         ):
             att.source, att.source_head = None, None
         if att.source is None and att.cue:
