@@ -119,6 +119,15 @@ class Reliability(BaseModel):
     domain: str = Field(description="The domain the score was given to.")
     citation: str
 
+    @property
+    def display(self) -> str:
+        """'low Lin et al. score (0.29)': the words every view uses for the score."""
+        return f"{self.band} Lin et al. score ({self.score:.2f})"
+
+    @property
+    def explanation(self) -> str:
+        return f"percentile {self.percentile:.0f} of the rated domains (0 lowest quality, 1 highest). {self.citation}"
+
 
 class StateAffiliation(BaseModel):
     typology: str = Field(description="State Media Monitor code: SC, CaPu, CaPr, ISFM, ISF, ISM, IP.")
@@ -127,6 +136,11 @@ class StateAffiliation(BaseModel):
     owner: str | None = None
     country: str | None = None
     citation: str
+
+    @property
+    def display(self) -> str:
+        """'state-controlled (Russia)': the words every view uses for the affiliation."""
+        return f"{self.label} ({self.country or 'state'})"
 
 
 class OutletProfile(BaseModel):
@@ -155,12 +169,12 @@ class OutletProfile(BaseModel):
         """Short labels of the concerns raised, for reports."""
         found = []
         if self.state_affiliation and self.state_affiliation.editorial_control:
-            found.append(f"{self.state_affiliation.label} ({self.state_affiliation.country or 'state'})")
+            found.append(self.state_affiliation.display)
         if self.specious_sites:
             found.append("specious-sites list")
-        found.extend(f"laundromat: {category}" for category in self.laundromat_categories)
+        found.extend(f"Information Laundromat ({category})" for category in self.laundromat_categories)
         if self.reliability and self.reliability.band == "low":
-            found.append(f"low Lin et al. score ({self.reliability.score:.2f})")
+            found.append(self.reliability.display)
         return found
 
 

@@ -91,3 +91,11 @@ def test_terminal_table_renders() -> None:
     console.print(view.terminal(result(), Article(text=TEXT)))
     output = console.export_text()
     assert "Jane Roe" in output and "0.91" in output and "1 of 2" in output and "Nice day" not in output
+
+
+def test_terminal_table_gives_the_claim_most_of_a_narrow_terminal() -> None:
+    console = Console(record=True, width=80)
+    console.print(view.terminal(result(), Article(text=TEXT)))
+    output = console.export_text()
+    assert "<script>alert(1)</script> taxes | rose" in output  # lines of the claim, not a sliver
+    assert "figures" not in output  # no claim has one, so no empty column

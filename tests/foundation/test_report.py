@@ -74,6 +74,21 @@ def test_markdown_and_text(reference_report):
     assert "RT News" in text and "Russian FM Sergey Lavrov" in text
 
 
+def test_every_view_names_things_in_the_same_plain_words(reference_report):
+    """No internal ids (spaCy labels, resolution rules, State Media Monitor codes, 'pc1') in the views, and one
+    wording per fact: the HTML chips and the terminal flags say the same."""
+    html, md = render(reference_report, "html"), render(reference_report, "md")
+    text = " ".join(render(reference_report, "text", width=300).split())
+    for view in (html, md, text):
+        assert "country, city or state" in view and "nationality or group" in view
+        assert not re.search(r"\b(GPE|NORP)\b", view)
+    for view in (html, text):
+        assert "state-controlled (Russia)" in view and "low Lin et al. score (0.29)" in view
+        assert "Information Laundromat (EuVsDisinfo)" in view
+        assert "pc1" not in view and "(SC)" not in view
+    assert "from the role" in html and "from the role" in text and "(role:" not in html
+
+
 def test_entities_grouped(reference_report):
     entities = {e.name: e for e in reference_report.analyses["entities"].entities}
     lavrov = entities["Sergey Lavrov"]

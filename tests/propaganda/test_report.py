@@ -97,7 +97,7 @@ def test_markdown_and_terminal_views() -> None:
     views = view_module("propaganda")
     assert views is not None
     markdown = views.markdown(result, article)
-    assert "2 highlighted spans" in markdown and "the outlet" in markdown
+    assert "2 highlighted spans" in markdown and "the article" in markdown  # the claims' word for the narration
     assert "| Loaded language | 80% |" in markdown and "Loaded_Language" not in markdown
     assert CONFIDENCE_MEANS in markdown
     assert views.terminal(result, article) is not None

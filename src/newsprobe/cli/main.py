@@ -47,7 +47,13 @@ def _version(value: bool) -> None:
 def main_options(
     ctx: typer.Context,
     profile: Annotated[
-        ProfileChoice, typer.Option(help="fast: cheap models for corpus scale; accurate: the best models.")
+        ProfileChoice,
+        typer.Option(
+            help=(
+                "fast: cheap models for corpus scale; accurate: the fine-tuned models (about 1.5 articles/s); "
+                "best: the largest encoder, most accurate and slowest (`make install-best` installs it)."
+            )
+        ),
     ] = ProfileChoice.accurate,
     version: Annotated[
         bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")

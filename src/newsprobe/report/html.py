@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
-from .words import quote_method, quote_style
+from .words import ARTICLE_VOICE, entity_type, quote_method, quote_style, speaker_method
 
 __all__ = ["Section", "SkippedSection", "render_html", "report_sections", "skipped_sections", "template_environment"]
 
@@ -34,6 +34,9 @@ def template_environment() -> Environment:
     )
     environment.filters["quote_style"] = quote_style
     environment.filters["quote_method"] = quote_method
+    environment.filters["speaker_method"] = speaker_method
+    environment.filters["entity_type"] = entity_type
+    environment.globals["article_voice"] = ARTICLE_VOICE
     return environment
 
 

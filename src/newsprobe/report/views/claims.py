@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..words import quote_style
+from ..words import ARTICLE_VOICE, quote_style
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
@@ -19,11 +19,19 @@ if TYPE_CHECKING:
 __all__ = ["markdown", "terminal", "TOP"]
 
 TOP = 10
+# (header, style, share of the width): the claim gets most of the line; "figures" only when a claim has one
+COLUMNS: tuple[tuple[str, str | None, int | None], ...] = (
+    ("#", "dim", None),
+    ("confidence", "bold", None),
+    ("claim", None, 6),
+    ("said by", "cyan", 3),
+    ("figures", "magenta", 2),
+)
 
 
 def _speaker(claim: Claim) -> str:
     if claim.attribution is None:
-        return "the article"
+        return ARTICLE_VOICE
     written = claim.attribution.source_text
     unresolved = f"speaker unresolved (“{written}”)" if written else "speaker unresolved"
     who = claim.attribution.speaker or unresolved
@@ -56,17 +64,14 @@ def terminal(result: ClaimsResult, article: Article) -> Table:
         title=f"Check-worthy claims: {_summary(result)}",
         caption=f"Confidence: {result.confidence_help} All sentences: --format json or html.",
         show_lines=False,
+        expand=True,
     )
-    for column, style in (
-        ("#", "dim"),
-        ("confidence", "bold"),
-        ("claim", ""),
-        ("said by", "cyan"),
-        ("figures", "magenta"),
-    ):
-        table.add_column(column, style=style or None, overflow="fold")
+    with_figures = any(claim.figures for claim in top)
+    for header, style, ratio in COLUMNS if with_figures else COLUMNS[:-1]:
+        table.add_column(header, style=style, ratio=ratio, overflow="fold")
     for claim in top:
-        table.add_row(str(claim.rank), _confidence(claim), claim.text, _speaker(claim), _figures(claim))
+        cells = [str(claim.rank), _confidence(claim), claim.text, _speaker(claim)]
+        table.add_row(*cells, *([_figures(claim)] if with_figures else []))
     return table
 
 

@@ -6,6 +6,7 @@ from rich.table import Table
 
 from ...analyse.entities import EntitiesResult
 from ...document import Article
+from ..words import entity_type
 
 MAX_ROWS = 15
 
@@ -15,7 +16,7 @@ def terminal(result: EntitiesResult, article: Article) -> Table:
     for column in ("Entity", "Type", "Mentions"):
         table.add_column(column)
     for entity in result.entities[:MAX_ROWS]:
-        table.add_row(entity.name, entity.label, str(entity.count))
+        table.add_row(entity.name, entity_type(entity.label), str(entity.count))
     if len(result.entities) > MAX_ROWS:
         table.caption = f"{len(result.entities) - MAX_ROWS} more"
     return table
@@ -23,5 +24,5 @@ def terminal(result: EntitiesResult, article: Article) -> Table:
 
 def markdown(result: EntitiesResult, article: Article) -> str:
     lines = ["| Entity | Type | Mentions |", "| --- | --- | --- |"]
-    lines += [f"| {e.name} | {e.label} | {e.count} |" for e in result.entities]
+    lines += [f"| {e.name} | {entity_type(e.label)} | {e.count} |" for e in result.entities]
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from ...analyse.propaganda import PropagandaResult, PropagandaSpan
 from ...document import Article
+from ..words import ARTICLE_VOICE
 
 MAX_ROWS = 12
 
@@ -18,12 +19,14 @@ def _summary_line(result: PropagandaResult) -> str:
         f"{len(result.spans)} highlighted spans in {s.sentences_with_propaganda}/{s.sentences} sentences "
         f"({s.share_of_sentences:.0%})"
     )
+    if result.title_spans:
+        line += f" and {len(result.title_spans)} in the headline"
     counts = ", ".join(f"{c.name} ×{c.count}" for c in s.counts)
     more = len(result.more_spans) + len(result.more_title_spans)
     return (
         line
         + (f": {counts}" if counts else "")
-        + (f"; {more} more at lower confidence (JSON: more_spans)" if more else "")
+        + (f"; {more} more at lower confidence (“Show more” in the HTML report)" if more else "")
     )
 
 
@@ -41,7 +44,7 @@ def terminal(result: PropagandaResult, article: Article) -> Group:
         table.add_column(column)
     rows = result.title_spans + result.spans
     for span in rows[:MAX_ROWS]:
-        table.add_row(span.text, _label(span), _confidence(span), span.speaker or "")
+        table.add_row(span.text, _label(span), _confidence(span), span.speaker or ARTICLE_VOICE)
     if len(rows) > MAX_ROWS:
         table.caption = f"{len(rows) - MAX_ROWS} more"
     return Group(Text(_summary_line(result)), table, Text(result.confidence_means, style="dim"))
@@ -58,7 +61,7 @@ def markdown(result: PropagandaResult, article: Article) -> str:
     lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
     for span in result.spans:
         text = span.text.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {text} | {_label(span)} | {_confidence(span)} | {span.speaker or 'the outlet'} |")
+        lines.append(f"| {text} | {_label(span)} | {_confidence(span)} | {span.speaker or ARTICLE_VOICE} |")
     lines += ["", f"*{result.confidence_means}*"]
     if result.summary.counts:
         lines += ["", "Techniques found:"]

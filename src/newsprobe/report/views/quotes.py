@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
 from ...document import Article
-from ..words import quote_style
+from ..words import quote_style, speaker_method
 
 MAX_CONTENT = 160
+# (header, share of the width): the content gets most of the line at any terminal width
+COLUMNS = (("Speaker", 2), ("Resolved", 2), ("Cue · style", 2), ("Content", 5))
 
 
 def _content(att: Attribution) -> str:
@@ -28,12 +31,12 @@ def speaker_label(group: SpeakerQuotes) -> str:
 
 
 def _how(att: Attribution) -> str:
-    """How the speaker was found: 'named 0.95', 'pronoun “he” 0.85', 'unresolved “they”'."""
+    """How the speaker was found: 'named 0.95', 'from the pronoun “he” 0.85', 'speaker unresolved “they”'."""
     source = " ".join(span.text for span in att.source)
     speaker = att.speaker
     written = f" “{source}”" if source and speaker.resolved_by not in {"named", "earlier_mention"} else ""
     confidence = f" {speaker.confidence:.2f}" if speaker.confidence is not None else ""
-    return f"{speaker.resolved_by.replace('_', ' ')}{written}{confidence}"
+    return f"{speaker_method(speaker.resolved_by)}{written}{confidence}"
 
 
 def _by_id(result: QuotesResult) -> dict[int, Attribution]:
@@ -41,16 +44,16 @@ def _by_id(result: QuotesResult) -> dict[int, Attribution]:
 
 
 def terminal(result: QuotesResult, article: Article) -> Table:
-    table = Table(show_edge=False, pad_edge=False)
-    table.add_column("Speaker", no_wrap=True)
-    for column in ("Resolved", "Cue", "Style", "Content"):
-        table.add_column(column)
+    table = Table(show_edge=False, pad_edge=False, expand=True)
+    for header, ratio in COLUMNS:
+        table.add_column(header, ratio=ratio, overflow="fold")
     atts = _by_id(result)
     for group in result.speakers:
         for i, att_id in enumerate(group.attribution_ids):
             att = atts[att_id]
             cue = " … ".join(span.text for span in att.cue)
-            table.add_row(speaker_label(group) if i == 0 else "", _how(att), cue, quote_style(att.style), _content(att))
+            said = Text(f"{cue}\n" if cue else "").append(quote_style(att.style), style="dim")
+            table.add_row(speaker_label(group) if i == 0 else "", _how(att), said, _content(att))
     return table
 
 
