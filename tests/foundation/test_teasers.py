@@ -28,6 +28,7 @@ REMOVED = [
     ("Main image credit: Getty", "image credit"),
     ("CLICK HERE TO GET THE FOX NEWS APP", "call to action"),
     ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter sign-up"),
+    ("Keep an eye on your inbox for the latest sports news.", "newsletter sign-up"),
     ("Follow him on Twitter @michaeldwall.", "social appeal"),
 ]
 
@@ -116,3 +117,47 @@ def test_a_hover_card_hidden_in_a_paragraph_does_not_run_into_the_sentence() -> 
     article = extract(from_html(html, url="https://example.org/story"))
     assert "kill Rep. Ilhan Omar (D-Minn.), prosecutors said" in article.text
     assert "Hillicon" not in article.text and "MORE" not in article.text
+
+
+def _page_with_list(items: list[str]) -> str:
+    body = [
+        "Russia's foreign ministry said on Tuesday that talks on a ceasefire in southern Syria had stalled.",
+        "The ministry blamed Washington for the delay and said contacts would continue next week.",
+        "Deputy minister Sergei Ryabkov told reporters that the pace of the talks was disappointing.",
+    ]
+    paragraphs = "".join(f"<p>{line}</p>" for line in body)
+    listed = "".join(f"<li>{item}</li>" for item in items)
+    return f"<html><head><title>Talks stall</title></head><body><article>{paragraphs}<ul>{listed}</ul></article></body></html>"
+
+
+def test_a_list_of_the_sites_linked_headlines_is_removed_as_related_links() -> None:
+    stories = (
+        "Gronk, Serena perform with Laker Girls",
+        "Pats place Olszewski on IR",
+        "Rams top Bears as offenses struggle",
+    )
+    items = [
+        f'<h3><a href="/nfl/news/story-{i}">{title}</a></h3><h4>Summary of story number {i} here.</h4>'
+        for i, title in enumerate(stories)
+    ]
+    article = extract(from_html(_page_with_list(items), url="https://www.example.org/nfl/news/talks"))
+    assert not any(title in article.text for title in stories)
+    assert [block.reason for block in article.removed if "Summary of story" in block.text] == ["related links"] * 3
+    assert "Ryabkov told reporters" in article.text
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        # links to other sites: the article's sources, not the site's teasers
+        [f'<a href="https://other{i}.org/report">Report number {i} on the talks</a> was published.' for i in range(3)],
+        # two linked headlines are not yet a list of related stories
+        [f'<a href="/nfl/news/story-{i}">Story number {i} of the site</a> was cited.' for i in range(2)],
+        # list items that open with words, with a link further in
+        [f'On day {i} the <a href="/nfl/news/story-{i}">talks resumed</a> in Geneva.' for i in range(3)],
+    ],
+)
+def test_lists_that_are_not_related_stories_are_kept(items: list[str]) -> None:
+    article = extract(from_html(_page_with_list(items), url="https://www.example.org/nfl/news/talks"))
+    assert all(block.reason != "related links" for block in article.removed)
+    assert article.text.count("\n\n- ") == len(items)

@@ -24,7 +24,7 @@ CAPTION_CREDIT = (
 )
 NEWSLETTER_SIGN_UP = (
     r"\b(?:subscribe to|sign up (?:for|to))\b.{0,80}\bnewsletters?\b|\bnewsletters?\b.{0,40}\binbox\b"
-    r"|\bin your inbox\b|^thanks for signing up\b|\berror processing your subscription\b"
+    r"|\b(?:in|on) your inbox\b|^thanks for signing up\b|\berror processing your subscription\b"
 )
 CONTACT_LINE = r"^have a (?:news )?tip\b|\bmay be reached at\b"
 
@@ -148,7 +148,7 @@ FLOATING_RULE_KEYS: dict[str, tuple[str, ...]] = {
     ),
     TEASER_TAG: ("[",),
     r"\bclick(?:ing)? here\b": ("click",),
-    NEWSLETTER_SIGN_UP: ("newsletter", "in your inbox", "thanks for signing up", "error processing your subscription"),
+    NEWSLETTER_SIGN_UP: ("newsletter", "your inbox", "thanks for signing up", "error processing your subscription"),
     CONTACT_LINE: ("have a ", "may be reached at"),
     r"\bmay (?:get|earn|receive) a (?:share|commission|small commission)\b": ("a share", "commission"),
     r"\bcontributed (?:reporting|to this (?:report|story|article))\b": ("contributed ",),

@@ -22,7 +22,7 @@ from .claim_review import read_claim_reviews
 from .dates import parse_date
 from .fingerprints import read_site_fingerprints
 from .genre import PageHints, read_page_hints
-from .links import collect_anchors, collect_embeds, locate_links
+from .links import BlockAnchors, LineOpeners, collect_anchors, collect_embeds, locate_links
 from .names import PageNames, read_page_names
 
 __all__ = ["PageReading", "extract_html"]
@@ -31,6 +31,8 @@ MAX_TREE_ELEMENTS = 200_000
 MIN_FAST_WORDS = 25  # below this the fast pass probably missed the article: rerun with fallbacks
 MIN_HEADLINE_WORDS = 4
 WORD = re.compile(r"\w+")
+LIST_ITEM = "- "  # how trafilatura writes a list item
+MIN_RELATED_ITEMS = 3  # a list of this many linked headlines of the site is a "more stories" list, not the article
 HOVER_CARDS = "//p//*[contains(concat(' ', normalize-space(@class), ' '), ' rollover-people-block ')]"
 
 
@@ -149,6 +151,28 @@ def repeats_headline(paragraph: str, headline: str) -> bool:
     return text == headline or (len(text.split()) >= MIN_HEADLINE_WORDS and headline.startswith(text + " "))
 
 
+def related_stories(paragraphs: list[str], anchors: list[BlockAnchors], url: str | None) -> set[int]:
+    """The indexes of paragraphs in runs of list items that each open with a headline linked on the site."""
+    found: set[int] = set()
+    runs = _list_runs(paragraphs)
+    openers = LineOpeners(anchors) if runs else None
+    for run in runs:
+        if openers and all(openers.on_site(paragraphs[index][len(LIST_ITEM) :], url) for index in run):
+            found.update(run)
+    return found
+
+
+def _list_runs(paragraphs: list[str]) -> list[list[int]]:
+    """Runs of at least MIN_RELATED_ITEMS consecutive list items."""
+    runs: list[list[int]] = [[]]
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.startswith(LIST_ITEM):
+            runs[-1].append(index)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= MIN_RELATED_ITEMS]
+
+
 def drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
     """Remove the cards a page hides inside its paragraphs until a name is hovered (a person's photo and latest
     headlines: The Hill's `rollover-people-block`); extracted, they run into the sentence ("Rep. Ilhan OmarIlhan
@@ -210,8 +234,12 @@ def extract_html(
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     headline = _comparable(metadata.title)
-    for paragraph in _body_paragraphs(getattr(document, "text", None) or "", metadata.title):
-        if repeats_headline(paragraph, headline):
+    paragraphs = _body_paragraphs(getattr(document, "text", None) or "", metadata.title)
+    related = related_stories(paragraphs, anchors, metadata.url)
+    for index, paragraph in enumerate(paragraphs):
+        if index in related:
+            assembler.remove(paragraph, "related links")
+        elif repeats_headline(paragraph, headline):
             assembler.remove(paragraph, "headline")
         else:
             assembler.add_checked(paragraph)

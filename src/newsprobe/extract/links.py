@@ -22,9 +22,10 @@ import courlan
 from lxml import html as lxml_html
 
 from ..document import Embed, EmbedKind, Link, RemovedBlock, Span
+from ..domains import registered_domain
 from .assemble import normalise_space, plain_spacing
 
-__all__ = ["BlockAnchors", "collect_anchors", "collect_embeds", "locate_links", "normalised_url"]
+__all__ = ["BlockAnchors", "collect_anchors", "collect_embeds", "locate_links", "normalised_url", "LineOpeners"]
 
 BLOCK_TAGS = frozenset(
     {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "figcaption", "pre", "div"}
@@ -174,6 +175,28 @@ def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
     raw = "".join(anchor.itertext()) if len(anchor) else anchor.text or ""
     text = _flat(raw)
     return [_Segment(text, [(href, text, 0, len(text))])] if text else []
+
+
+class LineOpeners:
+    """The links that open their line, by their anchor's first word: what a list of linked headlines is made of."""
+
+    def __init__(self, blocks: list[BlockAnchors]) -> None:
+        self.by_first_word: dict[str, list[tuple[str, str]]] = {}
+        for block in blocks:
+            for segment in block.segments:
+                for href, anchor, start, _ in segment.anchors:
+                    if start == 0:
+                        self.by_first_word.setdefault(anchor.split(maxsplit=1)[0], []).append((anchor, href))
+
+    def on_site(self, line: str, base_url: str | None) -> bool:
+        """`line` opens with the text of a link to the page's own site."""
+        words = line.split(maxsplit=1)
+        openers = self.by_first_word.get(words[0], []) if words else []
+        hrefs = [href for anchor, href in openers if line.startswith(anchor)]
+        site = registered_domain(base_url) if base_url and hrefs else None
+        return site is not None and any(
+            (url := normalised_url(href, base_url)) is not None and registered_domain(url) == site for href in hrefs
+        )
 
 
 def _in_text(segment: _Segment, text: str, cursor: int, paragraphs: set[str]) -> int:
