@@ -7,6 +7,7 @@ import pytest
 from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
+    has_action_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_sourceless_cue,
@@ -130,6 +131,30 @@ def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> N
 
     assert has_empty_cue(*cue_of("Harper had “I'd Do Anything” in mind for the last scene.", "had"))
     assert not has_empty_cue(*cue_of("Harper has said that the song was perfect.", "has said"))
+
+
+def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:
+    def responded(text: str) -> tuple[object, RawAttribution]:
+        cue = text.index("responded")
+        return quotes_pipeline.nlp.doc(text), RawAttribution(
+            cue=[(cue, cue + len("responded"))], content=[(cue + len("responded "), len(text) - 1)], source=(0, cue - 1)
+        )
+
+    assert has_action_content(*responded("Myles Garrett responded by hitting Rudolph in the head with his helmet."))
+    assert not has_action_content(*responded("Myles Garrett responded by saying that he regretted the fight."))
+    assert not has_action_content(*responded("Myles Garrett responded that he regretted the fight."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steelers captain Cam Heyward did not offer a response when asked about the league's decision.",
+        "Asked about the league's decision, Steelers captain Cam Heyward shrugged.",
+    ],
+)
+def test_whoever_is_asked_is_not_the_speaker_of_the_question(analyse_quotes, text: str) -> None:
+    asked = [a for a in analyse_quotes(text).attributions if any("asked" in c.text for c in a.cue)]
+    assert all(a.speaker.name is None for a in asked)  # the asker is not named; Heyward is who was asked
 
 
 @pytest.mark.parametrize(

@@ -28,6 +28,7 @@ from .rules import (
     close_brackets,
     cue_subject,
     find_attributions,
+    has_action_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_sourceless_cue,
@@ -54,6 +55,8 @@ __all__ = [
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
+# what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting')
+NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content)
 
 
 class QuoteSpan(Span):
@@ -396,7 +399,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_unanchored(article.text, raws)
-        raws = [raw for raw in raws if not (has_hypothetical_cue(doc, raw) or has_empty_cue(doc, raw))]
+        raws = [raw for raw in raws if not any(says_nothing(doc, raw) for says_nothing in NOT_SAYING)]
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]

@@ -40,6 +40,8 @@ SPEECH_VERBS = frozenset(
     post told promise threaten vow recommend instruct order
     """.split()
 )
+# Verbs whose passive subject is the one spoken to ("when asked about …", "told of the ruling"), not the speaker.
+ADDRESSEE_VERBS = frozenset({"ask", "tell", "question", "inform", "press", "interview", "quiz", "brief"})
 # Verbs whose subject holds a belief/intention rather than speech; only cues with a clause.
 MENTAL_VERBS = frozenset("believe think feel hope fear expect doubt know see want plan intend reckon guess".split())
 # Verbs whose content is their object + complement ("urged X to ...", "accused X of ...").

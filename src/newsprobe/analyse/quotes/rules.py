@@ -11,6 +11,7 @@ from ..nlp import text_of
 from ..spans import CharSpan, join_touching
 from .cues import (
     ACCORDING_TO,
+    ADDRESSEE_VERBS,
     ALL_QUOTE_CHARS,
     AS_VERBS,
     COMPLEMENT_VERBS,
@@ -37,6 +38,7 @@ __all__ = [
     "close_brackets",
     "cue_subject",
     "find_attributions",
+    "has_action_content",
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_sourceless_cue",
@@ -133,7 +135,12 @@ _SHARES_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"}
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs."""
+    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs.
+
+    None for a bare passive participle ('when asked about …', 'Told of the ruling, …'): the clause's subject
+    is the one asked or told, not who spoke."""
+    if _reduced_passive(verb):
+        return None
     current: Token | None = verb
     for _ in range(5):
         if current is None:
@@ -152,6 +159,16 @@ def find_subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """'when asked about …': a participle of a verb whose passive subject is the one spoken to, alone in its clause."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in ADDRESSEE_VERBS
+        and verb.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass", "dobj"} for c in verb.children)
+    )
 
 
 def _source_span(subject: Token, verb: Token) -> CharSpan:
@@ -443,6 +460,20 @@ def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'had' / 'was': no act of saying or thinking."""
     words = _cue_words(doc, att)
     return bool(words) and all(t.lemma_.lower() in EMPTY_CUE_VERBS for t in words)
+
+
+def has_action_content(doc: Doc, att: RawAttribution) -> bool:
+    """The content is how the source acted, not what it said: 'responded | by hitting Rudolph in the head'
+    ('by saying that …' stays: the gerund is an act of saying)."""
+    if not att.content:
+        return False
+    words = [t for t in doc.char_span(*att.content[0], alignment_mode="expand") or [] if not t.is_space][:2]
+    return (
+        len(words) == 2
+        and words[0].lower_ == "by"
+        and words[1].tag_ == "VBG"
+        and words[1].lemma_.lower() not in SPEECH_VERBS
+    )
 
 
 def has_hypothetical_cue(doc: Doc, att: RawAttribution) -> bool:
