@@ -67,12 +67,23 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("1f765c48", "Sputnik", "ORG"),  # was PERSON
         ("7a457a4f", "Associated Press", "ORG"),  # was "Associated Press that"
         ("291a8bf3", "Tim Cook", "PERSON"),
+        ("08f79376", "Steelers", "ORG"),  # "the Steelers": was PERSON
+        ("08f79376", "Browns", "ORG"),  # "the Browns' defense": was PERSON
+        ("264dc3ae", "Sabres", "ORG"),  # was PERSON
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
     assert _labels(_entities(_page(shared_data, page), "accurate"))[text] == label
 
 
-@pytest.mark.parametrize(("page", "text"), [("1f765c48", "lorry crash"), ("291a8bf3", "Hosting Cook")])
+@pytest.mark.parametrize(
+    ("page", "text"),
+    [
+        ("1f765c48", "lorry crash"),
+        ("291a8bf3", "Hosting Cook"),
+        ("08f79376", "Garrett hit Rudolph"),  # a clause, not an organisation
+        ("51d066b0", "Officers arrested Webb"),  # a clause, not a title
+    ],
+)
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:
     assert text not in _labels(_entities(_page(shared_data, page), "accurate"))

@@ -42,11 +42,14 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _from_first_name(doc, *bounds, first_names())
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
+        if _a_clause(doc, *bounds):
+            continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
         label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
     repaired = _drop_overlaps(repaired)
     repaired = _places_by_context(whole, repaired, gazetteer)
+    repaired = _groups_by_article(whole, repaired, gazetteer)
     return _one_label_per_name(whole, repaired, gazetteer)
 
 
@@ -105,6 +108,13 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     first, last = tokens[0], tokens[-1]
     return max(start, first.idx), min(end, last.idx + len(last))
+
+
+def _a_clause(doc: Doc, start: int, end: int) -> bool:
+    """'Garrett hit Rudolph' is a clause, not a name: a lower-case verb inside it (not a title's "I'd")."""
+    return any(
+        t.pos_ in {"VERB", "AUX"} and t.text.isalpha() and t.text.islower() for t in _tokens(doc, start, end)[1:-1]
+    )
 
 
 def _verb_at_sentence_start(token: Token) -> bool:
@@ -195,6 +205,24 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
             if after_preposition * 2 > len(mentions):
                 places.add(name)
     return [("GPE" if normalise_name(whole[s:e]) in places else label, s, e) for label, s, e in found]
+
+
+def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A one-word plural 'person' that some mention puts after 'the' is a team or a group ('the Steelers',
+    'the Browns' defense'), unless the gazetteer knows it as a person."""
+    groups = {
+        normalise_name(whole[s:e])
+        for label, s, e in found
+        if label == "PERSON" and _plural_word(whole[s:e]) and whole[max(0, s - 4) : s].lower() == "the "
+    }
+    groups = {name for name in groups if gazetteer.get(name) != "PERSON"}
+    return [
+        ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in groups else label, s, e) for label, s, e in found
+    ]
+
+
+def _plural_word(text: str) -> bool:
+    return " " not in text.strip() and text.endswith("s") and not text.endswith(("ss", "'s", "’s"))
 
 
 def _after_place_preposition(whole: str, start: int) -> bool:
