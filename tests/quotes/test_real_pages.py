@@ -76,3 +76,16 @@ def test_no_pronoun_dateline_verb_or_adjective_is_a_speaker(page_quotes, page: s
     assert not {n for n in names if n.lower() in PRONOUNS}
     assert not names & {"BUFFALO", "Jordanian", "Inherent Resolve", "Chinese", "Cornell"}
     assert not {n for n in names if n.startswith(("Hosting", "Questioning"))}
+
+
+def test_a_company_named_by_one_word_is_no_antecedent_for_he(page_quotes) -> None:
+    """'Universal’s music division provided some demos …. “It grabbed me by the heart …,” he said': spaCy
+    calls Universal a person; the owner of a subject enters the pronoun chain only when surely a person."""
+    result = page_quotes("3d8f3404")
+    assert all(att.speaker.name != "Universal" for att in _with(result, "It grabbed me by the heart"))
+
+
+def test_a_titled_one_word_owner_is_still_an_antecedent(page_quotes) -> None:
+    """'Mr. Trump’s theatrical embrace is not limited to China. He has injected …'."""
+    result = page_quotes("702d1da6")
+    assert {att.speaker.name for att in _with(result, "he might leave some trading partners behind")} == {"Trump"}

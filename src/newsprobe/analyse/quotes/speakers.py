@@ -211,6 +211,12 @@ class Person:
         return min(earlier) if earlier else None
 
 
+def _surely_a_person(person: Person) -> bool:
+    """Named in full, or with a title or a gender ('Mr. Trump'): a bare one-word 'person' is too often a
+    company ("Universal’s music division provided …. “…,” he said")."""
+    return len(person.name.split()) > 1 or person.role is not None or person.gender is not None
+
+
 def _title_prefix(doc: Doc, first: Token) -> list[Token]:
     """Title and nationality words just left of a name ('Russian Deputy Foreign Minister')."""
     prefix: list[Token] = []
@@ -452,7 +458,7 @@ class SpeakerResolver:
                 self.chain.append((tok.i, found[0]))
             for owner in (c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
                 person = self._named_person(owner)  # "Mr. Trump’s theatrical embrace …. He has …"
-                if person is not None:
+                if person is not None and _surely_a_person(person):
                     self.chain.append((owner.i, person))
         self.chain.sort(key=lambda entry: entry[0])
 
