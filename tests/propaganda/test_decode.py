@@ -86,8 +86,17 @@ def test_spans_snap_to_whole_words_and_drop_edge_punctuation() -> None:
 def test_quote_marks_of_a_cut_or_filled_quote_are_taken_in() -> None:
     text = "He called it “an extremely dangerous game” in Syria and urged “restraint”."
     assert _tidy(text, "it “an extremely dangerous") == ["it “an extremely dangerous game”"]
-    assert _tidy(text, "dangerous game” in Syria") == ["“an extremely dangerous game” in Syria"]
+    assert _tidy(text, "dangerous game” in Syria") == ["“an extremely dangerous game”"]  # and ends where it closes
     assert _tidy(text, "restraint") == ["“restraint”"]
+
+
+def test_a_span_that_opens_a_quote_ends_where_it_closes() -> None:
+    title = "US-led Coalition's 'Very Dangerous Game' of Sparing Al-Nusra in Syria"
+    assert _tidy(title, "'Very Dangerous Game' of Sparing") == ["'Very Dangerous Game'"]
+    listed = "It was “unpersuasive,” “illogical,” and inconsistent."
+    assert _tidy(listed, "“unpersuasive,” “illogical,” and inconsistent") == [
+        "“unpersuasive,” “illogical,” and inconsistent"
+    ]
 
 
 def test_an_unclosed_opening_mark_does_not_swallow_the_next_quote() -> None:

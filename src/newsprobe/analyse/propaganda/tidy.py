@@ -70,6 +70,16 @@ def _balance(start: int, end: int, pairs: list[tuple[int, int]]) -> tuple[int, i
     return start, end
 
 
+def _end_at_its_quote(start: int, end: int, pairs: list[tuple[int, int]]) -> tuple[int, int]:
+    """A span that opens a quote ends where the quote closes ("'Very Dangerous Game' of Sparing" is
+    "'Very Dangerous Game'"): 80 of the 85 gold spans of the PTC training articles that open with a quote
+    mark do. Not when another quote follows inside the span ("“unpersuasive,” “illogical,” and …")."""
+    closing = next((right for left, right in pairs if left == start and right < end), None)
+    if closing is None or any(closing <= left < end for left, _ in pairs):
+        return start, end
+    return start, closing
+
+
 def _drop_trailing_function_words(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(_WORD.finditer(text, start, end))
     while len(words) > 1 and words[-1].group().lower() in NO_SPAN_END_WORDS and words[-1].end() == end:
@@ -96,7 +106,7 @@ def tidy_span(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> 
     cleaned = []
     for a, b in _lines(text, start, end):
         a, b = snap_to_words(text, *_balance(*snap_to_words(text, a, b), pairs))
-        a, b = _drop_trailing_function_words(text, a, b)
+        a, b = _drop_trailing_function_words(text, *_end_at_its_quote(a, b, pairs))
         if b - a >= MIN_CHARS and not contentless(text[a:b]):
             cleaned.append((a, b))
     return cleaned
