@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 __all__ = [
     "ARTICLE_VOICE",
     "ENTITY_TYPES",
     "QUOTE_METHODS",
     "QUOTE_STYLES",
     "SPEAKER_METHODS",
+    "entity_type",
     "quote_method",
     "quote_style",
-    "entity_type",
     "speaker_method",
 ]
 
@@ -24,19 +26,7 @@ QUOTE_STYLES = {
     "indirect": "reported speech",
 }
 
-
-def _in_words(words: dict[str, str], name: str | None) -> str:
-    """`name`'s words in `words`; unknown ids come back with underscores as spaces."""
-    if not name:
-        return ""
-    return words.get(name, name.replace("_", " "))
-
-
-def quote_style(style: str | None) -> str:
-    """'partly_direct' -> 'partly quoted'."""
-    return _in_words(QUOTE_STYLES, style)
-
-
+#: How the attributions were found.
 QUOTE_METHODS = {
     "rules": "rules over the parse",
     "tagger": "a tagger trained on PolNeAR, over the rules",
@@ -44,12 +34,7 @@ QUOTE_METHODS = {
     "combined": "a tagger trained on PolNeAR and the shared encoder's tags, averaged, over the rules",
 }
 
-
-def quote_method(method: str | None) -> str:
-    """How the attributions were found, in words ('tagger' -> 'a tagger trained on PolNeAR, over the rules')."""
-    return _in_words(QUOTE_METHODS, method)
-
-
+#: How a speaker was found.
 SPEAKER_METHODS = {
     "named": "named",
     "pronoun": "from the pronoun",
@@ -58,12 +43,6 @@ SPEAKER_METHODS = {
     "earlier_mention": "named earlier",
     "unresolved": "speaker unresolved",
 }
-
-
-def speaker_method(resolved_by: str | None) -> str:
-    """How a speaker was found, in words ('role' -> 'from the role')."""
-    return _in_words(SPEAKER_METHODS, resolved_by)
-
 
 #: spaCy's entity labels (OntoNotes) in words.
 ENTITY_TYPES = {
@@ -80,6 +59,14 @@ ENTITY_TYPES = {
 }
 
 
-def entity_type(label: str | None) -> str:
-    """An entity's type in words ('GPE' -> 'country, city or state')."""
-    return _in_words(ENTITY_TYPES, label)
+def _in_words(words: dict[str, str], name: str | None) -> str:
+    """`name`'s words in `words`; unknown ids come back with underscores as spaces."""
+    if not name:
+        return ""
+    return words.get(name, name.replace("_", " "))
+
+
+quote_style = partial(_in_words, QUOTE_STYLES)  # 'partly_direct' -> 'partly quoted'
+quote_method = partial(_in_words, QUOTE_METHODS)  # 'tagger' -> 'a tagger trained on PolNeAR, over the rules'
+speaker_method = partial(_in_words, SPEAKER_METHODS)  # 'role' -> 'from the role'
+entity_type = partial(_in_words, ENTITY_TYPES)  # 'GPE' -> 'country, city or state'
