@@ -99,3 +99,21 @@ def test_terminal_table_gives_the_claim_most_of_a_narrow_terminal() -> None:
     output = console.export_text()
     assert "<script>alert(1)</script> taxes | rose" in output  # lines of the claim, not a sliver
     assert "figures" not in output  # no claim has one, so no empty column
+
+
+def test_without_the_quotes_analyser_a_claims_speaker_is_not_known_rather_than_the_article() -> None:
+    unread = result().model_copy(update={"speakers_read": False})
+    markdown = view.markdown(unread, Article(text=TEXT))
+    assert "not known (quotes not analysed)" in markdown and "the article" not in markdown
+    html = template_environment().get_template("_claims.html").render(result=unread, article=Article(text=TEXT))
+    assert "not known (quotes not analysed)" in html and "the article" not in html.split("<details")[1]
+
+
+def test_claims_analysed_alone_know_they_have_no_speakers() -> None:
+    from newsprobe.analyse.pipeline import Pipeline
+
+    text = "Senator Jane Roe said taxes rose by 5% in 2020. The bridge was closed on Monday for repairs."
+    alone = Pipeline(["claims"], profile="fast").run(Article(text=text)).results["claims"]
+    with_quotes = Pipeline(["quotes", "claims"], profile="fast").run(Article(text=text)).results["claims"]
+    assert isinstance(alone, ClaimsResult) and isinstance(with_quotes, ClaimsResult)
+    assert not alone.speakers_read and with_quotes.speakers_read

@@ -212,6 +212,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
             "threshold": threshold,
             "checkworthy_count": sum(1 for r in rows if r["checkworthy"]),
             "claims": claims,
+            "speakers_read": False,  # the store keeps no claim's speaker: "the article" would be a guess
         },
     )
 

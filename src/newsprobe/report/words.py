@@ -10,6 +10,7 @@ __all__ = [
     "QUOTE_METHODS",
     "QUOTE_STYLES",
     "SPEAKER_METHODS",
+    "SPEAKERS_NOT_READ",
     "entity_type",
     "quote_method",
     "quote_style",
@@ -19,6 +20,8 @@ __all__ = [
 #: Who speaks in words no attribution gives to anyone: the article's own narration (claims' "said by",
 #: propaganda's "who").
 ARTICLE_VOICE = "the article"
+#: What stands for the speaker when the quotes analyser did not run.
+SPEAKERS_NOT_READ = "not known (quotes not analysed)"
 
 QUOTE_STYLES = {
     "direct": "direct quote",

@@ -91,6 +91,11 @@ class ClaimsResult(BaseModel):
     model: str = Field(description="Scorer used: 'lexical' (fast) or 'minilm+lexical' (accurate).")
     threshold: float = Field(description="Confidence at or above which a claim is check-worthy.")
     checkworthy_count: int = Field(0, description="Sentences labelled check-worthy.")
+    speakers_read: bool = Field(
+        True,
+        description="False when the quotes analyser did not run: who said each claim is then not known "
+        "(`attribution` is null for every claim, not only for the article's own statements).",
+    )
     claims: list[Claim] = Field(default_factory=list, description="Every sentence, most check-worthy first.")
 
     @property
@@ -216,8 +221,9 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
             for start, end in sentence_bounds(article.text, doc)
             if word_count(article.text[start:end]) >= self.config.min_words
         ]
+        quotes = context.results.get("quotes")
         if not bounds:
-            return ClaimsResult(model=scorer.name, threshold=threshold)
+            return ClaimsResult(model=scorer.name, threshold=threshold, speakers_read=quotes is not None)
         texts = [article.text[start:end] for start, end in bounds]
         reasons = [
             not_a_claim(text, _tokens(doc, start, end)) for (start, end), text in zip(bounds, texts, strict=True)
@@ -226,7 +232,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         probabilities = np.zeros(len(texts))
         if scored:
             probabilities[scored] = np.round(scorer.probabilities([texts[i] for i in scored]), 4)
-        attribute = attribution_finder(context.results.get("quotes"))
+        attribute = attribution_finder(quotes)
         entities = context.results.get("entities")
         ents = doc.ents
         claims = [
@@ -247,7 +253,11 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         ]
         claims = [claim.model_copy(update={"rank": rank}) for rank, claim in enumerate(ranked(claims), start=1)]
         return ClaimsResult(
-            model=scorer.name, threshold=threshold, checkworthy_count=sum(c.checkworthy for c in claims), claims=claims
+            model=scorer.name,
+            threshold=threshold,
+            checkworthy_count=sum(c.checkworthy for c in claims),
+            claims=claims,
+            speakers_read=quotes is not None,
         )
 
 

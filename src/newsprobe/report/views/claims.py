@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..words import ARTICLE_VOICE, quote_style
+from ..words import ARTICLE_VOICE, SPEAKERS_NOT_READ, quote_style
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
@@ -29,9 +29,9 @@ COLUMNS: tuple[tuple[str, str | None, int | None], ...] = (
 )
 
 
-def _speaker(claim: Claim) -> str:
+def _speaker(claim: Claim, speakers_read: bool) -> str:
     if claim.attribution is None:
-        return ARTICLE_VOICE
+        return ARTICLE_VOICE if speakers_read else SPEAKERS_NOT_READ
     written = claim.attribution.source_text
     unresolved = f"speaker unresolved (“{written}”)" if written else "speaker unresolved"
     who = claim.attribution.speaker or unresolved
@@ -70,7 +70,7 @@ def terminal(result: ClaimsResult, article: Article) -> Table:
     for header, style, ratio in COLUMNS if with_figures else COLUMNS[:-1]:
         table.add_column(header, style=style, ratio=ratio, overflow="fold")
     for claim in top:
-        cells = [str(claim.rank), _confidence(claim), claim.text, _speaker(claim)]
+        cells = [str(claim.rank), _confidence(claim), claim.text, _speaker(claim, result.speakers_read)]
         table.add_row(*cells, *([_figures(claim)] if with_figures else []))
     return table
 
@@ -79,12 +79,12 @@ def _escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def _rows(claims: list[Claim]) -> list[str]:
+def _rows(claims: list[Claim], speakers_read: bool) -> list[str]:
     lines = ["| # | confidence | sentence | label | said by | figures |", "|---|---|---|---|---|---|"]
     for claim in claims:
         lines.append(
             f"| {claim.rank} | {_confidence(claim)} | {_escape(claim.text)} | {_escape(_label(claim))} "
-            f"| {_escape(_speaker(claim))} | {_escape(_figures(claim))} |"
+            f"| {_escape(_speaker(claim, speakers_read))} | {_escape(_figures(claim))} |"
         )
     return lines
 
@@ -92,8 +92,8 @@ def _rows(claims: list[Claim]) -> list[str]:
 def markdown(result: ClaimsResult, article: Article) -> str:
     lines = [_summary(result), "", f"Confidence: {result.confidence_help}", ""]
     top = result.checkworthy[:TOP]
-    lines += _rows(top) if top else ["No sentence reaches the threshold."]
+    lines += _rows(top, result.speakers_read) if top else ["No sentence reaches the threshold."]
     if result.claims:
         lines += ["", f"<details><summary>Show all {len(result.claims)} sentences, ranked</summary>", ""]
-        lines += [*_rows(result.claims), "", "</details>"]
+        lines += [*_rows(result.claims, result.speakers_read), "", "</details>"]
     return "\n".join(lines) + "\n"
