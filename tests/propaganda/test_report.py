@@ -101,3 +101,14 @@ def test_markdown_and_terminal_views() -> None:
     assert "| Loaded language | 80% |" in markdown and "Loaded_Language" not in markdown
     assert CONFIDENCE_MEANS in markdown
     assert views.terminal(result, article) is not None
+
+
+def test_without_quotes_a_spans_speaker_is_not_known_rather_than_the_article() -> None:
+    article = Article(text=TEXT)
+    unread = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS), speakers_read=False)
+    views = view_module("propaganda")
+    assert views is not None
+    markdown = views.markdown(unread, article)
+    assert "not known (quotes not analysed)" in markdown and "| the article |" not in markdown
+    html = template_environment().get_template("_propaganda.html").render(result=unread, article=article)
+    assert "not known (quotes not analysed)" in html

@@ -117,6 +117,11 @@ class PropagandaResult(BaseModel):
     by_speaker: list[SpeakerTechnique] = Field(
         default_factory=list, description="Spans inside quotes, attributed to the quoted speaker."
     )
+    speakers_read: bool = Field(
+        True,
+        description="False when the quotes analyser did not run: a span's `speaker` is then null even inside a "
+        "quote, so it is not known to be the article's own wording.",
+    )
 
     def highlight(self, article: Article, more: bool = False) -> list[list[Segment]]:
         """Paragraphs of the text cut into highlight segments (used by the HTML report); `more` adds the
@@ -298,4 +303,5 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
             more_title_spans=found.more_title_spans,
             summary=summarise(article.text, spans),
             by_speaker=by_speaker,
+            speakers_read=quotes is not None,
         )

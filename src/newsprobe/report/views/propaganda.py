@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ...analyse.propaganda import PropagandaResult, PropagandaSpan
 from ...document import Article
-from ..words import ARTICLE_VOICE
+from ..words import ARTICLE_VOICE, SPEAKERS_NOT_READ
 
 MAX_ROWS = 12
 
@@ -34,6 +34,11 @@ def _label(span: PropagandaSpan) -> str:
     return " or ".join(t.name for t in span.techniques)
 
 
+def _who(result: PropagandaResult, span: PropagandaSpan) -> str:
+    """The quoted speaker, else the article's own wording; not known when quotes were not analysed."""
+    return span.speaker or (ARTICLE_VOICE if result.speakers_read else SPEAKERS_NOT_READ)
+
+
 def _confidence(span: PropagandaSpan) -> str:
     return f"{span.confidence:.0%}"
 
@@ -42,9 +47,11 @@ def terminal(result: PropagandaResult, article: Article) -> Group:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("Span", "Technique", "Confidence", "Who"):
         table.add_column(column)
-    rows = result.title_spans + result.spans
-    for span in rows[:MAX_ROWS]:
-        table.add_row(span.text, _label(span), _confidence(span), span.speaker or ARTICLE_VOICE)
+    rows = [(span, ARTICLE_VOICE) for span in result.title_spans] + [
+        (span, _who(result, span)) for span in result.spans
+    ]
+    for span, who in rows[:MAX_ROWS]:
+        table.add_row(span.text, _label(span), _confidence(span), who)
     if len(rows) > MAX_ROWS:
         table.caption = f"{len(rows) - MAX_ROWS} more"
     return Group(Text(_summary_line(result)), table, Text(result.confidence_means, style="dim"))
@@ -61,7 +68,7 @@ def markdown(result: PropagandaResult, article: Article) -> str:
     lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
     for span in result.spans:
         text = span.text.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {text} | {_label(span)} | {_confidence(span)} | {span.speaker or ARTICLE_VOICE} |")
+        lines.append(f"| {text} | {_label(span)} | {_confidence(span)} | {_who(result, span)} |")
     lines += ["", f"*{result.confidence_means}*"]
     if result.summary.counts:
         lines += ["", "Techniques found:"]
