@@ -16,7 +16,6 @@ from pydantic import BaseModel
 
 from ..analyse import registry
 from ..analyse.base import AnalyserSkip
-from ..analyse.claims.links import attribution_finder
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name
@@ -204,16 +203,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     if not rows:
         return None
     profile = reader.value("SELECT profile FROM articles WHERE id = ?", [article_id])
-    quotes = _quotes(reader, article_id, text)
-    attribute = attribution_finder(quotes)  # the claims' speakers, from the stored attributions
-    claims = [
-        {
-            **r,
-            "label": r["label"] or ("check-worthy" if r["checkworthy"] else "lower priority"),
-            "attribution": found.model_dump() if (found := attribute(r["start"], r["end"])) else None,
-        }
-        for r in rows
-    ]
+    claims = [{**r, "label": r["label"] or ("check-worthy" if r["checkworthy"] else "lower priority")} for r in rows]
     threshold = min((r["score"] for r in rows if r["checkworthy"]), default=1.0)
     return _validate(
         "claims",
@@ -222,8 +212,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
             "threshold": threshold,
             "checkworthy_count": sum(1 for r in rows if r["checkworthy"]),
             "claims": claims,
-            # without stored attributions (quotes not run, or none found) "the article" would be a guess
-            "speakers_read": quotes is not None,
+            "speakers_read": False,  # the store keeps no claim's speaker: "the article" would be a guess
         },
     )
 
