@@ -174,3 +174,14 @@ def test_claims_section_shows_a_top_list_and_all_sentences_without_javascript(
     assert section.xpath(".//th[starts-with(@title, 'Confidence that a fact-checker')]")
     text = section.text_content()
     assert "partly_direct" not in text and "partly quoted" in text
+
+
+@pytest.mark.parametrize(("analyses", "who"), [(["quotes", "claims"], "the article"), (["claims"], "not known")])
+def test_a_claims_speaker_on_the_web_page_is_the_reports_word(live_server: LiveServer, analyses, who) -> None:
+    """The web page renders the report's partials with the report's words (an undefined one rendered empty)."""
+    text = "Prices rose sharply in the region last year. The central bank raised its main interest rate by 2 points."
+    with live_server.client() as client:
+        response = client.post("/api/v1/analyze", json={"text": text, "analyses": analyses})
+        page = parse(client.get(response.json()["permalink"]).text)
+    said_by = [cell.text_content() for cell in page.xpath("//section[@id='claims']//tr/td[last()]")]
+    assert said_by and all(who in cell for cell in said_by)

@@ -43,7 +43,8 @@ def web_templates() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters.update(report.filters)  # the partials' filters (plain words for ids)
+    environment.filters.update(report.filters)  # the partials' filters and functions (plain words for ids)
+    environment.globals.update(report.globals)
     return environment
 
 
