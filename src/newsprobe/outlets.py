@@ -90,6 +90,11 @@ def normalise_alias(name: str) -> str:
 # ---------------------------------------------------------------- profile model
 
 
+def laundromat_label(category: str) -> str:
+    """'Information Laundromat (EuVsDisinfo)': the words every view uses for a Laundromat listing."""
+    return f"Information Laundromat ({category})"
+
+
 class OutletEvidence(BaseModel):
     """One statement a data set makes about an outlet, with where it comes from."""
 
@@ -106,7 +111,7 @@ class OutletEvidence(BaseModel):
         if self.kind == "state_affiliation":
             return f"state media list ({TYPOLOGY_LABELS.get(self.value, self.value)})"
         if self.kind == "laundromat":
-            return f"Information Laundromat ({self.value})"
+            return laundromat_label(self.value)
         if self.kind == "specious_sites":
             return "specious-sites list"
         return f"Lin et al. reliability ({self.value})"
@@ -172,7 +177,7 @@ class OutletProfile(BaseModel):
             found.append(self.state_affiliation.display)
         if self.specious_sites:
             found.append("specious-sites list")
-        found.extend(f"Information Laundromat ({category})" for category in self.laundromat_categories)
+        found.extend(laundromat_label(category) for category in self.laundromat_categories)
         if self.reliability and self.reliability.band == "low":
             found.append(self.reliability.display)
         return found

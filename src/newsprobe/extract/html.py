@@ -153,13 +153,13 @@ def repeats_headline(paragraph: str, headline: str) -> bool:
 
 def related_stories(paragraphs: list[str], anchors: list[BlockAnchors], url: str | None) -> set[int]:
     """The indexes of paragraphs in runs of list items that each open with a headline linked on the site."""
-    found: set[int] = set()
     runs = _list_runs(paragraphs)
-    openers = LineOpeners(anchors) if runs else None
-    for run in runs:
-        if openers and all(openers.on_site(paragraphs[index][len(LIST_ITEM) :], url) for index in run):
-            found.update(run)
-    return found
+    if not runs:
+        return set()
+    openers = LineOpeners(anchors, url)
+    return {
+        index for run in runs if all(openers.on_site(paragraphs[i][len(LIST_ITEM) :]) for i in run) for index in run
+    }
 
 
 def _list_runs(paragraphs: list[str]) -> list[list[int]]:

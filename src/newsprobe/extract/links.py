@@ -180,7 +180,9 @@ def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
 class LineOpeners:
     """The links that open their line, by their anchor's first word: what a list of linked headlines is made of."""
 
-    def __init__(self, blocks: list[BlockAnchors]) -> None:
+    def __init__(self, blocks: list[BlockAnchors], base_url: str | None) -> None:
+        self.base_url = base_url
+        self.site = registered_domain(base_url) if base_url else None
         self.by_first_word: dict[str, list[tuple[str, str]]] = {}
         for block in blocks:
             for segment in block.segments:
@@ -188,14 +190,15 @@ class LineOpeners:
                     if start == 0:
                         self.by_first_word.setdefault(anchor.split(maxsplit=1)[0], []).append((anchor, href))
 
-    def on_site(self, line: str, base_url: str | None) -> bool:
+    def on_site(self, line: str) -> bool:
         """`line` opens with the text of a link to the page's own site."""
         words = line.split(maxsplit=1)
         openers = self.by_first_word.get(words[0], []) if words else []
-        hrefs = [href for anchor, href in openers if line.startswith(anchor)]
-        site = registered_domain(base_url) if base_url and hrefs else None
-        return site is not None and any(
-            (url := normalised_url(href, base_url)) is not None and registered_domain(url) == site for href in hrefs
+        return self.site is not None and any(
+            line.startswith(anchor)
+            and (url := normalised_url(href, self.base_url)) is not None
+            and registered_domain(url) == self.site
+            for anchor, href in openers
         )
 
 

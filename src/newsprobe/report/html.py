@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
-from .words import ARTICLE_VOICE, SPEAKERS_NOT_READ, entity_type, quote_method, quote_style, speaker_method
+from .words import entity_type, quote_method, quote_style, speaker_method, unattributed
 
 __all__ = ["Section", "SkippedSection", "render_html", "report_sections", "skipped_sections", "template_environment"]
 
@@ -36,8 +36,7 @@ def template_environment() -> Environment:
     environment.filters["quote_method"] = quote_method
     environment.filters["speaker_method"] = speaker_method
     environment.filters["entity_type"] = entity_type
-    environment.globals["article_voice"] = ARTICLE_VOICE
-    environment.globals["speakers_not_read"] = SPEAKERS_NOT_READ
+    environment.globals["unattributed"] = unattributed
     return environment
 
 

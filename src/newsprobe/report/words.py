@@ -15,6 +15,7 @@ __all__ = [
     "quote_method",
     "quote_style",
     "speaker_method",
+    "unattributed",
 ]
 
 #: Who speaks in words no attribution gives to anyone: the article's own narration (claims' "said by",
@@ -22,6 +23,12 @@ __all__ = [
 ARTICLE_VOICE = "the article"
 #: What stands for the speaker when the quotes analyser did not run.
 SPEAKERS_NOT_READ = "not known (quotes not analysed)"
+
+
+def unattributed(speakers_read: bool) -> str:
+    """Who speaks in words no attribution covers: the article, unless nobody read the attributions."""
+    return ARTICLE_VOICE if speakers_read else SPEAKERS_NOT_READ
+
 
 QUOTE_STYLES = {
     "direct": "direct quote",

@@ -222,8 +222,9 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
             if word_count(article.text[start:end]) >= self.config.min_words
         ]
         quotes = context.results.get("quotes")
+        speakers_read = quotes is not None
         if not bounds:
-            return ClaimsResult(model=scorer.name, threshold=threshold, speakers_read=quotes is not None)
+            return ClaimsResult(model=scorer.name, threshold=threshold, speakers_read=speakers_read)
         texts = [article.text[start:end] for start, end in bounds]
         reasons = [
             not_a_claim(text, _tokens(doc, start, end)) for (start, end), text in zip(bounds, texts, strict=True)
@@ -257,7 +258,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
             threshold=threshold,
             checkworthy_count=sum(c.checkworthy for c in claims),
             claims=claims,
-            speakers_read=quotes is not None,
+            speakers_read=speakers_read,
         )
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..words import ARTICLE_VOICE, SPEAKERS_NOT_READ, quote_style
+from ..words import quote_style, unattributed
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
@@ -31,7 +31,7 @@ COLUMNS: tuple[tuple[str, str | None, int | None], ...] = (
 
 def _speaker(claim: Claim, speakers_read: bool) -> str:
     if claim.attribution is None:
-        return ARTICLE_VOICE if speakers_read else SPEAKERS_NOT_READ
+        return unattributed(speakers_read)
     written = claim.attribution.source_text
     unresolved = f"speaker unresolved (“{written}”)" if written else "speaker unresolved"
     who = claim.attribution.speaker or unresolved

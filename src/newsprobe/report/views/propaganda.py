@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ...analyse.propaganda import PropagandaResult, PropagandaSpan
 from ...document import Article
-from ..words import ARTICLE_VOICE, SPEAKERS_NOT_READ
+from ..words import ARTICLE_VOICE, unattributed
 
 MAX_ROWS = 12
 
@@ -36,7 +36,7 @@ def _label(span: PropagandaSpan) -> str:
 
 def _who(result: PropagandaResult, span: PropagandaSpan) -> str:
     """The quoted speaker, else the article's own wording; not known when quotes were not analysed."""
-    return span.speaker or (ARTICLE_VOICE if result.speakers_read else SPEAKERS_NOT_READ)
+    return span.speaker or unattributed(result.speakers_read)
 
 
 def _confidence(span: PropagandaSpan) -> str:
