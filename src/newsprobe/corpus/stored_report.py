@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ..analyse import registry
 from ..analyse.base import AnalyserSkip
+from ..analyse.claims import attribution_finder
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name
@@ -179,6 +180,12 @@ def _quotes(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     return _validate("quotes", {"attributions": attributions, "speakers": _speaker_groups(attributions)})
 
 
+def _holds_attributions(reader: StoreReader, article_id: str) -> bool:
+    """Whether the store holds quotes for the article: without them a span or claim with no speaker is not
+    known to be the article's own words (the store does not record whether the quotes analyser ran)."""
+    return bool(reader.rows("SELECT 1 FROM quotes WHERE article_id = ? LIMIT 1", [article_id]))
+
+
 def _speaker_groups(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Most quoted first; the unresolved attributions last, in one group (as the quotes result orders them)."""
     groups: dict[str | None, dict[str, Any]] = {}
@@ -203,7 +210,16 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     if not rows:
         return None
     profile = reader.value("SELECT profile FROM articles WHERE id = ?", [article_id])
-    claims = [{**r, "label": r["label"] or ("check-worthy" if r["checkworthy"] else "lower priority")} for r in rows]
+    quotes = _quotes(reader, article_id, text)
+    attribute = attribution_finder(quotes)  # the claims' speakers, from the stored attributions
+    claims = [
+        {
+            **r,
+            "label": r["label"] or ("check-worthy" if r["checkworthy"] else "lower priority"),
+            "attribution": found.model_dump() if (found := attribute(r["start"], r["end"])) else None,
+        }
+        for r in rows
+    ]
     threshold = min((r["score"] for r in rows if r["checkworthy"]), default=1.0)
     return _validate(
         "claims",
@@ -212,7 +228,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
             "threshold": threshold,
             "checkworthy_count": sum(1 for r in rows if r["checkworthy"]),
             "claims": claims,
-            "speakers_read": False,  # the store keeps no claim's speaker: "the article" would be a guess
+            "speakers_read": quotes is not None,
         },
     )
 
@@ -256,6 +272,7 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
             "model": head["model"] or "",
             "spans": spans,
             "title_spans": title_spans,
+            "speakers_read": any(span["speaker"] for span in spans) or _holds_attributions(reader, article_id),
             "summary": {
                 "counts": [
                     {

@@ -4,6 +4,16 @@
 """
 
 from .analyser import Claim, ClaimEntity, ClaimFigure, ClaimsAnalyser, ClaimsConfig, ClaimsResult
+from .links import attribution_finder
 from .model import load_scorer
 
-__all__ = ["Claim", "ClaimEntity", "ClaimFigure", "ClaimsAnalyser", "ClaimsConfig", "ClaimsResult", "load_scorer"]
+__all__ = [
+    "Claim",
+    "ClaimEntity",
+    "ClaimFigure",
+    "ClaimsAnalyser",
+    "ClaimsConfig",
+    "ClaimsResult",
+    "attribution_finder",
+    "load_scorer",
+]
