@@ -10,7 +10,7 @@ import pytest
 
 from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
-from newsprobe.analyse.entities.analyser import group_mentions
+from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.api import extract
 from newsprobe.document import Article
@@ -52,6 +52,44 @@ def test_aliases_group_and_generic_words_do_not() -> None:
     assert names == [("Al-Nusra Front", 3), ("Popular Front", 1)]
 
 
+def _mentions(*pairs: tuple[str, str]) -> list[tuple[str, EntityMention]]:
+    return [
+        (label, EntityMention(start=10 * i, end=10 * i + len(text), text=text)) for i, (label, text) in enumerate(pairs)
+    ]
+
+
+def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
+    found = _mentions(
+        ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden"), ("PERSON", "Biden"), ("PERSON", "Biden"),
+        ("NORP", "Kentucky Democrats"), ("NORP", "Louisiana Democrats"), ("NORP", "Democrats"),
+    )  # fmt: skip
+    counts = {e.name: e.count for e in group_mentions(found)}
+    assert counts["Biden"] == 2 and counts["Democrats"] == 1
+    assert counts["Joe Biden"] == counts["Hunter Biden"] == counts["Louisiana Democrats"] == 1
+
+
+def test_a_surname_joins_one_person_written_two_ways() -> None:
+    found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
+    assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 2), ("Josh Apte", 1)]
+
+
+def test_a_group_tagged_as_a_person_does_not_make_its_place_a_person() -> None:
+    found = _mentions(("GPE", "Virginia"), ("PERSON", "Virginia Democrats"), ("NORP", "Democrats"))
+    labels = {m.text: label for label, m in relabel_people(found)}
+    assert labels == {"Virginia": "GPE", "Virginia Democrats": "NORP", "Democrats": "NORP"}
+
+
+def test_a_given_name_before_a_persons_surname_is_that_person_but_not_a_place_word() -> None:
+    found = [
+        ("PERSON", EntityMention(start=0, end=7, text="Jackson")),
+        ("ORG", EntityMention(start=10, end=23, text="Lamar Jackson")),
+        ("GPE", EntityMention(start=30, end=42, text="Fort Jackson")),
+        ("ORG", EntityMention(start=50, end=66, text="Jackson Holdings")),
+    ]
+    labels = {e.name: e.label for e in group_mentions(relabel_people(found))}
+    assert labels == {"Lamar Jackson": "PERSON", "Fort Jackson": "GPE", "Jackson Holdings": "ORG"}
+
+
 def _page(shared_data: Path, prefix: str) -> Article:
     paths = glob.glob(str(shared_data / "extraction-bench" / "html" / f"{prefix}*.html.gz"))
     if not paths:
@@ -70,6 +108,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("08f79376", "Steelers", "ORG"),  # "the Steelers": was PERSON
         ("08f79376", "Browns", "ORG"),  # "the Browns' defense": was PERSON
         ("264dc3ae", "Sabres", "ORG"),  # was PERSON
+        ("08f79376", "Mason Rudolph", "PERSON"),  # was ORG, beside "Rudolph" (PERSON)
+        ("6a72de37", "Morgan Burnett", "PERSON"),  # was GPE, beside "Burnett" (PERSON)
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
-from .names import GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, TITLE_WORDS
+from .names import GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, PLACE_WORDS, TITLE_WORDS
 from .repair import repair_mentions
 
 if TYPE_CHECKING:
@@ -68,13 +68,41 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     return label, Mention(start=start, end=start + len(stripped), text=stripped)
 
 
-def _relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
-    """A mention that is part of a known person's name is that person, whatever the tagger said."""
-    person_words = {word for label, m in found if label == "PERSON" for word in m.text.split()}
-    return [
-        ("PERSON" if label in ("ORG", "PERSON", "GPE") and set(m.text.split()) <= person_words else label, m)
-        for label, m in found
-    ]
+def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """A mention that is part of a known person's name is that person, whatever the tagger said, and so is a
+    given name before a known person's surname ('Mason Rudolph' when 'Rudolph' is a person on the page)."""
+    found = _groups_named_as_people(found)
+    people = [m.text.split() for label, m in found if label == "PERSON"]
+    person_words = {word for words in people for word in words}
+    surnames = {words[-1] for words in people}
+
+    def is_person(label: str, words: list[str]) -> bool:
+        if label not in ("ORG", "PERSON", "GPE"):
+            return False
+        return set(words) <= person_words or _given_name_and_surname(words, surnames)
+
+    return [("PERSON" if is_person(label, m.text.split()) else label, m) for label, m in found]
+
+
+def _groups_named_as_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
+    """'Virginia Democrats' tagged as a person is a group when 'Democrats' alone is one on the page."""
+    groups = {m.text for label, m in found if label == "NORP"}
+
+    def is_group(label: str, words: list[str]) -> bool:
+        return label in ("PERSON", "ORG") and len(words) >= 2 and words[-1] in groups and words[-1].endswith("s")
+
+    return [("NORP" if is_group(label, m.text.split()) else label, m) for label, m in found]
+
+
+def _given_name_and_surname(words: list[str], surnames: set[str]) -> bool:
+    """Two or three capitalised words ending in a known surname, none of them a place or generic word
+    ('Fort Jackson' and 'Jackson Party' stay what the tagger said)."""
+    return (
+        2 <= len(words) <= 3
+        and words[-1] in surnames
+        and all(word.isalpha() and word[0].isupper() for word in words)
+        and not any(word.casefold() in PLACE_WORDS or word.casefold() in GENERIC_NAME_WORDS for word in words)
+    )
 
 
 def _canonical_key(text: str) -> str:
@@ -130,11 +158,32 @@ class _Group:
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
 
+def _home(groups: list[_Group], label: str, text: str) -> _Group | None:
+    """The group a mention joins: the one with the same name, else the only longer name it can be short for.
+    A short name that fits two ('Democrats' beside 'Kentucky Democrats' and 'Louisiana Democrats', 'Clinton'
+    beside 'Hillary Clinton' and 'Bill Clinton') stays a name of its own rather than be given to either."""
+    key = _canonical_key(text)
+    same = next((g for g in groups if g.label == label and key in g.keys), None)
+    if same is not None:
+        return same
+    longer = [g for g in groups if g.accepts(label, text)]
+    if len(longer) > 1 and not (label == "PERSON" and _one_person(longer)):
+        return None
+    return longer[0] if longer else None
+
+
+def _one_person(groups: list[_Group]) -> bool:
+    """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
+    first names has one as the start of the other."""
+    firsts = {g.name.split()[0].casefold().rstrip(".") for g in groups}
+    return all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
+
+
 def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
     """Group (label, mention) pairs in document order; longer names first so short ones attach."""
     groups: list[_Group] = []
     for label, mention in sorted(found, key=lambda item: -len(item[1].text.split())):
-        home = next((g for g in groups if g.accepts(label, mention.text)), None)
+        home = _home(groups, label, mention.text)
         if home is None:
             groups.append(_Group(label, mention))
         else:
@@ -165,7 +214,7 @@ class EntitiesAnalyser(Analyser[EntitiesResult]):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and (cleaned := _clean_mention(span, label)) is not None:
                 found.append(cleaned)
-        return EntitiesResult(entities=group_mentions(_relabel_people(found)))
+        return EntitiesResult(entities=group_mentions(relabel_people(found)))
 
 
 @lru_cache(maxsize=4096)

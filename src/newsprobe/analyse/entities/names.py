@@ -57,6 +57,12 @@ GENERIC_NAME_WORDS = frozenset(
     government administration union movement people republic kingdom army""".split()
 )
 
+# Words that make a name a place's ("Fort Jackson", "Lake Michigan", "Jackson County").
+PLACE_WORDS = frozenset(
+    """fort port mount mt lake camp saint st san santa new north south east west cape county city river
+    island bay valley street avenue square park hall tower house center centre university college""".split()
+)
+
 # Prepositions that stand before places far more often than before people ("at al-Tanf").
 PLACE_PREPOSITIONS = frozenset("in at near from into inside outside across around toward towards".split())
 
