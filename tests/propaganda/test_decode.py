@@ -116,6 +116,15 @@ def test_function_word_spans_and_attribution_are_dropped() -> None:
     assert _tidy("“It’s a shame,” he said.", "It’s") == []  # the typographic apostrophe of most pages
 
 
+def test_a_contraction_or_an_empty_word_alone_is_dropped_but_not_inside_a_phrase() -> None:
+    text = "“I love what I’m doing,” he said, making America great again. We got her, we got her!"
+    assert _tidy(text, "I’m", "again", "got") == []
+    assert _tidy(text, "making America great again", "We got her, we got her!") == [
+        "making America great again",
+        "We got her, we got her!",
+    ]
+
+
 def test_spans_stop_at_line_breaks_and_overlaps_join() -> None:
     text = "Evil plan\nwicked idea"
     assert _tidy(text, "Evil plan\nwicked idea") == ["Evil plan", "wicked idea"]

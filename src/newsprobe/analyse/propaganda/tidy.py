@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .words import CONTENTLESS_WORDS, NO_SPAN_END_WORDS, QUOTED, SPAN_EDGE_PUNCTUATION, WORD_JOINERS
+from .words import CONTENTLESS_WORDS, LONE_EMPTY_WORDS, NO_SPAN_END_WORDS, QUOTED, SPAN_EDGE_PUNCTUATION, WORD_JOINERS
 
 __all__ = ["quote_pairs", "tidy_span", "tidy_spans"]
 
@@ -98,7 +98,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def contentless(text: str) -> bool:
     words = _WORD.findall(text.lower())
-    return all(w in CONTENTLESS_WORDS for w in words)
+    return all(w in CONTENTLESS_WORDS for w in words) or (len(words) == 1 and words[0] in LONE_EMPTY_WORDS)
 
 
 def tidy_span(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

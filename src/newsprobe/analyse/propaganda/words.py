@@ -6,6 +6,7 @@ import re
 
 __all__ = [
     "CONTENTLESS_WORDS",
+    "LONE_EMPTY_WORDS",
     "NO_SPAN_END_WORDS",
     "QUOTED",
     "QUOTE_MARKS",
@@ -29,6 +30,23 @@ _FUNCTION_WORDS = frozenset(
 # News attribution ("in a statement", "he said"): reporting, not persuasion.
 _ATTRIBUTION_WORDS = frozenset("according said says say saying statement statements told tells added".split())
 CONTENTLESS_WORDS = _FUNCTION_WORDS | _ATTRIBUTION_WORDS
+
+
+def _contractions() -> frozenset[str]:
+    pronouns = "i you we they he she it that there who what".split()
+    auxiliaries = "do does did is are was were have has had ca wo would could should".split()
+    joined = {
+        f"{p}{apostrophe}{end}" for p in pronouns for end in ("m", "re", "s", "ve", "ll", "d") for apostrophe in "'’"
+    }
+    negated = {f"{a}n{apostrophe}t" for a in auxiliaries for apostrophe in "'’"}
+    return frozenset(joined | negated)
+
+
+# A span of one of these words alone is no technique ("I’m", "we’re", "again", "got"): none of the 6,128 PTC
+# training spans is one of them by itself. Kept apart from CONTENTLESS_WORDS, a feature of the fitted
+# confidence model.
+LONE_EMPTY_WORDS = _contractions() | frozenset("again got get gets getting still even ever".split())
+
 # Gold spans end on a function word 12 times in 6,128 (always "that"): a span does not end on these.
 NO_SPAN_END_WORDS = _FUNCTION_WORDS - {"that"}
 
