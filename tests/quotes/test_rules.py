@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.analyse.quotes import QuotesResult
+from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
     has_action_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_never_cue,
     has_sourceless_cue,
     trim_source,
 )
@@ -122,15 +124,31 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
     assert not has_hypothetical_cue(doc, attribution("people familiar with the talks", "say", "The deal may grow"))
 
 
-def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> None:
-    def cue_of(text: str, cue: str) -> tuple[object, RawAttribution]:
-        at = text.index(cue)
-        return quotes_pipeline.nlp.doc(text), RawAttribution(
-            cue=[(at, at + len(cue))], content=[(at + len(cue) + 1, len(text))], source=(0, at - 1)
-        )
+def _with_cue(pipeline, text: str, cue: str) -> tuple[object, RawAttribution]:
+    at = text.index(cue)
+    return pipeline.nlp.doc(text), RawAttribution(
+        cue=[(at, at + len(cue))], content=[(at + len(cue) + 1, len(text))], source=(0, at - 1)
+    )
 
-    assert has_empty_cue(*cue_of("Harper had “I'd Do Anything” in mind for the last scene.", "had"))
-    assert not has_empty_cue(*cue_of("Harper has said that the song was perfect.", "has said"))
+
+def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> None:
+    assert has_empty_cue(*_with_cue(quotes_pipeline, "Harper had “I'd Do Anything” in mind for the last scene.", "had"))
+    assert not has_empty_cue(*_with_cue(quotes_pipeline, "Harper has said that the song was perfect.", "has said"))
+
+
+def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipeline) -> None:
+    assert has_never_cue(
+        *_with_cue(quotes_pipeline, "Senior David Garcia finished second in the freestyle.", "finished")
+    )
+    assert has_never_cue(
+        *_with_cue(
+            quotes_pipeline,
+            "The government has since drastically reduced the activity.",
+            "has since drastically reduced",
+        )
+    )
+    assert not has_never_cue(*_with_cue(quotes_pipeline, "Senior David Garcia said he was second.", "said"))
+    assert not has_never_cue(*_with_cue(quotes_pipeline, "The poll showed that most voters agree.", "showed"))
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:
@@ -186,3 +204,18 @@ def test_whoever_is_asked_is_not_the_speaker_of_the_question(analyse_quotes, tex
 def test_source_without_what_trails_or_precedes_it(quotes_pipeline, text: str, source: str, trimmed: str) -> None:
     start, end = trim_source(quotes_pipeline.nlp.doc(text), (0, len(source)))
     assert text[start:end] == trimmed
+
+
+def test_a_tagged_content_with_no_cue_stays_only_when_it_quotes_at_length() -> None:
+    text = (
+        "Buckley rose to fame on the singing competition “I’d Do Anything” in 2008.\n\n"
+        "“It was a love song to her city and to the concept of home,” the singer added later."
+    )
+
+    def tagged(piece: str) -> RawAttribution:
+        at = text.index(piece)
+        return RawAttribution(cue=[], content=[(at, at + len(piece))], source=None)
+
+    title, quote = tagged("“I’d Do Anything”"), tagged("“It was a love song to her city and to the concept of home,”")
+    plain = tagged("Buckley rose to fame on the singing competition")
+    assert drop_unanchored(text, [title, quote, plain]) == [quote]

@@ -1,4 +1,4 @@
-"""Speakers against the hand-checked fixture (30 real pages, 270 attributions): today's accuracy is the floor,
+"""Speakers against the hand-checked fixture (30 real pages, 261 attributions): today's accuracy is the floor,
 and each resolution rule's confidence is the share it gets right."""
 
 from __future__ import annotations

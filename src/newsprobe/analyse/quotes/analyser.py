@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching
-from .cues import ALL_QUOTE_CHARS, SPEAKER_CONFIDENCE
+from .cues import ALL_QUOTE_CHARS, MIN_UNCUED_QUOTE_WORDS, SPEAKER_CONFIDENCE
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .rules import (
@@ -31,6 +31,7 @@ from .rules import (
     has_action_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_never_cue,
     has_sourceless_cue,
     merge_duplicates,
     subject_tagged_as_content,
@@ -55,8 +56,9 @@ __all__ = [
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
-# what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting')
-NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content)
+# what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
+# a cue of words annotators almost never mark as one ('finished')
+NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content, has_never_cue)
 
 
 class QuoteSpan(Span):
@@ -278,9 +280,16 @@ def borrow_rule_cues(tagged: list[RawAttribution], rules: list[RawAttribution]) 
 
 
 def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
-    """Tagger contents with no cue and no quote marks are not attributions: nothing says that
-    anybody said them (on PolNeAR dev, 21 of 93 such contents matched an annotation)."""
-    return [att for att in tagged if att.cue or quote_style(text, att.content) != "indirect"]
+    """Tagger contents with no cue are attributions only when they quote at length. Without quote marks
+    nothing says that anybody said them (on PolNeAR dev, 21 of 93 such contents matched an annotation); a few
+    quoted words with no cue are a title or scare quotes ('“I’d Do Anything”', 'at the end of “Wild Rose”'),
+    as the rules already read them."""
+    return [att for att in tagged if att.cue or _quoted_words(text, att.content) >= MIN_UNCUED_QUOTE_WORDS]
+
+
+def _quoted_words(text: str, spans: list[CharSpan]) -> int:
+    chunks = [text[start:end] for start, end in spans]
+    return sum(len(chunk[r.start : r.end].split()) for chunk in chunks for r in find_quotes(chunk))
 
 
 def group_by_speaker(attributions: list[Attribution]) -> list[SpeakerQuotes]:

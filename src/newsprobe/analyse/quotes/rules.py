@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from ...weights import WEIGHTS_DIR
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching
 from .cues import (
@@ -41,6 +43,7 @@ __all__ = [
     "has_action_content",
     "has_empty_cue",
     "has_hypothetical_cue",
+    "has_never_cue",
     "has_sourceless_cue",
     "merge_duplicates",
     "subject_tagged_as_content",
@@ -460,6 +463,20 @@ def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'had' / 'was': no act of saying or thinking."""
     words = _cue_words(doc, att)
     return bool(words) and all(t.lemma_.lower() in EMPTY_CUE_VERBS for t in words)
+
+
+@cache
+def never_cues() -> frozenset[tuple[str, str]]:
+    """(lemma, part of speech) of words almost never in a PolNeAR train cue (training/quotes/never_cues.py)."""
+    lines = (WEIGHTS_DIR / "quotes" / "never_cues.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset((row[0], row[1]) for line in lines if not line.startswith("#") for row in [line.split("\t")])
+
+
+def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
+    """Every content word of the cue is one annotators almost never mark as a cue ('finished | second in the
+    50 yard freestyle', 'has since drastically reduced'): a tagger's slip, not something said or held."""
+    words = [t for t in _cue_words(doc, att) if t.pos_ in ("VERB", "NOUN", "ADJ")]
+    return bool(words) and all((t.lemma_.lower(), t.pos_) in never_cues() for t in words)
 
 
 def has_action_content(doc: Doc, att: RawAttribution) -> bool:
