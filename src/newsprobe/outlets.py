@@ -114,7 +114,7 @@ class OutletEvidence(BaseModel):
             return laundromat_label(self.value)
         if self.kind == "specious_sites":
             return "specious-sites list"
-        return f"Lin et al. reliability ({self.value})"
+        return f"Lin et al. score ({self.value.removeprefix('pc1=')})"
 
 
 class Reliability(BaseModel):
@@ -131,7 +131,11 @@ class Reliability(BaseModel):
 
     @property
     def explanation(self) -> str:
-        return f"percentile {self.percentile:.0f} of the rated domains (0 lowest quality, 1 highest). {self.citation}"
+        """The tooltip: what the score measures and where it stands among the rated domains."""
+        return (
+            f"Domain quality score {self.score:.2f} on a scale from 0 (lowest) to 1 (highest); "
+            f"{self.percentile:.0f}% of the rated domains score the same or lower ({self.band} third). {self.citation}"
+        )
 
 
 class StateAffiliation(BaseModel):

@@ -64,6 +64,17 @@ def test_globalresearch_flags_carry_citations():
     assert "Laundromat" in by_kind["laundromat"].citation
 
 
+def test_the_reliability_tooltip_says_what_the_score_measures_in_plain_words():
+    reliability = source("rt.com").reliability
+    assert reliability is not None
+    tooltip = reliability.explanation
+    assert f"score {reliability.score:.2f} on a scale from 0 (lowest) to 1 (highest)" in tooltip
+    assert f"{reliability.percentile:.0f}% of the rated domains score the same or lower" in tooltip
+    assert "pc1" not in tooltip and "percentile" not in tooltip
+    reliability_flag = next(e for e in source("rt.com").evidence if e.kind == "reliability_score")
+    assert reliability_flag.list_label == f"Lin et al. score ({reliability.score:.2f})"
+
+
 def test_independent_public_media_is_not_state_controlled():
     profile = source("bbc.co.uk")
     assert profile.state_affiliation is not None
