@@ -199,6 +199,7 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
         "SEAN SPICER ELIMINATED FROM DANCING WITH THE STARS",
         "Officials did not immediately provide any other details.",
         "Still four Thunderbolt 3 ports on the new laptop",
+        "| DL | Myles Garrett | 57 | 77% | 1 tackle (1 combined).",
         "Unemployment fell to 3.5 percent in 2019, the lowest rate since 1969.",
     ]
     text = "\n\n".join(parts)
@@ -207,16 +208,17 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
     )
     by_text = {claim.text: claim for claim in result.claims}
     reasons = [by_text[part].reason for part in parts]
-    assert reasons[:4] == [
+    assert reasons[:5] == [
         "a question",
         "all capitals: a heading or teaser",
         "a stock phrase of news writing",
         "no verb: a heading, caption or fragment",
+        "a table row",
     ]
-    for part in parts[:4]:
+    for part in parts[:5]:
         claim = by_text[part]
         assert (claim.label, claim.score, claim.checkworthy) == ("not a claim", 0.0, False)
-    statement = by_text[parts[4]]
+    statement = by_text[parts[5]]
     assert statement.reason is None and statement.label in ("check-worthy", "lower priority")
     assert statement.checkworthy == (statement.label == "check-worthy") and result.claims[0] is statement
 

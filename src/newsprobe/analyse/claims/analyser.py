@@ -175,6 +175,8 @@ def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:
         return "a question"
     if not any(character.islower() for character in text):
         return "all capitals: a heading or teaser"
+    if text.count("|") >= 2:
+        return "a table row"
     if _STOCK_PHRASE.search(text):
         return "a stock phrase of news writing"
     if not any(token.pos_ in ("VERB", "AUX") for token in tokens):
