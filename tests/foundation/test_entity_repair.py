@@ -110,6 +110,9 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("264dc3ae", "Sabres", "ORG"),  # was PERSON
         ("08f79376", "Mason Rudolph", "PERSON"),  # was ORG, beside "Rudolph" (PERSON)
         ("6a72de37", "Morgan Burnett", "PERSON"),  # was GPE, beside "Burnett" (PERSON)
+        ("0d461229", "Nicolas Jarry", "PERSON"),  # was "Nicolas Jarry 6-4"
+        ("42aad16b", "Jeff Bezos", "PERSON"),  # was "Jeff Bezos’s Blue Origin" (PERSON)
+        ("42aad16b", "Blue Origin", "ORG"),
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -123,6 +126,8 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("291a8bf3", "Hosting Cook"),
         ("08f79376", "Garrett hit Rudolph"),  # a clause, not an organisation
         ("51d066b0", "Officers arrested Webb"),  # a clause, not a title
+        ("0d461229", "Nicolas Jarry 6-4"),  # a name and a score
+        ("42aad16b", "Jeff Bezos’s Blue Origin"),  # a company named after its owner
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

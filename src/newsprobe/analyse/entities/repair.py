@@ -9,6 +9,7 @@ stand ("at al-Tanf"), is not a person; and every mention of one name gets one la
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -26,6 +27,7 @@ __all__ = ["Found", "repair_mentions"]
 Found = tuple[str, int, int]  # (label, start, end): a mention before cleaning
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _TRAILING = frozenset({"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"})
+_TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
 
@@ -39,7 +41,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         if bounds is not None and label == "ORG":
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
-            bounds = _from_first_name(doc, *bounds, first_names())
+            bounds = _name_alone(doc, *_from_first_name(doc, *bounds, first_names()))
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if _a_clause(doc, *bounds):
@@ -108,6 +110,19 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     first, last = tokens[0], tokens[-1]
     return max(start, first.idx), min(end, last.idx + len(last))
+
+
+def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """A person's name without what the tagger ran on into: what the person owns ('Jeff Bezos’s Blue Origin'
+    is Jeff Bezos) or a score after it ('Nicolas Jarry 6-4')."""
+    tokens = _tokens(doc, start, end)
+    owner = next((k for k, t in enumerate(tokens[1:], 1) if t.lower_ in ("'s", "’s")), len(tokens))
+    tokens = tokens[:owner]
+    if not tokens:
+        return None
+    start, end = max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
+    score = _TRAILING_SCORE.search(text_of(doc), start, end)
+    return (start, score.start()) if score and score.start() > start else (start, end)
 
 
 def _a_clause(doc: Doc, start: int, end: int) -> bool:
