@@ -175,6 +175,15 @@ def test_first_person_in_an_opinion_piece_is_the_byline_author(resolve) -> None:
     assert resolve(text, "I", "argued", metadata=news).resolved_by == "unresolved"
 
 
+def test_first_person_in_an_interview_is_not_the_byline_author(resolve) -> None:
+    text = (
+        "Q: What have you learned as CEO?\n\nA: I think listening matters most.\n\n"
+        "Q: What comes next?\n\nA: I have argued for years that the policy is a mistake."
+    )
+    blog = Metadata(authors=["Josh"], url="https://example.com/blog/2019/11/new-ceo")
+    assert resolve(text, "I", "argued", metadata=blog, after="I think").resolved_by == "unresolved"
+
+
 def test_opinion_pieces_are_told_by_url_or_section() -> None:
     assert is_opinion(Metadata(url="https://www.nytimes.com/2019/11/20/opinion/trade.html"))
     assert is_opinion(Metadata(url="https://www.theguardian.com/commentisfree/2019/nov/20/x"))

@@ -9,7 +9,14 @@ from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import find_attributions
-from newsprobe.analyse.quotes.tagger import MODEL_PATH, QuoteTagger, decode, doc_features, token_labels
+from newsprobe.analyse.quotes.tagger import (
+    MAX_CUE_GAP,
+    MODEL_PATH,
+    QuoteTagger,
+    decode,
+    doc_features,
+    token_labels,
+)
 
 TEXT = "Smith said that taxes would rise.\n\nJones denied it."
 
@@ -34,6 +41,17 @@ def test_content_joins_a_cue_of_its_own_paragraph_only(doc) -> None:
     labels[jones] = "B-CON"  # content in paragraph 2 has no cue there
     found = decode(doc, labels)
     assert len(found) == 1 and found[0].cue == [] and found[0].kind == "quote"
+
+
+def test_content_far_from_every_cue_of_its_paragraph_stands_alone() -> None:
+    filler = " ".join(["and"] * (MAX_CUE_GAP + 5))
+    far = SharedNLP().doc(f"There is still opportunity for a broader inquiry {filler} given the president's refusal.")
+    labels = ["O"] * len(far)
+    labels[1] = "B-CON"
+    labels[2] = "I-CON"
+    labels[next(t.i for t in far if t.text == "refusal")] = "B-CUE"
+    (found,) = decode(far, labels)
+    assert found.cue == [] and found.content == [(far[1].idx, far[2].idx + len(far[2]))]
 
 
 def test_features_cover_every_token(doc) -> None:

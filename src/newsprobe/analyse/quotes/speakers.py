@@ -7,7 +7,7 @@ A source phrase is read from its syntactic head, and only a rule that is sure na
   (the subject chain: "Carlineo faces … He was arrested … he asked" is Carlineo, not Omar who is
   only mentioned in between), within three sentences and of a compatible gender when known;
 - `role`: "the foreign minister" is the one person holding that role named before it;
-- `byline`: "I" outside quotes in an opinion piece with one author is that author;
+- `byline`: "I" outside quotes in an opinion piece with one author is that author (not in an interview: "A: I …");
 - `earlier_mention`: a quote with no cue continues the speaker before it (set by the analyser).
 
 Everything else is `unresolved`: unnamed groups ("prosecutors", "Washington-based analysts"), the
@@ -17,6 +17,7 @@ target of a cue ("threatened Omar", "told reporters"), datelines ("BUFFALO, N.Y.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -64,6 +65,9 @@ __all__ = [
 ]
 
 SpeakerKind = Literal["person", "government", "organisation", "group"]
+_INTERVIEW_QUESTION = re.compile(r"^(?:Q|Question)\s*[:.]\s", re.MULTILINE)
+_INTERVIEW_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s", re.MULTILINE)
+
 ResolvedBy = Literal["named", "pronoun", "role", "byline", "earlier_mention", "unresolved"]
 
 _TITLE_WORDS = frozenset(w for key in TITLES for w in key.split()) | {"deputy", "vice", "foreign", "former", "acting"}
@@ -407,6 +411,12 @@ def is_opinion(metadata: Metadata | None) -> bool:
     return bool(segments & OPINION_SECTIONS or sections & OPINION_SECTIONS)
 
 
+def is_interview(text: str) -> bool:
+    """Questions and answers ('Q: …' / 'A: I think …'): the first person is the one answering, not the
+    byline's author who asks."""
+    return len(_INTERVIEW_QUESTION.findall(text)) >= 2 and _INTERVIEW_ANSWER.search(text) is not None
+
+
 class SpeakerResolver:
     """Resolves the sources of one document. Build once per document (`quotes`: `find_quotes(text)`)."""
 
@@ -430,7 +440,8 @@ class SpeakerResolver:
                 self.people.add_named_source(_head(span))
         self.quoted = [(q.start, q.end) for q in quotes]
         authors = metadata.authors if metadata is not None else []
-        self.byline = authors[0] if len(authors) == 1 and is_opinion(metadata) else None
+        one_voice = is_opinion(metadata) and not is_interview(self.text)
+        self.byline = authors[0] if len(authors) == 1 and one_voice else None
         self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
         self.chain: list[tuple[int, Person]] = []  # (token index, person) of subjects, in text order
         self.by_subject: dict[int, tuple[Person, str, SpeakerEvidence | None]] = {}

@@ -236,15 +236,19 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
+# Tokens between a content run and the cue it joins: further away, the content stands alone. PolNeAR train's
+# annotated contents lie at most 50 characters from their cue 95 % of the time and over 250 (about 50 tokens)
+# 0.4 % of the time.
+MAX_CUE_GAP = 50
 Run = tuple[str, int, int]  # (CUE | CON | SRC, first token, last token + 1)
 Group = dict[str, list[tuple[int, int]]]
 
 
 def group_runs(runs: Sequence[Run], para: Sequence[int], sent: Mapping[int, int] | Sequence[int]) -> list[Group]:
     """Attributions from tagged runs (``para``/``sent``: each token's paragraph and sentence): each cue anchors
-    one; content joins the nearest cue of its paragraph, a source the nearest cue of its sentence. Content with
-    no cue in its paragraph stands alone; sources left over go to the nearest source-less attribution of their
-    paragraph. Also the encoder training's decoder (training/encoder/decode.py)."""
+    one; content joins the nearest cue of its paragraph (within MAX_CUE_GAP tokens), a source the nearest cue of
+    its sentence. Content with no such cue stands alone; sources left over go to the nearest source-less
+    attribution of their paragraph. Also the encoder training's decoder (training/encoder/decode.py)."""
     cues = [(first, last) for kind, first, last in runs if kind == "CUE"]
     groups: list[Group] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
     spare_sources: list[tuple[int, int]] = []
@@ -254,7 +258,8 @@ def group_runs(runs: Sequence[Run], para: Sequence[int], sent: Mapping[int, int]
         candidates = [
             (_distance(c, (first, last)), ci)
             for ci, c in enumerate(cues)
-            if para[c[0]] == para[first] and (kind != "SRC" or sent[c[0]] == sent[first])
+            if para[c[0]] == para[first]
+            and (sent[c[0]] == sent[first] if kind == "SRC" else _distance(c, (first, last)) <= MAX_CUE_GAP)
         ]
         if candidates:
             groups[min(candidates)[1]][kind].append((first, last))
