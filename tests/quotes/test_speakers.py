@@ -161,6 +161,12 @@ def test_capital_speaks_for_its_government(resolve) -> None:
     assert (speaker.name, speaker.kind, speaker.organisation) == ("Washington", "government", "United States")
 
 
+def test_the_place_a_title_is_of_is_not_its_holder(resolve) -> None:
+    text = "The governor of South Dakota would like us to know that her state is on meth."
+    speaker = resolve(text, "The governor of South Dakota", "know")
+    assert speaker.name is None and speaker.resolved_by == "unresolved"
+
+
 def test_unnamed_group_is_unresolved(resolve) -> None:
     text = "Washington-based analysts who have done the calculations say the target cannot be met."
     assert resolve(text, "Washington-based analysts who have done the calculations", "say").name is None

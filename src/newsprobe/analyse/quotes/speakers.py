@@ -233,6 +233,8 @@ def _title_prefix(doc: Doc, first: Token) -> list[Token]:
             i -= 1
         else:
             break
+    if prefix and prefix[-1].lower_ == "of":
+        return []  # 'the governor of South Dakota': the name is what the title is of, not who holds it
     while prefix and prefix[0].lower_ == "of":
         prefix.pop(0)
     return prefix
