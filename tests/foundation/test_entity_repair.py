@@ -68,6 +68,18 @@ def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
     assert counts["Joe Biden"] == counts["Hunter Biden"] == counts["Louisiana Democrats"] == 1
 
 
+def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_house() -> None:
+    found = _mentions(
+        ("ORG", "Google Stadia Founder's Edition"), ("ORG", "Google"), ("ORG", "Google"),
+        ("ORG", "White House"), ("ORG", "House"),
+        ("ORG", "SoftBank Group Corp"), ("ORG", "SoftBank"),
+        ("GPE", "Pittsburgh"), ("ORG", "Pittsburgh Steelers"), ("ORG", "Steelers"),
+    )  # fmt: skip
+    counts = {e.name: e.count for e in group_mentions(found)}
+    assert counts["Google"] == 2 and counts["House"] == 1 and counts["White House"] == 1
+    assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
+
+
 def test_a_surname_joins_one_person_written_two_ways() -> None:
     found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 2), ("Josh Apte", 1)]
@@ -113,6 +125,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("0d461229", "Nicolas Jarry", "PERSON"),  # was "Nicolas Jarry 6-4"
         ("42aad16b", "Jeff Bezos", "PERSON"),  # was "Jeff Bezos’s Blue Origin" (PERSON)
         ("42aad16b", "Blue Origin", "ORG"),
+        ("3f65af7b", "Twitter", "ORG"),  # was PERSON (so was the gazetteer's)
+        ("360c732d", "Alibaba", "ORG"),  # was GPE
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

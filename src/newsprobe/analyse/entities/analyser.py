@@ -11,7 +11,7 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
-from .names import GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, PLACE_WORDS, TITLE_WORDS
+from .names import CORPORATE_WORDS, GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, PLACE_WORDS, TITLE_WORDS
 from .repair import repair_mentions
 
 if TYPE_CHECKING:
@@ -118,11 +118,14 @@ def _alias_words(text: str) -> set[str]:
     return set(key.replace("-", " ").split())
 
 
-def _same_organisation(a: str, b: str) -> bool:
+def _same_organisation(a: str, b: str, places: frozenset[str] = frozenset()) -> bool:
     """'Al-Nusra', 'Nusra Front' and 'Al-Nusra Front' name one organisation: the shorter name's words are
-    all in the longer one, and one of them is not a generic word ('Front' alone names nothing)."""
+    all in the longer one, one of them is not a generic word ('Front' alone names nothing), and what the longer
+    name adds is generic or a place named on the page ('SoftBank Group Corp' is SoftBank, 'Pittsburgh Steelers'
+    the Steelers; 'Google Stadia Founder's Edition' is a product of Google's, and 'White House' not the House)."""
     short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
-    return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS)
+    generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | places
+    return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS) and long - short <= generic
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -147,18 +150,18 @@ class _Group:
     def name(self) -> str:
         return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
 
-    def accepts(self, label: str, text: str) -> bool:
+    def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
         if label != self.label:
             return False
         if _canonical_key(text) in self.keys:
             return True
         if label != "PERSON":
-            return any(_same_organisation(text, m.text) for m in self.mentions)
+            return any(_same_organisation(text, m.text, places) for m in self.mentions)
         words = tuple(text.split())
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
 
-def _home(groups: list[_Group], label: str, text: str) -> _Group | None:
+def _home(groups: list[_Group], label: str, text: str, places: frozenset[str]) -> _Group | None:
     """The group a mention joins: the one with the same name, else the only longer name it can be short for.
     A short name that fits two ('Democrats' beside 'Kentucky Democrats' and 'Louisiana Democrats', 'Clinton'
     beside 'Hillary Clinton' and 'Bill Clinton') stays a name of its own rather than be given to either."""
@@ -166,7 +169,7 @@ def _home(groups: list[_Group], label: str, text: str) -> _Group | None:
     same = next((g for g in groups if g.label == label and key in g.keys), None)
     if same is not None:
         return same
-    longer = [g for g in groups if g.accepts(label, text)]
+    longer = [g for g in groups if g.accepts(label, text, places)]
     if len(longer) > 1 and not (label == "PERSON" and _one_person(longer)):
         return None
     return longer[0] if longer else None
@@ -181,9 +184,10 @@ def _one_person(groups: list[_Group]) -> bool:
 
 def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
     """Group (label, mention) pairs in document order; longer names first so short ones attach."""
+    places = frozenset(w for label, m in found if label in ("GPE", "NORP", "LOC") for w in _alias_words(m.text))
     groups: list[_Group] = []
     for label, mention in sorted(found, key=lambda item: -len(item[1].text.split())):
-        home = _home(groups, label, mention.text)
+        home = _home(groups, label, mention.text, places)
         if home is None:
             groups.append(_Group(label, mention))
         else:

@@ -57,6 +57,19 @@ GENERIC_NAME_WORDS = frozenset(
     government administration union movement people republic kingdom army""".split()
 )
 
+# Words a company's full name adds to its short one ('SoftBank Group Corp', 'Walmart Inc.').
+CORPORATE_WORDS = frozenset(
+    """corp corp. corporation co co. company inc inc. incorporated ltd ltd. llc plc ag sa nv holdings group
+    international the""".split()
+)
+
+# Companies and platforms whose one-word names the small model (and the gazetteer distilled from it) takes for
+# people or places ('Twitter' PERSON, 'Netflix' GPE, 'Reddit' NORP).
+PLATFORM_NAMES = frozenset(
+    """twitter facebook instagram youtube tiktok reddit snapchat whatsapp telegram linkedin netflix spotify hulu
+    google microsoft alibaba tencent baidu uber airbnb paypal ebay wikipedia""".split()
+)
+
 # Words that make a name a place's ("Fort Jackson", "Lake Michigan", "Jackson County").
 PLACE_WORDS = frozenset(
     """fort port mount mt lake camp saint st san santa new north south east west cape county city river

@@ -16,7 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..nlp import text_of
-from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, ROLE_PHRASES, TITLE_WORDS
+from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, PLATFORM_NAMES, ROLE_PHRASES, TITLE_WORDS
 from .rules import load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
@@ -183,8 +183,8 @@ def _name_word(token: Token) -> bool:
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
-    """An outlet is an organisation; a known place named by one word is not a person or a group."""
-    if label != "ORG" and is_outlet(text):
+    """An outlet or a platform is an organisation; a known place named by one word is not a person or a group."""
+    if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
     known = gazetteer.get(normalise_name(text))
     if label == "PERSON" and known in PLACE_LABELS and " " not in text.strip():
