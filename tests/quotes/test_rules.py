@@ -9,6 +9,7 @@ from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
     has_action_content,
+    has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
@@ -134,6 +135,17 @@ def _with_cue(pipeline, text: str, cue: str) -> tuple[object, RawAttribution]:
 def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> None:
     assert has_empty_cue(*_with_cue(quotes_pipeline, "Harper had “I'd Do Anything” in mind for the last scene.", "had"))
     assert not has_empty_cue(*_with_cue(quotes_pipeline, "Harper has said that the song was perfect.", "has said"))
+
+
+def test_a_content_that_is_only_a_pronoun_is_no_saying(quotes_pipeline) -> None:
+    def said(text: str, content: str) -> tuple[object, RawAttribution]:
+        at = text.rindex(content)
+        return quotes_pipeline.nlp.doc(text), RawAttribution(cue=[], content=[(at, at + len(content))], source=None)
+
+    assert has_empty_content(*said("The club said it would sign a striker, which it did.", "which"))
+    assert has_empty_content(*said("Vindman reported to him on the call.", "to him"))
+    assert not has_empty_content(*said("The club said it would sign a striker.", "it would sign a striker"))
+    assert not has_empty_content(*said("Spokespeople declined to comment.", "to comment"))
 
 
 def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipeline) -> None:

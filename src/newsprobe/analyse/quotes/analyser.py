@@ -29,6 +29,7 @@ from .rules import (
     cue_subject,
     find_attributions,
     has_action_content,
+    has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
@@ -57,8 +58,8 @@ __all__ = [
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
-# a cue of words annotators almost never mark as one ('finished')
-NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content, has_never_cue)
+# a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which')
+NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content, has_never_cue, has_empty_content)
 
 
 class QuoteSpan(Span):

@@ -41,6 +41,7 @@ __all__ = [
     "cue_subject",
     "find_attributions",
     "has_action_content",
+    "has_empty_content",
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_never_cue",
@@ -463,6 +464,17 @@ def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'had' / 'was': no act of saying or thinking."""
     words = _cue_words(doc, att)
     return bool(words) and all(t.lemma_.lower() in EMPTY_CUE_VERBS for t in words)
+
+
+# Parts of speech that say nothing on their own: a content made only of these ('which', 'What', 'to him') is no
+# saying anybody could check.
+_EMPTY_CONTENT_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT", "SPACE"})
+
+
+def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
+    """The content is only a pronoun or function words ('Chelsea hope to announce later today | which')."""
+    words = [t for start, end in att.content for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    return bool(words) and all(t.pos_ in _EMPTY_CONTENT_POS for t in words)
 
 
 @cache
