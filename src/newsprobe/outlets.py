@@ -130,11 +130,16 @@ class Reliability(BaseModel):
         return f"{self.band} Lin et al. score ({self.score:.2f})"
 
     @property
+    def standing(self) -> str:
+        """Where the score stands, the same words in every view: '16% of the rated domains score the same or lower'."""
+        return f"{self.percentile:.0f}% of the rated domains score the same or lower"
+
+    @property
     def explanation(self) -> str:
         """The tooltip: what the score measures and where it stands among the rated domains."""
         return (
             f"Domain quality score {self.score:.2f} on a scale from 0 (lowest) to 1 (highest); "
-            f"{self.percentile:.0f}% of the rated domains score the same or lower ({self.band} third). {self.citation}"
+            f"{self.standing} ({self.band} third). {self.citation}"
         )
 
 

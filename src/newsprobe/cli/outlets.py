@@ -48,7 +48,7 @@ def profile_text(profile: OutletProfile) -> str:
         )
     if profile.reliability:
         r = profile.reliability
-        lines.append(f"  reliability: {r.display}, {r.percentile:.0f}% of the rated domains score the same or lower")
+        lines.append(f"  reliability: {r.display}, {r.standing}")
     else:
         lines.append("  reliability: unknown (no Lin et al. score)")
     lines.append(f"  flags: {'; '.join(profile.flags) or 'none'}")

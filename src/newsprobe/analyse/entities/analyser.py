@@ -118,7 +118,7 @@ def _alias_words(text: str) -> set[str]:
     return set(key.replace("-", " ").split())
 
 
-def _same_organisation(a: str, b: str, places: frozenset[str] = frozenset()) -> bool:
+def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
     """'Al-Nusra', 'Nusra Front' and 'Al-Nusra Front' name one organisation: the shorter name's words are
     all in the longer one, one of them is not a generic word ('Front' alone names nothing), and what the longer
     name adds is generic or a place named on the page ('SoftBank Group Corp' is SoftBank, 'Pittsburgh Steelers'
@@ -151,10 +151,9 @@ class _Group:
         return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
 
     def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
+        """Whether `text` is a shorter (or other) name of this group; the same name is matched by `_home`."""
         if label != self.label:
             return False
-        if _canonical_key(text) in self.keys:
-            return True
         if label != "PERSON":
             return any(_same_organisation(text, m.text, places) for m in self.mentions)
         words = tuple(text.split())

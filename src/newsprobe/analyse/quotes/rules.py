@@ -449,9 +449,12 @@ _DATE_LEAD = frozenset(
 )
 
 
+def _tokens_of(doc: Doc, spans: Sequence[CharSpan]) -> list[Token]:
+    return [t for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or []]
+
+
 def _cue_words(doc: Doc, att: RawAttribution) -> list[Token]:
-    words = [t for start, end in att.cue for t in doc.char_span(start, end, alignment_mode="expand") or []]
-    return [t for t in words if not (t.is_punct or t.is_space)]
+    return [t for t in _tokens_of(doc, att.cue) if not (t.is_punct or t.is_space)]
 
 
 def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
@@ -473,7 +476,7 @@ _EMPTY_CONTENT_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", 
 
 def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
     """The content is only a pronoun or function words ('Chelsea hope to announce later today | which')."""
-    words = [t for start, end in att.content for t in doc.char_span(start, end, alignment_mode="expand") or []]
+    words = _tokens_of(doc, att.content)
     return bool(words) and all(t.pos_ in _EMPTY_CONTENT_POS for t in words)
 
 
