@@ -4,6 +4,7 @@ pages where a first user found them wrong (read from the shared data at test tim
 from __future__ import annotations
 
 import glob
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
 from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
+from newsprobe.analyse.entities.repair import without_common_nouns_as_people
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.api import extract
 from newsprobe.document import Article
@@ -91,6 +93,15 @@ def test_a_group_tagged_as_a_person_does_not_make_its_place_a_person() -> None:
     assert labels == {"Virginia": "GPE", "Virginia Democrats": "NORP", "Democrats": "NORP"}
 
 
+def test_a_one_word_person_the_article_also_writes_in_lower_case_is_not_kept() -> None:
+    whole = "Rice production fell. Farmers plant rice. Sen. Bush spoke. A bush burned. Condoleezza Rice and Rice."
+    rice, bush, condoleezza, surname = (
+        ("PERSON", m.start(), m.end()) for m in re.finditer(r"Condoleezza Rice|Rice|Bush", whole)
+    )
+    assert without_common_nouns_as_people(whole, [rice, bush]) == [bush]  # after a title: kept
+    assert without_common_nouns_as_people(whole, [condoleezza, surname]) == [condoleezza, surname]
+
+
 def test_a_given_name_before_a_persons_surname_is_that_person_but_not_a_place_word() -> None:
     found = [
         ("PERSON", EntityMention(start=0, end=7, text="Jackson")),
@@ -127,6 +138,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("42aad16b", "Blue Origin", "ORG"),
         ("3f65af7b", "Twitter", "ORG"),  # was PERSON (so was the gazetteer's)
         ("360c732d", "Alibaba", "ORG"),  # was GPE
+        ("5fa3154e", "Hong Kong Human Rights and Democracy Act", "LAW"),  # was ORG, and spoke: "… Act would impose"
+        ("65bf3048", "MacBook Pro", "ORG"),  # "The MacBook Pro for the last seven years": was "MacBook Pro for"
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -142,6 +155,10 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("51d066b0", "Officers arrested Webb"),  # a clause, not a title
         ("0d461229", "Nicolas Jarry 6-4"),  # a name and a score
         ("42aad16b", "Jeff Bezos’s Blue Origin"),  # a company named after its owner
+        ("16c30add", "Rice"),  # "Rice production typically takes place in two stages": was PERSON
+        ("4219d096", "Honey"),  # a recipe's ingredient: was PERSON
+        ("65bf3048", "MacBook Pro for"),
+        ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

@@ -18,6 +18,8 @@ REMOVED = [
     ("China furious at Macron for Hong Kong protest jibe [INSIGHT]|", "teaser"),
     ("DON'T MISS", "teaser"),
     ("[Related: Salesforce Dreamforce Keynote: AI, Integration And Protestors]", "teaser"),
+    ("'Meth. We're On It.': South Dakota spends $449K on new anti-meth ad campaign", "teaser"),
+    ("“Ready for war”: Russia moves troops to the border", "teaser"),
     ("NEW YORK (Reuters) -", "dateline"),
     ("HAYWARD, Calif. (AP) —", "dateline"),
     ("Updated at 1:23 p.m.", "dateline"),
@@ -38,6 +40,8 @@ KEPT = [
     "By the way, the bridge was closed on Monday.",
     "The president said more: the talks were over.",
     "Reuters reported that the ministry had confirmed the figures.",
+    "'We are ready': the minister said the troops would move on Monday.",
+    "“Ready for war”: that is how the minister described the army.",
 ]
 
 

@@ -147,6 +147,8 @@ def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
 def test_dateline_is_never_a_speaker(resolve) -> None:
     text = "BUFFALO, N.Y. — Hours before the game, the coach expressed confidence, saying the team would win."
     assert resolve(text, "BUFFALO, N.Y.", "saying").resolved_by == "unresolved"
+    text = "Indianapolis – Several thousand teachers surrounded the Statehouse on Tuesday to call for better pay."
+    assert resolve(text, "Indianapolis – Several thousand teachers", "call for").resolved_by == "unresolved"
 
 
 def test_nationality_adjective_is_never_a_speaker(resolve) -> None:

@@ -98,6 +98,9 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("teaser", TEASER_TAG),
     ("teaser", r"^\[(?:related|read more|see also|watch|video|more)\s*:.*\]$"),
     ("teaser", r"^[-–•]?\s*see it now\s*:"),
+    # A headline with a quoted kicker, set into the body as a link to another story: "'Meth. We're On It.': South
+    # Dakota spends $449K on new anti-meth ad campaign". Prose does not end without punctuation.
+    ("teaser", r"^['‘\"“][^\n]{2,60}?['’\"”]:\s+[^\n]{10,150}[\w%)]$"),
     ("call to action", r"\bclick(?:ing)? here\b"),
     ("call to action", r"^click (?:for|to)\b"),
     ("newsletter sign-up", NEWSLETTER_SIGN_UP),

@@ -22,11 +22,16 @@ from .rules import load_gazetteer, normalise_name
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["Found", "repair_mentions"]
+__all__ = ["Found", "repair_mentions", "without_common_nouns_as_people"]
 
 Found = tuple[str, int, int]  # (label, start, end): a mention before cleaning
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_TRAILING = frozenset({"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"})
+_TRAILING = frozenset(
+    {"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"}
+    | {"for", "in", "on", "at", "with", "to", "from", "by", "as"}  # 'The MacBook Pro for the last seven years'
+)
+_NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
+_LAW_NAME = re.compile(r"\s(?:Act|Acts)$")  # 'Punjab Preservation of Subsoil Water Act' is a law, not an organisation
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
@@ -52,6 +57,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _drop_overlaps(repaired)
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
+    repaired = without_common_nouns_as_people(whole, repaired)
     return _one_label_per_name(whole, repaired, gazetteer)
 
 
@@ -183,9 +189,12 @@ def _name_word(token: Token) -> bool:
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
-    """An outlet or a platform is an organisation; a known place named by one word is not a person or a group."""
+    """An outlet or a platform is an organisation; a name ending in 'Act' is a law; a known place named by one
+    word is not a person or a group."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
+    if label in _NAME_LABELS and _LAW_NAME.search(text.strip()):
+        return "LAW"
     known = gazetteer.get(normalise_name(text))
     if label == "PERSON" and known in PLACE_LABELS and " " not in text.strip():
         return known
@@ -234,6 +243,26 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
     return [
         ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in groups else label, s, e) for label, s, e in found
     ]
+
+
+def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found]:
+    """A one-word 'person' whose word the article also writes in lower case is a common noun at the start of
+    a sentence or in a title ('Rice production', 'Honey', 'Meth. We're On It.'), unless a title stands before
+    it or a longer name on the page ends in it ('Condoleezza Rice'): not kept, as its label would be a guess."""
+    surnames = {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
+    words = {whole[s:e] for label, s, e in found if label == "PERSON" and " " not in whole[s:e].strip()}
+    titled = {whole[s:e] for label, s, e in found if label == "PERSON" and _after_title(whole, s)}
+    common = {
+        word
+        for word in words - surnames - titled
+        if word != word.lower() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?!\w)", whole)
+    }
+    return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
+
+
+def _after_title(whole: str, start: int) -> bool:
+    before = whole[max(0, start - 24) : start].lower().split()
+    return bool(before) and before[-1].rstrip(",") in TITLE_WORDS
 
 
 def _plural_word(text: str) -> bool:

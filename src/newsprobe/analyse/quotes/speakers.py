@@ -822,11 +822,14 @@ def _is_target(head: Token, cue: list[CharSpan]) -> bool:
 
 
 def _is_dateline(head: Token) -> bool:
-    """'BUFFALO, N.Y. —': a word in capitals opening its paragraph, followed by a comma or a dash."""
+    """'BUFFALO, N.Y. —': a word in capitals opening its paragraph, followed by a comma or a dash; or a place
+    name so followed by a long dash ('Indianapolis – Several thousand teachers …')."""
     doc = head.doc
     opens_line = head.i == 0 or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text.strip() == ""
     following = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
-    return head.text.isupper() and len(head.text) > 2 and opens_line and following in {",", "—", "–", "-", "(", ":"}
+    if head.text.isupper() and len(head.text) > 2:
+        return opens_line and following in {",", "—", "–", "-", "(", ":"}
+    return opens_line and following in {"—", "–"} and head.ent_type_ == "GPE"
 
 
 def opens_with_dateline(doc: Doc, source: CharSpan) -> bool:
