@@ -139,7 +139,15 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("3f65af7b", "Twitter", "ORG"),  # was PERSON (so was the gazetteer's)
         ("360c732d", "Alibaba", "ORG"),  # was GPE
         ("5fa3154e", "Hong Kong Human Rights and Democracy Act", "LAW"),  # was ORG, and spoke: "… Act would impose"
-        ("65bf3048", "MacBook Pro", "ORG"),  # "The MacBook Pro for the last seven years": was "MacBook Pro for"
+        ("65bf3048", "MacBook Pro", "ORG"),
+        ("7a664e40", "European Union", "ORG"),  # was "Union": 'European' cut as if a nationality before a title
+        ("39d5c43b", "American Enterprise Institute", "ORG"),  # was "Enterprise Institute"
+        ("3cb5e2f4", "Nissan North America Inc.", "ORG"),  # was "North America Inc."
+        (
+            "7a664e40",
+            "Bidens",
+            "NORP",
+        ),  # "Burisma and the Bidens": a family, was a place  # "The MacBook Pro for the last seven years": was "MacBook Pro for"
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -158,6 +166,8 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("16c30add", "Rice"),  # "Rice production typically takes place in two stages": was PERSON
         ("4219d096", "Honey"),  # a recipe's ingredient: was PERSON
         ("65bf3048", "MacBook Pro for"),
+        ("7a664e40", "Energy"),  # "Energy Secretary Rick Perry": part of a title, was an organisation
+        ("7a664e40", "Union"),
         ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
     ],
 )

@@ -56,6 +56,8 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
 
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
+    if label == "ORG" and not had_title:
+        first = 0  # 'European Union': a nationality word opens the organisation's own name
     if had_title:
         label = "PERSON"
     span = ent[first:]
@@ -70,7 +72,8 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
 
 def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
     """A mention that is part of a known person's name is that person, whatever the tagger said, and so is a
-    given name before a known person's surname ('Mason Rudolph' when 'Rudolph' is a person on the page)."""
+    given name before a known person's surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a
+    person's surname in the plural is a family ('the Bidens')."""
     found = _groups_named_as_people(found)
     people = [m.text.split() for label, m in found if label == "PERSON"]
     person_words = {word for words in people for word in words}
@@ -81,7 +84,12 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
             return False
         return set(words) <= person_words or _given_name_and_surname(words, surnames)
 
-    return [("PERSON" if is_person(label, m.text.split()) else label, m) for label, m in found]
+    def relabelled(label: str, words: list[str]) -> str:
+        if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames:
+            return "NORP"  # 'the Bidens': a family
+        return "PERSON" if is_person(label, words) else label
+
+    return [(relabelled(label, m.text.split()), m) for label, m in found]
 
 
 def _groups_named_as_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:

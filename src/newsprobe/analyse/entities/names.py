@@ -51,6 +51,13 @@ ROLE_PHRASES = (
     "attorney of state",
 )
 
+# What a minister or secretary is in charge of, when it stands before the title: 'Energy Secretary Rick Perry'.
+ROLE_DOMAINS = frozenset(
+    """energy defense defence treasury interior foreign health education commerce labor labour agriculture
+    transportation transport homeland justice finance home trade environment culture""".split()
+)
+ROLE_HEADS = frozenset({"secretary", "minister"})
+
 # Words that do not name anything on their own ("Front", "State", "Party").
 GENERIC_NAME_WORDS = frozenset(
     """state states front party group army forces force council committee ministry department agency office

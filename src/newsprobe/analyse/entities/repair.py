@@ -16,7 +16,15 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..nlp import text_of
-from .names import GENERIC_NAME_WORDS, PLACE_PREPOSITIONS, PLATFORM_NAMES, ROLE_PHRASES, TITLE_WORDS
+from .names import (
+    GENERIC_NAME_WORDS,
+    PLACE_PREPOSITIONS,
+    PLATFORM_NAMES,
+    ROLE_DOMAINS,
+    ROLE_HEADS,
+    ROLE_PHRASES,
+    TITLE_WORDS,
+)
 from .rules import load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
@@ -146,9 +154,13 @@ def _verb_at_sentence_start(token: Token) -> bool:
 
 
 def _inside_role_phrase(whole: str, start: int, end: int) -> bool:
-    """'State' in 'Secretary of State', 'Defense' in 'Secretary of Defense': part of a title."""
+    """'State' in 'Secretary of State', 'Defense' in 'Secretary of Defense', 'Energy' in 'Energy Secretary':
+    part of a title."""
     before = whole[max(0, start - 40) : start].lower()
     text = whole[start:end].lower()
+    after = whole[end : end + 12].lower().split()
+    if text in ROLE_DOMAINS and after and after[0] in ROLE_HEADS:
+        return True
     return any(
         before.endswith(head) and text == tail for phrase in ROLE_PHRASES for head, tail in [_split_role(phrase)]
     )
