@@ -13,6 +13,7 @@ from newsprobe.analyse.quotes.rules import (
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
+    has_relative_clause_content,
     has_sourceless_cue,
     trim_source,
 )
@@ -137,15 +138,29 @@ def test_a_cue_that_is_only_have_or_be_is_no_act_of_saying(quotes_pipeline) -> N
     assert not has_empty_cue(*_with_cue(quotes_pipeline, "Harper has said that the song was perfect.", "has said"))
 
 
+def _with_content(pipeline, text: str, content: str) -> tuple[object, RawAttribution]:
+    at = text.rindex(content)
+    return pipeline.nlp.doc(text), RawAttribution(cue=[], content=[(at, at + len(content))], source=None)
+
+
 def test_a_content_that_is_only_a_pronoun_is_no_saying(quotes_pipeline) -> None:
     def said(text: str, content: str) -> tuple[object, RawAttribution]:
-        at = text.rindex(content)
-        return quotes_pipeline.nlp.doc(text), RawAttribution(cue=[], content=[(at, at + len(content))], source=None)
+        return _with_content(quotes_pipeline, text, content)
 
     assert has_empty_content(*said("The club said it would sign a striker, which it did.", "which"))
     assert has_empty_content(*said("Vindman reported to him on the call.", "to him"))
     assert not has_empty_content(*said("The club said it would sign a striker.", "it would sign a striker"))
     assert not has_empty_content(*said("Spokespeople declined to comment.", "to comment"))
+
+
+def test_a_relative_clause_on_a_noun_is_no_content(quotes_pipeline) -> None:
+    def said(text: str, content: str) -> tuple[object, RawAttribution]:
+        return _with_content(quotes_pipeline, text, content)
+
+    witness = "Morrison was the third witness testifying Tuesday who listened in on the call."
+    assert has_relative_clause_content(*said(witness, "who listened in on the call"))
+    assert not has_relative_clause_content(*said("Senators asked who listened in on the call.", "who listened in"))
+    assert not has_relative_clause_content(*said("She said the call was perfect.", "the call was perfect"))
 
 
 def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipeline) -> None:

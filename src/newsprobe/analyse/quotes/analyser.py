@@ -33,6 +33,7 @@ from .rules import (
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
+    has_relative_clause_content,
     has_sourceless_cue,
     merge_duplicates,
     subject_tagged_as_content,
@@ -59,7 +60,14 @@ QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
 # a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which')
-NOT_SAYING = (has_hypothetical_cue, has_empty_cue, has_action_content, has_never_cue, has_empty_content)
+NOT_SAYING = (
+    has_hypothetical_cue,
+    has_empty_cue,
+    has_action_content,
+    has_never_cue,
+    has_empty_content,
+    has_relative_clause_content,
+)
 
 
 class QuoteSpan(Span):

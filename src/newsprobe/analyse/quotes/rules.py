@@ -42,6 +42,7 @@ __all__ = [
     "find_attributions",
     "has_action_content",
     "has_empty_content",
+    "has_relative_clause_content",
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_never_cue",
@@ -478,6 +479,21 @@ def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
     """The content is only a pronoun or function words ('Chelsea hope to announce later today | which')."""
     words = _tokens_of(doc, att.content)
     return bool(words) and all(t.pos_ in _EMPTY_CONTENT_POS for t in words)
+
+
+def has_relative_clause_content(doc: Doc, att: RawAttribution) -> bool:
+    """The content is a relative clause on a name or noun before it, not what was said: 'the third witness
+    testifying Tuesday | who listened in on the call' (an embedded question follows its verb: 'asked who …')."""
+    if len(att.content) != 1:
+        return False  # a content in pieces may open with a relative clause and go on to what was said
+    words = [t for t in _tokens_of(doc, att.content) if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or words[0].lower_ not in _RELATIVE_WH:
+        return False
+    before = next((t for t in reversed(doc[: words[0].i]) if not (t.is_punct or t.is_space)), None)
+    return before is not None and before.pos_ in {"NOUN", "PROPN"}
+
+
+_RELATIVE_WH = frozenset({"who", "which", "whom"})
 
 
 @cache
