@@ -92,3 +92,12 @@ def test_a_titled_one_word_owner_is_still_an_antecedent(page_quotes) -> None:
     """'Mr. Trump’s theatrical embrace is not limited to China. He has injected …'."""
     result = page_quotes("702d1da6")
     assert {att.speaker.name for att in _with(result, "he might leave some trading partners behind")} == {"Trump"}
+
+
+def test_a_cue_takes_the_subject_of_its_own_sentence(page_quotes) -> None:
+    """'The World Health Organization reported … . The Lancet Commission on pollution and health found that …':
+    the tagger gave 'found' the source of the sentence before."""
+    found = [a for a in page_quotes("16c30add").attributions if [c.text for c in a.cue] == ["found"]]
+    assert found and {a.speaker.name for a in found} == {"Lancet Commission"}
+    denied = _with(page_quotes("55bb6340"), "shocking and false")
+    assert {a.speaker.name for a in denied} == {"Big Machine"}  # was unresolved: 'fans' of the sentence before

@@ -221,6 +221,7 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
     regions = [(q.start, q.end) for q in quotes]
     text = text_of(doc)
     for att in tagged:
+        _prefer_own_sentence_subject(doc, att, quotes)
         source = att.source
         if source is not None and (
             any(s <= source[0] and source[1] <= e for s, e in [*regions, *att.content])
@@ -238,6 +239,22 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
             if found is not None:
                 att.source, att.source_head = found
     return tagged
+
+
+def _prefer_own_sentence_subject(doc: Doc, att: RawAttribution, quotes: list[QuoteRegion]) -> None:
+    """A source tagged in another sentence than its cue gives way to the subject of the cue's verb in the cue's
+    own sentence ('The World Health Organization reported … . The Lancet Commission … found that …': 'found'
+    had been given to the WHO)."""
+    if att.source is None or not att.cue or _sentence_of(doc, att.source[0]) == _sentence_of(doc, att.cue[0][0]):
+        return
+    found = cue_subject(doc, att, quotes)
+    if found is not None and _sentence_of(doc, found[0][0]) == _sentence_of(doc, att.cue[0][0]):
+        att.source, att.source_head = found
+
+
+def _sentence_of(doc: Doc, offset: int) -> int:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0].sent.start if span is not None and len(span) else -1
 
 
 def _after_via(text: str, source: CharSpan) -> bool:
