@@ -59,7 +59,8 @@ __all__ = [
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
-# a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which')
+# a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a
+# relative clause on a noun ('the third witness | who listened in')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_empty_cue,
