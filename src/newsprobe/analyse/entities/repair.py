@@ -273,8 +273,13 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
 
 
 def _after_title(whole: str, start: int) -> bool:
-    before = whole[max(0, start - 24) : start].lower().split()
+    before = _words_before(whole, start)
     return bool(before) and before[-1].rstrip(",") in TITLE_WORDS
+
+
+def _words_before(whole: str, start: int) -> list[str]:
+    """The last few words before `start`, lower case."""
+    return whole[max(0, start - 24) : start].lower().split()
 
 
 def _plural_word(text: str) -> bool:
@@ -283,7 +288,7 @@ def _plural_word(text: str) -> bool:
 
 def _after_place_preposition(whole: str, start: int) -> bool:
     """'in al-Tanf', 'at the al-Tanf base', 'Syria’s al-Tanf'."""
-    before = whole[max(0, start - 24) : start].lower().split()
+    before = _words_before(whole, start)
     if before and before[-1] == "the":
         before.pop()
     return bool(before) and (before[-1] in PLACE_PREPOSITIONS or before[-1].endswith(("’s", "'s")))

@@ -246,10 +246,13 @@ def _prefer_own_sentence_subject(doc: Doc, att: RawAttribution, quotes: list[Quo
     """A source tagged in another sentence than its cue gives way to the subject of the cue's verb in the cue's
     own sentence ('The World Health Organization reported … . The Lancet Commission … found that …': 'found'
     had been given to the WHO)."""
-    if att.source is None or not att.cue or _sentence_of(doc, att.source[0]) == _sentence_of(doc, att.cue[0][0]):
+    if att.source is None or not att.cue:
+        return
+    cue_sentence = _sentence_of(doc, att.cue[0][0])
+    if _sentence_of(doc, att.source[0]) == cue_sentence:
         return
     found = cue_subject(doc, att, quotes)
-    if found is not None and _sentence_of(doc, found[0][0]) == _sentence_of(doc, att.cue[0][0]):
+    if found is not None and _sentence_of(doc, found[0][0]) == cue_sentence:
         att.source, att.source_head = found
 
 

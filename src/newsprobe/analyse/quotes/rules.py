@@ -454,8 +454,12 @@ def _tokens_of(doc: Doc, spans: Sequence[CharSpan]) -> list[Token]:
     return [t for start, end in spans for t in doc.char_span(start, end, alignment_mode="expand") or []]
 
 
+def _is_word(token: Token) -> bool:
+    return not (token.is_punct or token.is_space)
+
+
 def _cue_words(doc: Doc, att: RawAttribution) -> list[Token]:
-    return [t for t in _tokens_of(doc, att.cue) if not (t.is_punct or t.is_space)]
+    return [t for t in _tokens_of(doc, att.cue) if _is_word(t)]
 
 
 def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
@@ -486,10 +490,10 @@ def has_relative_clause_content(doc: Doc, att: RawAttribution) -> bool:
     testifying Tuesday | who listened in on the call' (an embedded question follows its verb: 'asked who …')."""
     if len(att.content) != 1:
         return False  # a content in pieces may open with a relative clause and go on to what was said
-    words = [t for t in _tokens_of(doc, att.content) if not (t.is_punct or t.is_space)]
+    words = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
     if len(words) < 2 or words[0].lower_ not in _RELATIVE_WH:
         return False
-    before = next((t for t in reversed(doc[: words[0].i]) if not (t.is_punct or t.is_space)), None)
+    before = next((t for t in reversed(doc[: words[0].i]) if _is_word(t)), None)
     return before is not None and before.pos_ in {"NOUN", "PROPN"}
 
 
