@@ -13,6 +13,7 @@ from newsprobe.analyse.quotes.rules import (
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
+    has_proposition_source,
     has_relative_clause_content,
     has_sourceless_cue,
     trim_source,
@@ -161,6 +162,18 @@ def test_a_relative_clause_on_a_noun_is_no_content(quotes_pipeline) -> None:
     assert has_relative_clause_content(*said(witness, "who listened in on the call"))
     assert not has_relative_clause_content(*said("Senators asked who listened in on the call.", "who listened in"))
     assert not has_relative_clause_content(*said("She said the call was perfect.", "the call was perfect"))
+
+
+def test_a_source_after_a_noun_summing_up_the_sentence_before_is_no_saying(quotes_pipeline) -> None:
+    def denied(text: str, source: str, content: str) -> tuple[object, RawAttribution]:
+        doc, att = _with_content(quotes_pipeline, text, content)
+        at = text.index(source)
+        return doc, RawAttribution(cue=[], content=att.content, source=(at, at + len(source)))
+
+    text = "He said others had raised concerns about Vindman leaking, a prospect Vindman denied earlier in the day."
+    assert has_proposition_source(*denied(text, "a prospect Vindman", "He said others had raised concerns"))
+    quote = "The call was perfect, the lawyer Smith said."
+    assert not has_proposition_source(*denied(quote, "the lawyer Smith", "The call was perfect"))
 
 
 def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipeline) -> None:

@@ -155,7 +155,7 @@ def test_nationality_adjective_is_never_a_speaker(resolve) -> None:
     text = "According to the Jordanian government, the country had admitted many refugees."
     assert resolve(text, "Jordanian", "According to").resolved_by == "unresolved"
     speaker = resolve(text, "the Jordanian government", "According to")
-    assert (speaker.name, speaker.kind, speaker.organisation) == ("Jordanian government", "government", None)
+    assert (speaker.name, speaker.kind, speaker.organisation) == ("Jordanian government", "government", "Jordan")
 
 
 def test_capital_speaks_for_its_government(resolve) -> None:

@@ -11,7 +11,16 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
-from .names import CORPORATE_WORDS, GENERIC_NAME_WORDS, NAME_PREFIXES, PLACE_ALIASES, PLACE_WORDS, TITLE_WORDS
+from ..nationalities import nationalities
+from .names import (
+    CORPORATE_WORDS,
+    GENERIC_NAME_WORDS,
+    NAME_PREFIXES,
+    PARTY_WORDS,
+    PLACE_ALIASES,
+    PLACE_WORDS,
+    TITLE_WORDS,
+)
 from .repair import repair_mentions
 
 if TYPE_CHECKING:
@@ -41,15 +50,18 @@ class EntitiesResult(BaseModel):
     entities: list[Entity] = Field(default_factory=list, description="Most mentioned first.")
 
 
-def _is_demonym(word: str) -> bool:
-    return word[:1].isupper() and word.endswith(("ian", "ese", "ish", "ean", "an", "i")) and len(word) > 3
+def _is_nationality_or_party(word: str) -> bool:
+    """'Russian' or 'Republican' before a name; not 'Kristi', 'Christian' or 'Nissan'."""
+    return word[:1].isupper() and (word.lower() in nationalities() or word.lower() in PARTY_WORDS)
 
 
 def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut."""
     index = 0
     tokens = list(ent)
-    while index < len(tokens) - 1 and (tokens[index].lower_ in TITLE_WORDS or _is_demonym(tokens[index].text)):
+    while index < len(tokens) - 1 and (
+        tokens[index].lower_ in TITLE_WORDS or _is_nationality_or_party(tokens[index].text)
+    ):
         index += 1
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
 
@@ -137,8 +149,22 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too."""
-    return len(short) < len(long) and all(word in long for word in short)
+    """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too; so do 'Patrick W. Carlineo',
+    'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name)."""
+    if len(short) < len(long) and all(word in long for word in short):
+        return True
+    a, b = _given_and_surname(short), _given_and_surname(long)
+    return a is not None and b is not None and a[1] == b[1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _given_and_surname(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """('pat', 'carlineo') for 'Pat W. Carlineo Jr.': the name without initials and suffixes, if two words remain."""
+    core = [w.casefold().rstrip(".,") for w in words]
+    core = [w for w in core if len(w) > 1 and w not in _NAME_SUFFIXES]
+    return (core[0], core[1]) if len(core) == 2 else None
 
 
 class _Group:

@@ -10,6 +10,9 @@ TITLE_WORDS = frozenset(
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp""".split()
 )
 
+# Party words that stand before a name like a nationality ('Republican Sen. Lindsey Graham').
+PARTY_WORDS = frozenset("republican democrat democratic gop labour tory conservative liberal".split())
+
 # Common alternative names of the same place; keys and values are case-folded.
 PLACE_ALIASES = {
     "u.s.": "united states",

@@ -33,6 +33,7 @@ from .rules import (
     has_empty_cue,
     has_hypothetical_cue,
     has_never_cue,
+    has_proposition_source,
     has_relative_clause_content,
     has_sourceless_cue,
     merge_duplicates,
@@ -60,7 +61,8 @@ QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
 # a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a
-# relative clause on a noun ('the third witness | who listened in')
+# relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up the
+# writer's sentence before it ('…, a prospect Vindman denied')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_empty_cue,
@@ -68,6 +70,7 @@ NOT_SAYING = (
     has_never_cue,
     has_empty_content,
     has_relative_clause_content,
+    has_proposition_source,
 )
 
 

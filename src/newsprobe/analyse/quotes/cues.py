@@ -5,6 +5,11 @@ Data only; the logic lives in `rules.py` and `speakers.py`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from ..nationalities import nationalities
+
 # Opening mark -> closing marks it may pair with. Straight quotes pair with themselves; a curly and a
 # straight double mark also pair with each other (“…," and "…,” in copy edited by hand: left unpaired,
 # the open mark swallows the cue and the speaker up to the next quote).
@@ -229,57 +234,29 @@ PERSON_NOMINALS = frozenset(
     billionaire mogul democrat republican fm attorney coach commander economist founder superintendent
     """.split()
 )
-# Nationality adjective / country mention -> country.
-NATIONALITIES: dict[str, str] = {
-    "russian": "Russia",
-    "russia": "Russia",
-    "us": "United States",
-    "u.s.": "United States",
-    "american": "United States",
-    "united states": "United States",
-    "the united states": "United States",
-    "syrian": "Syria",
-    "syria": "Syria",
-    "british": "United Kingdom",
-    "uk": "United Kingdom",
-    "u.k.": "United Kingdom",
-    "french": "France",
-    "france": "France",
-    "german": "Germany",
-    "germany": "Germany",
-    "chinese": "China",
-    "china": "China",
-    "iranian": "Iran",
-    "iran": "Iran",
-    "israeli": "Israel",
-    "israel": "Israel",
-    "turkish": "Turkey",
-    "turkey": "Turkey",
-    "ukrainian": "Ukraine",
-    "ukraine": "Ukraine",
-    "iraqi": "Iraq",
-    "iraq": "Iraq",
-    "saudi": "Saudi Arabia",
-    "qatari": "Qatar",
-    "egyptian": "Egypt",
-    "indian": "India",
-    "japanese": "Japan",
-    "korean": "Korea",
-    "north korean": "North Korea",
-    "south korean": "South Korea",
-    "mexican": "Mexico",
-    "canadian": "Canada",
-    "italian": "Italy",
-    "spanish": "Spain",
-    "polish": "Poland",
-    "dutch": "Netherlands",
-    "australian": "Australia",
-    "pakistani": "Pakistan",
-    "afghan": "Afghanistan",
-    "venezuelan": "Venezuela",
-    "cuban": "Cuba",
-    "european": "European Union",
-}
+# Nationality word or country mention -> country: every demonym, and how the news names some countries.
+NATIONALITIES: Mapping[str, str] = MappingProxyType(
+    {
+        **nationalities(),
+        "russia": "Russia",
+        "us": "United States",
+        "u.s.": "United States",
+        "united states": "United States",
+        "the united states": "United States",
+        "syria": "Syria",
+        "uk": "United Kingdom",
+        "u.k.": "United Kingdom",
+        "france": "France",
+        "germany": "Germany",
+        "china": "China",
+        "iran": "Iran",
+        "israel": "Israel",
+        "turkey": "Turkey",
+        "ukraine": "Ukraine",
+        "iraq": "Iraq",
+        "korean": "Korea",
+    }
+)
 # Capitals and seats used as collective sources for governments ("Washington argued ...").
 CAPITALS: dict[str, str] = {
     "washington": "United States",

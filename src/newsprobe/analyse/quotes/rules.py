@@ -42,6 +42,7 @@ __all__ = [
     "find_attributions",
     "has_action_content",
     "has_empty_content",
+    "has_proposition_source",
     "has_relative_clause_content",
     "has_empty_cue",
     "has_hypothetical_cue",
@@ -498,6 +499,28 @@ def has_relative_clause_content(doc: Doc, att: RawAttribution) -> bool:
 
 
 _RELATIVE_WH = frozenset({"who", "which", "whom"})
+
+
+def has_proposition_source(doc: Doc, att: RawAttribution) -> bool:
+    """The source is a name after a noun standing for the sentence before it: '…, a prospect Vindman denied': what
+    Vindman denied is that prospect, not the writer's sentence the tagger gives him as content."""
+    if att.source is None or not att.content or any(end > att.source[0] for _, end in att.content):
+        return False
+    words = [t for t in _tokens_of(doc, [att.source]) if _is_word(t)]
+    return (
+        len(words) >= 3
+        and words[0].pos_ == "DET"
+        and words[1].lemma_.lower() in PROPOSITION_NOUNS
+        and words[2].pos_ == "PROPN"
+    )
+
+
+# Nouns that sum up a statement so that a name after them can deny or confirm it ('a claim Trump rejected').
+PROPOSITION_NOUNS = frozenset(
+    """prospect claim allegation accusation charge assertion suggestion idea notion report rumor rumour story
+    characterization characterisation account theory contention premise description version narrative
+    scenario possibility argument""".split()
+)
 
 
 @cache
