@@ -46,6 +46,12 @@ def test_organisations_by_their_words_and_acronyms(fast_nlp: SharedNLP) -> None:
     assert ("Brindle News", "ORG") in found
 
 
+def test_a_name_led_by_an_acronym_is_a_product_unless_a_given_name_follows(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "The VW Atlas is bigger. Defensive end DL Larry Ogunjobi was hurt.")
+    assert ("VW Atlas", "ORG") in found
+    assert ("Larry Ogunjobi", "PERSON") in found
+
+
 def test_figures(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Prices rose 12 percent to $ 40 in March 2017, said 3 officials.")
     assert ("12 percent", "PERCENT") in found

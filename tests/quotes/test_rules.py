@@ -16,6 +16,7 @@ from newsprobe.analyse.quotes.rules import (
     has_proposition_source,
     has_relative_clause_content,
     has_sourceless_cue,
+    has_wordless_cue_and_no_source,
     trim_source,
 )
 
@@ -174,6 +175,16 @@ def test_a_source_after_a_noun_summing_up_the_sentence_before_is_no_saying(quote
     assert has_proposition_source(*denied(text, "a prospect Vindman", "He said others had raised concerns"))
     quote = "The call was perfect, the lawyer Smith said."
     assert not has_proposition_source(*denied(quote, "the lawyer Smith", "The call was perfect"))
+
+
+def test_a_cue_of_punctuation_with_no_source_is_no_saying(quotes_pipeline) -> None:
+    text = "NEW DELHI: Their American dream shattered, 150 Indians returned home."
+    doc, att = _with_content(quotes_pipeline, text, "Their American dream shattered")
+    colon = text.index(":")
+    att.cue = [(colon, colon + 1)]
+    assert has_wordless_cue_and_no_source(doc, att)
+    att.cue = [(text.index("returned"), text.index("returned") + len("returned"))]
+    assert not has_wordless_cue_and_no_source(doc, att)
 
 
 def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipeline) -> None:

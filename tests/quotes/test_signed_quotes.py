@@ -53,3 +53,10 @@ def test_transcript_lines_are_attributed_to_their_speaker_label(analyse_quotes, 
         lines = {" ".join(s.text for s in a.source): a for a in result.attributions if a.cue and a.cue[0].text == ":"}
         assert set(lines) == {"WALLACE", "PENCE"}
         assert lines["PENCE"].content[0].text == "She will not be attending the debate tomorrow night"
+
+
+def test_a_lone_line_in_capitals_and_a_colon_is_a_dateline_not_a_transcript(analyse_quotes) -> None:
+    text = (
+        "NEW DELHI: Their American dream shattered, nearly 150 Indians returned home on Wednesday.\n\nThey were sad.\n"
+    )
+    assert not [a for a in analyse_quotes(text).attributions if a.cue and a.cue[0].text == ":"]

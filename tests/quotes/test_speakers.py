@@ -149,6 +149,8 @@ def test_dateline_is_never_a_speaker(resolve) -> None:
     assert resolve(text, "BUFFALO, N.Y.", "saying").resolved_by == "unresolved"
     text = "Indianapolis – Several thousand teachers surrounded the Statehouse on Tuesday to call for better pay."
     assert resolve(text, "Indianapolis – Several thousand teachers", "call for").resolved_by == "unresolved"
+    text = "NEW DELHI: Nearly 150 Indians returned home on Wednesday, saying the trip had failed."
+    assert resolve(text, "NEW DELHI", "saying").resolved_by == "unresolved"
 
 
 def test_nationality_adjective_is_never_a_speaker(resolve) -> None:

@@ -118,8 +118,15 @@ class RuleEntities:
         elif len(words) == 1:
             yield _span(doc, start, end, UNKNOWN)
         elif 2 <= len(words) <= 4 and all(token.tag_ in PROPER_TAGS for token in doc[start:end]):
-            person = words[0] in self.first_names or not all(word in self.common_words for word in words)
-            yield _span(doc, start, end, "PERSON" if person else "ORG")
+            yield self._name_by_shape(doc, start, end, words)
+
+    def _name_by_shape(self, doc: Doc, start: int, end: int, words: list[str]) -> Span:
+        if _is_acronym(doc[start]):
+            if words[1] in self.first_names and not _is_acronym(doc[start + 1]):
+                return _span(doc, start + 1, end, "PERSON")  # 'DL Larry Ogunjobi': a position before a name
+            return _span(doc, start, end, "ORG")  # 'VW Atlas', 'DJI Mavic Mini': a company's product
+        person = words[0] in self.first_names or not all(word in self.common_words for word in words)
+        return _span(doc, start, end, "PERSON" if person else "ORG")
 
     def _longest_match(self, doc: Doc, start: int, end: int) -> tuple[int, str] | None:
         if doc[start].lower_ in INNER_WORDS:
@@ -131,6 +138,10 @@ class RuleEntities:
             if label is not None:
                 return stop, label
         return None
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.is_alpha and token.text.isupper()
 
 
 def _span(doc: Doc, start: int, end: int, label: str) -> Span:

@@ -36,11 +36,13 @@ from .rules import (
     has_proposition_source,
     has_relative_clause_content,
     has_sourceless_cue,
+    has_wordless_cue_and_no_source,
     merge_duplicates,
+    opens_with_dateline,
     subject_tagged_as_content,
     trim_source,
 )
-from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, opens_with_dateline
+from .speakers import Speaker, SpeakerEvidence, SpeakerResolver
 from .tagger import MODEL_PATH, QuoteTagger
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
 # a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a
 # relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up the
-# writer's sentence before it ('…, a prospect Vindman denied')
+# writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_empty_cue,
@@ -71,6 +73,7 @@ NOT_SAYING = (
     has_empty_content,
     has_relative_clause_content,
     has_proposition_source,
+    has_wordless_cue_and_no_source,
 )
 
 

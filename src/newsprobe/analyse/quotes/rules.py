@@ -48,6 +48,9 @@ __all__ = [
     "has_hypothetical_cue",
     "has_never_cue",
     "has_sourceless_cue",
+    "has_wordless_cue_and_no_source",
+    "is_dateline",
+    "opens_with_dateline",
     "merge_duplicates",
     "subject_tagged_as_content",
     "trim_source",
@@ -469,6 +472,31 @@ def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
     return bool(words) and all(t.lemma_.lower() in SOURCELESS_CUES for t in words)
 
 
+def is_dateline(head: Token) -> bool:
+    """'BUFFALO, N.Y. —', 'NEW DELHI:': words in capitals opening their paragraph, followed by a comma or a dash;
+    or a place name so followed by a long dash ('Indianapolis – Several thousand teachers …')."""
+    doc = head.doc
+    opens_line = head.i == 0 or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text.strip() == ""
+    after = head.i + 1
+    if head.text.isupper() and len(head.text) > 2:
+        while after < len(doc) and doc[after].text.isupper() and doc[after].is_alpha:
+            after += 1
+        return opens_line and after < len(doc) and doc[after].text in {",", "—", "–", "-", "(", ":"}
+    following = doc[after].text if after < len(doc) else ""
+    return opens_line and following in {"—", "–"} and head.ent_type_ == "GPE"
+
+
+def opens_with_dateline(doc: Doc, source: CharSpan) -> bool:
+    """The source span is a dateline ('BUFFALO, N.Y.'), not a speaker."""
+    span = doc.char_span(source[0], source[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and is_dateline(span[0])
+
+
+def has_wordless_cue_and_no_source(doc: Doc, att: RawAttribution) -> bool:
+    """Nobody and no word says it: a colon after a dateline ('NEW DELHI: Their American dream shattered …')."""
+    return att.source is None and bool(att.cue) and not _cue_words(doc, att)
+
+
 def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is only 'had' / 'was': no act of saying or thinking."""
     words = _cue_words(doc, att)
@@ -769,7 +797,7 @@ def _transcript_attributions(doc: Doc) -> list[RawAttribution]:
                 kind="transcript",
             )
         )
-    return found
+    return found if len(found) > 1 else []  # one 'NEW DELHI: …' line is a dateline; a transcript is an exchange
 
 
 _CLOSING_MARKS = "”\"’'»"

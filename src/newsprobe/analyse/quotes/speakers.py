@@ -45,6 +45,7 @@ from .cues import (
     VOICE_NOUNS,
 )
 from .marks import QuoteRegion
+from .rules import is_dateline
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -60,7 +61,6 @@ __all__ = [
     "SpeakerEvidence",
     "SpeakerResolver",
     "is_opinion",
-    "opens_with_dateline",
     "parse_title_name",
 ]
 
@@ -589,7 +589,7 @@ class SpeakerResolver:
         person = self._named_person(head)  # before the dateline test: 'PENCE:' opens a transcript line
         if person is not None:
             return person.speaker("named", "named in the clause", self._name_evidence(person, head))
-        if _is_dateline(head) or _is_dateline(span[0]):
+        if is_dateline(head) or is_dateline(span[0]):
             return unresolved(f"“{span.text}” is a dateline")
         if head.pos_ not in {"PROPN", "NOUN"}:
             return unresolved(f"“{head.text}” is not a name")
@@ -819,20 +819,3 @@ def _is_target(head: Token, cue: list[CharSpan]) -> bool:
         and verb.lower_ != "according"
         and in_cue(verb)
     )
-
-
-def _is_dateline(head: Token) -> bool:
-    """'BUFFALO, N.Y. —': a word in capitals opening its paragraph, followed by a comma or a dash; or a place
-    name so followed by a long dash ('Indianapolis – Several thousand teachers …')."""
-    doc = head.doc
-    opens_line = head.i == 0 or "\n" in doc[head.i - 1].whitespace_ or doc[head.i - 1].text.strip() == ""
-    following = doc[head.i + 1].text if head.i + 1 < len(doc) else ""
-    if head.text.isupper() and len(head.text) > 2:
-        return opens_line and following in {",", "—", "–", "-", "(", ":"}
-    return opens_line and following in {"—", "–"} and head.ent_type_ == "GPE"
-
-
-def opens_with_dateline(doc: Doc, source: CharSpan) -> bool:
-    """The source span is a dateline ('BUFFALO, N.Y.'), not a speaker."""
-    span = doc.char_span(source[0], source[1], alignment_mode="expand")
-    return span is not None and len(span) > 0 and _is_dateline(span[0])
