@@ -128,6 +128,12 @@ def test_one_person_with_and_without_a_middle_initial_or_suffix_is_one_entity() 
     assert counts == {"Patrick Carlineo Jr.": 4, "Bill Clinton": 1, "Hillary Clinton": 1}
 
 
+def test_the_surname_he_before_a_name_is_part_of_it() -> None:
+    text = "He Jianxiong, a former director at the International Monetary Fund, said the talks were hard. He left."
+    names = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}
+    assert names.get("He Jianxiong") == "PERSON" and "Jianxiong" not in names
+
+
 def test_nationalities_are_words_of_countries_not_names() -> None:
     table = nationalities()
     assert table["russian"] == "Russia" and table["north korean"] == "North Korea" and table["serbian"] == "Serbia"
@@ -169,6 +175,10 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("6ebac05f", "Ilhan Omar", "PERSON"),  # was "Omar"
         ("264dc3ae", "Ryan Suter", "PERSON"),  # was "Suter"
         ("0d461229", "Cristian Garin", "PERSON"),  # was "Garin"
+        ("0d461229", "Opelka", "PERSON"),  # '"Came down to a few points," Opelka said': was NORP, and unresolved
+        ("51374560", "Menear", "PERSON"),  # was PRODUCT beside "Craig Menear", and his quote unresolved
+        ("4648a420", "Broncos", "ORG"),  # a team with no "the" before it: was PERSON
+        ("7ab16ade", "Steelers", "ORG"),  # was PERSON
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

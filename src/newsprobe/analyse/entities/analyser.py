@@ -83,8 +83,9 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
 
 
 def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
-    """A mention that is part of a known person's name is that person, whatever the tagger said, and so is a
-    given name before a known person's surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a
+    """A mention that is part of a known person's name is that person, whatever the tagger said (of other kinds of
+    names, only the surname alone: 'Opelka' tagged a nationality), and so is a given name before a known person's
+    surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a
     person's surname in the plural is a family ('the Bidens')."""
     found = _groups_named_as_people(found)
     people = [m.text.split() for label, m in found if label == "PERSON"]
@@ -93,7 +94,7 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
 
     def is_person(label: str, words: list[str]) -> bool:
         if label not in ("ORG", "PERSON", "GPE"):
-            return False
+            return len(words) == 1 and words[0] in surnames  # 'Opelka' tagged a nationality beside 'Reilly Opelka'
         return set(words) <= person_words or _given_name_and_surname(words, surnames)
 
     def relabelled(label: str, words: list[str]) -> str:

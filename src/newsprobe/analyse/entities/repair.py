@@ -54,7 +54,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         if bounds is not None and label == "ORG":
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
-            bounds = _name_alone(doc, *_from_first_name(doc, *bounds, first_names()))
+            bounds = _name_alone(doc, *_with_surname_he(doc, *_from_first_name(doc, *bounds, first_names())))
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if _a_clause(doc, *bounds):
@@ -93,6 +93,16 @@ def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> t
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.lower_ in known and not any(t.lower_ in known or t.text.endswith(".") for t in tokens[:k]):
             return token.idx, end
+    return start, end
+
+
+def _with_surname_he(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'He Jianxiong, the former executive director …': the tagger reads the surname He as the pronoun; a pronoun
+    right before a name is no English, so it belongs to the name."""
+    first = _tokens(doc, start, end)[:1]
+    before = doc[first[0].i - 1] if first and first[0].i > 0 else None
+    if before is not None and before.text == "He" and before.whitespace_ == " ":
+        return before.idx, end
     return start, end
 
 
@@ -244,12 +254,16 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
 
 
 def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
-    """A one-word plural 'person' that some mention puts after 'the' is a team or a group ('the Steelers',
-    'the Browns' defense'), unless the gazetteer knows it as a person."""
+    """A one-word plural 'person' that some mention puts after 'the', or that is no surname of a person named in
+    full on the page, is a team or a group ('the Steelers', 'the Browns' defense', 'Broncos', 'Swifties'), unless
+    the gazetteer knows it as a person ('Sanders')."""
+    surnames = {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
     groups = {
         normalise_name(whole[s:e])
         for label, s, e in found
-        if label == "PERSON" and _plural_word(whole[s:e]) and whole[max(0, s - 4) : s].lower() == "the "
+        if label == "PERSON"
+        and _plural_word(whole[s:e])
+        and (whole[max(0, s - 4) : s].lower() == "the " or whole[s:e] not in surnames)
     }
     groups = {name for name in groups if gazetteer.get(name) != "PERSON"}
     return [
