@@ -179,6 +179,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("51374560", "Menear", "PERSON"),  # was PRODUCT beside "Craig Menear", and his quote unresolved
         ("4648a420", "Broncos", "ORG"),  # a team with no "the" before it: was PERSON
         ("7ab16ade", "Steelers", "ORG"),  # was PERSON
+        ("2f42ef1d", "Yahoo", "ORG"),  # the gazetteer's organisation, tagged a person: was PERSON
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -199,6 +200,7 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("65bf3048", "MacBook Pro for"),  # "The MacBook Pro for the last seven years"
         ("7a664e40", "Energy"),  # "Energy Secretary Rick Perry": part of a title, was an organisation
         ("7a664e40", "Union"),
+        ("1ee91d1f", "Cmdr"),  # "Cmdr. Sean Robertson": a title tagged as a person of its own
         ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
     ],
 )

@@ -67,6 +67,8 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
 
 
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
+    if label == "PERSON" and all(t.lower_ in TITLE_WORDS or t.is_punct for t in ent):
+        return None  # 'Cmdr.' tagged apart from the name after it
     first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
     if label == "ORG" and not had_title:
         first = 0  # 'European Union': a nationality word opens the organisation's own name

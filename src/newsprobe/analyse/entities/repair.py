@@ -211,15 +211,15 @@ def _name_word(token: Token) -> bool:
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
-    """An outlet or a platform is an organisation; a name ending in 'Act' is a law; a known place named by one
-    word is not a person or a group."""
+    """An outlet or a platform is an organisation; a name ending in 'Act' is a law; a known place or organisation
+    named by one word is not a person or a group."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
     if label in _NAME_LABELS and _LAW_NAME.search(text.strip()):
         return "LAW"
     known = gazetteer.get(normalise_name(text))
-    if label == "PERSON" and known in PLACE_LABELS and " " not in text.strip():
-        return known
+    if label == "PERSON" and (known in PLACE_LABELS or known == "ORG") and " " not in text.strip():
+        return known  # 'Yahoo', 'Dell' alone (a person named so in full on the page gets the name back)
     if label in PLACE_LABELS | {"NORP"} and known == "PERSON":
         return "PERSON"
     if label == "NORP" and known == "ORG" and " " in text.strip():
