@@ -201,6 +201,9 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("7a664e40", "Energy"),  # "Energy Secretary Rick Perry": part of a title, was an organisation
         ("7a664e40", "Union"),
         ("1ee91d1f", "Cmdr"),  # "Cmdr. Sean Robertson": a title tagged as a person of its own
+        ("3d8f3404", "Universal"),  # "signed to Universal as a songwriter": an English word, no name: was PERSON
+        ("4648a420", "Award"),  # "a 40 Under 40 Award recipient": was PERSON
+        ("5a822960", "Inn"),  # "Braunau am Inn": was PERSON
         ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
     ],
 )

