@@ -257,7 +257,7 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
     """A one-word plural 'person' that some mention puts after 'the', or that is no surname of a person named in
     full on the page, is a team or a group ('the Steelers', 'the Browns' defense', 'Broncos', 'Swifties'), unless
     the gazetteer knows it as a person ('Sanders')."""
-    surnames = {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
+    surnames = _surnames_of_full_names(whole, found)
     groups = {
         normalise_name(whole[s:e])
         for label, s, e in found
@@ -271,13 +271,17 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
     ]
 
 
+def _surnames_of_full_names(whole: str, found: list[Found]) -> set[str]:
+    return {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
+
+
 def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found]:
     """A one-word 'person' whose word the article also writes in lower case is a common noun at the start of
     a sentence or in a title ('Rice production', 'Honey', 'Meth. We're On It.'), and so is one that is an English
     word no list knows as a name and no other name on the page holds ('Salad', 'Award', 'Universal'; the Goddard
     Space Flight Center's 'Goddard'), unless a title stands before it or a longer name on the page ends in it
     ('Condoleezza Rice'): not kept, as its label would be a guess."""
-    surnames = {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
+    surnames = _surnames_of_full_names(whole, found)
     words = {whole[s:e] for label, s, e in found if label == "PERSON" and " " not in whole[s:e].strip()}
     titled = {whole[s:e] for label, s, e in found if label == "PERSON" and _after_title(whole, s)}
     in_other_names = {

@@ -493,7 +493,8 @@ def opens_with_dateline(doc: Doc, source: CharSpan) -> bool:
 
 
 def has_wordless_cue_and_no_source(doc: Doc, att: RawAttribution) -> bool:
-    """Nobody and no word says it: a colon after a dateline ('NEW DELHI: Their American dream shattered …')."""
+    """Nobody and no word says it: a colon or an ellipsis with no source ('they note that the army took to the
+    streets …: a “voluntary clean-up activity”')."""
     return att.source is None and bool(att.cue) and not _cue_words(doc, att)
 
 
