@@ -87,8 +87,8 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
 def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
     """A mention that is part of a known person's name is that person, whatever the tagger said (of other kinds of
     names, only the surname alone: 'Opelka' tagged a nationality), and so is a given name before a known person's
-    surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a
-    person's surname in the plural is a family ('the Bidens')."""
+    surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a person's surname in the plural is a family
+    ('the Bidens')."""
     found = _groups_named_as_people(found)
     people = [m.text.split() for label, m in found if label == "PERSON"]
     person_words = {word for words in people for word in words}
