@@ -5,8 +5,9 @@
 Profiles: accurate, fast, and best when its base weights are installed.
 
 - Hand-checked set (`tests/fixtures/speakers.json`): the first 10 attributions of 30 of the 88
-  extraction-bench pages, each with the speaker a careful reader names or `unresolved`. Speaker
-  accuracy over all items, the share of predicted names that are right, the share of items with no
+  extraction-bench pages, each with the speaker a careful reader names or `unresolved`, or marked as no
+  attribution at all (an act, a condition: how many of those a profile still reports). Speaker accuracy
+  over the attributions, the share of predicted names that are right, the share of items with no
   nameable speaker left unresolved, and per resolution rule how many were right (the confidences).
 - Real pages (all 88): the share of pronouns ("he", "they", "which") among the speaker names shown;
   beside it, what a table that shows the source as written for an unresolved speaker would show (the
@@ -117,6 +118,7 @@ def main() -> None:
                 h["accuracy"],
                 h["named_precision"],
                 h["abstained"],
+                f"{h['non_attributions_reported']}/{h['non_attributions']}",
                 f"{r['pronoun_names']}/{r['named']}",
                 r["pronoun_share"],
                 r["if_source_text_shown"]["pronoun_share"],
@@ -128,12 +130,15 @@ def main() -> None:
         "speaker acc",
         "named precision",
         "unresolved kept",
+        "non-attributions reported",
         "pronoun names",
         "pronoun share",
         "if source text shown",
         "PolNeAR dev source acc",
     ]
-    print_table(f"Speakers: {len(load_items(FIXTURE))} hand-checked attributions, 88 real pages", columns, table)
+    items = load_items(FIXTURE)
+    title = f"Speakers: {sum(i.attribution for i in items)} hand-checked attributions, 88 real pages"
+    print_table(title, columns, table)
     for profile, s in systems.items():
         rules = ", ".join(f"{k} {v['correct']}/{v['answered']}" for k, v in s["hand_checked"]["by_method"].items())
         print(f"{profile}: right per rule: {rules}")

@@ -14,6 +14,7 @@ from newsprobe.analyse.quotes.rules import (
     has_hypothetical_cue,
     has_never_cue,
     has_proposition_source,
+    has_rare_cue_and_no_quote_marks,
     has_relative_clause_content,
     has_sourceless_cue,
     has_wordless_cue_and_no_source,
@@ -200,6 +201,17 @@ def test_a_cue_of_words_annotators_never_mark_is_no_act_of_saying(quotes_pipelin
     )
     assert not has_never_cue(*_with_cue(quotes_pipeline, "Senior David Garcia said he was second.", "said"))
     assert not has_never_cue(*_with_cue(quotes_pipeline, "The poll showed that most voters agree.", "showed"))
+
+
+def test_an_unquoted_content_needs_a_cue_word_annotators_often_mark(quotes_pipeline) -> None:
+    def rare(text: str, cue: str) -> bool:
+        return has_rare_cue_and_no_quote_marks(*_with_cue(quotes_pipeline, text, cue))
+
+    assert rare("He was photographed having long chats with Epstein.", "was photographed")
+    assert rare("The tug of gravity redistributing it to its outer edge.", "redistributing")
+    assert not rare("Mr. Garrett said it was a mistake.", "said")
+    assert not rare("The poll showed that most voters agree.", "showed")
+    assert not rare("He was photographed “having long chats” with Epstein.", "was photographed")
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:

@@ -5,7 +5,9 @@ reader names (several spellings of one speaker allowed), or null where nobody ca
 predicted attribution answers an item when its content shares at least half of the shorter of the
 two contents. A predicted name is right when it equals an expected one, or when all its words are in
 an expected name and it ends with the same family name ("Trump" for "Donald Trump"); an expected
-null is right only when the speaker is unresolved.
+null is right only when the speaker is unresolved. Items marked `"attribution": false` are excerpts a careful
+reader reads as no attribution at all (an act, a condition, a scare quote): they are left out of the accuracy,
+and a system that still reports one is counted in `non_attributions_reported`.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class SpeakerItem(BaseModel):
     end: int
     excerpt: str
     speaker: list[str] | None
+    attribution: bool = True
 
 
 class PredictedSpeaker(BaseModel):
@@ -62,7 +65,7 @@ class MethodScore(BaseModel):
 
 
 class SpeakerScores(BaseModel):
-    items: int
+    items: int = Field(description="Items that are attributions.")
     found: int = Field(description="Items a predicted attribution answers.")
     correct: int
     accuracy: float = Field(description="Right speakers (a name, or unresolved where nobody can be named) / items.")
@@ -71,6 +74,8 @@ class SpeakerScores(BaseModel):
     expected_unresolved: int
     abstained: float = Field(description="Share of found items with no nameable speaker left unresolved.")
     by_method: dict[str, MethodScore] = Field(description="Per resolution rule: how many answered, how many right.")
+    non_attributions: int = Field(0, description="Items that are no attribution (an act, a condition, a scare quote).")
+    non_attributions_reported: int = Field(0, description="Of those, how many the system reports as attributions.")
 
 
 def load_items(path: Path) -> list[SpeakerItem]:
@@ -120,7 +125,9 @@ def _answer(item: SpeakerItem, predicted: Sequence[PredictedSpeaker]) -> Predict
 def score_speakers(items: Sequence[SpeakerItem], pages: Mapping[str, Sequence[PredictedSpeaker]]) -> SpeakerScores:
     found = correct = named = named_right = unresolved_expected = abstained = 0
     methods: dict[str, list[int]] = {}
-    for item in items:
+    attributions = [item for item in items if item.attribution]
+    others = [item for item in items if not item.attribution]
+    for item in attributions:
         answer = _answer(item, pages.get(item.page, []))
         if answer is None:
             continue
@@ -137,10 +144,10 @@ def score_speakers(items: Sequence[SpeakerItem], pages: Mapping[str, Sequence[Pr
             unresolved_expected += 1
             abstained += answer.name is None
     return SpeakerScores(
-        items=len(items),
+        items=len(attributions),
         found=found,
         correct=correct,
-        accuracy=correct / len(items) if items else 0.0,
+        accuracy=correct / len(attributions) if attributions else 0.0,
         named=named,
         named_precision=named_right / named if named else 0.0,
         expected_unresolved=unresolved_expected,
@@ -149,6 +156,8 @@ def score_speakers(items: Sequence[SpeakerItem], pages: Mapping[str, Sequence[Pr
             method: MethodScore(answered=n, correct=right, precision=right / n)
             for method, (n, right) in methods.items()
         },
+        non_attributions=len(others),
+        non_attributions_reported=sum(_answer(item, pages.get(item.page, [])) is not None for item in others),
     )
 
 

@@ -20,6 +20,7 @@ from .names import (
     PLACE_ALIASES,
     PLACE_WORDS,
     TITLE_WORDS,
+    is_name_suffix,
 )
 from .repair import repair_mentions
 
@@ -160,13 +161,10 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return a is not None and b is not None and a[1] == b[1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
 
 
-_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
 def _given_and_surname(words: tuple[str, ...]) -> tuple[str, str] | None:
     """('pat', 'carlineo') for 'Pat W. Carlineo Jr.': the name without initials and suffixes, if two words remain."""
-    core = [w.casefold().rstrip(".,") for w in words]
-    core = [w for w in core if len(w) > 1 and w not in _NAME_SUFFIXES]
+    core = [w.casefold().rstrip(".,") for w in words if not is_name_suffix(w)]
+    core = [w for w in core if len(w) > 1]
     return (core[0], core[1]) if len(core) == 2 else None
 
 

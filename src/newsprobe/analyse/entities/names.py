@@ -11,6 +11,15 @@ TITLE_WORDS = frozenset(
     adm adm. cpl cpl. pvt pvt. maj capt col lt""".split()
 )
 
+# Parts of a name that do not tell one person from another ("James P. Kennedy Jr." is Kennedy), without full stops.
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d"})
+
+
+def is_name_suffix(word: str) -> bool:
+    """'Jr.', 'III', 'Ph.D.', 'MD,' or "Jr.'s": a suffix of a name, not a name."""
+    return word.casefold().removesuffix("’s").removesuffix("'s").rstrip(".,") in NAME_SUFFIXES
+
+
 # Party words that stand before a name like a nationality ('Republican Sen. Lindsey Graham').
 PARTY_WORDS = frozenset("republican democrat democratic gop labour tory conservative liberal".split())
 

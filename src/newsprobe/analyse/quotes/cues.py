@@ -27,6 +27,8 @@ QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
 DOUBLE_OPENERS = frozenset({"“", "„", "«", '"', "»", "「"})
 SINGLE_OPENERS = frozenset({"‘", "‹"})
 ALL_QUOTE_CHARS = frozenset('“”„«»"‘’‹›「」')
+# The marks that show words are quoted: the right single quote is an apostrophe more often than not.
+QUOTING_MARKS = ALL_QUOTE_CHARS - {"’"}
 
 # Reporting verbs (lemmas) that introduce speech or a stated position. Drawn from the cue
 # vocabulary of the PolNeAR train split and standard reporting-verb lists.
@@ -103,8 +105,6 @@ GENDERED_WORDS: dict[str, str] = {
     "chairwoman": "f",
     "businesswoman": "f",
 }
-# Parts of a name that do not tell one person from another ("James P. Kennedy Jr." is Kennedy).
-NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."})
 # Nouns for organisations, named in an appositive ("the group that owns her music, Big Machine").
 ORGANISATION_NOUNS = frozenset(
     """group company firm label agency organization organisation network publisher maker automaker carmaker bank

@@ -24,6 +24,7 @@ from .cues import (
     EMPTY_CUE_VERBS,
     HYPOTHETICAL_MARKS,
     MIN_UNCUED_QUOTE_WORDS,
+    QUOTING_MARKS,
     SINGLE_OPENERS,
     SOURCELESS_CUES,
     SPEECH_VERBS,
@@ -47,6 +48,7 @@ __all__ = [
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_never_cue",
+    "has_rare_cue_and_no_quote_marks",
     "has_sourceless_cue",
     "has_wordless_cue_and_no_source",
     "is_dateline",
@@ -552,18 +554,45 @@ PROPOSITION_NOUNS = frozenset(
 )
 
 
+# a cue word annotators mark at most NEVER_CUE_RATE of the times they saw it (at least NEVER_CUE_MIN_SEEN times) is
+# no cue; an unquoted attribution needs a cue word they mark at least OFTEN_CUE_RATE of the times
+NEVER_CUE_RATE = 0.02
+NEVER_CUE_MIN_SEEN = 15
+OFTEN_CUE_RATE = 0.1
+
+
 @cache
-def never_cues() -> frozenset[tuple[str, str]]:
-    """(lemma, part of speech) of words almost never in a PolNeAR train cue (training/quotes/never_cues.py)."""
-    lines = (WEIGHTS_DIR / "quotes" / "never_cues.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset((row[0], row[1]) for line in lines if not line.startswith("#") for row in [line.split("\t")])
+def cue_rates() -> dict[tuple[str, str], tuple[int, int]]:
+    """(lemma, part of speech) → (times seen, times inside a cue) in PolNeAR train (training/quotes/cue_rates.py)."""
+    lines = (WEIGHTS_DIR / "quotes" / "cue_rates.tsv").read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if not line.startswith("#"))
+    return {(lemma, pos): (int(seen), int(in_cue)) for lemma, pos, seen, in_cue in rows}
+
+
+def _cue_content_words(doc: Doc, att: RawAttribution) -> list[Token]:
+    return [t for t in _cue_words(doc, att) if t.pos_ in ("VERB", "NOUN", "ADJ")]
+
+
+def _cue_rate(token: Token) -> tuple[int, float]:
+    seen, in_cue = cue_rates().get((token.lemma_.lower(), token.pos_), (0, 0))
+    return seen, in_cue / seen if seen else 0.0
 
 
 def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
     """Every content word of the cue is one annotators almost never mark as a cue ('finished | second in the
     50 yard freestyle', 'has since drastically reduced'): a tagger's slip, not something said or held."""
-    words = [t for t in _cue_words(doc, att) if t.pos_ in ("VERB", "NOUN", "ADJ")]
-    return bool(words) and all((t.lemma_.lower(), t.pos_) in never_cues() for t in words)
+    rates = [_cue_rate(t) for t in _cue_content_words(doc, att)]
+    return bool(rates) and all(seen >= NEVER_CUE_MIN_SEEN and rate <= NEVER_CUE_RATE for seen, rate in rates)
+
+
+def has_rare_cue_and_no_quote_marks(doc: Doc, att: RawAttribution) -> bool:
+    """Nothing is quoted and no content word of the cue is one annotators often mark as a cue ('he | was
+    photographed | having long chats with Epstein', 'The tug of gravity | redistributing | it to its outer edge'):
+    an act, not something said or held. Quote marks are evidence of their own, so quoted contents stay."""
+    rates = [rate for _, rate in map(_cue_rate, _cue_content_words(doc, att))]
+    if not rates or any(rate >= OFTEN_CUE_RATE for rate in rates):
+        return False
+    return not any(QUOTING_MARKS.intersection(t.text) for t in _tokens_of(doc, att.content))
 
 
 def has_action_content(doc: Doc, att: RawAttribution) -> bool:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
+from ..entities import is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import (
@@ -31,7 +32,6 @@ from .cues import (
     FIRST_PERSON,
     GENDERED_WORDS,
     INSTITUTION_NOUNS,
-    NAME_SUFFIXES,
     NATIONALITIES,
     OPINION_SECTIONS,
     ORGANISATION_NOUNS,
@@ -183,7 +183,7 @@ def name_key(word: str) -> str:
 
 def _family_name(words: list[str]) -> str | None:
     """The word that tells one person from another: the last one that is not a suffix ('Jr.')."""
-    kept = [w for w in words if name_key(w) not in NAME_SUFFIXES and w[:1].isupper()]
+    kept = [w for w in words if not is_name_suffix(w) and w[:1].isupper()]
     return name_key(kept[-1]) if kept else None
 
 
@@ -337,7 +337,7 @@ class PersonIndex:
     def by_words(self, words: list[str]) -> Person | None:
         """The one person whose name holds these words ('Lavrov', 'Sergey Lavrov'); none or several: None."""
         key = _family_name(words)
-        wanted = {name_key(w) for w in words if name_key(w) not in NAME_SUFFIXES and w[:1].isupper()}
+        wanted = {name_key(w) for w in words if not is_name_suffix(w) and w[:1].isupper()}
         if key is None:
             return None
         found = [p for p in self.people if p.key == key and wanted <= {name_key(w) for w in p.name.split()}]
@@ -758,7 +758,7 @@ def _name_run(head: Token) -> list[Token]:
 
 
 def _name_part(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or name_key(tok.text) in NAME_SUFFIXES or (len(tok.text) == 2 and tok.text[1] == ".")
+    return tok.pos_ == "PROPN" or is_name_suffix(tok.text) or (len(tok.text) == 2 and tok.text[1] == ".")
 
 
 # Dependencies that attach a phrase describing a noun rather than part of it.
@@ -769,7 +769,7 @@ def _head(span: SpacySpan) -> Token:
     """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows, and a title
     cut off by its full stop ('Cmdr. Sean Robertson', parsed as a sentence of its own) to the words it names."""
     head = span.root
-    if (name_key(head.text) in NAME_SUFFIXES or head.is_punct) and head.i > span.start:
+    if (is_name_suffix(head.text) or head.is_punct) and head.i > span.start:
         return span.doc[head.i - 1]
     if _abbreviated_title(head):
         named = [t for t in span if t.i > head.i + 1 and not span.start <= t.head.i < span.end]

@@ -1,11 +1,12 @@
-"""Words that are almost never a cue in PolNeAR train: `src/newsprobe/weights/quotes/never_cues.tsv`.
+"""How often PolNeAR train's annotators mark a word as a cue: `src/newsprobe/weights/quotes/cue_rates.tsv`.
 
 For each (lemma, coarse part of speech) of a content word in the train texts, how often it occurs and how often
-it lies inside an annotated cue. A word seen at least MIN_SEEN times and inside a cue at most MAX_CUE_RATE of
-those times is written out; the quotes analyser drops a tagged attribution whose cue holds only such words
-("finished second", "has since drastically reduced"). Train only: dev scores the effect (bench/quotes.py).
+it lies inside an annotated cue. Every word inside a cue at least once, or seen at least MIN_SEEN times, is
+written out. The quotes analyser drops a tagged attribution whose cue holds only words annotators almost never
+mark ("finished second", "has since drastically reduced"), and an unquoted one whose cue holds no word they mark
+often ("was photographed"). Train only: dev scores the effect (bench/quotes.py).
 
-    OMP_NUM_THREADS=1 PYTHONPATH=src .venv/bin/python training/quotes/never_cues.py ../shared/data/quotes/polnear
+    OMP_NUM_THREADS=1 PYTHONPATH=src .venv/bin/python training/quotes/cue_rates.py ../shared/data/quotes/polnear
 """
 
 from __future__ import annotations
@@ -18,9 +19,8 @@ from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.eval.polnear import first_annotation_per_file, read_jsonl, read_text
 
 MIN_SEEN = 15
-MAX_CUE_RATE = 0.02
 CONTENT_POS = ("VERB", "NOUN", "ADJ")
-OUT = Path(__file__).resolve().parents[2] / "src" / "newsprobe" / "weights" / "quotes" / "never_cues.tsv"
+OUT = Path(__file__).resolve().parents[2] / "src" / "newsprobe" / "weights" / "quotes" / "cue_rates.tsv"
 
 
 def cue_characters(record: dict) -> set[int]:
@@ -51,7 +51,7 @@ def main() -> None:
     rows = sorted(
         (lemma, pos)
         for (lemma, pos), n in seen.items()
-        if n >= MIN_SEEN and in_cue[lemma, pos] / n <= MAX_CUE_RATE and any(ch.isalpha() for ch in lemma)
+        if (n >= MIN_SEEN or in_cue[lemma, pos]) and any(ch.isalpha() for ch in lemma)
     )
     lines = [f"# lemma, part of speech, times seen, times in a cue (PolNeAR train; {Path(__file__).name})"]
     lines += [f"{lemma}\t{pos}\t{seen[lemma, pos]}\t{in_cue[lemma, pos]}" for lemma, pos in rows]
