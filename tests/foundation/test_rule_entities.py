@@ -52,6 +52,15 @@ def test_a_name_led_by_an_acronym_is_a_product_unless_a_given_name_follows(fast_
     assert ("Larry Ogunjobi", "PERSON") in found
 
 
+def test_a_full_name_is_not_split_by_the_gazetteer_s_one_word_people(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "U.S. Attorney James Kennedy Jr. said Patrick Carlineo Jr. will appeal.")
+    assert {("James Kennedy Jr.", "PERSON"), ("Patrick Carlineo Jr.", "PERSON")} <= found
+    found = labelled(fast_nlp, "Emirates President Tim Clark said she posted it on Twitter Tuesday.")
+    people = {text for text, label in found if label == "PERSON"}
+    assert "Tim Clark" in people and not any("Emirates" in name or "Tuesday" in name for name in people)
+    assert ("Dick Clark Productions", "ORG") in labelled(fast_nlp, "The company, Dick Clark Productions, denied it.")
+
+
 def test_figures(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Prices rose 12 percent to $ 40 in March 2017, said 3 officials.")
     assert ("12 percent", "PERCENT") in found

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .names import TITLE_WORDS
+from .names import TITLE_WORDS, is_name_suffix
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,7 +33,8 @@ ORG_WORDS = frozenset(
     """ministry department agency council party army forces force coalition committee commission bank university
     institute organization organisation union association corporation company inc inc. ltd ltd. group news times
     post press service office court congress parliament senate assembly government administration front brigade
-    network foundation fund center centre command guard police league alliance federation board authority""".split()
+    network foundation fund center centre command guard police league alliance federation board authority productions
+    studios pictures entertainment""".split()
 )
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
 MONTHS = frozenset(
@@ -85,7 +86,7 @@ class RuleEntities:
 
     def _label_chunk(self, doc: Doc, chunk: tuple[int, int]) -> Iterator[Span]:
         """The whole chunk when it names an organisation or facility, else the longest gazetteer
-        matches left to right, and the rest labelled by shape."""
+        matches left to right up to a full name of a person, and the rest labelled by shape."""
         start, end = strip_titles(doc, *chunk)
         if start >= end:
             return
@@ -96,6 +97,10 @@ class RuleEntities:
         position = start
         rest_start = start
         while position < end:
+            if self._is_full_name(doc, position, end):
+                yield from self._shape_spans(doc, *_without_trailing_titles(doc, rest_start, position))
+                yield _span(doc, position, end, "PERSON")
+                return
             match = self._longest_match(doc, position, end)
             if match is None:
                 position += 1
@@ -105,6 +110,23 @@ class RuleEntities:
             yield _span(doc, position, match_end, label)
             position = rest_start = match_end
         yield from self._shape_spans(doc, rest_start, end)
+
+    def _is_full_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
+        suffix) that the gazetteer knows only as people, if at all; its one-word people ('patrick', 'kennedy',
+        'jr.') would otherwise split the name in pieces."""
+        words = [token for token in doc[start:end] if not is_name_suffix(token.text)]
+        if not (2 <= len(words) <= 4 and words[0].lower_ in self.first_names):
+            return False
+        if not all(token.tag_ in PROPER_TAGS and token.lower_ not in ORG_WORDS for token in doc[start:end]):
+            return False
+        if any(token.lower_ in WEEKDAYS or token.lower_ in MONTHS for token in words[1:]):
+            return False  # 'on Twitter Tuesday'; a first name can be a month ('June Carter')
+        labels = set()
+        for position in range(start, end):
+            match = self._longest_match(doc, position, end)
+            labels.add(match[1] if match else "PERSON")
+        return labels == {"PERSON"}
 
     def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """Label a run the gazetteer does not know: acronyms as organisations, names of people by their
@@ -183,6 +205,13 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in INNER_WORDS):
         start += 1
     while end > start and doc[end - 1].lower_ in INNER_WORDS:
+        end -= 1
+    return start, end
+
+
+def _without_trailing_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """'Emirates President' before 'Tim Clark': the title belongs to the name that follows."""
+    while end > start and doc[end - 1].lower_ in TITLE_WORDS:
         end -= 1
     return start, end
 
