@@ -12,6 +12,7 @@ from newsprobe.analyse.quotes.rules import (
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_naming_or_sighting_cue,
     has_never_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
@@ -212,6 +213,18 @@ def test_an_unquoted_content_needs_a_cue_word_annotators_often_mark(quotes_pipel
     assert not rare("Mr. Garrett said it was a mistake.", "said")
     assert not rare("The poll showed that most voters agree.", "showed")
     assert not rare("He was photographed “having long chats” with Epstein.", "was photographed")
+
+
+def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes_pipeline) -> None:
+    def naming(text: str, cue: str) -> bool:
+        return has_naming_or_sighting_cue(*_with_cue(quotes_pipeline, text, cue))
+
+    assert naming("NASA is building a mission called Europa Clipper", "called")
+    assert naming("A family friend called 911", "called")
+    assert naming("Researchers see how galaxies may have emerged", "see")
+    assert not naming("The bank called the court's decision a landmark judgment", "called")
+    assert not naming("Analysts called it “the end of an era”", "called")
+    assert not naming("Most voters see that the economy is weak", "see")
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:

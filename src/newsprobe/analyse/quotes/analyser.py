@@ -32,6 +32,7 @@ from .rules import (
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_naming_or_sighting_cue,
     has_never_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
@@ -65,7 +66,8 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
 # a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a
 # relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up the
-# writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …')
+# writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …'),
+# a call that names or phones ('a mission called Europa Clipper', 'called 911') and a 'see' that watches
 NOT_SAYING = (
     has_hypothetical_cue,
     has_empty_cue,
@@ -75,6 +77,7 @@ NOT_SAYING = (
     has_relative_clause_content,
     has_proposition_source,
     has_wordless_cue_and_no_source,
+    has_naming_or_sighting_cue,
 )
 # The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
 # often mark. The encoder's rare cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'):

@@ -47,6 +47,7 @@ __all__ = [
     "has_relative_clause_content",
     "has_empty_cue",
     "has_hypothetical_cue",
+    "has_naming_or_sighting_cue",
     "has_never_cue",
     "has_rare_cue_and_no_quote_marks",
     "has_sourceless_cue",
@@ -506,6 +507,36 @@ def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:
     return bool(words) and all(t.lemma_.lower() in EMPTY_CUE_VERBS for t in words)
 
 
+# What a call or a sighting needs to report a view: a complement ('called it “stunning”', 'called the ruling a
+# landmark'), and for 'see' a that-clause or an 'as' ('see X as Y').
+_CALL_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp", "ccomp", "attr", "acomp"})
+_PHONED_WORDS = 3
+_NAME_WORDS = 5
+
+
+def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue names, phones or watches: 'a mission | called | Europa Clipper', 'A family friend | called | 911',
+    'which | see | him become the most expensive keeper', 'researchers | see | how galaxies may have emerged'."""
+    cue = _cue_words(doc, att)
+    if len(cue) != 1 or cue[0].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = cue[0]
+    lemma = verb.lemma_.lower()
+    content = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
+    if lemma == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return len(content) <= _NAME_WORDS  # 'a mission called Europa Clipper', 'a film called “Wild Rose”'
+    if lemma not in ("call", "see") or _has_quote_marks(doc, att):
+        return False
+    if lemma == "call":
+        complement = any(child.dep_ in _CALL_COMPLEMENT_DEPS for child in verb.children)
+        return not complement and len(content) <= _PHONED_WORDS  # 'called 911', 'called an ambulance'
+    return not content or content[0].lower_ != "that"
+
+
+def _has_quote_marks(doc: Doc, att: RawAttribution) -> bool:
+    return any(QUOTING_MARKS.intersection(t.text) or t.text in ("''", "``") for t in _tokens_of(doc, att.content))
+
+
 # Parts of speech that say nothing on their own: a content made only of these ('which', 'What', 'to him') is no
 # saying anybody could check.
 _EMPTY_CONTENT_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", "AUX", "INTJ", "PUNCT", "SPACE"})
@@ -592,7 +623,7 @@ def has_rare_cue_and_no_quote_marks(doc: Doc, att: RawAttribution) -> bool:
     rates = [rate for _, rate in map(_cue_rate, _cue_content_words(doc, att))]
     if not rates or any(rate >= OFTEN_CUE_RATE for rate in rates):
         return False
-    return not any(QUOTING_MARKS.intersection(t.text) for t in _tokens_of(doc, att.content))
+    return not _has_quote_marks(doc, att)
 
 
 def has_action_content(doc: Doc, att: RawAttribution) -> bool:
