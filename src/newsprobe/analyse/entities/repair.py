@@ -25,7 +25,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_WORDS,
 )
-from .rules import common_words, load_gazetteer, normalise_name
+from .rules import common_words, first_names_in, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -82,8 +82,8 @@ def _split_lines(text: str, item: Found) -> list[Found]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """First words of the people the gazetteer knows by two or more words."""
-    return frozenset(name.split()[0] for name, label in load_gazetteer().items() if label == "PERSON" and " " in name)
+    """First words of the people the gazetteer knows by two or more words, computed once."""
+    return first_names_in(load_gazetteer())
 
 
 def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[int, int]:

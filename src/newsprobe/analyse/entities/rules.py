@@ -64,14 +64,18 @@ def load_gazetteer() -> Mapping[str, str]:
     return names
 
 
+def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:
+    """First words of the people the gazetteer knows by two or more words."""
+    return frozenset(name.split()[0] for name, label in gazetteer.items() if label == "PERSON" and " " in name)
+
+
 class RuleEntities:
     """A spaCy pipeline component that sets `doc.ents` without a statistical model."""
 
     def __init__(self, gazetteer: Mapping[str, str], common_words: frozenset[str]) -> None:
         self.gazetteer = gazetteer
         self.common_words = common_words
-        people = [name.split() for name, label in gazetteer.items() if label == "PERSON" and " " in name]
-        self.first_names = frozenset(words[0] for words in people)
+        self.first_names = first_names_in(gazetteer)
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.util import filter_spans

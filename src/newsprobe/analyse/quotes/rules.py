@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ...weights import WEIGHTS_DIR
@@ -593,11 +594,12 @@ OFTEN_CUE_RATE = 0.1
 
 
 @cache
-def cue_rates() -> dict[tuple[str, str], tuple[int, int]]:
-    """(lemma, part of speech) → (times seen, times inside a cue) in PolNeAR train (training/quotes/cue_rates.py)."""
+def cue_rates() -> Mapping[tuple[str, str], tuple[int, int]]:
+    """(lemma, part of speech) → (times seen, times inside a cue) in PolNeAR train (training/quotes/cue_rates.py),
+    read once and read-only."""
     lines = (WEIGHTS_DIR / "quotes" / "cue_rates.tsv").read_text(encoding="utf-8").splitlines()
     rows = (line.split("\t") for line in lines if not line.startswith("#"))
-    return {(lemma, pos): (int(seen), int(in_cue)) for lemma, pos, seen, in_cue in rows}
+    return MappingProxyType({(lemma, pos): (int(seen), int(in_cue)) for lemma, pos, seen, in_cue in rows})
 
 
 def _cue_content_words(doc: Doc, att: RawAttribution) -> list[Token]:
