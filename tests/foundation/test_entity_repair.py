@@ -209,3 +209,30 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:
     assert text not in _labels(_entities(_page(shared_data, page), "accurate"))
+
+
+def test_a_name_tagged_once_is_the_same_name_where_the_ner_passed_it_by(shared_data: Path) -> None:
+    article = _page(shared_data, "06e5123e")  # the NER tags 'WeWork' in some sentences, not in these two
+    mentions = {
+        (m.start, m.end) for e in _entities(article, "accurate").entities if e.name == "WeWork" for m in e.mentions
+    }
+    for words in ("a WeWork spokesperson", "WeWork declined to comment"):
+        start = article.text.index(words) + words.index("WeWork")
+        assert (start, start + len("WeWork")) in mentions
+
+
+@pytest.mark.parametrize(
+    ("text_file", "name"),
+    [
+        ("huff-post_2015-11-08_ben-carson-defends-himself-again.txt", "Ben Carson"),  # was 'Ben Carson Defends'
+        ("huff-post_2016-05-12_george-zimmerman-auctioning-off-.txt", "George Zimmerman"),  # '… Auctioning Off'
+    ],
+)
+def test_a_headline_name_stops_where_the_body_names_the_person(shared_data: Path, text_file: str, name: str) -> None:
+    paths = glob.glob(str(shared_data / "quotes" / "polnear" / "raw" / "*" / "text" / text_file))
+    if not paths:
+        pytest.skip("PolNeAR texts not available")
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    people = {e.name: e for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert name in people and people[name].mentions[0].start == 0
+    assert not [other for other in people if other.startswith(name + " ")]

@@ -282,6 +282,29 @@ def test_source_without_what_trails_or_precedes_it(quotes_pipeline, text: str, s
     assert text[start:end] == trimmed
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "trimmed"),
+    [
+        (
+            "According to the Pentagon, the base serves as an outpost in the fight against the Islamic State group.",
+            "the Pentagon, the base",
+            "the Pentagon",
+        ),
+        (  # a subject's appositive parsed as a second phrase stays
+            "“We are ready,” adds Olivier Bosc, General Manager of Life Care Solutions Europe at Ascom.",
+            "Olivier Bosc, General Manager of Life Care Solutions Europe",
+            "Olivier Bosc, General Manager of Life Care Solutions Europe",
+        ),
+    ],
+)
+def test_according_to_source_ends_where_its_content_starts(
+    quotes_pipeline, text: str, source: str, trimmed: str
+) -> None:
+    at = text.index(source)
+    start, end = trim_source(quotes_pipeline.nlp.doc(text), (at, at + len(source)))
+    assert text[start:end] == trimmed
+
+
 def test_a_tagged_content_with_no_cue_stays_only_when_it_quotes_at_length() -> None:
     text = (
         "Buckley rose to fame on the singing competition “I’d Do Anything” in 2008.\n\n"

@@ -100,6 +100,63 @@ def test_role_noun_prefers_the_bare_title(resolve) -> None:
     assert resolve(text, "The president", "says").name == "Donald Trump"
 
 
+def test_role_of_a_country_named_in_the_possessive(resolve) -> None:
+    text = (
+        "VIENNA — The house will be turned into a police station, Austria's interior minister said on Tuesday.\n\n"
+        "Interior Minister Wolfgang Peschorn said the decision would send a clear signal."
+    )
+    speaker = resolve(text, "Austria's interior minister", "said")
+    assert (speaker.name, speaker.resolved_by) == ("Wolfgang Peschorn", "role")
+    assert "“Austria's interior minister” is the only Interior Minister" in speaker.reason
+
+
+def test_role_of_a_country_is_not_another_countrys_holder(resolve) -> None:
+    text = (
+        "German Interior Minister Horst Seehofer met officials in Berlin.\n\n"
+        "Austria's interior minister said the border would stay open."
+    )
+    assert resolve(text, "Austria's interior minister", "said").resolved_by == "unresolved"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (  # the one nominee the article names is of the other party
+            "Republican nominee Donald Trump spoke in Ohio on Monday.\n\nThe Democratic presidential nominee said "
+            "that the economy was strong.",
+            "The Democratic presidential nominee",
+            None,
+        ),
+        (
+            "Republican nominee Donald Trump spoke in Ohio on Monday.\n\nThe Republican nominee said that the "
+            "economy was weak.",
+            "The Republican nominee",
+            "Donald Trump",
+        ),
+        (
+            "Senator Ted Cruz spoke in Nevada.\n\nThe minority leader said that the bill would fail.",
+            "The minority leader",
+            None,
+        ),
+        (
+            "President Barack Obama met the Saudi king.\n\nThe diplomat said that the talks went well.",
+            "The diplomat",
+            None,
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov met Rex Tillerson.\n\nThe Russian diplomat said that the talks "
+            "went well.",
+            "The Russian diplomat",
+            "Sergey Lavrov",
+        ),
+    ],
+)
+def test_a_role_is_held_only_by_who_fits_its_party_and_country(
+    resolve, text: str, source: str, name: str | None
+) -> None:
+    assert resolve(text, source, "said").name == name
+
+
 def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
     text = "Senator John Smith met Senator Mary Jones.\n\nThe senator said that the bill would pass."
     assert resolve(text, "The senator", "said").resolved_by == "unresolved"
@@ -115,6 +172,9 @@ def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
             "Derek Scissors",
         ),
         ("JPL scientist and study co-author Michael Malaska said the lake is deep.", "Michael Malaska"),
+        ("Google and Microsoft said that they would comply with the new rules.", None),  # organisations too
+        ("The Pentagon and the State Department said that the strike was lawful.", None),
+        ("Procter & Gamble said that sales rose.", "Procter & Gamble"),  # the conjunction is the name's
     ],
 )
 def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | None) -> None:
@@ -125,7 +185,13 @@ def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | N
 def test_the_joined_speakers_check_stops_at_the_sentence_root(nlp: SharedNLP) -> None:
     doc = nlp.doc("Smith and Jones Jr.")
     assert doc[0].dep_ == "ROOT" and doc[1].head.i == 0  # 'and' hangs on the root, outside the head's words
-    assert not _joins_speakers(doc[2], doc[0 : len(doc)])  # it climbed from the root to itself for ever
+    assert not _joins_speakers(doc[2], doc[0 : len(doc)], None)  # it climbed from the root to itself for ever
+
+
+def test_a_name_parsed_apart_from_its_role_noun_still_names(resolve) -> None:
+    text = "Rainfall occurs everywhere on Titan, said study co-author Anezina Solomonidou, a research fellow."
+    speaker = resolve(text, "study co-author Anezina Solomonidou, a research fellow", "said")
+    assert (speaker.name, speaker.resolved_by) == ("Anezina Solomonidou", "named")
 
 
 def test_a_title_cut_off_by_its_full_stop_is_not_the_name(resolve) -> None:

@@ -4,7 +4,9 @@ A name keeps its boundaries ("Islamic State", not NORP "Islamic" + "State"; "Ass
 "Associated Press that"; "Cook", not "Hosting Cook"); a role phrase is not an organisation ("State" in
 "Secretary of State"); lower-case phrases are not names ("lorry crash"); an outlet the outlet table
 knows is an organisation ("Sputnik"); a place the gazetteer knows, or a name that stands where places
-stand ("at al-Tanf"), is not a person; and every mention of one name gets one label in the document.
+stand ("at al-Tanf"), is not a person; a headline's capitals do not run a name into the words after it ("George
+Zimmerman Auctioning Off"); a name is a mention wherever it stands again, tagged or not ("a WeWork spokesperson");
+and every mention of one name gets one label in the document.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .names import (
 from .rules import common_words, first_names_in, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["Found", "repair_mentions", "without_common_nouns_as_people"]
 
@@ -39,6 +41,7 @@ _TRAILING = frozenset(
     | {"for", "in", "on", "at", "with", "to", "from", "by", "as"}  # 'The MacBook Pro for the last seven years'
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
+_REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _LAW_NAME = re.compile(r"\s(?:Act|Acts)$")  # 'Punjab Preservation of Subsoil Water Act' is a law, not an organisation
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
@@ -62,10 +65,11 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
         label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
-    repaired = _drop_overlaps(repaired)
+    repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
+    repaired = _untagged_repeats(doc, repaired)
     return _one_label_per_name(whole, repaired, gazetteer)
 
 
@@ -236,6 +240,27 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f[1])
 
 
+def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
+    """In a line of capitalised words a person's name runs into the words after it ('George Zimmerman Auctioning
+    Off Gun …'): a person there that starts with a person named elsewhere on the page, and goes on, is that person."""
+    people = {whole[s:e] for label, s, e in found if label == "PERSON" and not _in_title_case_line(whole, s)}
+    cut: list[Found] = []
+    for label, start, end in found:
+        text = whole[start:end]
+        if label == "PERSON" and _in_title_case_line(whole, start):
+            known = [name for name in people if text.startswith(name + " ") and " " in name]
+            end = start + len(max(known, key=len)) if known else end
+        cut.append((label, start, end))
+    return cut
+
+
+def _in_title_case_line(whole: str, offset: int) -> bool:
+    line_start = whole.rfind("\n", 0, offset) + 1
+    line_end = whole.find("\n", offset)
+    words = [w for w in whole[line_start : line_end if line_end >= 0 else len(whole)].split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A one-word 'person' that stands after 'in', 'at', 'near' … in most of its mentions, and that no
     person's full name contains, is a place ('at al-Tanf', 'in Jordan')."""
@@ -324,6 +349,56 @@ def _after_place_preposition(whole: str, start: int) -> bool:
     if before and before[-1] == "the":
         before.pop()
     return bool(before) and (before[-1] in PLACE_PREPOSITIONS or before[-1].endswith(("’s", "'s")))
+
+
+def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
+    """A person, organisation or place named once is the same name where the NER passed it by ('a WeWork
+    spokesperson', 'WeWork declined to comment'): there it must stand as a whole run of capitalised nouns, and a
+    one-word name must be no English word ('May', 'Will')."""
+    labels: dict[tuple[str, ...], Counter[str]] = {}
+    for label, s, e in found:
+        labels.setdefault(_token_texts(doc, s, e), Counter())[label] += 1
+    names = {
+        words: counts.most_common(1)[0][0]
+        for words, counts in labels.items()
+        if words and counts.most_common(1)[0][0] in _REPEATED_LABELS and _repeatable(words)
+    }
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for words in names:
+        by_first.setdefault(words[0], []).append(words)
+    covered = sorted((s, e) for _, s, e in found)
+    added: list[Found] = []
+    for token in doc:
+        for words in by_first.get(token.text, []):
+            run = doc[token.i : token.i + len(words)]
+            start, end = run.start_char, run.end_char
+            if tuple(t.text for t in run) == words and _whole_name_run(run) and not _overlaps(covered, start, end):
+                added.append((names[words], start, end))
+                break
+    return sorted([*found, *added], key=lambda f: f[1]) if added else found
+
+
+def _token_texts(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    return tuple(t.text for t in _tokens(doc, start, end))
+
+
+def _repeatable(words: tuple[str, ...]) -> bool:
+    if not all(w[:1].isupper() for w in words if w[:1].isalpha()) or not words[0][:1].isupper():
+        return False
+    return len(words) > 1 or (len(words[0]) > 2 and words[0].lower() not in common_words())
+
+
+def _whole_name_run(run: Span) -> bool:
+    """The run is made of capitalised nouns and no capitalised noun stands right before or after it."""
+    doc = run.doc
+    if not all(t.pos_ in {"PROPN", "NOUN"} for t in run if t.text[:1].isalpha()):
+        return False
+    neighbours = [doc[i] for i in (run.start - 1, run.end) if 0 <= i < len(doc)]
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in neighbours)
+
+
+def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in covered)
 
 
 def _one_label_per_name(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:

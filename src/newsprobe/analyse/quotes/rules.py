@@ -57,6 +57,7 @@ __all__ = [
     "opens_with_dateline",
     "merge_duplicates",
     "subject_tagged_as_content",
+    "phrase_roots",
     "trim_source",
 ]
 
@@ -671,11 +672,32 @@ def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     if end < len(kept):
         while end > 1 and kept[end - 1].lower_ in _DATE_LEAD:
             end -= 1
-    kept = kept[:end]
+    kept = _first_phrase(kept[:end])
     if not kept or not any(t.pos_ in {"PROPN", "NOUN", "PRON"} for t in kept):
         return span
     start, end = max(span[0], kept[0].idx), min(span[1], kept[-1].idx + len(kept[-1]))  # never wider ("”―Carla")
     return trim_span(text, (start, end)) or span
+
+
+def phrase_roots(tokens: Sequence[Token]) -> list[Token]:
+    """The tokens of a run whose syntactic head lies outside it (one for a well-parsed phrase)."""
+    first, last = tokens[0].i, tokens[-1].i
+    return [t for t in tokens if t.head.i == t.i or not first <= t.head.i <= last]
+
+
+def _first_phrase(tokens: list[Token]) -> list[Token]:
+    """The object of 'according to' and a phrase after its comma that hangs on a word outside the source are the
+    source and the start of what it says ('According to the Pentagon, | the base serves as …'). (A subject's
+    misparsed appositive also hangs outside: 'Olivier Bosc, General Manager of … Europe' stays whole.)"""
+    roots = [t for t in phrase_roots(tokens) if not t.is_punct] if tokens else []
+    if len(roots) < 2 or not _after_according_to(roots[0]):
+        return tokens
+    comma = next((t for t in tokens if t.text == "," and roots[0].i < t.i < roots[1].i), None)
+    return [t for t in tokens if t.i < comma.i] if comma is not None else tokens
+
+
+def _after_according_to(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according"
 
 
 def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> bool:

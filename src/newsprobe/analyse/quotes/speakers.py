@@ -29,6 +29,7 @@ from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import (
     CAPITALS,
+    COUNTRY_NAMES,
     FIRST_PERSON,
     GENDERED_WORDS,
     INSTITUTION_NOUNS,
@@ -45,7 +46,7 @@ from .cues import (
     VOICE_NOUNS,
 )
 from .marks import QuoteRegion
-from .rules import is_dateline
+from .rules import is_dateline, phrase_roots
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -78,6 +79,10 @@ _EMBEDDED = frozenset({"relcl", "acl"})
 _DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their"})
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun's antecedent may stand
 _GENERIC_ROLES = frozenset({"official", "diplomat", "leader"})
+_PARTIES = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican", "gop": "Republican"}
+_PARTY_LETTERS = {"D": "Democratic", "R": "Republican"}
+_PARTY_WORD = re.compile(r"\b(?:Democratic|Democrat|Republican|GOP)\b", re.IGNORECASE)
+_PARTY_LETTER = re.compile(r"\((D|R)(?:[-–,)]|\s)")
 _LOWER_RANKS = frozenset({"deputy", "vice", "former", "acting", "assistant"})
 
 
@@ -137,8 +142,9 @@ def _match_title(words: list[str], i: int) -> tuple[str, int] | None:
 def _match_nationality(words: list[str], i: int) -> tuple[str, int] | None:
     for size in (3, 2, 1):
         key = " ".join(words[i : i + size]).lower().removesuffix("’s").removesuffix("'s")
-        if i + size <= len(words) and key in NATIONALITIES:
-            return NATIONALITIES[key], size
+        country = NATIONALITIES.get(key) or COUNTRY_NAMES.get(key)
+        if i + size <= len(words) and country is not None:
+            return country, size
     return None
 
 
@@ -243,7 +249,7 @@ def _title_prefix(doc: Doc, first: Token) -> list[Token]:
 def _appositive_title(root: Token) -> TitledName | None:
     """'Sergey Lavrov, Russia's foreign minister' / 'Russia's foreign minister, Sergey Lavrov'."""
     for other in [*(c for c in root.children if c.dep_ == "appos"), *([root.head] if root.dep_ == "appos" else [])]:
-        words = [t.text for t in other.subtree if not t.is_punct and t.dep_ != "det"]
+        words = [t.text for t in other.subtree if not t.is_punct and t.dep_ not in {"det", "case"}]
         parsed = parse_title_name(words)
         if parsed.role is not None:
             return parsed
@@ -368,15 +374,16 @@ class NominalFilter:
     role_words: set[str]
     country: str | None
     qualified: bool = False  # 'the president of the bank' (True) or 'the president' (False)
+    party: str | None = None  # 'the Democratic nominee': Democratic
 
     def accepts(self, person: Person) -> bool:
         if person.role is None:
             return False
-        if self.country is not None and person.country != self.country:
+        if self.country is not None and person.country not in {None, self.country}:
             return False
         role = {ROLE_SYNONYMS.get(word, word) for word in person.role.lower().split()}
-        if self.role_words & _GENERIC_ROLES:
-            return True
+        if self.role_words & _GENERIC_ROLES:  # 'the Russian diplomat' is Lavrov; 'the diplomat' is anyone
+            return self.country is not None and person.country == self.country
         if role & _LOWER_RANKS and not self.role_words & _LOWER_RANKS:
             return False
         return {ROLE_SYNONYMS.get(word, word) for word in self.role_words} <= role
@@ -393,13 +400,14 @@ def _nominal_filter(head: Token) -> NominalFilter | None:
     words = [t.text for t in left if t.dep_ not in {"det", "case"} and not t.is_punct] + [head.text]
     if any(t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES and t.lower_ not in _TITLE_WORDS for t in left):
         country_words = [t.lower_ for t in left if t.dep_ == "poss"]
-        if not all(w in NATIONALITIES for w in country_words) or not country_words:
+        if not all(w in NATIONALITIES or w in COUNTRY_NAMES for w in country_words) or not country_words:
             return None
     parsed = parse_title_name(words)
     role_words = set((parsed.role or "").lower().split()) | {head.lower_}
     role_words = {part for w in role_words for part in TITLES.get(w, w).lower().split()}
     qualified = any(c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} for c in head.children)
-    return NominalFilter(role_words=role_words, country=parsed.country, qualified=qualified)
+    party = next((_PARTIES[t.lower_] for t in left if t.lower_ in _PARTIES), None)
+    return NominalFilter(role_words=role_words, country=parsed.country, qualified=qualified, party=party)
 
 
 def is_opinion(metadata: Metadata | None) -> bool:
@@ -514,6 +522,8 @@ class SpeakerResolver:
     def _role_holder(self, head: Token, nominal: NominalFilter) -> tuple[Person, str, SpeakerEvidence | None] | None:
         """The only person named before `head` whose role fits the nominal (none or several: None)."""
         holders = [p for p in self.people.people if nominal.accepts(p)]
+        if nominal.party is not None:
+            holders = [p for p in holders if self._party(p) == nominal.party]
         candidates = [p for p in holders if p.first_mention_before(head.idx) is not None] or holders
         bare = [p for p in candidates if not p.qualified]
         if bare and not nominal.qualified:  # 'the president' is President Trump, not the president of a bank
@@ -522,9 +532,23 @@ class SpeakerResolver:
             return None
         person = candidates[0]
         mention = person.first_mention_before(head.idx) or min(person.mentions)
-        phrase = " ".join(t.text for t in head.subtree if t.i <= head.i)
+        phrase = self.text[head.left_edge.idx : head.idx + len(head)]
         reason = f"“{phrase}” is the only {person.role} the article names: {person.name}"
         return person, reason, self._evidence(*mention)
+
+    def _party(self, person: Person) -> str | None:
+        """The one party written beside the person's mentions ('Republican nominee Donald Trump', 'Sen. Claire
+        McCaskill (D-Mo.)'), in the same line; none or both: None."""
+        found = set()
+        for start, end in person.mentions:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            line_end = self.text.find("\n", end)
+            window = self.text[
+                max(line_start, start - 40) : min(end + 40, len(self.text) if line_end < 0 else line_end)
+            ]
+            found |= {_PARTIES[m.group(0).lower()] for m in _PARTY_WORD.finditer(window)}
+            found |= {_PARTY_LETTERS[m.group(1)] for m in _PARTY_LETTER.finditer(window)}
+        return found.pop() if len(found) == 1 else None
 
     # ------------------------------------------------------------ names
 
@@ -574,7 +598,7 @@ class SpeakerResolver:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head
         speaker = self._resolve_head(head, span)
-        if speaker.kind == "person" and _joins_speakers(head, span):
+        if speaker.name is not None and _joins_speakers(head, span, speaker.evidence):
             return unresolved(f"“{span.text}” names more than one speaker")
         return speaker
 
@@ -769,6 +793,9 @@ def _head(span: SpacySpan) -> Token:
     """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows, and a title
     cut off by its full stop ('Cmdr. Sean Robertson', parsed as a sentence of its own) to the words it names."""
     head = span.root
+    name = _name_parsed_apart(span, head)
+    if name is not None:
+        return name
     if (is_name_suffix(head.text) or head.is_punct) and head.i > span.start:
         return span.doc[head.i - 1]
     if _abbreviated_title(head):
@@ -777,18 +804,37 @@ def _head(span: SpacySpan) -> Token:
     return head
 
 
+def _name_parsed_apart(span: SpacySpan, head: Token) -> Token | None:
+    """'study co-author Anezina Solomonidou', parsed with 'co' as a second subject: a common noun heads the span,
+    and the only other word hanging outside it, with no punctuation or conjunction in between, is a name."""
+    roots = [t for t in phrase_roots(list(span)) if not t.is_punct]
+    if head.pos_ != "NOUN" or len(roots) != 2 or roots[0] != head:
+        return None
+    name = roots[1]
+    between = span.doc[head.i + 1 : name.i]
+    if (
+        name.pos_ != "PROPN"
+        or name.ent_type_ not in {"PERSON", "ORG"}
+        or any(t.pos_ in {"PUNCT", "CCONJ"} for t in between)
+    ):
+        return None
+    return name
+
+
 def _abbreviated_title(word: Token) -> bool:
     return word.i + 1 < len(word.doc) and word.nbor().text == "." and f"{word.lower_}." in TITLES
 
 
-def _joins_speakers(head: Token, span: SpacySpan) -> bool:
-    """The source joins speakers ('Trump and US Trade Representative Robert Lighthizer'): a conjunction not after a
-    role noun hangs on its head through the noun phrase's own words, not through an appositive or a clause ('Scissors,
-    a scholar with A and B')."""
+def _joins_speakers(head: Token, span: SpacySpan, name: SpeakerEvidence | None) -> bool:
+    """The source joins speakers ('Trump and US Trade Representative Robert Lighthizer', 'Forbes and Wealth-X'): a
+    conjunction not after a role noun, nor inside the name read ('Procter & Gamble'), hangs on its head through the
+    noun phrase's own words, not through an appositive or a clause ('Scissors, a scholar with A and B')."""
     bounds = (span.start, span.end)
     for word in span:
         if word.pos_ != "CCONJ" or word.i == span.start or word.nbor(-1).pos_ == "NOUN":
             continue  # after a role ('JPL scientist and study co-author Michael Malaska') one person follows
+        if name is not None and name.start <= word.idx < name.end:
+            continue
         node = word.head
         while node != head and node.dep_ not in DETACHED_DEPS and node.head != node and node.head.i in range(*bounds):
             node = node.head
