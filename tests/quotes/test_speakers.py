@@ -194,6 +194,32 @@ def test_a_name_parsed_apart_from_its_role_noun_still_names(resolve) -> None:
     assert (speaker.name, speaker.resolved_by) == ("Anezina Solomonidou", "named")
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "name"),
+    [
+        (
+            "Volkswagen is showing a low-slung electric station wagon.\n\nThe German automaker says the wagon will "
+            "go on sale in 2021.",
+            "The German automaker",
+            "Volkswagen",
+        ),
+        (  # another company named in between may be the one meant
+            "The Dow was held back partly by a drop in the oil giant Exxon Mobil. The company said that its profit "
+            "fell.",
+            "The company",
+            None,
+        ),
+        ("NASA's scientists have confirmed that they detected water vapour.", "NASA's scientists", "NASA"),
+        ("Trump's lawyers said that the case was baseless.", "Trump's lawyers", None),  # staff of a person
+    ],
+)
+def test_a_company_noun_or_an_organisations_staff_speaks_for_it(
+    resolve, text: str, source: str, name: str | None
+) -> None:
+    cue = "says" if " says " in text else "said" if " said " in text else "confirmed"
+    assert resolve(text, source, cue).name == name
+
+
 def test_a_title_cut_off_by_its_full_stop_is_not_the_name(resolve) -> None:
     text = "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve, told Al-Monitor that the claim is false."
     speaker = resolve(text, "Cmdr. Sean Robertson, a spokesperson for Inherent Resolve", "told")

@@ -242,14 +242,19 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 
 def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
     """In a line of capitalised words a person's name runs into the words after it ('George Zimmerman Auctioning
-    Off Gun …'): a person there that starts with a person named elsewhere on the page, and goes on, is that person."""
-    people = {whole[s:e] for label, s, e in found if label == "PERSON" and not _in_title_case_line(whole, s)}
+    Off Gun …', 'Obama Says …'): a person there ends at the first word that is the surname of a person the page
+    names in full elsewhere."""
+    surnames = {
+        normalise_name(whole[s:e]).split()[-1]
+        for label, s, e in found
+        if label == "PERSON" and " " in whole[s:e].strip() and not _in_title_case_line(whole, s)
+    }
     cut: list[Found] = []
     for label, start, end in found:
-        text = whole[start:end]
         if label == "PERSON" and _in_title_case_line(whole, start):
-            known = [name for name in people if text.startswith(name + " ") and " " in name]
-            end = start + len(max(known, key=len)) if known else end
+            words = list(re.finditer(r"\S+", whole[start:end]))
+            first = next((w for w in words[:-1] if normalise_name(w.group()) in surnames), None)
+            end = start + first.end() if first is not None else end
         cut.append((label, start, end))
     return cut
 

@@ -110,11 +110,19 @@ ORGANISATION_NOUNS = frozenset(
     """group company firm label agency organization organisation network publisher maker automaker carmaker bank
     broadcaster newspaper outlet startup retailer airline charity union party think-tank""".split()
 )
+# Nouns that stand for a company named just before ("Volkswagen is …. The German automaker says").
+COMPANY_NOUNS = frozenset(
+    """company firm automaker carmaker retailer startup airline brokerage insurer lender chipmaker
+    manufacturer""".split()
+)
 # Nouns that speak for the name beside them ("a WeWork spokesperson", "a report from Kotak").
 VOICE_NOUNS = frozenset(
     """spokesperson spokesman spokeswoman representative statement report note release study survey analysis
     journalist correspondent reporter""".split()
 )
+# Plural staff nouns that speak for the organisation that owns them ("NASA's scientists", "Verizon executives"), not
+# for a person ("Trump's lawyers" is not Trump). Not "officials": unnamed officials are not their government's word.
+STAFF_NOUNS = frozenset("""scientists researchers engineers executives""".split())
 # Nouns that describe a person in an appositive ("Eswar Prasad, a trade professor at Cornell").
 PERSON_NOUNS = frozenset(
     """fellow researcher scientist scholar expert economist strategist trader lawyer doctor physician author

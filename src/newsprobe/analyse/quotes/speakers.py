@@ -29,6 +29,7 @@ from ..nlp import text_of
 from ..spans import CharSpan
 from .cues import (
     CAPITALS,
+    COMPANY_NOUNS,
     COUNTRY_NAMES,
     FIRST_PERSON,
     GENDERED_WORDS,
@@ -42,6 +43,7 @@ from .cues import (
     RELATIVE_PRONOUNS,
     ROLE_SYNONYMS,
     SPEAKER_CONFIDENCE,
+    STAFF_NOUNS,
     TITLES,
     VOICE_NOUNS,
 )
@@ -697,7 +699,7 @@ class SpeakerResolver:
                 return unresolved(f"no single person named before holds the role “{head.text}”")
             person, reason, evidence = found
             return person.speaker("role", reason, evidence)
-        institution = self._institution(head)
+        institution = self._institution(head) or self._company_before(head)
         if institution is not None:
             return institution
         return unresolved(f"“{span.text}” does not name who speaks")
@@ -716,10 +718,50 @@ class SpeakerResolver:
             evidence=self._evidence(start, end),
         )
 
+    def _company_before(self, head: Token) -> Speaker | None:
+        """'Volkswagen is giving us a glimpse …. The German automaker … says': 'the' company noun is the organisation
+        that is the latest subject before it, in its sentence or the two before."""
+        if head.lower_ not in COMPANY_NOUNS or not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        subjects = [
+            t
+            for t in self.doc[: head.left_edge.i]
+            if t.dep_ in _SUBJECT_DEPS and t.head.dep_ not in _EMBEDDED and not self._inside_quote(t.idx)
+        ]
+        if not subjects or self.sentence_of[head.i] - self.sentence_of[subjects[-1].i] > 2:
+            return None
+        entity = self._entity_at(subjects[-1])
+        if entity is None or entity.label != "ORG" or self._other_organisation_between(entity, subjects[-1], head):
+            return None
+        phrase = self.text[head.left_edge.idx : head.idx + len(head)]
+        return Speaker(
+            name=entity.name,
+            kind="organisation",
+            entity_id=entity.id,
+            resolved_by="role",
+            reason=f"“{phrase}” is {entity.name}, subject of the sentence before",
+            evidence=self._evidence(*_mention_at(entity, subjects[-1])),
+        )
+
+    def _other_organisation_between(self, entity: Entity, subject: Token, head: Token) -> bool:
+        """'The Dow was held back by a drop in the oil giant Exxon Mobil. The company reported …': another
+        organisation named after the subject may be the one meant."""
+        start, end = subject.idx, head.idx
+        return (
+            any(
+                other.id != entity.id and other.label == "ORG" and any(start < m.start < end for m in other.mentions)
+                for other in self.entities.entities
+            )
+            if self.entities is not None
+            else False
+        )
+
     def _speaks_for(self, head: Token, span: SpacySpan) -> Speaker | None:
         """'a WeWork spokesperson', 'a spokeswoman for Neumann', 'a report from Kotak Institutional Equities':
-        the organisation or person named beside a voice noun speaks."""
-        if head.lower_ not in VOICE_NOUNS or (head.text[:1].isupper() and not head.is_sent_start):
+        the organisation or person named beside a voice noun speaks; 'NASA's scientists', 'Verizon executives': the
+        organisation that owns its staff (a person's staff is not that person)."""
+        staff = head.lower_ in STAFF_NOUNS
+        if not (staff or head.lower_ in VOICE_NOUNS) or (head.text[:1].isupper() and not head.is_sent_start):
             return None  # a capitalised 'Reporter' is part of a name ('The Hollywood Reporter')
         owners = [c for c in head.children if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"]
         owners += [
@@ -731,6 +773,8 @@ class SpeakerResolver:
         ]
         for owner in owners:
             person = self._named_person(owner)
+            if person is not None and staff:
+                return None
             found = (
                 person.speaker("named", f"“{span.text}” speaks for {person.name}", self._name_evidence(person, owner))
                 if person is not None
