@@ -61,6 +61,12 @@ def test_a_full_name_is_not_split_by_the_gazetteer_s_one_word_people(fast_nlp: S
     assert ("Dick Clark Productions", "ORG") in labelled(fast_nlp, "The company, Dick Clark Productions, denied it.")
 
 
+def test_name_parts_the_ner_mislabelled_are_not_in_the_gazetteer(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Penn State quarterback Sean Clifford said he received death threats.")
+    assert ("Sean Clifford", "PERSON") in found  # 'sean' had been a nationality (NORP) and split the name
+    assert not labelled(fast_nlp, "Kasich said the vote was close.")  # a lone 'Kasich' had been a place (GPE)
+
+
 def test_figures(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Prices rose 12 percent to $ 40 in March 2017, said 3 officials.")
     assert ("12 percent", "PERCENT") in found
