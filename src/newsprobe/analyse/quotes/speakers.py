@@ -83,7 +83,7 @@ _PRONOUN_WINDOW = 3  # sentences back that a pronoun's antecedent may stand
 _GENERIC_ROLES = frozenset({"official", "diplomat", "leader"})
 _PARTIES = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican", "gop": "Republican"}
 _PARTY_LETTERS = {"D": "Democratic", "R": "Republican"}
-_PARTY_WORD = re.compile(r"\b(?:Democratic|Democrat|Republican|GOP)\b", re.IGNORECASE)
+_PARTY_WORD = re.compile(rf"\b(?:{'|'.join(_PARTIES)})\b", re.IGNORECASE)
 _PARTY_LETTER = re.compile(r"\((D|R)(?:[-–,)]|\s)")
 _LOWER_RANKS = frozenset({"deputy", "vice", "former", "acting", "assistant"})
 
@@ -746,14 +746,12 @@ class SpeakerResolver:
     def _other_organisation_between(self, entity: Entity, subject: Token, head: Token) -> bool:
         """'The Dow was held back by a drop in the oil giant Exxon Mobil. The company reported …': another
         organisation named after the subject may be the one meant."""
+        if self.entities is None:
+            return False
         start, end = subject.idx, head.idx
-        return (
-            any(
-                other.id != entity.id and other.label == "ORG" and any(start < m.start < end for m in other.mentions)
-                for other in self.entities.entities
-            )
-            if self.entities is not None
-            else False
+        return any(
+            other.id != entity.id and other.label == "ORG" and any(start < m.start < end for m in other.mentions)
+            for other in self.entities.entities
         )
 
     def _speaks_for(self, head: Token, span: SpacySpan) -> Speaker | None:
