@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-__all__ = ["CharSpan", "join_touching"]
+__all__ = ["CharSpan", "join_touching", "line_around"]
 
 CharSpan = tuple[int, int]
+
+
+def line_around(text: str, offset: int) -> CharSpan:
+    """The line (paragraph) of `text` that holds `offset`, without its line breaks."""
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
 
 
 def join_touching(spans: Iterable[CharSpan]) -> list[CharSpan]:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..nlp import text_of
+from ..spans import line_around
 from .names import (
     GENERIC_NAME_WORDS,
     PLACE_PREPOSITIONS,
@@ -244,14 +245,15 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
     """In a line of capitalised words a person's name runs into the words after it ('George Zimmerman Auctioning
     Off Gun …', 'Obama Says …'): a person there ends at the first word that is the surname of a person the page
     names in full elsewhere."""
+    headline = [label == "PERSON" and _in_title_case_line(whole, s) for label, s, _ in found]
     surnames = {
         normalise_name(whole[s:e]).split()[-1]
-        for label, s, e in found
-        if label == "PERSON" and " " in whole[s:e].strip() and not _in_title_case_line(whole, s)
+        for (label, s, e), in_headline in zip(found, headline, strict=True)
+        if label == "PERSON" and " " in whole[s:e].strip() and not in_headline
     }
     cut: list[Found] = []
-    for label, start, end in found:
-        if label == "PERSON" and _in_title_case_line(whole, start):
+    for (label, start, end), in_headline in zip(found, headline, strict=True):
+        if in_headline:
             words = list(re.finditer(r"\S+", whole[start:end]))
             first = next((w for w in words[:-1] if normalise_name(w.group()) in surnames), None)
             end = start + first.end() if first is not None else end
@@ -260,9 +262,8 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
 
 
 def _in_title_case_line(whole: str, offset: int) -> bool:
-    line_start = whole.rfind("\n", 0, offset) + 1
-    line_end = whole.find("\n", offset)
-    words = [w for w in whole[line_start : line_end if line_end >= 0 else len(whole)].split() if w[:1].isalpha()]
+    line_start, line_end = line_around(whole, offset)
+    words = [w for w in whole[line_start:line_end].split() if w[:1].isalpha()]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
@@ -363,15 +364,12 @@ def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
     labels: dict[tuple[str, ...], Counter[str]] = {}
     for label, s, e in found:
         labels.setdefault(_token_texts(doc, s, e), Counter())[label] += 1
-    names = {
-        words: counts.most_common(1)[0][0]
-        for words, counts in labels.items()
-        if words and counts.most_common(1)[0][0] in _REPEATED_LABELS and _repeatable(words)
-    }
+    majority = {words: counts.most_common(1)[0][0] for words, counts in labels.items()}
+    names = {w: label for w, label in majority.items() if w and label in _REPEATED_LABELS and _repeatable(w)}
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for words in names:
         by_first.setdefault(words[0], []).append(words)
-    covered = sorted((s, e) for _, s, e in found)
+    covered = [(s, e) for _, s, e in found]
     added: list[Found] = []
     for token in doc:
         for words in by_first.get(token.text, []):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...weights import WEIGHTS_DIR
 from ..nlp import text_of
-from ..spans import CharSpan, join_touching
+from ..spans import CharSpan, join_touching, line_around
 from .cues import (
     ACCORDING_TO,
     ADDRESSEE_VERBS,
@@ -443,7 +443,7 @@ def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawA
     if not content:
         return None
     content += _continuation_quote(text, quotes, verb, content)
-    paragraph = _paragraph_of(text, verb.idx)
+    paragraph = line_around(text, verb.idx)
     content = [clipped for span in content if (clipped := _clip(span, paragraph, quotes)) is not None]
     spans = _clean_spans(text, content, quotes, cue)
     if not spans:
@@ -706,12 +706,6 @@ def _quoted_apart(subject: Token, verb: Token, quotes: list[QuoteRegion]) -> boo
     return any(q.start <= subject.idx < q.end and not q.start <= verb.idx < q.end for q in quotes)
 
 
-def _paragraph_of(text: str, offset: int) -> CharSpan:
-    start = text.rfind("\n", 0, offset) + 1
-    end = text.find("\n", offset)
-    return start, len(text) if end < 0 else end
-
-
 def _clip(span: CharSpan, paragraph: CharSpan, quotes: list[QuoteRegion]) -> CharSpan | None:
     """Keep a span inside the cue's paragraph, unless it is a quote running over paragraphs."""
     if any(q.start == span[0] and q.end == span[1] for q in quotes):
@@ -891,7 +885,7 @@ _CLOSING_MARKS = "”\"’'»"
 def _stands_alone(text: str, q: QuoteRegion) -> bool:
     """The quote is a sentence of its own inside a paragraph: a sentence ends before it, and what
     follows it in the paragraph (if anything) is a new sentence, not its cue ("…,” he added)."""
-    paragraph_start, paragraph_end = _paragraph_of(text, q.start)
+    paragraph_start, paragraph_end = line_around(text, q.start)
     before = text[paragraph_start : q.start].rstrip(" \t\u00a0").rstrip(_CLOSING_MARKS)
     if not before or before[-1] not in ".?!" or len(text[q.start : q.end].split()) < 3:
         return False
@@ -922,7 +916,7 @@ def attach_continuations(text: str, atts: list[RawAttribution], quotes: Sequence
     for q in quotes:
         if not _stands_alone(text, q):
             continue
-        paragraph_start = _paragraph_of(text, q.start)[0]
+        paragraph_start = line_around(text, q.start)[0]
         previous = [
             a for a in atts if a.cue and paragraph_start <= a.content_end <= q.start and _ends_with_quote(text, a)
         ]

@@ -26,7 +26,7 @@ from pydantic import BaseModel, Field
 from ...document import Span
 from ..entities import is_name_suffix
 from ..nlp import text_of
-from ..spans import CharSpan
+from ..spans import CharSpan, line_around
 from .cues import (
     CAPITALS,
     COMPANY_NOUNS,
@@ -144,10 +144,15 @@ def _match_title(words: list[str], i: int) -> tuple[str, int] | None:
 def _match_nationality(words: list[str], i: int) -> tuple[str, int] | None:
     for size in (3, 2, 1):
         key = " ".join(words[i : i + size]).lower().removesuffix("’s").removesuffix("'s")
-        country = NATIONALITIES.get(key) or COUNTRY_NAMES.get(key)
+        country = _country(key)
         if i + size <= len(words) and country is not None:
             return country, size
     return None
+
+
+def _country(word: str) -> str | None:
+    """The country a nationality word or a country's name stands for ('russian', 'austria')."""
+    return NATIONALITIES.get(word) or COUNTRY_NAMES.get(word)
 
 
 def parse_title_name(words: list[str]) -> TitledName:
@@ -402,7 +407,7 @@ def _nominal_filter(head: Token) -> NominalFilter | None:
     words = [t.text for t in left if t.dep_ not in {"det", "case"} and not t.is_punct] + [head.text]
     if any(t.pos_ == "PROPN" and t.lower_ not in NATIONALITIES and t.lower_ not in _TITLE_WORDS for t in left):
         country_words = [t.lower_ for t in left if t.dep_ == "poss"]
-        if not all(w in NATIONALITIES or w in COUNTRY_NAMES for w in country_words) or not country_words:
+        if not all(_country(w) for w in country_words) or not country_words:
             return None
     parsed = parse_title_name(words)
     role_words = set((parsed.role or "").lower().split()) | {head.lower_}
@@ -543,11 +548,8 @@ class SpeakerResolver:
         McCaskill (D-Mo.)'), in the same line; none or both: None."""
         found = set()
         for start, end in person.mentions:
-            line_start = self.text.rfind("\n", 0, start) + 1
-            line_end = self.text.find("\n", end)
-            window = self.text[
-                max(line_start, start - 40) : min(end + 40, len(self.text) if line_end < 0 else line_end)
-            ]
+            line_start, line_end = line_around(self.text, start)
+            window = self.text[max(line_start, start - 40) : min(end + 40, line_end)]
             found |= {_PARTIES[m.group(0).lower()] for m in _PARTY_WORD.finditer(window)}
             found |= {_PARTY_LETTERS[m.group(1)] for m in _PARTY_LETTER.finditer(window)}
         return found.pop() if len(found) == 1 else None
