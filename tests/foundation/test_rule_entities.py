@@ -61,6 +61,31 @@ def test_a_full_name_is_not_split_by_the_gazetteer_s_one_word_people(fast_nlp: S
     assert ("Dick Clark Productions", "ORG") in labelled(fast_nlp, "The company, Dick Clark Productions, denied it.")
 
 
+def test_census_first_names_keep_a_full_name_whole(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "The label said Taylor Swift and analyst Ming-Chi Kuo met Owen Dempsey on Monday.")
+    people = {text for text, label in found if label == "PERSON"}
+    assert {"Taylor Swift", "Ming-Chi Kuo", "Owen Dempsey"} <= people
+
+
+def test_a_first_name_does_not_make_an_institution_or_an_event_a_person(fast_nlp: SharedNLP) -> None:
+    text = (
+        "The Royal Astronomical Society met at Trinity Academy. JP Morgan analysts wrote in JAMA Psychiatry "
+        "before the Davis Cup Finals."
+    )
+    found = labelled(fast_nlp, text)
+    assert ("Royal Astronomical Society", "ORG") in found and ("Trinity Academy", "ORG") in found
+    assert ("Davis Cup Finals", "EVENT") in found
+    assert not {text for text, label in found if label == "PERSON"}
+
+
+def test_the_first_name_table_leaves_out_english_words_months_and_places() -> None:
+    from newsprobe.analyse.entities.rules import census_first_names
+
+    names = census_first_names()
+    assert {"taylor", "marshall", "owen", "fiona"} <= names
+    assert not {"will", "grant", "hope", "june", "king", "georgia", "dallas"} & names
+
+
 def test_name_parts_the_ner_mislabelled_are_not_in_the_gazetteer(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Penn State quarterback Sean Clifford said he received death threats.")
     assert ("Sean Clifford", "PERSON") in found  # 'sean' had been a nationality (NORP) and split the name

@@ -34,9 +34,10 @@ ORG_WORDS = frozenset(
     institute organization organisation union association corporation company inc inc. ltd ltd. group news times
     post press service office court congress parliament senate assembly government administration front brigade
     network foundation fund center centre command guard police league alliance federation board authority productions
-    studios pictures entertainment""".split()
+    studios pictures entertainment society academy college school institution museum infirmary""".split()
 )
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
+EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december jan jan. feb feb.
     mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.""".split()
@@ -64,9 +65,19 @@ def load_gazetteer() -> Mapping[str, str]:
     return names
 
 
+@cache
+def census_first_names() -> frozenset[str]:
+    """The census first names that are not mostly English words (`training/entities/build_first_names.py`)."""
+    raw = (resources.files("newsprobe") / "data" / "first_names.json").read_text(encoding="utf-8")
+    return frozenset(json.loads(raw)["names"])
+
+
 def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:
-    """First words of the people the gazetteer knows by two or more words."""
-    return frozenset(name.split()[0] for name, label in gazetteer.items() if label == "PERSON" and " " in name)
+    """Known first names: the census table's, and the first words of the people the gazetteer knows by two or
+    more words ('Sergey', 'Xi')."""
+    return census_first_names() | {
+        name.split()[0] for name, label in gazetteer.items() if label == "PERSON" and " " in name
+    }
 
 
 class RuleEntities:
@@ -118,11 +129,13 @@ class RuleEntities:
     def _is_full_name(self, doc: Doc, start: int, end: int) -> bool:
         """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
         suffix) that the gazetteer knows only as people, if at all; its one-word people ('patrick', 'kennedy',
-        'jr.') would otherwise split the name in pieces."""
-        words = [token for token in doc[start:end] if not is_name_suffix(token.text)]
+        'jr.') would otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo')."""
+        words = [token for token in doc[start:end] if not is_name_suffix(token.text) and token.text != "-"]
         if not (2 <= len(words) <= 4 and words[0].lower_ in self.first_names):
             return False
-        if not all(token.tag_ in PROPER_TAGS and token.lower_ not in ORG_WORDS for token in doc[start:end]):
+        if _is_acronym(words[0]) and not all(_is_acronym(token) for token in words):
+            return False  # 'JAMA Psychiatry'; a headline's 'LAUREN ALAINA' is a name
+        if not all(token.tag_ in PROPER_TAGS and token.lower_ not in ORG_WORDS for token in words):
             return False
         if any(token.lower_ in WEEKDAYS or token.lower_ in MONTHS for token in words[1:]):
             return False  # 'on Twitter Tuesday'; a first name can be a month ('June Carter')
@@ -149,7 +162,7 @@ class RuleEntities:
 
     def _name_by_shape(self, doc: Doc, start: int, end: int, words: list[str]) -> Span:
         if _is_acronym(doc[start]):
-            if words[1] in self.first_names and not _is_acronym(doc[start + 1]):
+            if words[1] in self.first_names and not _is_acronym(doc[start + 1]) and len(words) > 2:
                 return _span(doc, start + 1, end, "PERSON")  # 'DL Larry Ogunjobi': a position before a name
             return _span(doc, start, end, "ORG")  # 'VW Atlas', 'DJI Mavic Mini': a company's product
         person = words[0] in self.first_names or not all(word in self.common_words for word in words)
@@ -224,6 +237,8 @@ def institution_label(doc: Doc, start: int, end: int) -> str | None:
     words = {token.lower_ for token in doc[start:end]}
     if words & ORG_WORDS:
         return "ORG"
+    if words & EVENT_WORDS:
+        return "EVENT"  # 'Davis Cup Finals', whose first word is also a first name
     return "FAC" if words & FACILITY_WORDS else None
 
 

@@ -1,0 +1,82 @@
+"""Build the table of known first names the entity rules read ('Taylor Swift' is a person, not 'Taylor' and 'Swift').
+
+The names are the US Census Bureau's 1990 first names (5,163 male and female; public domain), as shipped in the
+`names` package (MIT, pinned in the `train` extra). A census first name that is also an English word is kept only
+when the training texts (PTC train articles and PolNeAR train texts) write it capitalised inside a sentence at
+least as often as lower-case: 'Taylor', 'Marshall' and 'Tanner' stay, 'will', 'grant', 'hope' and 'art' go. A name
+the gazetteer labels other than a person ('Georgia', 'Dallas', 'China') goes too, and so do months ('June') and
+titles ('King', 'Prince').
+
+    .venv/bin/python training/entities/build_first_names.py          # a few seconds
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from build_gazetteer import SHARED, training_texts
+
+from newsprobe.analyse.entities.names import TITLE_WORDS
+from newsprobe.analyse.entities.rules import MONTHS, load_gazetteer
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "src" / "newsprobe" / "data" / "first_names.json"
+SOURCE = "US Census Bureau, 1990 Census name files (dist.male.first, dist.female.first), via the `names` 0.3.0 package"
+# a word inside a sentence: after a lower-case word, a comma or a quote mark, not after a full stop or a line break
+_INSIDE_SENTENCE = re.compile(r"(?<=[a-z,;:“\"] )([A-Za-z]+)\b")
+
+
+def census_first_names() -> set[str]:
+    import names  # the `train` extra
+
+    found: set[str] = set()
+    for key in ("first:male", "first:female"):
+        with open(names.FILES[key], encoding="ascii") as table:
+            found.update(line.split()[0].lower() for line in table if line.strip())
+    return found
+
+
+def written_forms(texts: list[str], words: set[str]) -> tuple[Counter[str], Counter[str]]:
+    """How often each word stands lower-case, and capitalised inside a sentence."""
+    lower: Counter[str] = Counter()
+    capitalised: Counter[str] = Counter()
+    for text in texts:
+        for match in _INSIDE_SENTENCE.finditer(text):
+            word = match.group(1)
+            key = word.lower()
+            if key not in words:
+                continue
+            if word == key:
+                lower[key] += 1
+            elif word[0].isupper() and word[1:].islower():
+                capitalised[key] += 1
+    return lower, capitalised
+
+
+def first_names(census: set[str], texts: list[str], gazetteer: dict[str, str]) -> list[str]:
+    lower, capitalised = written_forms(texts, census)
+    return sorted(
+        name
+        for name in census - MONTHS - TITLE_WORDS
+        if lower[name] <= capitalised[name] and gazetteer.get(name, "PERSON") == "PERSON" and len(name) > 1
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=SHARED)
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    census = census_first_names()
+    kept = first_names(census, training_texts(args.data), dict(load_gazetteer()))
+    table = {"source": SOURCE, "licence": "public domain (census data); the package is MIT", "names": kept}
+    args.out.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    print(f"{len(kept)} of {len(census)} census first names kept -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()
