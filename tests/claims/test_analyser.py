@@ -165,6 +165,37 @@ def test_indirect_speech_is_linked_by_cue_and_content() -> None:
     }
 
 
+def test_a_sentence_goes_to_the_attribution_of_its_own_cue() -> None:
+    from newsprobe.analyse.claims.links import attribution_finder
+
+    text = (
+        "The WHO reported that 11 of the 12 most polluted cities — cities that cause heart troubles — were in India. "
+        "The Lancet Commission found that deaths rose."
+    )
+    own = _Attribution(
+        id=1,
+        source=[_span(text, "The WHO")],
+        cue=[_span(text, "reported")],
+        content=[_span(text, "11 of the 12 most polluted cities")],
+        style="indirect",
+        speaker=_Speaker(name="World Health Organization"),
+    )
+    overreaching = _Attribution(  # a tagger's content that runs back into the sentence before its cue
+        id=2,
+        source=[_span(text, "The Lancet Commission")],
+        cue=[_span(text, "found")],
+        content=[_span(text, "cities that cause heart troubles — were in India"), _span(text, "deaths rose")],
+        style="indirect",
+        speaker=_Speaker(name="Lancet Commission"),
+    )
+    find = attribution_finder(_Quotes(attributions=[own, overreaching]))
+    first = text.index(" The Lancet")
+    linked = find(0, first)
+    assert linked is not None and linked.speaker == "World Health Organization"
+    second = find(first + 1, len(text))
+    assert second is not None and second.speaker == "Lancet Commission"
+
+
 def test_empty_and_tiny_articles() -> None:
     nlp = SharedNLP()
     for text in ["", "Yes.", "OK then."]:

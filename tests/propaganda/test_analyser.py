@@ -91,6 +91,31 @@ def test_quoted_spans_are_attributed_to_the_speaker(reference_article: Article) 
     sentence = quoted[0].sentence
     assert sentence.startswith(quoted[0].speaker + " uses ") and quoted[0].name.lower() in sentence
     assert "_" not in sentence
+    for item in result.by_speaker:  # named as the table and the tooltip name the span
+        assert item.name == result.spans[item.span].technique_names
+
+
+def test_the_summary_line_says_when_a_span_counts_under_two_techniques() -> None:
+    from newsprobe.analyse.propaganda.analyser import PropagandaSpan, TechniqueScore, summarise
+    from newsprobe.report.views.propaganda import markdown
+
+    text = "They play a dirty, dangerous game."
+    start = text.index("dirty")
+    span = PropagandaSpan(
+        start=start,
+        end=start + 5,
+        text="dirty",
+        techniques=[
+            TechniqueScore(technique="Name_Calling,Labeling", name="Name calling / labeling", confidence=0.5),
+            TechniqueScore(technique="Loaded_Language", name="Loaded language", confidence=0.4),
+        ],
+        confidence=0.6,
+    )
+    result = PropagandaResult(model="test", spans=[span], summary=summarise(text, [span]))
+    first_line = markdown(result, Article(text=text)).splitlines()[0]
+    assert first_line.startswith("1 highlighted spans in 1/1 sentences")
+    assert "by technique (a span can have two) " in first_line and "Loaded language ×1" in first_line
+    assert "| dirty | Name calling / labeling or Loaded language | 0.60 |" in markdown(result, Article(text=text))
 
 
 def test_only_words_inside_quote_marks_go_to_the_speaker() -> None:

@@ -71,7 +71,7 @@ def test_html_section_escapes_text_and_titles_every_highlight() -> None:
     assert len(parser.marks) == 4 and all(m.get("title") for m in parser.marks)
     assert "Whataboutism / straw man" in html  # the definitions table
     assert "Loaded_Language" not in html and "Name_Calling" not in html
-    assert "80%" in html and " / " not in html.split("Strongest spans")[1].split("</table>")[0].replace(
+    assert ">0.80<" in html and " / " not in html.split("Strongest spans")[1].split("</table>")[0].replace(
         "Name calling / labeling", ""
     )
     assert CONFIDENCE_MEANS in html
@@ -85,8 +85,8 @@ def test_lower_confidence_spans_sit_behind_a_control_that_works_without_javascri
     html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
     assert 'type="checkbox" id="np-propaganda-more"' in html and 'for="np-propaganda-more"' in html
     default, more = html.split('np-view-default">')[1], html.split('np-view-more">')[1]
-    assert "lower confidence, confidence 30%" not in default.split("</div>")[0]
-    assert "lower confidence, confidence 30%" in more.split("</div>")[0] and "dashed" in more.split("</div>")[0]
+    assert "lower confidence, confidence 0.30" not in default.split("</div>")[0]
+    assert "lower confidence, confidence 0.30" in more.split("</div>")[0] and "dashed" in more.split("</div>")[0]
     css = template_environment().get_template("_style.css").render()
     assert ".np-more-toggle:checked ~ .np-view-more" in css
 
@@ -98,7 +98,7 @@ def test_markdown_and_terminal_views() -> None:
     assert views is not None
     markdown = views.markdown(result, article)
     assert "2 highlighted spans" in markdown and "the article" in markdown  # the claims' word for the narration
-    assert "| Loaded language | 80% |" in markdown and "Loaded_Language" not in markdown
+    assert "| Loaded language | 0.80 |" in markdown and "Loaded_Language" not in markdown
     assert CONFIDENCE_MEANS in markdown
     assert views.terminal(result, article) is not None
 

@@ -49,7 +49,7 @@ def test_html_shows_verdict_outlets_flags_and_evidence(reference_report):
     parser.feed(html)
     text = " ".join(parser.text)
     for expected in (
-        "attributed republication",
+        "republished with credit",
         "RT News",
         "rt.com",
         "globalresearch.ca",
@@ -63,7 +63,9 @@ def test_html_shows_verdict_outlets_flags_and_evidence(reference_report):
 
 def test_markdown_and_text_views(reference_report):
     md = render(reference_report, "md")
-    assert "attributed republication" in md and "removed block 1 (republication notice)" in md
+    assert "republished with credit" in md and "in text removed from the article (republication notice)" in md
+    assert "removed block" not in md and "metadata:" not in md.replace("page's metadata:", "")
+    assert "fingerprint " not in render(reference_report, "html") and "_" not in md.split("**Verdict:**")[1][:40]
     plain = render(reference_report, "text", width=200)
     assert "RT News → rt.com" in plain
 

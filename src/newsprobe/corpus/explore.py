@@ -51,8 +51,10 @@ ARTICLE_SORTS = {
 
 
 def verdict_words(verdict: str | None) -> str:
-    """'attributed_republication' -> 'attributed republication' (the report's wording)."""
-    return verdict.replace("_", " ") if verdict else ""
+    """'attributed_republication' -> 'republished with credit' (the report's wording)."""
+    from ..report.words import verdict as in_words
+
+    return in_words(verdict)
 
 
 class StoreReader:

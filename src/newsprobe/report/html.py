@@ -11,7 +11,19 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
-from .words import entity_type, quote_method, quote_style, speaker_method, unattributed
+from .views.provenance import evidence_location
+from .words import (
+    VERDICT_CONFIDENCE,
+    claims_model,
+    entity_type,
+    evidence_kind,
+    propaganda_model,
+    quote_method,
+    quote_style,
+    speaker_method,
+    unattributed,
+    verdict,
+)
 
 __all__ = ["Section", "SkippedSection", "render_html", "report_sections", "skipped_sections", "template_environment"]
 
@@ -36,7 +48,13 @@ def template_environment() -> Environment:
     environment.filters["quote_method"] = quote_method
     environment.filters["speaker_method"] = speaker_method
     environment.filters["entity_type"] = entity_type
+    environment.filters["evidence_kind"] = evidence_kind
+    environment.filters["verdict"] = verdict
+    environment.filters["claims_model"] = claims_model
+    environment.filters["propaganda_model"] = propaganda_model
     environment.globals["unattributed"] = unattributed
+    environment.globals["evidence_location"] = evidence_location
+    environment.globals["verdict_confidence"] = VERDICT_CONFIDENCE
     return environment
 
 

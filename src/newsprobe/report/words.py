@@ -6,16 +6,27 @@ from functools import partial
 
 __all__ = [
     "ARTICLE_VOICE",
+    "CLAIM_MODELS",
     "ENTITY_TYPES",
+    "EVIDENCE_KINDS",
+    "METADATA_FIELDS",
+    "VERDICTS",
+    "VERDICT_CONFIDENCE",
     "QUOTE_METHODS",
     "QUOTE_STYLES",
+    "PROPAGANDA_MODELS",
     "SPEAKER_METHODS",
     "SPEAKERS_NOT_READ",
+    "claims_model",
     "entity_type",
+    "evidence_kind",
+    "metadata_field",
+    "propaganda_model",
     "quote_method",
     "quote_style",
     "speaker_method",
     "unattributed",
+    "verdict",
 ]
 
 #: Who speaks in words no attribution gives to anyone: the article's own narration (claims' "said by",
@@ -69,6 +80,72 @@ ENTITY_TYPES = {
 }
 
 
+#: The check-worthiness scorers.
+CLAIM_MODELS = {
+    "lexical": "word and phrase cues (fast profile)",
+    "minilm+lexical": "a fine-tuned small encoder (MiniLM) with word and phrase cues",
+    "mpnet-multitask": "a fine-tuned larger encoder (MPNet)",
+}
+
+#: The propaganda models, by the profile their name starts with ("accurate: fine-tuned MiniLM-L6 …").
+PROPAGANDA_MODELS = {
+    "fast": "small taggers over word vectors (fast profile)",
+    "accurate": "a fine-tuned small encoder (MiniLM) averaged with the fast profile's tagger",
+    "best": "a fine-tuned larger encoder (MPNet) averaged with the accurate profile's model",
+}
+
+#: Provenance verdicts.
+VERDICTS = {
+    "original": "original",
+    "attributed_republication": "republished with credit",
+    "wire_copy": "wire copy",
+    "uncredited_copy": "uncredited copy",
+    "suspected_laundering": "suspected laundering",
+}
+
+#: What the verdict's confidence measures (every view says it the same way).
+VERDICT_CONFIDENCE = "How sure newsprobe is of this verdict (0–1), from the kind and number of signals behind it"
+
+#: What a piece of provenance evidence is.
+EVIDENCE_KINDS = {
+    "republication_notice": "republication notice",
+    "source_line": "source line",
+    "via": "“via” credit",
+    "copyright": "copyright line",
+    "byline": "byline",
+    "wire_credit": "wire credit",
+    "dateline": "dateline",
+    "url": "page address",
+    "domain": "domain",
+    "site_name": "site name",
+    "contact_email": "contact e-mail",
+    "footer_url": "link in the footer",
+    "canonical_url": "canonical link",
+    "og_url": "link for sharing (og:url)",
+    "index_match": "earlier copy in the index",
+    "residue": "format an outlet's copies keep",
+    "image_credit": "image credit",
+    "embed": "embedded post",
+    "link": "link",
+}
+
+#: Article metadata fields, as a reader would name them.
+METADATA_FIELDS = {
+    "url": "the page address",
+    "domain": "the page's domain",
+    "site_name": "the page's site name",
+    "contact_emails": "a contact e-mail on the page",
+    "footer_urls": "a link in the page's footer",
+    "canonical_url": "the page's canonical link",
+    "og_url": "the page's link for sharing",
+    "byline": "the byline",
+    "authors": "the authors",
+    "credits": "the byline's credits",
+    "image_credits": "an image credit",
+    "embeds": "an embedded post",
+}
+
+
 def _in_words(words: dict[str, str], name: str | None) -> str:
     """`name`'s words in `words`; unknown ids come back with underscores as spaces."""
     if not name:
@@ -80,3 +157,12 @@ quote_style = partial(_in_words, QUOTE_STYLES)  # 'partly_direct' -> 'partly quo
 quote_method = partial(_in_words, QUOTE_METHODS)  # 'tagger' -> 'a tagger trained on PolNeAR, over the rules'
 speaker_method = partial(_in_words, SPEAKER_METHODS)  # 'role' -> 'from the role'
 entity_type = partial(_in_words, ENTITY_TYPES)  # 'GPE' -> 'country, city or state'
+verdict = partial(_in_words, VERDICTS)  # 'attributed_republication' -> 'republished with credit'
+evidence_kind = partial(_in_words, EVIDENCE_KINDS)  # 'og_url' -> 'link for sharing (og:url)'
+metadata_field = partial(_in_words, METADATA_FIELDS)  # 'footer_urls' -> 'a link in the page's footer'
+claims_model = partial(_in_words, CLAIM_MODELS)  # 'minilm+lexical' -> 'a fine-tuned small encoder …'
+
+
+def propaganda_model(name: str) -> str:
+    """'accurate: fine-tuned MiniLM-L6 tagger …' -> 'a fine-tuned small encoder (MiniLM) averaged with …'."""
+    return PROPAGANDA_MODELS.get(name.split(":", 1)[0], name)

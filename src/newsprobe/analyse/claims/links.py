@@ -67,14 +67,18 @@ def _overlap(start: int, end: int, spans: Sequence[CharSpan]) -> int:
     return sum(max(0, min(end, e) - max(start, s)) for s, e in spans)
 
 
+def _holds_cue(link: _Link, start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in link.cue)
+
+
 def _share(link: _Link, start: int, end: int) -> float:
     share = _overlap(start, end, link.content) / max(1, end - start)
-    holds_cue = any(start <= s and e <= end for s, e in link.cue)
-    return share if share >= MIN_SHARE or (holds_cue and share > 0) else 0.0
+    return share if share >= MIN_SHARE or (_holds_cue(link, start, end) and share > 0) else 0.0
 
 
 def attribution_finder(quotes: BaseModel | None) -> Callable[[int, int], ClaimAttribution | None]:
-    """A function (sentence start, end) -> the attribution covering most of it, or None."""
+    """A function (sentence start, end) -> the attribution of the sentence's own cue ("The WHO reported that …"),
+    else the one covering most of it, or None."""
     items = getattr(quotes, "attributions", None) or []
     links = [link for item in items if (link := _link(item)) is not None]
 
@@ -82,7 +86,7 @@ def attribution_finder(quotes: BaseModel | None) -> Callable[[int, int], ClaimAt
         scored = [(share, link) for link in links if (share := _share(link, start, end)) > 0]
         if not scored:
             return None
-        share, best = max(scored, key=lambda pair: pair[0])
+        share, best = max(scored, key=lambda pair: (_holds_cue(pair[1], start, end), pair[0]))
         return best.attribution.model_copy(update={"share": round(min(1.0, share), 3)})
 
     return find

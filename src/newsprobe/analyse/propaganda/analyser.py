@@ -67,11 +67,16 @@ class PropagandaSpan(Span):
     def technique(self) -> str:
         return self.techniques[0].technique
 
+    @property
+    def technique_names(self) -> str:
+        """The technique in words, or the two possible ones joined by 'or' (every view names a span this way)."""
+        return " or ".join(t.name for t in self.techniques)
+
 
 class TechniqueCount(BaseModel):
     technique: str
     name: str
-    count: int
+    count: int = Field(description="Highlighted spans that may use this technique (a span can have two).")
     colour: str
     definition: str
     example: str
@@ -80,7 +85,9 @@ class TechniqueCount(BaseModel):
 class SpeakerTechnique(BaseModel):
     speaker: str
     technique: str
-    name: str = Field(description="Readable name of the technique, e.g. 'Loaded language'.")
+    name: str = Field(
+        description="The technique in words, e.g. 'Loaded language', or its two possible ones joined by 'or'."
+    )
     text: str
     span: int = Field(description="Index into `spans`.")
 
@@ -291,7 +298,7 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
         quotes = context.results.get("quotes")
         spans = attribute_to_speakers(article.text, found.spans, quotes)
         by_speaker = [
-            SpeakerTechnique(speaker=s.speaker, technique=s.technique, name=s.techniques[0].name, text=s.text, span=i)
+            SpeakerTechnique(speaker=s.speaker, technique=s.technique, name=s.technique_names, text=s.text, span=i)
             for i, s in enumerate(spans)
             if s.speaker
         ]

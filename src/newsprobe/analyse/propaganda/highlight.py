@@ -28,6 +28,8 @@ class _Span(Protocol):
     def techniques(self) -> Sequence[Any]: ...
     @property
     def speaker(self) -> str | None: ...
+    @property
+    def technique_names(self) -> str: ...
 
 
 LOWER_STYLE = ";outline:1px dashed #6b7680;outline-offset:-1px"
@@ -44,11 +46,11 @@ class Segment:
 def describe(span: _Span, lower: bool = False) -> str:
     """One line for a highlight's tooltip: the technique(s) in words, the span's one confidence and
     what it means, the speaker of quoted words."""
-    names = " or ".join(t.name for t in span.techniques)
+    names = span.technique_names
     level = "lower confidence, " if lower else ""
     who = f"; quoted: {span.speaker}" if span.speaker else ""
     return (
-        f"{names} ({level}confidence {span.confidence:.0%}: how much of highlights like this one "
+        f"{names} ({level}confidence {span.confidence:.2f}: how much of highlights like this one "
         f"annotators marked as propaganda){who}"
     )
 

@@ -120,6 +120,7 @@ class MarkedPiece(BaseModel):
     text: str
     part: Literal["source", "cue", "content"] | None = None
     attribution_id: int | None = None
+    speaker: str | None = None  # the attribution's resolved speaker
 
 
 class QuotesResult(BaseModel):
@@ -139,12 +140,14 @@ class QuotesResult(BaseModel):
                 for span in spans:
                     for i in range(span.start, span.end):
                         marks[i] = (part, att.id)
+        speakers: dict[int | None, str | None] = {att.id: att.speaker.name for att in self.attributions}
         paragraphs = []
         start = 0
         for block in text.split("\n"):
             end = start + len(block)
             if any(i in marks for i in range(start, end)):
-                paragraphs.append(_pieces(text, start, end, marks))
+                pieces = _pieces(text, start, end, marks)
+                paragraphs.append([p.model_copy(update={"speaker": speakers.get(p.attribution_id)}) for p in pieces])
             start = end + 1
         return paragraphs
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from ..words import quote_style, unattributed
+from ..words import claims_model, quote_style, unattributed
 
 if TYPE_CHECKING:
     from ...analyse.claims import Claim, ClaimsResult
@@ -54,7 +54,7 @@ def _label(claim: Claim) -> str:
 def _summary(result: ClaimsResult) -> str:
     return (
         f"{len(result.checkworthy)} of {len(result.claims)} sentences are check-worthy claims "
-        f"(confidence {result.threshold:.2f} or more; model: {result.model})."
+        f"(confidence {result.threshold:.2f} or more; model: {claims_model(result.model)})."
     )
 
 

@@ -22,6 +22,8 @@ def _summary_line(result: PropagandaResult) -> str:
     if result.title_spans:
         line += f" and {len(result.title_spans)} in the headline"
     counts = ", ".join(f"{c.name} ×{c.count}" for c in s.counts)
+    if sum(c.count for c in s.counts) > len(result.spans):
+        counts = f"by technique (a span can have two) {counts}"
     more = len(result.more_spans) + len(result.more_title_spans)
     return (
         line
@@ -30,17 +32,13 @@ def _summary_line(result: PropagandaResult) -> str:
     )
 
 
-def _label(span: PropagandaSpan) -> str:
-    return " or ".join(t.name for t in span.techniques)
-
-
 def _who(result: PropagandaResult, span: PropagandaSpan) -> str:
     """The quoted speaker, else the article's own wording; not known when quotes were not analysed."""
     return span.speaker or unattributed(result.speakers_read)
 
 
 def _confidence(span: PropagandaSpan) -> str:
-    return f"{span.confidence:.0%}"
+    return f"{span.confidence:.2f}"  # 0-1, as every other confidence in a report
 
 
 def terminal(result: PropagandaResult, article: Article) -> Group:
@@ -51,7 +49,7 @@ def terminal(result: PropagandaResult, article: Article) -> Group:
         (span, _who(result, span)) for span in result.spans
     ]
     for span, who in rows[:MAX_ROWS]:
-        table.add_row(span.text, _label(span), _confidence(span), who)
+        table.add_row(span.text, span.technique_names, _confidence(span), who)
     if len(rows) > MAX_ROWS:
         table.caption = f"{len(rows) - MAX_ROWS} more"
     return Group(Text(_summary_line(result)), table, Text(result.confidence_means, style="dim"))
@@ -61,14 +59,14 @@ def markdown(result: PropagandaResult, article: Article) -> str:
     lines = [_summary_line(result), ""]
     if result.title_spans:
         lines.append(
-            "Headline: " + "; ".join(f"“{s.text}” ({_label(s)}, {_confidence(s)})" for s in result.title_spans)
+            "Headline: " + "; ".join(f"“{s.text}” ({s.technique_names}, {_confidence(s)})" for s in result.title_spans)
         )
         lines.append("")
     lines += [f"- {item.sentence}" for item in result.by_speaker]
     lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
     for span in result.spans:
         text = span.text.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {text} | {_label(span)} | {_confidence(span)} | {_who(result, span)} |")
+        lines.append(f"| {text} | {span.technique_names} | {_confidence(span)} | {_who(result, span)} |")
     lines += ["", f"*{result.confidence_means}*"]
     if result.summary.counts:
         lines += ["", "Techniques found:"]

@@ -9,6 +9,7 @@ from rich.text import Text
 from ...analyse.provenance import LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
 from ...dedup import EditComparison
 from ...document import Article
+from ..words import VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
 
 __all__ = ["evidence_location", "markdown", "outlet_summary", "terminal"]
 
@@ -16,15 +17,17 @@ SHOWN_CHANGES = 10
 
 
 def evidence_location(item: ProvenanceEvidence, article: Article) -> str:
-    """Where an evidence item is: 'text 120-168', 'removed block 1 (republication notice)', 'metadata byline'."""
-    if item.where == "text" and item.span is not None:
-        return f"text {item.span.start}-{item.span.end}"
+    """Where an evidence item is, in words: 'in the text', 'in text removed from the article (republication
+    notice)', 'in the page's metadata: the byline', 'in the index: <source>'."""
+    if item.where == "text":
+        return "in the text"
     if item.where == "removed" and item.removed_block is not None:
-        reason = article.removed[item.removed_block].reason if item.removed_block < len(article.removed) else "?"
-        return f"removed block {item.removed_block} ({reason})"
+        if item.removed_block < len(article.removed):
+            return f"in text removed from the article ({article.removed[item.removed_block].reason})"
+        return "in text removed from the article"
     if item.where == "metadata":
-        return f"metadata {(item.field or '').replace('_', ' ')}"
-    return f"index {item.index_source}"
+        return f"in the page's metadata: {metadata_field(item.field)}"
+    return f"in the index: {item.index_source}"
 
 
 def outlet_summary(ref: OutletRef) -> str:
@@ -94,7 +97,7 @@ def _extra_lines(result: ProvenanceResult) -> list[str]:
 
 def terminal(result: ProvenanceResult, article: Article) -> Group:
     head = Text.assemble(
-        (result.verdict.replace("_", " "), "bold"),
+        (verdict(result.verdict), "bold"),
         f"  (confidence {result.confidence:.2f})\n",
         (result.explanation, "dim"),
     )
@@ -103,23 +106,24 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
         table.add_column(column)
     for role, ref in _involved(result):
         evidence = "\n".join(
-            f"{e.kind.replace('_', ' ')}: {e.quote[:70]} [{evidence_location(e, article)}]" for e in ref.evidence[:4]
+            f"{evidence_kind(e.kind)}: {e.quote[:70]} [{evidence_location(e, article)}]" for e in ref.evidence[:4]
         )
         table.add_row(role, outlet_summary(ref), evidence)
     parts: list[RenderableType] = [head, table]
     parts += [Text(line) for line in _extra_lines(result)]
+    parts.append(Text(f"Confidence: {VERDICT_CONFIDENCE.lower()}.", style="dim"))
     return Group(*parts)
 
 
 def markdown(result: ProvenanceResult, article: Article) -> str:
     lines = [
-        f"**Verdict:** {result.verdict.replace('_', ' ')} (confidence {result.confidence:.2f}) — {result.explanation}",
+        f"**Verdict:** {verdict(result.verdict)} (confidence {result.confidence:.2f}) — {result.explanation}",
         "",
     ]
     lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
     for role, ref in _involved(result):
         evidence = "<br>".join(
-            f"{e.kind.replace('_', ' ')}: “{e.quote[:80].replace('|', '/')}” ({evidence_location(e, article)})"
+            f"{evidence_kind(e.kind)}: “{e.quote[:80].replace('|', '/')}” ({evidence_location(e, article)})"
             for e in ref.evidence
         )
         lines.append(f"| {role} | {outlet_summary(ref).replace('|', '/')} | {evidence} |")
@@ -130,4 +134,5 @@ def markdown(result: ProvenanceResult, article: Article) -> str:
             f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}{'' if copy.credited else ', not credited'}"
         )
     extra = _extra_lines(result)
-    return "\n".join(lines + ([""] + extra if extra else []))
+    legend = ["", f"*Confidence: {VERDICT_CONFIDENCE.lower()}.*"]
+    return "\n".join(lines + ([""] + extra if extra else []) + legend)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
@@ -20,6 +21,11 @@ def _content(att: Attribution) -> str:
 
 
 UNRESOLVED = "Speaker unresolved"
+#: What the number after a speaker's "named" / "from the pronoun …" means (the HTML report's tooltip says the same).
+CONFIDENCE_MEANS = (
+    "The number after how a speaker was found is its confidence (0-1): the share of speakers found that way that "
+    "were right on newsprobe's hand-checked pages."
+)
 
 
 def speaker_label(group: SpeakerQuotes) -> str:
@@ -43,7 +49,7 @@ def _by_id(result: QuotesResult) -> dict[int, Attribution]:
     return {att.id: att for att in result.attributions}
 
 
-def terminal(result: QuotesResult, article: Article) -> Table:
+def terminal(result: QuotesResult, article: Article) -> Group:
     table = Table(show_edge=False, pad_edge=False, expand=True)
     for header, ratio in COLUMNS:
         table.add_column(header, ratio=ratio, overflow="fold")
@@ -54,7 +60,7 @@ def terminal(result: QuotesResult, article: Article) -> Table:
             cue = " … ".join(span.text for span in att.cue)
             said = Text(f"{cue}\n" if cue else "").append(quote_style(att.style), style="dim")
             table.add_row(speaker_label(group) if i == 0 else "", _how(att), said, _content(att))
-    return table
+    return Group(table, Text(CONFIDENCE_MEANS, style="dim")) if result.attributions else Group(table)
 
 
 def markdown(result: QuotesResult, article: Article) -> str:
@@ -68,4 +74,6 @@ def markdown(result: QuotesResult, article: Article) -> str:
             cue = " … ".join(span.text for span in att.cue) or "quoted"
             lines.append(f"- *{cue}* ({quote_style(att.style)}; {_how(att)}): {_content(att)}")
         lines.append("")
+    if result.attributions:
+        lines.append(f"*{CONFIDENCE_MEANS}*")
     return "\n".join(lines).strip() or "No attributions found."
