@@ -146,6 +146,22 @@ def test_rss_items_fetched_through_the_guarded_fetcher(local_server, loopback_po
     assert [r.url for r in iter_inputs([str(feed_file)], policy=loopback_policy())] == links
 
 
+def test_a_page_url_among_the_inputs_is_one_article(local_server, loopback_policy) -> None:
+    story = local_server.add("/story/7", body=page("Story seven").encode())
+    items = ITEM.format(t="S", link=story, d=1)
+    feed_url = local_server.add(
+        "/feed.xml", body=RSS.format(items=items).encode(), headers={"Content-Type": "application/rss+xml"}
+    )
+    local_server.hits.clear()
+    records = list(iter_inputs([story, feed_url], policy=loopback_policy()))
+    assert [(r.url, r.error) for r in records] == [(story, None), (story, None)]
+    assert records[0].kind == "html" and "Story seven" in records[0].content
+    assert records[0].id == article_id(url=story)
+    assert local_server.hits.count("/story/7") == 2  # the page once as an input, once as the feed's item
+    missing = list(iter_inputs([local_server.url("/gone")], policy=loopback_policy()))
+    assert len(missing) == 1 and "404" in (missing[0].error or "")
+
+
 def test_feed_items_on_private_addresses_are_refused_by_default(local_server) -> None:
     link = local_server.add("/story", body=page("Private").encode())
     feed = RSS.format(items=ITEM.format(t="x", link=link, d=1))

@@ -36,6 +36,15 @@ def test_analyze_html_to_file(reference_path: Path, tmp_path: Path):
     assert "Protecting the Terrorists" in out.read_text()
 
 
+def test_the_output_file_name_chooses_the_format(reference_path: Path, tmp_path: Path):
+    html, data = tmp_path / "report.html", tmp_path / "report.json"
+    for out in (html, data):
+        result = run("analyze", str(reference_path), "--out", str(out), "--analyses", "none")
+        assert result.returncode == 0, result.stderr
+    assert html.read_text().lstrip().lower().startswith("<!doctype html")
+    assert json.loads(data.read_text())["article"]["text"].startswith("Russian FM Sergey Lavrov")
+
+
 def test_analyze_stdin_text(reference_path: Path):
     result = run("analyze", "-", "--format", "md", "--analyses", "entities", stdin=reference_path.read_bytes())
     assert result.returncode == 0, result.stderr
@@ -89,6 +98,14 @@ def test_extract_jsonl_many_inputs(reference_path: Path, tmp_path: Path, shared_
     assert any(line["source"] == str(pages[0]) for line in lines)
     assert lines[-1] == {"source": str(bad), "text": "", "error": f"{bad}: input is empty"}
     assert all({"source", "text"} <= set(line) for line in lines)
+
+
+def test_extract_exits_3_when_a_fetch_is_refused(reference_path: Path, local_server):
+    page = local_server.add("/story", body=b"<html><body><p>private</p></body></html>")
+    result = run("extract", str(reference_path), page)
+    assert result.returncode == 3
+    lines = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert lines[0]["text"] and lines[1]["source"] == page and "error" in lines[1]
 
 
 def test_plain_text_input_keeps_the_file_text_unchanged(reference_path: Path, tmp_path: Path):

@@ -75,8 +75,21 @@ def test_missing_file_and_directory(tmp_path):
 def test_input_format_override(tmp_path):
     path = tmp_path / "page.txt"
     path.write_text(HTML_LATIN1)
-    assert load(path).kind == "text"
+    assert load(path, input_format="text").kind == "plain"
     assert load(path, input_format="html").kind == "html"
+
+
+def test_content_that_cannot_be_mistaken_beats_the_file_name(tmp_path):
+    saved_page = tmp_path / "page.txt"
+    saved_page.write_text(HTML_LATIN1)
+    assert load(saved_page).kind == "html"
+    assert "<p>" not in extract(saved_page).text
+    export = tmp_path / "article.html"
+    export.write_text("# A headline\n\nThe mayor said on Monday that the bridge would re-open next spring.\n")
+    assert load(export).kind == "text"
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Use <b> for bold, <p> for paragraphs and <div> for blocks in the template.\n")
+    assert load(notes).kind == "text"
 
 
 @settings(max_examples=60, deadline=None)

@@ -104,6 +104,23 @@ def test_unknown_analyser():
         Newsprobe(["nope"])
 
 
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        ({"profile": "bogus"}, "unknown profile 'bogus'"),
+        ({"config": {"quotes": {"method": "bogus"}}}, "quotes: method: Input should be"),
+        ({"config": {"provenance": {"index_dr": "idx"}}}, "unknown setting.* index_dr .*settings: index_dir"),
+        ({"config": {"nosuch": {}}}, "config for unknown analyser.*: nosuch"),
+    ],
+)
+def test_bad_settings_fail_when_the_app_is_built_with_a_newsprobe_error(arguments, message):
+    from newsprobe.errors import InputError
+
+    with pytest.raises(InputError, match=message):
+        Newsprobe(**arguments)
+    Newsprobe(["entities"], config={"provenance": {"index_dir": "idx"}})  # settings of an analyser not run: fine
+
+
 def test_failing_analyser_is_recorded_not_fatal():
     from pydantic import BaseModel
 

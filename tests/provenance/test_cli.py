@@ -96,6 +96,22 @@ def test_index_query_without_index_fails_cleanly(tmp_path, corpus):
     assert "no near-duplicate index" in result.output and "Traceback" not in result.output
 
 
+def test_index_add_keeps_the_readable_inputs_and_exits_with_the_failures_code(tmp_path, corpus, local_server):
+    _, copy = corpus
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    index = tmp_path / "idx"
+    result = invoke("index", "add", str(copy), str(empty), "--index", str(index))
+    assert result.exit_code == 2 and "skipped" in result.output and "added 1 documents" in result.output
+    page = local_server.add("/story", body=b"<html><body><article><p>" + b"A local story. " * 20 + b"</p></article>")
+    refused = invoke("index", "add", page, "--index", str(index))
+    assert refused.exit_code == 3 and "2 in" not in refused.output
+    allowed = invoke("index", "add", page, "--index", str(index), "--allow-private")
+    assert allowed.exit_code == 0 and "2 in" in allowed.output
+    missing = invoke("index", "add", str(tmp_path / "nope.html"), "--index", str(tmp_path / "never"))
+    assert missing.exit_code == 2 and not (tmp_path / "never").exists()
+
+
 def test_bad_jsonl_fails_cleanly(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"no_text": 1}\n', encoding="utf-8")

@@ -14,11 +14,11 @@ from importlib import import_module
 from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Literal, cast
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from typing_extensions import TypeVar
 
 from ..document import Article
-from ..errors import AnalyserError, UnknownAnalyserError
+from ..errors import AnalyserError, InputError, UnknownAnalyserError
 from ..languages import language_name
 
 if TYPE_CHECKING:
@@ -116,10 +116,21 @@ class Analyser(Generic[ResultT, ConfigT]):
     Config: type[ConfigT] = EmptyConfig  # type: ignore[assignment]  # the default when ConfigT is not given
 
     def __init__(self, config: ConfigT | Mapping[str, Any] | None = None, *, profile: Profile = "accurate") -> None:
-        self.config: ConfigT = (
-            self.Config(**(config or {})) if config is None or isinstance(config, Mapping) else config
-        )
+        self.config: ConfigT = self._config(config or {}) if config is None or isinstance(config, Mapping) else config
         self.profile: Profile = profile
+
+    @classmethod
+    def _config(cls, settings: Mapping[str, Any]) -> ConfigT:
+        """The settings as the config model; a misspelt or invalid setting is bad input, not ignored."""
+        unknown = sorted(set(settings) - set(cls.Config.model_fields))
+        if unknown:
+            known = ", ".join(cls.Config.model_fields) or "none"
+            raise InputError(f"{cls.name}: unknown setting(s) {', '.join(unknown)} (settings: {known})")
+        try:
+            return cls.Config(**settings)
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise InputError(f"{cls.name}: {problems}") from None
 
     @classmethod
     def registered_name(cls) -> str:

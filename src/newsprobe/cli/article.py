@@ -23,6 +23,15 @@ class ReportFormat(str, Enum):
     md = "md"
 
 
+_FORMAT_BY_SUFFIX = {".html": ReportFormat.html, ".htm": ReportFormat.html, ".json": ReportFormat.json}
+_FORMAT_BY_SUFFIX |= {".md": ReportFormat.md, ".markdown": ReportFormat.md}
+
+
+def format_for(out: Path | None) -> ReportFormat:
+    """The report format an output file's name asks for ('report.html'); the terminal view otherwise."""
+    return _FORMAT_BY_SUFFIX.get(out.suffix.lower(), ReportFormat.text) if out else ReportFormat.text
+
+
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
 
@@ -38,7 +47,10 @@ def check_index(path: Path) -> Path:
 def analyze(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A URL, an HTML or text/markdown file (.gz too), or - for stdin.")],
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    format: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help="Report format (default: from the --out file's name, else text)."),
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report here instead of stdout.")] = None,
     analyses: Annotated[
         str | None, typer.Option(help="Comma-separated analysers to run (default: all; 'none' = extraction only).")
@@ -80,6 +92,7 @@ def analyze(
         config=config,
     )
     report = app_object.analyze(source, input_format=input_format.value if input_format else None)
+    format = format or format_for(out)
     if format is ReportFormat.text and out is None:
         from ..report.terminal import print_report
 
@@ -101,7 +114,7 @@ def extract(
     from ..ingest import FetchPolicy, expand_inputs
 
     app_object = Newsprobe([], fetch_policy=FetchPolicy(allow_private=allow_private))
-    failed = 0
+    exit_code = 0
     for source in expand_inputs(sources):
         try:
             article = app_object.extract(source, input_format=input_format.value if input_format else None)
@@ -114,12 +127,12 @@ def extract(
                 "links": [link.model_dump() for link in article.links],
             }
         except NewsprobeError as exc:
-            failed += 1
+            exit_code = max(exit_code, exc.exit_code)  # 3 when a fetch failed, else 2
             typer.echo(f"newsprobe: {exc}", err=True)
             line = {"source": source, "text": "", "error": str(exc)}
         sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
-    if failed:
-        raise typer.Exit(2)
+    if exit_code:
+        raise typer.Exit(exit_code)
 
 
 def analysers() -> None:

@@ -1,6 +1,7 @@
 """The near-duplicate index (MinHash LSH over word shingles, on disk, incremental).
 
-newsprobe index add SOURCES... --index DIR [--no-text]   (files, directories, URLs, or .jsonl from `newsprobe extract`)
+newsprobe index add SOURCES... --index DIR [--no-text] [--allow-private]
+    (files, directories, URLs, or .jsonl from `newsprobe extract`)
 newsprobe index query SOURCE --index DIR [--min-shared 0.5] [--format json|text]
 newsprobe index stats --index DIR
 """
@@ -17,6 +18,7 @@ import typer
 
 if TYPE_CHECKING:
     from ..dedup import DocumentRecord
+    from ..ingest import FetchPolicy
 
 from ..errors import NewsprobeError
 from ._options import OutputFormat, add_command, command_group
@@ -24,23 +26,26 @@ from ._options import OutputFormat, add_command, command_group
 __all__ = ["register"]
 
 
-def _documents(sources: list[str]) -> Iterator[tuple[str, DocumentRecord]]:
-    """(text, record) for each input: JSONL lines as they are, anything else through extraction."""
+def _documents(
+    sources: list[str], fetch_policy: FetchPolicy, failures: list[NewsprobeError]
+) -> Iterator[tuple[str, DocumentRecord]]:
+    """(text, record) for each input: JSONL lines as they are, anything else through extraction. An input that
+    cannot be read is reported, kept in `failures` and skipped."""
     from ..api import Newsprobe
     from ..dedup import iter_jsonl, record_for_article
-    from ..ingest import expand_inputs
 
     extractor: Newsprobe | None = None
-    for source in expand_inputs(sources):
+    for source in sources:
         if source.endswith(".jsonl"):
             yield from iter_jsonl(Path(source))
             continue
         if extractor is None:
-            extractor = Newsprobe([])
+            extractor = Newsprobe([], fetch_policy=fetch_policy)
         try:
             article = extractor.extract(source)
         except NewsprobeError as error:
             typer.echo(f"newsprobe: skipped {source}: {error}", err=True)
+            failures.append(error)
             continue
         yield article.text, record_for_article(article, source)
 
@@ -56,16 +61,26 @@ def index_add_command(
             "(set when the index is created).",
         ),
     ] = True,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow fetching from private/loopback addresses.")
+    ] = False,
 ) -> None:
-    """Add articles to a near-duplicate index (re-adding a source replaces it)."""
+    """Add articles to a near-duplicate index (re-adding a source replaces it). Inputs that cannot be read are
+    skipped, the others added; the exit code is then that of the failures (2 bad input, 3 fetch failed)."""
     from ..dedup import IndexSettings, NearDuplicateIndex
+    from ..ingest import FetchPolicy, expand_inputs
 
+    inputs = expand_inputs(sources)  # a mistyped path stops here, before the index is created
+    failures: list[NewsprobeError] = []
     started = time.perf_counter()
     with NearDuplicateIndex(index, settings=IndexSettings(keep_text=keep_text)) as store:
-        added = store.add_many(_documents(sources))
+        added = store.add_many(_documents(inputs, FetchPolicy(allow_private=allow_private), failures))
         total = len(store)
     seconds = time.perf_counter() - started
-    typer.echo(f"added {added} documents in {seconds:.1f}s; {total} in {index}")
+    skipped = f", {len(failures)} skipped" if failures else ""
+    typer.echo(f"added {added} documents in {seconds:.1f}s{skipped}; {total} in {index}")
+    if failures:
+        raise typer.Exit(max(error.exit_code for error in failures))
 
 
 def _load_query(source: str) -> tuple[str, dict[str, str | None]]:

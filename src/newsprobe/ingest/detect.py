@@ -15,14 +15,16 @@ _HTML_TAGS = re.compile(r"</?(?:p|div|br|span|article|a|h[1-6]|section|table|li|
 
 
 def sniff_kind(content: str, name: str = "") -> ContentKind:
-    """HTML when the name says so or the content starts like a page / is dense with tags."""
-    lowered = name.lower().removesuffix(".gz")
-    if lowered.endswith(HTML_SUFFIXES):
-        return "html"
-    if lowered.endswith(TEXT_SUFFIXES):
-        return "text"
+    """What the content says when it cannot be mistaken, whatever the name: a page saved as `.txt` starts like a
+    page and is HTML, a markdown export saved as `.html` has no markup at all and is text. Otherwise the name,
+    then how dense the content is with tags."""
     head = content[:20_000]
     if _HTML_START.match(head):
         return "html"
+    lowered = name.lower().removesuffix(".gz")
+    if lowered.endswith(HTML_SUFFIXES):
+        return "html" if "<" in head else "text"
+    if lowered.endswith(TEXT_SUFFIXES):
+        return "text"
     tags = len(_HTML_TAGS.findall(head))
     return "html" if tags >= 3 and tags * 40 > len(head.split("\n")) else "text"

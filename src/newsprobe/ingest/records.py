@@ -28,7 +28,7 @@ from ..errors import InputError, NewsprobeError
 from .decode import MAX_INPUT_BYTES
 from .files import read_bytes, read_file
 from .source import ContentKind, is_url
-from .url import FetchPolicy, fetch_url
+from .url import FetchedBody, FetchPolicy, fetch_url, page_document
 
 __all__ = [
     "InputRecord",
@@ -40,6 +40,7 @@ __all__ = [
     "read_directory",
     "read_feed",
     "read_jsonl",
+    "read_url",
     "read_warc",
 ]
 
@@ -235,11 +236,16 @@ class HostLimiter:
             return fetch_url(url, policy)
 
 
-def fetch_feed(url: str, policy: FetchPolicy) -> bytes:
-    """A feed document over HTTP(S) through the SSRF-guarded fetcher (size and time capped)."""
+def fetch_feed(url: str, policy: FetchPolicy) -> FetchedBody:
+    """A feed document (or a page) over HTTP(S) through the SSRF-guarded fetcher (size and time capped)."""
     from .url import FEED_TYPES, fetch_bytes
 
-    return fetch_bytes(url, policy, accept=FEED_TYPES).body
+    return fetch_bytes(url, policy, accept=FEED_TYPES)
+
+
+def _looks_like_feed(document: bytes) -> bool:
+    head = document[:2048].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
 
 
 def _feed_items(document: bytes) -> list[dict[str, Any]]:
@@ -288,15 +294,18 @@ def read_feed(
     per_host: int = 2,
     workers: int = 4,
     skip: frozenset[str] = frozenset(),
+    document: bytes | None = None,
 ) -> Iterator[InputRecord]:
-    """Items of an RSS/Atom feed (a URL or a file), each page fetched through the SSRF-safe fetcher.
+    """Items of an RSS/Atom feed (a URL or a file; `document` when already fetched), each page fetched through
+    the SSRF-safe fetcher.
 
     At most ``per_host`` requests run at once against one host; items whose id is in ``skip``
     (already finished) are not fetched again.
     """
     policy = policy or FetchPolicy()
     try:
-        document = fetch_feed(location, policy) if is_url(location) else Path(location).read_bytes()
+        if document is None:
+            document = fetch_feed(location, policy).body if is_url(location) else Path(location).read_bytes()
         items = _feed_items(document)
     except (NewsprobeError, OSError) as exc:
         yield _failed(location, f"{location}: {exc}")
@@ -314,8 +323,25 @@ def _is_feed_file(path: Path) -> bool:
     if not path.name.lower().endswith(FEED_SUFFIXES):
         return False
     with path.open("rb") as handle:
-        head = handle.read(2048).lower()
-    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+        return _looks_like_feed(handle.read(2048))
+
+
+def read_url(
+    url: str, *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(), per_host: int = 2
+) -> Iterator[InputRecord]:
+    """A URL of the corpus inputs: the items of an RSS/Atom feed, or else the one article page it serves."""
+    policy = policy or FetchPolicy()
+    try:
+        fetched = fetch_feed(url, policy)
+        if _looks_like_feed(fetched.body):
+            yield from read_feed(url, policy=policy, skip=skip, per_host=per_host, document=fetched.body)
+            return
+        raw = page_document(url, fetched)
+    except NewsprobeError as exc:
+        yield _failed(url, f"{url}: {exc}")
+        return
+    if article_id(url=url) not in skip:
+        yield InputRecord(id=article_id(url=url), source=url, content=raw.content, kind=raw.kind, url=raw.url or url)
 
 
 def read_path(
@@ -359,13 +385,13 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
 def iter_inputs(
     paths: Iterable[str], *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(), per_host: int = 2
 ) -> Iterator[InputRecord]:
-    """All records of expanded inputs (`expand_inputs`). A URL is read as an RSS/Atom feed (``per_host``
-    fetches at a time per host)."""
+    """All records of expanded inputs (`expand_inputs`). A URL is an RSS/Atom feed's items or one article page
+    (``per_host`` fetches at a time per host)."""
     for item in paths:
         if item == "-":
-            raise InputError("corpus inputs are files, directories, globs and feed URLs, not stdin ('-')")
+            raise InputError("corpus inputs are files, directories, globs and URLs, not stdin ('-')")
         if is_url(item):
-            yield from read_feed(item, policy=policy, skip=skip, per_host=per_host)
+            yield from read_url(item, policy=policy, skip=skip, per_host=per_host)
         else:
             yield from read_path(Path(item), policy=policy, skip=skip, per_host=per_host)
 

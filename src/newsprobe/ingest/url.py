@@ -34,6 +34,7 @@ __all__ = [
     "check_url",
     "fetch_bytes",
     "fetch_url",
+    "page_document",
 ]
 
 FETCH_POLICY_RESOURCE = "ingest.fetch_policy"  # the app's FetchPolicy in the pipeline's shared resources
@@ -242,7 +243,11 @@ def fetch_bytes(url: str, policy: FetchPolicy | None = None, *, accept: tuple[st
 
 def fetch_url(url: str, policy: FetchPolicy | None = None) -> RawDocument:
     """Fetch an article page (HTML or plain text) and decode it."""
-    fetched = fetch_bytes(url, policy)
+    return page_document(url, fetch_bytes(url, policy))
+
+
+def page_document(url: str, fetched: FetchedBody) -> RawDocument:
+    """A fetched article page, decoded."""
     if not fetched.body.strip():
         raise FetchError(f"{fetched.url}: empty response body")
     try:
