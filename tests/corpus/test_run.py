@@ -99,6 +99,9 @@ def test_same_document_twice_in_the_inputs_is_analysed_once(tmp_path: Path) -> N
         )
     )
     assert summary.processed == 1 and summary.written == 1
+    assert summary.steady_docs_per_second == 0.0  # everything came in the first batch: no rate after start-up
+    started = query(tmp_path / "s", "SELECT started FROM runs").to_pylist()[0]["started"]
+    assert started is not None and started.startswith("20")
 
 
 def test_query_api_returns_arrow_and_pandas(small_store: Path) -> None:

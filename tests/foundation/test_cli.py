@@ -108,6 +108,27 @@ def test_extract_exits_3_when_a_fetch_is_refused(reference_path: Path, local_ser
     assert lines[0]["text"] and lines[1]["source"] == page and "error" in lines[1]
 
 
+def test_outlet_lists_say_when_they_are_cut_and_refuse_unknown_countries():
+    cut = run("sources", "--flag", "specious", "--limit", "2")
+    assert cut.returncode == 0 and cut.stdout.decode().splitlines()[-1].startswith("(2 of ")
+    unknown = run("sources", "--country", "Rusia")
+    assert unknown.returncode == 2 and "did you mean Russia" in unknown.stderr.decode()
+    empty = run("source", "")
+    assert empty.returncode == 2 and "give an outlet name" in empty.stderr.decode()
+
+
+def test_debug_shows_the_traceback_of_an_input_error(tmp_path: Path):
+    import os
+
+    missing = str(tmp_path / "nope.html")
+    env = {**os.environ, "NEWSPROBE_DEBUG": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "newsprobe.cli", "analyze", missing], capture_output=True, timeout=120, env=env
+    )
+    assert result.returncode == 2 and "Traceback" in result.stderr.decode()
+    assert "Traceback" not in run("analyze", missing).stderr.decode()
+
+
 def test_plain_text_input_keeps_the_file_text_unchanged(reference_path: Path, tmp_path: Path):
     odd = tmp_path / "plain.txt"
     odd.write_text(

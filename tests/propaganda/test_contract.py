@@ -88,6 +88,16 @@ def test_eval_si_and_tc_print_the_official_scores(tmp_path: Path) -> None:
     assert "micro-F1=0.500000" in result.stdout
 
 
+def test_an_empty_folder_and_tc_predictions_without_techniques_are_bad_input(tmp_path: Path) -> None:
+    empty = runner.invoke(app, ["--profile", "fast", "propaganda", "predict", str(tmp_path), "--task", "si"])
+    assert empty.exit_code == 2 and "no article<ID>.txt" in empty.output
+    gold, pred = tmp_path / "gold.tsv", tmp_path / "pred.tsv"
+    gold.write_text("1\tDoubt\t0\t5\n")
+    pred.write_text("1\t0\t5\n")
+    result = runner.invoke(app, ["eval", "propaganda", "--task", "tc", str(gold), str(pred)])
+    assert result.exit_code == 2 and "technique column" in result.output
+
+
 def test_eval_rejects_a_malformed_file(tmp_path: Path) -> None:
     gold, pred = tmp_path / "gold.tsv", tmp_path / "pred.tsv"
     gold.write_text("1\tzero\tten\n")

@@ -115,6 +115,17 @@ def test_an_unknown_method_is_a_usage_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
 
 
+def test_encoder_methods_need_the_best_profile_and_an_empty_input_is_bad_input(tmp_path: Path) -> None:
+    gold = _corpus(tmp_path)
+    for method in ("encoder", "combined"):
+        result = CliRunner().invoke(app, ["--profile", "fast", "quotes", "predict", str(gold), "--method", method])
+        assert result.exit_code == 2 and "--profile best" in result.output
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--profile", "fast", "quotes", "predict", str(empty)])
+    assert result.exit_code == 2 and "no articles" in result.output
+
+
 def test_a_failed_article_is_answered_empty_and_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from newsprobe.analyse.quotes import QuotesAnalyser
 

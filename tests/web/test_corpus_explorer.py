@@ -175,8 +175,10 @@ def test_bad_parameters_are_one_line_errors(explorer_server: LiveServer) -> None
         bad_sort = client.get("/api/v1/corpus/articles?sort=nonsense")
         bad_limit = client.get("/api/v1/corpus/articles?limit=0")
         bad_flag = client.get("/api/v1/corpus/outlets?flag=nonsense")
+        bad_date = client.get("/api/v1/corpus/articles?since=notadate")
+        year = client.get("/api/v1/corpus/articles?since=2019")
     assert bad_sort.status_code == 400 and "unknown sort" in bad_sort.json()["error"]["message"]
-    assert bad_limit.status_code == 422
+    assert bad_limit.status_code == 422 and bad_date.status_code == 422 and year.status_code == 200
     assert bad_flag.status_code == 400 and "unknown flag" in bad_flag.json()["error"]["message"]
 
 

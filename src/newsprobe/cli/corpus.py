@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..errors import InputError
 from ._options import NewsprobeCommand, ProfileChoice, chosen_profile, command_group, parse_analyses
 
 corpus_app = command_group(
@@ -61,7 +62,7 @@ def run(
     limit: Annotated[int | None, typer.Option(min=1, help="Analyse at most this many new documents.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary (for scripts).")] = False,
     allow_private: Annotated[
-        bool, typer.Option("--allow-private", help="Allow feed items on private/loopback addresses.")
+        bool, typer.Option("--allow-private", help="Allow URLs and feed items on private/loopback addresses.")
     ] = False,
     per_host: Annotated[int, typer.Option(min=1, help="Feed items fetched at once from one host (politeness).")] = 2,
 ) -> None:
@@ -71,6 +72,8 @@ def run(
     from ..corpus.jobs import RunOptions, run_corpus, summary_table
     from ..ingest import FetchPolicy
 
+    if address is not None and engine.value != "ray":
+        raise InputError("--address joins a Ray cluster: use it with --engine ray")
     chosen = chosen_profile(ctx, profile)
     options = RunOptions(
         inputs=inputs,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import traceback
 from typing import Annotated, Any
 
 import typer
@@ -26,6 +27,8 @@ class NewsprobeGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except NewsprobeError as exc:
+            if os.environ.get("NEWSPROBE_DEBUG"):
+                traceback.print_exc()
             typer.echo(f"newsprobe: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import InputError
 from ._options import OutputFormat, add_command
 
 if TYPE_CHECKING:
@@ -69,6 +70,8 @@ def source_command(
     """What the curated data sets say about one outlet, with citations."""
     from ..outlets import source
 
+    if not name.strip():
+        raise InputError("give an outlet name, domain, URL, e-mail address or IP")
     profile = source(name)
     if format is OutputFormat.json:
         typer.echo(profile.model_dump_json(indent=2))
@@ -89,12 +92,29 @@ def sources_command(
     if flag is None and country is None:
         _print_datasets(db.datasets(), db.count(), format)
         return
-    outlets = db.list_outlets(flag=flag.value if flag else None, country=country, limit=limit)
+    if country is not None:
+        _check_country(country, db.countries())
+    chosen_flag = flag.value if flag else None
+    outlets = db.list_outlets(flag=chosen_flag, country=country, limit=limit)
     if format is OutputFormat.json:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in outlets], indent=2, ensure_ascii=False))
         return
     for profile in outlets:
         typer.echo(f"{profile.unicode_domain:<32} {profile.name or '':<36} {'; '.join(profile.flags)}")
+    total = db.count_outlets(flag=chosen_flag, country=country)
+    if total > len(outlets):
+        typer.echo(f"({len(outlets)} of {total} outlets shown; --limit {total} lists them all)")
+
+
+def _check_country(country: str, known: list[str]) -> None:
+    """A country the state-media table does not name is bad input, not an empty list."""
+    if country.lower() in {name.lower() for name in known}:
+        return
+    from difflib import get_close_matches
+
+    close = get_close_matches(country, known, n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else " (countries are named in full, e.g. Russia)"
+    raise InputError(f"no outlet of the table is in a country called {country!r}{hint}")
 
 
 def _print_datasets(datasets: list[dict[str, object]], count: int, format: OutputFormat) -> None:

@@ -36,6 +36,8 @@ def predict_command(
     from ..eval.semeval_ptc import predict_si, predict_tc, read_articles, read_labels, write_labels
 
     articles = read_articles(articles_dir)
+    if not articles:
+        raise InputError(f"{articles_dir}: no article<ID>.txt files in it")
     if task is Task.si:
         predicted = predict_si(articles, chosen_profile(ctx), lower_confidence)
         sys.stdout.write(write_labels(predicted, with_technique=False))
@@ -66,6 +68,8 @@ def eval_command(
             f"gold_spans={si.gold_spans}\tpredicted_spans={si.predicted_spans}"
         )
         return
+    if any(span.technique == "?" for span in predicted_spans):
+        raise InputError(f"{predicted}: TC predictions need a technique column (ID, technique, start, end)")
     tc = score_tc(gold_spans, predicted_spans)
     if json_output:
         typer.echo(json.dumps(tc.model_dump(), indent=2))

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from ..errors import InputError
 from ._options import add_contract_commands, chosen_profile
 
 __all__ = ["register"]
@@ -33,12 +34,18 @@ def predict_command(
     from ..eval.polnear import predict_lines, read_jsonl
 
     profile = chosen_profile(ctx)
+    if method in ("encoder", "combined") and profile != "best":
+        raise InputError(f"--method {method} reads the shared encoder: run it with --profile best")
 
     def warn(name: str, error: str) -> None:
         typer.echo(f"newsprobe: {name}: {error} (written with no attributions)", err=True)
 
+    written = 0
     for record in predict_lines(read_jsonl(file), root, profile, method, on_failure=warn):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        written += 1
+    if not written:
+        raise InputError(f"{file}: no articles in it (one JSON line per article, with `filename` and `text_file`)")
 
 
 def _row(name: str, scores: object) -> str:

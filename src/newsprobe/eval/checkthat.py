@@ -70,7 +70,8 @@ def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
 def _column(header: list[str], name: str, path: Path) -> int:
     lowered = [cell.casefold() for cell in header]
     if name.casefold() not in lowered:
-        raise InputError(f"{path}: missing column {name!r} in header {header!r}")
+        shown = ", ".join(repr(column[:40]) for column in header[:8]) + (", …" if len(header) > 8 else "")
+        raise InputError(f"{path}: missing column {name!r} in the header line (its columns: {shown})")
     return lowered.index(name.casefold())
 
 

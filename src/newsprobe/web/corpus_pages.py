@@ -119,6 +119,9 @@ def _api(request: Request, page: Page, key: str, format: str) -> Response:
 # ---------------------------------------------------------------- articles
 
 
+ISO_DATE_PREFIX = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # '' (no filter), 2019, 2019-03 or 2019-03-04
+
+
 def article_filters(
     outlet: Text = "",
     domain: Text = "",
@@ -160,8 +163,10 @@ async def api_articles(
     verdict: Text = "",
     language: Text = "",
     genre: Text = "",
-    since: Annotated[str, Query(max_length=30, description="Published on or after (ISO date prefix).")] = "",
-    until: Annotated[str, Query(max_length=30, description="Published on or before (ISO date prefix).")] = "",
+    since: Annotated[
+        str, Query(pattern=ISO_DATE_PREFIX, description="Published on or after (ISO date prefix: 2019, 2019-03 …).")
+    ] = "",
+    until: Annotated[str, Query(pattern=ISO_DATE_PREFIX, description="Published on or before (ISO date prefix).")] = "",
     q: Annotated[str, Query(max_length=300, description="Words in the title.")] = "",
     text: Annotated[
         str,
