@@ -180,6 +180,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("4648a420", "Broncos", "ORG"),  # a team with no "the" before it: was PERSON
         ("7ab16ade", "Steelers", "ORG"),  # was PERSON
         ("2f42ef1d", "Yahoo", "ORG"),  # the gazetteer's organisation, tagged a person: was PERSON
+        ("70cb2d5b", "Dick Clark Productions", "ORG"),  # was PERSON: named after a person, it is a company
+        ("7dfc3e35", "Carrie Ann Inaba", "PERSON"),  # was "Ann Inaba": 'Carrie' is a census first name
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

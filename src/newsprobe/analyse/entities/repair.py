@@ -43,6 +43,13 @@ _TRAILING = frozenset(
 )
 _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC"})
 _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
+# Last words that make a name an institution's, whoever it is named after (not 'Post', 'Times', 'Bank': people
+# are called so)
+_INSTITUTION_WORDS = frozenset(
+    """productions studios pictures entertainment ministry department agency council committee commission university
+    institute organization organisation association corporation company foundation federation authority society
+    academy college school institution museum infirmary""".split()
+)
 _LAW_NAME = re.compile(r"\s(?:Act|Acts)$")  # 'Punjab Preservation of Subsoil Water Act' is a law, not an organisation
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
@@ -222,6 +229,8 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "ORG"
     if label in _NAME_LABELS and _LAW_NAME.search(text.strip()):
         return "LAW"
+    if label == "PERSON" and " " in text.strip() and text.split()[-1].casefold() in _INSTITUTION_WORDS:
+        return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
     known = gazetteer.get(normalise_name(text))
     if label == "PERSON" and (known in PLACE_LABELS or known == "ORG") and " " not in text.strip():
         return known  # 'Yahoo', 'Dell' alone (a person named so in full on the page gets the name back)
