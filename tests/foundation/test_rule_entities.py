@@ -67,6 +67,11 @@ def test_census_first_names_keep_a_full_name_whole(fast_nlp: SharedNLP) -> None:
     assert {"Taylor Swift", "Ming-Chi Kuo", "Owen Dempsey"} <= people
 
 
+def test_a_royal_known_by_title_and_given_name_is_a_person(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "In it, Prince Andrew denied the claims. Andrew said Pope Francis had written.")
+    assert {("Prince Andrew", "PERSON"), ("Andrew", "PERSON"), ("Pope Francis", "PERSON")} <= found
+
+
 def test_a_first_name_does_not_make_an_institution_or_an_event_a_person(fast_nlp: SharedNLP) -> None:
     text = (
         "The Royal Astronomical Society met at Trinity Academy. JP Morgan analysts wrote in JAMA Psychiatry "

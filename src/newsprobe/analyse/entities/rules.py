@@ -38,6 +38,8 @@ ORG_WORDS = frozenset(
 )
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
 EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
+# Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
+ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december jan jan. feb feb.
     mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.""".split()
@@ -105,6 +107,10 @@ class RuleEntities:
         start, end = strip_titles(doc, *chunk)
         if start >= end:
             return
+        if end - start == 1 and start > chunk[0] and doc[start - 1].lower_ in ROYAL_TITLES:
+            if doc[start].lower_ in self.first_names:
+                yield _span(doc, start - 1, end, "PERSON")  # 'Prince Andrew', 'Pope Francis': known by the title
+                return
         whole = self.gazetteer.get(normalise_name(doc[start:end].text)) or institution_label(doc, start, end)
         if whole:
             yield _span(doc, start, end, whole)
