@@ -51,12 +51,13 @@ def test_html_lists_speakers_and_marks_quotes_in_text(quotes_report) -> None:
     assert "Deputy Foreign Minister, Russia" in section and "Foreign Minister, Russia" in section
     parser = _Marks()
     parser.feed(html)
-    sources = [text for title, text in parser.marks if title == "source"]
-    cues = [text for title, text in parser.marks if title == "cue"]
-    contents = " ".join(text for title, text in parser.marks if title.startswith("content"))
+    sources = [text for title, text in parser.marks if title == "who speaks"]
+    cues = [text for title, text in parser.marks if title == "the reporting words"]
+    contents = " ".join(text for title, text in parser.marks if title.startswith("words of "))
     assert "Damascus" in sources and "The foreign minister" in sources
     assert "went on to say" in cues
     assert "an act of aggression" in contents
+    assert "words of Sergey Lavrov" in {title for title, _ in parser.marks}  # the tooltip names the speaker
 
 
 def test_html_escapes_article_text() -> None:
