@@ -4,8 +4,8 @@ The names are the US Census Bureau's 1990 first names (5,163 male and female; pu
 `names` package (MIT, pinned in the `train` extra). A census first name that is also an English word is kept only
 when the training texts (PTC train articles and PolNeAR train texts) write it capitalised inside a sentence at
 least as often as lower-case: 'Taylor', 'Marshall' and 'Tanner' stay, 'will', 'grant', 'hope' and 'art' go. A name
-the gazetteer labels other than a person ('Georgia', 'Dallas', 'China') goes too, and so do months ('June') and
-titles ('King', 'Prince').
+the gazetteer labels other than a person ('Georgia', 'Dallas', 'China') goes too, and so do titles ('King',
+'Prince'). Months stay ('June Carter', 'April Ryan'): the rules read a lone month as a date.
 
     .venv/bin/python training/entities/build_first_names.py          # a few seconds
 """
@@ -21,7 +21,7 @@ from pathlib import Path
 from build_gazetteer import SHARED, training_texts
 
 from newsprobe.analyse.entities.names import TITLE_WORDS
-from newsprobe.analyse.entities.rules import MONTHS, load_gazetteer
+from newsprobe.analyse.entities.rules import load_gazetteer
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "newsprobe" / "data" / "first_names.json"
@@ -61,7 +61,7 @@ def first_names(census: set[str], texts: list[str], gazetteer: dict[str, str]) -
     lower, capitalised = written_forms(texts, census)
     return sorted(
         name
-        for name in census - MONTHS - TITLE_WORDS
+        for name in census - TITLE_WORDS
         if lower[name] <= capitalised[name] and gazetteer.get(name, "PERSON") == "PERSON" and len(name) > 1
     )
 

@@ -111,6 +111,9 @@ class RuleEntities:
             if doc[start].lower_ in self.first_names:
                 yield _span(doc, start - 1, end, "PERSON")  # 'Prince Andrew', 'Pope Francis': known by the title
                 return
+        if end - start == 1 and doc[start].lower_ in MONTHS:
+            yield _span(doc, start, end, UNKNOWN)  # 'in May' is a date; 'May said' after 'Theresa May' is her
+            return
         whole = self.gazetteer.get(normalise_name(doc[start:end].text)) or institution_label(doc, start, end)
         if whole:
             yield _span(doc, start, end, whole)
