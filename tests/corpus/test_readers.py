@@ -160,6 +160,11 @@ def test_a_page_url_among_the_inputs_is_one_article(local_server, loopback_polic
     assert local_server.hits.count("/story/7") == 2  # the page once as an input, once as the feed's item
     missing = list(iter_inputs([local_server.url("/gone")], policy=loopback_policy()))
     assert len(missing) == 1 and "404" in (missing[0].error or "")
+    data = local_server.add(
+        "/data.json", body=json.dumps({"a": 1}).encode(), headers={"Content-Type": "application/json"}
+    )
+    not_a_page = list(iter_inputs([data], policy=loopback_policy()))  # neither a page nor an RSS/Atom feed
+    assert len(not_a_page) == 1 and "not an RSS/Atom feed" in (not_a_page[0].error or "")
 
 
 def test_feed_items_on_private_addresses_are_refused_by_default(local_server) -> None:

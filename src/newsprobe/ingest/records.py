@@ -28,7 +28,7 @@ from ..errors import InputError, NewsprobeError
 from .decode import MAX_INPUT_BYTES
 from .files import read_bytes, read_file
 from .source import ContentKind, is_url
-from .url import FetchedBody, FetchPolicy, fetch_url, page_document
+from .url import PAGE_TYPES, FetchedBody, FetchPolicy, fetch_url, page_document
 
 __all__ = [
     "InputRecord",
@@ -333,7 +333,7 @@ def read_url(
     policy = policy or FetchPolicy()
     try:
         fetched = fetch_feed(url, policy)
-        if _looks_like_feed(fetched.body):
+        if _looks_like_feed(fetched.body) or fetched.media_type not in PAGE_TYPES:  # JSON Feed, XML feeds
             yield from read_feed(url, policy=policy, skip=skip, per_host=per_host, document=fetched.body)
             return
         raw = page_document(url, fetched)
