@@ -32,7 +32,6 @@ __all__ = [
     "list_speakers",
     "open_reader",
     "syndication_clusters",
-    "verdict_words",
 ]
 
 MAX_LIMIT = 1000
@@ -48,13 +47,6 @@ ARTICLE_SORTS = {
     "verdict": "p.verdict",
     "added": "a.added",
 }
-
-
-def verdict_words(verdict: str | None) -> str:
-    """'attributed_republication' -> 'republished with credit' (the report's wording)."""
-    from ..report.words import verdict as in_words
-
-    return in_words(verdict)
 
 
 class StoreReader:

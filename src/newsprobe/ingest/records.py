@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 from ..errors import InputError, NewsprobeError
 from .decode import MAX_INPUT_BYTES
 from .files import read_bytes, read_file
-from .source import ContentKind, is_url
+from .source import ContentKind, RawDocument, is_url
 from .url import PAGE_TYPES, FetchedBody, FetchPolicy, fetch_url, page_document
 
 __all__ = [
@@ -270,21 +270,26 @@ def _feed_items(document: bytes) -> list[dict[str, Any]]:
     return items
 
 
-def _fetch_item(item: dict[str, Any], limiter: HostLimiter, policy: FetchPolicy) -> InputRecord:
-    url = item["url"]
-    try:
-        raw = limiter.fetch(url, policy)
-    except NewsprobeError as exc:
-        return InputRecord(id=article_id(url=url), source=url, url=url, error=str(exc))
+def _page_record(url: str, raw: RawDocument, published: str | None = None, outlet: str | None = None) -> InputRecord:
+    """A page fetched from `url` (a feed's item or an input URL), its id from the URL it was asked for."""
     return InputRecord(
         id=article_id(url=url),
         source=url,
         content=raw.content,
         kind=raw.kind,
         url=raw.url or url,
-        published=item["published"],
-        outlet=item["outlet"],
+        published=published,
+        outlet=outlet,
     )
+
+
+def _fetch_item(item: dict[str, Any], limiter: HostLimiter, policy: FetchPolicy) -> InputRecord:
+    url = item["url"]
+    try:
+        raw = limiter.fetch(url, policy)
+    except NewsprobeError as exc:
+        return InputRecord(id=article_id(url=url), source=url, url=url, error=str(exc))
+    return _page_record(url, raw, item["published"], item["outlet"])
 
 
 def read_feed(
@@ -329,7 +334,10 @@ def _is_feed_file(path: Path) -> bool:
 def read_url(
     url: str, *, policy: FetchPolicy | None = None, skip: frozenset[str] = frozenset(), per_host: int = 2
 ) -> Iterator[InputRecord]:
-    """A URL of the corpus inputs: the items of an RSS/Atom feed, or else the one article page it serves."""
+    """A URL of the corpus inputs: the items of an RSS/Atom feed, or else the one article page it serves (not
+    fetched again once stored: a feed is never stored under its own URL)."""
+    if article_id(url=url) in skip:
+        return
     policy = policy or FetchPolicy()
     try:
         fetched = fetch_feed(url, policy)
@@ -340,8 +348,7 @@ def read_url(
     except NewsprobeError as exc:
         yield _failed(url, f"{url}: {exc}")
         return
-    if article_id(url=url) not in skip:
-        yield InputRecord(id=article_id(url=url), source=url, content=raw.content, kind=raw.kind, url=raw.url or url)
+    yield _page_record(url, raw)
 
 
 def read_path(

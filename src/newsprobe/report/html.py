@@ -13,6 +13,7 @@ from ..errors import UnknownAnalyserError
 from .model import Report
 from .views.provenance import evidence_location
 from .words import (
+    SPEAKER_CONFIDENCE,
     VERDICT_CONFIDENCE,
     claims_model,
     entity_type,
@@ -55,6 +56,7 @@ def template_environment() -> Environment:
     environment.globals["unattributed"] = unattributed
     environment.globals["evidence_location"] = evidence_location
     environment.globals["verdict_confidence"] = VERDICT_CONFIDENCE
+    environment.globals["speaker_confidence"] = SPEAKER_CONFIDENCE
     return environment
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "QUOTE_METHODS",
     "QUOTE_STYLES",
     "PROPAGANDA_MODELS",
+    "SPEAKER_CONFIDENCE",
     "SPEAKER_METHODS",
     "SPEAKERS_NOT_READ",
     "claims_model",
@@ -64,6 +65,9 @@ SPEAKER_METHODS = {
     "earlier_mention": "named earlier",
     "unresolved": "speaker unresolved",
 }
+
+#: What a speaker's confidence measures (the quotes views' legend and the HTML tooltip).
+SPEAKER_CONFIDENCE = "the share of speakers found this way that were right on newsprobe's hand-checked pages"
 
 #: spaCy's entity labels (OntoNotes) in words.
 ENTITY_TYPES = {

@@ -29,7 +29,6 @@ from ..corpus.explore import (
     list_quotes,
     list_speakers,
     syndication_clusters,
-    verdict_words,
 )
 from ..corpus.stored_report import STORED_NOTE, stored_report
 from ..errors import InputError
@@ -216,7 +215,6 @@ async def articles_page(
         sort=sort,
         sorts=ARTICLE_SORTS,
         verdicts=VERDICTS,
-        verdict_words=verdict_words,
         links=_links(request, page, "/api/v1/corpus/articles"),
     )
 
@@ -246,7 +244,6 @@ async def article_page(request: Request, article_id: str) -> HTMLResponse:
         note=STORED_NOTE,
         sections=report_sections(report),
         skipped=skipped_sections(report),
-        verdict_words=verdict_words,
     )
 
 
@@ -290,7 +287,6 @@ async def outlets_page(
         flag=flag,
         country=country,
         flags=OUTLET_FLAGS,
-        verdict_words=verdict_words,
         links=_links(request, page, "/api/v1/corpus/outlets"),
     )
 
@@ -329,7 +325,6 @@ async def syndication_page(request: Request, limit: Limit = DEFAULT_LIMIT, offse
         request,
         "corpus_syndication.html",
         page=page,
-        verdict_words=verdict_words,
         links=_links(request, page, "/api/v1/corpus/syndication"),
     )
 

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
 from ...document import Article
-from ..words import quote_style, speaker_method
+from ..words import SPEAKER_CONFIDENCE, quote_style, speaker_method
 
 MAX_CONTENT = 160
 # (header, share of the width): the content gets most of the line at any terminal width
@@ -21,11 +21,8 @@ def _content(att: Attribution) -> str:
 
 
 UNRESOLVED = "Speaker unresolved"
-#: What the number after a speaker's "named" / "from the pronoun …" means (the HTML report's tooltip says the same).
-CONFIDENCE_MEANS = (
-    "The number after how a speaker was found is its confidence (0-1): the share of speakers found that way that "
-    "were right on newsprobe's hand-checked pages."
-)
+#: What the number after a speaker's "named" / "from the pronoun …" means.
+CONFIDENCE_MEANS = f"The number after how a speaker was found is its confidence (0-1): {SPEAKER_CONFIDENCE}."
 
 
 def speaker_label(group: SpeakerQuotes) -> str:
