@@ -197,4 +197,8 @@ def test_served_dashboard_states_n_and_links_each_chart_to_its_table(explorer_se
         assert section.xpath(".//p[@class='n']/a/@href"), section.get("id")
     verdict_links = tree.xpath("//section[@id='verdicts']//table//a/@href")
     assert verdict_links and all(href.startswith("/corpus/articles?verdict=") for href in verdict_links)
+    from newsprobe.report.words import VERDICTS
+
+    for link in tree.xpath("//section[@id='verdicts']//table//a"):  # each verdict in the report's words
+        assert link.text_content().strip() == VERDICTS[link.get("href").split("verdict=")[1].split("&")[0]]
     assert linked and all(response.status_code == 200 for response in linked)

@@ -19,6 +19,7 @@ from urllib.parse import quote_plus
 
 from ..document import GenreLabel
 from ..errors import InputError
+from ..report.words import verdict
 from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
@@ -383,7 +384,7 @@ def provenance_verdicts(store: CorpusStore, scope: Scope) -> Drawn:
         return None
     figure = _figure(8, 0.8 + 0.4 * len(rows))
     axes = figure.subplots()
-    labels = [r["verdict"].replace("_", " ") for r in rows]
+    labels = [verdict(r["verdict"]) for r in rows]
     colours = [VERDICT_COLOURS.get(r["verdict"], OTHER_COLOUR) for r in rows]
     axes.barh(labels, [r["n"] for r in rows], color=colours)
     for index, row in enumerate(rows):
@@ -398,7 +399,7 @@ def _explorer_rows(store: CorpusStore, scope: Scope, key: str) -> list[tuple[str
     genre = "&" + scope.genre_filter if scope.genre_filter else ""
     if key == "verdicts":
         return [
-            (r["verdict"].replace("_", " "), r["n"], f"/corpus/articles?verdict={r['verdict']}{genre}")
+            (verdict(r["verdict"]), r["n"], f"/corpus/articles?verdict={r['verdict']}{genre}")
             for r in verdict_counts(store, scope)
         ]
     if key == "techniques":
