@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprobe.analyse.base import AnalysisContext
+from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.propaganda import PropagandaAnalyser, PropagandaResult
 from newsprobe.analyse.propaganda.model import accurate_available
@@ -14,7 +15,8 @@ PROFILES = ["fast"] + (["accurate"] if accurate_available() else [])
 
 
 def _run(article: Article, profile: str) -> PropagandaResult:
-    return PropagandaAnalyser(profile=profile).run(article, None, AnalysisContext(profile=profile))  # type: ignore[arg-type]
+    unparsed = SharedNLP().empty_doc()
+    return PropagandaAnalyser(profile=profile).run(article, unparsed, AnalysisContext(profile=profile))
 
 
 @pytest.mark.skipif(not accurate_available(), reason="accurate model files not installed")
@@ -111,7 +113,7 @@ def test_the_summary_line_says_when_a_span_counts_under_two_techniques() -> None
         ],
         confidence=0.6,
     )
-    result = PropagandaResult(model="test", spans=[span], summary=summarise(text, [span]))
+    result = PropagandaResult(model="test", spans=[span], summary=summarise([span], [(0, len(text))]))
     first_line = markdown(result, Article(text=text)).splitlines()[0]
     assert first_line.startswith("1 highlighted spans in 1/1 sentences")
     assert "by technique (a span can have two) " in first_line and "Loaded language ×1" in first_line
@@ -152,3 +154,17 @@ def test_only_words_inside_quote_marks_go_to_the_speaker() -> None:
     assert paraphrase.speaker is None
     (clipped,) = attribute_to_speakers(text, [span('of playing "an extremely dangerous game" in')], quotes)
     assert clipped.text == '"an extremely dangerous game"' and clipped.speaker == "Sergey Lavrov"
+
+
+def test_claims_and_propaganda_count_the_same_sentences() -> None:
+    """The claims header ("7 of 11 sentences") and the propaganda summary ("in 4/11 sentences") read one split:
+    on real pages the propaganda's own splitter had found 131 sentences where claims scored 132."""
+    from newsprobe.analyse.pipeline import Pipeline
+
+    text = (
+        "Dr. Smith told reporters on Monday that the plan would fail. It was, he said, a disgrace.\n\n"
+        "Read more\n\n"
+        "The U.S. delegation left early. Officials in St. Louis declined to comment on the talks"
+    )
+    results = Pipeline(["claims", "propaganda"], profile="fast").run(Article(text=text)).results
+    assert results["propaganda"].summary.sentences == len(results["claims"].claims)

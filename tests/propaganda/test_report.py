@@ -61,7 +61,7 @@ def test_html_section_escapes_text_and_titles_every_highlight() -> None:
     result = PropagandaResult(
         model="test",
         spans=SPANS,
-        summary=summarise(TEXT, SPANS),
+        summary=summarise(SPANS, [(0, len(TEXT))]),
         title_spans=[_span(article.metadata.title or "", 0, 10, "Loaded_Language")],
     )
     html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
@@ -81,7 +81,7 @@ def test_html_section_escapes_text_and_titles_every_highlight() -> None:
 def test_lower_confidence_spans_sit_behind_a_control_that_works_without_javascript() -> None:
     article = Article(text=TEXT)
     lower = [_span(TEXT, 55, 63, "Doubt", 0.3)]
-    result = PropagandaResult(model="test", spans=SPANS, more_spans=lower, summary=summarise(TEXT, SPANS))
+    result = PropagandaResult(model="test", spans=SPANS, more_spans=lower, summary=summarise(SPANS, [(0, len(TEXT))]))
     html = template_environment().get_template("_propaganda.html").render(result=result, article=article)
     assert 'type="checkbox" id="np-propaganda-more"' in html and 'for="np-propaganda-more"' in html
     default, more = html.split('np-view-default">')[1], html.split('np-view-more">')[1]
@@ -93,7 +93,7 @@ def test_lower_confidence_spans_sit_behind_a_control_that_works_without_javascri
 
 def test_markdown_and_terminal_views() -> None:
     article = Article(text=TEXT)
-    result = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS))
+    result = PropagandaResult(model="test", spans=SPANS, summary=summarise(SPANS, [(0, len(TEXT))]))
     views = view_module("propaganda")
     assert views is not None
     markdown = views.markdown(result, article)
@@ -105,7 +105,9 @@ def test_markdown_and_terminal_views() -> None:
 
 def test_without_quotes_a_spans_speaker_is_not_known_rather_than_the_article() -> None:
     article = Article(text=TEXT)
-    unread = PropagandaResult(model="test", spans=SPANS, summary=summarise(TEXT, SPANS), speakers_read=False)
+    unread = PropagandaResult(
+        model="test", spans=SPANS, summary=summarise(SPANS, [(0, len(TEXT))]), speakers_read=False
+    )
     views = view_module("propaganda")
     assert views is not None
     markdown = views.markdown(unread, article)

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
+from ..sentences import MIN_WORDS, article_sentences
 from .cues import STOCK_PHRASES
 from .links import ClaimAttribution, attribution_finder
 from .model import CheckworthinessScorer, load_scorer
@@ -43,7 +44,6 @@ FIGURE_KINDS: dict[str, Literal["date", "time", "number", "percent", "money", "q
     "QUANTITY": "quantity",
     "ORDINAL": "ordinal",
 }
-MIN_WORDS = 3
 SCORE_DECIMALS = 2  # ranking resolution: closer scores count as a tie
 ClaimLabel = Literal["check-worthy", "lower priority", "not a claim"]
 CONFIDENCE_HELP = (
@@ -113,30 +113,8 @@ class ClaimsConfig(BaseModel):
     min_words: int = Field(MIN_WORDS, ge=1, description="Shorter sentences are not scored as claims.")
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_WORD = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
 _STOCK_PHRASE = re.compile("|".join(STOCK_PHRASES), re.IGNORECASE)
 _CLOSERS = "\"'”’»)] "
-
-
-def sentence_bounds(text: str, doc: Doc) -> list[tuple[int, int]]:
-    """spaCy sentences, cut again at paragraph breaks (the parser can run across them), trimmed."""
-    bounds = []
-    for sentence in doc.sents:
-        start = sentence.start_char
-        pieces = _PARAGRAPH_BREAK.split(text[start : sentence.end_char])
-        for piece in pieces:
-            at = text.index(piece, start) if piece else start
-            stripped = piece.strip()
-            if stripped:
-                first = at + len(piece) - len(piece.lstrip())
-                bounds.append((first, first + len(stripped)))
-            start = at + len(piece)
-    return bounds
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
 
 
 def _ents_within(ents: Sequence[SpacySpan], start: int, end: int) -> list[SpacySpan]:
@@ -218,11 +196,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ClaimsResult:
         scorer = self.scorer(context)
         threshold = self.config.threshold if self.config.threshold is not None else scorer.threshold
-        bounds = [
-            (start, end)
-            for start, end in sentence_bounds(article.text, doc)
-            if word_count(article.text[start:end]) >= self.config.min_words
-        ]
+        bounds = article_sentences(article.text, doc, self.config.min_words)
         quotes = context.results.get("quotes")
         speakers_read = quotes is not None
         if not bounds:

@@ -22,6 +22,8 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..mpnet import headline_and_text
+from ..sentences import MIN_WORDS, article_sentences, word_count
+from ..spans import CharSpan
 from .candidates import Candidate
 from .highlight import Segment, highlight_blocks, segments
 from .model import find_candidates, load_model
@@ -254,12 +256,20 @@ def attribute_to_speakers(text: str, spans: list[PropagandaSpan], quotes: Any) -
     return attributed
 
 
-def summarise(text: str, spans: list[PropagandaSpan]) -> PropagandaSummary:
+def counted_sentences(text: str, doc: Doc) -> list[CharSpan]:
+    """The sentences the claims analyser scores, from the shared parse when the pipeline made one; alone,
+    the propaganda analyser needs no parse and splits the text itself."""
+    if len(doc):
+        return article_sentences(text, doc)
+    return [(start, end) for start, end in sentences(text) if word_count(text[start:end]) >= MIN_WORDS]
+
+
+def summarise(spans: list[PropagandaSpan], bounds: list[CharSpan]) -> PropagandaSummary:
+    """Counts by technique, and the share of the sentences `bounds` that hold a highlighted span."""
     counts: dict[str, int] = {}
     for span in spans:
         for score in span.techniques:
             counts[score.technique] = counts.get(score.technique, 0) + 1
-    bounds = sentences(text)
     flagged = sum(1 for a, b in bounds if any(s.start < b and s.end > a for s in spans))
     strongest = sorted(range(len(spans)), key=lambda i: -spans[i].confidence)
     ordered = sorted(counts, key=lambda t: (-counts[t], TECHNIQUE_NAMES.index(t)))
@@ -308,7 +318,7 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
             title_spans=found.title_spans,
             more_spans=attribute_to_speakers(article.text, found.more_spans, quotes),
             more_title_spans=found.more_title_spans,
-            summary=summarise(article.text, spans),
+            summary=summarise(spans, counted_sentences(article.text, doc)),
             by_speaker=by_speaker,
             speakers_read=quotes is not None,
         )

@@ -1,0 +1,43 @@
+"""The article's sentences, split one way for every analyser that counts or scores them."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .spans import CharSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["MIN_WORDS", "article_sentences", "sentence_bounds", "word_count"]
+
+MIN_WORDS = 3  # shorter pieces ("Read more.", a lone dateline) are not counted as sentences
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
+
+
+def sentence_bounds(text: str, doc: Doc) -> list[CharSpan]:
+    """spaCy sentences, cut again at paragraph breaks (the parser can run across them), trimmed."""
+    bounds = []
+    for sentence in doc.sents:
+        start = sentence.start_char
+        pieces = _PARAGRAPH_BREAK.split(text[start : sentence.end_char])
+        for piece in pieces:
+            at = text.index(piece, start) if piece else start
+            stripped = piece.strip()
+            if stripped:
+                first = at + len(piece) - len(piece.lstrip())
+                bounds.append((first, first + len(stripped)))
+            start = at + len(piece)
+    return bounds
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def article_sentences(text: str, doc: Doc, min_words: int = MIN_WORDS) -> list[CharSpan]:
+    """The sentences of `sentence_bounds` with at least `min_words` words."""
+    return [(start, end) for start, end in sentence_bounds(text, doc) if word_count(text[start:end]) >= min_words]
