@@ -80,6 +80,28 @@ def test_outlet_page(live_server: LiveServer) -> None:
     assert redirect.status_code == 303 and redirect.headers["location"] == "/sources/RT%20News"
 
 
+def test_an_outlet_badge_opens_the_outlet_page_with_the_name_the_report_gave_it(
+    live_server: LiveServer, reference_path: Path
+) -> None:
+    """The reference page credits "RT News"; the data sets call rt.com "RT International". Following the badge,
+    the page says both, so the reader knows it is the outlet they clicked."""
+    with live_server.client() as client:
+        response = client.post(
+            "/analyze",
+            data={"text": reference_path.read_text(encoding="utf-8"), "choose": "1", "analyses": ["provenance"]},
+        )
+        report = parse(client.get(response.headers["location"]).text)
+        badge = report.xpath("//a[contains(@class, 'np-badge')][strong='RT News']")[0]
+        outlet = parse(client.get(badge.get("href")).text)
+        by_table_name = parse(client.get("/sources/rt.com", params={"credited": outlet.xpath("string(//h1)")}).text)
+    assert outlet.xpath("string(//h1)") == "RT International"
+    assert (
+        "credits this outlet as “RT News”; the data sets below list it as RT International, also known as RT News"
+        in outlet.xpath("string(//p[contains(@class, 'np-credited')])")
+    )
+    assert not by_table_name.xpath("//p[contains(@class, 'np-credited')]")
+
+
 def test_permalinks_survive_a_restart_with_a_data_dir(tmp_path: Path) -> None:
     settings = WebSettings(analyses=("entities",), data_dir=tmp_path)
     with TestClient(create_app(settings)) as client:

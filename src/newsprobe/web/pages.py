@@ -163,7 +163,11 @@ async def source_lookup(q: Annotated[str, Query(max_length=300)] = "") -> Respon
 
 
 @router.get("/sources/{name_or_domain:path}", response_class=HTMLResponse)
-async def source_page(request: Request, name_or_domain: str) -> HTMLResponse:
+async def source_page(
+    request: Request, name_or_domain: str, credited: Annotated[str, Query(max_length=300)] = ""
+) -> HTMLResponse:
+    """An outlet's page; `credited` is the name a report gave the outlet, shown when the data sets call it
+    otherwise (a report's "RT News" opens the page of "RT International")."""
     from ..outlets import database, source
 
     if not name_or_domain.strip() or len(name_or_domain) > 300:
@@ -173,7 +177,16 @@ async def source_page(request: Request, name_or_domain: str) -> HTMLResponse:
     profile = source(name_or_domain)
     citations = database().citations
     corpus_articles = await outlet_corpus_articles(request, profile.domain or name_or_domain.strip().lower())
-    return render(request, "source.html", profile=profile, citations=citations, corpus_articles=corpus_articles)
+    listed_as = {(profile.name or "").casefold(), profile.domain}
+    credited = credited.strip() if profile.name and credited.strip().casefold() not in listed_as else ""
+    return render(
+        request,
+        "source.html",
+        profile=profile,
+        citations=citations,
+        corpus_articles=corpus_articles,
+        credited=credited,
+    )
 
 
 @router.get("/corpus", response_class=HTMLResponse)
