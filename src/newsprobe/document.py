@@ -160,11 +160,6 @@ class SiteFingerprint(BaseModel):
         "stock theme that unrelated sites use (with the source of that list). None when it can.",
     )
 
-    def describe(self) -> str:
-        """'Google Analytics UA-1234567 (seen as "…")': the same words in every view."""
-        note = f"; shared, so not a link: {self.shared}" if self.shared else ""
-        return f"{self.kind} {self.value} ({self.evidence}{note})"
-
 
 class Metadata(BaseModel):
     title: str | None = None

@@ -79,5 +79,6 @@ def test_plain_text_and_bare_pages_have_no_fingerprints() -> None:
 def test_the_report_says_it_in_plain_words() -> None:
     raw = from_html(page(SITES["echo"], "Council", TEXT, "2024-03-01", "budget"))
     markdown = render_markdown(Report(input=raw.description, article=extract(raw)))
-    assert "**Site fingerprint:** Google Analytics UA-6660001 (" in markdown
+    assert "**Site fingerprint:** Google Analytics account UA-6660001\n" in markdown
+    assert "**Site fingerprint:** page template " in markdown and "page blocks outside" not in markdown
     assert "shared, so not a link: the placeholder of Google's Tag Manager install snippet" in markdown

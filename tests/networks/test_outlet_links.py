@@ -96,8 +96,8 @@ def test_every_planted_link_is_found_and_no_other(store: Path) -> None:
 def test_each_link_carries_its_evidence_and_weight(store: Path) -> None:
     by_kind = {row["kind"]: row for row in links(store)}
     tracking = by_kind["tracking_id"]
-    assert "Google Analytics UA-4471234 on both (2 sites in the corpus use it)" in str(tracking["evidence"])
-    assert "Google Tag Manager GTM-K7Q2ZP" in str(tracking["evidence"])
+    assert "Google Analytics account UA-4471234 on both (2 sites in the corpus use it)" in str(tracking["evidence"])
+    assert "Google Tag Manager container GTM-K7Q2ZP" in str(tracking["evidence"])
     assert tracking["count"] == 2 and tracking["weight"] == 1.0
     assert str(by_kind["template"]["evidence"]).startswith("page template ")
     assert by_kind["template"]["weight"] == 0.5

@@ -29,6 +29,7 @@ from xml.etree import ElementTree
 
 from ..dedup.anchors import MIN_ANCHORS, MIN_CONTAINMENT
 from ..document import LINKING_KINDS
+from ..report.words import FINGERPRINT_KINDS
 from .store import LAUNDERING_SOURCE, CorpusStore
 
 __all__ = [
@@ -81,6 +82,7 @@ WHERE s.shared_weight / least(ta.total, tb.total) >= {MIN_CONTAINMENT}
 """
 
 _KINDS = ", ".join(f"'{kind}'" for kind in LINKING_KINDS)
+_KIND_WORDS = "CASE kind " + " ".join(f"WHEN '{k}' THEN '{FINGERPRINT_KINDS[k]}'" for k in LINKING_KINDS) + " END"
 
 OUTLET_LINKS = f"""
 WITH fingerprints AS (
@@ -115,7 +117,7 @@ relayed AS (
       AND abs(epoch(a.at) - epoch(b.at)) <= {RELAY_WINDOW_HOURS} * 3600)
 SELECT a_domain, b_domain,
        CASE WHEN kind = 'page template' THEN 'template' ELSE 'tracking_id' END AS kind,
-       string_agg(kind || ' ' || value || ' on both (' || sites || ' sites in the corpus use it)', '; '
+       string_agg({_KIND_WORDS} || ' ' || value || ' on both (' || sites || ' sites in the corpus use it)', '; '
                   ORDER BY weight DESC, kind, value) AS evidence,
        least(1.0, sum(weight)) AS weight, count(*) AS count
 FROM shared GROUP BY a_domain, b_domain, 3

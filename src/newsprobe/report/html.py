@@ -21,6 +21,7 @@ from .words import (
     propaganda_model,
     quote_method,
     quote_style,
+    site_fingerprint,
     speaker_method,
     unattributed,
     verdict,
@@ -51,6 +52,7 @@ def template_environment() -> Environment:
     environment.filters["entity_type"] = entity_type
     environment.filters["evidence_kind"] = evidence_kind
     environment.filters["verdict"] = verdict
+    environment.filters["site_fingerprint"] = site_fingerprint
     environment.filters["claims_model"] = claims_model
     environment.filters["propaganda_model"] = propaganda_model
     environment.globals["unattributed"] = unattributed

@@ -7,6 +7,7 @@ import json
 from .model import Report
 from .terminal import fact_check_line, genre_line
 from .views import view_module
+from .words import site_fingerprint
 
 __all__ = ["render_markdown"]
 
@@ -31,7 +32,7 @@ def render_markdown(report: Report) -> str:
     ]
     fields += [(group, ", ".join(values)) for group, values in m.tags.items()]
     fields += [("Fact-check", fact_check_line(review)) for review in m.claim_reviews]
-    fields += [("Site fingerprint", fingerprint.describe()) for fingerprint in m.site_fingerprints]
+    fields += [("Site fingerprint", site_fingerprint(fingerprint)) for fingerprint in m.site_fingerprints]
     lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
     for name, result in report.analyses.items():
         lines += ["", f"## {name.title()}", ""]

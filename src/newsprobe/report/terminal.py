@@ -16,6 +16,7 @@ from ..document import Article, ClaimReview, Genre
 from ..errors import UnknownAnalyserError
 from .model import Report
 from .views import view_module
+from .words import site_fingerprint
 
 __all__ = ["print_report", "render_terminal"]
 
@@ -39,7 +40,7 @@ def _metadata_table(article: Article) -> Table:
         *[(group, ", ".join(values)) for group, values in m.tags.items()],
         ("Image credits", "; ".join(m.image_credits) or None),
         *[("Fact-check", fact_check_line(review)) for review in m.claim_reviews],
-        *[("Site fingerprint", fingerprint.describe()) for fingerprint in m.site_fingerprints],
+        *[("Site fingerprint", site_fingerprint(fingerprint)) for fingerprint in m.site_fingerprints],
     ]
     for label, value in rows:
         if value:

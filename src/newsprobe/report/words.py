@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..document import SiteFingerprint
 
 __all__ = [
     "ARTICLE_VOICE",
     "CLAIM_MODELS",
     "ENTITY_TYPES",
     "EVIDENCE_KINDS",
+    "FINGERPRINT_KINDS",
     "METADATA_FIELDS",
     "VERDICTS",
     "VERDICT_CONFIDENCE",
@@ -25,6 +30,7 @@ __all__ = [
     "propaganda_model",
     "quote_method",
     "quote_style",
+    "site_fingerprint",
     "speaker_method",
     "unattributed",
     "verdict",
@@ -149,6 +155,18 @@ METADATA_FIELDS = {
     "embeds": "an embedded post",
 }
 
+#: Site fingerprint kinds, as what the value identifies.
+FINGERPRINT_KINDS = {
+    "Google Analytics": "Google Analytics account",
+    "Google Tag Manager": "Google Tag Manager container",
+    "AdSense publisher": "AdSense publisher account",
+    "Yandex Metrica": "Yandex Metrica counter",
+    "Facebook pixel": "Facebook pixel",
+    "generator": "made with",
+    "theme": "site theme",
+    "page template": "page template",
+}
+
 
 def _in_words(words: dict[str, str], name: str | None) -> str:
     """`name`'s words in `words`; unknown ids come back with underscores as spaces."""
@@ -165,6 +183,13 @@ verdict = partial(_in_words, VERDICTS)  # 'attributed_republication' -> 'republi
 evidence_kind = partial(_in_words, EVIDENCE_KINDS)  # 'og_url' -> 'link for sharing (og:url)'
 metadata_field = partial(_in_words, METADATA_FIELDS)  # 'footer_urls' -> 'a link in the page's footer'
 claims_model = partial(_in_words, CLAIM_MODELS)  # 'minilm+lexical' -> 'a fine-tuned small encoder …'
+
+
+def site_fingerprint(fingerprint: SiteFingerprint) -> str:
+    """'Google Analytics account UA-1234567', 'page template 15a4fe1058f7ce64; shared, so not a link: …'. What it
+    was read from (a snippet of the page's code, the layout's blocks) stays in the JSON and the HTML tooltip."""
+    note = f"; shared, so not a link: {fingerprint.shared}" if fingerprint.shared else ""
+    return f"{_in_words(FINGERPRINT_KINDS, fingerprint.kind)} {fingerprint.value}{note}"
 
 
 def propaganda_model(name: str) -> str:
