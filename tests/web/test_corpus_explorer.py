@@ -177,8 +177,13 @@ def test_bad_parameters_are_one_line_errors(explorer_server: LiveServer) -> None
         bad_flag = client.get("/api/v1/corpus/outlets?flag=nonsense")
         bad_date = client.get("/api/v1/corpus/articles?since=notadate")
         year = client.get("/api/v1/corpus/articles?since=2019")
+        bad_date_page = client.get("/corpus/articles?until=last+week")
     assert bad_sort.status_code == 400 and "unknown sort" in bad_sort.json()["error"]["message"]
     assert bad_limit.status_code == 422 and bad_date.status_code == 422 and year.status_code == 200
+    assert bad_date.json()["error"]["message"] == "since: give a date as 2019, 2019-03 or 2019-03-04, not 'notadate'"
+    assert (
+        bad_date_page.status_code == 422 and "until: give a date as 2019, 2019-03 or 2019-03-04" in bad_date_page.text
+    )
     assert bad_flag.status_code == 400 and "unknown flag" in bad_flag.json()["error"]["message"]
 
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from pydantic import AfterValidator
 from starlette.concurrency import run_in_threadpool
 
 from ..corpus.explore import (
@@ -118,7 +120,25 @@ def _api(request: Request, page: Page, key: str, format: str) -> Response:
 # ---------------------------------------------------------------- articles
 
 
-ISO_DATE_PREFIX = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # '' (no filter), 2019, 2019-03 or 2019-03-04
+ISO_DATE_PREFIX = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?)?")  # '' (no filter), 2019, 2019-03 or 2019-03-04
+
+
+def _date_prefix(value: str) -> str:
+    if not ISO_DATE_PREFIX.fullmatch(value.strip()):
+        raise ValueError(f"give a date as 2019, 2019-03 or 2019-03-04, not {value[:40]!r}")
+    return value.strip()
+
+
+Since = Annotated[
+    str,
+    AfterValidator(_date_prefix),
+    Query(max_length=40, description="Published on or after (ISO date prefix: 2019, 2019-03 or 2019-03-04)."),
+]
+Until = Annotated[
+    str,
+    AfterValidator(_date_prefix),
+    Query(max_length=40, description="Published on or before (ISO date prefix: 2019, 2019-03 or 2019-03-04)."),
+]
 
 
 def article_filters(
@@ -162,10 +182,8 @@ async def api_articles(
     verdict: Text = "",
     language: Text = "",
     genre: Text = "",
-    since: Annotated[
-        str, Query(pattern=ISO_DATE_PREFIX, description="Published on or after (ISO date prefix: 2019, 2019-03 …).")
-    ] = "",
-    until: Annotated[str, Query(pattern=ISO_DATE_PREFIX, description="Published on or before (ISO date prefix).")] = "",
+    since: Since = "",
+    until: Until = "",
     q: Annotated[str, Query(max_length=300, description="Words in the title.")] = "",
     text: Annotated[
         str,
@@ -195,8 +213,8 @@ async def articles_page(
     verdict: Text = "",
     language: Text = "",
     genre: Text = "",
-    since: Text = "",
-    until: Text = "",
+    since: Since = "",
+    until: Until = "",
     q: Text = "",
     text: Text = "",
     technique: Text = "",

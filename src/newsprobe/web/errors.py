@@ -64,8 +64,9 @@ def _validation_message(errors: list[dict[str, Any]]) -> tuple[int, str, str]:
         return 400, "invalid_json", "the request body must be a JSON object (Content-Type: application/json)"
     parts = []
     for error in errors[:5]:
-        where = ".".join(str(part) for part in error.get("loc", ()) if part != "body")
-        parts.append(f"{where or 'body'}: {error.get('msg', 'invalid')}")
+        where = ".".join(str(part) for part in error.get("loc", ()) if part not in ("body", "query"))
+        message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+        parts.append(f"{where or 'body'}: {message}")
     return 422, "invalid_request", "; ".join(parts)
 
 
