@@ -63,11 +63,25 @@ def test_html_shows_verdict_outlets_flags_and_evidence(reference_report):
 
 def test_markdown_and_text_views(reference_report):
     md = render(reference_report, "md")
-    assert "republished with credit" in md and "in text removed from the article (republication notice)" in md
+    assert "republished with credit" in md and "in text removed from the article: republication notice" in md
     assert "removed block" not in md and "metadata:" not in md.replace("page's metadata:", "")
     assert "fingerprint " not in render(reference_report, "html") and "_" not in md.split("**Verdict:**")[1][:40]
     plain = render(reference_report, "text", width=200)
     assert "RT News → rt.com" in plain
+    assert "(in text removed from the article:" in plain  # not swallowed as Rich markup
+
+
+def test_one_evidence_line_per_thing_seen_naming_every_place(reference_report):
+    """Global Research's contact address was listed three times (the page's metadata, the disclaimer, the media
+    inquiries block) and RT's byline twice; each is one line now, with all its places."""
+    md = render(reference_report, "md")
+    contact = "contact e-mail: “publications@globalresearch.ca”"
+    assert md.count(contact) == 1
+    assert (
+        f"{contact} (in the page's metadata: a contact e-mail on the page; "
+        "in text removed from the article: disclaimer, media inquiries)"
+    ) in md
+    assert md.count("byline: “RT News”") == 1 and "the byline, the byline's credits)" in md
 
 
 def test_article_text_is_escaped_in_html():

@@ -11,7 +11,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
 from .model import Report
-from .views.provenance import evidence_location
+from .views.provenance import evidence_lines
 from .words import (
     SPEAKER_CONFIDENCE,
     VERDICT_CONFIDENCE,
@@ -56,7 +56,7 @@ def template_environment() -> Environment:
     environment.filters["claims_model"] = claims_model
     environment.filters["propaganda_model"] = propaganda_model
     environment.globals["unattributed"] = unattributed
-    environment.globals["evidence_location"] = evidence_location
+    environment.globals["evidence_lines"] = evidence_lines
     environment.globals["verdict_confidence"] = VERDICT_CONFIDENCE
     environment.globals["speaker_confidence"] = SPEAKER_CONFIDENCE
     return environment

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -11,23 +13,61 @@ from ...dedup import EditComparison
 from ...document import Article
 from ..words import VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
 
-__all__ = ["evidence_location", "markdown", "outlet_summary", "terminal"]
+__all__ = ["EvidenceLine", "evidence_lines", "markdown", "outlet_summary", "terminal"]
 
 SHOWN_CHANGES = 10
 
 
-def evidence_location(item: ProvenanceEvidence, article: Article) -> str:
-    """Where an evidence item is, in words: 'in the text', 'in text removed from the article (republication
-    notice)', 'in the page's metadata: the byline', 'in the index: <source>'."""
+@dataclass(frozen=True)
+class EvidenceLine:
+    """Observations of one thing (a kind and its words) in every place they were found, for the views."""
+
+    kind: str
+    quote: str
+    where: str
+    url: str | None
+    fingerprint: str | None
+    name: str | None
+
+
+def _place(item: ProvenanceEvidence, article: Article) -> tuple[str, str | None]:
+    """('in text removed from the article', 'republication notice'), ("in the page's metadata", 'the byline')."""
     if item.where == "text":
-        return "in the text"
-    if item.where == "removed" and item.removed_block is not None:
-        if item.removed_block < len(article.removed):
-            return f"in text removed from the article ({article.removed[item.removed_block].reason})"
-        return "in text removed from the article"
+        return "in the text", None
+    if item.where == "removed":
+        if item.removed_block is not None and item.removed_block < len(article.removed):
+            return "in text removed from the article", article.removed[item.removed_block].reason
+        return "in text removed from the article", None
     if item.where == "metadata":
-        return f"in the page's metadata: {metadata_field(item.field)}"
-    return f"in the index: {item.index_source}"
+        return "in the page's metadata", metadata_field(item.field)
+    return "in the index", item.index_source
+
+
+def _places_in_words(places: list[tuple[str, str | None]]) -> str:
+    """'in the page's metadata: the byline, the byline's credits; in text removed from the article: disclaimer'."""
+    details: dict[str, list[str]] = {}
+    for place, detail in places:
+        details.setdefault(place, [])
+        if detail and detail not in details[place]:
+            details[place].append(detail)
+    return "; ".join(f"{place}: {', '.join(found)}" if found else place for place, found in details.items())
+
+
+def evidence_lines(items: list[ProvenanceEvidence], article: Article) -> list[EvidenceLine]:
+    """The evidence in words, one line per thing seen: a byline read from the metadata's byline and its
+    credits, or an e-mail address in three blocks, is one line that names every place."""
+    places: dict[tuple[str, str, str | None, str | None], list[tuple[str, str | None]]] = {}
+    names: dict[tuple[str, str, str | None, str | None], str | None] = {}
+    for item in items:
+        key = (item.kind, item.quote, item.url, item.fingerprint)
+        places.setdefault(key, []).append(_place(item, article))
+        names.setdefault(key, item.name)
+    return [
+        EvidenceLine(
+            evidence_kind(kind), quote, _places_in_words(found), url, fingerprint, names[kind, quote, url, fingerprint]
+        )
+        for (kind, quote, url, fingerprint), found in places.items()
+    ]
 
 
 def outlet_summary(ref: OutletRef) -> str:
@@ -105,10 +145,10 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
     for column in ("Role", "Outlet", "Evidence"):
         table.add_column(column)
     for role, ref in _involved(result):
-        evidence = "\n".join(
-            f"{evidence_kind(e.kind)}: {e.quote[:70]} [{evidence_location(e, article)}]" for e in ref.evidence[:4]
-        )
-        table.add_row(role, outlet_summary(ref), evidence)
+        lines = evidence_lines(ref.evidence, article)
+        evidence = "\n".join(f"{e.kind}: “{e.quote[:70]}” ({e.where})" for e in lines[:4])
+        more = f"\n… {len(lines) - 4} more (--format md or html)" if len(lines) > 4 else ""
+        table.add_row(role, Text(outlet_summary(ref)), Text(evidence + more))
     parts: list[RenderableType] = [head, table]
     parts += [Text(line) for line in _extra_lines(result)]
     parts.append(Text(f"Confidence: {VERDICT_CONFIDENCE.lower()}.", style="dim"))
@@ -123,8 +163,7 @@ def markdown(result: ProvenanceResult, article: Article) -> str:
     lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
     for role, ref in _involved(result):
         evidence = "<br>".join(
-            f"{evidence_kind(e.kind)}: “{e.quote[:80].replace('|', '/')}” ({evidence_location(e, article)})"
-            for e in ref.evidence
+            f"{e.kind}: “{e.quote[:80].replace('|', '/')}” ({e.where})" for e in evidence_lines(ref.evidence, article)
         )
         lines.append(f"| {role} | {outlet_summary(ref).replace('|', '/')} | {evidence} |")
     for copy in result.copies:
