@@ -149,3 +149,18 @@ def test_50000_quote_marks(mark: str):
     with Bound(seconds=120, megabytes=2000):
         report = app.analyze(from_text("Quotes\n\nHe said " + mark * 50_000 + " and left."))
     assert report.failures == []
+
+
+def test_bracketed_words_are_text_in_every_view():
+    """Rich reads "[/b]" as a closing tag: the terminal view crashed on an article that printed BBCode, and
+    dropped "[not]" from a quote as a style. Every view shows them as the article's words."""
+    from newsprobe.report import render
+
+    text = (
+        "Senators said the plan [/b] was a failure and they would vote against it on Tuesday, the aides said.\n\n"
+        '"We will [not] accept it," said Senator John Smith of Ohio in a statement on Monday.'
+    )
+    report = Newsprobe().analyze(from_text("Brackets\n\n" + text))
+    for view in ("text", "md", "html"):
+        shown = render(report, view, width=240) if view == "text" else render(report, view)
+        assert "the plan [/b] was" in shown and "We will [not] accept it" in shown, view

@@ -131,10 +131,11 @@ def render_rows(columns: list[str], rows: list[dict[str, Any]], format: QueryFor
     else:
         from rich.console import Console
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(*columns)
         for row in rows:
-            table.add_row(*[_cell(row[c]) for c in columns])
+            table.add_row(*[Text(_cell(row[c])) for c in columns])
         Console().print(table)
 
 

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..analyse.base import Profile
 from ..ingest import FetchPolicy
@@ -260,5 +261,5 @@ def summary_table(summary: RunSummary) -> Table:
         ("peak RSS per worker", ", ".join(f"{v:.0f} MB" for v in summary.worker_peak_rss_mb.values()) or "-"),
     ]
     for name, value in rows:
-        table.add_row(name, value)
+        table.add_row(name, Text(value))
     return table

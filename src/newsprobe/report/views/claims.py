@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from rich.table import Table
+from rich.text import Text
 
 from ..words import claims_model, quote_style, unattributed
 
@@ -71,7 +72,8 @@ def terminal(result: ClaimsResult, article: Article) -> Table:
         table.add_column(header, style=style, ratio=ratio, overflow="fold")
     for claim in top:
         cells = [str(claim.rank), _confidence(claim), claim.text, _speaker(claim, result.speakers_read)]
-        table.add_row(*cells, *([_figures(claim)] if with_figures else []))
+        cells += [_figures(claim)] if with_figures else []
+        table.add_row(*map(Text, cells))  # Text, not markup: an article's "[/b]" or "[sic]" is its words
     return table
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 
 from ...analyse.entities import EntitiesResult
 from ...document import Article
@@ -16,7 +17,7 @@ def terminal(result: EntitiesResult, article: Article) -> Table:
     for column in ("Entity", "Type", "Mentions"):
         table.add_column(column)
     for entity in result.entities[:MAX_ROWS]:
-        table.add_row(entity.name, entity_type(entity.label), str(entity.count))
+        table.add_row(Text(entity.name), entity_type(entity.label), str(entity.count))
     if len(result.entities) > MAX_ROWS:
         table.caption = f"{len(result.entities) - MAX_ROWS} more"
     return table

@@ -49,7 +49,7 @@ def terminal(result: PropagandaResult, article: Article) -> Group:
         (span, _who(result, span)) for span in result.spans
     ]
     for span, who in rows[:MAX_ROWS]:
-        table.add_row(span.text, span.technique_names, _confidence(span), who)
+        table.add_row(Text(span.text), span.technique_names, _confidence(span), Text(who))
     if len(rows) > MAX_ROWS:
         table.caption = f"{len(rows) - MAX_ROWS} more"
     return Group(Text(_summary_line(result)), table, Text(result.confidence_means, style="dim"))

@@ -56,7 +56,8 @@ def terminal(result: QuotesResult, article: Article) -> Group:
             att = atts[att_id]
             cue = " … ".join(span.text for span in att.cue)
             said = Text(f"{cue}\n" if cue else "").append(quote_style(att.style), style="dim")
-            table.add_row(speaker_label(group) if i == 0 else "", _how(att), said, _content(att))
+            speaker = Text(speaker_label(group) if i == 0 else "")
+            table.add_row(speaker, Text(_how(att)), said, Text(_content(att)))
     return Group(table, Text(CONFIDENCE_MEANS, style="dim")) if result.attributions else Group(table)
 
 
