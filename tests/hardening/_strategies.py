@@ -28,6 +28,15 @@ WORDS = [
     "©",
     "Source:",
     "By",
+    "[/b]",  # markup of the views' own engines: Rich, Jinja, Markdown tables
+    "[bold red]",
+    "[sic]",
+    "{{ x }}",
+    "{% end %}",
+    "|",
+    "**",
+    "<b>",
+    "&amp;",
 ]
 TAGS = ["p", "div", "span", "article", "h1", "h2", "a", "script", "style", "table", "td", "li", "meta", "title", "br"]
 

@@ -13,6 +13,7 @@ from newsprobe.errors import FetchError, InputError
 from newsprobe.extract import extract
 from newsprobe.ingest import read_bytes
 from newsprobe.ingest.url import check_url
+from newsprobe.report import render
 
 from ._strategies import article_like_text, html_documents, urls
 
@@ -70,3 +71,5 @@ def test_every_analyser_on_arbitrary_text(text: str):
         from_text(text).description,
     )
     assert report.failures == [], report.failures
+    for view in ("text", "md", "html"):
+        assert render(report, view)  # every view renders what the analysers found
