@@ -29,6 +29,26 @@ def test_analyze_json(reference_path: Path):
     assert list(json.loads(result.stdout)["analyses"]) == ["entities"]
 
 
+def test_every_command_that_reads_a_profile_takes_it_after_its_name(reference_path: Path, tmp_path: Path):
+    """`newsprobe analyze X --profile fast` was 'No such option' (only `newsprobe --profile fast analyze X`
+    worked), and `quotes predict`'s own error told the user to add that option."""
+    local = run("analyze", str(reference_path), "--profile", "fast", "--format", "json", "--analyses", "entities")
+    ahead = run("--profile", "fast", "analyze", str(reference_path), "--format", "json", "--analyses", "entities")
+    assert local.returncode == 0 and ahead.returncode == 0, local.stderr
+    assert (
+        Report.model_validate_json(local.stdout).profile == "fast" == Report.model_validate_json(ahead.stdout).profile
+    )
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "article1.txt").write_text("They are traitors and liars, all of them.\n", encoding="utf-8")
+    spans = run("propaganda", "predict", str(articles), "--task", "si", "--profile", "fast")
+    assert spans.returncode == 0, spans.stderr
+    polnear = tmp_path / "gold.jsonl"
+    polnear.write_text(json.dumps({"filename": "a", "text_file": "a.txt"}) + "\n", encoding="utf-8")
+    refused = run("quotes", "predict", str(polnear), "--method", "combined", "--profile", "fast")
+    assert refused.returncode == 2 and b"--profile best" in refused.stderr
+
+
 def test_analyze_html_to_file(reference_path: Path, tmp_path: Path):
     out = tmp_path / "report.html"
     result = run("analyze", str(reference_path), "--format", "html", "--out", str(out), "--analyses", "entities")

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -22,6 +22,7 @@ __all__ = [
     "NewsprobeCommand",
     "OutputFormat",
     "ProfileChoice",
+    "ProfileOption",
     "add_command",
     "add_contract_commands",
     "chosen_profile",
@@ -35,6 +36,13 @@ class ProfileChoice(str, Enum):
     fast = "fast"
     accurate = "accurate"
     best = "best"
+
+
+#: A command's own --profile (the global `newsprobe --profile` works for every command too).
+ProfileOption = Annotated[
+    ProfileChoice | None,
+    typer.Option(help="fast, accurate or best (default: the global --profile, else accurate)."),
+]
 
 
 class OutputFormat(str, Enum):

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..errors import NewsprobeError
-from ._options import InputFormatChoice, add_command, parse_analyses, write_output
+from ._options import InputFormatChoice, ProfileOption, add_command, chosen_profile, parse_analyses, write_output
 
 __all__ = ["register"]
 
@@ -75,6 +75,7 @@ def analyze(
             help="Fetch the original from a URL the page credits (same SSRF guard as URLs) and list the copy's edits.",
         ),
     ] = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Analyse one article and print or write the report."""
     from ..api import Newsprobe
@@ -87,7 +88,7 @@ def analyze(
     config = {"provenance": provenance} if provenance else None
     app_object = Newsprobe(
         parse_analyses(analyses),
-        profile=ctx.obj["profile"],
+        profile=chosen_profile(ctx, profile),
         fetch_policy=FetchPolicy(allow_private=allow_private),
         config=config,
     )

@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InputError
-from ._options import add_contract_commands, chosen_profile
+from ._options import ProfileOption, add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
@@ -30,6 +30,7 @@ def predict_command(
     lower_confidence: Annotated[
         bool, typer.Option("--lower-confidence", help="SI: add the lower-confidence spans to the highlighted ones.")
     ] = False,
+    profile: ProfileOption = None,
 ) -> None:
     """Write SI lines `ID<TAB>start<TAB>end` (the spans reports highlight, chosen for precision) or TC
     lines `ID<TAB>technique<TAB>start<TAB>end` to stdout."""
@@ -39,12 +40,12 @@ def predict_command(
     if not articles:
         raise InputError(f"{articles_dir}: no article<ID>.txt files in it")
     if task is Task.si:
-        predicted = predict_si(articles, chosen_profile(ctx), lower_confidence)
+        predicted = predict_si(articles, chosen_profile(ctx, profile), lower_confidence)
         sys.stdout.write(write_labels(predicted, with_technique=False))
         return
     if spans is None:
         raise InputError("--task tc needs --spans SPANS.tsv")
-    labelled = predict_tc(articles, read_labels(spans), chosen_profile(ctx))
+    labelled = predict_tc(articles, read_labels(spans), chosen_profile(ctx, profile))
     sys.stdout.write(write_labels(labelled, with_technique=True))
 
 

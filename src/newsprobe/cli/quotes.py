@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 import typer
 
 from ..errors import InputError
-from ._options import add_contract_commands, chosen_profile
+from ._options import ProfileOption, add_contract_commands, chosen_profile
 
 __all__ = ["register"]
 
@@ -29,19 +29,20 @@ def predict_command(
             "encoder) in best; or force one (encoder and combined: best only).",
         ),
     ] = "auto",
+    profile: ProfileOption = None,
 ) -> None:
     """Attributions for each article, one JSON line per filename, offsets into the raw text file."""
     from ..eval.polnear import predict_lines, read_jsonl
 
-    profile = chosen_profile(ctx)
-    if method in ("encoder", "combined") and profile != "best":
+    chosen = chosen_profile(ctx, profile)
+    if method in ("encoder", "combined") and chosen != "best":
         raise InputError(f"--method {method} reads the shared encoder: run it with --profile best")
 
     def warn(name: str, error: str) -> None:
         typer.echo(f"newsprobe: {name}: {error} (written with no attributions)", err=True)
 
     written = 0
-    for record in predict_lines(read_jsonl(file), root, profile, method, on_failure=warn):
+    for record in predict_lines(read_jsonl(file), root, chosen, method, on_failure=warn):
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         written += 1
     if not written:

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import InputError
-from ._options import add_command, chosen_profile, parse_analyses
+from ._options import ProfileChoice, ProfileOption, add_command, chosen_profile, parse_analyses
 
 __all__ = ["INSTALL_HINT", "missing_web_extra", "register"]
 
@@ -51,6 +51,7 @@ def serve_command(
     warm_up: Annotated[
         bool, typer.Option("--warm-up/--no-warm-up", help="Load all models at start-up, before taking requests.")
     ] = True,
+    profile: ProfileOption = None,
 ) -> None:
     """Serve the web app and the REST API (docs at /docs)."""
     missing = missing_web_extra()
@@ -71,6 +72,7 @@ def serve_command(
         rate_burst=rate_burst,
         max_body_mb=max_body_mb,
         warm_up=warm_up,
+        profile=profile,
     )
     if allow_private:
         typer.echo(
@@ -91,6 +93,7 @@ def _settings(
     rate_burst: int,
     max_body_mb: float,
     warm_up: bool,
+    profile: ProfileChoice | None = None,
 ) -> Any:
     from ..web.security import ApiKeys
     from ..web.settings import WebSettings
@@ -100,10 +103,9 @@ def _settings(
         ApiKeys.from_file(api_key_file)  # fail here, in one line, not in every worker
     if store is not None and not store.exists():
         raise InputError(f"corpus store {store} does not exist")
-    profile = chosen_profile(ctx)
     return WebSettings(
         analyses=tuple(names) if names is not None else None,
-        profile=profile,
+        profile=chosen_profile(ctx, profile),
         allow_private=allow_private,
         api_key_file=api_key_file,
         store=store,
