@@ -39,7 +39,7 @@ def test_paste_reference_page(live_server: LiveServer, page: WatchedPage, refere
     if "provenance" in registry.names():
         original = page.page.locator(".np-badge", has_text="original").first
         assert "RT" in original.inner_text()
-        assert original.get_attribute("href") == "/sources/rt.com"
+        assert original.get_attribute("href") == "/sources/rt.com?credited=RT%20News"  # the name the page credits
         assert "RT News" in page.page.inner_text("section#provenance")
     assert_clean(page)
 
