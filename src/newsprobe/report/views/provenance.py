@@ -16,6 +16,7 @@ from ..words import VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
 __all__ = ["EvidenceLine", "evidence_lines", "markdown", "outlet_summary", "terminal"]
 
 SHOWN_CHANGES = 10
+SHOWN_EVIDENCE = 4  # evidence lines per outlet in the terminal view (the other views show them all)
 
 
 @dataclass(frozen=True)
@@ -56,17 +57,20 @@ def _places_in_words(places: list[tuple[str, str | None]]) -> str:
 def evidence_lines(items: list[ProvenanceEvidence], article: Article) -> list[EvidenceLine]:
     """The evidence in words, one line per thing seen: a byline read from the metadata's byline and its
     credits, or an e-mail address in three blocks, is one line that names every place."""
-    places: dict[tuple[str, str, str | None, str | None], list[tuple[str, str | None]]] = {}
-    names: dict[tuple[str, str, str | None, str | None], str | None] = {}
+    seen: dict[tuple[str, str, str | None, str | None], list[ProvenanceEvidence]] = {}
     for item in items:
-        key = (item.kind, item.quote, item.url, item.fingerprint)
-        places.setdefault(key, []).append(_place(item, article))
-        names.setdefault(key, item.name)
+        seen.setdefault((item.kind, item.quote, item.url, item.fingerprint), []).append(item)
     return [
         EvidenceLine(
-            evidence_kind(kind), quote, _places_in_words(found), url, fingerprint, names[kind, quote, url, fingerprint]
+            kind=evidence_kind(first.kind),
+            quote=first.quote,
+            where=_places_in_words([_place(item, article) for item in group]),
+            url=first.url,
+            fingerprint=first.fingerprint,
+            name=first.name,
         )
-        for (kind, quote, url, fingerprint), found in places.items()
+        for group in seen.values()
+        for first in group[:1]
     ]
 
 
@@ -146,8 +150,9 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
         table.add_column(column)
     for role, ref in _involved(result):
         lines = evidence_lines(ref.evidence, article)
-        evidence = "\n".join(f"{e.kind}: “{e.quote[:70]}” ({e.where})" for e in lines[:4])
-        more = f"\n… {len(lines) - 4} more (--format md or html)" if len(lines) > 4 else ""
+        evidence = "\n".join(f"{e.kind}: “{e.quote[:70]}” ({e.where})" for e in lines[:SHOWN_EVIDENCE])
+        hidden = len(lines) - SHOWN_EVIDENCE
+        more = f"\n… {hidden} more (--format md or html)" if hidden > 0 else ""
         table.add_row(role, Text(outlet_summary(ref)), Text(evidence + more))
     parts: list[RenderableType] = [head, table]
     parts += [Text(line) for line in _extra_lines(result)]
