@@ -88,7 +88,7 @@ def test_technique_profile_and_reliability_scatter_from_stored_rows(tmp_path: Pa
 
     documents = []
     for number, (domain, outlet, spans) in enumerate(
-        [("rt.com", "RT", 6), ("bbc.co.uk", "BBC", 1), ("rt.com", "RT", 4)]
+        [("rt.com", "RT", 6), ("bbc.co.uk", "BBC", 1), ("rt.com", "RT", 4), ("apnews.com", "AP", 0)]
     ):
         article_id = f"a{number}"
         documents.append(
@@ -138,6 +138,45 @@ def test_technique_profile_and_reliability_scatter_from_stored_rows(tmp_path: Pa
     assert techniques
     text = lxml.html.tostring(techniques[0], encoding="unicode")
     assert "Loaded language" in text and "Name calling" in text and "RT" in text and "BBC" in text
+    assert "AP (n=1)" in text  # an outlet with no highlighted span is a bar of 0, not left out of the comparison
     scatter = found["reliability"].xpath(".//svg")
     assert scatter
     assert "rt.com" in lxml.html.tostring(scatter[0], encoding="unicode")
+
+
+def test_languages_and_analyses_not_run_in_plain_words(tmp_path: Path) -> None:
+    """Languages by name ("Portuguese", not "pt"), and one row per reason an analysis did not run, naming the
+    analyses as the report does (it was one row per analyser id and reason)."""
+    from newsprobe.corpus.store import CorpusStore
+
+    documents = []
+    for number, language in enumerate(["pt", "pt", "en"]):
+        article_id = f"a{number}"
+        skipped = [
+            {
+                "article_id": article_id,
+                "analyser": analyser,
+                "reason": "language",
+                "language": language,
+                "message": "not run: English-only model; this article is Portuguese",
+            }
+            for analyser in ("quotes", "claims")
+            if language == "pt"
+        ]
+        documents.append(
+            {
+                "articles": [{"id": article_id, "language": language, "genre": "news", "text": "x"}],
+                "skipped_analyses": skipped,
+            }
+        )
+    with CorpusStore(tmp_path / "s") as store:
+        store.write_batch(documents)
+    html = write_dashboard(tmp_path / "s", tmp_path / "r.html", min_articles=1).read_text(encoding="utf-8")
+    languages = sections(html)["languages"]
+    cells = [[cell.text_content() for cell in row.xpath("td")] for row in languages.xpath(".//tr[td]")]
+    assert ["Portuguese", "news", "2"] in cells and ["English", "news", "1"] in cells
+    assert [
+        "Check-worthy claims, Quotes and speakers",
+        "not run: English-only model; this article is Portuguese",
+        "2",
+    ] in cells

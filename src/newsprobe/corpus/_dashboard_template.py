@@ -62,8 +62,8 @@ footer { color: #8a93a3; font-size: 12px; text-align: center; }
 {% if languages %}<table><tr><th>language</th><th>genre</th><th>articles</th></tr>
 {% for row in languages %}<tr><td>{{ row.language }}</td><td>{{ row.genre }}</td><td>{{ row.n }}</td></tr>{% endfor %}
 </table>{% else %}<div class="empty">No articles.</div>{% endif %}
-{% if not_run %}<p class="help">Analysers not run, and why:</p><table><tr><th>analyser</th><th>why</th><th>articles</th></tr>
-{% for row in not_run %}<tr><td>{{ row.analyser }}</td><td>{{ row.message }}</td><td>{{ row.n }}</td></tr>{% endfor %}
+{% if not_run %}<p class="help">Analyses not run, and why:</p><table><tr><th>analyses</th><th>why</th><th>articles</th></tr>
+{% for row in not_run %}<tr><td>{{ row.analysers }}</td><td>{{ row.message }}</td><td>{{ row.n }}</td></tr>{% endfor %}
 </table>{% endif %}
 </section>
 <section id="errors"><h2>Errors</h2>

@@ -19,7 +19,8 @@ from urllib.parse import quote_plus
 
 from ..document import GenreLabel
 from ..errors import InputError
-from ..report.words import verdict
+from ..languages import language_name
+from ..report.words import analyser_title, verdict
 from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
@@ -31,6 +32,8 @@ TOP_OUTLETS = 12
 MIN_ARTICLES = 5
 MAX_NETWORKS = 50
 STATE_COLOUR, OTHER_COLOUR, LAUNDER_COLOUR = "#c0392b", "#2c6fbb", "#c0392b"
+# a scatter label's extent as shares of the axes: a dot closer than this to a named one stays unnamed
+LABEL_WIDTH, LABEL_HEIGHT = 0.18, 0.04
 
 
 @dataclass
@@ -150,18 +153,20 @@ def technique_profile(store: CorpusStore, scope: Scope) -> Drawn:
         WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
                      FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id
                      GROUP BY 1 HAVING count(*) >= {scope.min_articles} ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
-        SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(*) AS spans
-        FROM propaganda_spans s JOIN {scope.articles} a ON a.id = s.article_id
-        JOIN top t ON t.outlet = coalesce(a.outlet, a.domain, '(unknown)')
-        WHERE NOT s.in_title AND s.technique_name IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 3""",
+        SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(s.article_id) AS spans
+        FROM top t JOIN {scope.articles} a ON coalesce(a.outlet, a.domain, '(unknown)') = t.outlet
+        LEFT JOIN propaganda_spans s ON s.article_id = a.id AND NOT s.in_title AND s.technique_name IS NOT NULL
+        GROUP BY 1, 2, 3 ORDER BY 1, 3""",
     )
-    if not rows:
+    techniques = sorted({r["technique"] for r in rows if r["technique"]})
+    if not techniques:
         return None
+    # an outlet whose articles have no highlighted span is a bar of 0, not left out (it had been: the
+    # chart then compared only the outlets that had spans)
     outlets = sorted(
         {r["outlet"] for r in rows}, key=lambda o: -sum(r["spans"] / r["articles"] for r in rows if r["outlet"] == o)
     )
-    techniques = sorted({r["technique"] for r in rows})
-    per = {(r["outlet"], r["technique"]): r["spans"] / r["articles"] for r in rows}
+    per = {(r["outlet"], r["technique"]): r["spans"] / r["articles"] for r in rows if r["technique"]}
     n = {r["outlet"]: r["articles"] for r in rows}
     figure = _figure(10, 0.9 + 0.38 * len(outlets))
     axes = figure.subplots()
@@ -193,18 +198,23 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Drawn:
         return None
     figure = _figure(8, 5)
     axes = figure.subplots()
-    for row in rows:
+    top = max(row["density"] for row in rows) or 1.0
+    labelled: list[tuple[float, float]] = []
+    for row in sorted(rows, key=lambda r: (not r["state"], -r["articles"], r["domain"])):
         colour = STATE_COLOUR if row["state"] else OTHER_COLOUR
         axes.scatter(
             row["reliability"], row["density"], s=20 + 12 * math.sqrt(row["articles"]), color=colour, alpha=0.7
         )
-        axes.annotate(
-            _with_n(row["domain"], row["articles"], 22),
-            (row["reliability"], row["density"]),
-            fontsize=7,
-            xytext=(4, 3),
-            textcoords="offset points",
-        )
+        at = (row["reliability"] / 1.05, row["density"] / top)  # where the label goes, as shares of the axes
+        if all(abs(at[0] - x) > LABEL_WIDTH or abs(at[1] - y) > LABEL_HEIGHT for x, y in labelled):
+            labelled.append(at)
+            axes.annotate(
+                _with_n(row["domain"], row["articles"], 22),
+                (row["reliability"], row["density"]),
+                fontsize=7,
+                xytext=(4, 3),
+                textcoords="offset points",
+            )
     axes.set_xlim(0, 1.05)
     axes.set_ylim(bottom=0)
     axes.set_xlabel("outlet reliability (Lin et al. 2023 pc1, 0 = lowest)")
@@ -212,7 +222,11 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Drawn:
     axes.scatter([], [], color=STATE_COLOUR, label="state-affiliated")
     axes.scatter([], [], color=OTHER_COLOUR, label="other")
     axes.legend(frameon=False, fontsize=8, loc="best")
-    return figure, _outlets_n(sum(r["articles"] for r in rows), len(rows), scope)
+    n = _outlets_n(sum(r["articles"] for r in rows), len(rows), scope)
+    unlabelled = len(rows) - len(labelled)
+    return figure, n + (
+        f"; {unlabelled} dots too close to another to be named (the outlets table lists all)" if unlabelled else ""
+    )
 
 
 def syndication_network(store: CorpusStore, scope: Scope) -> Drawn:
@@ -508,19 +522,24 @@ def _tiles(store: CorpusStore) -> dict[str, int]:
 
 
 def _languages_and_genres(store: CorpusStore) -> list[dict[str, Any]]:
-    return _rows(
+    rows = _rows(
         store,
-        """SELECT coalesce(language, '(undetermined)') AS language, coalesce(genre, '(none)') AS genre,
-                  count(*) AS n FROM articles GROUP BY 1, 2 ORDER BY n DESC, 1, 2""",
+        """SELECT language, coalesce(genre, '(none)') AS genre, count(*) AS n
+           FROM articles GROUP BY 1, 2 ORDER BY n DESC, 1, 2""",
     )
+    return [{**row, "language": language_name(row["language"])} for row in rows]
 
 
 def _not_run(store: CorpusStore) -> list[dict[str, Any]]:
-    return _rows(
+    """Why analysers did not run, one row per reason: 'Entities, Quotes and speakers, … | not run: English-only
+    model; this article is Portuguese | 3 articles' (it was one row per analyser and reason)."""
+    rows = _rows(
         store,
-        """SELECT analyser, any_value(message) AS message, count(*) AS n
-           FROM skipped_analyses GROUP BY analyser, reason, language ORDER BY n DESC, 1""",
+        """SELECT list(DISTINCT analyser ORDER BY analyser) AS analysers, any_value(message) AS message,
+                  count(DISTINCT article_id) AS n
+           FROM skipped_analyses GROUP BY reason, language ORDER BY n DESC, message""",
     )
+    return [{**row, "analysers": ", ".join(map(analyser_title, row["analysers"]))} for row in rows]
 
 
 def render_dashboard(

@@ -11,12 +11,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from ..analyse import registry
 from ..document import Article, ClaimReview, Genre
-from ..errors import UnknownAnalyserError
 from .model import Report
 from .views import view_module
-from .words import site_fingerprint
+from .words import analyser_title, site_fingerprint
 
 __all__ = ["print_report", "render_terminal"]
 
@@ -85,13 +83,6 @@ def _text_view(article: Article) -> RenderableType:
     return Group(*parts)
 
 
-def _analyser_title(name: str) -> str:
-    try:
-        return registry.get(name).title or name.title()
-    except UnknownAnalyserError:
-        return name.title()
-
-
 def _analysis_view(name: str, result: Any, article: Article) -> RenderableType:
     view = view_module(name)
     if view is not None and hasattr(view, "terminal"):
@@ -107,10 +98,10 @@ def render_terminal(report: Report) -> RenderableType:
         Panel(Group(title, Text(""), _metadata_table(article)), title="newsprobe", border_style="cyan")
     ]
     for name, result in report.analyses.items():
-        parts.append(Rule(_analyser_title(name), style="cyan"))
+        parts.append(Rule(analyser_title(name), style="cyan"))
         parts.append(_analysis_view(name, result, article))
     for skip in report.skipped:
-        parts.append(Rule(_analyser_title(skip.analyser), style="cyan"))
+        parts.append(Rule(analyser_title(skip.analyser), style="cyan"))
         parts.append(Text(skip.message[:1].upper() + skip.message[1:] + ".", style="yellow"))
     for failure in report.failures:
         parts.append(Text(f"Analyser {failure.analyser} failed: {failure.error}", style="bold red"))

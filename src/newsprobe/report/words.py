@@ -23,6 +23,7 @@ __all__ = [
     "SPEAKER_CONFIDENCE",
     "SPEAKER_METHODS",
     "SPEAKERS_NOT_READ",
+    "analyser_title",
     "claims_model",
     "entity_type",
     "evidence_kind",
@@ -183,6 +184,17 @@ verdict = partial(_in_words, VERDICTS)  # 'attributed_republication' -> 'republi
 evidence_kind = partial(_in_words, EVIDENCE_KINDS)  # 'og_url' -> 'link for sharing (og:url)'
 metadata_field = partial(_in_words, METADATA_FIELDS)  # 'footer_urls' -> 'a link in the page's footer'
 claims_model = partial(_in_words, CLAIM_MODELS)  # 'minilm+lexical' -> 'a fine-tuned small encoder …'
+
+
+def analyser_title(name: str) -> str:
+    """'claims' -> 'Check-worthy claims': the analyser's own title (an unknown name, from an old store, as itself)."""
+    from ..analyse import registry
+    from ..errors import UnknownAnalyserError
+
+    try:
+        return registry.get(name).title or name.title()
+    except UnknownAnalyserError:
+        return name.title()
 
 
 def site_fingerprint(fingerprint: SiteFingerprint) -> str:
