@@ -100,6 +100,7 @@ def test_csv_export_carries_the_filters(explorer_server: LiveServer) -> None:
     assert [row["id"] for row in rows] == json_ids and {row["domain"] for row in rows} == {"rt.com"}
     assert 'href="/api/v1/corpus/articles?domain=rt.com&amp;format=csv"' in page
     assert 'href="/api/v1/corpus/articles?domain=rt.com"' in page
+    assert '<td title="en">English</td>' in page  # the language by name; its code, which the filter takes, on hover
 
 
 def test_report_drill_down_is_built_from_the_store(explorer_server: LiveServer, explorer_store: Path) -> None:

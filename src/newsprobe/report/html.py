@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..analyse import registry
 from ..errors import UnknownAnalyserError
+from ..languages import language_name
 from .model import Report
 from .views.provenance import evidence_lines
 from .words import (
@@ -53,6 +54,7 @@ def template_environment() -> Environment:
     environment.filters["evidence_kind"] = evidence_kind
     environment.filters["verdict"] = verdict
     environment.filters["site_fingerprint"] = site_fingerprint
+    environment.filters["language_name"] = language_name
     environment.filters["claims_model"] = claims_model
     environment.filters["propaganda_model"] = propaganda_model
     environment.globals["unattributed"] = unattributed
