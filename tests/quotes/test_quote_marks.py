@@ -39,6 +39,14 @@ def test_apostrophes_are_not_quotes() -> None:
     assert quoted("Russia’s view, don’t ask, the Smiths’ house") == []
 
 
+def test_an_apostrophe_typed_as_an_opening_mark_opens_no_quote() -> None:
+    """SlashGear: "the automaker isn ‘t slowing down …" had quoted the rest of the paragraph as words of "You"."""
+    text = "The automaker isn ‘t slowing down, and it ‘s clear. “It is,” he said. They ‘d say it ‘ll work."
+    assert quoted(text) == ["“It is,”"]
+    assert quoted("He called it ‘a farce’ and ‘tis a pity’, ‘still’.") == ["‘a farce’", "‘tis a pity’", "‘still’"]
+    assert quoted("He calls Libya a ‘s–t show,’ in part. A ‘D-‘ rating.") == ["‘s–t show,’", "‘D-‘ rating."]  # PolNeAR
+
+
 def test_quote_running_over_paragraphs_continues_when_next_paragraph_reopens() -> None:
     text = "“First paragraph of the quote.\n\n“Second paragraph,” he said."
     assert quoted(text) == [text[: text.index("”") + 1]]

@@ -25,9 +25,15 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+# what follows a misplaced apostrophe ("isn ‘t", "it ‘s"): no quote starts with these
+# (a space follows: "‘s–t show,’" and "a ‘D-‘ rating" are quotes)
+_CONTRACTION_TAIL = re.compile(r"(?:t|s|re|ll|ve|d|m)(?=\s)", re.IGNORECASE)
+
+
 def _opens_single(text: str, i: int) -> bool:
-    """‘ opens a quote after space/punctuation; an apostrophe inside a word does not."""
-    return i == 0 or not _is_word_char(text[i - 1])
+    """‘ opens a quote after space/punctuation; an apostrophe inside a word does not, nor one typed as the
+    opening mark before a contraction's tail ("isn ‘t slowing" had quoted the rest of the paragraph)."""
+    return (i == 0 or not _is_word_char(text[i - 1])) and not _CONTRACTION_TAIL.match(text, i + 1)
 
 
 def _closes_single(text: str, i: int) -> bool:
