@@ -103,6 +103,20 @@ def test_csv_export_carries_the_filters(explorer_server: LiveServer) -> None:
     assert '<td title="en">English</td>' in page  # the language by name; its code, which the filter takes, on hover
 
 
+def test_an_empty_result_says_so_once(explorer_server: LiveServer) -> None:
+    with explorer_server.client() as client:
+        pages = [client.get(f"/corpus/{name}?{query}").text for name, query in EMPTY_QUERIES]
+    for page, (name, _) in zip(pages, EMPTY_QUERIES, strict=True):
+        assert page.count('class="np-pager"') == 1 and " match." in page, name  # the bottom pager had repeated it
+
+
+EMPTY_QUERIES = [
+    ("articles", "domain=nowhere.example"),
+    ("quotes", "speaker=Nobody+Atall"),
+    ("speakers", "q=Nobody+Atall"),
+]
+
+
 def test_report_drill_down_is_built_from_the_store(explorer_server: LiveServer, explorer_store: Path) -> None:
     article = sql(
         explorer_store,
