@@ -10,7 +10,7 @@ from .spans import CharSpan
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MIN_WORDS", "article_sentences", "sentence_bounds", "word_count"]
+__all__ = ["MIN_WORDS", "article_sentences", "long_enough", "sentence_bounds", "word_count"]
 
 MIN_WORDS = 3  # shorter pieces ("Read more.", a lone dateline) are not counted as sentences
 
@@ -38,6 +38,11 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def long_enough(text: str, bounds: list[CharSpan], min_words: int = MIN_WORDS) -> list[CharSpan]:
+    """The pieces of `bounds` with at least `min_words` words: the ones counted as sentences."""
+    return [(start, end) for start, end in bounds if word_count(text[start:end]) >= min_words]
+
+
 def article_sentences(text: str, doc: Doc, min_words: int = MIN_WORDS) -> list[CharSpan]:
     """The sentences of `sentence_bounds` with at least `min_words` words."""
-    return [(start, end) for start, end in sentence_bounds(text, doc) if word_count(text[start:end]) >= min_words]
+    return long_enough(text, sentence_bounds(text, doc), min_words)

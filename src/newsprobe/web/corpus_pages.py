@@ -120,24 +120,25 @@ def _api(request: Request, page: Page, key: str, format: str) -> Response:
 # ---------------------------------------------------------------- articles
 
 
-ISO_DATE_PREFIX = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?)?")  # '' (no filter), 2019, 2019-03 or 2019-03-04
+ISO_DATE_PREFIX = re.compile(r"(\d{4}(-\d{2}(-\d{2})?)?)?")  # '' (no filter) or one of DATE_FORMS
+DATE_FORMS = "2019, 2019-03 or 2019-03-04"
 
 
 def _date_prefix(value: str) -> str:
     if not ISO_DATE_PREFIX.fullmatch(value.strip()):
-        raise ValueError(f"give a date as 2019, 2019-03 or 2019-03-04, not {value[:40]!r}")
+        raise ValueError(f"give a date as {DATE_FORMS}, not {value[:40]!r}")
     return value.strip()
 
 
 Since = Annotated[
     str,
     AfterValidator(_date_prefix),
-    Query(max_length=40, description="Published on or after (ISO date prefix: 2019, 2019-03 or 2019-03-04)."),
+    Query(max_length=40, description=f"Published on or after (ISO date prefix: {DATE_FORMS})."),
 ]
 Until = Annotated[
     str,
     AfterValidator(_date_prefix),
-    Query(max_length=40, description="Published on or before (ISO date prefix: 2019, 2019-03 or 2019-03-04)."),
+    Query(max_length=40, description=f"Published on or before (ISO date prefix: {DATE_FORMS})."),
 ]
 
 
@@ -233,6 +234,8 @@ async def articles_page(
         sort=sort,
         sorts=ARTICLE_SORTS,
         verdicts=VERDICTS,
+        date_hint=f"A date as {DATE_FORMS}",
+        date_pattern=ISO_DATE_PREFIX.pattern,  # the browser checks the form with the server's pattern
         links=_links(request, page, "/api/v1/corpus/articles"),
     )
 

@@ -22,7 +22,7 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..mpnet import headline_and_text
-from ..sentences import MIN_WORDS, article_sentences, word_count
+from ..sentences import article_sentences, long_enough
 from ..spans import CharSpan
 from .candidates import Candidate
 from .highlight import Segment, highlight_blocks, segments
@@ -261,7 +261,7 @@ def counted_sentences(text: str, doc: Doc) -> list[CharSpan]:
     the propaganda analyser needs no parse and splits the text itself."""
     if len(doc):
         return article_sentences(text, doc)
-    return [(start, end) for start, end in sentences(text) if word_count(text[start:end]) >= MIN_WORDS]
+    return long_enough(text, sentences(text))
 
 
 def summarise(spans: list[PropagandaSpan], bounds: list[CharSpan]) -> PropagandaSummary:
