@@ -60,3 +60,4 @@ class AnalyserError(NewsprobeError):
     def __init__(self, analyser: str, message: str) -> None:
         super().__init__(f"{analyser}: {message}")
         self.analyser = analyser
+        self.message = message

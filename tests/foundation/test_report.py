@@ -74,6 +74,14 @@ def test_markdown_and_text(reference_report):
     assert "RT News" in text and "Russian FM Sergey Lavrov" in text
 
 
+def test_markdown_sections_carry_the_analysers_titles_as_the_other_views_do(reference_report):
+    md, text = render(reference_report, "md"), render(reference_report, "text", width=300)
+    headings = re.findall(r"^## (.+)$", md, flags=re.MULTILINE)
+    titles = [registry.get(name).title for name in reference_report.analyses]
+    assert headings[: len(titles)] == titles and "Check-worthy claims" in titles
+    assert all(title in text for title in titles)
+
+
 def test_every_view_names_things_in_the_same_plain_words(reference_report):
     """No internal ids (spaCy labels, resolution rules, State Media Monitor codes, 'pc1') in the views, and one
     wording per fact: the HTML chips and the terminal flags say the same."""
@@ -152,6 +160,10 @@ def test_failing_analyser_is_recorded_not_fatal():
     assert "entities" in report.analyses
     assert [f.analyser for f in report.failures] == ["broken", "needy"]
     assert "RuntimeError: boom" in report.failures[0].error
+    for view in ("md", "html", "text"):
+        shown = " ".join(render(report, view, width=300).split())
+        assert "Broken failed: RuntimeError: boom" in shown, view
+        assert "Needy failed: not run: it needs Broken, which did not give a result" in shown, view
 
 
 def test_registry_versions_and_order():

@@ -64,9 +64,12 @@ TaggerOutputs = Callable[[str, list[str], dict[str, str]], dict[str, "C.Outputs"
 
 
 def best_with_tags(
-    replacement: dict[str, tuple[list[tuple[int, int]], np.ndarray]], shipped_outputs: TaggerOutputs
+    replacement: dict[str, tuple[list[tuple[int, int]], np.ndarray]],
+    shipped_outputs: TaggerOutputs,
+    shipped_weight: float = 0.0,
 ) -> TaggerOutputs:
-    """calibrate.tagger_outputs, with the best profile's MPNet tags replaced (the accurate member stays)."""
+    """calibrate.tagger_outputs, with the best profile's MPNet tags replaced (the accurate member stays), or with
+    `shipped_weight` > 0 averaged with the shipped MPNet tags (an ensemble of the two upper graphs)."""
 
     def outputs(profile: str, ids: list[str], articles: dict[str, str]) -> dict[str, C.Outputs]:
         if profile != "best":
@@ -75,6 +78,9 @@ def best_with_tags(
         mixed = {}
         for a, encoding in C.raw_outputs("best", ids, articles).items():
             offsets, probabilities = replacement[a]
+            if shipped_weight > 0:
+                shipped = encoding.si_probabilities
+                probabilities = mix_tags(offsets, probabilities, encoding.offsets, shipped, 1.0 - shipped_weight)
             tags = mix_tags(offsets, probabilities, other[a].offsets, other[a].probabilities, BEST_TAG_WEIGHT)
             mixed[a] = C.Outputs(articles[a], offsets, tags, encoding, other[a])
         return mixed
@@ -87,15 +93,25 @@ def main() -> None:
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--epoch", type=int, required=True)
     parser.add_argument("--target", type=float, default=0.55)
+    parser.add_argument(
+        "--shipped-weight", type=float, default=0.0, help="average the run's tags with the shipped MPNet tags"
+    )
     args = parser.parse_args()
-    C.tagger_outputs = best_with_tags(validation_probabilities(args.work, args.epoch), C.tagger_outputs)
-    C.POINT_FILES["best"] = args.work / f"best_point.epoch{args.epoch}.npz"
+    run = validation_probabilities(args.work, args.epoch)
+    C.tagger_outputs = best_with_tags(run, C.tagger_outputs, args.shipped_weight)
+    name = f"epoch{args.epoch}" + (f".shipped{args.shipped_weight:g}" if args.shipped_weight else "")
+    C.POINT_FILES["best"] = args.work / f"best_point.{name}.npz"
     articles, spans = load_train()
     train_ids, ids = split_ids(list(articles))
     report = C.calibrate("best", args.target, True, articles, spans, ids, C.word_rates(articles, spans, train_ids))
     keys = ("cross_validated", "cross_validated_with_the_setting_choice", "highlight")
-    summary = {"work": str(args.work), "epoch": args.epoch, **{k: report.get(k) for k in keys}}
-    (args.work / f"in_best.epoch{args.epoch}.json").write_text(json.dumps(summary, indent=1, default=str))
+    summary = {
+        "work": str(args.work),
+        "epoch": args.epoch,
+        "shipped_weight": args.shipped_weight,
+        **{k: report.get(k) for k in keys},
+    }
+    (args.work / f"in_best.{name}.json").write_text(json.dumps(summary, indent=1, default=str))
     print(json.dumps(summary, indent=1, default=str))
 
 

@@ -43,6 +43,12 @@ from teach import TARGETS_FILE  # noqa: E402
 
 WORK = HERE / "work"
 TRAIN_SPLIT = {"ptc": "ptc_train", "polnear": "polnear_train", "ct24": "ct24_train", "taught": "polnear_train"}
+VALIDATION_SPLITS = {
+    "ptc": ("ptc_val",),
+    "polnear": ("polnear_dev",),
+    "ct24": ("ct24_dev", "ct24_dev-test"),
+    "taught": (),
+}
 
 
 # ---------------------------------------------------------------- cached splits
@@ -422,13 +428,14 @@ def main() -> None:
     import sources
 
     sources.check_techniques(D.TECHNIQUES)
-    names = ("ptc_train", "ptc_val", "polnear_train", "polnear_dev", "ct24_train", "ct24_dev", "ct24_dev-test")
-    splits = {n: Split(cache, n) for n in names}
+    tasks = args.tasks.split(",")
+    names = {"ptc_val"} | {TRAIN_SPLIT[t] for t in tasks} | {n for t in tasks for n in VALIDATION_SPLITS[t]}
+    splits = {n: Split(cache, n) for n in sorted(names)}  # only what the tasks train and validate on (ptc_val always)
     taught = load_taught(WORK) if "taught" in args.tasks.split(",") else {}
     model = MultiTask(load_base(ensure_base_weights()))
     if args.validate_only:
         model.load_state_dict(torch.load(args.validate_only, map_location="cpu"))
-        metrics = validate(model, splits, 0, log)
+        metrics = validate(model, splits, 0, log, args.tasks)
         log(summary(metrics))
         print(json.dumps(metrics, indent=1, default=str))
         return

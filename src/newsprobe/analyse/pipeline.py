@@ -70,16 +70,20 @@ class Pipeline:
         for analyser in runnable:
             missing = [name for name in analyser.requires if name not in outcome.results]
             if missing:
-                failure = f"skipped: required analyser(s) failed: {', '.join(missing)}"
+                failure = f"not run: it needs {' and '.join(self._titles(missing))}, which did not give a result"
                 outcome.failures.append(AnalyserFailure(analyser=analyser.name, error=failure))
                 continue
             started = time.perf_counter()
             try:
                 outcome.results[analyser.name] = analyser(article, doc, context)
             except AnalyserError as exc:
-                outcome.failures.append(AnalyserFailure(analyser=analyser.name, error=str(exc)))
+                outcome.failures.append(AnalyserFailure(analyser=analyser.name, error=exc.message))
             outcome.timings[analyser.name] = time.perf_counter() - started
         return outcome
+
+    def _titles(self, names: list[str]) -> list[str]:
+        titles = {analyser.name: analyser.title for analyser in self.analysers}
+        return [titles.get(name) or name.title() for name in names]
 
     def _runnable(self, article: Article, outcome: AnalysisOutcome) -> list[Analyser[Any, Any]]:
         """The analysers that read the article's language; the others are recorded as skipped, with why."""

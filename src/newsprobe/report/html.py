@@ -8,17 +8,18 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from ..analyse import registry
-from ..errors import UnknownAnalyserError
 from ..languages import language_name
 from .model import Report
 from .views.provenance import evidence_lines
 from .words import (
     SPEAKER_CONFIDENCE,
     VERDICT_CONFIDENCE,
+    analyser_description,
+    analyser_title,
     claims_model,
     entity_type,
     evidence_kind,
+    failure_line,
     propaganda_model,
     quote_method,
     quote_style,
@@ -53,6 +54,7 @@ def template_environment() -> Environment:
     environment.filters["entity_type"] = entity_type
     environment.filters["evidence_kind"] = evidence_kind
     environment.filters["verdict"] = verdict
+    environment.filters["failure_line"] = failure_line
     environment.filters["site_fingerprint"] = site_fingerprint
     environment.filters["language_name"] = language_name
     environment.filters["claims_model"] = claims_model
@@ -69,19 +71,11 @@ def _template_for(name: str) -> str:
     return candidate if candidate in template_environment().list_templates() else "_generic.html"
 
 
-def _title_and_description(name: str) -> tuple[str, str]:
-    try:
-        cls = registry.get(name)
-    except UnknownAnalyserError:
-        return name.title(), ""
-    return cls.title or name.title(), cls.description
-
-
 def report_sections(report: Report) -> list[tuple[str, Section]]:
     """One section per analyser result, with its title and the partial that renders it."""
     sections = []
     for name, result in report.analyses.items():
-        title, description = _title_and_description(name)
+        title, description = analyser_title(name), analyser_description(name)
         sections.append((name, Section(title, description, _template_for(name), result)))
     return sections
 
@@ -99,7 +93,7 @@ def skipped_sections(report: Report) -> list[SkippedSection]:
     return [
         SkippedSection(
             skip.analyser,
-            _title_and_description(skip.analyser)[0],
+            analyser_title(skip.analyser),
             skip.reason,
             skip.message[:1].upper() + skip.message[1:] + ".",
         )

@@ -7,7 +7,7 @@ import json
 from .model import Report
 from .terminal import fact_check_line, genre_line
 from .views import view_module
-from .words import site_fingerprint
+from .words import analyser_title, failure_line, site_fingerprint
 
 __all__ = ["render_markdown"]
 
@@ -35,16 +35,16 @@ def render_markdown(report: Report) -> str:
     fields += [("Site fingerprint", site_fingerprint(fingerprint)) for fingerprint in m.site_fingerprints]
     lines += [f"- **{label}:** {_escape(value)}" for label, value in fields if value]
     for name, result in report.analyses.items():
-        lines += ["", f"## {name.title()}", ""]
+        lines += ["", f"## {analyser_title(name)}", ""]
         view = view_module(name)
         if view is not None and hasattr(view, "markdown"):
             lines.append(view.markdown(result, article))
         else:
             lines += ["```json", json.dumps(result.model_dump(), indent=2, ensure_ascii=False), "```"]
     for skip in report.skipped:
-        lines += ["", f"## {skip.analyser.title()}", "", f"> {skip.message[:1].upper()}{skip.message[1:]}."]
+        lines += ["", f"## {analyser_title(skip.analyser)}", "", f"> {skip.message[:1].upper()}{skip.message[1:]}."]
     for failure in report.failures:
-        lines += ["", f"> Analyser {failure.analyser} failed: {failure.error}"]
+        lines += ["", f"> {failure_line(failure)}"]
     lines += ["", "## Text", ""]
     lines += [article.span_text(p) + "\n" for p in article.paragraphs]
     return "\n".join(lines)

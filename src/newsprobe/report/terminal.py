@@ -14,7 +14,7 @@ from rich.text import Text
 from ..document import Article, ClaimReview, Genre
 from .model import Report
 from .views import view_module
-from .words import analyser_title, site_fingerprint
+from .words import analyser_title, failure_line, site_fingerprint
 
 __all__ = ["print_report", "render_terminal"]
 
@@ -104,7 +104,7 @@ def render_terminal(report: Report) -> RenderableType:
         parts.append(Rule(analyser_title(skip.analyser), style="cyan"))
         parts.append(Text(skip.message[:1].upper() + skip.message[1:] + ".", style="yellow"))
     for failure in report.failures:
-        parts.append(Text(f"Analyser {failure.analyser} failed: {failure.error}", style="bold red"))
+        parts.append(Text(failure_line(failure), style="bold red"))
     parts.append(Rule("Text", style="cyan"))
     parts.append(_text_view(article))
     return Group(*parts)

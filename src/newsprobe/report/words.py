@@ -6,6 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..analyse.base import AnalyserFailure
     from ..document import SiteFingerprint
 
 __all__ = [
@@ -23,10 +24,12 @@ __all__ = [
     "SPEAKER_CONFIDENCE",
     "SPEAKER_METHODS",
     "SPEAKERS_NOT_READ",
+    "analyser_description",
     "analyser_title",
     "claims_model",
     "entity_type",
     "evidence_kind",
+    "failure_line",
     "metadata_field",
     "propaganda_model",
     "quote_method",
@@ -188,13 +191,28 @@ claims_model = partial(_in_words, CLAIM_MODELS)  # 'minilm+lexical' -> 'a fine-t
 
 def analyser_title(name: str) -> str:
     """'claims' -> 'Check-worthy claims': the analyser's own title (an unknown name, from an old store, as itself)."""
+    return _analyser_words(name)[0]
+
+
+def analyser_description(name: str) -> str:
+    """What the analyser reports, in one sentence ('' for an unknown name)."""
+    return _analyser_words(name)[1]
+
+
+def failure_line(failure: AnalyserFailure) -> str:
+    """'Check-worthy claims failed: <error>' (the analyser as the report titles it)."""
+    return f"{analyser_title(failure.analyser)} failed: {failure.error}"
+
+
+def _analyser_words(name: str) -> tuple[str, str]:
     from ..analyse import registry
     from ..errors import UnknownAnalyserError
 
     try:
-        return registry.get(name).title or name.title()
+        analyser = registry.get(name)
     except UnknownAnalyserError:
-        return name.title()
+        return name.title(), ""
+    return analyser.title or name.title(), analyser.description
 
 
 def site_fingerprint(fingerprint: SiteFingerprint) -> str:

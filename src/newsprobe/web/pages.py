@@ -9,11 +9,11 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from ..analyse import registry
 from ..errors import NewsprobeError
 from ..ingest import RawDocument, read_bytes
 from ..ingest.source import ContentKind
 from ..report.html import report_sections, skipped_sections, template_environment
+from ..report.words import analyser_description, analyser_title
 from .badges import outlet_badges
 from .errors import WebError, status_for
 from .guards import check_access
@@ -34,7 +34,7 @@ def render(request: Request, template: str, status: int = 200, **context: Any) -
 
 def analyser_choices(request: Request) -> list[dict[str, str]]:
     return [
-        {"name": name, "title": registry.get(name).title or name.title(), "description": registry.get(name).description}
+        {"name": name, "title": analyser_title(name), "description": analyser_description(name)}
         for name in service_of(request).available
     ]
 

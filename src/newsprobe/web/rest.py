@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from .._version import __version__
 from ..analyse import registry
 from ..ingest import RawDocument, from_html, from_text
+from ..report.words import analyser_description, analyser_title
 from .errors import WebError
 from .guards import check_access
 from .service import AnalysisService
@@ -159,8 +160,8 @@ async def analysers(request: Request) -> dict[str, Any]:
             {
                 "name": name,
                 "version": registry.get(name).version,
-                "title": registry.get(name).title or name.title(),
-                "description": registry.get(name).description,
+                "title": analyser_title(name),
+                "description": analyser_description(name),
             }
             for name in available
         ]
