@@ -397,7 +397,11 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tasks", default="ptc,polnear,ct24", help="the tasks trained and validated")
     parser.add_argument("--threads", type=int, default=2)
-    parser.add_argument("--bf16", action="store_true", help="bf16 autocast for the upper layers while training")
+    parser.add_argument(
+        "--bf16",
+        action="store_true",
+        help="bf16 autocast for the upper layers while training (only on CPUs with AVX512-BF16 or AMX)",
+    )
     parser.add_argument("--checkpoint-minutes", type=float, default=5.0)
     parser.add_argument("--max-steps-per-epoch", type=int, default=0, help="smoke tests only")
     parser.add_argument("--work", type=Path, default=None)
