@@ -223,6 +223,11 @@ class OutletDatabase:
     def citations(self) -> dict[str, str]:
         return {row["id"]: row["citation"] for row in self.connection.execute("SELECT id, citation FROM datasets")}
 
+    @cached_property
+    def dataset_titles(self) -> dict[str, str]:
+        """{'lin2023': 'Lin et al. 2023 aggregate domain quality (pc1 only)', ...}: what the views call a data set."""
+        return {row["id"]: row["title"] for row in self.connection.execute("SELECT id, title FROM datasets")}
+
     def datasets(self) -> list[dict[str, object]]:
         return [dict(row) for row in self.connection.execute("SELECT * FROM datasets ORDER BY id")]
 

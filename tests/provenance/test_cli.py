@@ -27,6 +27,10 @@ def test_source_text_lists_citations():
     result = invoke("source", "globalresearch.ca")
     assert result.exit_code == 0
     assert "specious-sites list" in result.output and "Lin, H." in result.output and "Hanley" in result.output
+    rt = invoke("source", "rt.com").output
+    assert "- state media list (state-controlled): RT International (RT), Russia — ASD State Media Matrix" in rt
+    for code in ("pc1=", "state_affiliation:", "(asd_state_media)", "[SC]"):
+        assert code not in rt, code
 
 
 def test_source_unknown():

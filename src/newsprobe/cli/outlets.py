@@ -44,9 +44,7 @@ def profile_text(profile: OutletProfile) -> str:
         lines.append(f"  country: {profile.country}")
     if profile.state_affiliation:
         state = profile.state_affiliation
-        lines.append(
-            f"  state affiliation: {state.label} [{state.typology}]" + (f", {state.owner}" if state.owner else "")
-        )
+        lines.append(f"  state affiliation: {state.label}" + (f", {state.owner}" if state.owner else ""))
     if profile.reliability:
         r = profile.reliability
         lines.append(f"  reliability: {r.display}, {r.standing}")
@@ -54,9 +52,13 @@ def profile_text(profile: OutletProfile) -> str:
         lines.append("  reliability: unknown (no Lin et al. score)")
     lines.append(f"  flags: {'; '.join(profile.flags) or 'none'}")
     lines.append("  evidence:")
+    from ..outlets import database
+
+    titles = database().dataset_titles
     for item in profile.evidence:
-        inherited = f" [from {item.inherited_from}]" if item.inherited_from else ""
-        lines.append(f"    - {item.kind}: {item.value}{inherited} — {item.detail} ({item.dataset})")
+        inherited = f" (listed for {item.inherited_from})" if item.inherited_from else ""
+        title = titles.get(item.dataset, item.dataset)
+        lines.append(f"    - {item.list_label}{inherited}: {item.detail} — {title}")
     citations = sorted({item.citation for item in profile.evidence})
     lines.append("  sources:")
     lines += [f"    {citation}" for citation in citations]

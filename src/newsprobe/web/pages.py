@@ -175,7 +175,7 @@ async def source_page(
     from .corpus_pages import outlet_corpus_articles
 
     profile = source(name_or_domain)
-    citations = database().citations
+    table = database()
     corpus_articles = await outlet_corpus_articles(request, profile.domain or name_or_domain.strip().lower())
     listed_as = {(profile.name or "").casefold(), profile.domain}
     credited = credited.strip() if profile.name and credited.strip().casefold() not in listed_as else ""
@@ -183,7 +183,8 @@ async def source_page(
         request,
         "source.html",
         profile=profile,
-        citations=citations,
+        citations=table.citations,
+        dataset_titles=table.dataset_titles,
         corpus_articles=corpus_articles,
         credited=credited,
     )
