@@ -217,3 +217,13 @@ def test_after_orders_optional_predecessors():
     local.add(First)
     assert local.resolve(["second", "first"]) == [First, Second]
     assert local.resolve(["second"]) == [Second]  # `after` never adds an analyser
+
+
+def test_terminal_view_says_when_an_analysis_found_nothing_instead_of_drawing_empty_tables():
+    article = from_text("Council meets\n\nThe town council meets on Tuesday at the library.")
+    report = Newsprobe(["entities", "provenance", "claims", "propaganda"], profile="fast").analyze(article)
+    text = render(report, "text", width=200)
+    assert "0 of 1 sentences are check-worthy claims" in text and "0 highlighted spans" in text
+    for header in ("┃ Technique", "┃ Outlet", "┃ confidence", "┃ Type"):
+        assert header not in text, header
+    assert "No named people, organisations or places found." in text

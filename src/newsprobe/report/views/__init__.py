@@ -12,6 +12,9 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from rich.table import Table
+from rich.text import Text
+
 
 def view_module(analyser: str) -> ModuleType | None:
     try:
@@ -20,3 +23,8 @@ def view_module(analyser: str) -> ModuleType | None:
         if exc.name == f"{__name__}.{analyser}":
             return None
         raise
+
+
+def table_or_note(table: Table, empty: str) -> Table | Text:
+    """The table, or where it has no rows one plain line saying so (not a header over nothing)."""
+    return table if table.row_count else Text(empty, style="dim")

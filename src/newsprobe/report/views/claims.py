@@ -59,10 +59,12 @@ def _summary(result: ClaimsResult) -> str:
     )
 
 
-def terminal(result: ClaimsResult, article: Article) -> Table:
+def terminal(result: ClaimsResult, article: Article) -> Table | Text:
     top = result.checkworthy[:TOP]
+    if not top:
+        return Text(_summary(result))
     table = Table(
-        title=f"Check-worthy claims: {_summary(result)}",
+        title=_summary(result),
         caption=f"Confidence: {result.confidence_help} All sentences: --format json or html.",
         show_lines=False,
         expand=True,

@@ -8,11 +8,12 @@ from rich.text import Text
 from ...analyse.entities import EntitiesResult
 from ...document import Article
 from ..words import entity_type
+from . import table_or_note
 
 MAX_ROWS = 15
 
 
-def terminal(result: EntitiesResult, article: Article) -> Table:
+def terminal(result: EntitiesResult, article: Article) -> Table | Text:
     table = Table(show_edge=False, pad_edge=False)
     for column in ("Entity", "Type", "Mentions"):
         table.add_column(column)
@@ -20,7 +21,7 @@ def terminal(result: EntitiesResult, article: Article) -> Table:
         table.add_row(Text(entity.name), entity_type(entity.label), str(entity.count))
     if len(result.entities) > MAX_ROWS:
         table.caption = f"{len(result.entities) - MAX_ROWS} more"
-    return table
+    return table_or_note(table, "No named people, organisations or places found.")
 
 
 def markdown(result: EntitiesResult, article: Article) -> str:

@@ -52,6 +52,8 @@ def terminal(result: PropagandaResult, article: Article) -> Group:
         table.add_row(Text(span.text), span.technique_names, _confidence(span), Text(who))
     if len(rows) > MAX_ROWS:
         table.caption = f"{len(rows) - MAX_ROWS} more"
+    if not rows:
+        return Group(Text(_summary_line(result)))
     return Group(Text(_summary_line(result)), table, Text(result.confidence_means, style="dim"))
 
 

@@ -154,7 +154,7 @@ def terminal(result: ProvenanceResult, article: Article) -> Group:
         hidden = len(lines) - SHOWN_EVIDENCE
         more = f"\n… {hidden} more (--format md or html)" if hidden > 0 else ""
         table.add_row(role, Text(outlet_summary(ref)), Text(evidence + more))
-    parts: list[RenderableType] = [head, table]
+    parts: list[RenderableType] = [head, table] if table.row_count else [head]
     parts += [Text(line) for line in _extra_lines(result)]
     parts.append(Text(f"Confidence: {VERDICT_CONFIDENCE.lower()}.", style="dim"))
     return Group(*parts)

@@ -9,6 +9,7 @@ from rich.text import Text
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
 from ...document import Article
 from ..words import SPEAKER_CONFIDENCE, quote_style, speaker_method
+from . import table_or_note
 
 MAX_CONTENT = 160
 # (header, share of the width): the content gets most of the line at any terminal width
@@ -58,7 +59,9 @@ def terminal(result: QuotesResult, article: Article) -> Group:
             said = Text(f"{cue}\n" if cue else "").append(quote_style(att.style), style="dim")
             speaker = Text(speaker_label(group) if i == 0 else "")
             table.add_row(speaker, Text(_how(att)), said, Text(_content(att)))
-    return Group(table, Text(CONFIDENCE_MEANS, style="dim")) if result.attributions else Group(table)
+    if not result.attributions:
+        return Group(table_or_note(table, "No quotes or attributed statements found."))
+    return Group(table, Text(CONFIDENCE_MEANS, style="dim"))
 
 
 def markdown(result: QuotesResult, article: Article) -> str:
