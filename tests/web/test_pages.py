@@ -77,7 +77,11 @@ def test_outlet_page(live_server: LiveServer) -> None:
     assert known.xpath("string(//h1)") == source("rt.com").name
     assert all(flag in known.text_content() for flag in source("rt.com").flags)
     entries = " ".join(known.xpath("string(//details)").split())
-    assert "state media list (state-controlled)" in entries and "Lin et al. score (0.29)" in entries and "ASD State Media Matrix" in entries
+    assert (
+        "state media list (state-controlled)" in entries
+        and "Lin et al. score (0.29)" in entries
+        and "ASD State Media Matrix" in entries
+    )
     for code in ("pc1=", "state_affiliation", "asd_state_media", "lin2023", "type SC"):
         assert code not in known.text_content(), code
     assert unknown.status_code == 200 and "unknown outlet" in unknown.text
