@@ -83,7 +83,7 @@ def test_markdown_lists_ranked_claims_and_escapes_pipes() -> None:
     rows = [line for line in top.splitlines() if line.startswith("| 1 ") or line.startswith("| 2 ")]
     assert len(rows) == 1 and "Jane Roe (partly quoted)" in rows[0] and "taxes \\| rose" in rows[0]
     assert "| 2 | 0.05 | Nice day. | lower priority |" in everything
-    assert "Confidence that a fact-checker" in top
+    assert "Confidence that a fact-checker" in top and "Confidence: Confidence" not in text
 
 
 def test_terminal_table_renders() -> None:
@@ -91,6 +91,7 @@ def test_terminal_table_renders() -> None:
     console.print(view.terminal(result(), Article(text=TEXT)))
     output = console.export_text()
     assert "Jane Roe" in output and "0.91" in output and "1 of 2" in output and "Nice day" not in output
+    assert "Confidence that a fact-checker" in output and "Confidence: Confidence" not in output
 
 
 def test_terminal_table_gives_the_claim_most_of_a_narrow_terminal() -> None:

@@ -65,7 +65,7 @@ def terminal(result: ClaimsResult, article: Article) -> Table | Text:
         return Text(_summary(result))
     table = Table(
         title=_summary(result),
-        caption=f"Confidence: {result.confidence_help} All sentences: --format json or html.",
+        caption=f"{result.confidence_help} All sentences: --format json or html.",
         show_lines=False,
         expand=True,
     )
@@ -94,7 +94,7 @@ def _rows(claims: list[Claim], speakers_read: bool) -> list[str]:
 
 
 def markdown(result: ClaimsResult, article: Article) -> str:
-    lines = [_summary(result), "", f"Confidence: {result.confidence_help}", ""]
+    lines = [_summary(result), "", result.confidence_help, ""]
     top = result.checkworthy[:TOP]
     lines += _rows(top, result.speakers_read) if top else ["No sentence reaches the threshold."]
     if result.claims:
