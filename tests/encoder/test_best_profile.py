@@ -121,3 +121,36 @@ def test_the_text_part_of_the_pass_lines_up_with_the_text(best_pipeline: Pipelin
         assert (start + shift, end + shift) == (whole_start, whole_end)
         assert text[start:end] == mpnet.headline_and_text(text, title)[whole_start:whole_end]
     assert np.array_equal(part.quote_logits, whole.quote_logits[first:])
+
+
+def test_the_int8_graphs_read_what_the_fp32_encoder_reads(tmp_path) -> None:
+    """On a CPU without VNNI the 8-bit graphs saturated: token states had cosine 0.0 to fp32 and every token got
+    one quote tag. The 7-bit graphs must agree with the fp32 lower layers and tag a plain attribution."""
+    import onnx
+    import onnxruntime
+
+    from newsprobe.analyse.mpnet.base_weights import ensure_base_weights
+    from newsprobe.analyse.mpnet.encoder import MPNET_DIR
+    from newsprobe.analyse.mpnet.lower_graph import _filled
+    from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
+
+    encoder = mpnet.MultitaskEncoder(threads=1)
+    text = "“We will win,” the minister said on Tuesday. He added that the plan would work."
+    pieces = [np.array(encoder.tokenizer.encode(text, add_special_tokens=False).ids, np.int64)]
+    int8_states, mask = encoder._lower(pieces)
+    fp32_graph = tmp_path / "lower.fp32.onnx"
+    onnx.save(_filled(MPNET_DIR / "lower.skeleton.onnx", ensure_base_weights() / "model.safetensors"), str(fp32_graph))
+    fp32 = onnxruntime.InferenceSession(str(fp32_graph), providers=["CPUExecutionProvider"])
+    (fp32_states,) = fp32.run(
+        None, {"input_ids": np.array([[encoder.bos, *pieces[0], encoder.eos]]), "attention_mask": mask}
+    )
+    a, b = int8_states[0], fp32_states[0]
+    cosine = (a * b).sum(1) / np.linalg.norm(a, axis=1) / np.linalg.norm(b, axis=1)
+    assert cosine.min() > 0.95, cosine.round(3)
+
+    encoding = encoder.encode(text)
+    tags = {
+        text[start:end]: QUOTE_TAGS[tag]
+        for (start, end), tag in zip(encoding.offsets, encoding.quote_logits.argmax(1), strict=True)
+    }
+    assert tags["minister"].endswith("SRC") and tags["said"].endswith("CUE") and tags["plan"].endswith("CON")

@@ -28,6 +28,7 @@ from .._onnx import default_threads, load_tokenizer
 from .base_weights import BaseWeightsError, ensure_base_weights, find_parts
 from .heads import Heads, softmax
 from .lower_graph import ensure_lower_graph
+from .seven_bit import ensure_seven_bit
 
 if TYPE_CHECKING:
     from ..base import AnalysisContext
@@ -133,8 +134,9 @@ class MultitaskEncoder:
         providers = ["CPUExecutionProvider"]
         lower = ensure_lower_graph(model_dir, directory / "lower.skeleton.onnx")
         self.lower = onnxruntime.InferenceSession(str(lower), options, providers=providers)
-        self.upper = onnxruntime.InferenceSession(str(directory / "upper.int8.onnx"), options, providers=providers)
-        self.quotes = onnxruntime.InferenceSession(str(directory / QUOTES_GRAPH), options, providers=providers)
+        upper, quotes = (ensure_seven_bit(directory / name, model_dir) for name in ("upper.int8.onnx", QUOTES_GRAPH))
+        self.upper = onnxruntime.InferenceSession(str(upper), options, providers=providers)
+        self.quotes = onnxruntime.InferenceSession(str(quotes), options, providers=providers)
         self.heads = Heads.load(directory / "heads.npz")
         self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
         self.bos, self.eos = self.tokenizer.token_to_id("<s>"), self.tokenizer.token_to_id("</s>")

@@ -6,6 +6,7 @@ graph with every weight tensor left empty and, in its metadata, where each one c
 verified base weights and the graph is quantised to int8 (dynamic, per channel) except the feed-forward
 output projections: their inputs (GELU activations) carry outlier dimensions that int8 loses (token-state
 cosine to fp32 after 8 layers 0.929 with them quantised, 0.989 without; training/encoder/README.md).
+Weights go on 7 bits (`reduce_range`), which every x86 CPU multiplies right (`seven_bit`).
 The result is cached beside the base weights, named by the skeleton's checksum.
 """
 
@@ -54,7 +55,7 @@ def _filled(skeleton: Path, safetensors_file: Path) -> Any:
 
 def ensure_lower_graph(model_dir: Path, skeleton: Path) -> Path:
     """The int8 lower graph for the base weights in `model_dir`, built once (a few tens of seconds)."""
-    target = model_dir / f"lower-{_checksum(skeleton)}.int8.onnx"
+    target = model_dir / f"lower-{_checksum(skeleton)}.7bit.onnx"
     if target.is_file():
         return target
     import onnx
@@ -72,6 +73,7 @@ def ensure_lower_graph(model_dir: Path, skeleton: Path) -> Path:
                 str(int8),
                 weight_type=QuantType.QInt8,
                 per_channel=True,
+                reduce_range=True,
                 nodes_to_exclude=feed_forward_output_nodes(model.graph),
             )
         finally:
