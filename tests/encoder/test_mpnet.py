@@ -80,8 +80,11 @@ def test_lower_graph_is_filled_from_the_base_weights_and_quantised(tmp_path: Pat
     rng = np.random.default_rng(0)
     weight = rng.normal(size=(48, 32)).astype(np.float32)
     save_file({"encoder.layer.0.attention.attn.q.weight": weight}, str(tmp_path / "model.safetensors"))
+    stale = tmp_path / "lower-0123456789abcdef.int8.onnx"  # an earlier version's 8-bit build
+    stale.write_bytes(b"old")
     built = ensure_lower_graph(tmp_path, _tiny_skeleton(tmp_path, weight))
     assert built.parent == tmp_path and ensure_lower_graph(tmp_path, tmp_path / "lower.skeleton.onnx") == built
+    assert not stale.exists() and (tmp_path / "lower.skeleton.onnx").exists()
     session = onnxruntime.InferenceSession(str(built), providers=["CPUExecutionProvider"])
     x = rng.normal(size=(5, 32)).astype(np.float32)
     (y,) = session.run(None, {"x": x})

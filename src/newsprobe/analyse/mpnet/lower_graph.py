@@ -15,10 +15,11 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
+
+from .seven_bit import replace_built
 
 __all__ = ["RECIPE_KEY", "ensure_lower_graph", "feed_forward_output_nodes"]
 
@@ -78,5 +79,5 @@ def ensure_lower_graph(model_dir: Path, skeleton: Path) -> Path:
             )
         finally:
             root.setLevel(level)
-        os.replace(int8, target)
+        replace_built(int8, target, "lower-*.onnx")
     return target

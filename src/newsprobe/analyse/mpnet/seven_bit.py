@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SEVEN_BIT_RANGE", "ensure_seven_bit", "seven_bit_weights"]
+__all__ = ["SEVEN_BIT_RANGE", "ensure_seven_bit", "replace_built", "seven_bit_weights"]
 
 SEVEN_BIT_RANGE = (-64, 63)
 
@@ -63,5 +63,14 @@ def ensure_seven_bit(graph: Path, cache_dir: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix=".seven-bit-", dir=cache_dir) as tmp:
         built = Path(tmp) / target.name
         onnx.save(model, str(built))
-        os.replace(built, target)
+        replace_built(built, target, f"{graph.name.removesuffix('.onnx')}-*.onnx")
     return target
+
+
+def replace_built(built: Path, target: Path, family: str) -> None:
+    """Move a graph built in a temporary folder to `target`, removing the cache's earlier builds of the same graph
+    (`family`, a glob: other versions' builds, and the 8-bit ones that saturate) so they do not pile up."""
+    for earlier in target.parent.glob(family):
+        if earlier != target:
+            earlier.unlink(missing_ok=True)
+    os.replace(built, target)
