@@ -54,6 +54,27 @@ def test_content_far_from_every_cue_of_its_paragraph_stands_alone() -> None:
     assert found.cue == [] and found.content == [(far[1].idx, far[2].idx + len(far[2]))]
 
 
+def test_content_before_a_conjunction_is_not_what_the_cue_after_it_reports() -> None:
+    """"… sold the company the right to use the word “We”, though he later asked the company to unwind the deal":
+    what was sold is not what he asked (the tagger marked both as content of "later asked")."""
+    text = "He sold the company the right to use the name, though he later asked the company to unwind the deal."
+    sold = SharedNLP().doc(text)
+    labels = ["O"] * len(sold)
+    index = {t.text: t.i for t in reversed(list(sold))}  # first occurrence of each word
+    for i in range(index["the"], index[","]):
+        labels[i] = "I-CON"
+    labels[index["the"]] = "B-CON"
+    second_he = [t.i for t in sold if t.text == "he"][0]
+    labels[second_he] = "B-SRC"
+    labels[second_he + 1], labels[second_he + 2] = "B-CUE", "I-CUE"  # "later asked"
+    labels[second_he + 3] = "B-CON"
+    for i in range(second_he + 4, len(sold) - 1):
+        labels[i] = "I-CON"
+    found = {tuple(text[a:b] for a, b in att.content): att.cue for att in decode(sold, labels)}
+    assert found[("the company to unwind the deal",)] != []
+    assert found[("the company the right to use the name",)] == []  # stands alone: no cue reports it
+
+
 def test_features_cover_every_token(doc) -> None:
     feats = doc_features(doc, find_attributions(doc, find_quotes(doc.text)), find_quotes(doc.text))
     assert len(feats) == len(doc)

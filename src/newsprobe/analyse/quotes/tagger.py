@@ -240,18 +240,34 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 # annotated contents lie at most 50 characters from their cue 95 % of the time and over 250 (about 50 tokens)
 # 0.4 % of the time.
 MAX_CUE_GAP = 50
+CONJUNCTIONS = frozenset({"CCONJ", "SCONJ"})
 Run = tuple[str, int, int]  # (CUE | CON | SRC, first token, last token + 1)
 Group = dict[str, list[tuple[int, int]]]
 
 
-def group_runs(runs: Sequence[Run], para: Sequence[int], sent: Mapping[int, int] | Sequence[int]) -> list[Group]:
+def group_runs(
+    runs: Sequence[Run],
+    para: Sequence[int],
+    sent: Mapping[int, int] | Sequence[int],
+    joiners: Sequence[bool] | None = None,
+) -> list[Group]:
     """Attributions from tagged runs (``para``/``sent``: each token's paragraph and sentence): each cue anchors
     one; content joins the nearest cue of its paragraph (within MAX_CUE_GAP tokens), a source the nearest cue of
     its sentence. Content with no such cue stands alone; sources left over go to the nearest source-less
-    attribution of their paragraph. Also the encoder training's decoder (training/encoder/decode.py)."""
+    attribution of their paragraph. Also the encoder training's decoder (training/encoder/decode.py).
+
+    ``joiners`` (per token: a conjunction) keeps a content from a cue after it when a conjunction outside the
+    source stands between them: in "… sold the company the right to use the word “We”, though he later asked the
+    company to unwind …" what was sold is not what he asked."""
     cues = [(first, last) for kind, first, last in runs if kind == "CUE"]
     groups: list[Group] = [{"cue": [c], "CON": [], "SRC": []} for c in cues]
     spare_sources: list[tuple[int, int]] = []
+    in_source = {k for kind, first, last in runs if kind == "SRC" for k in range(first, last)}
+
+    def clause_between(content: tuple[int, int], cue: tuple[int, int]) -> bool:
+        gap = range(content[1], cue[0])
+        return joiners is not None and any(joiners[k] for k in gap if k not in in_source)
+
     for kind, first, last in runs:
         if kind == "CUE":
             continue
@@ -260,6 +276,7 @@ def group_runs(runs: Sequence[Run], para: Sequence[int], sent: Mapping[int, int]
             for ci, c in enumerate(cues)
             if para[c[0]] == para[first]
             and (sent[c[0]] == sent[first] if kind == "SRC" else _distance(c, (first, last)) <= MAX_CUE_GAP)
+            and not (kind == "CON" and clause_between((first, last), c))
         ]
         if candidates:
             groups[min(candidates)[1]][kind].append((first, last))
@@ -284,7 +301,7 @@ def decode(doc: Doc, labels: Sequence[str]) -> list[RawAttribution]:
     runs = _spans(doc, labels)
     para = _paragraph_index(doc)
     sent = {t.i: s_i for s_i, s in enumerate(doc.sents) for t in s}
-    groups = group_runs(runs, para, sent)
+    groups = group_runs(runs, para, sent, [t.pos_ in CONJUNCTIONS for t in doc])
     text = text_of(doc)
     found = [_to_raw(doc, text, g["cue"], g["CON"], g["SRC"]) for g in groups]
     return sorted(found, key=lambda a: a.content_start)
