@@ -55,8 +55,8 @@ def test_content_far_from_every_cue_of_its_paragraph_stands_alone() -> None:
 
 
 def test_content_before_a_conjunction_is_not_what_the_cue_after_it_reports() -> None:
-    """"… sold the company the right to use the word “We”, though he later asked the company to unwind the deal":
-    what was sold is not what he asked (the tagger marked both as content of "later asked")."""
+    """In '… sold the company the right to use the word “We”, though he later asked the company to unwind the deal'
+    what was sold is not what he asked (the tagger marked both as content of 'later asked')."""
     text = "He sold the company the right to use the name, though he later asked the company to unwind the deal."
     sold = SharedNLP().doc(text)
     labels = ["O"] * len(sold)
