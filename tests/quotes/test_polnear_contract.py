@@ -136,4 +136,4 @@ def test_a_failed_article_is_answered_empty_and_reported(tmp_path: Path, monkeyp
     result = CliRunner().invoke(app, ["quotes", "predict", str(_corpus(tmp_path)), "--root", str(tmp_path)])
     assert result.exit_code == 0
     assert [json.loads(line) for line in result.stdout.splitlines()] == [{"filename": "a", "attributions": []}]
-    assert "a: quotes: RuntimeError: tagger exploded (written with no attributions)" in result.stderr
+    assert "a: quotes failed: RuntimeError: tagger exploded (written with no attributions)" in result.stderr

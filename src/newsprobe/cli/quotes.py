@@ -39,7 +39,7 @@ def predict_command(
         raise InputError(f"--method {method} reads the shared encoder: run it with --profile best")
 
     def warn(name: str, error: str) -> None:
-        typer.echo(f"newsprobe: {name}: {error} (written with no attributions)", err=True)
+        typer.echo(f"newsprobe: {name}: quotes failed: {error} (written with no attributions)", err=True)
 
     written = 0
     for record in predict_lines(read_jsonl(file), root, chosen, method, on_failure=warn):
