@@ -18,6 +18,7 @@ __all__ = [
     "BlockedAddressError",
     "FetchError",
     "InputError",
+    "ModelRuntimeError",
     "NewsprobeError",
     "ProfileUnavailableError",
     "UnknownAnalyserError",
@@ -42,6 +43,10 @@ class UnknownAnalyserError(InputError):
 
 class ProfileUnavailableError(InputError):
     """The chosen profile's models are not installed (the message says which command installs them)."""
+
+
+class ModelRuntimeError(NewsprobeError):
+    """A model answers wrongly on this machine (its self-check failed): better no result than noise."""
 
 
 class FetchError(NewsprobeError):

@@ -9,6 +9,7 @@ import pytest
 
 from newsprobe.analyse import mpnet
 from newsprobe.analyse.pipeline import Pipeline
+from newsprobe.document import Article
 
 pytestmark = pytest.mark.skipif(
     not mpnet.available(), reason="the best profile is not installed (its base weights or shipped files)"
@@ -154,3 +155,21 @@ def test_the_int8_graphs_read_what_the_fp32_encoder_reads(tmp_path) -> None:
         for (start, end), tag in zip(encoding.offsets, encoding.quote_logits.argmax(1), strict=True)
     }
     assert tags["minister"].endswith("SRC") and tags["said"].endswith("CUE") and tags["plan"].endswith("CON")
+
+
+def test_an_encoder_that_tags_wrongly_on_this_cpu_refuses_to_run(monkeypatch) -> None:
+    """A runtime that computes garbage (as the 8-bit graphs did without VNNI) stops the profile with a clear error
+    instead of feeding it noise: the report says the analysis failed, and why."""
+    from newsprobe.analyse.mpnet.encoder import MultitaskEncoding
+    from newsprobe.errors import ModelRuntimeError
+
+    def every_token_a_source(self: object) -> np.ndarray:
+        return np.tile(np.array([0.0, 9.0, 0, 0, 0, 0, 0], np.float32), (len(self.offsets), 1))  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(MultitaskEncoding, "quote_logits", property(every_token_a_source))
+    with pytest.raises(ModelRuntimeError, match="wrong answers on this CPU.*'said' tagged B-SRC.*accurate profile"):
+        mpnet.MultitaskEncoder(threads=1)
+    outcome = Pipeline(["propaganda"], profile="best").run(
+        Article(text="Title\n\nThe minister said the plan would work.")
+    )
+    assert [f.analyser for f in outcome.failures] == ["propaganda"] and "wrong answers" in outcome.failures[0].error

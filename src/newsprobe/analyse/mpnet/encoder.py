@@ -23,12 +23,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ...errors import ModelRuntimeError
 from ...weights import WEIGHTS_DIR
 from .._onnx import default_threads, load_tokenizer
 from .base_weights import BaseWeightsError, ensure_base_weights, find_parts
 from .heads import Heads, softmax
 from .lower_graph import ensure_lower_graph
 from .seven_bit import ensure_seven_bit
+from .tags import QUOTE_TAGS
 
 if TYPE_CHECKING:
     from ..base import AnalysisContext
@@ -48,6 +50,8 @@ __all__ = [
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
 RESOURCE_KEY = "encoder:mpnet-multitask-int8"
 QUOTES_GRAPH = "quotes.int8.onnx"
+# A plain attribution every working runtime tags right (source and cue), checked once when the encoder loads.
+SELF_CHECK = ("“We will win,” the minister said on Tuesday.", {"minister": "SRC", "said": "CUE"})
 SHIPPED_FILES = ("lower.skeleton.onnx", "upper.int8.onnx", QUOTES_GRAPH, "heads.npz", "propaganda_point.npz")
 MAX_BODY = 510
 MAX_SENTENCE = 126  # tokens of one sentence scored for check-worthiness (as in training)
@@ -141,6 +145,20 @@ class MultitaskEncoder:
         self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
         self.bos, self.eos = self.tokenizer.token_to_id("<s>"), self.tokenizer.token_to_id("</s>")
         self.pad = self.tokenizer.token_to_id("<pad>")
+        self.check_runtime()
+
+    def check_runtime(self) -> None:
+        """Raise ModelRuntimeError unless the graphs tag a plain attribution right: an int8 runtime that computes
+        wrongly on some CPU (8-bit products saturated on CPUs without VNNI) must stop the profile, not feed it noise."""
+        text, expected = SELF_CHECK
+        encoding = self._encoding(text)
+        tagged = zip(encoding.offsets, encoding.quote_logits.argmax(1).tolist(), strict=True)
+        tags = {text[a:b]: QUOTE_TAGS[i] for (a, b), i in tagged}
+        if not all(tags.get(word, "").endswith(kind) for word, kind in expected.items()):
+            raise ModelRuntimeError(
+                "the best profile's encoder gives wrong answers on this CPU (self-check: "
+                f"{', '.join(f'{w!r} tagged {tags.get(w)}' for w in expected)}); use the accurate profile"
+            )
 
     def _lower(self, pieces: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
         """(lower-layer states, attention mask) for token id sequences, each wrapped in `<s>` `</s>`."""
@@ -193,6 +211,10 @@ class MultitaskEncoder:
         return result
 
     def encode(self, text: str) -> MultitaskEncoding:
+        """One article's pass (the analysers share it through `encode_article`)."""
+        return self._encoding(text)
+
+    def _encoding(self, text: str) -> MultitaskEncoding:
         encoding = self.tokenizer.encode(text, add_special_tokens=False)
         ids = np.array(encoding.ids, dtype=np.int64)
         n = len(ids)
