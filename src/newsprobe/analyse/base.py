@@ -120,6 +120,11 @@ class Analyser(Generic[ResultT, ConfigT]):
         self.profile: Profile = profile
 
     @classmethod
+    def display_title(cls) -> str:
+        """What every view calls it: its `title`, or its name capitalised when it has none."""
+        return cls.title or cls.name.title()
+
+    @classmethod
     def _config(cls, settings: Mapping[str, Any]) -> ConfigT:
         """The settings as the config model; a misspelt or invalid setting is bad input, not ignored."""
         unknown = sorted(set(settings) - set(cls.Config.model_fields))

@@ -82,8 +82,8 @@ class Pipeline:
         return outcome
 
     def _titles(self, names: list[str]) -> list[str]:
-        titles = {analyser.name: analyser.title for analyser in self.analysers}
-        return [titles.get(name) or name.title() for name in names]
+        titles = {analyser.name: analyser.display_title() for analyser in self.analysers}
+        return [titles.get(name, name.title()) for name in names]
 
     def _runnable(self, article: Article, outcome: AnalysisOutcome) -> list[Analyser[Any, Any]]:
         """The analysers that read the article's language; the others are recorded as skipped, with why."""

@@ -212,7 +212,7 @@ def _analyser_words(name: str) -> tuple[str, str]:
         analyser = registry.get(name)
     except UnknownAnalyserError:
         return name.title(), ""
-    return analyser.title or name.title(), analyser.description
+    return analyser.display_title(), analyser.description
 
 
 def site_fingerprint(fingerprint: SiteFingerprint) -> str:
