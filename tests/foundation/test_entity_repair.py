@@ -13,7 +13,7 @@ from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
 from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
 from newsprobe.analyse.entities.repair import without_common_nouns_as_people
-from newsprobe.analyse.nationalities import nationalities
+from newsprobe.analyse.nationalities import nationalities, provinces
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.api import extract
 from newsprobe.document import Article
@@ -140,6 +140,12 @@ def test_nationalities_are_words_of_countries_not_names() -> None:
     assert not {"kristi", "christian", "brian", "nissan", "delhi", "russia"} & set(table)
 
 
+def test_provinces_are_regions_not_nationalities_or_position_words() -> None:
+    table = provinces()
+    assert table["punjab"] == "India" and table["idlib"] == "Syria" and table["sindh"] == "Pakistan"
+    assert not {"western", "central", "north central", "american", "russian"} & set(table)
+
+
 def _page(shared_data: Path, prefix: str) -> Article:
     paths = glob.glob(str(shared_data / "extraction-bench" / "html" / f"{prefix}*.html.gz"))
     if not paths:
@@ -182,6 +188,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("2f42ef1d", "Yahoo", "ORG"),  # the gazetteer's organisation, tagged a person: was PERSON
         ("70cb2d5b", "Dick Clark Productions", "ORG"),  # was PERSON: named after a person, it is a company
         ("7dfc3e35", "Carrie Ann Inaba", "PERSON"),  # was "Ann Inaba": 'Carrie' is a census first name
+        ("16c30add", "Punjab", "GPE"),  # "the Punjab province": was NORP
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -207,6 +214,9 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("4648a420", "Award"),  # "a 40 Under 40 Award recipient": was PERSON
         ("5a822960", "Inn"),  # "Braunau am Inn": was PERSON
         ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
+        ("1ace8c85", "IPO"),  # "its cancelled IPO": was an organisation
+        ("57e2e988", "AI"),  # was an organisation
+        ("3cb22bfa", "EV"),  # was an organisation
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

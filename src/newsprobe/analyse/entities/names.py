@@ -77,6 +77,9 @@ GENERIC_NAME_WORDS = frozenset(
     government administration union movement people republic kingdom army""".split()
 )
 
+# Acronyms of common nouns, which the NER takes for organisations ('its cancelled IPO'), in lower case.
+COMMON_NOUN_ACRONYMS = frozenset("ipo ceo cfo coo cto gdp ai etf spac ico esg suv ev dna rna ppe vpn".split())
+
 # Words a company's full name adds to its short one ('SoftBank Group Corp', 'Walmart Inc.').
 CORPORATE_WORDS = frozenset(
     """corp corp. corporation co co. company inc inc. incorporated ltd ltd. llc plc ag sa nv holdings group

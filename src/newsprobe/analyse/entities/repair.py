@@ -17,9 +17,11 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..nationalities import provinces
 from ..nlp import text_of
 from ..spans import line_around
 from .names import (
+    COMMON_NOUN_ACRONYMS,
     GENERIC_NAME_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
@@ -194,9 +196,12 @@ def _split_role(phrase: str) -> tuple[str, str]:
 
 
 def _generic(text: str) -> bool:
-    """A 'name' made only of titles and generic words ('Front', 'State', 'Minister')."""
+    """A 'name' made only of titles, generic words and common nouns' acronyms ('Front', 'State', 'Minister',
+    'IPOs')."""
     words = normalise_name(text).split()
-    return bool(words) and all(w in GENERIC_NAME_WORDS or w in TITLE_WORDS for w in words)
+    return bool(words) and all(
+        w in GENERIC_NAME_WORDS or w in TITLE_WORDS or w.removesuffix("s") in COMMON_NOUN_ACRONYMS for w in words
+    )
 
 
 def _grow_to_known_name(doc: Doc, start: int, end: int, gazetteer: Mapping[str, str]) -> tuple[int, int]:
@@ -224,7 +229,7 @@ def _name_word(token: Token) -> bool:
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
     """An outlet or a platform is an organisation; a name ending in 'Act' is a law; a known place or organisation
-    named by one word is not a person or a group."""
+    named by one word is not a person or a group; a province is no nationality ('the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
     if label in _NAME_LABELS and _LAW_NAME.search(text.strip()):
@@ -238,6 +243,8 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "PERSON"
     if label == "NORP" and known == "ORG" and " " in text.strip():
         return "ORG"
+    if label == "NORP" and normalise_name(text) in provinces():
+        return "GPE"
     return label
 
 
