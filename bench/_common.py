@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -17,12 +18,24 @@ SHARED_DATA = Path(os.environ.get("NEWSPROBE_SHARED_DATA", ROOT.parent / "shared
 RESULTS = ROOT / "bench" / "results"
 
 
+def machine() -> dict[str, Any]:
+    """What results depend on beyond the code: int8 products differ with and without VNNI instructions, and with
+    PyTorch installed spaCy imports it (about 190 MB more per process)."""
+    cpu_flags = Path("/proc/cpuinfo").read_text().split() if Path("/proc/cpuinfo").is_file() else []
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "vnni": any(flag in cpu_flags for flag in ("avx512_vnni", "avx_vnni")),
+        "pytorch_installed": importlib.util.find_spec("torch") is not None,
+    }
+
+
 def write_result(name: str, payload: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     payload = {
         "benchmark": name,
         "date": dt.date.today().isoformat(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "machine": machine(),
         **payload,
     }
     path = RESULTS / f"{name}.json"
