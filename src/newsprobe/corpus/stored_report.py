@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from ..analyse import registry
 from ..analyse.base import AnalyserSkip
 from ..analyse.claims import attribution_finder
+from ..analyse.propaganda.analyser import PropagandaResult, technique_counts
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name
@@ -246,8 +247,13 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
     spans: list[dict[str, Any]] = []
     title_spans: list[dict[str, Any]] = []
     for r in rows:
+        first = definitions.get(r["technique"])
         techniques = [
-            {"technique": r["technique"], "name": r["technique_name"], "confidence": r["technique_confidence"]}
+            {
+                "technique": r["technique"],
+                "name": first.name if first else r["technique_name"],
+                "confidence": r["technique_confidence"],
+            }
         ]
         if r["second_technique"] in definitions:
             second = definitions[r["second_technique"]]
@@ -261,12 +267,8 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
             "speaker": r["speaker"],
         }
         (title_spans if r["in_title"] else spans).append(span)
-    counts: dict[str, int] = {}
-    for span in spans:
-        for score in span["techniques"]:
-            counts[score["technique"]] = counts.get(score["technique"], 0) + 1
     head = summary[0]
-    return _validate(
+    result = _validate(
         "propaganda",
         {
             "model": head["model"] or "",
@@ -274,21 +276,15 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
             "title_spans": title_spans,
             "speakers_read": any(span["speaker"] for span in spans) or _holds_attributions(reader, article_id),
             "summary": {
-                "counts": [
-                    {
-                        "technique": label,
-                        "count": count,
-                        **{k: getattr(definitions[label], k) for k in ("name", "colour", "definition", "example")},
-                    }
-                    for label, count in sorted(counts.items(), key=lambda item: -item[1])
-                    if label in definitions
-                ],
                 "sentences": head["sentences"] or 0,
                 "sentences_with_propaganda": head["sentences_with_propaganda"] or 0,
                 "share_of_sentences": head["share_of_sentences"] or 0.0,
             },
         },
     )
+    if isinstance(result, PropagandaResult):
+        result.summary.counts = technique_counts(result.spans)
+    return result
 
 
 def _outlet_ref(link: dict[str, Any]) -> dict[str, Any]:

@@ -399,7 +399,7 @@ def _span_row(article_id: str, index: int, span: Any, in_title: bool) -> dict[st
         "end_offset": span.end,
         "text": span.text,
         "technique": first.technique if first else None,
-        "technique_name": first.name if first else None,
+        "technique_name": span.shown_technique.name if first else None,  # as the views name it ("Unclear technique")
         "technique_confidence": first.confidence if first else None,
         "second_technique": span.techniques[1].technique if len(span.techniques) > 1 else None,
         "confidence": span.confidence,

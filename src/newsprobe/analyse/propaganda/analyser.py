@@ -27,7 +27,7 @@ from ..spans import CharSpan
 from .candidates import Candidate
 from .highlight import Segment, highlight_blocks, segments
 from .model import find_candidates, load_model
-from .techniques import TECHNIQUE_NAMES, TECHNIQUES, Technique, technique
+from .techniques import TECHNIQUE_NAMES, TECHNIQUES, UNCLEAR, UNCLEAR_BELOW, Technique, technique
 from .text import sentences
 from .tidy import snap_to_words
 from .words import QUOTE_MARKS, QUOTED
@@ -60,7 +60,8 @@ CONFIDENCE_MEANS = (
 class PropagandaSpan(Span):
     text: str
     techniques: list[TechniqueScore] = Field(
-        description="Most likely first; one or two. Their confidences are the technique classifier's, given the span."
+        description="Most likely first; one or two. Their confidences are the technique classifier's, given the span. "
+        f"When one is shown and it is below {UNCLEAR_BELOW}, the views call the technique unclear."
     )
     confidence: float = Field(description=CONFIDENCE_MEANS)
     speaker: str | None = Field(None, description="Who is quoted, when the span is inside a quote.")
@@ -70,15 +71,30 @@ class PropagandaSpan(Span):
         return self.techniques[0].technique
 
     @property
+    def shown_technique(self) -> Technique:
+        """The technique the views name and colour the span by: its most likely one, or UNCLEAR when the
+        technique(s) shown would be less likely than UNCLEAR_BELOW (a second one is shown from 0.3, so two
+        shown are at least 0.6 together)."""
+        first = self.techniques[0]
+        unclear = len(self.techniques) == 1 and first.confidence < UNCLEAR_BELOW
+        return UNCLEAR if unclear else technique(first.technique)
+
+    @property
     def technique_names(self) -> str:
-        """The technique in words, or the two possible ones joined by 'or' (every view names a span this way)."""
+        """The technique in words, or the two possible ones joined by 'or', or 'Unclear technique (perhaps …)'
+        (every view names a span this way)."""
+        if self.shown_technique is UNCLEAR:
+            return f"{UNCLEAR.name} (perhaps {self.techniques[0].name})"
         return " or ".join(t.name for t in self.techniques)
 
 
 class TechniqueCount(BaseModel):
     technique: str
     name: str
-    count: int = Field(description="Highlighted spans that may use this technique (a span can have two).")
+    count: int = Field(
+        description="Highlighted spans that may use this technique (a span can have two); technique 'unclear': "
+        "those whose technique is unclear."
+    )
     colour: str
     definition: str
     example: str
@@ -86,16 +102,18 @@ class TechniqueCount(BaseModel):
 
 class SpeakerTechnique(BaseModel):
     speaker: str
-    technique: str
+    technique: str = Field(description="SemEval-2020 label of the technique shown, or 'unclear'.")
     name: str = Field(
-        description="The technique in words, e.g. 'Loaded language', or its two possible ones joined by 'or'."
+        description="The technique in words, e.g. 'Loaded language', or its two possible ones joined by 'or', or "
+        "'Unclear technique (perhaps …)'."
     )
     text: str
     span: int = Field(description="Index into `spans`.")
 
     @property
     def sentence(self) -> str:
-        return f"{self.speaker} uses {self.name.lower()}: “{self.text.strip(QUOTE_MARKS)}”"
+        article = "an " if self.technique == UNCLEAR.label else ""
+        return f"{self.speaker} uses {article}{self.name.lower()}: “{self.text.strip(QUOTE_MARKS)}”"
 
 
 class PropagandaSummary(BaseModel):
@@ -264,24 +282,31 @@ def counted_sentences(text: str, doc: Doc) -> list[CharSpan]:
     return long_enough(text, sentences(text))
 
 
-def summarise(spans: list[PropagandaSpan], bounds: list[CharSpan]) -> PropagandaSummary:
-    """Counts by technique, and the share of the sentences `bounds` that hold a highlighted span."""
+def technique_counts(spans: list[PropagandaSpan]) -> list[TechniqueCount]:
+    """Highlights per technique as the views name them (a span can have two; an unclear one counts once, as
+    unclear), most frequent first."""
     counts: dict[str, int] = {}
     for span in spans:
-        for score in span.techniques:
-            counts[score.technique] = counts.get(score.technique, 0) + 1
+        labels = [UNCLEAR.label] if span.shown_technique is UNCLEAR else [s.technique for s in span.techniques]
+        for label in labels:
+            counts[label] = counts.get(label, 0) + 1
+    order = (*TECHNIQUE_NAMES, UNCLEAR.label)
+    return [
+        TechniqueCount(
+            count=counts[label],
+            **{k: getattr(technique(label), k) for k in ("name", "colour", "definition", "example")},
+            technique=label,
+        )
+        for label in sorted(counts, key=lambda label: (-counts[label], order.index(label)))
+    ]
+
+
+def summarise(spans: list[PropagandaSpan], bounds: list[CharSpan]) -> PropagandaSummary:
+    """Counts by technique, and the share of the sentences `bounds` that hold a highlighted span."""
     flagged = sum(1 for a, b in bounds if any(s.start < b and s.end > a for s in spans))
     strongest = sorted(range(len(spans)), key=lambda i: -spans[i].confidence)
-    ordered = sorted(counts, key=lambda t: (-counts[t], TECHNIQUE_NAMES.index(t)))
     return PropagandaSummary(
-        counts=[
-            TechniqueCount(
-                count=counts[t],
-                **{k: getattr(technique(t), k) for k in ("name", "colour", "definition", "example")},
-                technique=t,
-            )
-            for t in ordered
-        ],
+        counts=technique_counts(spans),
         sentences=len(bounds),
         sentences_with_propaganda=flagged,
         share_of_sentences=round(flagged / len(bounds), 4) if bounds else 0.0,
@@ -308,7 +333,9 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
         quotes = context.results.get("quotes")
         spans = attribute_to_speakers(article.text, found.spans, quotes)
         by_speaker = [
-            SpeakerTechnique(speaker=s.speaker, technique=s.technique, name=s.technique_names, text=s.text, span=i)
+            SpeakerTechnique(
+                speaker=s.speaker, technique=s.shown_technique.label, name=s.technique_names, text=s.text, span=i
+            )
             for i, s in enumerate(spans)
             if s.speaker
         ]

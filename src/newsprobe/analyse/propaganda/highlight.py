@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any, Protocol
 
-from .techniques import technique
+from .techniques import Technique, technique
 
 __all__ = ["Segment", "describe", "highlight_blocks", "segments"]
 
@@ -30,6 +30,8 @@ class _Span(Protocol):
     def speaker(self) -> str | None: ...
     @property
     def technique_names(self) -> str: ...
+    @property
+    def shown_technique(self) -> Technique: ...
 
 
 LOWER_STYLE = ";outline:1px dashed #6b7680;outline-offset:-1px"
@@ -57,12 +59,12 @@ def describe(span: _Span, lower: bool = False) -> str:
 
 def _style(spans: Sequence[_Span], covering: list[int]) -> str:
     ordered = sorted(covering, key=lambda i: spans[i].end - spans[i].start)
-    colour = technique(spans[ordered[0]].techniques[0].technique).colour
-    bands = [technique(spans[i].techniques[0].technique).colour for i in ordered[1:3]]
+    shortest = spans[ordered[0]]
+    bands = [spans[i].shown_technique.colour for i in ordered[1:3]]
     shadows = ", ".join(f"inset 0 -{3 * (k + 1)}px 0 {c}" for k, c in enumerate(bands))
-    style = f"background:{colour};border-radius:2px;padding:1px 0"
-    if len(spans[ordered[0]].techniques) > 1:
-        style += f";border-bottom:2px dotted {technique(spans[ordered[0]].techniques[1].technique).colour}"
+    style = f"background:{shortest.shown_technique.colour};border-radius:2px;padding:1px 0"
+    if len(shortest.techniques) > 1 and shortest.shown_technique.label == shortest.techniques[0].technique:
+        style += f";border-bottom:2px dotted {technique(shortest.techniques[1].technique).colour}"
     return style + (f";box-shadow:{shadows}" if shadows else "")
 
 

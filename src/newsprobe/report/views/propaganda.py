@@ -72,5 +72,8 @@ def markdown(result: PropagandaResult, article: Article) -> str:
     lines += ["", f"*{result.confidence_means}*"]
     if result.summary.counts:
         lines += ["", "Techniques found:"]
-        lines += [f"- **{c.name}**: {c.definition} (e.g. “{c.example}”)" for c in result.summary.counts]
+        lines += [
+            f"- **{c.name}**: {c.definition}" + (f" (e.g. “{c.example}”)" if c.example else "")
+            for c in result.summary.counts
+        ]
     return "\n".join(lines)
