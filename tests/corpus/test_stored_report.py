@@ -58,3 +58,40 @@ def test_stored_propaganda_reads_speakers_only_when_the_store_holds_quotes(tmp_p
     without = _stored_result(tmp_path / "without", ["propaganda"], "propaganda")
     assert isinstance(with_quotes, PropagandaResult) and isinstance(without, PropagandaResult)
     assert with_quotes.speakers_read and not without.speakers_read
+
+
+def test_a_stored_span_names_its_technique_as_the_live_report_does(tmp_path: Path) -> None:
+    """An unclear technique stays unclear in a report rebuilt from the store, and the counts agree."""
+    from newsprobe.analyse.propaganda.analyser import PropagandaSpan, TechniqueScore, technique_counts
+    from newsprobe.analyse.propaganda.techniques import technique_name
+    from newsprobe.corpus.store import CorpusStore
+    from newsprobe.corpus.tables import _span_row
+
+    def span(start: int, end: int, *scores: tuple[str, float]) -> PropagandaSpan:
+        techniques = [TechniqueScore(technique=t, name=technique_name(t), confidence=c) for t, c in scores]
+        return PropagandaSpan(start=start, end=end, text=TEXT[start:end], techniques=techniques, confidence=0.6)
+
+    live = [span(0, 11, ("Doubt", 0.22)), span(12, 17, ("Name_Calling,Labeling", 0.35), ("Loaded_Language", 0.33))]
+    summary = {"model": "test", "spans": 2, "sentences": 3, "sentences_with_propaganda": 1, "share_of_sentences": 0.33}
+    with CorpusStore(tmp_path / "s") as store:
+        store.write_batch(
+            [
+                {
+                    "articles": [{"id": "a1", "text": TEXT, "url": "https://example.org/news/prices"}],
+                    "propaganda": [{"article_id": "a1", **summary}],
+                    "propaganda_spans": [_span_row("a1", i, s, in_title=False) for i, s in enumerate(live)],
+                }
+            ]
+        )
+    with open_reader(tmp_path / "s") as reader:
+        assert [r["technique_name"] for r in reader.rows("SELECT technique_name FROM propaganda_spans")] == [
+            "Unclear technique",
+            "Name calling / labeling",
+        ]
+        report = stored_report(reader, "a1")
+    assert report is not None
+    stored = report.analyses["propaganda"]
+    assert isinstance(stored, PropagandaResult)
+    assert [s.technique_names for s in stored.spans] == [s.technique_names for s in live]
+    assert stored.spans[0].technique_names == "Unclear technique (perhaps Doubt)"
+    assert stored.summary.counts == technique_counts(live)
