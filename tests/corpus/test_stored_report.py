@@ -62,8 +62,7 @@ def test_stored_propaganda_reads_speakers_only_when_the_store_holds_quotes(tmp_p
 
 def test_a_stored_span_names_its_technique_as_the_live_report_does(tmp_path: Path) -> None:
     """An unclear technique stays unclear in a report rebuilt from the store, and the counts agree."""
-    from newsprobe.analyse.propaganda.analyser import PropagandaSpan, TechniqueScore, technique_counts
-    from newsprobe.analyse.propaganda.techniques import technique_name
+    from newsprobe.analyse.propaganda import PropagandaSpan, TechniqueScore, technique_counts, technique_name
     from newsprobe.corpus.store import CorpusStore
     from newsprobe.corpus.tables import _span_row
 

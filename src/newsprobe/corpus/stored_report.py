@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..analyse import registry
 from ..analyse.base import AnalyserSkip
 from ..analyse.claims import attribution_finder
-from ..analyse.propaganda.analyser import PropagandaResult, technique_counts
+from ..analyse.propaganda import PropagandaResult, technique_counts
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name

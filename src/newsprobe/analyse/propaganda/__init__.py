@@ -2,10 +2,18 @@
 
 `load_model(profile, context)` gives the span and technique model alone and `find_candidates` its
 scored spans (the SemEval contract in `newsprobe.eval` uses them); `TECHNIQUE_NAMES` are the 14
-labels in the model's order, `technique_name` gives a label's readable name.
+labels in the model's order, `technique_name` gives a label's readable name; `technique_counts` counts
+spans per technique as the views name them (reports rebuilt from a corpus store use it).
 """
 
-from .analyser import CONFIDENCE_MEANS, PropagandaAnalyser, PropagandaResult, PropagandaSpan, TechniqueScore
+from .analyser import (
+    CONFIDENCE_MEANS,
+    PropagandaAnalyser,
+    PropagandaResult,
+    PropagandaSpan,
+    TechniqueScore,
+    technique_counts,
+)
 from .model import accurate_available, find_candidates, load_model
 from .techniques import TECHNIQUE_NAMES, technique_name
 
@@ -19,5 +27,6 @@ __all__ = [
     "accurate_available",
     "find_candidates",
     "load_model",
+    "technique_counts",
     "technique_name",
 ]

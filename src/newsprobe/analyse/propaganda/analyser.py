@@ -35,7 +35,7 @@ from .words import QUOTE_MARKS, QUOTED
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["PropagandaAnalyser", "PropagandaResult", "PropagandaSpan", "TechniqueScore"]
+__all__ = ["PropagandaAnalyser", "PropagandaResult", "PropagandaSpan", "TechniqueScore", "technique_counts"]
 
 SECOND_TECHNIQUE_MIN = 0.3  # a span carries a second technique when it is at least this likely
 STRONGEST = 5
