@@ -1,4 +1,5 @@
-"""The 14 SemEval-2020 Task 11 techniques: exact label strings, short names, definitions, colours.
+"""The 14 SemEval-2020 Task 11 techniques: exact label strings, short names, definitions, colours; and UNCLEAR,
+what the views show instead of a technique the classifier is unsure of.
 
 Definitions are paraphrased from Da San Martino et al. (EMNLP 2019; SemEval 2020 Task 11).
 Examples are short made-up phrases in the style of the guidelines, not corpus text.
