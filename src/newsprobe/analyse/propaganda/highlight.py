@@ -63,7 +63,7 @@ def _style(spans: Sequence[_Span], covering: list[int]) -> str:
     bands = [spans[i].shown_technique.colour for i in ordered[1:3]]
     shadows = ", ".join(f"inset 0 -{3 * (k + 1)}px 0 {c}" for k, c in enumerate(bands))
     style = f"background:{shortest.shown_technique.colour};border-radius:2px;padding:1px 0"
-    if len(shortest.techniques) > 1 and shortest.shown_technique.label == shortest.techniques[0].technique:
+    if len(shortest.techniques) > 1:  # two techniques are never unclear
         style += f";border-bottom:2px dotted {technique(shortest.techniques[1].technique).colour}"
     return style + (f";box-shadow:{shadows}" if shadows else "")
 
