@@ -140,8 +140,8 @@ UNCLEAR = Technique(
     "unclear",
     "Unclear technique",
     "#cfd4da",
-    "Worded like propaganda, but which technique is unclear: the most likely one is under 0.4, and such guesses "
-    "were right for about 1 in 3 annotated spans.",
+    f"Worded like propaganda, but which technique is unclear: the most likely one is under {UNCLEAR_BELOW}, and such "
+    "guesses were right for about 1 in 3 annotated spans.",
     "",
 )
 
