@@ -219,11 +219,19 @@ def test_after_orders_optional_predecessors():
     assert local.resolve(["second"]) == [Second]  # `after` never adds an analyser
 
 
-def test_terminal_view_says_when_an_analysis_found_nothing_instead_of_drawing_empty_tables():
+def test_every_view_says_when_an_analysis_found_nothing_instead_of_drawing_empty_tables():
     article = from_text("Council meets\n\nThe town council meets on Tuesday at the library.")
-    report = Newsprobe(["entities", "provenance", "claims", "propaganda"], profile="fast").analyze(article)
+    report = Newsprobe(["entities", "provenance", "quotes", "claims", "propaganda"], profile="fast").analyze(article)
     text = render(report, "text", width=200)
     assert "0 of 1 sentences are check-worthy claims" in text and "0 highlighted spans" in text
     for header in ("┃ Technique", "┃ Outlet", "┃ confidence", "┃ Type"):
         assert header not in text, header
-    assert "No named people, organisations or places found." in text
+    markdown = render(report, "md")
+    for header in ("| Span |", "| Role |", "| Entity |"):
+        assert header not in markdown, header
+    html = render(report, "html")
+    for header in ("<th>Entity</th>", "Outlets involved"):
+        assert header not in html, header
+    for view in (text, markdown, html):
+        assert "No named people, organisations or places found." in view
+        assert "No quotes or attributed statements found." in view

@@ -193,6 +193,14 @@ def test_markdown_and_terminal_list_edits_and_basis(edited_report):
     assert "loaded language added" in render(edited_report, "text", width=200)
 
 
+def test_every_view_lists_the_copy_found_in_the_index(edited_report):
+    """The terminal view listed no index copy (only the Markdown and HTML views did)."""
+    line = "Copy in the index: RT (2017-06-27, earlier), containment"
+    assert line in render(edited_report, "md")
+    assert line in " ".join(render(edited_report, "text", width=300).split())
+    assert "Copies in the index" in _html_text(render(edited_report, "html"))
+
+
 def test_fact_check_markup_is_shown(shared_data):
     from newsprobe.api import Newsprobe
 

@@ -12,6 +12,8 @@ from ..languages import language_name
 from .model import Report
 from .views.provenance import evidence_lines
 from .words import (
+    NO_ENTITIES,
+    NO_QUOTES,
     SPEAKER_CONFIDENCE,
     VERDICT_CONFIDENCE,
     analyser_description,
@@ -60,6 +62,8 @@ def template_environment() -> Environment:
     environment.filters["claims_model"] = claims_model
     environment.filters["propaganda_model"] = propaganda_model
     environment.globals["unattributed"] = unattributed
+    environment.globals["no_entities"] = NO_ENTITIES
+    environment.globals["no_quotes"] = NO_QUOTES
     environment.globals["evidence_lines"] = evidence_lines
     environment.globals["verdict_confidence"] = VERDICT_CONFIDENCE
     environment.globals["speaker_confidence"] = SPEAKER_CONFIDENCE

@@ -16,6 +16,8 @@ __all__ = [
     "EVIDENCE_KINDS",
     "FINGERPRINT_KINDS",
     "METADATA_FIELDS",
+    "NO_ENTITIES",
+    "NO_QUOTES",
     "VERDICTS",
     "VERDICT_CONFIDENCE",
     "QUOTE_METHODS",
@@ -45,6 +47,11 @@ __all__ = [
 ARTICLE_VOICE = "the article"
 #: What stands for the speaker when the quotes analyser did not run.
 SPEAKERS_NOT_READ = "not known (quotes not analysed)"
+
+
+#: What every view says where an analysis found nothing (the terminal, Markdown and HTML say it alike).
+NO_ENTITIES = "No named people, organisations or places found."
+NO_QUOTES = "No quotes or attributed statements found."
 
 
 def unattributed(speakers_read: bool) -> str:

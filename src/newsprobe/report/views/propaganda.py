@@ -65,11 +65,13 @@ def markdown(result: PropagandaResult, article: Article) -> str:
         )
         lines.append("")
     lines += [f"- {item.sentence}" for item in result.by_speaker]
-    lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
-    for span in result.spans:
-        text = span.text.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {text} | {span.technique_names} | {_confidence(span)} | {_who(result, span)} |")
-    lines += ["", f"*{result.confidence_means}*"]
+    if result.spans:
+        lines += ["", "| Span | Technique | Confidence | Who |", "| --- | --- | --- | --- |"]
+        for span in result.spans:
+            text = span.text.replace("|", "\\|").replace("\n", " ")
+            lines.append(f"| {text} | {span.technique_names} | {_confidence(span)} | {_who(result, span)} |")
+    if result.spans or result.title_spans:
+        lines += ["", f"*{result.confidence_means}*"]
     if result.summary.counts:
         lines += ["", "Techniques found:"]
         lines += [

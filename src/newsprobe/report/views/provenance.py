@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ...analyse.provenance import LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
+from ...analyse.provenance import CopyMatch, LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
 from ...dedup import EditComparison
 from ...document import Article
 from ..words import VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
@@ -128,8 +128,20 @@ def _edits_lines(edits: EditComparison) -> list[str]:
     return lines
 
 
+def _copy_line(copy: CopyMatch) -> str:
+    """'Copy in the index: Sputnik (2017-06-28, earlier), containment 0.93, Jaccard 0.88, not credited'."""
+    where = copy.outlet or copy.domain or copy.source
+    credited = "" if copy.credited else ", not credited"
+    return (
+        f"Copy in the index: {where} ({copy.published or 'undated'}, {copy.order.replace('_', ' ')}), "
+        f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}{credited}"
+    )
+
+
 def _extra_lines(result: ProvenanceResult) -> list[str]:
-    lines = [_basis_line(result)] if result.laundering_basis else []
+    lines = [_copy_line(copy) for copy in result.copies]
+    if result.laundering_basis:
+        lines.append(_basis_line(result))
     if result.edits is not None:
         lines += _edits_lines(result.edits)
     elif result.edits_note:
@@ -165,18 +177,14 @@ def markdown(result: ProvenanceResult, article: Article) -> str:
         f"**Verdict:** {verdict(result.verdict)} (confidence {result.confidence:.2f}) — {result.explanation}",
         "",
     ]
-    lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
-    for role, ref in _involved(result):
+    involved = _involved(result)
+    if involved:
+        lines += ["| Role | Outlet | Evidence |", "| --- | --- | --- |"]
+    for role, ref in involved:
         evidence = "<br>".join(
             f"{e.kind}: “{e.quote[:80].replace('|', '/')}” ({e.where})" for e in evidence_lines(ref.evidence, article)
         )
         lines.append(f"| {role} | {outlet_summary(ref).replace('|', '/')} | {evidence} |")
-    for copy in result.copies:
-        lines.append(
-            f"\nCopy in index: {copy.outlet or copy.domain or copy.source} "
-            f"({copy.published or 'undated'}, {copy.order.replace('_', ' ')}), "
-            f"containment {copy.containment:.2f}, Jaccard {copy.jaccard:.2f}{'' if copy.credited else ', not credited'}"
-        )
     extra = _extra_lines(result)
     legend = ["", f"*Confidence: {VERDICT_CONFIDENCE.lower()}.*"]
     return "\n".join(lines + ([""] + extra if extra else []) + legend)

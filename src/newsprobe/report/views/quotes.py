@@ -8,7 +8,7 @@ from rich.text import Text
 
 from ...analyse.quotes import Attribution, QuotesResult, SpeakerQuotes
 from ...document import Article
-from ..words import SPEAKER_CONFIDENCE, quote_style, speaker_method
+from ..words import NO_QUOTES, SPEAKER_CONFIDENCE, quote_style, speaker_method
 from . import table_or_note
 
 MAX_CONTENT = 160
@@ -60,7 +60,7 @@ def terminal(result: QuotesResult, article: Article) -> Group:
             speaker = Text(speaker_label(group) if i == 0 else "")
             table.add_row(speaker, Text(_how(att)), said, Text(_content(att)))
     if not result.attributions:
-        return Group(table_or_note(table, "No quotes or attributed statements found."))
+        return Group(table_or_note(table, NO_QUOTES))
     return Group(table, Text(CONFIDENCE_MEANS, style="dim"))
 
 
@@ -77,4 +77,4 @@ def markdown(result: QuotesResult, article: Article) -> str:
         lines.append("")
     if result.attributions:
         lines.append(f"*{CONFIDENCE_MEANS}*")
-    return "\n".join(lines).strip() or "No attributions found."
+    return "\n".join(lines).strip() or NO_QUOTES
