@@ -189,6 +189,9 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("70cb2d5b", "Dick Clark Productions", "ORG"),  # was PERSON: named after a person, it is a company
         ("7dfc3e35", "Carrie Ann Inaba", "PERSON"),  # was "Ann Inaba": 'Carrie' is a census first name
         ("16c30add", "Punjab", "GPE"),  # "the Punjab province": was NORP
+        ("7a457a4f", "First Amendment", "LAW"),  # was a title of a work
+        ("0d461229", "Chile", "GPE"),  # was "Chile 3-0", a building
+        ("16c30add", "San Francisco Bay Area", "LOC"),  # the gazetteer's place, tagged a building
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -217,6 +220,12 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("1ace8c85", "IPO"),  # "its cancelled IPO": was an organisation
         ("57e2e988", "AI"),  # was an organisation
         ("3cb22bfa", "EV"),  # was an organisation
+        ("65bf3048", "Thunderbolt 3"),  # a port: was a person (a person's name has no digits)
+        ("05844573", "RAV4 Hybrid"),  # a car: was a person
+        ("680c2848", "Tomb Raider 2013"),  # a game: was a person
+        ("3cb22bfa", "Sportback 50"),  # a car: was a law (a law has a law's word in its name)
+        ("65bf3048", "Touch Bar"),  # was a law
+        ("5f03fc17", "Phase 1"),  # was a law
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

@@ -52,7 +52,16 @@ _INSTITUTION_WORDS = frozenset(
     institute organization organisation association corporation company foundation federation authority society
     academy college school institution museum infirmary""".split()
 )
-_LAW_NAME = re.compile(r"\s(?:Act|Acts)$")  # 'Punjab Preservation of Subsoil Water Act' is a law, not an organisation
+# Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
+# 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
+# Convention'
+_LAW_HEADS = frozenset({"Act", "Acts", "Amendment", "Amendments", "Constitution", "Treaty", "Charter", "Statute"})
+# Words without one of which a name tagged a law is none ('Sportback 50', 'Touch Bar', 'Order 66')
+_LAW_WORDS = _LAW_HEADS | frozenset(
+    """Law Laws Bill Code Article Section Title Proposition Resolution Convention Accord Accords Agreement Declaration
+    Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
+)
+_MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
@@ -68,6 +77,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
             bounds = _name_alone(doc, *_with_surname_he(doc, *_from_first_name(doc, *bounds, first_names())))
+        if bounds is not None:
+            bounds = _without_score(whole, *bounds)
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if _a_clause(doc, *bounds):
@@ -80,7 +91,16 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
     repaired = _untagged_repeats(doc, repaired)
-    return _one_label_per_name(whole, repaired, gazetteer)
+    return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
+
+
+def _vouched(whole: str, label: str, start: int, end: int) -> bool:
+    """A name of its kind, once every mention has its label: a law has a law's word in its name ('Sportback 50',
+    'Phase 1', 'Touch Bar' are none) and a person's name has no digits ('Thunderbolt 3', 'RAV4 Hybrid')."""
+    words = whole[start:end].split()
+    if label == "LAW":
+        return bool(_LAW_WORDS.intersection(words))
+    return label != "PERSON" or not any(character.isdigit() for character in whole[start:end])
 
 
 def _split_lines(text: str, item: Found) -> list[Found]:
@@ -152,14 +172,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A person's name without what the tagger ran on into: what the person owns ('Jeff Bezos’s Blue Origin'
-    is Jeff Bezos) or a score after it ('Nicolas Jarry 6-4')."""
+    is Jeff Bezos)."""
     tokens = _tokens(doc, start, end)
     owner = next((k for k, t in enumerate(tokens[1:], 1) if t.lower_ in ("'s", "’s")), len(tokens))
     tokens = tokens[:owner]
     if not tokens:
         return None
-    start, end = max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
-    score = _TRAILING_SCORE.search(text_of(doc), start, end)
+    return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
+
+
+def _without_score(whole: str, start: int, end: int) -> tuple[int, int]:
+    """A name without a score after it ('Nicolas Jarry 6-4', 'Chile 3-0')."""
+    score = _TRAILING_SCORE.search(whole, start, end)
     return (start, score.start()) if score and score.start() > start else (start, end)
 
 
@@ -228,15 +252,19 @@ def _name_word(token: Token) -> bool:
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
-    """An outlet or a platform is an organisation; a name ending in 'Act' is a law; a known place or organisation
-    named by one word is not a person or a group; a province is no nationality ('the Punjab province')."""
+    """An outlet or a platform is an organisation; a name ending in 'Act' or 'Amendment' is a law; a minor kind
+    of name the gazetteer knows as another kind is that kind; a known place or organisation named by one word is
+    not a person or a group; a province is no nationality ('the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
-    if label in _NAME_LABELS and _LAW_NAME.search(text.strip()):
+    words = text.split()
+    if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"
     if label == "PERSON" and " " in text.strip() and text.split()[-1].casefold() in _INSTITUTION_WORDS:
         return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
     known = gazetteer.get(normalise_name(text))
+    if label in _MINOR_LABELS and known is not None:
+        return known  # 'First Amendment' tagged a title of a work, 'Chile' (after its score) a building
     if label == "PERSON" and (known in PLACE_LABELS or known == "ORG") and " " not in text.strip():
         return known  # 'Yahoo', 'Dell' alone (a person named so in full on the page gets the name back)
     if label in PLACE_LABELS | {"NORP"} and known == "PERSON":
