@@ -226,6 +226,7 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("3cb22bfa", "Sportback 50"),  # a car: was a law (a law has a law's word in its name)
         ("65bf3048", "Touch Bar"),  # was a law
         ("5f03fc17", "Phase 1"),  # was a law
+        ("686bb170", "Twitter @michaeldwall"),  # a handle: was a person
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

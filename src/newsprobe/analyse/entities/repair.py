@@ -96,8 +96,11 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
 
 def _vouched(whole: str, label: str, start: int, end: int) -> bool:
     """A name of its kind, once every mention has its label: a law has a law's word in its name ('Sportback 50',
-    'Phase 1', 'Touch Bar' are none) and a person's name has no digits ('Thunderbolt 3', 'RAV4 Hybrid')."""
+    'Phase 1', 'Touch Bar' are none), a person's name has no digits ('Thunderbolt 3', 'RAV4 Hybrid') and no name
+    has an @ ('Twitter @michaeldwall' is a handle)."""
     words = whole[start:end].split()
+    if "@" in whole[start:end]:
+        return False
     if label == "LAW":
         return bool(_LAW_WORDS.intersection(words))
     return label != "PERSON" or not any(character.isdigit() for character in whole[start:end])
