@@ -10,6 +10,7 @@ from pydantic import BaseModel
 
 from newsprobe.analyse.base import AnalysisContext
 from newsprobe.analyse.claims import ClaimsAnalyser, ClaimsResult
+from newsprobe.analyse.claims.analyser import is_checkable_figure
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.document import Article
@@ -272,3 +273,42 @@ def test_teasers_on_a_page_never_become_claims() -> None:
     texts = " ".join(claim.text for claim in result.claims)
     assert "SEE MORE" not in texts and "Also on rt.com" not in texts and "REACTION" not in texts
     assert "(Reuters)" not in texts and any("40 percent" in claim.text for claim in result.claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "checkable"),
+    [
+        ("3.38%", "PERCENT", True),
+        ("1889", "DATE", True),
+        ("Fifty-one percent", "PERCENT", True),
+        ("five", "CARDINAL", True),
+        ("about half", "CARDINAL", True),
+        ("seventh", "ORDINAL", True),
+        ("Friday", "DATE", True),
+        ("last week", "DATE", True),
+        ("mid-November", "DATE", True),
+        ("less than a week", "DATE", True),
+        ("around midnight", "TIME", True),
+        ("CLc1", "CARDINAL", False),  # a Reuters instrument code
+        ("A350", "DATE", False),  # an aircraft
+        ("the day", "DATE", False),
+        ("overnight", "TIME", False),
+        ("seasonal", "DATE", False),
+        ("hours", "TIME", False),
+        ("up to", "CARDINAL", False),
+        ("Quattro", "CARDINAL", False),
+    ],
+)
+def test_a_figure_is_something_a_fact_checker_can_check(text: str, label: str, checkable: bool) -> None:
+    assert is_checkable_figure(text, label) is checkable
+
+
+def test_instrument_codes_and_vague_days_are_no_figures_of_a_claim() -> None:
+    sentence = (
+        "U.S. crude CLc1 fell 3.38% to $55.12 per barrel and Brent LCOc1 was last at $60.73, down 2.74% on the day."
+    )
+    outcome = Pipeline(["claims"], profile="accurate").run(Article(text=f"Markets\n\nOil fell on Tuesday. {sentence}"))
+    claim = next(c for c in outcome.results["claims"].claims if c.text == sentence)
+    figures = [figure.text for figure in claim.figures]
+    assert "3.38%" in figures and "2.74%" in figures
+    assert "CLc1" not in figures and "the day" not in figures

@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..sentences import MIN_WORDS, article_sentences
-from .cues import STOCK_PHRASES
+from .cues import MONTHS, NUMBER_WORDS, STOCK_PHRASES, TIME_ANCHORS
 from .links import ClaimAttribution, attribution_finder
 from .model import CheckworthinessScorer, load_scorer
 
@@ -143,8 +143,24 @@ def claim_figures(ents: Sequence[SpacySpan], start: int, end: int) -> list[Claim
     return [
         ClaimFigure(start=ent.start_char, end=ent.end_char, text=ent.text, kind=FIGURE_KINDS[ent.label_])
         for ent in _ents_within(ents, start, end)
-        if ent.label_ in FIGURE_KINDS
+        if ent.label_ in FIGURE_KINDS and is_checkable_figure(ent.text, ent.label_)
     ]
+
+
+def is_checkable_figure(text: str, label: str) -> bool:
+    """A figure a fact-checker can check: digits that are not a code ('3.38%', '1889', not 'CLc1' or 'A350'), a
+    number in words ('five', 'about half'), an ordinal, or a date or time that names a day or month or is anchored
+    to one ('Friday', 'last week'); not 'the day', 'overnight' or 'up to'."""
+    if any(character.isdigit() for character in text):
+        return not _CODE.fullmatch(text)
+    words = {word.casefold().strip(".,") for word in re.split(r"[\s\-–]+", text)}
+    if label == "ORDINAL" or words & NUMBER_WORDS:
+        return True
+    named = any(word[:1].isupper() for word in text.split()[1:]) or words & MONTHS
+    return label in ("DATE", "TIME") and bool(named or words & TIME_ANCHORS)
+
+
+_CODE = re.compile(r"[A-Za-z]+\d+")  # a model or instrument code ('A350', 'CLc1'), not a figure
 
 
 def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:

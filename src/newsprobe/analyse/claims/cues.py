@@ -113,6 +113,22 @@ MONTHS = frozenset(
     }
 )
 
+# A figure written in words has one of these ('five', 'tens of thousands', 'about half'): 'up to' or 'less than a'
+# tagged a number has none.
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand
+    thousands million millions billion billions trillion trillions dozen dozens half quarter quarters
+    both couple few several many first second third fourth fifth sixth seventh eighth ninth tenth""".split()
+)
+# A date or time written in words can be checked when it names a day or is anchored to one or measured ('Friday',
+# 'last week', 'two years ago', 'less than a week'); 'the day', 'overnight', 'seasonal' or 'hours' are not.
+TIME_ANCHORS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight midnight noon this
+    last next ago past previous recent recently early earlier late later mid end beginning start same less more
+    than barely nearly almost about over under within every each""".split()
+)
+
 FIRST_PERSON = frozenset({"i", "i'm", "i've", "i'd", "i'll", "me", "my", "we", "we're", "we've", "us", "our"})
 
 # Claim types (after Konstantinovskiy et al. 2021, Full Fact's schema): words that mark a claim of
