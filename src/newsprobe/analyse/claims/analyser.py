@@ -81,7 +81,10 @@ class Claim(Span):
     )
     reason: str | None = Field(None, description="Why the sentence is not a claim, e.g. 'a question'.")
     entities: list[ClaimEntity] = Field(default_factory=list)
-    figures: list[ClaimFigure] = Field(default_factory=list, description="Numbers, dates, amounts.")
+    figures: list[ClaimFigure] = Field(
+        default_factory=list,
+        description="Numbers, dates and amounts a fact-checker can check (not codes such as 'CLc1' or 'the day').",
+    )
     attribution: ClaimAttribution | None = Field(
         None, description="Who the claim is attributed to (from the quotes analyser); None = the article's voice."
     )
