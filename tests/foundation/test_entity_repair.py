@@ -227,6 +227,8 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("65bf3048", "Touch Bar"),  # was a law
         ("5f03fc17", "Phase 1"),  # was a law
         ("686bb170", "Twitter @michaeldwall"),  # a handle: was a person
+        ("57d46c9d", "Copper CMCU3"),  # a metal and its Reuters instrument code: was a place
+        ("57d46c9d", "Sterling GBP="),  # was an organisation
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

@@ -62,6 +62,8 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
     Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
 )
 _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+# Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
+_INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
@@ -97,9 +99,10 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
 def _vouched(whole: str, label: str, start: int, end: int) -> bool:
     """A name of its kind, once every mention has its label: a law has a law's word in its name ('Sportback 50',
     'Phase 1', 'Touch Bar' are none), a person's name has no digits ('Thunderbolt 3', 'RAV4 Hybrid') and no name
-    has an @ ('Twitter @michaeldwall' is a handle)."""
+    has an @ ('Twitter @michaeldwall' is a handle) or a market's instrument code ('Copper CMCU3', 'Sterling
+    GBP=')."""
     words = whole[start:end].split()
-    if "@" in whole[start:end]:
+    if "@" in whole[start:end] or _INSTRUMENT_CODE.search(whole, start, end):
         return False
     if label == "LAW":
         return bool(_LAW_WORDS.intersection(words))
