@@ -63,6 +63,7 @@ LIST_FILTERS = {
 _ALIAS_JUNK = re.compile(r"[^\w]+")
 _LEADING_THE = re.compile(r"^the\s+")
 _DOMAINISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/{1,2})?[^\s/@]+\.[^\s/@.]{2,}(?:[:/?#].*)?$", re.IGNORECASE)
+_HANDLE = re.compile(r"@(\w{1,30})")  # a social-media handle, no e-mail address
 
 
 def looks_like_domain(value: str) -> bool:
@@ -269,8 +270,15 @@ class OutletDatabase:
     # -- lookup
 
     def lookup(self, query: str, *, compact: bool = True) -> OutletProfile:
-        """Profile for an outlet name, domain, URL, e-mail address or IP (``compact``: see resolve_name)."""
+        """Profile for an outlet name, domain, URL, e-mail address, social-media handle ('@nytimes', read as the
+        name it spells) or IP (``compact``: see resolve_name)."""
         query = query.strip()
+        handle = _HANDLE.fullmatch(query)
+        if handle is not None:
+            key = self.resolve_name(handle.group(1), compact=compact)
+            if key is not None:
+                return self._profile(key, query, matched_by="alias")
+            return OutletProfile(query=query, status="unknown", name=query)
         if looks_like_domain(query) or "@" in query:
             parts = parse_host(query)
             if parts is not None:
@@ -472,5 +480,5 @@ def database() -> OutletDatabase:
 
 
 def source(name_or_domain: str) -> OutletProfile:
-    """Profile of an outlet given a name ("RT News"), domain ("rt.com"), URL, e-mail address or IP."""
+    """Profile of an outlet given a name ("RT News"), domain ("rt.com"), URL, e-mail address, @handle or IP."""
     return database().lookup(name_or_domain)

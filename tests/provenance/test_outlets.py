@@ -23,6 +23,7 @@ from newsprobe.outlets import database, looks_like_domain, normalise_alias, pars
         "amp.rt.com",
         "RT.COM",
         "press@rt.com",
+        "@RT_com",  # a social-media handle, read as the name it spells
     ],
 )
 def test_rt_variants_resolve_to_rt_com(query):
@@ -83,7 +84,9 @@ def test_independent_public_media_is_not_state_controlled():
     assert not any("state" in flag for flag in profile.flags)
 
 
-@pytest.mark.parametrize("query", ["example.org", "John Smith", "totally-unknown-news.example", "Some Local Blog"])
+@pytest.mark.parametrize(
+    "query", ["example.org", "John Smith", "totally-unknown-news.example", "Some Local Blog", "@some_local_blogger"]
+)
 def test_unknown_outlets_are_unknown_never_reliable(query):
     profile = source(query)
     assert profile.status == "unknown"

@@ -66,14 +66,14 @@ def profile_text(profile: OutletProfile) -> str:
 
 
 def source_command(
-    name: Annotated[str, typer.Argument(help="Outlet name, domain, URL, e-mail address or IP.")],
+    name: Annotated[str, typer.Argument(help="Outlet name, domain, URL, e-mail address, @handle or IP.")],
     format: Annotated[OutputFormat, typer.Option("--format", "-f")] = OutputFormat.text,
 ) -> None:
     """What the curated data sets say about one outlet, with citations."""
     from ..outlets import source
 
     if not name.strip():
-        raise InputError("give an outlet name, domain, URL, e-mail address or IP")
+        raise InputError("give an outlet name, domain, URL, e-mail address, @handle or IP")
     profile = source(name)
     if format is OutputFormat.json:
         typer.echo(profile.model_dump_json(indent=2))
