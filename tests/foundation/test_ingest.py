@@ -58,6 +58,12 @@ def test_gzip_bomb_is_refused():
         (b"   \n\t  ", "empty"),
         (b"\x00\x01\x02\x03binary\x00\x00" * 50, "binary"),
         (b"\x1f\x8bnot really gzip", "not a valid gzip"),
+        (
+            b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj",
+            "a PDF document: convert it to text first",
+        ),  # was read as German text
+        (b"PK\x03\x04\x14\x00\x06\x00", "a ZIP archive"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
     ],
 )
 def test_bad_input(data, message):

@@ -70,7 +70,21 @@ def decode_bytes(data: bytes, *, name: str = "input", declared: str | None = Non
     return text.replace("\x00", ""), encoding
 
 
+# Document formats newsprobe does not read, by their first bytes, and what to do instead.
+_OTHER_FORMATS = (
+    (b"%PDF-", "a PDF document: convert it to text first (for example with pdftotext) and analyse the text"),
+    (b"PK\x03\x04", "a ZIP archive (as Word, OpenDocument and EPUB files are): save the article as HTML or text"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document: save the article as HTML or text"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+
+
 def _decode(data: bytes, name: str, declared: str | None) -> tuple[str, str]:
+    for magic, what in _OTHER_FORMATS:
+        if data.startswith(magic):
+            raise InputError(f"{name}: {what}; newsprobe reads web pages (HTML) and text")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace").lstrip("\ufeff"), encoding
