@@ -135,3 +135,29 @@ def test_claim_review_microdata_and_broken_json_ld():
         "claim_date": "2023-04-28",
         "markup": "microdata",
     }
+
+
+@pytest.mark.parametrize(
+    ("prefix", "headline", "genre"),
+    [
+        ("1ace8c85", "New York State Attorney General reportedly investigating WeWork", "news"),  # "… – TechCrunch"
+        ("04a6711c", "Republicans Are Following Trump to Nowhere", "opinion"),  # "Opinion | …": the kicker still counts
+        ("5fa3154e", "The Guardian view on Hong Kong: a city on the brink", "opinion"),  # "… | Editorial"
+    ],
+)
+def test_the_headline_is_the_pages_without_the_sites_name_or_section(bench_page, prefix, headline, genre):
+    article = bench_page(prefix)
+    assert article.metadata.title == headline
+    assert article.metadata.genre.label == genre
+
+
+def test_a_title_keeps_what_no_heading_of_the_page_confirms():
+    page = (
+        '<html><head><meta property="og:title" content="{title}"></head><body><h1>{h1}</h1><p>{body}</p></body></html>'
+    )
+    body = "The council met on Tuesday and voted to close the library for repairs over the summer. " * 3
+    title = "Library to close for repairs – Town Crier"
+    trimmed = extract(from_html(page.format(title=title, h1="Library to close for repairs", body=body)))
+    kept = extract(from_html(page.format(title=title, h1="The Town Crier Weekly", body=body)))
+    assert trimmed.metadata.title == "Library to close for repairs"
+    assert kept.metadata.title == title

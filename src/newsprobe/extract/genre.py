@@ -59,13 +59,15 @@ class PageHints:
     schema_types: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()
     marked_opinion: bool = False
+    title: str | None = None  # the page's own title, with the kicker or section the headline leaves out ("Opinion | …")
 
 
 _SCHEMA_TYPE = re.compile(r'"@type"\s*:\s*\[?\s*"(\w+)"')
 
 
-def read_page_hints(tree: Any) -> PageHints:
-    """One pass over the JSON-LD scripts (a regex: parsing them costs more than the rest) and the meta tags."""
+def read_page_hints(tree: Any, title: str | None = None) -> PageHints:
+    """One pass over the JSON-LD scripts (a regex: parsing them costs more than the rest) and the meta tags;
+    `title` is the page's own title."""
     scripts = " ".join(tree.xpath("//script[@type='application/ld+json']/text()"))
     types = [name for name in dict.fromkeys(_SCHEMA_TYPE.findall(scripts)) if name in SCHEMA_TYPES]
     metas = tree.xpath("//meta[@property='article:section' or @property='article:opinion']")
@@ -74,6 +76,7 @@ def read_page_hints(tree: Any) -> PageHints:
         schema_types=tuple(types),
         sections=tuple(dict.fromkeys(value for name, value in values if name == "article:section" and value)),
         marked_opinion=("article:opinion", "true") in [(name, value.lower()) for name, value in values],
+        title=title,
     )
 
 
@@ -171,7 +174,7 @@ def classify_genre(metadata: Metadata, text: str, hints: PageHints | None = None
     tally = _Tally()
     cues: list[Sequence[Cue] | Iterator[Cue]] = [
         _page_cues(hints),
-        _title_cues(metadata.title),
+        _title_cues(hints.title or metadata.title),
         _section_cues([*hints.sections, *metadata.categories]),
         _url_cues(metadata.canonical_url or metadata.url),
     ]

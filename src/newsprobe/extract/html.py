@@ -135,6 +135,26 @@ def _body_paragraphs(text: str, title: str | None) -> list[str]:
     return paragraphs
 
 
+def headline_without_site(title: str | None, tree: lxml_html.HtmlElement) -> str | None:
+    """The title without the site's name or section around it ('… – TechCrunch', 'Opinion | …', '… | Editorial')
+    when a heading (h1) of the page reads as the rest: the page's headline as the page shows it."""
+    if not title:
+        return title
+    parts = _TITLE_SEPARATOR.split(title)
+    if len(parts) < 2:
+        return title
+    trimmed = {_comparable(" ".join(parts[1:])), _comparable(" ".join(parts[:-1])), _comparable(" ".join(parts[1:-1]))}
+    for h1 in tree.iter("h1"):
+        heading = " ".join(h1.text_content().split())
+        if len(WORD.findall(heading)) >= MIN_HEADLINE_WORDS and _comparable(heading) in trimmed:
+            return heading
+    return title
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•-]\s+|\s*\|\s*")
+MIN_HEADLINE_WORDS = 3
+
+
 def _comparable(text: str | None) -> str:
     return " ".join(WORD.findall((text or "").casefold()))
 
@@ -226,7 +246,8 @@ def extract_html(
     drop_hover_cards(tree)
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
-    page = PageReading(hints=read_page_hints(tree), names=read_page_names(tree))
+    page_title, metadata.title = metadata.title, headline_without_site(metadata.title, tree)
+    page = PageReading(hints=read_page_hints(tree, page_title), names=read_page_names(tree))
     anchors = collect_anchors(tree)
     metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
