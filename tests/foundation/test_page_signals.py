@@ -143,6 +143,7 @@ def test_claim_review_microdata_and_broken_json_ld():
         ("1ace8c85", "New York State Attorney General reportedly investigating WeWork", "news"),  # "… – TechCrunch"
         ("04a6711c", "Republicans Are Following Trump to Nowhere", "opinion"),  # "Opinion | …": the kicker still counts
         ("5fa3154e", "The Guardian view on Hong Kong: a city on the brink", "opinion"),  # "… | Editorial"
+        ("20b2b649", "Black Friday per nostalgici: le occasioni da non perdere", "other"),  # two parts of site after it
     ],
 )
 def test_the_headline_is_the_pages_without_the_sites_name_or_section(bench_page, prefix, headline, genre):

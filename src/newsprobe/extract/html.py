@@ -143,7 +143,8 @@ def headline_without_site(title: str | None, tree: lxml_html.HtmlElement) -> str
     parts = _TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
-    trimmed = {_comparable(" ".join(parts[1:])), _comparable(" ".join(parts[:-1])), _comparable(" ".join(parts[1:-1]))}
+    runs = [parts[:k] for k in range(1, len(parts))] + [parts[k:] for k in range(1, len(parts))] + [parts[1:-1]]
+    trimmed = {_comparable(" ".join(run)) for run in runs}
     for h1 in tree.iter("h1"):
         heading = " ".join(h1.text_content().split())
         if len(WORD.findall(heading)) >= MIN_HEADLINE_WORDS and _comparable(heading) in trimmed:
