@@ -274,16 +274,11 @@ class OutletDatabase:
         name it spells) or IP (``compact``: see resolve_name)."""
         query = query.strip()
         handle = _HANDLE.fullmatch(query)
-        if handle is not None:
-            key = self.resolve_name(handle.group(1), compact=compact)
-            if key is not None:
-                return self._profile(key, query, matched_by="alias")
-            return OutletProfile(query=query, status="unknown", name=query)
-        if looks_like_domain(query) or "@" in query:
+        if handle is None and (looks_like_domain(query) or "@" in query):
             parts = parse_host(query)
             if parts is not None:
                 return self.by_host(parts, query)
-        key = self.resolve_name(query, compact=compact)
+        key = self.resolve_name(handle.group(1) if handle is not None else query, compact=compact)
         if key is not None:
             profile = self._profile(key, query, matched_by="alias")
             return profile

@@ -101,12 +101,12 @@ def _vouched(whole: str, label: str, start: int, end: int) -> bool:
     'Phase 1', 'Touch Bar' are none), a person's name has no digits ('Thunderbolt 3', 'RAV4 Hybrid') and no name
     has an @ ('Twitter @michaeldwall' is a handle) or a market's instrument code ('Copper CMCU3', 'Sterling
     GBP=')."""
-    words = whole[start:end].split()
-    if "@" in whole[start:end] or _INSTRUMENT_CODE.search(whole, start, end):
+    text = whole[start:end]
+    if "@" in text or _INSTRUMENT_CODE.search(whole, start, end):
         return False
     if label == "LAW":
-        return bool(_LAW_WORDS.intersection(words))
-    return label != "PERSON" or not any(character.isdigit() for character in whole[start:end])
+        return bool(_LAW_WORDS.intersection(text.split()))
+    return label != "PERSON" or not any(character.isdigit() for character in text)
 
 
 def _split_lines(text: str, item: Found) -> list[Found]:
