@@ -192,6 +192,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("7a457a4f", "First Amendment", "LAW"),  # was a title of a work
         ("0d461229", "Chile", "GPE"),  # was "Chile 3-0", a building
         ("16c30add", "San Francisco Bay Area", "LOC"),  # the gazetteer's place, tagged a building
+        ("06e5123e", "Marcelo Claure", "PERSON"),  # "executive chair Marcelo Claure": was ORG, and spoke as "Claure"
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 TITLE_WORDS = frozenset(
     """fm foreign minister ministers deputy prime president vice secretary general gen. gen lt. col. maj. capt.
     dr. dr mr. mr mrs. mrs ms. ms sen. sen rep. rep gov. gov chancellor ambassador spokesman spokeswoman
-    spokesperson senator representative governor mayor king queen prince princess pope sheikh chairman chairwoman
+    spokesperson senator representative governor mayor king queen prince princess pope sheikh chair chairman chairwoman
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
     adm adm. cpl cpl. pvt pvt. maj capt col lt""".split()
 )

@@ -147,11 +147,14 @@ def _with_surname_he(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _titled_person(doc: Doc, start: int, end: int, known: frozenset[str]) -> tuple[str, tuple[int, int]] | None:
-    """'Interim BART Police Chief Ed Alvarez' is a person: a title word, then a known first name and more."""
+    """'Interim BART Police Chief Ed Alvarez' is a person: a title word, then a known first name and more; so is
+    'Marcelo Claure' after 'executive chair', a title just before a short name that opens with a known first name."""
     tokens = _tokens(doc, start, end)
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.lower_ in known and tokens[k - 1].lower_ in TITLE_WORDS:
             return "PERSON", (token.idx, end)
+    if 2 <= len(tokens) <= 3 and tokens[0].lower_ in known and _after_title(text_of(doc), start):
+        return "PERSON", (start, end)
     return None
 
 
