@@ -246,6 +246,13 @@ def test_a_name_tagged_once_is_the_same_name_where_the_ner_passed_it_by(shared_d
         assert (start, start + len("WeWork")) in mentions
 
 
+def test_a_known_first_name_before_a_surname_the_ner_passed_by_makes_the_full_name(shared_data: Path) -> None:
+    article = _page(shared_data, "264dc3ae")  # the NER misses "Zach Parise’s two-goal performance", tags "Parise"
+    people = {e.name: e.count for e in _entities(article, "accurate").entities if e.label == "PERSON"}
+    assert people.get("Zach Parise") == 10
+    assert "Parise" not in people
+
+
 @pytest.mark.parametrize(
     ("text_file", "name"),
     [

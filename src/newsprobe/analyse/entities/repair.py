@@ -413,7 +413,8 @@ def _after_place_preposition(whole: str, start: int) -> bool:
 def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
     """A person, organisation or place named once is the same name where the NER passed it by ('a WeWork
     spokesperson', 'WeWork declined to comment'): there it must stand as a whole run of capitalised nouns, and a
-    one-word name must be no English word ('May', 'Will')."""
+    one-word name must be no English word ('May', 'Will'). A person's one-word name after a known first name the NER
+    passed by is that person's full name ('Zach Parise’s two-goal performance', where only 'Parise' was tagged)."""
     labels: dict[tuple[str, ...], Counter[str]] = {}
     for label, s, e in found:
         labels.setdefault(_token_texts(doc, s, e), Counter())[label] += 1
@@ -428,9 +429,20 @@ def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
         for words in by_first.get(token.text, []):
             run = doc[token.i : token.i + len(words)]
             start, end = run.start_char, run.end_char
-            if tuple(t.text for t in run) == words and _whole_name_run(run) and not _overlaps(covered, start, end):
+            if tuple(t.text for t in run) != words or _overlaps(covered, start, end):
+                continue
+            if _whole_name_run(run):
                 added.append((names[words], start, end))
                 break
+            if (
+                names[words] == "PERSON"
+                and len(words) == 1
+                and token.i > 0
+                and _whole_name_run(doc[token.i - 1 : token.i + 1])
+            ):
+                if doc[token.i - 1].lower_ in first_names():
+                    added.append(("PERSON", doc[token.i - 1].idx, end))
+                    break
     return sorted([*found, *added], key=lambda f: f[1]) if added else found
 
 
