@@ -192,6 +192,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("7a457a4f", "First Amendment", "LAW"),  # was a title of a work
         ("0d461229", "Chile", "GPE"),  # was "Chile 3-0", a building
         ("16c30add", "San Francisco Bay Area", "LOC"),  # the gazetteer's place, tagged a building
+        ("264dc3ae", "BUFFALO", "GPE"),  # the dateline "BUFFALO, N.Y. —": was NORP (the gazetteer's place)
         ("06e5123e", "Marcelo Claure", "PERSON"),  # "executive chair Marcelo Claure": was ORG, and spoke as "Claure"
     ],
 )

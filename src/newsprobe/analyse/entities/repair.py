@@ -263,7 +263,7 @@ def _name_word(token: Token) -> bool:
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
     """An outlet or a platform is an organisation; a name ending in 'Act' or 'Amendment' is a law; a minor kind
     of name the gazetteer knows as another kind is that kind; a known place or organisation named by one word is
-    not a person or a group; a province is no nationality ('the Punjab province')."""
+    not a person or a group; a known place or a province is no nationality ('BUFFALO, N.Y.', 'the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
     words = text.split()
@@ -280,8 +280,8 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "PERSON"
     if label == "NORP" and known == "ORG" and " " in text.strip():
         return "ORG"
-    if label == "NORP" and normalise_name(text) in provinces():
-        return "GPE"
+    if label == "NORP" and (known in PLACE_LABELS or normalise_name(text) in provinces()):
+        return known or "GPE"  # the dateline's 'BUFFALO, N.Y.', 'the Punjab province'
     return label
 
 
