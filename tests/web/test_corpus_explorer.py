@@ -14,7 +14,7 @@ from newsprobe.corpus import query
 from .conftest import HOSTILE_SPEAKER, LiveServer
 
 ARTICLE_KEYS = {"id", "title", "outlet", "domain", "url", "published", "language", "verdict", "report_url"}
-COUNT_KEYS = {"quotes", "claims", "propaganda_spans"}
+COUNT_KEYS = {"quotes", "checkworthy_claims", "propaganda_spans"}
 
 
 def sql(store: Path, text: str, parameters: list[Any] | None = None) -> list[dict[str, Any]]:
@@ -56,6 +56,13 @@ def test_article_list_contract_and_pagination(explorer_server: LiveServer, explo
     first = next(row for row in rows if row["quotes"])
     stored = sql(explorer_store, "SELECT count(*) AS n FROM quotes WHERE article_id = ?", [first["id"]])[0]["n"]
     assert first["quotes"] == stored
+    claims = sql(
+        explorer_store,
+        "SELECT article_id AS id, count(*) FILTER (WHERE checkworthy) AS marked, count(*) AS scored FROM claims GROUP BY 1",
+    )
+    assert any(c["marked"] < c["scored"] for c in claims)  # the column counts what the report lists, not every sentence
+    marked = {c["id"]: c["marked"] for c in claims}
+    assert {row["id"]: row["checkworthy_claims"] for row in rows} == {i: marked.get(i, 0) for i in ids}
 
 
 def test_each_filter_returns_exactly_the_matching_articles(explorer_server: LiveServer, explorer_store: Path) -> None:

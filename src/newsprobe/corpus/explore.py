@@ -239,7 +239,8 @@ def list_articles(
     limit: int = DEFAULT_LIMIT,
     offset: int = 0,
 ) -> Page:
-    """Articles matching the filters, with their provenance verdict and counts of quotes, claims and spans.
+    """Articles matching the filters, with their provenance verdict and counts of quotes, check-worthy claims and
+    highlighted propaganda spans.
 
     Two steps keep a page fast on a large store: the page's ids and the total come from the filtered,
     sorted ids alone (provenance is joined only when the filter or sort needs it); the columns and
@@ -263,13 +264,15 @@ def list_articles(
     return Page([by_id[i] for i in ids], total, limit, offset)
 
 
-#: One page's articles by id, with their verdict and their counts of quotes, claims and propaganda spans.
+#: One page's articles by id, with their verdict and their counts of quotes, check-worthy claims (what the report
+#: lists, as the dashboard counts them) and highlighted propaganda spans.
 PAGE_ROWS = f"""
     WITH page AS (SELECT unnest(?) AS id),
     q AS (SELECT article_id, count(*) AS n FROM quotes WHERE article_id IN (SELECT id FROM page) GROUP BY 1),
-    c AS (SELECT article_id, count(*) AS n FROM claims WHERE article_id IN (SELECT id FROM page) GROUP BY 1),
+    c AS (SELECT article_id, count(*) AS n FROM claims WHERE checkworthy AND article_id IN (SELECT id FROM page)
+          GROUP BY 1),
     s AS (SELECT article_id, spans AS n FROM propaganda WHERE article_id IN (SELECT id FROM page))
-    SELECT {ARTICLE_COLUMNS}, coalesce(q.n, 0) AS quotes, coalesce(c.n, 0) AS claims,
+    SELECT {ARTICLE_COLUMNS}, coalesce(q.n, 0) AS quotes, coalesce(c.n, 0) AS checkworthy_claims,
            coalesce(s.n, 0) AS propaganda_spans
     FROM articles a LEFT JOIN provenance p ON p.article_id = a.id
     LEFT JOIN q ON q.article_id = a.id LEFT JOIN c ON c.article_id = a.id LEFT JOIN s ON s.article_id = a.id
