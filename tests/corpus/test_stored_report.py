@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from newsprobe.analyse.claims import ClaimsResult
 from newsprobe.analyse.propaganda import PropagandaResult
+from newsprobe.analyse.provenance import ProvenanceResult
 from newsprobe.corpus import RunOptions, run_corpus
 from newsprobe.corpus.explore import open_reader
 from newsprobe.corpus.stored_report import stored_report
@@ -21,10 +22,12 @@ TEXT = (
 )
 
 
-def _stored_result(tmp_path: Path, analyses: list[str], name: str) -> BaseModel:
+def _stored_result(
+    tmp_path: Path, analyses: list[str], name: str, url: str = "https://example.org/news/prices"
+) -> BaseModel:
     tmp_path.mkdir(exist_ok=True)
     source = tmp_path / "articles.jsonl"
-    source.write_text(json.dumps({"text": TEXT, "url": "https://example.org/news/prices"}) + "\n")
+    source.write_text(json.dumps({"text": TEXT, "url": url}) + "\n")
     store = tmp_path / "store"
     run_corpus(RunOptions(inputs=[str(source)], store=store, workers=1, analyses=analyses, profile="fast", quiet=True))
     with open_reader(store) as reader:
@@ -94,3 +97,13 @@ def test_a_stored_span_names_its_technique_as_the_live_report_does(tmp_path: Pat
     assert [s.technique_names for s in stored.spans] == [s.technique_names for s in live]
     assert stored.spans[0].technique_names == "Unclear technique (perhaps Doubt)"
     assert stored.summary.counts == technique_counts(live)
+
+
+def test_a_stored_outlet_says_what_the_outlet_table_says_of_it(tmp_path: Path) -> None:
+    provenance = _stored_result(tmp_path, ["provenance"], "provenance", url="https://www.rt.com/news/473849-prices/")
+    assert isinstance(provenance, ProvenanceResult)
+    original = provenance.chain[0]
+    assert original.domain == "rt.com" and original.profile is not None  # was None: the report read 'unknown outlet'
+    assert original.profile.status == "known"
+    assert original.profile.flags[0] == "state-controlled (Russia)"
+    assert provenance.host is not None and provenance.host.profile is not None

@@ -2,7 +2,8 @@
 
 The tables keep what the corpus needs (verdicts, chains, quotes with their speakers, claims, spans,
 entities) but not everything a fresh report has: how each speaker was resolved, entity mentions, the
-entities and figures inside claims, and the evidence quotes behind provenance are not stored.
+entities and figures inside claims, and the evidence quotes behind provenance are not stored. What the outlet
+table says of each outlet is looked up again in the shipped table.
 `STORED_NOTE` says so on every rebuilt report. Analysers stored whole as JSON (the `analyses` table)
 come back exactly.
 """
@@ -21,6 +22,7 @@ from ..analyse.propaganda import PropagandaResult, technique_counts
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name
+from ..outlets import source
 from ..report.model import Report
 from .explore import StoreReader
 
@@ -288,11 +290,17 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
 
 
 def _outlet_ref(link: dict[str, Any]) -> dict[str, Any]:
-    ref = {k: link[k] for k in ("name", "domain")}
+    ref = {k: link[k] for k in ("name", "domain")} | _profile_of(link["domain"])
     ref["resolved"] = bool(link["resolved"])
     ref["is_wire"] = bool(link["is_wire"])
     ref["credited"] = True if link["credited"] is None else bool(link["credited"])
     return ref
+
+
+def _profile_of(domain: str | None) -> dict[str, Any]:
+    """What the shipped outlet table says of a stored outlet, as a fresh report shows it ('unknown outlet' only when
+    the table does not list the domain)."""
+    return {"profile": source(domain)} if domain else {}
 
 
 def _provenance(reader: StoreReader, article_id: str, text: str) -> BaseModel | None:
@@ -301,7 +309,11 @@ def _provenance(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
         return None
     row = found[0]
     links = reader.rows("SELECT * FROM provenance_links WHERE article_id = ? ORDER BY kind, position", [article_id])
-    host = {"name": row["host_name"], "domain": row["host_domain"], "resolved": True} if row["host_name"] else None
+    host = (
+        {"name": row["host_name"], "domain": row["host_domain"], "resolved": True} | _profile_of(row["host_domain"])
+        if row["host_name"]
+        else None
+    )
     return _validate(
         "provenance",
         {
