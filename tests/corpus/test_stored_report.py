@@ -8,11 +8,14 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from newsprobe.analyse.claims import ClaimsResult
+from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.propaganda import PropagandaResult
 from newsprobe.analyse.provenance import ProvenanceResult
+from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.corpus import RunOptions, run_corpus
 from newsprobe.corpus.explore import open_reader
 from newsprobe.corpus.stored_report import stored_report
+from newsprobe.document import Article
 
 TEXT = (
     "Prices rose sharply across the region last year, official figures show.\n\n"
@@ -23,11 +26,11 @@ TEXT = (
 
 
 def _stored_result(
-    tmp_path: Path, analyses: list[str], name: str, url: str = "https://example.org/news/prices"
+    tmp_path: Path, analyses: list[str], name: str, url: str = "https://example.org/news/prices", text: str = TEXT
 ) -> BaseModel:
     tmp_path.mkdir(exist_ok=True)
     source = tmp_path / "articles.jsonl"
-    source.write_text(json.dumps({"text": TEXT, "url": url}) + "\n")
+    source.write_text(json.dumps({"text": text, "url": url}) + "\n")
     store = tmp_path / "store"
     run_corpus(RunOptions(inputs=[str(source)], store=store, workers=1, analyses=analyses, profile="fast", quiet=True))
     with open_reader(store) as reader:
@@ -107,3 +110,31 @@ def test_a_stored_outlet_says_what_the_outlet_table_says_of_it(tmp_path: Path) -
     assert original.profile.status == "known"
     assert original.profile.flags[0] == "state-controlled (Russia)"
     assert provenance.host is not None and provenance.host.profile is not None
+
+
+def test_a_stored_cue_is_the_one_beside_its_content(tmp_path: Path) -> None:
+    text = "Officials said prices rose.\n\n" + TEXT  # an earlier 'said' than Jane Roe's
+    stored = _stored_result(tmp_path, ["quotes"], "quotes", text=text)
+    live = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
+    assert isinstance(stored, QuotesResult) and isinstance(live, QuotesResult)
+    spans = [[(s.start, s.end) for s in (*a.source, *a.cue, *a.content)] for a in live.attributions]
+    assert [[(s.start, s.end) for s in (*a.source, *a.cue, *a.content)] for a in stored.attributions] == spans
+    assert any(text[a.cue[0].start - 9 : a.cue[0].start] == "Jane Roe " for a in stored.attributions)
+    how = [(a.speaker.resolved_by, a.speaker.confidence, a.speaker.reason) for a in live.attributions]
+    assert [(a.speaker.resolved_by, a.speaker.confidence, a.speaker.reason) for a in stored.attributions] == how
+
+
+def test_quotes_that_ran_and_found_none_are_an_empty_result_not_a_missing_one(tmp_path: Path) -> None:
+    text = "Prices rose sharply across the region last year.\n\nThe central bank raised its main rate in April."
+    quotes = _stored_result(tmp_path / "q", ["quotes"], "quotes", text=text)
+    assert isinstance(quotes, QuotesResult) and quotes.attributions == [] and quotes.method == "rules"
+    claims = _stored_result(tmp_path / "c", ["quotes", "claims"], "claims", text=text)
+    assert isinstance(claims, ClaimsResult) and claims.speakers_read  # the claims are the article's own words
+
+
+def test_stored_propaganda_keeps_the_summarys_strongest_spans(tmp_path: Path, reference_article: Article) -> None:
+    stored = _stored_result(tmp_path, ["propaganda"], "propaganda", text=reference_article.text)
+    live = Pipeline(["propaganda"], profile="fast").run(Article(text=reference_article.text)).results["propaganda"]
+    assert isinstance(stored, PropagandaResult) and isinstance(live, PropagandaResult)
+    assert live.summary.strongest  # the reference page has highlights
+    assert stored.summary.strongest == live.summary.strongest

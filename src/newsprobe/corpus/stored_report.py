@@ -1,10 +1,9 @@
 """A stored article's report, rebuilt from the corpus tables without analysing it again.
 
-The tables keep what the corpus needs (verdicts, chains, quotes with their speakers, claims, spans,
-entities) but not everything a fresh report has: how each speaker was resolved, entity mentions, the
-entities and figures inside claims, and the evidence quotes behind provenance are not stored. What the outlet
-table says of each outlet is looked up again in the shipped table.
-`STORED_NOTE` says so on every rebuilt report. Analysers stored whole as JSON (the `analyses` table)
+The tables keep what the corpus needs (verdicts, chains, quotes with their speakers and how each was found,
+claims, highlighted spans, entities) but not everything a fresh report has (`STORED_NOTE` lists what is left
+out). What the outlet table says of each outlet is looked up again in the shipped table.
+`STORED_NOTE` is said on every rebuilt report. Analysers stored whole as JSON (the `analyses` table)
 come back exactly.
 """
 
@@ -16,9 +15,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..analyse import registry
-from ..analyse.base import AnalyserSkip
+from ..analyse.base import AnalyserSkip, Profile
 from ..analyse.claims import attribution_finder
-from ..analyse.propaganda import PropagandaResult, technique_counts
+from ..analyse.propaganda import PropagandaResult, strongest_spans, technique_counts
+from ..analyse.quotes import QuotesAnalyser
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
 from ..languages import language_name
@@ -29,11 +29,18 @@ from .explore import StoreReader
 __all__ = ["STORED_NOTE", "stored_report"]
 
 STORED_NOTE = (
-    "Rebuilt from the corpus store, not analysed again. The store does not keep how each speaker was resolved, "
-    "entity mentions, the entities and figures inside claims, or the quoted evidence behind provenance; "
-    "those parts are left out, and the claims' cut is shown as the lowest confidence labelled check-worthy."
+    "Rebuilt from the corpus store, not analysed again. The store does not keep entity mentions, the words that "
+    "named each speaker, the entities and figures inside claims, the quoted evidence behind provenance, the "
+    "lower-confidence propaganda spans, outbound links, or the page's tags, sections, embeds and site "
+    "fingerprints; those parts are left out, and the claims' cut is shown as the lowest confidence labelled "
+    "check-worthy."
 )
 SEPARATOR = " … "
+# stores written before the quotes table kept how each speaker was found
+_UNSTORED_REASON = {
+    True: "resolved when the corpus was analysed (how is not stored)",
+    False: "no rule was sure who is speaking",
+}
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
@@ -53,7 +60,7 @@ def stored_report(reader: StoreReader, article_id: str) -> Report | None:
     analyses.update(_whole_results(reader, article_id))
     return Report(
         created=row.get("added") or "",
-        profile=row.get("profile") if row.get("profile") in ("fast", "accurate", "best") else "accurate",
+        profile=_profile(reader, article_id),
         input=InputDescription(source=row.get("source") or row.get("url") or article_id, kind="text", url=row["url"]),
         article=article,
         analyses=analyses,
@@ -138,36 +145,47 @@ def _entities(reader: StoreReader, article_id: str, text: str) -> BaseModel | No
     return _validate("entities", {"entities": [{**r, "mentions": []} for r in rows]}) if rows else None
 
 
-def _spans_of(joined: str | None, text: str, near: int) -> list[dict[str, Any]]:
-    """The pieces of a ' … '-joined span list, found in the text nearest to `near` (unfound pieces are left out)."""
+def _spans_of(joined: str | None, text: str, near: tuple[int, int]) -> list[dict[str, Any]]:
+    """The pieces of a ' … '-joined span list, each where the text has it nearest to the stored stretch `near`
+    (a cue 'said' is the one beside its content, not the article's first); unfound pieces are left out."""
     spans = []
     for piece in (joined or "").split(SEPARATOR):
-        if not piece:
-            continue
-        start = text.find(piece, max(near - 400, 0))
-        if start < 0:
-            start = text.find(piece)
-        if start >= 0:
+        starts = [m.start() for m in re.finditer(re.escape(piece), text)] if piece else []
+        if starts:
+            start = min(starts, key=lambda s: max(near[0] - (s + len(piece)), s - near[1], 0))
             spans.append({"start": start, "end": start + len(piece), "text": piece})
     return spans
 
 
+def _ran(reader: StoreReader, article_id: str, analyser: str) -> bool:
+    """Whether the analyser ran on the article and gave a result: its run asked for it (or for all), and the
+    store records no skip or failure of it for the article."""
+    asked = reader.value("SELECT r.analyses FROM articles a JOIN runs r USING (run_id) WHERE a.id = ?", [article_id])
+    if asked is None or (asked != "all" and analyser not in asked.split(",")):
+        return False
+    missing = reader.value(
+        "SELECT count(*) FROM (SELECT analyser FROM skipped_analyses WHERE article_id = ?"
+        " UNION ALL SELECT analyser FROM errors WHERE id = ?) WHERE analyser = ?",
+        [article_id, article_id, analyser],
+    )
+    return not missing
+
+
 def _quotes(reader: StoreReader, article_id: str, text: str) -> BaseModel | None:
     rows = reader.rows("SELECT * FROM quotes WHERE article_id = ? ORDER BY attribution_id", [article_id])
-    if not rows:
+    if not rows and not _ran(reader, article_id, "quotes"):
         return None
     attributions = []
     for r in rows:
-        near = r["start_offset"] or 0
+        near = (r["start_offset"] or 0, r["end_offset"] or 0)
         speaker = {
             "name": r["speaker"],
             "kind": r["speaker_kind"],
             "role": r["role"],
             "organisation": r["organisation"],
-            "resolved_by": "named" if r["speaker"] else "unresolved",
-            "reason": "resolved when the corpus was analysed (how is not stored)"
-            if r["speaker"]
-            else "no rule was sure who is speaking",
+            "resolved_by": r["resolved_by"] or ("named" if r["speaker"] else "unresolved"),
+            "confidence": r["speaker_confidence"],
+            "reason": r["speaker_reason"] or _UNSTORED_REASON[bool(r["speaker"])],
         }
         attributions.append(
             {
@@ -180,13 +198,15 @@ def _quotes(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
                 "speaker": speaker,
             }
         )
-    return _validate("quotes", {"attributions": attributions, "speakers": _speaker_groups(attributions)})
+    method = QuotesAnalyser(profile=_profile(reader, article_id)).method(_profile(reader, article_id))
+    return _validate(
+        "quotes", {"method": method, "attributions": attributions, "speakers": _speaker_groups(attributions)}
+    )
 
 
-def _holds_attributions(reader: StoreReader, article_id: str) -> bool:
-    """Whether the store holds quotes for the article: without them a span or claim with no speaker is not
-    known to be the article's own words (the store does not record whether the quotes analyser ran)."""
-    return bool(reader.rows("SELECT 1 FROM quotes WHERE article_id = ? LIMIT 1", [article_id]))
+def _profile(reader: StoreReader, article_id: str) -> Profile:
+    stored = reader.value("SELECT profile FROM articles WHERE id = ?", [article_id])
+    return stored if stored in ("fast", "accurate", "best") else "accurate"
 
 
 def _speaker_groups(attributions: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -212,7 +232,6 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     )
     if not rows:
         return None
-    profile = reader.value("SELECT profile FROM articles WHERE id = ?", [article_id])
     quotes = _quotes(reader, article_id, text)
     attribute = attribution_finder(quotes)  # the claims' speakers, from the stored attributions
     claims = [
@@ -227,7 +246,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     return _validate(
         "claims",
         {
-            "model": "lexical" if profile == "fast" else "minilm+lexical",
+            "model": "lexical" if _profile(reader, article_id) == "fast" else "minilm+lexical",
             "threshold": threshold,
             "checkworthy_count": sum(1 for r in rows if r["checkworthy"]),
             "claims": claims,
@@ -276,7 +295,7 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
             "model": head["model"] or "",
             "spans": spans,
             "title_spans": title_spans,
-            "speakers_read": any(span["speaker"] for span in spans) or _holds_attributions(reader, article_id),
+            "speakers_read": any(span["speaker"] for span in spans) or _ran(reader, article_id, "quotes"),
             "summary": {
                 "sentences": head["sentences"] or 0,
                 "sentences_with_propaganda": head["sentences_with_propaganda"] or 0,
@@ -286,12 +305,13 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
     )
     if isinstance(result, PropagandaResult):
         result.summary.counts = technique_counts(result.spans)
+        result.summary.strongest = strongest_spans(result.spans)
     return result
 
 
 def _outlet_ref(link: dict[str, Any]) -> dict[str, Any]:
     ref = {k: link[k] for k in ("name", "domain")} | _profile_of(link["domain"])
-    ref["resolved"] = bool(link["resolved"])
+    ref["resolved"] = bool(link["resolved"])  # as stored: a chain link may resolve by name
     ref["is_wire"] = bool(link["is_wire"])
     ref["credited"] = True if link["credited"] is None else bool(link["credited"])
     return ref
@@ -300,7 +320,10 @@ def _outlet_ref(link: dict[str, Any]) -> dict[str, Any]:
 def _profile_of(domain: str | None) -> dict[str, Any]:
     """What the shipped outlet table says of a stored outlet, as a fresh report shows it ('unknown outlet' only when
     the table does not list the domain)."""
-    return {"profile": source(domain)} if domain else {}
+    if not domain:
+        return {}
+    profile = source(domain)
+    return {"profile": profile, "resolved": profile.status == "known"}
 
 
 def _provenance(reader: StoreReader, article_id: str, text: str) -> BaseModel | None:
@@ -310,7 +333,7 @@ def _provenance(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
     row = found[0]
     links = reader.rows("SELECT * FROM provenance_links WHERE article_id = ? ORDER BY kind, position", [article_id])
     host = (
-        {"name": row["host_name"], "domain": row["host_domain"], "resolved": True} | _profile_of(row["host_domain"])
+        {"name": row["host_name"], "domain": row["host_domain"], "resolved": False} | _profile_of(row["host_domain"])
         if row["host_name"]
         else None
     )

@@ -3,7 +3,8 @@
 `load_model(profile, context)` gives the span and technique model alone and `find_candidates` its
 scored spans (the SemEval contract in `newsprobe.eval` uses them); `TECHNIQUE_NAMES` are the 14
 labels in the model's order, `technique_name` gives a label's readable name; `technique_counts` counts
-spans per technique as the views name them (reports rebuilt from a corpus store use it).
+spans per technique as the views name them and `strongest_spans` picks the summary's most confident spans
+(reports rebuilt from a corpus store use both).
 """
 
 from .analyser import (
@@ -12,6 +13,7 @@ from .analyser import (
     PropagandaResult,
     PropagandaSpan,
     TechniqueScore,
+    strongest_spans,
     technique_counts,
 )
 from .model import accurate_available, find_candidates, load_model
@@ -27,6 +29,7 @@ __all__ = [
     "accurate_available",
     "find_candidates",
     "load_model",
+    "strongest_spans",
     "technique_counts",
     "technique_name",
 ]

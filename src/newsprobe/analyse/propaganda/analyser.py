@@ -301,16 +301,20 @@ def technique_counts(spans: list[PropagandaSpan]) -> list[TechniqueCount]:
     ]
 
 
+def strongest_spans(spans: list[PropagandaSpan]) -> list[int]:
+    """Indices of the most confident spans, strongest first (the summary's table)."""
+    return sorted(range(len(spans)), key=lambda i: -spans[i].confidence)[:STRONGEST]
+
+
 def summarise(spans: list[PropagandaSpan], bounds: list[CharSpan]) -> PropagandaSummary:
     """Counts by technique, and the share of the sentences `bounds` that hold a highlighted span."""
     flagged = sum(1 for a, b in bounds if any(s.start < b and s.end > a for s in spans))
-    strongest = sorted(range(len(spans)), key=lambda i: -spans[i].confidence)
     return PropagandaSummary(
         counts=technique_counts(spans),
         sentences=len(bounds),
         sentences_with_propaganda=flagged,
         share_of_sentences=round(flagged / len(bounds), 4) if bounds else 0.0,
-        strongest=strongest[:STRONGEST],
+        strongest=strongest_spans(spans),
     )
 
 
