@@ -271,3 +271,18 @@ def test_a_headline_name_stops_where_the_body_names_the_person(shared_data: Path
     headline = next(m for e in people for m in e.mentions if m.start == 0)
     assert headline.text == name
     assert not [e.name for e in people if e.name.startswith(name + " ") and len(e.name.split()) > 2]
+
+
+def test_a_headline_name_starts_after_english_words_before_the_persons_name(shared_data: Path) -> None:
+    text_file = (
+        "breitbart_2016-02-11_fix-is-in-pbs-moderators-ignore-.txt"  # 'FIX IS IN: PBS Moderators Ignore Clinton …'
+    )
+    paths = glob.glob(str(shared_data / "quotes" / "polnear" / "raw" / "*" / "text" / text_file))
+    if not paths:
+        pytest.skip("PolNeAR texts not available")
+    text = Path(paths[0]).read_text(encoding="utf-8")
+    people = {e.name: e for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert "Ignore Clinton" not in people
+    assert any(
+        text[m.start : m.end] == "Clinton" and m.end < text.index("\n") for m in people["Hillary Clinton"].mentions
+    )

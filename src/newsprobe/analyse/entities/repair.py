@@ -295,21 +295,27 @@ def _drop_overlaps(found: list[Found]) -> list[Found]:
 
 
 def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
-    """In a line of capitalised words a person's name runs into the words after it ('George Zimmerman Auctioning
-    Off Gun …', 'Obama Says …'): a person there ends at the first word that is the surname of a person the page
-    names in full elsewhere."""
+    """In a line of capitalised words a person's name runs into the words around it ('George Zimmerman Auctioning
+    Off Gun …', 'Obama Says …', 'Denounces Clinton', 'POLLS -Donald Trump'): a person there ends at the first word
+    that is the surname of a person the page names in full elsewhere, and starts at the first word that opens or
+    ends such a name when only English words that are no first names stand before it."""
     headline = [label == "PERSON" and _in_title_case_line(whole, s) for label, s, _ in found]
-    surnames = {
-        normalise_name(whole[s:e]).split()[-1]
+    full_names = [
+        normalise_name(whole[s:e]).split()
         for (label, s, e), in_headline in zip(found, headline, strict=True)
         if label == "PERSON" and " " in whole[s:e].strip() and not in_headline
-    }
+    ]
+    surnames = {words[-1] for words in full_names}
+    name_words = surnames | {words[0] for words in full_names}
     cut: list[Found] = []
     for (label, start, end), in_headline in zip(found, headline, strict=True):
-        if in_headline:
-            words = list(re.finditer(r"\S+", whole[start:end]))
-            first = next((w for w in words[:-1] if normalise_name(w.group()) in surnames), None)
-            end = start + first.end() if first is not None else end
+        words = list(re.finditer(r"\w\S*", whole[start:end])) if in_headline else []
+        if words:
+            opening = next((k for k, w in enumerate(words[1:], 1) if normalise_name(w.group()) in name_words), 0)
+            if not all(_english_word_not_a_name(w.group()) for w in words[:opening]):
+                opening = 0
+            first = next((w for w in words[opening:-1] if normalise_name(w.group()) in surnames), None)
+            start, end = start + words[opening].start(), start + first.end() if first is not None else end
         cut.append((label, start, end))
     return cut
 
