@@ -113,28 +113,47 @@ def test_a_stored_outlet_says_what_the_outlet_table_says_of_it(tmp_path: Path) -
 
 
 def test_a_stored_cue_is_the_one_beside_its_content(tmp_path: Path) -> None:
-    text = "Officials said prices rose.\n\n" + TEXT  # an earlier 'said' than Jane Roe's
+    # an earlier 'said' than Jane Roe's, and a 'he' inside a quote before the one who speaks
+    text = "Officials said prices rose.\n\n" + TEXT + "\n\n“Prices fall when he decides,” he said."
     stored = _stored_result(tmp_path, ["quotes"], "quotes", text=text)
     live = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
     assert isinstance(stored, QuotesResult) and isinstance(live, QuotesResult)
     spans = [[(s.start, s.end) for s in (*a.source, *a.cue, *a.content)] for a in live.attributions]
     assert [[(s.start, s.end) for s in (*a.source, *a.cue, *a.content)] for a in stored.attributions] == spans
     assert any(text[a.cue[0].start - 9 : a.cue[0].start] == "Jane Roe " for a in stored.attributions)
+    assert any(a.source and a.source[0].start == text.rindex(" he said") + 1 for a in stored.attributions)
     how = [(a.speaker.resolved_by, a.speaker.confidence, a.speaker.reason) for a in live.attributions]
     assert [(a.speaker.resolved_by, a.speaker.confidence, a.speaker.reason) for a in stored.attributions] == how
 
 
-def test_quotes_that_ran_and_found_none_are_an_empty_result_not_a_missing_one(tmp_path: Path) -> None:
+def test_analyses_that_ran_and_found_nothing_are_empty_results_not_missing_ones(tmp_path: Path) -> None:
     text = "Prices rose sharply across the region last year.\n\nThe central bank raised its main rate in April."
     quotes = _stored_result(tmp_path / "q", ["quotes"], "quotes", text=text)
     assert isinstance(quotes, QuotesResult) and quotes.attributions == [] and quotes.method == "rules"
     claims = _stored_result(tmp_path / "c", ["quotes", "claims"], "claims", text=text)
     assert isinstance(claims, ClaimsResult) and claims.speakers_read  # the claims are the article's own words
+    entities = _stored_result(tmp_path / "e", ["entities"], "entities", text="It rained all day.")
+    assert isinstance(entities, BaseModel) and getattr(entities, "entities") == []  # noqa: B009
 
 
-def test_stored_propaganda_keeps_the_summarys_strongest_spans(tmp_path: Path, reference_article: Article) -> None:
-    stored = _stored_result(tmp_path, ["propaganda"], "propaganda", text=reference_article.text)
-    live = Pipeline(["propaganda"], profile="fast").run(Article(text=reference_article.text)).results["propaganda"]
-    assert isinstance(stored, PropagandaResult) and isinstance(live, PropagandaResult)
-    assert live.summary.strongest  # the reference page has highlights
+def test_stored_propaganda_keeps_the_summary_the_speakers_and_both_techniques(
+    tmp_path: Path, reference_article: Article
+) -> None:
+    from newsprobe.corpus.store import CorpusStore
+    from newsprobe.corpus.tables import propaganda_rows
+
+    results = Pipeline(["entities", "quotes", "propaganda"], profile="accurate").run(reference_article).results
+    live = results["propaganda"]
+    assert isinstance(live, PropagandaResult)
+    assert live.summary.strongest and live.by_speaker  # the reference page has highlights, Lavrov's among them
+    assert any(len(s.techniques) > 1 for s in live.spans)  # and one with a second possible technique
+    with CorpusStore(tmp_path / "s") as store:
+        store.write_batch([{"articles": [{"id": "a1", "text": reference_article.text}], **propaganda_rows("a1", live)}])
+    with open_reader(tmp_path / "s") as reader:
+        report = stored_report(reader, "a1")
+    assert report is not None
+    stored = report.analyses["propaganda"]
+    assert isinstance(stored, PropagandaResult)
     assert stored.summary.strongest == live.summary.strongest
+    assert stored.by_speaker == live.by_speaker
+    assert [s.techniques for s in stored.spans] == [s.techniques for s in live.spans]

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ..analyse import registry
 from ..analyse.base import AnalyserSkip, Profile
 from ..analyse.claims import attribution_finder
-from ..analyse.propaganda import PropagandaResult, strongest_spans, technique_counts
+from ..analyse.propaganda import PropagandaResult, by_speaker, strongest_spans, technique_counts
 from ..analyse.quotes import QuotesAnalyser
 from ..document import Article, DetectedLanguage, Genre, InputDescription, Metadata
 from ..errors import UnknownAnalyserError
@@ -31,9 +31,9 @@ __all__ = ["STORED_NOTE", "stored_report"]
 STORED_NOTE = (
     "Rebuilt from the corpus store, not analysed again. The store does not keep entity mentions, the words that "
     "named each speaker, the entities and figures inside claims, the quoted evidence behind provenance, the "
-    "lower-confidence propaganda spans, outbound links, or the page's tags, sections, embeds and site "
-    "fingerprints; those parts are left out, and the claims' cut is shown as the lowest confidence labelled "
-    "check-worthy."
+    "lower-confidence propaganda spans, outbound links, or the page's tags, sections, embeds, image credits, "
+    "contact addresses and site fingerprints; those parts are left out, and the claims' cut is shown as the lowest "
+    "confidence labelled check-worthy."
 )
 SEPARATOR = " … "
 # stores written before the quotes table kept how each speaker was found
@@ -142,14 +142,25 @@ def _entities(reader: StoreReader, article_id: str, text: str) -> BaseModel | No
         "SELECT entity_id AS id, name, label, count FROM entities WHERE article_id = ? ORDER BY count DESC, entity_id",
         [article_id],
     )
-    return _validate("entities", {"entities": [{**r, "mentions": []} for r in rows]}) if rows else None
+    if not rows and not _ran(reader, article_id, "entities"):
+        return None
+    return _validate("entities", {"entities": [{**r, "mentions": []} for r in rows]})
+
+
+def _stretch(row: dict[str, Any], part: str, near: tuple[int, int]) -> tuple[int, int]:
+    """Where the attribution's source or cue stands: stored since 2026-12-04; older stores only kept its
+    content's stretch, and the nearest piece of the same words stands in for it."""
+    start, end = row[f"{part}_start"], row[f"{part}_end"]
+    return (start, end) if start is not None and end is not None else near
 
 
 def _spans_of(joined: str | None, text: str, near: tuple[int, int]) -> list[dict[str, Any]]:
     """The pieces of a ' … '-joined span list, each where the text has it nearest to the stored stretch `near`
-    (a cue 'said' is the one beside its content, not the article's first); unfound pieces are left out."""
+    (exactly there when the stretch is the span's own); unfound pieces are left out."""
     spans = []
-    for piece in (joined or "").split(SEPARATOR):
+    joined = joined or ""
+    whole = text[near[0] : near[1]] == joined  # one piece, though it may hold ' … '
+    for piece in [joined] if whole else joined.split(SEPARATOR):
         starts = [m.start() for m in re.finditer(re.escape(piece), text)] if piece else []
         if starts:
             start = min(starts, key=lambda s: max(near[0] - (s + len(piece)), s - near[1], 0))
@@ -190,8 +201,8 @@ def _quotes(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
         attributions.append(
             {
                 "id": r["attribution_id"],
-                "source": _spans_of(r["source_text"], text, near),
-                "cue": _spans_of(r["cue"], text, near),
+                "source": _spans_of(r["source_text"], text, _stretch(r, "source", near)),
+                "cue": _spans_of(r["cue"], text, _stretch(r, "cue", near)),
                 "content": _spans_of(r["content"], text, near),
                 "direct": bool(r["direct"]),
                 "style": r["style"] or ("direct" if r["direct"] else "indirect"),
@@ -278,7 +289,8 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
         ]
         if r["second_technique"] in definitions:
             second = definitions[r["second_technique"]]
-            techniques.append({"technique": second.label, "name": second.name, "confidence": 0.0})
+            confidence = r["second_technique_confidence"] or 0.0  # stores before 2026-12-04 did not keep it
+            techniques.append({"technique": second.label, "name": second.name, "confidence": confidence})
         span = {
             "start": r["start_offset"],
             "end": r["end_offset"],
@@ -306,6 +318,7 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
     if isinstance(result, PropagandaResult):
         result.summary.counts = technique_counts(result.spans)
         result.summary.strongest = strongest_spans(result.spans)
+        result.by_speaker = by_speaker(result.spans)
     return result
 
 
@@ -333,7 +346,13 @@ def _provenance(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
     row = found[0]
     links = reader.rows("SELECT * FROM provenance_links WHERE article_id = ? ORDER BY kind, position", [article_id])
     host = (
-        {"name": row["host_name"], "domain": row["host_domain"], "resolved": False} | _profile_of(row["host_domain"])
+        {
+            "name": row["host_name"],
+            "domain": row["host_domain"],
+            "resolved": False,
+            "is_wire": bool(row["host_is_wire"]),
+        }
+        | _profile_of(row["host_domain"])
         if row["host_name"]
         else None
     )

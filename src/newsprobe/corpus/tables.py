@@ -76,6 +76,7 @@ TABLES: dict[str, dict[str, str]] = {
         "confidence": "DOUBLE",
         "host_name": "VARCHAR",
         "host_domain": "VARCHAR",
+        "host_is_wire": "BOOLEAN",
         "explanation": "VARCHAR",
         "laundering_lists": "VARCHAR",
     },
@@ -189,6 +190,10 @@ TABLES: dict[str, dict[str, str]] = {
         "style": "VARCHAR",
         "start_offset": "INTEGER",
         "end_offset": "INTEGER",
+        "source_start": "INTEGER",
+        "source_end": "INTEGER",
+        "cue_start": "INTEGER",
+        "cue_end": "INTEGER",
     },
     "claims": {
         "article_id": "VARCHAR",
@@ -220,6 +225,7 @@ TABLES: dict[str, dict[str, str]] = {
         "technique_name": "VARCHAR",
         "technique_confidence": "DOUBLE",
         "second_technique": "VARCHAR",
+        "second_technique_confidence": "DOUBLE",
         "confidence": "DOUBLE",
         "speaker": "VARCHAR",
     },
@@ -370,6 +376,10 @@ def quote_rows(article_id: str, result: Any) -> Rows:
                 "style": a.style,
                 "start_offset": min(s.start for s in spans) if spans else None,
                 "end_offset": max(s.end for s in spans) if spans else None,
+                "source_start": min((s.start for s in a.source), default=None),
+                "source_end": max((s.end for s in a.source), default=None),
+                "cue_start": min((s.start for s in a.cue), default=None),
+                "cue_end": max((s.end for s in a.cue), default=None),
             }
         )
     return {"quotes": rows}
@@ -408,6 +418,7 @@ def _span_row(article_id: str, index: int, span: Any, in_title: bool) -> dict[st
         "technique_name": span.shown_technique.name if first else None,  # as the views name it ("Unclear technique")
         "technique_confidence": first.confidence if first else None,
         "second_technique": span.techniques[1].technique if len(span.techniques) > 1 else None,
+        "second_technique_confidence": span.techniques[1].confidence if len(span.techniques) > 1 else None,
         "confidence": span.confidence,
         "speaker": span.speaker,
     }
@@ -564,6 +575,7 @@ def provenance_rows(article_id: str, result: Any) -> Rows:
                 "confidence": result.confidence,
                 "host_name": host.name if host else None,
                 "host_domain": host.domain if host else None,
+                "host_is_wire": host.is_wire if host else None,
                 "explanation": result.explanation,
                 "laundering_lists": _lists(result.laundering_basis),
             }

@@ -3,8 +3,8 @@
 `load_model(profile, context)` gives the span and technique model alone and `find_candidates` its
 scored spans (the SemEval contract in `newsprobe.eval` uses them); `TECHNIQUE_NAMES` are the 14
 labels in the model's order, `technique_name` gives a label's readable name; `technique_counts` counts
-spans per technique as the views name them and `strongest_spans` picks the summary's most confident spans
-(reports rebuilt from a corpus store use both).
+spans per technique as the views name them, `strongest_spans` picks the summary's most confident spans and
+`by_speaker` lists the spans named speakers said (reports rebuilt from a corpus store use all three).
 """
 
 from .analyser import (
@@ -13,6 +13,7 @@ from .analyser import (
     PropagandaResult,
     PropagandaSpan,
     TechniqueScore,
+    by_speaker,
     strongest_spans,
     technique_counts,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "PropagandaSpan",
     "TechniqueScore",
     "accurate_available",
+    "by_speaker",
     "find_candidates",
     "load_model",
     "strongest_spans",

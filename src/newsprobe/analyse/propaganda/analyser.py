@@ -301,6 +301,17 @@ def technique_counts(spans: list[PropagandaSpan]) -> list[TechniqueCount]:
     ]
 
 
+def by_speaker(spans: list[PropagandaSpan]) -> list[SpeakerTechnique]:
+    """Each span a named speaker said, with the technique as the views name it ('X uses …')."""
+    return [
+        SpeakerTechnique(
+            speaker=s.speaker, technique=s.shown_technique.label, name=s.technique_names, text=s.text, span=i
+        )
+        for i, s in enumerate(spans)
+        if s.speaker
+    ]
+
+
 def strongest_spans(spans: list[PropagandaSpan]) -> list[int]:
     """Indices of the most confident spans, strongest first (the summary's table)."""
     return sorted(range(len(spans)), key=lambda i: -spans[i].confidence)[:STRONGEST]
@@ -336,13 +347,6 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
         found = find_spans(article.text, article.metadata.title or "", context)
         quotes = context.results.get("quotes")
         spans = attribute_to_speakers(article.text, found.spans, quotes)
-        by_speaker = [
-            SpeakerTechnique(
-                speaker=s.speaker, technique=s.shown_technique.label, name=s.technique_names, text=s.text, span=i
-            )
-            for i, s in enumerate(spans)
-            if s.speaker
-        ]
         return PropagandaResult(
             model=load_model(context.profile, context).name,
             spans=spans,
@@ -350,6 +354,6 @@ class PropagandaAnalyser(Analyser[PropagandaResult]):
             more_spans=attribute_to_speakers(article.text, found.more_spans, quotes),
             more_title_spans=found.more_title_spans,
             summary=summarise(spans, counted_sentences(article.text, doc)),
-            by_speaker=by_speaker,
+            by_speaker=by_speaker(spans),
             speakers_read=quotes is not None,
         )
