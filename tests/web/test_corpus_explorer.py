@@ -229,3 +229,40 @@ def test_served_dashboard_states_n_and_links_each_chart_to_its_table(explorer_se
     for link in tree.xpath("//section[@id='verdicts']//table//a"):  # each verdict in the report's words
         assert link.text_content().strip() == VERDICTS[link.get("href").split("verdict=")[1].split("&")[0]]
     assert linked and all(response.status_code == 200 for response in linked)
+
+
+def test_a_speakers_quotes_page_names_people_quoted_under_the_same_surname(tmp_path: Path) -> None:
+    """'Trump' and 'Donald Trump' are listed as leads on each other's page, never merged; another surname is not."""
+    from newsprobe.corpus import CorpusStore
+    from newsprobe.web import WebSettings
+
+    from .conftest import start_server, stop_server
+
+    def quote(article: str, number: int, speaker: str, kind: str = "person") -> dict[str, Any]:
+        return {"article_id": article, "attribution_id": number, "speaker": speaker, "speaker_kind": kind}
+
+    quotes = [
+        quote("a1", 0, "Donald Trump"),
+        quote("a2", 0, "Trump"),
+        quote("a2", 1, "Trump"),
+        quote("a2", 2, "Ivanka Trump"),
+        quote("a3", 0, "James P. Kennedy Jr."),
+        quote("a3", 1, "Kennedy"),
+        quote("a3", 2, "Trump Organization", kind="organisation"),
+        quote("a3", 3, "Jane Roe"),
+    ]
+    articles = [{"id": a, "text": "…", "title": f"Story {a}"} for a in ("a1", "a2", "a3")]
+    with CorpusStore(tmp_path / "store") as store:
+        store.write_batch([{"articles": articles, "quotes": quotes}])
+    live = start_server(WebSettings(store=tmp_path / "store", rate_per_minute=0, warm_up=False))
+    try:
+        with live.client() as client:
+            pages = {name: client.get("/corpus/quotes", params={"speaker": name}).text for name in ("Trump", "Kennedy")}
+            roe = client.get("/corpus/quotes", params={"speaker": "Jane Roe"}).text
+    finally:
+        stop_server(live)
+    assert "Also quoted in this corpus under the same surname" in pages["Trump"]
+    assert "Donald Trump</a> (1 quote), " in pages["Trump"] and "Ivanka Trump</a> (1 quote)." in pages["Trump"]
+    assert "Trump Organization" not in pages["Trump"]  # an organisation has no surname
+    assert "James P. Kennedy Jr.</a> (1 quote)." in pages["Kennedy"]  # the suffix is no surname
+    assert "same surname" not in roe

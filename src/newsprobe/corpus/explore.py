@@ -395,6 +395,24 @@ def list_speakers(reader: StoreReader, q: str = "", limit: int = DEFAULT_LIMIT, 
     return Page(rows, total, limit, offset)
 
 
+# a person's surname: the last word of the name, before a suffix ('James P. Kennedy Jr.' -> Kennedy)
+_SURNAME_SQL = "regexp_extract(speaker, '(\\S+?)(?:,? (?:Jr|Sr|II|III|IV)\\.?)?$', 1)"
+
+
+def same_surname_speakers(reader: StoreReader, speaker: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Other people quoted in the store under the same surname ('Trump' and 'Donald Trump'), most quoted first:
+    leads to the same person's other quotes, or to namesakes, so the page lists them without merging."""
+    rows = reader.rows(
+        f"""SELECT speaker, count(*) AS quotes FROM quotes
+            WHERE speaker_kind = 'person' AND speaker <> ?
+              AND {_SURNAME_SQL} = (SELECT any_value({_SURNAME_SQL}) FROM quotes
+                                    WHERE speaker = ? AND speaker_kind = 'person')
+            GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?""",
+        [speaker, speaker, limit],
+    )
+    return rows
+
+
 def list_quotes(reader: StoreReader, speaker: str = "", limit: int = DEFAULT_LIMIT, offset: int = 0) -> Page:
     """Quotes with their article, optionally of one speaker."""
     _check_paging(limit, offset)

@@ -30,6 +30,7 @@ from ..corpus.explore import (
     list_outlets,
     list_quotes,
     list_speakers,
+    same_surname_speakers,
     syndication_clusters,
 )
 from ..corpus.stored_report import STORED_NOTE, stored_report
@@ -383,6 +384,12 @@ async def quotes_page(
     request: Request, speaker: Text = "", limit: Limit = DEFAULT_LIMIT, offset: Offset = 0
 ) -> HTMLResponse:
     page: Page = await read_store(request, lambda reader: list_quotes(reader, speaker, limit, offset))
+    namesakes = await read_store(request, lambda reader: same_surname_speakers(reader, speaker)) if speaker else []
     return render(
-        request, "corpus_quotes.html", page=page, speaker=speaker, links=_links(request, page, "/api/v1/corpus/quotes")
+        request,
+        "corpus_quotes.html",
+        page=page,
+        speaker=speaker,
+        namesakes=namesakes,
+        links=_links(request, page, "/api/v1/corpus/quotes"),
     )
