@@ -61,6 +61,7 @@ def test_a_weak_reading_defers_to_the_declaration_and_nothing_readable_is_undete
     assert decide(weak, "de") == "de"
     assert decide(weak, None) is None
     assert decide(DetectedLanguage(code="pt", name="Portuguese", confidence=0.45), None) == "pt"
+    assert language_of("", "not gzip", None).language is None  # two words read as German at 0.47: no evidence
     assert decide(DetectedLanguage(code="de", name="German", confidence=0.9), "en") == "de"
     assert detect_language("2019-11-19 12:30 — 4:1 (2:0)") is None
     assert language_of("“" * 5000, "Title", None).language in (None, "en")  # punctuation is not Bulgarian

@@ -19,6 +19,7 @@ __all__ = ["CONFIDENT", "DETECTION_CHARS", "LanguageDecision", "detect_language"
 DETECTION_CHARS = 1000  # the title and the start of the text: enough for every shared page, and fast
 CONFIDENT = 0.5  # from here the text overrides the declared language (every shared page scores >= 0.76)
 WEAK = 0.3  # below this a guess is not used even when the page declares nothing
+GUESS_WORDS = 3  # a weak guess needs more words than this ('not gzip' read as German, 0.47)
 
 
 @dataclass(frozen=True)
@@ -36,13 +37,15 @@ def _detector() -> Any:
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
 
 
-def detect_language(text: str) -> DetectedLanguage | None:
-    """The most likely language of `text` (None for text without letters).
+def _sample(text: str) -> list[str]:
+    """The words the detector reads: words without a letter (figures, runs of punctuation) say nothing about the
+    language and can sway the detector ('Title “““…' read as Bulgarian)."""
+    return [word for word in text[:DETECTION_CHARS].split() if any(c.isalpha() for c in word)]
 
-    Words without a letter (figures, runs of punctuation) are left out: they say nothing about the
-    language and can sway the detector ('Title “““…' read as Bulgarian).
-    """
-    sample = " ".join(word for word in text[:DETECTION_CHARS].split() if any(c.isalpha() for c in word))
+
+def detect_language(text: str) -> DetectedLanguage | None:
+    """The most likely language of `text` (None for text without letters)."""
+    sample = " ".join(_sample(text))
     if not sample:
         return None
     best = _detector().detect(sample, model="lite", k=1)[0]
@@ -52,16 +55,20 @@ def detect_language(text: str) -> DetectedLanguage | None:
     return DetectedLanguage(code=code, name=language_name(code), confidence=round(float(best["score"]), 4))
 
 
-def decide(detected: DetectedLanguage | None, declared: str | None) -> str | None:
-    """The text wins when the detector is confident; else the declared language; else a fair guess."""
+def decide(detected: DetectedLanguage | None, declared: str | None, words: int = GUESS_WORDS + 1) -> str | None:
+    """The text wins when the detector is confident; else the declared language; else a fair guess, when the
+    detector read more than a few `words`."""
     if detected and detected.confidence >= CONFIDENT:
         return detected.code
     if declared:
         return declared
-    return detected.code if detected and detected.confidence >= WEAK else None
+    return detected.code if detected and detected.confidence >= WEAK and words > GUESS_WORDS else None
 
 
 def language_of(text: str, title: str | None, declared: str | None) -> LanguageDecision:
     declared = normalise_language_code(declared)
-    detected = detect_language(f"{title or ''}\n{text}")
-    return LanguageDecision(language=decide(detected, declared), detected=detected, declared=declared)
+    read = f"{title or ''}\n{text}"
+    detected = detect_language(read)
+    return LanguageDecision(
+        language=decide(detected, declared, len(_sample(read))), detected=detected, declared=declared
+    )
