@@ -36,7 +36,7 @@ STORED_NOTE = (
     "confidence labelled check-worthy."
 )
 SEPARATOR = " … "
-# stores written before the quotes table kept how each speaker was found
+# for stores written before the quotes table kept how each speaker was found (2026-12-04)
 _UNSTORED_REASON = {
     True: "resolved when the corpus was analysed (how is not stored)",
     False: "no rule was sure who is speaking",
@@ -60,7 +60,7 @@ def stored_report(reader: StoreReader, article_id: str) -> Report | None:
     analyses.update(_whole_results(reader, article_id))
     return Report(
         created=row.get("added") or "",
-        profile=_profile(reader, article_id),
+        profile=_analysis_profile(reader, article_id),
         input=InputDescription(source=row.get("source") or row.get("url") or article_id, kind="text", url=row["url"]),
         article=article,
         analyses=analyses,
@@ -209,13 +209,14 @@ def _quotes(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
                 "speaker": speaker,
             }
         )
-    method = QuotesAnalyser(profile=_profile(reader, article_id)).method(_profile(reader, article_id))
+    profile = _analysis_profile(reader, article_id)
+    method = QuotesAnalyser(profile=profile).method(profile)
     return _validate(
         "quotes", {"method": method, "attributions": attributions, "speakers": _speaker_groups(attributions)}
     )
 
 
-def _profile(reader: StoreReader, article_id: str) -> Profile:
+def _analysis_profile(reader: StoreReader, article_id: str) -> Profile:
     stored = reader.value("SELECT profile FROM articles WHERE id = ?", [article_id])
     return stored if stored in ("fast", "accurate", "best") else "accurate"
 
@@ -257,7 +258,7 @@ def _claims(reader: StoreReader, article_id: str, text: str) -> BaseModel | None
     return _validate(
         "claims",
         {
-            "model": "lexical" if _profile(reader, article_id) == "fast" else "minilm+lexical",
+            "model": "lexical" if _analysis_profile(reader, article_id) == "fast" else "minilm+lexical",
             "threshold": threshold,
             "checkworthy_count": sum(1 for r in rows if r["checkworthy"]),
             "claims": claims,
