@@ -88,7 +88,8 @@ def test_index_add_query_stats(tmp_path, corpus):
     assert other["outlet"] == "Outlet 2" and other["domain"] == "outlet2.example" and other["published"] == "2017-06-03"
     assert other["match_containment"] == 1.0 and 0.5 < other["jaccard"] < 1.0
     text = invoke("index", "query", str(copy), "--index", index)
-    assert "Outlet 2" in text.output and "containment" in text.output
+    assert "Outlet 2" in text.output and "of query" in text.output and "of copy: share of the copy's" in text.output
+    assert f"{copy}  (the queried article itself)" in text.output  # it was added too
     stats = invoke("index", "stats", "--index", index)
     assert json.loads(stats.output)["documents"] == 7
 

@@ -112,13 +112,21 @@ def index_query_command(
     if not matches:
         typer.echo("no copies found")
         return
-    typer.echo(f"{'containment':>11} {'match':>6} {'jaccard':>7}  {'outlet':<24} {'date':<10}  source")
+    typer.echo(f"{'of query':>8} {'of copy':>7} {'Jaccard':>7}  {'outlet':<24} {'date':<10}  source")
     for m in matches:
         outlet = (m.outlet or m.domain or "?")[:24]
+        itself = "  (the queried article itself)" if m.source == source else ""
         typer.echo(
-            f"{m.containment:>11.2f} {m.match_containment:>6.2f} {m.jaccard:>7.2f}  {outlet:<24} "
-            f"{(m.published or '?')[:10]:<10}  {m.source}"
+            f"{m.containment:>8.2f} {m.match_containment:>7.2f} {m.jaccard:>7.2f}  {outlet:<24} "
+            f"{(m.published or '?')[:10]:<10}  {m.source}{itself}"
         )
+    typer.echo(QUERY_COLUMNS)
+
+
+QUERY_COLUMNS = (
+    "of query: share of the queried article's 5-word phrases found in the copy; of copy: share of the copy's "
+    "phrases found in the queried article; Jaccard: phrases both share, over all phrases of the two."
+)
 
 
 def index_stats_command(index: Annotated[Path, typer.Option("--index", help="Index directory.")]) -> None:
