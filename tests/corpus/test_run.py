@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,21 @@ def test_cli_run_quiet_then_summary(tmp_path: Path) -> None:
         ["corpus", "run", str(tmp_path / "in"), "--store", str(tmp_path / "s"), "--analyses", "none", "--workers", "1"],
     )
     assert loud.exit_code == 0 and "already done" in loud.output
+
+
+def test_a_run_with_failures_says_where_to_read_them(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Headline\n\nThe council approved the budget on Tuesday.", encoding="utf-8")
+    (tmp_path / "in" / "empty.html").write_text("", encoding="utf-8")
+    store = tmp_path / "s"
+    args = ["corpus", "run", str(tmp_path / "in"), "--store", str(store), "--analyses", "none", "--workers", "1"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    hint = next(line for line in result.output.splitlines() if line.startswith("What failed, and why: "))
+    command = shlex.split(hint.removeprefix("What failed, and why: "))
+    assert command[:4] == ["newsprobe", "corpus", "query", "-s"]
+    failures = query(Path(command[4]), command[5]).to_pylist()
+    assert [(Path(f["source"]).name, f["stage"]) for f in failures] == [("empty.html", "read")]
 
 
 def test_limit_caps_the_run_and_its_progress_bar(small_jsonl: Path, tmp_path: Path) -> None:

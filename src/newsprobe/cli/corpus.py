@@ -68,8 +68,9 @@ def run(
 ) -> None:
     """Analyse every document of the inputs into the store; rerun to resume (finished documents are skipped)."""
     from rich.console import Console
+    from rich.text import Text
 
-    from ..corpus.jobs import RunOptions, run_corpus, summary_table
+    from ..corpus.jobs import RunOptions, failures_hint, run_corpus, summary_table
     from ..ingest import FetchPolicy
 
     if address is not None and engine.value != "ray":
@@ -91,7 +92,10 @@ def run(
     )
     summary = run_corpus(options)
     if not quiet:
-        Console(stderr=True).print(summary_table(summary))
+        console = Console(stderr=True)
+        console.print(summary_table(summary))
+        if summary.errors or summary.analyser_failures:
+            console.print(Text(failures_hint(summary)), soft_wrap=True)  # one line, to copy whole
 
 
 @corpus_app.command("report", cls=NewsprobeCommand)

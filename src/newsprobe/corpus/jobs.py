@@ -12,6 +12,7 @@ and the rerun also finds the near-duplicates the crashed run did not get to.
 from __future__ import annotations
 
 import datetime as dt
+import shlex
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -32,7 +33,7 @@ from .engines import make_engine
 from .store import CorpusStore
 from .worker import BatchResult, Processor, peak_rss_mb
 
-__all__ = ["RunOptions", "RunSummary", "run_corpus", "summary_table"]
+__all__ = ["RunOptions", "RunSummary", "failures_hint", "run_corpus", "summary_table"]
 
 
 @dataclass
@@ -239,6 +240,12 @@ def run_corpus(options: RunOptions, *, console: Console | None = None) -> RunSum
         pairs_seconds=round(paired - analysed, 3),
         compaction_seconds=round(compacted - paired, 3),
     )
+
+
+def failures_hint(summary: RunSummary) -> str:
+    """Where the run's failures are listed, as a command to copy."""
+    query = f"SELECT source, stage, analyser, message FROM errors WHERE run_id = '{summary.run_id}'"
+    return f'What failed, and why: newsprobe corpus query -s {shlex.quote(summary.store)} "{query}"'
 
 
 def summary_table(summary: RunSummary) -> Table:
