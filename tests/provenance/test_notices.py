@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsprobe.analyse.provenance.analyser import abbreviates
+
 from .helpers import BODY, article_with, evidence_text, run
 
 GLOBAL_RESEARCH = {"site_name": "Global Research", "url": "https://www.globalresearch.ca/some-story/5600000"}
@@ -280,3 +282,44 @@ def test_notice_naming_a_site_without_alias_resolves_by_its_domain_label():
         article_with(BODY + "\n\nThis article was originally published on Michelle Malkin.", **GLOBAL_RESEARCH)
     )
     assert [o.domain for o in result.origins] == ["michellemalkin.com"]
+
+
+@pytest.mark.parametrize(
+    ("page", "outlet"),
+    [
+        (
+            "432362af",
+            "New York Post",
+        ),  # site name 'New York Post' on nypost.com: the table files it under newyorkpost.com
+        ("70cb2d5b", "BBC"),  # site name 'BBC News' on bbc.com: the table files it under bbc.co.uk
+        ("3c6d3381", "wday.ru"),  # the site's own handle '@Wday_' on wday.ru: the table has a US station at wday.com
+    ],
+)
+def test_a_page_that_names_itself_is_no_republication(bench_page, page: str, outlet: str) -> None:
+    """Each was 'republished with credit', crediting the page's own outlet under another of its domains."""
+    result = run(bench_page(page))
+    assert result.verdict == "original" and result.origins == []
+    assert [(ref.role, ref.name) for ref in result.chain] == [("original", outlet)]
+
+
+def test_the_host_is_named_as_the_header_names_the_outlet(bench_page) -> None:
+    article = bench_page("7a664e40")  # a CBS News page; the outlet table knows cbsnews.com but has no name for it
+    result = run(article)
+    assert article.metadata.outlet == result.host.name == "CBS News"  # was 'cbsnews.com'
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "short"),
+    [
+        ("nypost", "New York Post", True),
+        ("bbc", "BBC News", True),
+        ("theverge", "The Verge", True),
+        ("nytimes", "The New York Times", True),
+        ("post", "Washington Post", False),  # every word is at least its first letter
+        ("rt", "Russia Today", False),  # no word whole: too short to tell
+        ("yahoo", "RT", False),
+        ("news", "BBC News", False),
+    ],
+)
+def test_a_domain_may_write_its_outlets_name_short(label: str, name: str, short: bool) -> None:
+    assert abbreviates(label, name) is short

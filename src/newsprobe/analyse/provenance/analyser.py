@@ -321,7 +321,38 @@ def outlet_key(ref: OutletRef) -> str:
 
 
 def same_outlet(a: OutletRef, b: OutletRef) -> bool:
-    return outlet_key(a) == outlet_key(b) or normalise_alias(a.name) == normalise_alias(b.name)
+    """One outlet: the same domain or name, or a domain written as the other's name shortened ('New York Post'
+    on nypost.com, which the outlet table files under newyorkpost.com; 'BBC News' on bbc.com)."""
+    return (
+        outlet_key(a) == outlet_key(b)
+        or normalise_alias(a.name) == normalise_alias(b.name)
+        or _named_short(a, b)
+        or _named_short(b, a)
+    )
+
+
+def _named_short(ref: OutletRef, other: OutletRef) -> bool:
+    domain = (ref.profile.registered_domain if ref.profile is not None else None) or ref.domain
+    return domain is not None and abbreviates(domain.split(".")[0], other.name)
+
+
+def abbreviates(label: str, name: str) -> bool:
+    """Whether a domain's first label is `name` written short: each word whole or by its first letter in order,
+    generic words ('The', 'News') whole, short or left out, and one word of three letters or more whole ('nypost'
+    for New York Post, 'bbc' for BBC News, 'theverge' for The Verge; not 'post' for Washington Post)."""
+    words = re.findall(r"[a-z0-9]+", name.lower())
+
+    def fits(index: int, at: int, whole_word: bool) -> bool:
+        if index == len(words):
+            return at == len(label) and whole_word
+        word = words[index]
+        return (
+            (label.startswith(word, at) and fits(index + 1, at + len(word), whole_word or len(word) >= 3))
+            or (label.startswith(word[0], at) and fits(index + 1, at + 1, whole_word))
+            or (word in P.GENERIC_OUTLET_WORDS and fits(index + 1, at, whole_word))
+        )
+
+    return bool(words) and fits(0, 0, False)
 
 
 # ---------------------------------------------------------------- host
@@ -365,7 +396,13 @@ def find_host(article: Article, cues: list[Cue], resolver: Resolver) -> OutletRe
             host = candidate
         elif same_outlet(host, candidate):
             _add_evidence(host, [evidence])
+    if host is not None and host.name == host.domain and _on_the_page_domain(host, article.metadata.domain):
+        host.name = article.metadata.outlet or host.name  # as the report's header names the outlet
     return host
+
+
+def _on_the_page_domain(host: OutletRef, domain: str | None) -> bool:
+    return bool(domain) and (host.domain == domain or (host.domain or "").endswith(f".{domain}"))
 
 
 # ---------------------------------------------------------------- origins

@@ -212,3 +212,6 @@ MAX_NAME_WORDS = 8
 
 # "Tyler Durden at Zero Hedge", "Jane Doe for The Conversation": the outlet is the part after the last of these.
 PERSON_AT_OUTLET = re.compile(r"\s+(?:at|for|of|from|on)\s+(?=\S)", re.IGNORECASE)
+
+# Words an outlet's domain may leave out of its name ('BBC News' on bbc.com, 'The Verge' on verge.com).
+GENERIC_OUTLET_WORDS = frozenset({"the", "news", "online", "media", "com"})
