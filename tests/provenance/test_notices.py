@@ -291,7 +291,7 @@ def test_notice_naming_a_site_without_alias_resolves_by_its_domain_label():
             "432362af",
             "New York Post",
         ),  # site name 'New York Post' on nypost.com: the table files it under newyorkpost.com
-        ("70cb2d5b", "BBC"),  # site name 'BBC News' on bbc.com: the table files it under bbc.co.uk
+        ("70cb2d5b", "BBC News"),  # site name 'BBC News' on bbc.com: the table files it under bbc.co.uk
         ("3c6d3381", "wday.ru"),  # the site's own handle '@Wday_' on wday.ru: the table has a US station at wday.com
     ],
 )

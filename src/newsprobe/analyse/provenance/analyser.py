@@ -396,7 +396,7 @@ def find_host(article: Article, cues: list[Cue], resolver: Resolver) -> OutletRe
             host = candidate
         elif same_outlet(host, candidate):
             _add_evidence(host, [evidence])
-    if host is not None and host.name == host.domain and _on_the_page_domain(host, article.metadata.domain):
+    if host is not None and _on_the_page_domain(host, article.metadata.domain):
         host.name = article.metadata.outlet or host.name  # as the report's header names the outlet
     return host
 
