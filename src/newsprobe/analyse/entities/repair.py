@@ -440,16 +440,18 @@ def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
             if _whole_name_run(run):
                 added.append((names[words], start, end))
                 break
-            if (
-                names[words] == "PERSON"
-                and len(words) == 1
-                and token.i > 0
-                and _whole_name_run(doc[token.i - 1 : token.i + 1])
-            ):
-                if doc[token.i - 1].lower_ in first_names():
-                    added.append(("PERSON", doc[token.i - 1].idx, end))
-                    break
+            if names[words] == "PERSON" and _after_a_first_name(run):
+                added.append(("PERSON", doc[token.i - 1].idx, end))
+                break
     return sorted([*found, *added], key=lambda f: f[1]) if added else found
+
+
+def _after_a_first_name(run: Span) -> bool:
+    """A one-word name right after a known first name, the two a whole run of capitalised nouns ('Zach Parise’s')."""
+    if len(run) != 1 or run.start == 0:
+        return False
+    with_first = run.doc[run.start - 1 : run.end]
+    return with_first[0].lower_ in first_names() and _whole_name_run(with_first)
 
 
 def _token_texts(doc: Doc, start: int, end: int) -> tuple[str, ...]:
