@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -231,12 +232,25 @@ def test_served_dashboard_states_n_and_links_each_chart_to_its_table(explorer_se
     assert linked and all(response.status_code == 200 for response in linked)
 
 
-def test_a_speakers_quotes_page_names_people_quoted_under_the_same_surname(tmp_path: Path) -> None:
-    """'Trump' and 'Donald Trump' are listed as leads on each other's page, never merged; another surname is not."""
+def _served(tmp_path: Path, rows: dict[str, list[dict[str, Any]]], urls: list[str]) -> list[str]:
+    """The bodies of `urls` from a server over a store holding `rows`, written through the store's own path."""
     from newsprobe.corpus import CorpusStore
     from newsprobe.web import WebSettings
 
     from .conftest import start_server, stop_server
+
+    with CorpusStore(tmp_path / "store") as store:
+        store.write_batch([rows])
+    live = start_server(WebSettings(store=tmp_path / "store", rate_per_minute=0, warm_up=False))
+    try:
+        with live.client() as client:
+            return [client.get(url).text for url in urls]
+    finally:
+        stop_server(live)
+
+
+def test_a_speakers_quotes_page_names_people_quoted_under_the_same_surname(tmp_path: Path) -> None:
+    """'Trump' and 'Donald Trump' are listed as leads on each other's page, never merged; another surname is not."""
 
     def quote(article: str, number: int, speaker: str, kind: str = "person") -> dict[str, Any]:
         return {"article_id": article, "attribution_id": number, "speaker": speaker, "speaker_kind": kind}
@@ -252,17 +266,39 @@ def test_a_speakers_quotes_page_names_people_quoted_under_the_same_surname(tmp_p
         quote("a3", 3, "Jane Roe"),
     ]
     articles = [{"id": a, "text": "…", "title": f"Story {a}"} for a in ("a1", "a2", "a3")]
-    with CorpusStore(tmp_path / "store") as store:
-        store.write_batch([{"articles": articles, "quotes": quotes}])
-    live = start_server(WebSettings(store=tmp_path / "store", rate_per_minute=0, warm_up=False))
-    try:
-        with live.client() as client:
-            pages = {name: client.get("/corpus/quotes", params={"speaker": name}).text for name in ("Trump", "Kennedy")}
-            roe = client.get("/corpus/quotes", params={"speaker": "Jane Roe"}).text
-    finally:
-        stop_server(live)
+    urls = [f"/corpus/quotes?speaker={name}" for name in ("Trump", "Kennedy", "Jane Roe")]
+    trump, kennedy, roe = _served(tmp_path, {"articles": articles, "quotes": quotes}, urls)
+    pages = {"Trump": trump, "Kennedy": kennedy}
     assert "Also quoted in this corpus under the same surname" in pages["Trump"]
     assert "Donald Trump</a> (1 quote), " in pages["Trump"] and "Ivanka Trump</a> (1 quote)." in pages["Trump"]
     assert "Trump Organization" not in pages["Trump"]  # an organisation has no surname
     assert "James P. Kennedy Jr.</a> (1 quote)." in pages["Kennedy"]  # the suffix is no surname
     assert "same surname" not in roe
+
+
+def test_an_article_with_no_outlet_is_listed_where_every_page_links_it(tmp_path: Path) -> None:
+    """The summary, the outlet list and its verdict chips link '(unknown)' to the articles with no outlet or
+    address (the link listed none, the chips every article of the verdict, the JSON gave '/sources/None')."""
+    articles = [
+        {"id": "a1", "text": "…", "title": "Pasted text"},
+        {"id": "a2", "text": "…", "title": "A page", "domain": "example.org", "outlet": "Example News"},
+        {"id": "a3", "text": "…", "title": "A page with only an address", "domain": "example.net"},
+    ]
+    verdicts = [{"article_id": a, "verdict": "original", "confidence": 0.3} for a in ("a1", "a2", "a3")]
+    summary, outlets_page, outlets, unknown, by_domain = _served(
+        tmp_path,
+        {"articles": articles, "provenance": verdicts},
+        [
+            "/corpus",
+            "/corpus/outlets",
+            "/api/v1/corpus/outlets",
+            "/api/v1/corpus/articles?outlet=(unknown)",
+            "/api/v1/corpus/articles?outlet=example.net",
+        ],
+    )
+    assert 'href="/corpus/articles?outlet=%28unknown%29"' in summary and "example.net" in summary
+    assert [a["id"] for a in json.loads(unknown)["articles"]] == ["a1"]
+    assert [a["id"] for a in json.loads(by_domain)["articles"]] == ["a3"]
+    row = next(o for o in json.loads(outlets)["outlets"] if o["domain"] is None)
+    assert row["articles_url"] == "/corpus/articles?outlet=%28unknown%29" and row["outlet_url"] is None
+    assert 'href="/corpus/articles?outlet=%28unknown%29&amp;verdict=original"' in outlets_page

@@ -22,6 +22,7 @@ from .store import CorpusStore
 
 __all__ = [
     "ARTICLE_SORTS",
+    "UNKNOWN_OUTLET",
     "ArticleFilters",
     "Page",
     "SharedReader",
@@ -33,6 +34,10 @@ __all__ = [
     "open_reader",
     "syndication_clusters",
 ]
+
+#: What the lists and charts call an article's outlet when the page names none and has no address; as a filter
+#: value (`outlet=(unknown)`) it lists those articles.
+UNKNOWN_OUTLET = "(unknown)"
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 50
@@ -179,7 +184,7 @@ class ArticleFilters:
             params.extend(values)
 
         if self.outlet:
-            add("coalesce(a.outlet, a.domain) = ?", self.outlet)
+            add(f"coalesce(a.outlet, a.domain, '{UNKNOWN_OUTLET}') = ?", self.outlet)
         if self.domain:
             add("a.domain = ?", self.domain.lower())
         if self.verdict:
@@ -308,7 +313,7 @@ def list_outlets(
             SELECT a.domain, any_value(a.outlet) AS outlet, count(*) AS articles,
                    list(p.verdict) FILTER (WHERE p.verdict IS NOT NULL) AS verdicts
             FROM articles a LEFT JOIN provenance p ON p.article_id = a.id GROUP BY a.domain)
-        SELECT coalesce(o.name, c.outlet, c.domain, '(unknown)') AS name, c.domain, c.articles, c.verdicts,
+        SELECT coalesce(o.name, c.outlet, c.domain, '{UNKNOWN_OUTLET}') AS name, c.domain, c.articles, c.verdicts,
                o.country, o.state_label, coalesce(o.state_affiliated, false) AS state_affiliated,
                o.reliability, o.reliability_band, coalesce(o.specious, false) AS specious, o.laundromat
         FROM counted c LEFT JOIN outlets o ON o.domain = c.domain{where}"""

@@ -11,7 +11,7 @@ import json
 import re
 from collections.abc import Callable
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -273,7 +273,13 @@ async def article_page(request: Request, article_id: str) -> HTMLResponse:
 
 
 async def _outlets(request: Request, flag: str, country: str, limit: int, offset: int) -> Page:
+    """The outlets, each with the links to its articles and its profile (none for an outlet with no domain)."""
     page: Page = await read_store(request, lambda reader: list_outlets(reader, flag, country, limit, offset))
+    for row in page.rows:
+        domain = row["domain"]
+        articles = f"domain={quote_plus(domain)}" if domain else f"outlet={quote_plus(row['name'])}"
+        row["articles_url"] = f"/corpus/articles?{articles}"
+        row["outlet_url"] = f"/sources/{quote(domain)}" if domain else None
     return page
 
 
@@ -291,9 +297,6 @@ async def api_outlets(
 ) -> Response:
     """Outlets in the store: name, domain, article count, counts by verdict, flags."""
     page = await _outlets(request, flag, country, limit, offset)
-    for row in page.rows:
-        row["articles_url"] = f"/corpus/articles?domain={row['domain']}"
-        row["outlet_url"] = f"/sources/{row['domain']}"
     return _api(request, page, "outlets", format)
 
 

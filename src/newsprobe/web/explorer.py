@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..corpus.explore import UNKNOWN_OUTLET
+
 __all__ = ["CorpusDashboard", "CorpusSummary"]
 
 DATABASE_PATTERNS = ("*.duckdb", "*.db")
@@ -63,10 +65,12 @@ def _fill(conn: Any, summary: CorpusSummary) -> None:
     summary.errors = counts.get("errors", 0)
     columns = _columns(conn, "articles") if "articles" in counts else set()
     if "outlet" in columns:
+        named = "outlet, domain" if "domain" in columns else "outlet"  # as the article list's outlet filter reads it
         summary.outlets = [
-            (str(o or "(unknown)"), int(n))
+            (str(o), int(n))
             for o, n in conn.execute(
-                "SELECT outlet, COUNT(*) AS n FROM articles GROUP BY outlet ORDER BY n DESC, outlet LIMIT 20"
+                f"SELECT coalesce({named}, '{UNKNOWN_OUTLET}') AS o, COUNT(*) AS n FROM articles"
+                " GROUP BY o ORDER BY n DESC, o LIMIT 20"
             ).fetchall()
         ]
     if "published" in columns:
