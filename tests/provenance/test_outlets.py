@@ -36,6 +36,18 @@ def test_rt_variants_resolve_to_rt_com(query):
     assert profile.state_affiliation.editorial_control
 
 
+@pytest.mark.parametrize(
+    ("name", "domain"),
+    [
+        ("New York Post", "nypost.com"),  # was newyorkpost.com, another site: its name without spaces
+        ("Sky News", "news.sky.com"),  # was skynews.com.au, Sky News Australia
+        ("Sky News Australia", "skynews.com.au"),
+    ],
+)
+def test_a_major_outlets_name_finds_its_own_domain(name: str, domain: str) -> None:
+    assert source(name).domain == domain
+
+
 def test_listed_subdomain_has_its_own_row_plus_parent_flags():
     profile = source("https://de.rt.com/international/123")
     assert profile.domain == "de.rt.com" and profile.registered_domain == "rt.com"
