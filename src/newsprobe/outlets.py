@@ -66,6 +66,14 @@ _DOMAINISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/{1,2})?[^\s/@]+\.[^\s/@.]{2,}(?
 _HANDLE = re.compile(r"@(\w{1,30})")  # a social-media handle, no e-mail address
 
 
+# Words newspapers of many towns share in their names ('Daily News', 'The Sunday Times', 'Morning Star').
+_MASTHEAD_WORDS = frozenset(
+    """the daily news times post herald telegraph tribune journal gazette star sun mail express mirror observer
+    chronicle independent standard guardian globe record review today weekly morning evening sunday courier
+    press examiner sentinel dispatch inquirer register bulletin leader advertiser argus echo""".split()
+)
+
+
 def looks_like_domain(value: str) -> bool:
     """True for URLs, bare domains and IPs; False for outlet names like "RT News"."""
     value = value.strip()
@@ -285,21 +293,28 @@ class OutletDatabase:
         return OutletProfile(query=query, status="unknown", name=query or None)
 
     def resolve_name(self, name: str, *, compact: bool = True) -> str | None:
-        """Host key for an outlet name via the alias table ("RT News" -> "rt.com"), else None.
+        """Host key for an outlet name via the alias table ("RT News" -> "rt.com"), else None: also when the
+        name is the alias of several outlets alike, or a name of masthead words only ("Daily News", "Mirror")
+        that only a data set, not the curated list, gives to one outlet.
 
         With ``compact``, a name that is not an alias but equals exactly one domain's label without
-        spaces ("Global Research" -> globalresearch.ca) resolves too; callers reading person bylines
-        turn it off, since many columnists own a domain named after them.
+        spaces ("Global Research" -> globalresearch.ca) resolves too, unless it is made of masthead words
+        only; callers reading person bylines turn it off, since many columnists own a domain named after them.
         """
         alias = normalise_alias(name)
         if not alias:
             return None
-        row = self.connection.execute(
-            "SELECT key FROM names WHERE alias = ? ORDER BY priority, key LIMIT 1", (alias,)
-        ).fetchone()
-        if row is not None:
-            return str(row["key"])
-        if not compact:
+        masthead = set(alias.split()) <= _MASTHEAD_WORDS  # 'Daily News', 'Mirror', 'Today': many papers' names
+        rows = [
+            row
+            for row in self.connection.execute("SELECT key, priority, origin FROM names WHERE alias = ?", (alias,))
+            if row["origin"] == "curated" or not masthead
+        ]
+        if rows:  # one outlet, or several the name fits alike, so none
+            best = min(row["priority"] for row in rows)
+            keys = {str(row["key"]) for row in rows if row["priority"] == best}
+            return keys.pop() if len(keys) == 1 else None
+        if not compact or masthead:
             return None
         label = alias.replace(" ", "")
         rows = self.connection.execute("SELECT key FROM outlets WHERE label = ? LIMIT 2", (label,)).fetchall()

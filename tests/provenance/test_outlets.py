@@ -42,10 +42,25 @@ def test_rt_variants_resolve_to_rt_com(query):
         ("New York Post", "nypost.com"),  # was newyorkpost.com, another site: its name without spaces
         ("Sky News", "news.sky.com"),  # was skynews.com.au, Sky News Australia
         ("Sky News Australia", "skynews.com.au"),
+        ("Daily Mail", "dailymail.co.uk"),  # masthead words only: found because the curated list names it
     ],
 )
 def test_a_major_outlets_name_finds_its_own_domain(name: str, domain: str) -> None:
     assert source(name).domain == domain
+
+
+@pytest.mark.parametrize(
+    ("name", "was"),
+    [
+        ("Daily News", "dailynews.co.tz"),  # the state-media data name four papers so
+        ("Mirror", "graphic.com.gh"),  # a Ghanaian state paper's asset name
+        ("Today", "todayonline.com"),  # a Singaporean one's: NBC's Today show would have been flagged
+        ("The Telegraph", "telegraph.co.uk"),  # spelled like one listed domain, the name of many papers
+    ],
+)
+def test_a_name_many_papers_share_is_no_one_outlet(name: str, was: str) -> None:
+    assert source(name).status == "unknown"
+    assert source(was).status == "known"  # each paper is still found by its domain
 
 
 def test_listed_subdomain_has_its_own_row_plus_parent_flags():
