@@ -66,6 +66,7 @@ _DOMAINISH = re.compile(r"^(?:[a-z][a-z0-9+.-]*:/{1,2})?[^\s/@]+\.[^\s/@.]{2,}(?
 _HANDLE = re.compile(r"@(\w{1,30})")  # a social-media handle, no e-mail address
 
 
+MAX_NAMESAKES = 10
 # Words newspapers of many towns share in their names ('Daily News', 'The Sunday Times', 'Morning Star').
 _MASTHEAD_WORDS = frozenset(
     """the daily news times post herald telegraph tribune journal gazette star sun mail express mirror observer
@@ -184,6 +185,10 @@ class OutletProfile(BaseModel):
     specious_sites: bool = False
     laundromat_categories: list[str] = Field(default_factory=list)
     evidence: list[OutletEvidence] = Field(default_factory=list)
+    namesakes: list[str] = Field(
+        default_factory=list,
+        description="For an unknown name: the listed outlets (by domain) it fits, none of them its own.",
+    )
     matched_by: Literal["domain", "parent_domain", "alias", "none"] = "none"
 
     @computed_field  # type: ignore[prop-decorator]
@@ -286,11 +291,24 @@ class OutletDatabase:
             parts = parse_host(query)
             if parts is not None:
                 return self.by_host(parts, query)
-        key = self.resolve_name(handle.group(1) if handle is not None else query, compact=compact)
+        name = handle.group(1) if handle is not None else query
+        key = self.resolve_name(name, compact=compact)
         if key is not None:
             profile = self._profile(key, query, matched_by="alias")
             return profile
-        return OutletProfile(query=query, status="unknown", name=query or None)
+        return OutletProfile(query=query, status="unknown", name=query or None, namesakes=self.namesakes(name))
+
+    def namesakes(self, name: str) -> list[str]:
+        """The listed outlets a name fits that no one of them owns ('Daily News': four papers), by domain."""
+        alias = normalise_alias(name)
+        if not alias:
+            return []
+        label = alias.replace(" ", "")
+        rows = self.connection.execute(
+            "SELECT key FROM names WHERE alias = ? UNION SELECT key FROM outlets WHERE label IN (?, ?)",
+            (alias, label, f"the{label}"),  # 'The Times' is thetimes.co.uk as well as times.co.zm
+        )
+        return sorted({str(row["key"]) for row in rows})[:MAX_NAMESAKES]
 
     def resolve_name(self, name: str, *, compact: bool = True) -> str | None:
         """Host key for an outlet name via the alias table ("RT News" -> "rt.com"), else None: also when the

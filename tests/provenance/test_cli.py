@@ -38,6 +38,14 @@ def test_source_unknown():
     assert result.exit_code == 0 and "unknown outlet" in result.output
 
 
+def test_a_name_several_papers_share_is_said_to_be_shared_not_unlisted():
+    result = invoke("source", "Daily News")
+    assert result.exit_code == 0
+    assert "Daily News: no single outlet — a name several papers share" in result.output  # was 'no data set lists it'
+    assert "dailynews.co.tz" in result.output and "dailynews.com" in result.output
+    assert "no single outlet" not in invoke("source", "Some Blog Nobody Knows").output
+
+
 def test_sources_summary_and_filters():
     summary = invoke("sources", "--format", "json")
     assert summary.exit_code == 0 and json.loads(summary.output)["outlets"] > 10000

@@ -61,6 +61,7 @@ def test_a_major_outlets_name_finds_its_own_domain(name: str, domain: str) -> No
 def test_a_name_many_papers_share_is_no_one_outlet(name: str, was: str) -> None:
     assert source(name).status == "unknown"
     assert source(was).status == "known"  # each paper is still found by its domain
+    assert was in source(name).namesakes  # and named among the outlets the name fits
 
 
 def test_listed_subdomain_has_its_own_row_plus_parent_flags():

@@ -73,6 +73,7 @@ def test_outlet_page(live_server: LiveServer) -> None:
     with live_server.client() as client:
         known = parse(client.get("/sources/rt.com").text)
         unknown = client.get("/sources/no-such-outlet-xyz.example")
+        shared = parse(client.get("/sources/Daily News").text)
         redirect = client.get("/sources", params={"q": "RT News"})
     assert known.xpath("string(//h1)") == source("rt.com").name
     assert all(flag in known.text_content() for flag in source("rt.com").flags)
@@ -85,6 +86,9 @@ def test_outlet_page(live_server: LiveServer) -> None:
     for code in ("pc1=", "state_affiliation", "asd_state_media", "lin2023", "type SC"):
         assert code not in known.text_content(), code
     assert unknown.status_code == 200 and "unknown outlet" in unknown.text
+    card = " ".join(shared.xpath("string(//div[@class='np-card'])").split())
+    assert card.startswith("no single outlet Daily News: a name several papers share")  # was 'None of the data sets'
+    assert "/sources/dailynews.co.tz" in shared.xpath("//div[@class='np-card']//a/@href")
     assert redirect.status_code == 303 and redirect.headers["location"] == "/sources/RT%20News"
 
 

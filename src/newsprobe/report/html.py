@@ -14,6 +14,7 @@ from .views.provenance import evidence_lines
 from .words import (
     NO_ENTITIES,
     NO_QUOTES,
+    SHARED_NAME,
     SPEAKER_CONFIDENCE,
     VERDICT_CONFIDENCE,
     analyser_description,
@@ -64,6 +65,7 @@ def template_environment() -> Environment:
     environment.globals["unattributed"] = unattributed
     environment.globals["no_entities"] = NO_ENTITIES
     environment.globals["no_quotes"] = NO_QUOTES
+    environment.globals["shared_name"] = SHARED_NAME
     environment.globals["evidence_lines"] = evidence_lines
     environment.globals["verdict_confidence"] = VERDICT_CONFIDENCE
     environment.globals["speaker_confidence"] = SPEAKER_CONFIDENCE

@@ -18,6 +18,7 @@ __all__ = [
     "METADATA_FIELDS",
     "NO_ENTITIES",
     "NO_QUOTES",
+    "SHARED_NAME",
     "VERDICTS",
     "VERDICT_CONFIDENCE",
     "QUOTE_METHODS",
@@ -52,6 +53,8 @@ SPEAKERS_NOT_READ = "not known (quotes not analysed)"
 #: What every view says where an analysis found nothing (the terminal, Markdown and HTML say it alike).
 NO_ENTITIES = "No named people, organisations or places found."
 NO_QUOTES = "No quotes or attributed statements found."
+#: What the outlet views say of a name several listed outlets share, before their domains.
+SHARED_NAME = "a name several papers share, so none is taken; the data sets give it to"
 
 
 def unattributed(speakers_read: bool) -> str:
