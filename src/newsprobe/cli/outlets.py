@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import InputError
-from ..report.words import SHARED_NAME
 from ._options import OutputFormat, add_command
 
 if TYPE_CHECKING:
@@ -35,6 +34,8 @@ class FlagChoice(str, Enum):
 def profile_text(profile: OutletProfile) -> str:
     """A plain-text outlet card: identity, flags, then every evidence item with its citation."""
     if profile.status == "unknown":
+        from ..report.words import SHARED_NAME  # here: the report package is heavy to import at start-up
+
         if profile.namesakes:
             return f"{profile.query}: no single outlet — {SHARED_NAME} {', '.join(profile.namesakes)}"
         where = f" ({profile.unicode_domain})" if profile.domain else ""
