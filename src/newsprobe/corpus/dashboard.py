@@ -21,6 +21,7 @@ from ..document import GenreLabel
 from ..errors import InputError
 from ..languages import language_name
 from ..report.words import analyser_title, verdict
+from .explore import UNKNOWN_OUTLET
 from .networks import LINK_KIND_WORDS, find_networks
 from .store import CorpusStore
 
@@ -128,7 +129,7 @@ def _svg(figure: Any, key: str) -> Any:
 
 
 def _short(label: Any, width: int = 28) -> str:
-    text = str(label) if label is not None else "(unknown)"
+    text = str(label) if label is not None else UNKNOWN_OUTLET
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -150,11 +151,11 @@ def technique_profile(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
-        WITH top AS (SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, count(*) AS n
+        WITH top AS (SELECT coalesce(a.outlet, a.domain, '{UNKNOWN_OUTLET}') AS outlet, count(*) AS n
                      FROM {scope.articles} a JOIN propaganda p ON p.article_id = a.id
                      GROUP BY 1 HAVING count(*) >= {scope.min_articles} ORDER BY n DESC, 1 LIMIT {TOP_OUTLETS})
         SELECT t.outlet, t.n AS articles, s.technique_name AS technique, count(s.article_id) AS spans
-        FROM top t JOIN {scope.articles} a ON coalesce(a.outlet, a.domain, '(unknown)') = t.outlet
+        FROM top t JOIN {scope.articles} a ON coalesce(a.outlet, a.domain, '{UNKNOWN_OUTLET}') = t.outlet
         LEFT JOIN propaganda_spans s ON s.article_id = a.id AND NOT s.in_title AND s.technique_name IS NOT NULL
         GROUP BY 1, 2, 3 ORDER BY 1, 3""",
     )
@@ -232,9 +233,9 @@ def reliability_scatter(store: CorpusStore, scope: Scope) -> Drawn:
 def syndication_network(store: CorpusStore, scope: Scope) -> Drawn:
     edges = _rows(
         store,
-        """
-        SELECT coalesce(original_outlet, original_domain, '(unknown)') AS source,
-               coalesce(copy_outlet, copy_domain, '(unknown)') AS target, ordered, count(*) AS n,
+        f"""
+        SELECT coalesce(original_outlet, original_domain, '{UNKNOWN_OUTLET}') AS source,
+               coalesce(copy_outlet, copy_domain, '{UNKNOWN_OUTLET}') AS target, ordered, count(*) AS n,
                coalesce(bool_or(edited), false) AS edited
         FROM syndication GROUP BY 1, 2, 3""",
     )
@@ -244,9 +245,9 @@ def syndication_network(store: CorpusStore, scope: Scope) -> Drawn:
         (r["o"], r["c"])
         for r in _rows(
             store,
-            """
-        SELECT coalesce(original_outlet, original_domain, '(unknown)') AS o,
-               coalesce(copy_outlet, copy_domain, '(unknown)') AS c FROM laundering_candidates""",
+            f"""
+        SELECT coalesce(original_outlet, original_domain, '{UNKNOWN_OUTLET}') AS o,
+               coalesce(copy_outlet, copy_domain, '{UNKNOWN_OUTLET}') AS c FROM laundering_candidates""",
         )
     }
     weight: dict[str, int] = defaultdict(int)
@@ -306,13 +307,14 @@ def quoted_speakers(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
-        WITH large AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, count(*) AS size FROM {scope.articles}
+        WITH large AS (SELECT coalesce(outlet, domain, '{UNKNOWN_OUTLET}') AS outlet, count(*) AS size
+                       FROM {scope.articles}
                        GROUP BY 1 HAVING count(*) >= {scope.min_articles}),
         resolved AS (
-            SELECT coalesce(a.outlet, a.domain, '(unknown)') AS outlet, q.speaker, q.article_id
+            SELECT coalesce(a.outlet, a.domain, '{UNKNOWN_OUTLET}') AS outlet, q.speaker, q.article_id
             FROM quotes q JOIN {scope.articles} a ON a.id = q.article_id
             WHERE q.speaker_kind IS NOT NULL
-              AND coalesce(a.outlet, a.domain, '(unknown)') IN (SELECT outlet FROM large)),
+              AND coalesce(a.outlet, a.domain, '{UNKNOWN_OUTLET}') IN (SELECT outlet FROM large)),
         counts AS (SELECT outlet, speaker, count(*) AS n FROM resolved GROUP BY 1, 2),
         articles AS (SELECT outlet, count(DISTINCT article_id) AS articles FROM resolved GROUP BY 1),
         top AS (SELECT outlet FROM counts GROUP BY 1 ORDER BY sum(n) DESC, 1 LIMIT 6),
@@ -346,7 +348,7 @@ def articles_over_time(store: CorpusStore, scope: Scope) -> Drawn:
     rows = _rows(
         store,
         f"""
-        WITH dated AS (SELECT coalesce(outlet, domain, '(unknown)') AS outlet, substr(published, 1, 7) AS month
+        WITH dated AS (SELECT coalesce(outlet, domain, '{UNKNOWN_OUTLET}') AS outlet, substr(published, 1, 7) AS month
                        FROM {scope.articles}
                        WHERE published IS NOT NULL AND regexp_matches(published, '^\\d{{4}}-\\d{{2}}')),
         top AS (SELECT outlet FROM dated GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 8)
