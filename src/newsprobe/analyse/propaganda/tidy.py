@@ -4,6 +4,7 @@ function word at the end, no spans of function words alone. Works on (start, end
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from .words import CONTENTLESS_WORDS, LONE_EMPTY_WORDS, NO_SPAN_END_WORDS, QUOTED, SPAN_EDGE_PUNCTUATION, WORD_JOINERS
@@ -50,10 +51,12 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _balance(start: int, end: int, pairs: list[tuple[int, int]]) -> tuple[int, int]:
     """Take in the quote marks of a quoted passage the span cuts (or exactly fills); a span that cuts
-    a long quote is cut back to its side of the mark instead."""
-    for left, right in pairs:
-        if right <= start or left >= end:
-            continue
+    a long quote is cut back to its side of the mark instead. `pairs` are in text order and do not overlap,
+    so only those from the first that ends after the span's start are looked at (an article of 50,000
+    quote marks has 25,000 pairs and as many spans)."""
+    for left, right in pairs[bisect_right(pairs, start, key=lambda pair: pair[1]) :]:
+        if left >= end:
+            break
         cuts_open = start <= left < end < right  # opening mark inside, closing outside
         cuts_close = left < start < right <= end
         fills = TAKE_IN_FILLED and left + 1 == start and end == right - 1
@@ -74,8 +77,12 @@ def _end_at_its_quote(start: int, end: int, pairs: list[tuple[int, int]]) -> tup
     """A span that opens a quote ends where the quote closes ("'Very Dangerous Game' of Sparing" is
     "'Very Dangerous Game'"): 80 of the 85 gold spans of the PTC training articles that open with a quote
     mark do. Not when another quote follows inside the span ("“unpersuasive,” “illogical,” and …")."""
-    closing = next((right for left, right in pairs if left == start and right < end), None)
-    if closing is None or any(closing <= left < end for left, _ in pairs):
+    at = bisect_left(pairs, start, key=lambda pair: pair[0])
+    if at == len(pairs) or pairs[at][0] != start or pairs[at][1] >= end:
+        return start, end
+    closing = pairs[at][1]
+    after = bisect_left(pairs, closing, key=lambda pair: pair[0])
+    if after < len(pairs) and pairs[after][0] < end:
         return start, end
     return start, closing
 
