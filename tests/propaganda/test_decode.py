@@ -99,6 +99,12 @@ def test_a_span_that_opens_a_quote_ends_where_it_closes() -> None:
     ]
 
 
+def test_a_bracketed_aside_the_span_cuts_is_taken_in() -> None:
+    text = 'He said, "I\'ll put a bullet in her (expletive) skull," the office said.'
+    assert _tidy(text, "I'll put a bullet in her (expletive") == ["I'll put a bullet in her (expletive)"]
+    assert _tidy(text, "expletive) skull") == ["(expletive) skull"]
+
+
 def test_an_unclosed_opening_mark_does_not_swallow_the_next_quote() -> None:
     text = "Farrakhan told women: “In 1993 “You’re a failure,” he said. «a «b» ‘c ‘d’"
     assert [text[a:b] for a, b in quote_pairs(text)] == ["“You’re a failure,”", "«b»", "‘d’"]

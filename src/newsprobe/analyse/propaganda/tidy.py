@@ -15,6 +15,7 @@ MIN_CHARS = 3
 TAKE_IN_FILLED = True
 LONGEST_QUOTE_REACH = 80  # characters a span may grow to take in the rest of a quote it cuts
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+_BRACKETED = re.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
 
 
 @lru_cache(maxsize=4)
@@ -22,6 +23,12 @@ def quote_pairs(text: str) -> list[tuple[int, int]]:
     """(start, end) of quoted passages, marks included (cached: each level of an article asks; callers
     only read it)."""
     return [m.span() for m in QUOTED.finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of innermost bracketed asides, brackets included."""
+    return [m.span() for m in _BRACKETED.finditer(text)]
 
 
 def _joins_word(text: str, left: int, right: int) -> bool:
@@ -50,8 +57,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _balance(start: int, end: int, pairs: list[tuple[int, int]]) -> tuple[int, int]:
-    """Take in the quote marks of a quoted passage the span cuts (or exactly fills); a span that cuts
-    a long quote is cut back to its side of the mark instead. `pairs` are in text order and do not overlap,
+    """Take in the marks of a quoted passage or a bracketed aside the span cuts (or exactly fills); a span
+    that cuts a long one is cut back to its side of the mark instead. `pairs` are in text order and do not overlap,
     so only those from the first that ends after the span's start are looked at (an article of 50,000
     quote marks has 25,000 pairs and as many spans)."""
     for left, right in pairs[bisect_right(pairs, start, key=lambda pair: pair[1]) :]:
@@ -108,11 +115,13 @@ def contentless(text: str) -> bool:
     return all(w in CONTENTLESS_WORDS for w in words) or (len(words) == 1 and words[0] in LONE_EMPTY_WORDS)
 
 
-def tidy_span(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def tidy_span(
+    text: str, start: int, end: int, pairs: list[tuple[int, int]], brackets: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """The clean spans left of one candidate: one per line it covers, none when nothing of substance remains."""
     cleaned = []
     for a, b in _lines(text, start, end):
-        a, b = snap_to_words(text, *_balance(*snap_to_words(text, a, b), pairs))
+        a, b = snap_to_words(text, *_balance(*_balance(*snap_to_words(text, a, b), pairs), brackets))
         a, b = _drop_trailing_function_words(text, *_end_at_its_quote(a, b, pairs))
         if b - a >= MIN_CHARS and not contentless(text[a:b]):
             cleaned.append((a, b))
@@ -122,8 +131,10 @@ def tidy_span(text: str, start: int, end: int, pairs: list[tuple[int, int]]) -> 
 def tidy_spans(text: str, spans: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:
     """Clean spans in text order; spans that come to overlap (two word pieces of one word, a quote taken
     in from both sides) are joined, keeping the higher score."""
-    pairs = quote_pairs(text)
-    cleaned = sorted((a, b, score) for start, end, score in spans for a, b in tidy_span(text, start, end, pairs))
+    pairs, brackets = quote_pairs(text), bracket_pairs(text)
+    cleaned = sorted(
+        (a, b, score) for start, end, score in spans for a, b in tidy_span(text, start, end, pairs, brackets)
+    )
     joined: list[tuple[int, int, float]] = []
     for start, end, score in cleaned:
         if joined and start < joined[-1][1]:
