@@ -213,6 +213,8 @@ def test_an_unquoted_content_needs_a_cue_word_annotators_often_mark(quotes_pipel
     assert not rare("Mr. Garrett said it was a mistake.", "said")
     assert not rare("The poll showed that most voters agree.", "showed")
     assert not rare("He was photographed “having long chats” with Epstein.", "was photographed")
+    assert rare("For good measure, Parise blocked a shot in the waning seconds.", "blocked")
+    assert not rare("The researchers think the source of this water is a plume.", "think")  # a reporting verb
 
 
 def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes_pipeline) -> None:
