@@ -112,6 +112,15 @@ def test_a_stored_outlet_says_what_the_outlet_table_says_of_it(tmp_path: Path) -
     assert provenance.host is not None and provenance.host.profile is not None
 
 
+def test_a_stored_credit_to_a_shared_name_says_it_is_no_single_outlet(tmp_path: Path) -> None:
+    text = TEXT + "\n\nThis article originally appeared in the Daily News."
+    provenance = _stored_result(tmp_path, ["provenance"], "provenance", text=text)
+    assert isinstance(provenance, ProvenanceResult)
+    original = provenance.chain[0]
+    assert original.domain is None and original.profile is not None  # was None: 'unknown outlet'
+    assert "dailynews.co.tz" in original.profile.namesakes
+
+
 def test_a_stored_cue_is_the_one_beside_its_content(tmp_path: Path) -> None:
     # an earlier 'said' than Jane Roe's, and a 'he' inside a quote before the one who speaks
     text = "Officials said prices rose.\n\n" + TEXT + "\n\n“Prices fall when he decides,” he said."

@@ -95,6 +95,22 @@ def test_article_text_is_escaped_in_html():
     assert "&lt;script&gt;" in html
 
 
+def test_a_credit_to_a_name_several_papers_share_says_so_in_every_view():
+    """'the Daily News' is the name of several listed papers: the credit is no single outlet, not an unlisted one."""
+    article = article_with(
+        BODY, removed=[("This article originally appeared in the Daily News.", "republication notice")]
+    )
+    report = _report(article)
+    original = report.analyses["provenance"].chain[0]
+    assert original.profile is not None and "dailynews.co.tz" in original.profile.namesakes  # was None
+    html = render(report, "html")
+    assert "no single outlet</span>" in html and ">unknown outlet<" not in html
+    for view in ("md", "text"):
+        shown = render(report, view, width=400) if view == "text" else render(report, view)
+        assert "no single outlet: a name several papers share" in shown, view
+        assert "not in the outlet table" not in shown, view
+
+
 # ---------------------------------------------------------------- issue 20: image credits, edits, links, fact-checks
 
 

@@ -114,6 +114,18 @@ def test_an_outlet_badge_opens_the_outlet_page_with_the_name_the_report_gave_it(
     assert not by_table_name.xpath("//p[contains(@class, 'np-credited')]")
 
 
+def test_a_badge_for_a_name_several_papers_share_says_no_single_outlet(live_server: LiveServer) -> None:
+    text = (
+        "Storm closes roads\n\nA storm hit the coast on Monday, closing roads and schools across the county.\n\n"
+        "This article originally appeared in the Daily News."
+    )
+    with live_server.client() as client:
+        response = client.post("/analyze", data={"text": text, "choose": "1", "analyses": ["provenance"]})
+        report = parse(client.get(response.headers["location"]).text)
+    badge = report.xpath("//a[contains(@class, 'np-badge')][strong='the Daily News']")[0]
+    assert badge.xpath(".//span[@class='np-chip']/text()") == ["no single outlet"]  # was 'unknown outlet'
+
+
 def test_permalinks_survive_a_restart_with_a_data_dir(tmp_path: Path) -> None:
     settings = WebSettings(analyses=("entities",), data_dir=tmp_path)
     with TestClient(create_app(settings)) as client:

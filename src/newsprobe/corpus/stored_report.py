@@ -324,18 +324,19 @@ def _propaganda(reader: StoreReader, article_id: str, text: str) -> BaseModel | 
 
 
 def _outlet_ref(link: dict[str, Any]) -> dict[str, Any]:
-    ref = {k: link[k] for k in ("name", "domain")} | _profile_of(link["domain"])
+    ref = {k: link[k] for k in ("name", "domain")} | _profile_of(link["domain"], link["name"])
     ref["resolved"] = bool(link["resolved"])  # as stored: a chain link may resolve by name
     ref["is_wire"] = bool(link["is_wire"])
     ref["credited"] = True if link["credited"] is None else bool(link["credited"])
     return ref
 
 
-def _profile_of(domain: str | None) -> dict[str, Any]:
+def _profile_of(domain: str | None, name: str | None = None) -> dict[str, Any]:
     """What the shipped outlet table says of a stored outlet, as a fresh report shows it ('unknown outlet' only when
-    the table does not list the domain)."""
+    the table does not list the domain; an outlet with no domain, by a name several papers share, says so)."""
     if not domain:
-        return {}
+        shared = source(name) if name else None
+        return {"profile": shared} if shared is not None and shared.namesakes else {}
     profile = source(domain)
     return {"profile": profile, "resolved": profile.status == "known"}
 

@@ -19,6 +19,7 @@ class OutletBadge:
     known: bool
     flags: list[str] = field(default_factory=list)
     is_wire: bool = False
+    shared_name: bool = False  # a name several listed papers share: no single outlet
 
 
 def _badge(role: str, ref: Any) -> OutletBadge:
@@ -30,6 +31,7 @@ def _badge(role: str, ref: Any) -> OutletBadge:
         known=bool(profile is not None and getattr(profile, "status", "unknown") == "known"),
         flags=list(getattr(profile, "flags", []) or []),
         is_wire=bool(getattr(ref, "is_wire", False)),
+        shared_name=bool(getattr(profile, "namesakes", None)),
     )
 
 

@@ -271,7 +271,8 @@ class Resolver:
             return profile
         if profile.domain is not None and not profile.is_ip and profile.registered_domain:
             return profile  # an unknown but real domain: still a concrete outlet
-        return None
+        # a name several papers share ('the Daily News'); not a person's, whose namesake is a site named after them
+        return profile if compact and profile.namesakes else None
 
     def _outlet_after_person(self, name: str) -> tuple[str, OutletProfile] | None:
         """'Tyler Durden at Zero Hedge' -> ('Zero Hedge', zerohedge.com) when the tail is a known alias or domain."""

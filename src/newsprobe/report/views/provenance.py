@@ -11,7 +11,7 @@ from rich.text import Text
 from ...analyse.provenance import CopyMatch, LinkSummary, OutletRef, ProvenanceEvidence, ProvenanceResult
 from ...dedup import EditComparison
 from ...document import Article
-from ..words import VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
+from ..words import SHARED_NAME, VERDICT_CONFIDENCE, evidence_kind, metadata_field, verdict
 
 __all__ = ["EvidenceLine", "evidence_lines", "markdown", "outlet_summary", "terminal"]
 
@@ -80,6 +80,9 @@ def outlet_summary(ref: OutletRef) -> str:
     if ref.domain and ref.domain != ref.name:
         parts[0] += f" → {ref.domain}"
     profile = ref.profile
+    if profile is not None and profile.namesakes:
+        parts.append(f"no single outlet: {SHARED_NAME} {', '.join(profile.namesakes)}")
+        return " · ".join(parts)
     if profile is None or profile.status == "unknown":
         parts.append("not in the outlet table (reliability unknown)")
         return " · ".join(parts)
