@@ -83,6 +83,19 @@ def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_
     assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
 
 
+def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:
+    found = _mentions(
+        ("ORG", "Federal Bureau of Investigation"), ("ORG", "FBI"), ("ORG", "Associated Press"), ("ORG", "AP"),
+        ("ORG", "Islamic State"), ("ORG", "ISIS/ISIL"), ("ORG", "Al-Qaeda"), ("ORG", "al Qaeda"),
+        ("ORG", "Bureau of Prisons"), ("ORG", "BOP"), ("ORG", "World Bank"), ("ORG", "WHO"),
+    )  # fmt: skip
+    counts = {e.name: e.count for e in group_mentions(found)}
+    assert counts["Federal Bureau of Investigation"] == counts["Associated Press"] == counts["Islamic State"] == 2
+    assert counts["al Qaeda"] == 2  # with Al-Qaeda
+    assert counts["Bureau of Prisons"] == 2  # with 'BOP', its small word kept
+    assert counts["World Bank"] == counts["WHO"] == 1
+
+
 def test_a_surname_joins_one_person_written_two_ways() -> None:
     found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 3)]

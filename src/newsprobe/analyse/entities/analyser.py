@@ -13,9 +13,11 @@ from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..nationalities import nationalities
 from .names import (
+    ACRONYM_SKIPPED_WORDS,
     CORPORATE_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
+    ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
     PLACE_WORDS,
@@ -131,7 +133,19 @@ def _given_name_and_surname(words: list[str], surnames: set[str]) -> bool:
 
 def _canonical_key(text: str) -> str:
     key = text.casefold()
-    return PLACE_ALIASES.get(key, key)
+    return PLACE_ALIASES.get(key) or ORGANISATION_ALIASES.get(key, key)
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """'FBI' for 'Federal Bureau of Investigation', 'BOP' for 'Bureau of Prisons': the capitals of the short name
+    are the initials of the long one's words, with or without its small words."""
+    if not (short.isalpha() and short.isupper() and len(short) >= 2):
+        return False
+    words = long.replace("-", " ").split()
+    kept = [w for w in words if w.casefold() not in ACRONYM_SKIPPED_WORDS]
+    return short in ("".join(w[0] for w in kept), "".join(w[0] for w in words).upper()) and all(
+        w[0].isupper() for w in kept
+    )
 
 
 def _alias_words(text: str) -> set[str]:
@@ -146,7 +160,10 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
     """'Al-Nusra', 'Nusra Front' and 'Al-Nusra Front' name one organisation: the shorter name's words are
     all in the longer one, one of them is not a generic word ('Front' alone names nothing), and what the longer
     name adds is generic or a place named on the page ('SoftBank Group Corp' is SoftBank, 'Pittsburgh Steelers'
-    the Steelers; 'Google Stadia Founder's Edition' is a product of Google's, and 'White House' not the House)."""
+    the Steelers; 'Google Stadia Founder's Edition' is a product of Google's, and 'White House' not the House).
+    An acronym of the longer name names it too ('FBI')."""
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
     generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | places
     return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS) and long - short <= generic

@@ -42,6 +42,22 @@ PLACE_ALIASES = {
     "dprk": "north korea",
 }
 
+# Other names of the same organisation that share no word with it; keys and values are case-folded.
+ORGANISATION_ALIASES = {
+    "isis": "islamic state",
+    "isil": "islamic state",
+    "isis/isil": "islamic state",
+    "isil/isis": "islamic state",
+    "daesh": "islamic state",
+    "the islamic state": "islamic state",
+    "al qaeda": "al-qaeda",
+    "al-qaida": "al-qaeda",
+    "al qaida": "al-qaeda",
+}
+
+# Words an acronym leaves out ('FBI' for 'Federal Bureau of Investigation').
+ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "&"})
+
 # Titles of the form "<office> of <domain>": the domain is part of the title, not an organisation.
 ROLE_PHRASES = (
     "secretary of state",
