@@ -227,6 +227,8 @@ def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes
     assert not naming("The bank called the court's decision a landmark judgment", "called")
     assert not naming("Analysts called it “the end of an era”", "called")
     assert not naming("Most voters see that the economy is weak", "see")
+    assert naming("The researchers observed Europa for 17 nights", "observed")
+    assert not naming("The Washington Post observed Republicans now control both chambers", "observed")
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:

@@ -518,7 +518,9 @@ _NAME_WORDS = 5
 
 def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue names, phones or watches: 'a mission | called | Europa Clipper', 'A family friend | called | 911',
-    'which | see | him become the most expensive keeper', 'researchers | see | how galaxies may have emerged'."""
+    'which | see | him become the most expensive keeper', 'researchers | see | how galaxies may have emerged',
+    'The researchers | observed | Europa for 17 nights' (what is observed as a remark has a verb: 'the Post observed
+    Republicans now control …')."""
     cue = _cue_words(doc, att)
     if len(cue) != 1 or cue[0].pos_ not in ("VERB", "AUX"):
         return False
@@ -527,8 +529,10 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     content = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
     if lemma == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return len(content) <= _NAME_WORDS  # 'a mission called Europa Clipper', 'a film called “Wild Rose”'
-    if lemma not in ("call", "see") or _has_quote_marks(doc, att):
+    if lemma not in ("call", "see", "observe") or _has_quote_marks(doc, att):
         return False
+    if lemma == "observe":
+        return not any(t.pos_ in ("VERB", "AUX") for t in content)
     if lemma == "call":
         complement = any(child.dep_ in _CALL_COMPLEMENT_DEPS for child in verb.children)
         return not complement and len(content) <= _PHONED_WORDS  # 'called 911', 'called an ambulance'
