@@ -12,7 +12,7 @@ import pytest
 from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
 from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
-from newsprobe.analyse.entities.repair import without_common_nouns_as_people
+from newsprobe.analyse.entities.repair import _companies_by_context, without_common_nouns_as_people
 from newsprobe.analyse.nationalities import nationalities, provinces
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.api import extract
@@ -94,6 +94,18 @@ def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:
     assert counts["al Qaeda"] == 2  # with Al-Qaeda
     assert counts["Bureau of Prisons"] == 2  # with 'BOP', its small word kept
     assert counts["World Bank"] == counts["WHO"] == 1
+
+
+def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() -> None:
+    text = (
+        "Shares of Ukrainian energy company Burisma fell. Burisma said nothing. John Smith founded the company Smith "
+        "sold to the bank Andrew Jackson had opened."
+    )
+    found = [
+        ("PERSON", m.start(), m.end()) for m in re.finditer(r"Burisma|John Smith|Smith(?= sold)|Andrew Jackson", text)
+    ]
+    labels = {text[s:e]: label for label, s, e in _companies_by_context(text, found, {})}
+    assert labels == {"Burisma": "ORG", "John Smith": "PERSON", "Smith": "PERSON", "Andrew Jackson": "PERSON"}
 
 
 def test_a_surname_joins_one_person_written_two_ways() -> None:
@@ -190,6 +202,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("39d5c43b", "American Enterprise Institute", "ORG"),  # was "Enterprise Institute"
         ("3cb5e2f4", "Nissan North America Inc.", "ORG"),  # was "North America Inc."
         ("7a664e40", "Bidens", "NORP"),  # "Burisma and the Bidens": a family, was a place
+        ("7a664e40", "Burisma", "ORG"),  # "Ukrainian energy company Burisma": was PERSON ×3
         ("156770d6", "Kristi Noem", "PERSON"),  # was "Noem": "Kristi" cut as if a nationality ("-ian", "-i")
         ("6ebac05f", "Ilhan Omar", "PERSON"),  # was "Omar"
         ("264dc3ae", "Ryan Suter", "PERSON"),  # was "Suter"

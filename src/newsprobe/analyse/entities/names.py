@@ -55,6 +55,12 @@ ORGANISATION_ALIASES = {
     "al qaida": "al-qaeda",
 }
 
+# Nouns that put a company's name right after them ('Ukrainian energy company Burisma', 'record label Big Machine').
+COMPANY_NOUNS = frozenset(
+    """company companies firm startup start-up conglomerate automaker carmaker retailer airline chipmaker
+    manufacturer lender bank insurer brokerage label publisher broadcaster studio""".split()
+)
+
 # Words an acronym leaves out ('FBI' for 'Federal Bureau of Investigation').
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "&"})
 

@@ -22,6 +22,7 @@ from ..nlp import text_of
 from ..spans import line_around
 from .names import (
     COMMON_NOUN_ACRONYMS,
+    COMPANY_NOUNS,
     GENERIC_NAME_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
@@ -90,6 +91,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         repaired.append((label, start, end))
     repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
+    repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
     repaired = _untagged_repeats(doc, repaired)
@@ -341,6 +343,30 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
             if after_preposition * 2 > len(mentions):
                 places.add(name)
     return [("GPE" if normalise_name(whole[s:e]) in places else label, s, e) for label, s, e in found]
+
+
+def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' that some mention puts right after a company noun ('Ukrainian energy company Burisma') is a
+    company, unless it reads as a person: a surname of someone the page names in full ('the company Smith founded'),
+    a name that starts with a known first name, or one the gazetteer knows as a person."""
+    surnames = _surnames_of_full_names(whole, found)
+
+    def reads_as_person(name: str) -> bool:
+        words = name.split()
+        return name in surnames or words[0].lower() in first_names() or gazetteer.get(normalise_name(name)) == "PERSON"
+
+    companies = {
+        normalise_name(whole[s:e])
+        for label, s, e in found
+        if label == "PERSON"
+        and (before := _words_before(whole, s))
+        and before[-1] in COMPANY_NOUNS
+        and not reads_as_person(whole[s:e].strip())
+    }
+    return [
+        ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in companies else label, s, e)
+        for label, s, e in found
+    ]
 
 
 def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
