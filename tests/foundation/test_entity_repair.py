@@ -113,6 +113,18 @@ def test_a_surname_joins_one_person_written_two_ways() -> None:
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 3)]
 
 
+def test_a_name_joins_its_person_whatever_its_case_or_doubled_letter() -> None:
+    found = _mentions(
+        ("PERSON", "Volodymyr Zelensky"), ("PERSON", "Zelenskyy"), ("PERSON", "Donald Trump"), ("PERSON", "TRUMP"),
+        ("PERSON", "Bill de Blasio"), ("PERSON", "De Blasio"),
+    )  # fmt: skip
+    assert sorted((e.name, e.count) for e in group_mentions(found)) == [
+        ("Bill de Blasio", 2),
+        ("Donald Trump", 2),
+        ("Volodymyr Zelensky", 2),
+    ]
+
+
 def test_a_group_tagged_as_a_person_does_not_make_its_place_a_person() -> None:
     found = _mentions(("GPE", "Virginia"), ("PERSON", "Virginia Democrats"), ("NORP", "Democrats"))
     labels = {m.text: label for label, m in relabel_people(found)}

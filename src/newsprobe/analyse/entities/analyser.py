@@ -35,6 +35,7 @@ __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_DOUBLED_LETTER = re.compile(r"(\w)\1")
 
 
 class Mention(Span):
@@ -171,11 +172,23 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too; so do 'Patrick W. Carlineo',
-    'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name)."""
-    if len(short) < len(long) and all(word in long for word in short):
+    'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name),
+    and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration that doubles a letter)."""
+    spelled = {_spelling(word) for word in long}
+    if len(short) < len(long) and all(_spelling(word) in spelled for word in short):
         return True
     a, b = _given_and_surname(short), _given_and_surname(long)
-    return a is not None and b is not None and a[1] == b[1] and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    return (
+        a is not None
+        and b is not None
+        and _spelling(a[1]) == _spelling(b[1])
+        and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    )
+
+
+def _spelling(word: str) -> str:
+    """A name's spelling with doubled letters written once ('Zelenskyy' and 'Zelensky')."""
+    return _DOUBLED_LETTER.sub(r"\1", word.casefold())
 
 
 def _given_and_surname(words: tuple[str, ...]) -> tuple[str, str] | None:
