@@ -108,6 +108,17 @@ def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() 
     assert labels == {"Burisma": "ORG", "John Smith": "PERSON", "Smith": "PERSON", "Andrew Jackson": "PERSON"}
 
 
+def test_a_one_word_person_always_after_the_with_no_noun_after_it_is_not_kept() -> None:
+    text = (
+        "Nissan sells models like the Altima and Maxima in Ohio. The Chronicle says sales rose. Donald Trump spoke, "
+        "and The Donald left. The Assad regime answered."
+    )
+    result = _entities(Article(text=text), "accurate")
+    names = {m.text: e.label for e in result.entities for m in e.mentions}
+    assert "Altima" not in names and "Chronicle" not in names  # were people
+    assert names["Donald"] == names["Donald Trump"] == names["Assad"] == "PERSON"
+
+
 def test_a_surname_joins_one_person_written_two_ways() -> None:
     found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 3)]

@@ -94,6 +94,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
+    repaired = _without_things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
 
@@ -413,6 +414,35 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
         )
     }
     return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
+
+
+def _without_things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word 'person' that every mention puts after 'the', with no noun after it, is a thing ('the Altima and
+    Maxima', 'The Chronicle says'); 'the Assad regime' names a person's regime, and 'the Clintons' a family. Not kept,
+    as its label would be a guess."""
+    whole = text_of(doc)
+    mentions: dict[str, list[tuple[int, int]]] = {}
+    for label, start, end in found:
+        if label == "PERSON" and " " not in whole[start:end].strip():
+            mentions.setdefault(whole[start:end], []).append((start, end))
+    in_full_names = {  # 'The Donald', 'the Trump of 2016'
+        word for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for word in whole[s:e].split()
+    }
+    things = {
+        name
+        for name, spans in mentions.items()
+        if name not in in_full_names
+        and not _plural_word(name)
+        and all(_a_thing_after_the(doc, *span) for span in spans)
+    }  # 'the Clintons' are a family
+    return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in things)]
+
+
+def _a_thing_after_the(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        return False
+    return span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")
 
 
 def _english_word_not_a_name(word: str) -> bool:
