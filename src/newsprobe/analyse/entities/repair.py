@@ -94,7 +94,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
-    repaired = _without_things_named_after_the(doc, repaired)
+    repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
 
@@ -416,33 +416,36 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
     return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
 
 
-def _without_things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
-    """A one-word 'person' that every mention puts after 'the', with no noun after it, is a thing ('the Altima and
-    Maxima', 'The Chronicle says'); 'the Assad regime' names a person's regime, and 'the Clintons' a family. Not kept,
-    as its label would be a guess."""
+def _things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
+    """A one-word 'person' that every mention puts after 'the', with no noun after it, is no person: an organisation
+    when it does something ('The Chronicle says'), else a thing that is not kept, as its label would be a guess ('the
+    Altima and Maxima'). 'The Donald' is a person named in full on the page, 'the Assad regime' a person's regime
+    and 'the Clintons' a family."""
     whole = text_of(doc)
     mentions: dict[str, list[tuple[int, int]]] = {}
     for label, start, end in found:
         if label == "PERSON" and " " not in whole[start:end].strip():
             mentions.setdefault(whole[start:end], []).append((start, end))
-    in_full_names = {  # 'The Donald', 'the Trump of 2016'
+    in_full_names = {
         word for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for word in whole[s:e].split()
     }
-    things = {
-        name
+    after_the = {
+        name: [_after_the(doc, *span) for span in spans]
         for name, spans in mentions.items()
-        if name not in in_full_names
-        and not _plural_word(name)
-        and all(_a_thing_after_the(doc, *span) for span in spans)
-    }  # 'the Clintons' are a family
-    return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in things)]
+        if name not in in_full_names and not _plural_word(name)
+    }
+    things = {name: "ORG" if "VERB" in after else "" for name, after in after_the.items() if None not in after}
+    relabelled = [(things.get(whole[s:e], label) if label == "PERSON" else label, s, e) for label, s, e in found]
+    return [item for item in relabelled if item[0]]
 
 
-def _a_thing_after_the(doc: Doc, start: int, end: int) -> bool:
+def _after_the(doc: Doc, start: int, end: int) -> str | None:
+    """The part of speech of the word after a name that stands after 'the' with no noun after it, else None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
-        return False
-    return span.end >= len(doc) or doc[span.end].pos_ not in ("NOUN", "PROPN")
+        return None
+    after = doc[span.end].pos_ if span.end < len(doc) else "END"
+    return None if after in ("NOUN", "PROPN") else "VERB" if after in ("VERB", "AUX") else after
 
 
 def _english_word_not_a_name(word: str) -> bool:
