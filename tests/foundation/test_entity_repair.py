@@ -234,6 +234,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("7a664e40", "Bidens", "NORP"),  # "Burisma and the Bidens": a family, was a place
         ("7a664e40", "Burisma", "ORG"),  # "Ukrainian energy company Burisma": was PERSON ×3
         ("5caf91b8", "Chronicle", "ORG"),  # "The Chronicle says": was PERSON, apart from "San Francisco Chronicle"
+        ("680c2848", "Stadia", "ORG"),  # was PERSON ×30, with "Stadia Offer"
+        ("287e4d9f", "Dell Alienware", "PRODUCT"),  # was PERSON
         ("156770d6", "Kristi Noem", "PERSON"),  # was "Noem": "Kristi" cut as if a nationality ("-ian", "-i")
         ("6ebac05f", "Ilhan Omar", "PERSON"),  # was "Omar"
         ("264dc3ae", "Ryan Suter", "PERSON"),  # was "Suter"

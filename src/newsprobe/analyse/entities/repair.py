@@ -92,6 +92,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
+    repaired = _products_of_companies(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
     repaired = _things_named_after_the(doc, repaired)
@@ -368,6 +369,25 @@ def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str
         ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in companies else label, s, e)
         for label, s, e in found
     ]
+
+
+def _products_of_companies(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' whose name starts with a company's ('Dell Alienware', 'Stadia Offer', 'EgyptAir Crash') is no
+    person: a company the gazetteer knows or the page names alone twice or more, unless the word is also a known first
+    name or a title ('Justice Kennedy', 'AG Mukasey')."""
+    alone = Counter(
+        normalise_name(whole[s:e]) for label, s, e in found if label == "ORG" and " " not in whole[s:e].strip()
+    )
+    companies = {name for name, count in alone.items() if count >= 2}
+
+    def a_product(name: str) -> bool:
+        words = name.split()
+        first = normalise_name(words[0])
+        known = gazetteer.get(first) == "ORG" or first in companies
+        title = words[0].lower() in first_names() | TITLE_WORDS or len(words[0]) <= 2  # 'AG Mukasey'
+        return len(words) > 1 and known and not title
+
+    return [("PRODUCT" if label == "PERSON" and a_product(whole[s:e]) else label, s, e) for label, s, e in found]
 
 
 def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
