@@ -34,9 +34,9 @@ class FlagChoice(str, Enum):
 def profile_text(profile: OutletProfile) -> str:
     """A plain-text outlet card: identity, flags, then every evidence item with its citation."""
     if profile.status == "unknown":
-        from ..report.words import SHARED_NAME  # here: the report package is heavy to import at start-up
-
         if profile.namesakes:
+            from ..report.words import SHARED_NAME  # here: the report package is heavy to import at start-up
+
             return f"{profile.query}: no single outlet — {SHARED_NAME} {', '.join(profile.namesakes)}"
         where = f" ({profile.unicode_domain})" if profile.domain else ""
         kind = "IP address; " if profile.is_ip else ""

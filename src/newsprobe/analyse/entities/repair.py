@@ -365,10 +365,7 @@ def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str
         and before[-1] in COMPANY_NOUNS
         and not reads_as_person(whole[s:e].strip())
     }
-    return [
-        ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in companies else label, s, e)
-        for label, s, e in found
-    ]
+    return _people_relabelled(whole, found, companies, "ORG")
 
 
 def _products_of_companies(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
@@ -384,7 +381,8 @@ def _products_of_companies(whole: str, found: list[Found], gazetteer: Mapping[st
         words = name.split()
         first = normalise_name(words[0])
         known = gazetteer.get(first) == "ORG" or first in companies
-        title = words[0].lower() in first_names() | TITLE_WORDS or len(words[0]) <= 2  # 'AG Mukasey'
+        first_word = words[0].lower()
+        title = first_word in first_names() or first_word in TITLE_WORDS or len(first_word) <= 2  # 'AG Mukasey'
         return len(words) > 1 and known and not title
 
     return [("PRODUCT" if label == "PERSON" and a_product(whole[s:e]) else label, s, e) for label, s, e in found]
@@ -403,9 +401,12 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
         and (whole[max(0, s - 4) : s].lower() == "the " or whole[s:e] not in surnames)
     }
     groups = {name for name in groups if gazetteer.get(name) != "PERSON"}
-    return [
-        ("ORG" if label == "PERSON" and normalise_name(whole[s:e]) in groups else label, s, e) for label, s, e in found
-    ]
+    return _people_relabelled(whole, found, groups, "ORG")
+
+
+def _people_relabelled(whole: str, found: list[Found], names: set[str], label: str) -> list[Found]:
+    """Every 'person' mention whose normalised name is one of `names` gets `label`."""
+    return [(label if kind == "PERSON" and normalise_name(whole[s:e]) in names else kind, s, e) for kind, s, e in found]
 
 
 def _surnames_of_full_names(whole: str, found: list[Found]) -> set[str]:
@@ -449,23 +450,29 @@ def _things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
     in_full_names = {
         word for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for word in whole[s:e].split()
     }
-    after_the = {
+    next_words = {
         name: [_after_the(doc, *span) for span in spans]
         for name, spans in mentions.items()
         if name not in in_full_names and not _plural_word(name)
     }
-    things = {name: "ORG" if "VERB" in after else "" for name, after in after_the.items() if None not in after}
-    relabelled = [(things.get(whole[s:e], label) if label == "PERSON" else label, s, e) for label, s, e in found]
-    return [item for item in relabelled if item[0]]
+    things = {name: parts for name, parts in next_words.items() if None not in parts}
+    acting = {name for name, parts in things.items() if {"VERB", "AUX"} & set(parts)}
+    dropped = things.keys() - acting
+    return [
+        ("ORG" if label == "PERSON" and whole[s:e] in acting else label, s, e)
+        for label, s, e in found
+        if not (label == "PERSON" and whole[s:e] in dropped)
+    ]
 
 
 def _after_the(doc: Doc, start: int, end: int) -> str | None:
-    """The part of speech of the word after a name that stands after 'the' with no noun after it, else None."""
+    """The part of speech of the word after a name that stands after 'the' with no noun after it ('' at the end of
+    the text), else None."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.start == 0 or doc[span.start - 1].lower_ != "the":
         return None
-    after = doc[span.end].pos_ if span.end < len(doc) else "END"
-    return None if after in ("NOUN", "PROPN") else "VERB" if after in ("VERB", "AUX") else after
+    after = doc[span.end].pos_ if span.end < len(doc) else ""
+    return None if after in ("NOUN", "PROPN") else after
 
 
 def _english_word_not_a_name(word: str) -> bool:
