@@ -14,6 +14,7 @@ __all__ = [
     "FingerprintKind",
     "DetectedLanguage",
     "Embed",
+    "EmbeddedPost",
     "Genre",
     "GenreLabel",
     "InputDescription",
@@ -246,12 +247,25 @@ class Link(BaseModel):
     removed_span: Span | None = Field(None, description="Offsets of the anchor inside that block's text.")
 
 
+class EmbeddedPost(Span):
+    """A social media post set into the body (an embedded tweet), signed by its account: `start`/`end` are its
+    words in `text`, without the link to its picture."""
+
+    author: str = Field(description="The account's name as the signature prints it, e.g. 'Rep. Ilhan Omar'.")
+    handle: str = Field(description="The account's handle, e.g. '@Ilhan'.")
+    date: str | None = Field(None, description="The date as the signature prints it.")
+    signature: Span = Field(description="The signature line in `text`: '— Rep. Ilhan Omar (@Ilhan) November 19, 2019'.")
+
+
 class Article(BaseModel):
     text: str
     paragraphs: list[Paragraph] = Field(default_factory=list)
     metadata: Metadata = Field(default_factory=Metadata)
     removed: list[RemovedBlock] = Field(default_factory=list)
     links: list[Link] = Field(default_factory=list, description="Links in the body, in reading order (HTML inputs).")
+    posts: list[EmbeddedPost] = Field(
+        default_factory=list, description="Social media posts set into the body with their signatures, in order."
+    )
     truncated_from: int | None = Field(None, description="Original text length when the text was cut to the limit.")
 
     def span_text(self, span: Span) -> str:

@@ -8,8 +8,8 @@ import pytest
 
 from newsprobe.extract import extract
 from newsprobe.extract._patterns import BOILERPLATE_RULES, COMPILED_RULES, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
-from newsprobe.extract.assemble import boilerplate_reason, normalise_space
-from newsprobe.ingest import from_html
+from newsprobe.extract.assemble import boilerplate_reason, closing_note_reason, normalise_space
+from newsprobe.ingest import from_html, from_text
 
 REMOVED = [
     ("SEE MORE: Hong Kong protests: 800 students under siege in university", "teaser"),
@@ -32,6 +32,9 @@ REMOVED = [
     ("Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters.", "newsletter sign-up"),
     ("Keep an eye on your inbox for the latest sports news.", "newsletter sign-up"),
     ("Follow him on Twitter @michaeldwall.", "social appeal"),
+    ("______________________________", "separator"),
+    ("Tell us what YOU think...", "reader appeal"),
+    ('[button link="https://example.org/submit" type="big"] Send us YOUR kit review[/button]', "page markup"),
 ]
 
 KEPT = [
@@ -72,6 +75,58 @@ def test_html_page_lists_removed_teasers_with_reasons() -> None:
     assert reasons[body[2]] == "teaser" and reasons[body[4]] == "teaser"
     assert "SEE MORE" not in article.text and "Also on rt.com" not in article.text
     assert body[1] in article.text and body[5] in article.text
+
+
+CLOSING_NOTES = [
+    ("Eric Song is IGN's deal curator and spends 25% of his pay on stuff he posts.", "author note"),
+    ("Ms. Jane Doe is a contributing opinion writer.", "author note"),
+    (
+        "Mike Wall's book about the search for alien life is out now. Follow him on Twitter @michaeldwall. "
+        "Follow us on Twitter @Spacedotcom or Facebook.",
+        "social appeal",
+    ),
+    ("Get the day's big stories + fun stuff you love like mock drafts, picks and power rankings.", "promotion"),
+    ("Get access to the fastest growing subscription service for as little as Rs 599 for first year.", "promotion"),
+    ("The Times is committed to publishing letters. We’d like to hear what you think about this.", "reader appeal"),
+    ("ATENÇÃO: Comentários com textos ininteligíveis não serão aprovados pelo moderador.", "comment policy"),
+]
+STORY = [
+    "Russia's foreign ministry said on Tuesday that talks on a ceasefire in southern Syria had stalled.",
+    "The ministry blamed Washington for the delay and said contacts would continue next week.",
+    "Deputy minister Sergei Ryabkov told reporters that the pace of the talks was disappointing.",
+    "Diplomats in Geneva expect a new round of talks to begin after the holidays, officials said.",
+]
+
+
+@pytest.mark.parametrize(("note", "reason"), CLOSING_NOTES)
+def test_a_note_on_the_author_or_site_is_removed_only_among_the_last_paragraphs(note: str, reason: str) -> None:
+    assert boilerplate_reason(note) is None
+    assert closing_note_reason(note) == reason
+    closing = extract(from_html(_page([*STORY, note, "Share", "Comments"])))
+    assert note not in closing.text and {block.text: block.reason for block in closing.removed}[note] == reason
+    inside = extract(from_html(_page([STORY[0], note, *STORY[1:]])))
+    assert note in inside.text
+
+
+def test_a_text_export_loses_its_closing_note_too() -> None:
+    note, reason = CLOSING_NOTES[0]
+    article = extract(from_text("Talks stall\n\n" + "\n\n".join([*STORY, note, "Copyright 2019"])))
+    assert note not in article.text and {block.text: block.reason for block in article.removed}[note] == reason
+    assert STORY[-1] in article.text
+
+
+def test_what_a_body_says_of_people_is_no_closing_note() -> None:
+    for line in [
+        "Derek Scissors is a resident scholar at the American Enterprise Institute.",
+        "The candidate urged supporters to follow him on Twitter.",
+        "Get ready for a long winter, forecasters said.",
+    ]:
+        assert closing_note_reason(line) is None
+
+
+def _page(paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{line}</p>" for line in paragraphs)
+    return f"<html><head><title>Talks stall</title></head><body><article>{body}</article></body></html>"
 
 
 def test_every_rule_is_anchored_or_has_key_strings() -> None:

@@ -126,6 +126,7 @@ def extract(
                 "paragraphs": [p.model_dump() for p in article.paragraphs],
                 "removed": [block.model_dump() for block in article.removed],
                 "links": [link.model_dump() for link in article.links],
+                "posts": [post.model_dump() for post in article.posts],
             }
         except NewsprobeError as exc:
             exit_code = max(exit_code, exc.exit_code)  # 3 when a fetch failed, else 2

@@ -13,6 +13,7 @@ from .genre import PageHints, classify_genre
 from .html import PageReading, extract_html
 from .language import language_of
 from .names import settle_names
+from .posts import locate_posts
 from .text_export import clean_export
 
 __all__ = ["MAX_TEXT_CHARS", "extract"]
@@ -46,6 +47,7 @@ def extract(raw: RawDocument) -> Article:
         metadata=metadata,
         removed=assembler.removed,
         links=assembler.links,
+        posts=locate_posts(text, assembler.paragraphs, page.post_texts if page else None),
     )
     return with_language_and_genre(truncate(article, MAX_TEXT_CHARS), page.hints if page else None)
 
@@ -68,7 +70,7 @@ def verbatim_article(text: str, url: str | None) -> Article:
         for match in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\n[ \t]*\n|\Z))", text, flags=re.DOTALL)
     ]
     metadata = Metadata(url=url, domain=registered_domain(url) if url else None)
-    return Article(text=text, paragraphs=paragraphs, metadata=metadata)
+    return Article(text=text, paragraphs=paragraphs, metadata=metadata, posts=locate_posts(text, paragraphs, None))
 
 
 def truncate(article: Article, limit: int) -> Article:
@@ -80,8 +82,15 @@ def truncate(article: Article, limit: int) -> Article:
     ]
     end = kept[-1].end
     links = [link for link in article.links if link.span is None or link.span.end <= end]
+    posts = [post for post in article.posts if post.signature.end <= end]
     return article.model_copy(
-        update={"text": article.text[:end], "paragraphs": kept, "links": links, "truncated_from": len(article.text)}
+        update={
+            "text": article.text[:end],
+            "paragraphs": kept,
+            "links": links,
+            "posts": posts,
+            "truncated_from": len(article.text),
+        }
     )
 
 

@@ -121,10 +121,39 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ),
     ("caption", r"^\((?:graphic|chart|video|photo|image|map|pictured)s?\s*:.{0,150}\)$"),
     ("caption", CAPTION_CREDIT),
+    ("separator", r"^[_=~*•·–—-](?:\s*[_=~*•·–—-]){2,}$"),
+    ("reader appeal", r"^tell us what you think\W*$"),
+    # a WordPress shortcode the page printed instead of rendering: "[button link=…] Send us YOUR kit review[/button]"
+    ("page markup", r"^\[(?P<tag>[a-z_]+)\b[^\]]*\].{0,200}\[/(?P=tag)\]$"),
 ]
+
+_SOCIAL_SITES = r"(?:twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin|tiktok|youtube)"
+_MEDIA_ROLES = r"(?:curator|editor|writer|reporter|correspondent|columnist|contributor|critic|journalist|producer)s?"
+_PERSON_NAME = r"(?-i:(?:(?:Mr|Ms|Mrs|Dr)\. )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})"
+
+# Only in the article's last paragraphs, where a site puts what is about its author or itself; in the body the same
+# words can be the story ("Smith is the Post's editor", "follow him on Twitter" said of a candidate).
+CLOSING_RULES: list[tuple[str, str]] = [
+    (
+        "social appeal",
+        rf"(?:^|[.!?][\"”’]?\s+)follow (?:him|her|them|me|us)\s+on\s+{_SOCIAL_SITES}\b[^.!?]{{0,80}}[.!?]?"
+        rf"(?:\s+follow\b[^.!?]{{0,80}}[.!?]?)*$",
+    ),
+    ("author note", rf"^{_PERSON_NAME} (?:is|was) (?:a |an |the )?(?:[\w&'’.-]+ ){{0,4}}{_MEDIA_ROLES}\b"),
+    ("promotion", r"^get (?:access to|the (?:day|week)['’]s|unlimited access|exclusive access|\d+% off)\b"),
+    ("reader appeal", r"\bwe['’]d (?:like|love) to hear (?:what you think|from you)\b"),
+    (
+        "comment policy",
+        r"\bcomments? (?:are|will be) (?:moderated|reviewed|closed)\b|\bcoment[aá]rios\b.{0,120}\bmoderador",
+    ),
+]
+CLOSING_PARAGRAPHS = 3
 
 COMPILED_RULES: list[tuple[str, re.Pattern[str]]] = [
     (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in BOILERPLATE_RULES
+]
+COMPILED_CLOSING_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (reason, re.compile(pattern, re.IGNORECASE)) for reason, pattern in CLOSING_RULES
 ]
 
 # A rule not anchored at the paragraph's start is tried at every position, which is slow on long body text. So each
@@ -180,7 +209,7 @@ MAX_BOILERPLATE_WORDS = {
     "republication notice": 60,
     "author links": 15,
     "copyright": 40,
-    "social appeal": 30,
+    "social appeal": 40,
     "share links": 15,
     "blog chrome": 15,
     "wire footer": 40,
@@ -195,6 +224,12 @@ MAX_BOILERPLATE_WORDS = {
     "byline": 20,
     "dateline": 12,
     "caption": 60,
+    "separator": 15,
+    "reader appeal": 60,
+    "page markup": 40,
+    "author note": 60,
+    "promotion": 60,
+    "comment policy": 60,
 }
 
 WEEKDAYS = frozenset(

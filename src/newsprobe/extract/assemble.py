@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..document import Link, Metadata, Paragraph, ParagraphKind, RemovedBlock
-from ._patterns import BARE_SITE, BOILERPLATE_RULES, COMPILED_RULES, EMAIL, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
+from ._patterns import (
+    BARE_SITE,
+    BOILERPLATE_RULES,
+    CLOSING_PARAGRAPHS,
+    COMPILED_CLOSING_RULES,
+    COMPILED_RULES,
+    EMAIL,
+    FLOATING_RULE_KEYS,
+    MAX_BOILERPLATE_WORDS,
+)
 
-__all__ = ["Assembler", "boilerplate_reason", "normalise_space", "plain_spacing"]
+__all__ = [
+    "Assembler",
+    "boilerplate_reason",
+    "closing_indexes",
+    "closing_note_reason",
+    "normalise_space",
+    "plain_spacing",
+]
 
 _IMAGE_CREDIT_LABEL = re.compile(
     r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
@@ -58,12 +75,26 @@ def boilerplate_reason(paragraph: str) -> str | None:
     return _reason(normalise_space(paragraph))
 
 
+def closing_note_reason(paragraph: str) -> str | None:
+    """The reason this paragraph, one of the article's last, is a note about its author or site, or None."""
+    return _first_reason(normalise_space(paragraph), COMPILED_CLOSING_RULES)
+
+
+def closing_indexes(kept: Sequence[bool]) -> set[int]:
+    """The indexes of the article's last CLOSING_PARAGRAPHS paragraphs among those `kept` as body text."""
+    return set([index for index, keep in enumerate(kept) if keep][-CLOSING_PARAGRAPHS:])
+
+
 def _reason(text: str) -> str | None:
     # the common case, body text, in one anchored match and a look for key strings
     if not _ANCHORED_RULES.match(text) and not (_may_match_floating_rule(text) and _FLOATING_RULES.search(text)):
         return None
+    return _first_reason(text, COMPILED_RULES)
+
+
+def _first_reason(text: str, rules: list[tuple[str, re.Pattern[str]]]) -> str | None:
     words = len(text.split())
-    for reason, pattern in COMPILED_RULES:
+    for reason, pattern in rules:
         if pattern.search(text) and words <= MAX_BOILERPLATE_WORDS.get(reason, 400):
             return reason
     return None
@@ -100,14 +131,12 @@ class Assembler:
         position = self._length + (2 if self._parts else 0)
         self.removed.append(RemovedBlock(text=normalise_space(text), reason=reason, position=position))
 
-    def add_checked(self, text: str, kind: ParagraphKind = "paragraph") -> None:
-        """Add a paragraph unless it is boilerplate."""
-        text = normalise_space(text)
-        reason = _reason(text)
+    def add_or_remove(self, text: str, reason: str | None, kind: ParagraphKind = "paragraph") -> None:
+        """Add the paragraph to the text, or to `removed` when it has a reason to be boilerplate."""
         if reason:
             self.remove(text, reason)
         else:
-            self._append(text, kind)
+            self.add_paragraph(text, kind)
 
     def harvest_footer_metadata(self, metadata: Metadata) -> None:
         """Image credits, footer e-mails and site URLs from the removed blocks."""

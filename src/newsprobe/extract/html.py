@@ -17,13 +17,14 @@ from trafilatura.utils import load_html
 from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
-from .assemble import Assembler
+from .assemble import Assembler, boilerplate_reason, closing_indexes, closing_note_reason
 from .claim_review import read_claim_reviews
 from .dates import parse_date
 from .fingerprints import read_site_fingerprints
 from .genre import PageHints, read_page_hints
 from .links import BlockAnchors, LineOpeners, collect_anchors, collect_embeds, locate_links
 from .names import PageNames, read_page_names
+from .posts import read_post_texts
 
 __all__ = ["PageReading", "extract_html"]
 
@@ -42,6 +43,7 @@ class PageReading:
 
     hints: PageHints
     names: PageNames
+    post_texts: dict[str, list[str]]  # each embedded post's markup text, without whitespace, by handle
 
 
 @dataclass(frozen=True)
@@ -248,7 +250,9 @@ def extract_html(
     head = _read_head(tree)
     metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
     page_title, metadata.title = metadata.title, headline_without_site(metadata.title, tree)
-    page = PageReading(hints=read_page_hints(tree, page_title), names=read_page_names(tree))
+    page = PageReading(
+        hints=read_page_hints(tree, page_title), names=read_page_names(tree), post_texts=read_post_texts(tree)
+    )
     anchors = collect_anchors(tree)
     metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
@@ -258,12 +262,17 @@ def extract_html(
     headline = _comparable(metadata.title)
     paragraphs = _body_paragraphs(getattr(document, "text", None) or "", metadata.title)
     related = related_stories(paragraphs, anchors, metadata.url)
-    for index, paragraph in enumerate(paragraphs):
-        if index in related:
-            assembler.remove(paragraph, "related links")
-        elif repeats_headline(paragraph, headline):
-            assembler.remove(paragraph, "headline")
-        else:
-            assembler.add_checked(paragraph)
+    reasons = [
+        "related links"
+        if index in related
+        else "headline"
+        if repeats_headline(paragraph, headline)
+        else boilerplate_reason(paragraph)
+        for index, paragraph in enumerate(paragraphs)
+    ]
+    for index in closing_indexes([reason is None for reason in reasons]):
+        reasons[index] = closing_note_reason(paragraphs[index])
+    for paragraph, reason in zip(paragraphs, reasons, strict=True):
+        assembler.add_or_remove(paragraph, reason)
     assembler.links = locate_links(anchors, assembler.text, assembler.removed, metadata.url)
     return metadata, assembler, page

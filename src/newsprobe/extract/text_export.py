@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..document import Metadata, ParagraphKind
 from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
-from .assemble import Assembler, boilerplate_reason, normalise_space
+from .assemble import Assembler, boilerplate_reason, closing_indexes, closing_note_reason, normalise_space
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
 
@@ -152,19 +152,29 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
     while index < len(blocks) and header.read_block(blocks[index]):
         index += 1
     metadata = header.metadata
-    for block in blocks[index:]:
-        _add_block(assembler, block)
+    body = blocks[index:]
+    removals = [_removal(block) for block in body]
+    for position in closing_indexes([removal is None for removal in removals]):
+        reason = closing_note_reason(body[position].text)
+        removals[position] = [(body[position].text, reason)] if reason else None
+    for block, removal in zip(body, removals, strict=True):
+        if removal is None:
+            assembler.add_paragraph(block.text, _kind(block))
+        for text, reason in removal or []:
+            assembler.remove(text, reason)
     return metadata, assembler
 
 
-def _add_block(assembler: Assembler, block: Block) -> None:
+def _removal(block: Block) -> list[tuple[str, str]] | None:
+    """The block's parts that are boilerplate, each with its reason; None when the block is body text."""
     reasons = [boilerplate_reason(line) for line in block.lines]
     if len(block.lines) > 1 and all(reasons):
-        for line, reason in zip(block.lines, reasons, strict=True):
-            assembler.remove(line, reason or "")
-        return
-    if block.link_only and len(block.text.split()) <= 8 and boilerplate_reason(block.text) is None:
-        assembler.remove(block.text, "navigation link")
-        return
-    kind: ParagraphKind = "heading" if block.heading else ("list" if "\n" in block.text else "paragraph")
-    assembler.add_checked(block.text, kind)
+        return [(line, reason or "") for line, reason in zip(block.lines, reasons, strict=True)]
+    reason = boilerplate_reason(block.text)
+    if reason is None and block.link_only and len(block.text.split()) <= 8:
+        reason = "navigation link"
+    return [(block.text, reason)] if reason else None
+
+
+def _kind(block: Block) -> ParagraphKind:
+    return "heading" if block.heading else ("list" if "\n" in block.text else "paragraph")

@@ -13,7 +13,7 @@ from ..document import Article, InputDescription
 
 __all__ = ["SCHEMA_VERSION", "Report", "typed_report_model"]
 
-SCHEMA_VERSION = "2.3"
+SCHEMA_VERSION = "2.4"
 
 
 class Report(BaseModel):

@@ -22,6 +22,7 @@ from ..spans import CharSpan, join_touching
 from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
+from .posts import POST, signed_by, with_posts
 from .rules import (
     RawAttribution,
     attach_continuations,
@@ -373,10 +374,14 @@ def build_result(
     sources = [raw.source for raw in raws if raw.source]
     resolver = SpeakerResolver(doc, entities, quotes, metadata, sources, profile)
     speakers = [resolver.resolve(raw.source, raw.cue) for raw in raws]
+    speakers = [
+        signed_by(text, raw, speaker, profile) if raw.kind == POST else speaker
+        for raw, speaker in zip(raws, speakers, strict=True)
+    ]
     _inherit_speakers(text, raws, speakers, profile)
     attributions = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
-        style = quote_style(text, raw.content)
+        style: QuoteStyle = "direct" if raw.kind == POST else quote_style(text, raw.content)
         attributions.append(
             Attribution(
                 id=i,
@@ -464,5 +469,6 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             keep = raw.source is not None and not has_sourceless_cue(doc, raw)
             raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None
             raw.source_head = raw.source_head if keep else None
+        raws = with_posts(article.text, raws, article.posts)
         profile = context.profile or self.profile
         return build_result(article.text, doc, raws, entities, quotes, method, article.metadata, profile)

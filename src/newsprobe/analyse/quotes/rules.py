@@ -77,7 +77,7 @@ class RawAttribution:
     content: list[CharSpan]
     source: CharSpan | None = None
     source_head: int | None = None  # token index of the source's head word
-    kind: str = "verb"  # verb | according | quote
+    kind: str = "verb"  # verb | according | quote | post
 
     @property
     def content_start(self) -> int:
