@@ -8,7 +8,7 @@ import pytest
 from newsprobe.analyse.mpnet import Computed, MultitaskEncoding
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.quotes.analyser import repair_sources
+from newsprobe.analyse.quotes.analyser import drop_earlier_sentences, repair_sources
 from newsprobe.analyse.quotes.encoder_tags import combined_attributions, token_probabilities
 from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import RawAttribution
@@ -97,3 +97,25 @@ def test_the_outlet_a_quote_came_through_is_not_its_speaker() -> None:
     (repaired,) = repair_sources(doc, [tagged], find_quotes(text))
     assert repaired.source is not None
     assert text[repaired.source[0] : repaired.source[1]].startswith("Richardson")  # the subject of "said"
+
+
+def _attribution(text: str, cue: str, *contents: str) -> RawAttribution:
+    spans = [(text.index(content), text.index(content) + len(content)) for content in contents]
+    return RawAttribution(cue=[(text.index(cue), text.index(cue) + len(cue))], content=spans)
+
+
+def test_unquoted_content_from_the_sentence_before_the_cue_is_the_writers() -> None:
+    text = "Garrett responded by hitting Rudolph. His supporters have stated that he had no choice but to act."
+    doc = SharedNLP().doc(text)
+    [stated] = drop_earlier_sentences(doc, [_attribution(text, "stated", "Garrett responded", "that he had no choice")])
+    assert [text[start:end] for start, end in stated.content] == ["that he had no choice"]
+    # only content tagged at the cue makes the sentence before the writer's
+    [alone] = drop_earlier_sentences(doc, [_attribution(text, "stated", "Garrett responded")])
+    assert [text[start:end] for start, end in alone.content] == ["Garrett responded"]
+
+
+def test_quoted_words_before_the_cue_stay_content() -> None:
+    text = "“We will win,” Smith told the fans. He also said that the team was ready."
+    doc = SharedNLP().doc(text)
+    [said] = drop_earlier_sentences(doc, [_attribution(text, "said", "“We will win,”", "that the team was ready")])
+    assert len(said.content) == 2

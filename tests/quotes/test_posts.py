@@ -18,6 +18,7 @@ TWEET = (
 )
 TEAM_TWEET = (
     '<blockquote class="twitter-tweet"><p>#Browns Greedy Williams has been solid in run support so far this season. '
+    "He said that he is ready for Sunday's game against the Steelers. "
     'He averages one miss for every 22 tackle attempts <a href="https://t.co/I8N">pic.twitter.com/I8N</a></p>'
     "&mdash; PFF CLE Browns (@PFF_Browns) November 16, 2019</blockquote>"
 )
@@ -49,3 +50,5 @@ def test_an_accounts_name_is_never_swapped_for_a_name_in_its_post() -> None:
     _, result = _quotes("accurate", f"<p>{PROSE}</p>", TEAM_TWEET)
     [post] = [att for att in result.attributions if [cue.text for cue in att.cue] == ["@PFF_Browns"]]
     assert post.speaker.name == "PFF CLE Browns"
+    # a pronoun in a post points into the post: its words are the account's
+    assert not [att for att in result.attributions if att.source and att.source[0].text == "He"]

@@ -336,6 +336,23 @@ def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribut
     return [att for att in tagged if att.cue or _quoted_words(text, att.content) >= MIN_UNCUED_QUOTE_WORDS]
 
 
+def drop_earlier_sentences(doc: Doc, tagged: list[RawAttribution]) -> list[RawAttribution]:
+    """Unquoted content the taggers add from a sentence before the cue's, to content they found at the cue: the
+    sentence before is the writer's own ('… before Garrett responded by hitting Rudolph. Rudolph's supporters
+    have stated that …' is not what the supporters stated)."""
+    for att in tagged:
+        if not att.cue:
+            continue
+        cue_sentence = doc.char_span(*att.cue[0], alignment_mode="expand")
+        if cue_sentence is None or not len(cue_sentence):
+            continue
+        starts_at = cue_sentence[0].sent.start_char
+        kept = [span for span in att.content if span[1] > starts_at or _quoted_words(doc.text, [span])]
+        if kept and len(kept) < len(att.content):
+            att.content = kept
+    return tagged
+
+
 def _quoted_words(text: str, spans: list[CharSpan]) -> int:
     chunks = [text[start:end] for start, end in spans]
     return sum(len(chunk[r.start : r.end].split()) for chunk in chunks for r in find_quotes(chunk))
@@ -460,7 +477,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = follow_quote_marks(article.text, tagged, quotes)
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
-            raws = drop_unanchored(article.text, raws)
+            raws = drop_earlier_sentences(doc, drop_unanchored(article.text, raws))
         not_saying = NOT_SAYING if method in ENCODER_METHODS else TAGGER_NOT_SAYING
         raws = [raw for raw in raws if not any(says_nothing(doc, raw) for says_nothing in not_saying)]
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))

@@ -2,8 +2,9 @@
 
 "— Arvind Kejriwal (@ArvindKejriwal) November 1, 2019" under a tweet says who wrote every word of it, so the post
 is one attribution (source: the signed name, cue: the handle, content: the post's words). What the taggers found
-inside a post with no source or a first-person one ("I | urge | all Delhiites …") is the same words with a speaker
-they could not name, and gives way to it; attributions the post itself reports ("Trump said …") stay.
+inside a post with no source or a pronoun for one ("I | urge | all Delhiites …", "He | posted | an elite grade")
+is the post's words with a speaker nobody can name from the article (a pronoun in a post points into the post), and
+gives way to it; attributions the post itself reports of someone it names ("Biden says …") stay.
 """
 
 from __future__ import annotations
@@ -19,11 +20,13 @@ from .speakers import Speaker, SpeakerEvidence
 __all__ = ["POST", "signed_by", "with_posts"]
 
 POST = "post"  # RawAttribution.kind of an embedded post
-_OWN_VOICE = frozenset({"i", "me", "my", "we", "us", "our"})
+_PRONOUNS = frozenset(
+    {"i", "me", "my", "we", "us", "our", "you", "he", "him", "his", "she", "her", "it", "they", "them"}
+)
 
 
 def with_posts(text: str, raws: list[RawAttribution], posts: list[EmbeddedPost]) -> list[RawAttribution]:
-    """`raws` with each post as an attribution, in text order, without those it speaks for."""
+    """`raws` with each post as an attribution, in text order, without those whose words it speaks for."""
     kept = [raw for raw in raws if not any(_spoken_by_post(text, raw, post) for post in posts)]
     for post in posts:
         insort(kept, _attribution(text, post), key=lambda raw: raw.content_start)
@@ -50,7 +53,7 @@ def signed_by(text: str, raw: RawAttribution, resolved: Speaker, profile: Profil
 
 def _spoken_by_post(text: str, raw: RawAttribution, post: EmbeddedPost) -> bool:
     inside = post.start <= raw.content_start and raw.content_end <= post.signature.end
-    return inside and (raw.source is None or text[raw.source[0] : raw.source[1]].lower() in _OWN_VOICE)
+    return inside and (raw.source is None or text[raw.source[0] : raw.source[1]].lower() in _PRONOUNS)
 
 
 def _attribution(text: str, post: EmbeddedPost) -> RawAttribution:
