@@ -14,6 +14,7 @@ from newsprobe.analyse.entities.analyser import Mention as EntityMention
 from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
 from newsprobe.analyse.entities.repair import (
     _companies_by_context,
+    _products_by_context,
     _things_named_after_the,
     without_common_nouns_as_people,
 )
@@ -110,6 +111,16 @@ def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() 
     ]
     labels = {text[s:e]: label for label, s, e in _companies_by_context(text, found, {})}
     assert labels == {"Burisma": "ORG", "John Smith": "PERSON", "Smith": "PERSON", "Andrew Jackson": "PERSON"}
+
+
+def test_a_name_before_a_product_noun_is_a_product_unless_it_reads_as_a_person() -> None:
+    text = (
+        "Plug a Thunderbolt dock into the port. Thunderbolt is fast. Emma Stone laptop sales rose, and the Trump "
+        "campaign bought a John Deere tractor while Donald Trump watched."
+    )
+    found = [("PERSON", m.start(), m.end()) for m in re.finditer(r"Thunderbolt|Emma Stone|Donald Trump|Trump", text)]
+    labels = {text[s:e]: label for label, s, e in _products_by_context(text, found, {})}
+    assert labels == {"Thunderbolt": "PRODUCT", "Emma Stone": "PERSON", "Trump": "PERSON", "Donald Trump": "PERSON"}
 
 
 def test_a_one_word_person_always_after_the_with_no_noun_after_it_is_no_person() -> None:
@@ -236,6 +247,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("5caf91b8", "Chronicle", "ORG"),  # "The Chronicle says": was PERSON, apart from "San Francisco Chronicle"
         ("680c2848", "Stadia", "ORG"),  # was PERSON ×30, with "Stadia Offer"
         ("287e4d9f", "Dell Alienware", "PRODUCT"),  # was PERSON
+        ("65bf3048", "Thunderbolt", "PRODUCT"),  # "an older Thunderbolt dock": was PERSON
         ("156770d6", "Kristi Noem", "PERSON"),  # was "Noem": "Kristi" cut as if a nationality ("-ian", "-i")
         ("6ebac05f", "Ilhan Omar", "PERSON"),  # was "Omar"
         ("264dc3ae", "Ryan Suter", "PERSON"),  # was "Suter"

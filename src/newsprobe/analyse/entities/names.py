@@ -61,6 +61,16 @@ COMPANY_NOUNS = frozenset(
     manufacturer lender bank insurer brokerage label publisher broadcaster studio""".split()
 )
 
+# Nouns that make the name before them a product's ('a Thunderbolt dock', 'the 737 Max jet', 'the Fossil Hybrid HR
+# smartwatch'); not 'campaign', 'administration', 'case' or 'report', which follow people's names too
+PRODUCT_NOUNS = frozenset(
+    """dock docks adapter adapters charger chargers cable cables connector port ports console consoles controller
+    controllers headset headphones earbuds smartwatch smartwatches smartphone smartphones laptop laptops tablet tablets
+    monitor monitors hdtv drone drones jet jets airliner airliners aircraft helicopter suv suvs sedan sedans hatchback
+    wagon pickup crossover grille chip chips chipset processor processors gpu cosmetics keyboard trackpad
+    firmware""".split()
+)
+
 # Words an acronym leaves out ('FBI' for 'Federal Bureau of Investigation').
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "&"})
 

@@ -26,6 +26,7 @@ from .names import (
     GENERIC_NAME_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
+    PRODUCT_NOUNS,
     ROLE_DOMAINS,
     ROLE_HEADS,
     ROLE_PHRASES,
@@ -66,6 +67,7 @@ _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
 
@@ -92,6 +94,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
+    repaired = _products_by_context(whole, repaired, gazetteer)
     repaired = _products_of_companies(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
@@ -349,14 +352,8 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
 
 def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A 'person' that some mention puts right after a company noun ('Ukrainian energy company Burisma') is a
-    company, unless it reads as a person: a surname of someone the page names in full ('the company Smith founded'),
-    a name that starts with a known first name, or one the gazetteer knows as a person."""
-    surnames = _surnames_of_full_names(whole, found)
-
-    def reads_as_person(name: str) -> bool:
-        words = name.split()
-        return name in surnames or words[0].lower() in first_names() or gazetteer.get(normalise_name(name)) == "PERSON"
-
+    company, unless it reads as a person."""
+    reads_as_person = _person_reading(whole, found, gazetteer)
     companies = {
         normalise_name(whole[s:e])
         for label, s, e in found
@@ -366,6 +363,33 @@ def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str
         and not reads_as_person(whole[s:e].strip())
     }
     return _people_relabelled(whole, found, companies, "ORG")
+
+
+def _products_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' that some mention puts right before a product noun ('a Thunderbolt dock', 'the 737 Max jet') is a
+    product, unless it reads as a person."""
+    reads_as_person = _person_reading(whole, found, gazetteer)
+    products = {
+        normalise_name(whole[s:e])
+        for label, s, e in found
+        if label == "PERSON"
+        and (after := _WORD_AFTER.match(whole, e))
+        and after.group(1).lower() in PRODUCT_NOUNS
+        and not reads_as_person(whole[s:e].strip())
+    }
+    return _people_relabelled(whole, found, products, "PRODUCT")
+
+
+def _person_reading(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> Callable[[str], bool]:
+    """Whether a name reads as a person's: a surname of someone the page names in full ('the company Smith
+    founded'), a name that starts with a known first name, or one the gazetteer knows as a person."""
+    surnames = _surnames_of_full_names(whole, found)
+
+    def reads_as_person(name: str) -> bool:
+        words = name.split()
+        return name in surnames or words[0].lower() in first_names() or gazetteer.get(normalise_name(name)) == "PERSON"
+
+    return reads_as_person
 
 
 def _products_of_companies(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
