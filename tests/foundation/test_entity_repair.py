@@ -14,6 +14,7 @@ from newsprobe.analyse.entities.analyser import Mention as EntityMention
 from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
 from newsprobe.analyse.entities.repair import (
     _companies_by_context,
+    _dateline_places,
     _products_by_context,
     _things_named_after_the,
     without_common_nouns_as_people,
@@ -111,6 +112,25 @@ def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() 
     ]
     labels = {text[s:e]: label for label, s, e in _companies_by_context(text, found, {})}
     assert labels == {"Burisma": "ORG", "John Smith": "PERSON", "Smith": "PERSON", "Andrew Jackson": "PERSON"}
+
+
+def test_a_dateline_opening_a_paragraph_is_a_place() -> None:
+    text = (
+        "SIOUX FALLS, S.D. (AP) — The state launched a campaign. Sioux Falls residents laughed.\n\n"
+        "Dekalb, Ill. — Mike Glass threw three passes.\n\nDianne Feinstein, Calif. Democrat, said no."
+    )
+    found = [
+        ("PERSON", m.start(), m.end())
+        for m in re.finditer(r"SIOUX FALLS|Sioux Falls|Dekalb|Mike Glass|Dianne Feinstein", text)
+    ]
+    labels = {text[s:e]: label for label, s, e in _dateline_places(text, found, {})}
+    assert labels == {
+        "SIOUX FALLS": "GPE",
+        "Sioux Falls": "GPE",
+        "Dekalb": "GPE",
+        "Mike Glass": "PERSON",
+        "Dianne Feinstein": "PERSON",
+    }
 
 
 def test_a_name_before_a_product_noun_is_a_product_unless_it_reads_as_a_person() -> None:

@@ -68,6 +68,8 @@ _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+# What follows a dateline's place: a state's abbreviation ('SIOUX FALLS, S.D.', 'Dekalb, Ill.') or a wire's name
+_DATELINE_TAIL = re.compile(r",[ \t]*(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)|[ \t]*\((?:AP|Reuters|AFP|UPI)\)")
 _MAX_EXTENSION = 3  # proper nouns a name may grow by to reach a gazetteer name
 
 
@@ -93,6 +95,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         repaired.append((label, start, end))
     repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
+    repaired = _dateline_places(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _products_by_context(whole, repaired, gazetteer)
     repaired = _products_of_companies(whole, repaired, gazetteer)
@@ -348,6 +351,22 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
             if after_preposition * 2 > len(mentions):
                 places.add(name)
     return [("GPE" if normalise_name(whole[s:e]) in places else label, s, e) for label, s, e in found]
+
+
+def _dateline_places(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' that opens a paragraph before a state's abbreviation or a wire's name is the dateline's place
+    ('SIOUX FALLS, S.D. (AP) —', 'Dekalb, Ill. —'), and so is every other mention of its name, unless it reads as
+    a person ('Dianne Feinstein, Calif. Democrat, …')."""
+    reads_as_person = _person_reading(whole, found, gazetteer)
+    places = {
+        normalise_name(whole[s:e])
+        for label, s, e in found
+        if label == "PERSON"
+        and whole[max(0, s - 1) : s] in ("", "\n")
+        and _DATELINE_TAIL.match(whole, e)
+        and not reads_as_person(whole[s:e].strip())
+    }
+    return _people_relabelled(whole, found, places, "GPE")
 
 
 def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
