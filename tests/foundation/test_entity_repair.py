@@ -275,6 +275,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("0d461229", "Opelka", "PERSON"),  # '"Came down to a few points," Opelka said': was NORP, and unresolved
         ("51374560", "Menear", "PERSON"),  # was PRODUCT beside "Craig Menear", and his quote unresolved
         ("4648a420", "Broncos", "ORG"),  # a team with no "the" before it: was PERSON
+        ("16c30add", "Delhiites", "NORP"),  # a place's people: was ORG, as a team would be
+        ("776a1c04", "SIOUX FALLS", "GPE"),  # the dateline "SIOUX FALLS, S.D. (AP) —": was PERSON
         ("7ab16ade", "Steelers", "ORG"),  # was PERSON
         ("2f42ef1d", "Yahoo", "ORG"),  # the gazetteer's organisation, tagged a person: was PERSON
         ("70cb2d5b", "Dick Clark Productions", "ORG"),  # was PERSON: named after a person, it is a company

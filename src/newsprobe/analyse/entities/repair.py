@@ -434,7 +434,7 @@ def _products_of_companies(whole: str, found: list[Found], gazetteer: Mapping[st
 def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A one-word plural 'person' that some mention puts after 'the', or that is no surname of a person named in
     full on the page, is a team or a group ('the Steelers', 'the Browns' defense', 'Broncos', 'Swifties'), unless
-    the gazetteer knows it as a person ('Sanders')."""
+    the gazetteer knows it as a person ('Sanders'); one that ends in '-ites' is a place's people ('Delhiites')."""
     surnames = _surnames_of_full_names(whole, found)
     groups = {
         normalise_name(whole[s:e])
@@ -444,7 +444,8 @@ def _groups_by_article(whole: str, found: list[Found], gazetteer: Mapping[str, s
         and (whole[max(0, s - 4) : s].lower() == "the " or whole[s:e] not in surnames)
     }
     groups = {name for name in groups if gazetteer.get(name) != "PERSON"}
-    return _people_relabelled(whole, found, groups, "ORG")
+    peoples = {name for name in groups if name.endswith("ites")}  # a place's people: 'Delhiites', 'Muscovites'
+    return _people_relabelled(whole, _people_relabelled(whole, found, peoples, "NORP"), groups - peoples, "ORG")
 
 
 def _people_relabelled(whole: str, found: list[Found], names: set[str], label: str) -> list[Found]:
