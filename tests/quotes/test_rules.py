@@ -229,6 +229,8 @@ def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes
     assert not naming("Most voters see that the economy is weak", "see")
     assert naming("The researchers observed Europa for 17 nights", "observed")
     assert not naming("The Washington Post observed Republicans now control both chambers", "observed")
+    assert naming('Sondland, Volker and Perry were known as the "Three Amigos."', "were known as")
+    assert not naming("Volker said he never used the term and that it was known to few", "said")
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:

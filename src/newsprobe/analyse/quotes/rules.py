@@ -520,8 +520,10 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue names, phones or watches: 'a mission | called | Europa Clipper', 'A family friend | called | 911',
     'which | see | him become the most expensive keeper', 'researchers | see | how galaxies may have emerged',
     'The researchers | observed | Europa for 17 nights' (what is observed as a remark has a verb: 'the Post observed
-    Republicans now control …')."""
+    Republicans now control …'), 'they | were known as | the "Three Amigos"'."""
     cue = _cue_words(doc, att)
+    if any(_known_as(token) for token in cue):
+        return True
     if len(cue) != 1 or cue[0].pos_ not in ("VERB", "AUX"):
         return False
     verb = cue[0]
@@ -537,6 +539,11 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
         complement = any(child.dep_ in _CALL_COMPLEMENT_DEPS for child in verb.children)
         return not complement and len(content) <= _PHONED_WORDS  # 'called 911', 'called an ambulance'
     return not content or content[0].lower_ != "that"
+
+
+def _known_as(token: Token) -> bool:
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return token.lemma_.lower() == "know" and token.tag_ == "VBN" and following is not None and following.lower_ == "as"
 
 
 def _has_quote_marks(doc: Doc, att: RawAttribution) -> bool:
