@@ -230,6 +230,9 @@ def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes
     assert naming("The researchers observed Europa for 17 nights", "observed")
     assert not naming("The Washington Post observed Republicans now control both chambers", "observed")
     assert naming('Sondland, Volker and Perry were known as the "Three Amigos."', "were known as")
+    assert naming("But the scientists only spotted water vapor in one of the nights", "only spotted")
+    assert naming("NASA's Hubble Space Telescope has spotted evidence of plumes", "has spotted")
+    assert not naming("Analysts spotted that the numbers did not add up", "spotted")
     assert not naming("Volker said he never used the term and that it was known to few", "said")
 
 

@@ -522,13 +522,15 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     'The researchers | observed | Europa for 17 nights' (what is observed as a remark has a verb: 'the Post observed
     Republicans now control …'), 'they | were known as | the "Three Amigos"'."""
     cue = _cue_words(doc, att)
+    content = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
     if any(_known_as(token) for token in cue):
         return True
+    if any(t.lemma_.lower() == "spot" and t.pos_ == "VERB" for t in cue) and not _has_quote_marks(doc, att):
+        return not content or content[0].lower_ != "that"  # 'the scientists | only spotted | water vapor in one'
     if len(cue) != 1 or cue[0].pos_ not in ("VERB", "AUX"):
         return False
     verb = cue[0]
     lemma = verb.lemma_.lower()
-    content = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
     if lemma == "call" and verb.dep_ == "acl" and verb.tag_ == "VBN":
         return len(content) <= _NAME_WORDS  # 'a mission called Europa Clipper', 'a film called “Wild Rose”'
     if lemma not in ("call", "see", "observe") or _has_quote_marks(doc, att):
