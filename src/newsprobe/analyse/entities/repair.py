@@ -355,48 +355,48 @@ def _places_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, s
 
 def _dateline_places(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A 'person' that opens a paragraph before a state's abbreviation or a wire's name is the dateline's place
-    ('SIOUX FALLS, S.D. (AP) —', 'Dekalb, Ill. —'), and so is every other mention of its name, unless it reads as
-    a person ('Dianne Feinstein, Calif. Democrat, …')."""
-    reads_as_person = _person_reading(whole, found, gazetteer)
-    places = {
-        normalise_name(whole[s:e])
-        for label, s, e in found
-        if label == "PERSON"
-        and whole[max(0, s - 1) : s] in ("", "\n")
-        and _DATELINE_TAIL.match(whole, e)
-        and not reads_as_person(whole[s:e].strip())
-    }
-    return _people_relabelled(whole, found, places, "GPE")
+    ('SIOUX FALLS, S.D. (AP) —', 'Dekalb, Ill. —'), unless it reads as a person ('Dianne Feinstein, Calif. …')."""
+
+    def in_dateline(start: int, end: int) -> bool:
+        return whole[max(0, start - 1) : start] in ("", "\n") and _DATELINE_TAIL.match(whole, end) is not None
+
+    return _people_by_context(whole, found, gazetteer, in_dateline, "GPE")
 
 
 def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A 'person' that some mention puts right after a company noun ('Ukrainian energy company Burisma') is a
     company, unless it reads as a person."""
-    reads_as_person = _person_reading(whole, found, gazetteer)
-    companies = {
-        normalise_name(whole[s:e])
-        for label, s, e in found
-        if label == "PERSON"
-        and (before := _words_before(whole, s))
-        and before[-1] in COMPANY_NOUNS
-        and not reads_as_person(whole[s:e].strip())
-    }
-    return _people_relabelled(whole, found, companies, "ORG")
+
+    def after_company_noun(start: int, _: int) -> bool:
+        before = _words_before(whole, start)
+        return bool(before) and before[-1] in COMPANY_NOUNS
+
+    return _people_by_context(whole, found, gazetteer, after_company_noun, "ORG")
 
 
 def _products_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """A 'person' that some mention puts right before a product noun ('a Thunderbolt dock', 'the 737 Max jet') is a
     product, unless it reads as a person."""
+
+    def before_product_noun(_: int, end: int) -> bool:
+        after = _WORD_AFTER.match(whole, end)
+        return after is not None and after.group(1).lower() in PRODUCT_NOUNS
+
+    return _people_by_context(whole, found, gazetteer, before_product_noun, "PRODUCT")
+
+
+def _people_by_context(
+    whole: str, found: list[Found], gazetteer: Mapping[str, str], in_context: Callable[[int, int], bool], label: str
+) -> list[Found]:
+    """Every mention of a 'person' that some mention has `in_context` (its start and end) gets `label`, unless the
+    name reads as a person's."""
     reads_as_person = _person_reading(whole, found, gazetteer)
-    products = {
+    names = {
         normalise_name(whole[s:e])
-        for label, s, e in found
-        if label == "PERSON"
-        and (after := _WORD_AFTER.match(whole, e))
-        and after.group(1).lower() in PRODUCT_NOUNS
-        and not reads_as_person(whole[s:e].strip())
+        for kind, s, e in found
+        if kind == "PERSON" and in_context(s, e) and not reads_as_person(whole[s:e].strip())
     }
-    return _people_relabelled(whole, found, products, "PRODUCT")
+    return _people_relabelled(whole, found, names, label)
 
 
 def _person_reading(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> Callable[[str], bool]:
