@@ -6,8 +6,10 @@ import pytest
 
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
+from newsprobe.document import Article
 from newsprobe.extract import extract
 from newsprobe.ingest import from_html
+from newsprobe.report.views import quotes as quotes_view
 
 PROSE = "Delhi’s Chief Minister Arvind Kejriwal turned to Twitter last month to describe his city as a gas chamber."
 TWEET = (
@@ -52,3 +54,10 @@ def test_an_accounts_name_is_never_swapped_for_a_name_in_its_post() -> None:
     assert post.speaker.name == "PFF CLE Browns"
     # a pronoun in a post points into the post: its words are the account's
     assert not [att for att in result.attributions if att.source and att.source[0].text == "He"]
+
+
+def test_a_post_of_several_paragraphs_is_one_markdown_item() -> None:
+    _, result = _quotes("fast", f"<p>{PROSE}</p>", TWEET)
+    md = quotes_view.markdown(result, Article(text=""))
+    [line] = [line for line in md.splitlines() if "@ArvindKejriwal" in line]
+    assert "toxic air. / I urge all Delhiites" in line

@@ -17,8 +17,13 @@ COLUMNS = (("Speaker", 2), ("Resolved", 2), ("Cue · style", 2), ("Content", 5))
 
 
 def _content(att: Attribution) -> str:
-    text = " … ".join(span.text for span in att.content)
+    """The content on one line, its paragraphs joined by " / " (a line break would end a Markdown item)."""
+    text = " … ".join(_one_line(span.text) for span in att.content)
     return text if len(text) <= MAX_CONTENT else text[: MAX_CONTENT - 1] + "…"
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 UNRESOLVED = "Speaker unresolved"
