@@ -16,6 +16,7 @@ from newsprobe.analyse.entities.repair import (
     _companies_by_context,
     _dateline_places,
     _products_by_context,
+    _relabel,
     _things_named_after_the,
     without_common_nouns_as_people,
 )
@@ -379,3 +380,9 @@ def test_a_headline_name_starts_after_english_words_before_the_persons_name(shar
     assert any(
         text[m.start : m.end] == "Clinton" and m.end < text.index("\n") for m in people["Hillary Clinton"].mentions
     )
+
+
+def test_another_name_of_a_known_organisation_is_an_organisation_whatever_its_tag() -> None:
+    assert _relabel("GPE", "Daesh", {}, lambda _: False) == "ORG"
+    assert _relabel("PERSON", "ISIL", {}, lambda _: False) == "ORG"
+    assert _relabel("GPE", "Raqqa", {}, lambda _: False) == "GPE"

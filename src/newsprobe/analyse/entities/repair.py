@@ -24,6 +24,7 @@ from .names import (
     COMMON_NOUN_ACRONYMS,
     COMPANY_NOUNS,
     GENERIC_NAME_WORDS,
+    ORGANISATION_ALIASES,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
     PRODUCT_NOUNS,
@@ -271,11 +272,14 @@ def _name_word(token: Token) -> bool:
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
-    """An outlet or a platform is an organisation; a name ending in 'Act' or 'Amendment' is a law; a minor kind
-    of name the gazetteer knows as another kind is that kind; a known place or organisation named by one word is
-    not a person or a group; a known place or a province is no nationality ('BUFFALO, N.Y.', 'the Punjab province')."""
+    """An outlet, a platform or another name of a known organisation ('Daesh') is an organisation; a name ending in
+    'Act' or 'Amendment' is a law; a minor kind of name the gazetteer knows as another kind is that kind; a known place
+    or organisation named by one word is not a person or a group; a known place or a province is no nationality
+    ('BUFFALO, N.Y.', 'the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
+    if label != "ORG" and normalise_name(text) in ORGANISATION_ALIASES:
+        return "ORG"  # 'Daesh', tagged a place
     words = text.split()
     if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"
