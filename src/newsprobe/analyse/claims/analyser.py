@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from pydantic import BaseModel, Field
 
-from ...document import Article, Span
+from ...document import Article, EmbeddedPost, Span
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..sentences import MIN_WORDS, article_sentences
 from .cues import MONTHS, NUMBER_WORDS, STOCK_PHRASES, TIME_ANCHORS
@@ -181,6 +181,18 @@ def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:
     return None
 
 
+def _without_post_links(bounds: list[tuple[int, int]], posts: Sequence[EmbeddedPost]) -> list[tuple[int, int]]:
+    """Sentences without an embedded post's picture link at their end ('… whenever needed pic.twitter.com/…'); a
+    sentence that is only the link is none."""
+    kept = []
+    for start, end in bounds:
+        post = next((post for post in posts if post.start <= start < post.signature.start), None)
+        if post is not None and start >= post.end:
+            continue
+        kept.append((start, min(end, post.end) if post is not None else end))
+    return kept
+
+
 def ranked(claims: list[Claim]) -> list[Claim]:
     """Most check-worthy first. Scores are compared to two decimals (finer differences are noise
     of the calibration); within such a tie the more specific claim — more figures, then more
@@ -215,7 +227,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ClaimsResult:
         scorer = self.scorer(context)
         threshold = self.config.threshold if self.config.threshold is not None else scorer.threshold
-        bounds = article_sentences(article.text, doc, self.config.min_words)
+        bounds = _without_post_links(article_sentences(article.text, doc, self.config.min_words), article.posts)
         quotes = context.results.get("quotes")
         speakers_read = quotes is not None
         if not bounds:
