@@ -21,8 +21,8 @@ from ._patterns import (
 __all__ = [
     "Assembler",
     "boilerplate_reason",
-    "closing_indexes",
     "closing_note_reason",
+    "closing_notes",
     "normalise_space",
     "plain_spacing",
 ]
@@ -80,9 +80,11 @@ def closing_note_reason(paragraph: str) -> str | None:
     return _first_reason(normalise_space(paragraph), COMPILED_CLOSING_RULES)
 
 
-def closing_indexes(kept: Sequence[bool]) -> set[int]:
-    """The indexes of the article's last CLOSING_PARAGRAPHS paragraphs among those `kept` as body text."""
-    return set([index for index, keep in enumerate(kept) if keep][-CLOSING_PARAGRAPHS:])
+def closing_notes(paragraphs: Sequence[str], kept: Sequence[bool]) -> dict[int, str]:
+    """The closing notes among the article's last CLOSING_PARAGRAPHS paragraphs `kept` as body text: index ->
+    reason."""
+    last = [index for index, keep in enumerate(kept) if keep][-CLOSING_PARAGRAPHS:]
+    return {index: reason for index in last if (reason := closing_note_reason(paragraphs[index]))}
 
 
 def _reason(text: str) -> str | None:

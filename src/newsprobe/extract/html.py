@@ -17,7 +17,7 @@ from trafilatura.utils import load_html
 from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
-from .assemble import Assembler, boilerplate_reason, closing_indexes, closing_note_reason
+from .assemble import Assembler, boilerplate_reason, closing_notes
 from .claim_review import read_claim_reviews
 from .dates import parse_date
 from .fingerprints import read_site_fingerprints
@@ -270,8 +270,8 @@ def extract_html(
         else boilerplate_reason(paragraph)
         for index, paragraph in enumerate(paragraphs)
     ]
-    for index in closing_indexes([reason is None for reason in reasons]):
-        reasons[index] = closing_note_reason(paragraphs[index])
+    for index, note in closing_notes(paragraphs, [reason is None for reason in reasons]).items():
+        reasons[index] = note
     for paragraph, reason in zip(paragraphs, reasons, strict=True):
         assembler.add_or_remove(paragraph, reason)
     assembler.links = locate_links(anchors, assembler.text, assembler.removed, metadata.url)

@@ -54,11 +54,12 @@ def locate_posts(text: str, paragraphs: list[Paragraph], post_texts: dict[str, l
     handle) shows to be the post's."""
     posts = []
     starts = [paragraph.start for paragraph in paragraphs]
+    by_handle = post_texts or {}
     floor = 0
     for signature in sorted(_signatures(text), key=lambda match: match.start()):
         last = bisect_left(starts, signature.start())
         above = paragraphs[max(0, last - MAX_POST_PARAGRAPHS) : last]
-        markups = (post_texts or {}).get(signature.group("handle").casefold(), [])
+        markups = by_handle.get(signature.group("handle").casefold(), [])
         words = _post_words(text, above, floor, signature.start(), markups)
         floor = signature.end()
         if words is None:

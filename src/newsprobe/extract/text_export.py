@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..document import Metadata, ParagraphKind
 from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
-from .assemble import Assembler, boilerplate_reason, closing_indexes, closing_note_reason, normalise_space
+from .assemble import Assembler, boilerplate_reason, closing_notes, normalise_space
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
 
@@ -154,9 +154,9 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
     metadata = header.metadata
     body = blocks[index:]
     removals = [_removal(block) for block in body]
-    for position in closing_indexes([removal is None for removal in removals]):
-        reason = closing_note_reason(body[position].text)
-        removals[position] = [(body[position].text, reason)] if reason else None
+    texts = [block.text for block in body]
+    for position, reason in closing_notes(texts, [removal is None for removal in removals]).items():
+        removals[position] = [(texts[position], reason)]
     for block, removal in zip(body, removals, strict=True):
         if removal is None:
             assembler.add_paragraph(block.text, _kind(block))

@@ -526,7 +526,7 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     if any(_known_as(token) for token in cue):
         return True
     if any(t.lemma_.lower() == "spot" and t.pos_ == "VERB" for t in cue) and not _has_quote_marks(doc, att):
-        return not content or content[0].lower_ != "that"  # 'the scientists | only spotted | water vapor in one'
+        return _not_a_that_clause(content)  # 'the scientists | only spotted | water vapor in one'
     if len(cue) != 1 or cue[0].pos_ not in ("VERB", "AUX"):
         return False
     verb = cue[0]
@@ -540,6 +540,11 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     if lemma == "call":
         complement = any(child.dep_ in _CALL_COMPLEMENT_DEPS for child in verb.children)
         return not complement and len(content) <= _PHONED_WORDS  # 'called 911', 'called an ambulance'
+    return _not_a_that_clause(content)
+
+
+def _not_a_that_clause(content: list[Token]) -> bool:
+    """What is seen is no 'that' clause: 'see how galaxies …' watches, 'see that the economy is weak' holds a view."""
     return not content or content[0].lower_ != "that"
 
 
