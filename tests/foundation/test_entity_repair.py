@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -103,15 +104,18 @@ def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:
     assert counts["World Bank"] == counts["WHO"] == 1
 
 
+def _context_labels(rule: Callable[..., list[tuple[str, int, int]]], text: str, people: str) -> dict[str, str]:
+    """The label `rule` gives each match of `people`, every one tagged a person before."""
+    found = [("PERSON", m.start(), m.end()) for m in re.finditer(people, text)]
+    return {text[s:e]: label for label, s, e in rule(text, found, {})}
+
+
 def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() -> None:
     text = (
         "Shares of Ukrainian energy company Burisma fell. Burisma said nothing. John Smith founded the company Smith "
         "sold to the bank Andrew Jackson had opened."
     )
-    found = [
-        ("PERSON", m.start(), m.end()) for m in re.finditer(r"Burisma|John Smith|Smith(?= sold)|Andrew Jackson", text)
-    ]
-    labels = {text[s:e]: label for label, s, e in _companies_by_context(text, found, {})}
+    labels = _context_labels(_companies_by_context, text, r"Burisma|John Smith|Smith(?= sold)|Andrew Jackson")
     assert labels == {"Burisma": "ORG", "John Smith": "PERSON", "Smith": "PERSON", "Andrew Jackson": "PERSON"}
 
 
@@ -120,11 +124,7 @@ def test_a_dateline_opening_a_paragraph_is_a_place() -> None:
         "SIOUX FALLS, S.D. (AP) — The state launched a campaign. Sioux Falls residents laughed.\n\n"
         "Dekalb, Ill. — Mike Glass threw three passes.\n\nDianne Feinstein, Calif. Democrat, said no."
     )
-    found = [
-        ("PERSON", m.start(), m.end())
-        for m in re.finditer(r"SIOUX FALLS|Sioux Falls|Dekalb|Mike Glass|Dianne Feinstein", text)
-    ]
-    labels = {text[s:e]: label for label, s, e in _dateline_places(text, found, {})}
+    labels = _context_labels(_dateline_places, text, r"SIOUX FALLS|Sioux Falls|Dekalb|Mike Glass|Dianne Feinstein")
     assert labels == {
         "SIOUX FALLS": "GPE",
         "Sioux Falls": "GPE",
@@ -139,8 +139,7 @@ def test_a_name_before_a_product_noun_is_a_product_unless_it_reads_as_a_person()
         "Plug a Thunderbolt dock into the port. Thunderbolt is fast. Emma Stone laptop sales rose, and the Trump "
         "campaign bought a John Deere tractor while Donald Trump watched."
     )
-    found = [("PERSON", m.start(), m.end()) for m in re.finditer(r"Thunderbolt|Emma Stone|Donald Trump|Trump", text)]
-    labels = {text[s:e]: label for label, s, e in _products_by_context(text, found, {})}
+    labels = _context_labels(_products_by_context, text, r"Thunderbolt|Emma Stone|Donald Trump|Trump")
     assert labels == {"Thunderbolt": "PRODUCT", "Emma Stone": "PERSON", "Trump": "PERSON", "Donald Trump": "PERSON"}
 
 
