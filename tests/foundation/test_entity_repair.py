@@ -91,6 +91,21 @@ def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_
     assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
 
 
+def test_a_person_named_as_a_product_line_or_an_event_is_none() -> None:
+    found = _mentions(
+        ("PERSON", "Nintendo Switch Lite"), ("PERSON", "Switch"), ("PERSON", "Davis Cup"),
+        ("PERSON", "Pokemon Sword OR Shield"), ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"),
+        ("PERSON", "Max"),
+    )  # fmt: skip
+    labels = {(e.name, e.count): e.label for e in group_mentions(found)}
+    assert labels == {
+        ("Nintendo Switch Lite", 2): "PRODUCT",
+        ("Davis Cup", 1): "EVENT",
+        ("Sandra Day O'Connor", 1): "PERSON",
+        ("Max", 1): "PERSON",
+    }
+
+
 def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:
     found = _mentions(
         ("ORG", "Federal Bureau of Investigation"), ("ORG", "FBI"), ("ORG", "Associated Press"), ("ORG", "AP"),
@@ -287,6 +302,10 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("16c30add", "San Francisco Bay Area", "LOC"),  # the gazetteer's place, tagged a building
         ("264dc3ae", "BUFFALO", "GPE"),  # the dateline "BUFFALO, N.Y. —": was NORP (the gazetteer's place)
         ("06e5123e", "Marcelo Claure", "PERSON"),  # "executive chair Marcelo Claure": was ORG, and spoke as "Claure"
+        ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
+        ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
+        ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4
+        ("33fe2471", "Balmond Studio", "ORG"),  # was PERSON
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -324,6 +343,7 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("686bb170", "Twitter @michaeldwall"),  # a handle: was a person
         ("57d46c9d", "Copper CMCU3"),  # a metal and its Reuters instrument code: was a place
         ("57d46c9d", "Sterling GBP="),  # was an organisation
+        ("287e4d9f", "Pokemon Sword OR Shield"),  # two games: was a person ×11
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

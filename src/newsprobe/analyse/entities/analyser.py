@@ -14,13 +14,16 @@ from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..nationalities import nationalities
 from .names import (
     ACRONYM_SKIPPED_WORDS,
+    CONJUNCTIONS,
     CORPORATE_WORDS,
+    EVENT_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
     PLACE_WORDS,
+    PRODUCT_LINE_WORDS,
     TITLE_WORDS,
     is_name_suffix,
 )
@@ -257,13 +260,26 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
         else:
             home.add(mention)
     entities = [
-        Entity(
-            id=0, name=g.name, label=g.label, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start)
-        )
+        Entity(id=0, name=g.name, label=kind, count=len(g.mentions), mentions=sorted(g.mentions, key=lambda m: m.start))
         for g in groups
+        if (kind := _kind_by_full_name(g.label, g.name)) is not None
     ]
     entities.sort(key=lambda e: (-e.count, e.mentions[0].start))
     return [entity.model_copy(update={"id": i}) for i, entity in enumerate(entities)]
+
+
+def _kind_by_full_name(label: str, name: str) -> str | None:
+    """A 'person' whose full name ends in a product line's or an event's word is that ('Nintendo Switch Lite', its
+    'Switch' too; 'Davis Cup'); one whose name joins two names is not kept, as its label would be a guess ('Pokemon
+    Sword OR Shield')."""
+    words = name.casefold().split()
+    if label != "PERSON" or len(words) < 2:
+        return label
+    if CONJUNCTIONS.intersection(words):
+        return None
+    if words[-1] in PRODUCT_LINE_WORDS:
+        return "PRODUCT"
+    return "EVENT" if words[-1] in EVENT_WORDS else label
 
 
 @register

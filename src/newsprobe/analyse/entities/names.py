@@ -71,6 +71,16 @@ PRODUCT_NOUNS = frozenset(
     firmware""".split()
 )
 
+# Last words that make a 'person' a product line ('Nintendo Switch Lite', 'DJI Mavic Mini', 'Zamazenta Edition'):
+# no one is named so
+PRODUCT_LINE_WORDS = frozenset("lite mini edition editions bundle mode pro plus ultra".split())
+
+# Last words that make a 'person' an event ('Davis Cup'), as the rules read them
+EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
+
+# Words that join two names, which no person's name holds ('Pokemon Sword OR Shield')
+CONJUNCTIONS = frozenset({"or", "and", "&"})
+
 # Words an acronym leaves out ('FBI' for 'Federal Bureau of Investigation').
 ACRONYM_SKIPPED_WORDS = frozenset({"of", "the", "and", "for", "&"})
 

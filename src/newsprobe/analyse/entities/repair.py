@@ -53,7 +53,7 @@ _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _INSTITUTION_WORDS = frozenset(
     """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
-    academy college school institution museum infirmary""".split()
+    academy college school institution museum infirmary studio group""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .names import TITLE_WORDS, is_name_suffix
+from .names import EVENT_WORDS, TITLE_WORDS, is_name_suffix
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -37,7 +37,6 @@ ORG_WORDS = frozenset(
     studios pictures entertainment society academy college school institution museum infirmary""".split()
 )
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
-EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
 # Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
 MONTHS = frozenset(
