@@ -306,6 +306,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4
         ("33fe2471", "Balmond Studio", "ORG"),  # was PERSON
+        ("5f9c5ed5", "Punjab", "GPE"),  # "from Punjab’s Bhatinda": was a person "’s Bhatinda" ('’s' a first name)
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:

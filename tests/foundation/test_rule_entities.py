@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsprobe.analyse.entities.rules import COMPONENT, normalise_name
+from newsprobe.analyse.entities.rules import COMPONENT, first_names_in, normalise_name
 from newsprobe.analyse.nlp import SharedNLP
 
 
@@ -181,3 +181,13 @@ def test_any_word_sequence_gets_valid_entities(fast_nlp: SharedNLP, words: list[
     covered = [i for ent in doc.ents for i in range(ent.start, ent.end)]
     assert len(covered) == len(set(covered))
     assert all(text[ent.start_char : ent.end_char] == ent.text for ent in doc.ents)
+
+
+def test_first_names_from_the_gazetteer_are_words_written_as_names() -> None:
+    gazetteer = {
+        "jean-claude juncker": "PERSON", "o'neal smith": "PERSON", "’s note": "PERSON", "trump’s adviser": "PERSON",
+        "@hillaryclinton tweet": "PERSON", "telemundo40 news": "PERSON", "zorblax quint": "ORG",
+    }  # fmt: skip
+    known = first_names_in(gazetteer)
+    assert {"jean-claude", "o'neal"} <= known
+    assert not {"’s", "trump’s", "@hillaryclinton", "telemundo40", "zorblax"} & known

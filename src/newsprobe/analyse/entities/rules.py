@@ -46,6 +46,7 @@ MONTHS = frozenset(
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CURRENCY = frozenset({"$", "£", "€", "¥", "dollars", "dollar", "euros", "euro", "pounds", "rubles", "roubles", "yuan"})
 PERCENT = frozenset({"%", "percent", "per cent"})
+_GIVEN_NAME = re.compile(r"[^\W\d_]+(?:[-'’.][^\W\d_]+)*\.?")  # 'jean-claude', "o'neal", 'j.r.'
 YEAR = re.compile(r"(1[89]|20)\d\d(s)?$")
 _POSSESSIVE = re.compile(r"\s*(?:['’]s|['’])$")
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -75,9 +76,11 @@ def census_first_names() -> frozenset[str]:
 
 def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:
     """Known first names: the census table's, and the first words of the people the gazetteer knows by two or
-    more words ('Sergey', 'Xi')."""
+    more words ('Sergey', 'Xi') when the word is written as a name is (not '’s', 'trump’s', '@hillaryclinton' or
+    'mike]', which the tagger ran into)."""
+    firsts = {name.split()[0] for name, label in gazetteer.items() if label == "PERSON" and " " in name}
     return census_first_names() | {
-        name.split()[0] for name, label in gazetteer.items() if label == "PERSON" and " " in name
+        word for word in firsts if _GIVEN_NAME.fullmatch(word) and not word.endswith(("’s", "'s"))
     }
 
 
