@@ -91,11 +91,11 @@ def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_
     assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
 
 
-def test_a_person_named_as_a_product_line_or_an_event_is_none() -> None:
+def test_a_person_named_as_a_product_line_an_event_or_a_place_is_none() -> None:
     found = _mentions(
         ("PERSON", "Nintendo Switch Lite"), ("PERSON", "Switch"), ("PERSON", "Davis Cup"),
         ("PERSON", "Pokemon Sword OR Shield"), ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"),
-        ("PERSON", "Max"),
+        ("PERSON", "Max"), ("PERSON", "Ho Chi Minh City"), ("PERSON", "Jerry Hall"),
     )  # fmt: skip
     labels = {(e.name, e.count): e.label for e in group_mentions(found)}
     assert labels == {
@@ -103,6 +103,8 @@ def test_a_person_named_as_a_product_line_or_an_event_is_none() -> None:
         ("Davis Cup", 1): "EVENT",
         ("Sandra Day O'Connor", 1): "PERSON",
         ("Max", 1): "PERSON",
+        ("Ho Chi Minh City", 1): "GPE",
+        ("Jerry Hall", 1): "PERSON",
     }
 
 
@@ -306,6 +308,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4
         ("33fe2471", "Balmond Studio", "ORG"),  # was PERSON
+        ("3f65af7b", "Sioux Falls", "GPE"),  # "of Sioux Falls": was PERSON
         ("5f9c5ed5", "Punjab", "GPE"),  # "from Punjab’s Bhatinda": was a person "’s Bhatinda" ('’s' a first name)
     ],
 )

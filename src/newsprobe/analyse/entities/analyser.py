@@ -22,6 +22,7 @@ from .names import (
     ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
+    PLACE_LAST_WORDS,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
     TITLE_WORDS,
@@ -269,9 +270,9 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
 
 
 def _kind_by_full_name(label: str, name: str) -> str | None:
-    """A 'person' whose full name ends in a product line's or an event's word is that ('Nintendo Switch Lite', its
-    'Switch' too; 'Davis Cup'); one whose name joins two names is not kept, as its label would be a guess ('Pokemon
-    Sword OR Shield')."""
+    """A 'person' whose full name ends in a product line's, an event's or a place's word is that ('Nintendo Switch
+    Lite', its 'Switch' too; 'Davis Cup'; 'Sioux Falls'); one whose name joins two names is not kept, as its label
+    would be a guess ('Pokemon Sword OR Shield')."""
     words = name.casefold().split()
     if label != "PERSON" or len(words) < 2:
         return label
@@ -279,7 +280,9 @@ def _kind_by_full_name(label: str, name: str) -> str | None:
         return None
     if words[-1] in PRODUCT_LINE_WORDS:
         return "PRODUCT"
-    return "EVENT" if words[-1] in EVENT_WORDS else label
+    if words[-1] in EVENT_WORDS:
+        return "EVENT"
+    return PLACE_LAST_WORDS.get(words[-1], label)
 
 
 @register

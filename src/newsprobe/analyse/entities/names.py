@@ -78,6 +78,14 @@ PRODUCT_LINE_WORDS = frozenset("lite mini edition editions bundle mode pro plus 
 # Last words that make a 'person' an event ('Davis Cup'), as the rules read them
 EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
 
+# Last words that make a 'person' a place, and its kind ('Sioux Falls', 'Ho Chi Minh City'); not 'Hall', 'Bay',
+# 'Park' or 'River', which people are called
+PLACE_LAST_WORDS = {
+    **dict.fromkeys(("falls", "county", "city", "springs", "beach"), "GPE"),
+    **dict.fromkeys(("heights", "island", "islands", "valley"), "LOC"),
+    **dict.fromkeys(("street", "square"), "FAC"),
+}
+
 # Words that join two names, which no person's name holds ('Pokemon Sword OR Shield')
 CONJUNCTIONS = frozenset({"or", "and", "&"})
 
