@@ -91,21 +91,33 @@ def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_
     assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
 
 
-def test_a_person_named_as_a_product_line_an_event_or_a_place_is_none() -> None:
+def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() -> None:
     found = _mentions(
-        ("PERSON", "Nintendo Switch Lite"), ("PERSON", "Switch"), ("PERSON", "Davis Cup"),
-        ("PERSON", "Pokemon Sword OR Shield"), ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"),
-        ("PERSON", "Max"), ("PERSON", "Ho Chi Minh City"), ("PERSON", "Jerry Hall"),
+        ("PERSON", "Nintendo Switch Lite"), ("PERSON", "Switch"), ("PERSON", "Pokemon Sword OR Shield"),
+        ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"), ("PERSON", "Max"),
     )  # fmt: skip
     labels = {(e.name, e.count): e.label for e in group_mentions(found)}
     assert labels == {
         ("Nintendo Switch Lite", 2): "PRODUCT",
-        ("Davis Cup", 1): "EVENT",
         ("Sandra Day O'Connor", 1): "PERSON",
         ("Max", 1): "PERSON",
-        ("Ho Chi Minh City", 1): "GPE",
-        ("Jerry Hall", 1): "PERSON",
     }
+
+
+@pytest.mark.parametrize(
+    ("name", "label"),
+    [
+        ("Davis Cup", "EVENT"),
+        ("Ho Chi Minh City", "GPE"),
+        ("Ho Chi Minh", "PERSON"),
+        ("Golan Heights", "LOC"),
+        ("Muhammad Ali Center", "ORG"),
+        ("Jerry Hall", "PERSON"),
+        ("Michael Bay", "PERSON"),
+    ],
+)
+def test_a_person_named_as_an_event_a_place_or_an_institution_is_that(name: str, label: str) -> None:
+    assert _relabel("PERSON", name, {}, lambda _: False) == label
 
 
 def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:

@@ -16,13 +16,11 @@ from .names import (
     ACRONYM_SKIPPED_WORDS,
     CONJUNCTIONS,
     CORPORATE_WORDS,
-    EVENT_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
-    PLACE_LAST_WORDS,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
     TITLE_WORDS,
@@ -270,19 +268,15 @@ def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
 
 
 def _kind_by_full_name(label: str, name: str) -> str | None:
-    """A 'person' whose full name ends in a product line's, an event's or a place's word is that ('Nintendo Switch
-    Lite', its 'Switch' too; 'Davis Cup'; 'Sioux Falls'); one whose name joins two names is not kept, as its label
-    would be a guess ('Pokemon Sword OR Shield')."""
+    """A 'person' whose full name ends in a product line's word is that product, its shorter names too ('Nintendo
+    Switch Lite' and its 'Switch'); one whose name joins two names is not kept, as its label would be a guess
+    ('Pokemon Sword OR Shield')."""
     words = name.casefold().split()
     if label != "PERSON" or len(words) < 2:
         return label
     if CONJUNCTIONS.intersection(words):
         return None
-    if words[-1] in PRODUCT_LINE_WORDS:
-        return "PRODUCT"
-    if words[-1] in EVENT_WORDS:
-        return "EVENT"
-    return PLACE_LAST_WORDS.get(words[-1], label)
+    return "PRODUCT" if words[-1] in PRODUCT_LINE_WORDS else label
 
 
 @register

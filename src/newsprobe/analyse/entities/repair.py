@@ -23,8 +23,10 @@ from ..spans import line_around
 from .names import (
     COMMON_NOUN_ACRONYMS,
     COMPANY_NOUNS,
+    EVENT_WORDS,
     GENERIC_NAME_WORDS,
     ORGANISATION_ALIASES,
+    PLACE_LAST_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
     PRODUCT_NOUNS,
@@ -53,7 +55,7 @@ _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _INSTITUTION_WORDS = frozenset(
     """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
-    academy college school institution museum infirmary studio group""".split()
+    academy college colleges school institution museum infirmary studio group media center centre""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
@@ -273,7 +275,8 @@ def _name_word(token: Token) -> bool:
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
     """An outlet, a platform or another name of a known organisation ('Daesh') is an organisation; a name ending in
-    'Act' or 'Amendment' is a law; a minor kind of name the gazetteer knows as another kind is that kind; a known place
+    'Act' or 'Amendment' is a law; a 'person' whose name ends in an institution's, an event's or a place's word is
+    that; a minor kind of name the gazetteer knows as another kind is that kind; a known place
     or organisation named by one word is not a person or a group; a known place or a province is no nationality
     ('BUFFALO, N.Y.', 'the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
@@ -283,8 +286,13 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
     words = text.split()
     if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"
-    if label == "PERSON" and " " in text.strip() and text.split()[-1].casefold() in _INSTITUTION_WORDS:
+    last = words[-1].casefold() if len(words) > 1 and label == "PERSON" else ""
+    if last in _INSTITUTION_WORDS:
         return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
+    if last in EVENT_WORDS:
+        return "EVENT"  # 'Davis Cup'
+    if last in PLACE_LAST_WORDS:
+        return PLACE_LAST_WORDS[last]  # 'Sioux Falls', 'Ho Chi Minh City' (and 'Ho Chi Minh' stays a person)
     known = gazetteer.get(normalise_name(text))
     if label in _MINOR_LABELS and known is not None:
         return known  # 'First Amendment' tagged a title of a work, 'Chile' (after its score) a building
