@@ -421,3 +421,13 @@ def test_another_name_of_a_known_organisation_is_an_organisation_whatever_its_ta
     assert _relabel("GPE", "Daesh", {}, lambda _: False) == "ORG"
     assert _relabel("PERSON", "ISIL", {}, lambda _: False) == "ORG"
     assert _relabel("GPE", "Raqqa", {}, lambda _: False) == "GPE"
+
+
+def test_a_headline_in_title_case_with_small_words_cuts_the_name_at_the_surname() -> None:
+    text = (
+        "Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Indiana to Turn Away from Boasters\n\n"
+        "After the report, Glenn Beck doubled down on his rhetoric. Beck said the fast would go on."
+    )
+    people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert people["Glenn Beck"] == 3
+    assert not any("Blasts" in name for name in people)

@@ -66,6 +66,8 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
     """Law Laws Bill Code Article Section Title Proposition Resolution Convention Accord Accords Agreement Declaration
     Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
 )
+# Words a headline in title case leaves in lower case
+_HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
 _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
@@ -343,8 +345,12 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
 
 
 def _in_title_case_line(whole: str, offset: int) -> bool:
+    """A line of capitalised words; in the first line, a headline's, the small words headline style keeps in lower
+    case do not count ('Glenn Beck Blasts Drudge for Mocking His Fast, Quotes Bible to Encourage Indiana')."""
     line_start, line_end = line_around(whole, offset)
     words = [w for w in whole[line_start:line_end].split() if w[:1].isalpha()]
+    if not whole[:line_start].strip():
+        words = [w for w in words if w not in _HEADLINE_SMALL_WORDS]
     return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
