@@ -120,6 +120,13 @@ def test_a_person_named_as_an_event_a_place_or_an_institution_is_that(name: str,
     assert _relabel("PERSON", name, {}, lambda _: False) == label
 
 
+def test_a_person_whose_name_ends_in_a_known_organisation_of_two_words_is_that() -> None:
+    gazetteer = {"white house": "ORG", "trump tower": "FAC", "clinton": "ORG"}
+    assert _relabel("PERSON", "Obama White House", gazetteer, lambda _: False) == "ORG"
+    assert _relabel("PERSON", "Bill Clinton", gazetteer, lambda _: False) == "PERSON"  # one word is too little
+    assert _relabel("PERSON", "Solomon Missionary Baptist Church", {}, lambda _: False) == "ORG"
+
+
 def test_an_acronym_or_another_name_of_an_organisation_joins_it() -> None:
     found = _mentions(
         ("ORG", "Federal Bureau of Investigation"), ("ORG", "FBI"), ("ORG", "Associated Press"), ("ORG", "AP"),
@@ -431,3 +438,13 @@ def test_a_headline_in_title_case_with_small_words_cuts_the_name_at_the_surname(
     people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
     assert people["Glenn Beck"] == 3
     assert not any("Blasts" in name for name in people)
+
+
+def test_a_surname_a_man_and_a_woman_share_joins_by_the_gender_of_its_title() -> None:
+    text = (
+        "The first lady, Michelle Obama, greeted Hillary Clinton and Bill Clinton at the party. Mr. Obama spoke "
+        "first. Mrs. Obama thanked the guests. Mrs. Clinton said she was glad to be there. Mr. Clinton laughed. "
+        "Clinton left early. Mr. Obama stayed."
+    )
+    people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert people == {"Michelle Obama": 2, "Obama": 2, "Hillary Clinton": 2, "Bill Clinton": 2, "Clinton": 1}

@@ -5,7 +5,15 @@ gazetteer distilled from spaCy's NER) instead of the statistical NER.
 """
 
 from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention
-from .names import is_name_suffix
+from .names import GENDERED_WORDS, is_name_suffix
 from .rules import add_rule_entities
 
-__all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention", "add_rule_entities", "is_name_suffix"]
+__all__ = [
+    "GENDERED_WORDS",
+    "EntitiesAnalyser",
+    "EntitiesResult",
+    "Entity",
+    "Mention",
+    "add_rule_entities",
+    "is_name_suffix",
+]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from pydantic import BaseModel, Field
 
@@ -12,10 +13,12 @@ from ...document import Article, Span
 from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..nationalities import nationalities
+from ..nlp import text_of
 from .names import (
     ACRONYM_SKIPPED_WORDS,
     CONJUNCTIONS,
     CORPORATE_WORDS,
+    GENDERED_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
     ORGANISATION_ALIASES,
@@ -27,6 +30,7 @@ from .names import (
     is_name_suffix,
 )
 from .repair import repair_mentions
+from .rules import first_name_gender
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -227,10 +231,14 @@ class _Group:
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
 
-def _home(groups: list[_Group], label: str, text: str, places: frozenset[str]) -> _Group | None:
+def _home(groups: list[_Group], label: str, text: str, places: frozenset[str], shared: Shared) -> _Group | None:
     """The group a mention joins: the one with the same name, else the only longer name it can be short for.
     A short name that fits two ('Democrats' beside 'Kentucky Democrats' and 'Louisiana Democrats', 'Clinton'
-    beside 'Hillary Clinton' and 'Bill Clinton') stays a name of its own rather than be given to either."""
+    beside 'Hillary Clinton' and 'Bill Clinton') stays a name of its own rather than be given to either; so does a
+    surname a man and a woman share ('Mr. Obama', 'Mrs. Obama'), unless its title's gender is that of the first
+    name of only one of the longer names ('Mrs. Obama' is Michelle Obama)."""
+    if label == "PERSON" and text in shared.surnames:
+        return _home_of_shared_surname(groups, text, places, shared.gender)
     key = _canonical_key(text)
     same = next((g for g in groups if g.label == label and key in g.keys), None)
     if same is not None:
@@ -241,6 +249,21 @@ def _home(groups: list[_Group], label: str, text: str, places: frozenset[str]) -
     return longer[0] if longer else None
 
 
+def _home_of_shared_surname(
+    groups: list[_Group], text: str, places: frozenset[str], gender: str | None
+) -> _Group | None:
+    """The only person named in full whose first name has the gender of the title before the surname, else the
+    surname's own group."""
+    fitting = [
+        g
+        for g in groups
+        if gender is not None and g.accepts("PERSON", text, places) and first_name_gender(g.name.split()[0]) == gender
+    ]
+    if len(fitting) == 1:
+        return fitting[0]
+    return next((g for g in groups if g.label == "PERSON" and g.name == text), None)
+
+
 def _one_person(groups: list[_Group]) -> bool:
     """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
     first names has one as the start of the other."""
@@ -248,12 +271,26 @@ def _one_person(groups: list[_Group]) -> bool:
     return all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
 
 
-def group_mentions(found: list[tuple[str, Mention]]) -> list[Entity]:
-    """Group (label, mention) pairs in document order; longer names first so short ones attach."""
+class Shared(NamedTuple):
+    """Surnames a man and a woman share on the page, and the gender the title before one mention gives it."""
+
+    surnames: frozenset[str]
+    gender: str | None
+
+
+def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] | None = None) -> list[Entity]:
+    """Group (label, mention) pairs in document order; longer names first so short ones attach. `titled` is the
+    gender ('m', 'f') of the title before a one-word person's mention, by its start ('Mr. Obama')."""
+    titled = titled or {}
     places = frozenset(w for label, m in found if label in ("GPE", "NORP", "LOC") for w in _alias_words(m.text))
+    by_name: dict[str, set[str]] = {}
+    for _, mention in found:
+        if mention.start in titled:
+            by_name.setdefault(mention.text, set()).add(titled[mention.start])
+    surnames = frozenset(name for name, seen in by_name.items() if len(seen) > 1)
     groups: list[_Group] = []
     for label, mention in sorted(found, key=lambda item: -len(item[1].text.split())):
-        home = _home(groups, label, mention.text, places)
+        home = _home(groups, label, mention.text, places, Shared(surnames, titled.get(mention.start)))
         if home is None:
             groups.append(_Group(label, mention))
         else:
@@ -295,7 +332,18 @@ class EntitiesAnalyser(Analyser[EntitiesResult]):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and (cleaned := _clean_mention(span, label)) is not None:
                 found.append(cleaned)
-        return EntitiesResult(entities=group_mentions(relabel_people(found)))
+        found = relabel_people(found)
+        return EntitiesResult(entities=group_mentions(found, _title_genders(text_of(doc), found)))
+
+
+def _title_genders(text: str, found: list[tuple[str, Mention]]) -> dict[int, str]:
+    """The gender of the title right before each one-word person's mention ('Mr. Obama', 'Mrs. Obama'), by start."""
+    genders: dict[int, str] = {}
+    for label, mention in found:
+        before = text[max(0, mention.start - 16) : mention.start].split()
+        if label == "PERSON" and " " not in mention.text and before and before[-1].lower() in GENDERED_WORDS:
+            genders[mention.start] = GENDERED_WORDS[before[-1].lower()]
+    return genders
 
 
 @lru_cache(maxsize=4096)

@@ -154,3 +154,29 @@ PLACE_PREPOSITIONS = frozenset("in at near from into inside outside across aroun
 
 # Prefixes that do not tell one organisation from another ("Al-Nusra" is "Nusra").
 NAME_PREFIXES = ("al-", "al ", "the ")
+
+# Words before or around a name that tell the person's gender (honorifics and gendered titles).
+GENDERED_WORDS: dict[str, str] = {
+    "mr.": "m",
+    "mr": "m",
+    "sir": "m",
+    "king": "m",
+    "prince": "m",
+    "spokesman": "m",
+    "congressman": "m",
+    "chairman": "m",
+    "businessman": "m",
+    "ms.": "f",
+    "ms": "f",
+    "mrs.": "f",
+    "mrs": "f",
+    "miss": "f",
+    "dame": "f",
+    "lady": "f",
+    "queen": "f",
+    "princess": "f",
+    "spokeswoman": "f",
+    "congresswoman": "f",
+    "chairwoman": "f",
+    "businesswoman": "f",
+}

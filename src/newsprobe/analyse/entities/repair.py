@@ -55,7 +55,7 @@ _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _INSTITUTION_WORDS = frozenset(
     """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
-    academy college colleges school institution museum infirmary studio group media center centre""".split()
+    academy college colleges school institution museum infirmary studio group media center centre church""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
@@ -277,10 +277,10 @@ def _name_word(token: Token) -> bool:
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:
     """An outlet, a platform or another name of a known organisation ('Daesh') is an organisation; a name ending in
-    'Act' or 'Amendment' is a law; a 'person' whose name ends in an institution's, an event's or a place's word is
-    that; a minor kind of name the gazetteer knows as another kind is that kind; a known place
-    or organisation named by one word is not a person or a group; a known place or a province is no nationality
-    ('BUFFALO, N.Y.', 'the Punjab province')."""
+    'Act' or 'Amendment' is a law; a 'person' whose name ends in an institution's, an event's or a place's word, or in
+    a known organisation's or place's name of two words or more ('the Obama White House'), is that; a minor kind of
+    name the gazetteer knows as another kind is that kind; a known place or organisation named by one word is not a
+    person or a group; a known place or a province is no nationality ('BUFFALO, N.Y.', 'the Punjab province')."""
     if label != "ORG" and (is_outlet(text) or text.strip().casefold() in PLATFORM_NAMES):
         return "ORG"
     if label != "ORG" and normalise_name(text) in ORGANISATION_ALIASES:
@@ -295,6 +295,9 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "EVENT"  # 'Davis Cup'
     if last in PLACE_LAST_WORDS:
         return PLACE_LAST_WORDS[last]  # 'Sioux Falls', 'Ho Chi Minh City' (and 'Ho Chi Minh' stays a person)
+    tail = gazetteer.get(normalise_name(" ".join(words[1:]))) if len(words) > 2 and label == "PERSON" else None
+    if tail in PLACE_LABELS or tail == "ORG":
+        return tail  # 'the Obama White House'
     known = gazetteer.get(normalise_name(text))
     if label in _MINOR_LABELS and known is not None:
         return known  # 'First Amendment' tagged a title of a work, 'Chile' (after its score) a building

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .names import EVENT_WORDS, TITLE_WORDS, is_name_suffix
 
@@ -68,10 +68,22 @@ def load_gazetteer() -> Mapping[str, str]:
 
 
 @cache
+def _first_name_table() -> dict[str, Any]:
+    """`training/entities/build_first_names.py`'s table, read once."""
+    table: dict[str, Any] = json.loads((resources.files("newsprobe") / "data" / "first_names.json").read_text("utf-8"))
+    return table
+
+
+@cache
 def census_first_names() -> frozenset[str]:
-    """The census first names that are not mostly English words (`training/entities/build_first_names.py`)."""
-    raw = (resources.files("newsprobe") / "data" / "first_names.json").read_text(encoding="utf-8")
-    return frozenset(json.loads(raw)["names"])
+    """The census first names that are not mostly English words."""
+    return frozenset(_first_name_table()["names"])
+
+
+def first_name_gender(name: str) -> str | None:
+    """'f' or 'm' for a first name the census gives one sex at least ten times as often as the other."""
+    gender: str | None = _first_name_table()["genders"].get(name.casefold())
+    return gender
 
 
 def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:

@@ -80,31 +80,6 @@ PRONOUN_GENDER: dict[str, str] = {"he": "m", "him": "m", "his": "m", "she": "f",
 FIRST_PERSON = frozenset({"i", "me", "my"})
 # Relative pronouns: "Lavrov, who said …" speaks through the noun the clause hangs from.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
-# Words before or around a name that tell the person's gender (honorifics and gendered titles).
-GENDERED_WORDS: dict[str, str] = {
-    "mr.": "m",
-    "mr": "m",
-    "sir": "m",
-    "king": "m",
-    "prince": "m",
-    "spokesman": "m",
-    "congressman": "m",
-    "chairman": "m",
-    "businessman": "m",
-    "ms.": "f",
-    "ms": "f",
-    "mrs.": "f",
-    "mrs": "f",
-    "miss": "f",
-    "dame": "f",
-    "lady": "f",
-    "queen": "f",
-    "princess": "f",
-    "spokeswoman": "f",
-    "congresswoman": "f",
-    "chairwoman": "f",
-    "businesswoman": "f",
-}
 # Nouns for organisations, named in an appositive ("the group that owns her music, Big Machine").
 ORGANISATION_NOUNS = frozenset(
     """group company firm label agency organization organisation network publisher maker automaker carmaker bank

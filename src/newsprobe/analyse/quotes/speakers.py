@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
-from ..entities import is_name_suffix
+from ..entities import GENDERED_WORDS, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
 from .cues import (
@@ -32,7 +32,6 @@ from .cues import (
     COMPANY_NOUNS,
     COUNTRY_NAMES,
     FIRST_PERSON,
-    GENDERED_WORDS,
     INSTITUTION_NOUNS,
     NATIONALITIES,
     OPINION_SECTIONS,
