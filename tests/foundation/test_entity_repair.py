@@ -114,6 +114,7 @@ def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() ->
         ("Muhammad Ali Center", "ORG"),
         ("Jerry Hall", "PERSON"),
         ("Michael Bay", "PERSON"),
+        ("Penn State", "ORG"),
     ],
 )
 def test_a_person_named_as_an_event_a_place_or_an_institution_is_that(name: str, label: str) -> None:
@@ -448,3 +449,10 @@ def test_a_surname_a_man_and_a_woman_share_joins_by_the_gender_of_its_title() ->
     )
     people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
     assert people == {"Michelle Obama": 2, "Obama": 2, "Hillary Clinton": 2, "Bill Clinton": 2, "Clinton": 1}
+
+
+def test_a_photo_credit_gives_the_photographer_not_the_agency() -> None:
+    text = "The president spoke in Orlando.\n\nCarlos Barria / Reuters.\n\nReuters reported that the visit was short."
+    labels = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}
+    assert labels.get("Carlos Barria") == "PERSON"
+    assert "Carlos Barria / Reuters" not in labels and labels.get("Reuters") != "PERSON"

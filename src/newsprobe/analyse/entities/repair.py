@@ -55,7 +55,8 @@ _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 _INSTITUTION_WORDS = frozenset(
     """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
-    academy college colleges school institution museum infirmary studio group media center centre church""".split()
+    academy college colleges school institution museum infirmary studio group media center centre church
+    state""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
@@ -91,6 +92,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _name_alone(doc, *_with_surname_he(doc, *_from_first_name(doc, *bounds, first_names())))
         if bounds is not None:
             bounds = _without_score(whole, *bounds)
+        if bounds is not None and label == "PERSON":
+            bounds = _without_credit(whole, *bounds)
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if _a_clause(doc, *bounds):
@@ -209,6 +212,15 @@ def _without_score(whole: str, start: int, end: int) -> tuple[int, int]:
     """A name without a score after it ('Nicolas Jarry 6-4', 'Chile 3-0')."""
     score = _TRAILING_SCORE.search(whole, start, end)
     return (start, score.start()) if score and score.start() > start else (start, end)
+
+
+def _without_credit(whole: str, start: int, end: int) -> tuple[int, int] | None:
+    """A photographer's name without the agency a credit line writes after a slash ('Carlos Barria / Reuters')."""
+    slash = whole.find("/", start, end)
+    if slash < 0:
+        return start, end
+    kept = whole[start:slash].rstrip()
+    return (start, start + len(kept)) if kept else None
 
 
 def _a_clause(doc: Doc, start: int, end: int) -> bool:
