@@ -456,3 +456,13 @@ def test_a_photo_credit_gives_the_photographer_not_the_agency() -> None:
     labels = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}
     assert labels.get("Carlos Barria") == "PERSON"
     assert "Carlos Barria / Reuters" not in labels and labels.get("Reuters") != "PERSON"
+
+
+def test_a_name_without_a_religious_title_a_stray_possessive_or_the_employer_after_of() -> None:
+    text = (
+        "Archbishop Aris Shirvanian spoke at the church on Sunday. Later, Donald Trump‘s campaign answered him, and "
+        "Travis Kalanick of Uber said nothing. Kalanick left. Catherine of Aragon was mentioned too."
+    )
+    people = {e.name for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert {"Aris Shirvanian", "Donald Trump", "Travis Kalanick"} <= people
+    assert not {"Archbishop Aris Shirvanian", "Donald Trump‘s", "Travis Kalanick of Uber"} & people

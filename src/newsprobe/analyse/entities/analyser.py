@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 _DOUBLED_LETTER = re.compile(r"(\w)\1")
 

@@ -199,9 +199,12 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A person's name without what the tagger ran on into: what the person owns ('Jeff Bezos’s Blue Origin'
-    is Jeff Bezos)."""
+    is Jeff Bezos) or where the person works ('Travis Kalanick of Uber'; 'Catherine of Aragon' stays)."""
     tokens = _tokens(doc, start, end)
-    owner = next((k for k, t in enumerate(tokens[1:], 1) if t.lower_ in ("'s", "’s")), len(tokens))
+    owner = next(
+        (k for k, t in enumerate(tokens[1:], 1) if t.lower_ in ("'s", "’s") or (t.lower_ == "of" and k >= 2)),
+        len(tokens),
+    )
     tokens = tokens[:owner]
     if not tokens:
         return None
