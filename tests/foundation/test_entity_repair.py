@@ -368,6 +368,8 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("57d46c9d", "Copper CMCU3"),  # a metal and its Reuters instrument code: was a place
         ("57d46c9d", "Sterling GBP="),  # was an organisation
         ("287e4d9f", "Pokemon Sword OR Shield"),  # two games: was a person ×11
+        ("65bf3048", "USB"),  # a port: was an organisation ×15
+        ("65bf3048", "GPU"),  # was an organisation ×5
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

@@ -127,8 +127,12 @@ GENERIC_NAME_WORDS = frozenset(
     government administration union movement people republic kingdom army""".split()
 )
 
-# Acronyms of common nouns, which the NER takes for organisations ('its cancelled IPO'), in lower case.
-COMMON_NOUN_ACRONYMS = frozenset("ipo ceo cfo coo cto gdp ai etf spac ico esg suv ev dna rna ppe vpn".split())
+# Acronyms of common nouns, which the NER takes for organisations ('its cancelled IPO', 'the CPU', 'a USB-C port'),
+# in lower case.
+COMMON_NOUN_ACRONYMS = frozenset(
+    """ipo ceo cfo coo cto gdp ai etf spac ico esg suv ev dna rna ppe vpn cpu gpu ram ssd hdd usb usb-c hdmi dvi lcd
+    oled rgb hdr ips fps lan nas ecg awd rwd fwd vod rrp gmt""".split()
+)
 
 # Words a company's full name adds to its short one ('SoftBank Group Corp', 'Walmart Inc.').
 CORPORATE_WORDS = frozenset(
