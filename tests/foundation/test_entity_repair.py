@@ -329,6 +329,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4
         ("33fe2471", "Balmond Studio", "ORG"),  # was PERSON
         ("3f65af7b", "Sioux Falls", "GPE"),  # "of Sioux Falls": was PERSON
+        ("432362af", "Huade", "GPE"),  # "in the county of Huade": no town GeoNames lists, placed by its context
         ("5f9c5ed5", "Punjab", "GPE"),  # "from Punjab’s Bhatinda": was a person "’s Bhatinda" ('’s' a first name)
     ],
 )
@@ -369,6 +370,9 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("57d46c9d", "Sterling GBP="),  # was an organisation
         ("287e4d9f", "Pokemon Sword OR Shield"),  # two games: was a person ×11
         ("65bf3048", "USB"),  # a port: was an organisation ×15
+        ("287e4d9f", "Dashlane"),  # a password manager: was a country, city or state ×3
+        ("65bf3048", "Fahrenheit"),  # was a country, city or state
+        ("680c2848", "Steam"),  # a game store: was a country, city or state
         ("65bf3048", "GPU"),  # was an organisation ×5
     ],
 )

@@ -26,6 +26,7 @@ from .names import (
     EVENT_WORDS,
     GENERIC_NAME_WORDS,
     ORGANISATION_ALIASES,
+    PLACE_ALIASES,
     PLACE_LAST_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
@@ -35,7 +36,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_WORDS,
 )
-from .rules import common_words, first_names_in, load_gazetteer, normalise_name
+from .rules import common_words, first_names_in, known_place, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -69,6 +70,15 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
 )
 # Words a headline in title case leaves in lower case
 _HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
+# Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region')
+_REGION_WORDS = frozenset(
+    """province provinces region state states county city district territory governorate prefecture oblast
+    municipality island islands valley heights falls springs beach""".split()
+)
+# Nouns before 'of' and a place's name ('the county of Huade', 'the town of Kennebunkport')
+_PLACE_NOUNS = _REGION_WORDS | frozenset(
+    "town towns village villages capital suburb neighborhood neighbourhood".split()
+)
 _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
@@ -104,6 +114,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _dateline_places(whole, repaired, gazetteer)
+    repaired = _unconfirmed_places_dropped(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _products_by_context(whole, repaired, gazetteer)
     repaired = _products_of_companies(whole, repaired, gazetteer)
@@ -397,6 +408,57 @@ def _dateline_places(whole: str, found: list[Found], gazetteer: Mapping[str, str
         return whole[max(0, start - 1) : start] in ("", "\n") and _DATELINE_TAIL.match(whole, end) is not None
 
     return _people_by_context(whole, found, gazetteer, in_dateline, "GPE")
+
+
+def _unconfirmed_places_dropped(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'country, city or state' is kept when the name is a known place (GeoNames' countries, cities and US states,
+    a province, the gazetteer's place), when its name ends in a region's word ('Logar province'), or when some
+    mention stands where places do: after 'in', 'at', 'from' …, in a dateline, or after a known place and a comma
+    ('Salina, Kan.'); otherwise its label would be a guess ('Dashlane', 'Steam', 'Fahrenheit'), and it is not kept.
+    A name some mention gives another label, or that is part of a person's name ('Modi' beside 'Narendra Modi'), is
+    left to the repairs that unify labels."""
+    other_labels = {normalise_name(whole[s:e]) for label, s, e in found if label != "GPE"}
+    person_words = {w for label, s, e in found if label == "PERSON" for w in normalise_name(whole[s:e]).split()}
+    names = {normalise_name(whole[s:e]) for label, s, e in found if label == "GPE"}
+    unknown = {
+        name
+        for name in names - other_labels
+        if not _known_place(name, gazetteer)
+        and not set(name.split()) <= person_words
+        and name.removesuffix("s") not in person_words  # 'the Bidens', a family, beside 'Joe Biden'
+    }
+    placed = {
+        normalise_name(whole[s:e])
+        for label, s, e in found
+        if label == "GPE" and normalise_name(whole[s:e]) in unknown and _where_places_stand(whole, s, e, gazetteer)
+    }
+    dropped = unknown - placed
+    return [item for item in found if not (item[0] == "GPE" and normalise_name(whole[item[1] : item[2]]) in dropped)]
+
+
+def _known_place(name: str, gazetteer: Mapping[str, str]) -> bool:
+    words = name.split()
+    return (
+        known_place(name)
+        or name in provinces()
+        or name in PLACE_ALIASES
+        or gazetteer.get(name) in PLACE_LABELS
+        or (len(words) > 1 and words[-1] in _REGION_WORDS)
+    )
+
+
+def _where_places_stand(whole: str, start: int, end: int, gazetteer: Mapping[str, str]) -> bool:
+    """After 'in', 'at' … or 'the town of'; opening a paragraph before a comma or a dash (a dateline); or after a
+    known place and a comma ('SIOUX FALLS, S.D.'; not before one: 'Berenberg, Germany's …' is often no place)."""
+    before_words = _words_before(whole, start)
+    if _after_place_preposition(whole, start) or (
+        before_words[-2:-1] and before_words[-1] == "of" and before_words[-2] in _PLACE_NOUNS  # 'the county of Huade'
+    ):
+        return True
+    if whole[max(0, start - 1) : start] in ("", "\n") and re.match(r"\s*(?:,|—|–|-)", whole[end:]):
+        return True
+    before = re.search(r"([\w.' -]+),\s*$", whole[max(0, start - 40) : start])
+    return before is not None and _known_place(normalise_name(before.group(1).split("\n")[-1]), gazetteer)
 
 
 def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
@@ -65,6 +66,19 @@ def load_gazetteer() -> Mapping[str, str]:
     raw = (resources.files("newsprobe") / "data" / "entity_gazetteer.json").read_text(encoding="utf-8")
     names: dict[str, str] = json.loads(raw)["names"]
     return names
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    raw = (resources.files("newsprobe") / "data" / "places.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
+
+
+def known_place(name: str) -> bool:
+    """A country, a city of 5,000 people or more, a US state or county, or a region news names, from GeoNames
+    (`training/entities/build_places.py`); `name` in lower case, with or without accents."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return name in _known_places() or folded in _known_places()
 
 
 @cache
