@@ -19,6 +19,7 @@ from newsprobe.analyse.entities.repair import (
     _products_by_context,
     _relabel,
     _things_named_after_the,
+    _without_common_nouns_as_organisations,
     without_common_nouns_as_people,
 )
 from newsprobe.analyse.nationalities import nationalities, provinces
@@ -370,6 +371,7 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("57d46c9d", "Sterling GBP="),  # was an organisation
         ("287e4d9f", "Pokemon Sword OR Shield"),  # two games: was a person ×11
         ("65bf3048", "USB"),  # a port: was an organisation ×15
+        ("65bf3048", "Keyboard"),  # a heading's word the review writes in lower case too: was an organisation
         ("287e4d9f", "Dashlane"),  # a password manager: was a country, city or state ×3
         ("65bf3048", "Fahrenheit"),  # was a country, city or state
         ("680c2848", "Steam"),  # a game store: was a country, city or state
@@ -472,3 +474,10 @@ def test_a_name_without_a_religious_title_a_stray_possessive_or_the_employer_aft
     people = {e.name for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
     assert {"Aris Shirvanian", "Donald Trump", "Travis Kalanick"} <= people
     assert not {"Archbishop Aris Shirvanian", "Donald Trump‘s", "Travis Kalanick of Uber"} & people
+
+
+def test_a_one_word_organisation_the_article_writes_in_lower_case_is_a_common_noun() -> None:
+    text = "Network has offered a path. The network said so. Acme said more at acme.com and twitter.com/acme."
+    found = [("ORG", m.start(), m.end()) for m in re.finditer(r"Network|Acme", text)]
+    kept = {text[s:e] for _, s, e in _without_common_nouns_as_organisations(text, found, {}, lambda _: False)}
+    assert kept == {"Acme"}

@@ -120,6 +120,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _products_of_companies(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
+    repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
@@ -577,6 +578,24 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
         )
     }
     return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
+
+
+def _without_common_nouns_as_organisations(
+    whole: str, found: list[Found], gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]
+) -> list[Found]:
+    """A one-word 'organisation' whose word the article also writes in lower case is a common noun in a title or
+    at a sentence's start ('Expert', 'Specs', 'Keyboard'), unless the gazetteer or the outlet table knows it: not
+    kept, as its label would be a guess."""
+    words = {whole[s:e] for label, s, e in found if label == "ORG" and whole[s:e].istitle() and " " not in whole[s:e]}
+    common = {
+        word
+        for word in words
+        if gazetteer.get(word.lower()) != "ORG"
+        and word.lower() not in PLATFORM_NAMES
+        and not is_outlet(word)
+        and re.search(rf"(?<![\w./@-]){re.escape(word.lower())}(?![\w/@-]|\.\w)", whole)  # not in a web address
+    }
+    return [item for item in found if not (item[0] == "ORG" and whole[item[1] : item[2]] in common)]
 
 
 def _things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
