@@ -30,6 +30,12 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("speed_ratio", ">=", 0.68),
         ("speed_ratio_cpu", ">=", 0.68),
     ],
+    "entities": [
+        ("profiles.accurate.people_precision", ">=", 0.85),
+        ("profiles.accurate.people_kept", ">=", 0.87),
+        ("profiles.fast.people_precision", ">=", 0.80),
+        ("profiles.fast.people_kept", ">=", 0.90),
+    ],
     "explorer": [
         ("articles", ">=", 100_000),
         ("filtered_p95_ms_max", "<=", 300),  # issue 19's target, measured on a loaded 2-core machine

@@ -116,6 +116,8 @@ def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() ->
         ("Jerry Hall", "PERSON"),
         ("Michael Bay", "PERSON"),
         ("Penn State", "ORG"),
+        ("Kotak Securities", "ORG"),
+        ("Doobie Brothers", "ORG"),
     ],
 )
 def test_a_person_named_as_an_event_a_place_or_an_institution_is_that(name: str, label: str) -> None:

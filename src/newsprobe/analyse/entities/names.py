@@ -73,7 +73,10 @@ PRODUCT_NOUNS = frozenset(
 
 # Last words that make a 'person' a product line ('Nintendo Switch Lite', 'DJI Mavic Mini', 'Zamazenta Edition'):
 # no one is named so
-PRODUCT_LINE_WORDS = frozenset("lite mini edition editions bundle mode pro plus ultra".split())
+PRODUCT_LINE_WORDS = frozenset(
+    """lite mini edition editions bundle mode pro pros plus ultra air note controller controllers package earphones
+    earbuds headphones keyboard keyboards""".split()
+)
 
 # Last words that make a 'person' an event ('Davis Cup'), as the rules read them
 EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())

@@ -57,7 +57,8 @@ _INSTITUTION_WORDS = frozenset(
     """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
     academy college colleges school institution museum infirmary studio group media center centre church
-    state""".split()
+    state securities equities holdings technologies airline airlines observatory awards suites theater theatre
+    brothers project programs""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
