@@ -78,8 +78,8 @@ PRODUCT_LINE_WORDS = frozenset(
     earbuds headphones keyboard keyboards""".split()
 )
 
-# Last words that make a 'person' an event ('Davis Cup'), as the rules read them
-EVENT_WORDS = frozenset("cup finals championship championships tournament olympics".split())
+# Last words that make a 'person' an event ('Davis Cup', 'Falklands War'), as the rules read them
+EVENT_WORDS = frozenset("cup finals championship championships tournament olympics war".split())
 
 # Last words that make a 'person' a place, and its kind ('Sioux Falls', 'Ho Chi Minh City'); not 'Hall', 'Bay',
 # 'Park' or 'River', which people are called

@@ -58,7 +58,7 @@ _INSTITUTION_WORDS = frozenset(
     institute organization organisation association corporation company foundation federation authority society
     academy college colleges school institution museum infirmary studio group media center centre church
     state securities equities holdings technologies airline airlines observatory awards suites theater theatre
-    brothers project programs""".split()
+    brothers project programs co co. inc inc. corp corp. ltd ltd. llc plc""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
