@@ -231,7 +231,14 @@ class _Group:
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
 
 
-def _home(groups: list[_Group], label: str, text: str, places: frozenset[str], shared: Shared) -> _Group | None:
+class _Shared(NamedTuple):
+    """Surnames a man and a woman share on the page, and the gender the title before one mention gives it."""
+
+    surnames: frozenset[str]
+    gender: str | None
+
+
+def _home(groups: list[_Group], label: str, text: str, places: frozenset[str], shared: _Shared) -> _Group | None:
     """The group a mention joins: the one with the same name, else the only longer name it can be short for.
     A short name that fits two ('Democrats' beside 'Kentucky Democrats' and 'Louisiana Democrats', 'Clinton'
     beside 'Hillary Clinton' and 'Bill Clinton') stays a name of its own rather than be given to either; so does a
@@ -271,13 +278,6 @@ def _one_person(groups: list[_Group]) -> bool:
     return all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
 
 
-class Shared(NamedTuple):
-    """Surnames a man and a woman share on the page, and the gender the title before one mention gives it."""
-
-    surnames: frozenset[str]
-    gender: str | None
-
-
 def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] | None = None) -> list[Entity]:
     """Group (label, mention) pairs in document order; longer names first so short ones attach. `titled` is the
     gender ('m', 'f') of the title before a one-word person's mention, by its start ('Mr. Obama')."""
@@ -290,7 +290,7 @@ def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] |
     surnames = frozenset(name for name, seen in by_name.items() if len(seen) > 1)
     groups: list[_Group] = []
     for label, mention in sorted(found, key=lambda item: -len(item[1].text.split())):
-        home = _home(groups, label, mention.text, places, Shared(surnames, titled.get(mention.start)))
+        home = _home(groups, label, mention.text, places, _Shared(surnames, titled.get(mention.start)))
         if home is None:
             groups.append(_Group(label, mention))
         else:
