@@ -115,6 +115,8 @@ def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() ->
         ("Muhammad Ali Center", "ORG"),
         ("Jerry Hall", "PERSON"),
         ("Michael Bay", "PERSON"),
+        ("Adam Beach", "PERSON"),
+        ("Coco Beach", "GPE"),
         ("Penn State", "ORG"),
         ("Kotak Securities", "ORG"),
         ("Doobie Brothers", "ORG"),

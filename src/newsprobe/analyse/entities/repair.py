@@ -69,6 +69,8 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
     """Law Laws Bill Code Article Section Title Proposition Resolution Convention Accord Accords Agreement Declaration
     Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
 )
+# A place's last words that are also surnames: after a known first name, a person's ('Adam Beach', 'Picabo Street')
+_SURNAME_PLACE_WORDS = frozenset({"beach", "street"})
 # Words a headline in title case leaves in lower case
 _HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
 # Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region')
@@ -321,7 +323,7 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
     if last in EVENT_WORDS:
         return "EVENT"  # 'Davis Cup'
-    if last in PLACE_LAST_WORDS:
+    if last in PLACE_LAST_WORDS and not (last in _SURNAME_PLACE_WORDS and words[0].lower() in first_names()):
         return PLACE_LAST_WORDS[last]  # 'Sioux Falls', 'Ho Chi Minh City' (and 'Ho Chi Minh' stays a person)
     tail = gazetteer.get(normalise_name(" ".join(words[1:]))) if len(words) > 2 and label == "PERSON" else None
     if tail in PLACE_LABELS or tail == "ORG":
