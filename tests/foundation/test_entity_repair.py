@@ -116,6 +116,7 @@ def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() ->
         ("Jerry Hall", "PERSON"),
         ("Michael Bay", "PERSON"),
         ("Adam Beach", "PERSON"),
+        ("Frank Church", "PERSON"),
         ("Coco Beach", "GPE"),
         ("Penn State", "ORG"),
         ("Kotak Securities", "ORG"),

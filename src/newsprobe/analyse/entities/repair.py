@@ -69,8 +69,9 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
     """Law Laws Bill Code Article Section Title Proposition Resolution Convention Accord Accords Agreement Declaration
     Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
 )
-# A place's last words that are also surnames: after a known first name, a person's ('Adam Beach', 'Picabo Street')
-_SURNAME_PLACE_WORDS = frozenset({"beach", "street"})
+# Last words of places and institutions that are also surnames: right after a known first name, a person's ('Adam
+# Beach', 'Picabo Street', 'Frank Church')
+_SURNAME_LAST_WORDS = frozenset({"beach", "street", "church"})
 # Words a headline in title case leaves in lower case
 _HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
 # Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region')
@@ -319,11 +320,13 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
     if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"
     last = words[-1].casefold() if len(words) > 1 and label == "PERSON" else ""
+    if last in _SURNAME_LAST_WORDS and len(words) == 2 and words[0].lower() in first_names():
+        last = ""  # 'Frank Church'; not 'Solomon Missionary Baptist Church'
     if last in _INSTITUTION_WORDS:
         return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
     if last in EVENT_WORDS:
         return "EVENT"  # 'Davis Cup'
-    if last in PLACE_LAST_WORDS and not (last in _SURNAME_PLACE_WORDS and words[0].lower() in first_names()):
+    if last in PLACE_LAST_WORDS:
         return PLACE_LAST_WORDS[last]  # 'Sioux Falls', 'Ho Chi Minh City' (and 'Ho Chi Minh' stays a person)
     tail = gazetteer.get(normalise_name(" ".join(words[1:]))) if len(words) > 2 and label == "PERSON" else None
     if tail in PLACE_LABELS or tail == "ORG":
