@@ -92,16 +92,21 @@ def test_a_company_is_not_named_after_its_product_nor_the_house_after_the_white_
     assert counts["SoftBank Group Corp"] == 2 and counts["Pittsburgh Steelers"] == 2
 
 
-def test_a_person_named_as_a_product_line_is_a_product_with_its_short_names() -> None:
+def test_a_name_ending_as_a_product_line_is_a_product_with_its_short_names() -> None:
     found = _mentions(
         ("PERSON", "Nintendo Switch Lite"), ("PERSON", "Switch"), ("PERSON", "Pokemon Sword OR Shield"),
-        ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"), ("PERSON", "Max"),
+        ("PERSON", "Shield"), ("PERSON", "Sandra Day O'Connor"), ("PERSON", "Max"), ("PERSON", "MacBook Air"),
+        ("ORG", "MacBook Pro"), ("ORG", "Korean Air"), ("WORK_OF_ART", "Inside Edition"),
     )  # fmt: skip
     labels = {(e.name, e.count): e.label for e in group_mentions(found)}
     assert labels == {
         ("Nintendo Switch Lite", 2): "PRODUCT",
         ("Sandra Day O'Connor", 1): "PERSON",
         ("Max", 1): "PERSON",
+        ("MacBook Air", 1): "PRODUCT",
+        ("MacBook Pro", 1): "PRODUCT",
+        ("Korean Air", 1): "ORG",
+        ("Inside Edition", 1): "WORK_OF_ART",
     }
 
 
@@ -304,7 +309,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("3f65af7b", "Twitter", "ORG"),  # was PERSON (so was the gazetteer's)
         ("360c732d", "Alibaba", "ORG"),  # was GPE
         ("5fa3154e", "Hong Kong Human Rights and Democracy Act", "LAW"),  # was ORG, and spoke: "… Act would impose"
-        ("65bf3048", "MacBook Pro", "ORG"),
+        ("65bf3048", "MacBook Pro", "PRODUCT"),  # a laptop: was an organisation x58
         ("7a664e40", "European Union", "ORG"),  # was "Union": 'European' cut as if a nationality before a title
         ("39d5c43b", "American Enterprise Institute", "ORG"),  # was "Enterprise Institute"
         ("3cb5e2f4", "Nissan North America Inc.", "ORG"),  # was "North America Inc."

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
 
+_PRODUCT_LINE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})  # not works, events or laws: 'Inside Edition'
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -305,11 +306,15 @@ def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] |
 
 
 def _kind_by_full_name(label: str, name: str) -> str | None:
-    """A 'person' whose full name ends in a product line's word is that product, its shorter names too ('Nintendo
-    Switch Lite' and its 'Switch'); one whose name joins two names is not kept, as its label would be a guess
-    ('Pokemon Sword OR Shield')."""
+    """A name whose full name ends in a product line's word is that product, its shorter names too ('Nintendo Switch
+    Lite' and its 'Switch' tagged a person, 'MacBook Pro' an organisation); a 'person' whose name joins two names is
+    not kept, as its label would be a guess ('Pokemon Sword OR Shield')."""
     words = name.casefold().split()
-    if label != "PERSON" or len(words) < 2:
+    if len(words) < 2:
+        return label
+    if label in _PRODUCT_LINE_LABELS and words[-1] in PRODUCT_LINE_WORDS - {"air"}:
+        return "PRODUCT"  # 'MacBook Pro', 'Chromecast Ultra' (not 'Korean Air', an airline)
+    if label != "PERSON":
         return label
     if CONJUNCTIONS.intersection(words):
         return None
