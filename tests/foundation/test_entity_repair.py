@@ -384,6 +384,7 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("57d46c9d", "Sterling GBP="),  # was an organisation
         ("287e4d9f", "Pokemon Sword OR Shield"),  # two games: was a person ×11
         ("65bf3048", "USB"),  # a port: was an organisation ×15
+        ("3d8f3404", "Oscar"),  # "how Oscar-winning actress …": an award, was a person
         ("65bf3048", "Keyboard"),  # a heading's word the review writes in lower case too: was an organisation
         ("287e4d9f", "Dashlane"),  # a password manager: was a country, city or state ×3
         ("65bf3048", "Fahrenheit"),  # was a country, city or state

@@ -72,6 +72,8 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
 # Last words of places and institutions that are also surnames: right after a known first name, a person's ('Adam
 # Beach', 'Picabo Street', 'Frank Church')
 _SURNAME_LAST_WORDS = frozenset({"beach", "street", "church"})
+# An award named in a compound ('Oscar-winning'); not '-nominated', which follows presidents too ('Trump-nominated')
+_AWARD_COMPOUND = re.compile(r"[-‐–](?:winning|winner)\b", re.IGNORECASE)
 # Words a headline in title case leaves in lower case
 _HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
 # Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region')
@@ -110,6 +112,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _without_credit(whole, *bounds)
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
+        if label == "PERSON" and _AWARD_COMPOUND.match(whole, bounds[1]):
+            continue  # 'Oscar-winning', 'Tony-winning': an award, not a person
         if _a_clause(doc, *bounds):
             continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
