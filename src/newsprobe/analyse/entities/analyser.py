@@ -29,7 +29,7 @@ from .names import (
     TITLE_WORDS,
     is_name_suffix,
 )
-from .repair import repair_mentions
+from .repair import repair_mentions, words_before
 from .rules import first_name_gender
 
 if TYPE_CHECKING:
@@ -38,7 +38,10 @@ if TYPE_CHECKING:
 
 __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
 
-_PRODUCT_LINE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})  # not works, events or laws: 'Inside Edition'
+# Labels a product line's last word overrules (not works, events or laws: 'Inside Edition'), and those words for
+# them: not 'Air', which ends airlines' names ('Korean Air')
+_PRODUCT_LINE_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+_NAMED_PRODUCT_LINE_WORDS = PRODUCT_LINE_WORDS - {"air"}
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -312,13 +315,13 @@ def _kind_by_full_name(label: str, name: str) -> str | None:
     words = name.casefold().split()
     if len(words) < 2:
         return label
-    if label in _PRODUCT_LINE_LABELS and words[-1] in PRODUCT_LINE_WORDS - {"air"}:
-        return "PRODUCT"  # 'MacBook Pro', 'Chromecast Ultra' (not 'Korean Air', an airline)
-    if label != "PERSON":
-        return label
-    if CONJUNCTIONS.intersection(words):
-        return None
-    return "PRODUCT" if words[-1] in PRODUCT_LINE_WORDS else label
+    if label == "PERSON":
+        if CONJUNCTIONS.intersection(words):
+            return None
+        return "PRODUCT" if words[-1] in PRODUCT_LINE_WORDS else label
+    if label in _PRODUCT_LINE_LABELS and words[-1] in _NAMED_PRODUCT_LINE_WORDS:
+        return "PRODUCT"  # 'MacBook Pro', 'Chromecast Ultra'
+    return label
 
 
 @register
@@ -345,9 +348,9 @@ def _title_genders(text: str, found: list[tuple[str, Mention]]) -> dict[int, str
     """The gender of the title right before each one-word person's mention ('Mr. Obama', 'Mrs. Obama'), by start."""
     genders: dict[int, str] = {}
     for label, mention in found:
-        before = text[max(0, mention.start - 16) : mention.start].split()
-        if label == "PERSON" and " " not in mention.text and before and before[-1].lower() in GENDERED_WORDS:
-            genders[mention.start] = GENDERED_WORDS[before[-1].lower()]
+        before = words_before(text, mention.start)
+        if label == "PERSON" and " " not in mention.text and before and before[-1] in GENDERED_WORDS:
+            genders[mention.start] = GENDERED_WORDS[before[-1]]
     return genders
 
 

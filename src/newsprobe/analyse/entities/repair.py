@@ -76,10 +76,10 @@ _SURNAME_LAST_WORDS = frozenset({"beach", "street", "church"})
 _AWARD_COMPOUND = re.compile(r"[-‐–](?:winning|winner)\b", re.IGNORECASE)
 # Words a headline in title case leaves in lower case
 _HEADLINE_SMALL_WORDS = frozenset("a an the and but or nor for of to in on at by from with as vs. via into".split())
-# Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region')
-_REGION_WORDS = frozenset(
-    """province provinces region state states county city district territory governorate prefecture oblast
-    municipality island islands valley heights falls springs beach""".split()
+# Last words of a region's name ('Logar province', 'Inner Mongolia Autonomous Region'): a place's last words but a
+# site's ('street', 'square'), and administrative ones
+_REGION_WORDS = frozenset(word for word, kind in PLACE_LAST_WORDS.items() if kind != "FAC") | frozenset(
+    "province provinces region state states district territory governorate prefecture oblast municipality".split()
 )
 # Nouns before 'of' and a place's name ('the county of Huade', 'the town of Kennebunkport')
 _PLACE_NOUNS = _REGION_WORDS | frozenset(
@@ -428,23 +428,27 @@ def _unconfirmed_places_dropped(whole: str, found: list[Found], gazetteer: Mappi
     ('Salina, Kan.'); otherwise its label would be a guess ('Dashlane', 'Steam', 'Fahrenheit'), and it is not kept.
     A name some mention gives another label, or that is part of a person's name ('Modi' beside 'Narendra Modi'), is
     left to the repairs that unify labels."""
-    other_labels = {normalise_name(whole[s:e]) for label, s, e in found if label != "GPE"}
-    person_words = {w for label, s, e in found if label == "PERSON" for w in normalise_name(whole[s:e]).split()}
-    names = {normalise_name(whole[s:e]) for label, s, e in found if label == "GPE"}
+    names = [normalise_name(whole[s:e]) for _, s, e in found]
+    other_labels = {name for (label, _, _), name in zip(found, names, strict=True) if label != "GPE"}
+    person_words = {
+        w for (label, _, _), name in zip(found, names, strict=True) if label == "PERSON" for w in name.split()
+    }
     unknown = {
         name
-        for name in names - other_labels
-        if not _known_place(name, gazetteer)
+        for (label, _, _), name in zip(found, names, strict=True)
+        if label == "GPE"
+        and name not in other_labels
+        and not _known_place(name, gazetteer)
         and not set(name.split()) <= person_words
         and name.removesuffix("s") not in person_words  # 'the Bidens', a family, beside 'Joe Biden'
     }
     placed = {
-        normalise_name(whole[s:e])
-        for label, s, e in found
-        if label == "GPE" and normalise_name(whole[s:e]) in unknown and _where_places_stand(whole, s, e, gazetteer)
+        name
+        for (label, s, e), name in zip(found, names, strict=True)
+        if label == "GPE" and name in unknown and _where_places_stand(whole, s, e, gazetteer)
     }
     dropped = unknown - placed
-    return [item for item in found if not (item[0] == "GPE" and normalise_name(whole[item[1] : item[2]]) in dropped)]
+    return [item for item, name in zip(found, names, strict=True) if not (item[0] == "GPE" and name in dropped)]
 
 
 def _known_place(name: str, gazetteer: Mapping[str, str]) -> bool:
@@ -461,7 +465,7 @@ def _known_place(name: str, gazetteer: Mapping[str, str]) -> bool:
 def _where_places_stand(whole: str, start: int, end: int, gazetteer: Mapping[str, str]) -> bool:
     """After 'in', 'at' … or 'the town of'; opening a paragraph before a comma or a dash (a dateline); or after a
     known place and a comma ('SIOUX FALLS, S.D.'; not before one: 'Berenberg, Germany's …' is often no place)."""
-    before_words = _words_before(whole, start)
+    before_words = words_before(whole, start)
     if _after_place_preposition(whole, start) or (
         before_words[-2:-1] and before_words[-1] == "of" and before_words[-2] in _PLACE_NOUNS  # 'the county of Huade'
     ):
@@ -477,7 +481,7 @@ def _companies_by_context(whole: str, found: list[Found], gazetteer: Mapping[str
     company, unless it reads as a person."""
 
     def after_company_noun(start: int, _: int) -> bool:
-        before = _words_before(whole, start)
+        before = words_before(whole, start)
         return bool(before) and before[-1] in COMPANY_NOUNS
 
     return _people_by_context(whole, found, gazetteer, after_company_noun, "ORG")
@@ -652,11 +656,11 @@ def _english_word_not_a_name(word: str) -> bool:
 
 
 def _after_title(whole: str, start: int) -> bool:
-    before = _words_before(whole, start)
+    before = words_before(whole, start)
     return bool(before) and before[-1].rstrip(",") in TITLE_WORDS
 
 
-def _words_before(whole: str, start: int) -> list[str]:
+def words_before(whole: str, start: int) -> list[str]:
     """The last few words before `start`, lower case."""
     return whole[max(0, start - 24) : start].lower().split()
 
@@ -667,7 +671,7 @@ def _plural_word(text: str) -> bool:
 
 def _after_place_preposition(whole: str, start: int) -> bool:
     """'in al-Tanf', 'at the al-Tanf base', 'Syria’s al-Tanf'."""
-    before = _words_before(whole, start)
+    before = words_before(whole, start)
     if before and before[-1] == "the":
         before.pop()
     return bool(before) and (before[-1] in PLACE_PREPOSITIONS or before[-1].endswith(("’s", "'s")))

@@ -74,11 +74,15 @@ def _known_places() -> frozenset[str]:
     return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
 
 
+def without_accents(name: str) -> str:
+    """'zürich' -> 'zurich'; the place table holds its names so."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def known_place(name: str) -> bool:
     """A country, a city of 5,000 people or more, a US state or county, or a region news names, from GeoNames
     (`training/entities/build_places.py`); `name` in lower case, with or without accents."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return name in _known_places() or folded in _known_places()
+    return without_accents(name) in _known_places()
 
 
 @cache
