@@ -16,6 +16,7 @@ from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
 from newsprobe.analyse.entities.repair import (
     _companies_by_context,
     _dateline_places,
+    _headline_verb_phrase,
     _products_by_context,
     _relabel,
     _things_named_after_the,
@@ -495,3 +496,33 @@ def test_a_one_word_organisation_the_article_writes_in_lower_case_is_a_common_no
     found = [("ORG", m.start(), m.end()) for m in re.finditer(r"Network|Acme", text)]
     kept = {text[s:e] for _, s, e in _without_common_nouns_as_organisations(text, found, {}, lambda _: False)}
     assert kept == {"Acme"}
+
+
+def test_a_name_without_a_faith_word_a_verb_after_it_or_a_descriptor_before_it() -> None:
+    text = (
+        "La Stampa’s Robert Fastiggi Replied to Chris Ferrara’s articles. Fastiggi wrote again.\n\n"
+        "In 1895, the Catholic Antonio Fogazzaro founded a lodge. Fogazzaro wrote a novel.\n\n"
+        "Kritarch Patti Saris ruled on Friday. Patti Saris said more. Kritarch Saris had ruled before.\n\n"
+        "US Judge Rejects Bid to Dismiss Indonesian Immigrant's Lawsuit, Jakarta Globe/Reuters, October 25, 2017"
+    )
+    people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert {"Robert Fastiggi", "Antonio Fogazzaro", "Patti Saris"} <= people.keys()
+    assert people["Patti Saris"] == 3
+    assert not {"Robert Fastiggi Replied", "Catholic Antonio Fogazzaro", "Kritarch Patti Saris", "Rejects Bid"} & set(
+        people
+    )
+
+
+@pytest.mark.parametrize(
+    "line, name, verb_phrase",
+    [
+        ("US Judge Rejects Bid to Dismiss Indonesian Immigrant’s Lawsuit", "Rejects Bid", True),
+        ("Marine Le Pen Backs Trump, Denounces Clinton", "Denounces Clinton", True),
+        ("Paras Griffin via Getty Images.", "Paras Griffin", False),  # a photographer, first in the line
+        ("Virginia Democrats said the vote was close.", "Virginia Democrats", False),  # no headline
+    ],
+)
+def test_a_headline_verb_phrase_is_no_person(line: str, name: str, verb_phrase: bool) -> None:
+    text = f"The first line.\n\n{line}\n\nMore text."
+    start = text.index(name)
+    assert _headline_verb_phrase(text, start, start + len(name)) == verb_phrase

@@ -6,7 +6,7 @@ gazetteer distilled from spaCy's NER) instead of the statistical NER.
 
 from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention
 from .names import GENDERED_WORDS, is_name_suffix
-from .rules import add_rule_entities
+from .rules import add_rule_entities, first_name_gender
 
 __all__ = [
     "GENDERED_WORDS",
@@ -15,5 +15,6 @@ __all__ = [
     "Entity",
     "Mention",
     "add_rule_entities",
+    "first_name_gender",
     "is_name_suffix",
 ]

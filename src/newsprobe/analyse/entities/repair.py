@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..nationalities import provinces
+from ..nationalities import nationalities, provinces
 from ..nlp import text_of
 from ..spans import line_around
 from .names import (
@@ -36,7 +36,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_WORDS,
 )
-from .rules import common_words, first_names_in, known_place, load_gazetteer, normalise_name
+from .rules import census_first_names, common_words, first_names_in, known_place, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -45,6 +45,7 @@ __all__ = ["Found", "repair_mentions", "without_common_nouns_as_people"]
 
 Found = tuple[str, int, int]  # (label, start, end): a mention before cleaning
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FAITH_WORDS = frozenset("catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh".split())
 _TRAILING = frozenset(
     {"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"}
     | {"for", "in", "on", "at", "with", "to", "from", "by", "as"}  # 'The MacBook Pro for the last seven years'
@@ -114,12 +115,14 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             continue
         if label == "PERSON" and _AWARD_COMPOUND.match(whole, bounds[1]):
             continue  # 'Oscar-winning', 'Tony-winning': an award, not a person
+        if label == "PERSON" and _headline_verb_phrase(whole, *bounds):
+            continue
         if _a_clause(doc, *bounds):
             continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
         label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
-    repaired = _headline_names_cut(whole, _drop_overlaps(repaired))
+    repaired = _descriptors_cut(whole, _headline_names_cut(whole, _drop_overlaps(repaired)))
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _dateline_places(whole, repaired, gazetteer)
     repaired = _unconfirmed_places_dropped(whole, repaired, gazetteer)
@@ -191,6 +194,9 @@ def _titled_person(doc: Doc, start: int, end: int, known: frozenset[str]) -> tup
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.lower_ in known and tokens[k - 1].lower_ in TITLE_WORDS:
             return "PERSON", (token.idx, end)
+    if len(tokens) in (3, 4) and _describes(tokens[0]) and tokens[1].lower_ in known:
+        if not any(_english(t.text) for t in tokens[2:]):  # 'Catholic Antonio Fogazzaro', not 'Chinese Christian Union'
+            return "PERSON", (tokens[1].idx, end)
     if 2 <= len(tokens) <= 3 and tokens[0].lower_ in known and _after_title(text_of(doc), start):
         return "PERSON", (start, end)
     return None
@@ -226,9 +232,63 @@ def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         len(tokens),
     )
     tokens = tokens[:owner]
+    while len(tokens) > 2 and _describes(tokens[0]):
+        tokens.pop(0)  # 'Catholic Antonio Fogazzaro', 'Russian Sergey Lavrov'
+    if len(tokens) > 2 and _past_tense_of_common_verb(tokens[-1].text):
+        tokens.pop()  # 'La Stampa’s Robert Fastiggi Replied to …'
     if not tokens:
         return None
     return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
+
+
+def _describes(word: Token) -> bool:
+    """A nationality or faith before a name."""
+    return word.lower_ in nationalities() or word.lower_ in _FAITH_WORDS
+
+
+def _past_tense_of_common_verb(word: str) -> bool:
+    """'Replied', 'Rejected', 'Stopped': a capitalised past tense no name list knows ('Reed' and 'Ahmed' are no
+    English word's past)."""
+    key = word.lower()
+    if not key.endswith("ed") or key in common_words() or key in first_names():
+        return False
+    stems = {key[:-1], key[:-2], key[:-3] + "y", key[:-3]}
+    return any(len(stem) > 2 and stem in common_words() for stem in stems)
+
+
+def _headline_verb_phrase(whole: str, start: int, end: int) -> bool:
+    """'US Judge Rejects Bid to …' in a line of capitalised words: no first name, a verb's third person before the
+    last word and after the line's first word ('Paras Griffin via Getty Images' is a photographer), and nothing but
+    English words."""
+    words = whole[start:end].split()
+    line_start = line_around(whole, start)[0]
+    verbs = words[:-1] if whole[line_start:start].strip() else words[1:-1]
+    return (
+        len(words) > 1
+        and words[0].lower() not in first_names()
+        and any(_third_person_of_common_verb(w) for w in verbs)
+        and all(_english(w) or w.lower() in _HEADLINE_SMALL_WORDS or _third_person_of_common_verb(w) for w in words)
+        and _in_title_case_line(whole, start)
+    )
+
+
+def _english(word: str) -> bool:
+    return word.lower() in common_words()
+
+
+def _third_person_of_common_verb(word: str) -> bool:
+    """'Rejects', 'Blasts', 'Apologizes' (or a plural, 'Democrats': only in a headline, with no first name and
+    nothing but English words beside it, is it read as a verb)."""
+    key = word.lower()
+    if not key.endswith("s") or key.endswith("ss") or key in common_words():
+        return False
+    if key.endswith("ies"):
+        stems = {key[:-3] + "y"}
+    elif key.endswith(("ses", "xes", "zes", "ches", "shes")):
+        stems = {key[:-1], key[:-2]}  # 'closes', 'fixes'
+    else:
+        stems = {key[:-1]}
+    return bool(stems & common_words())
 
 
 def _without_score(whole: str, start: int, end: int) -> tuple[int, int]:
@@ -380,6 +440,31 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
                 opening = 0
             first = next((w for w in words[opening:-1] if normalise_name(w.group()) in surnames), None)
             start, end = start + words[opening].start(), start + first.end() if first is not None else end
+        cut.append((label, start, end))
+    return cut
+
+
+def _descriptors_cut(whole: str, found: list[Found]) -> list[Found]:
+    """'Kritarch Patti Saris' beside 'Patti Saris': a word no list knows as a first name, before a known first name
+    that opens a name the page also writes alone, describes the person; the name starts after it, there and in
+    the page's other names it opens ('Kritarch Saris')."""
+    people = {whole[s:e] for label, s, e in found if label == "PERSON"}
+    descriptors = set()
+    for label, start, end in found:
+        words = whole[start:end].split()
+        if (
+            label == "PERSON"
+            and len(words) > 2
+            and normalise_name(words[0]) not in census_first_names()
+            and normalise_name(words[1]) in first_names()
+            and " ".join(words[1:]) in people
+        ):
+            descriptors.add(words[0])
+    cut: list[Found] = []
+    for label, start, end in found:
+        words = whole[start:end].split()
+        if label == "PERSON" and len(words) > 1 and words[0] in descriptors:
+            start = whole.index(words[1], start + len(words[0]))
         cut.append((label, start, end))
     return cut
 
