@@ -9,6 +9,10 @@ Profiles: accurate, fast, and best when its base weights are installed.
   attribution at all (an act, a condition: how many of those a profile still reports). Speaker accuracy
   over the attributions, the share of predicted names that are right, the share of items with no
   nameable speaker left unresolved, and per resolution rule how many were right (the confidences).
+- Partisan set (`tests/fixtures/speakers_ptc.json`): every attribution whose speaker the accurate profile read
+  from a pronoun, a role noun or the quote before, in the first 150 PTC training articles (hyperpartisan and
+  mainstream news, SemEval-2020 task 11; the texts are read from the shared data), judged the same way: the
+  rules that infer a speaker, where wrong names come from.
 - Real pages (all 88): the share of pronouns ("he", "they", "which") among the speaker names shown;
   beside it, what a table that shows the source as written for an unresolved speaker would show (the
   report's corpus table did before issue 16).
@@ -45,6 +49,8 @@ from newsprobe.eval.polnear import (
 from newsprobe.eval.speakers import PRONOUNS, load_items, predict_pages, pronoun_share, score_speakers
 
 FIXTURE = ROOT / "tests" / "fixtures" / "speakers.json"
+PARTISAN_FIXTURE = ROOT / "tests" / "fixtures" / "speakers_ptc.json"
+PTC_ARTICLES = SHARED_DATA / "ptc" / "train" / "train-articles"
 PAGES = SHARED_DATA / "extraction-bench" / "html"
 POLNEAR = SHARED_DATA / "quotes" / "polnear"
 PROFILES: tuple[Profile, ...] = ("accurate", "fast", *(("best",) if mpnet.available() else ()))
@@ -54,6 +60,12 @@ TARGETS = {"pronoun_share": 0.03, "polnear_source_accuracy": 0.90}
 def hand_checked(profile: Profile) -> dict[str, Any]:
     items = load_items(FIXTURE)
     pages = {item.page: PAGES / f"{item.page}.html.gz" for item in items}
+    return score_speakers(items, predict_pages(pages, profile)).model_dump()
+
+
+def partisan_checked(profile: Profile) -> dict[str, Any]:
+    items = load_items(PARTISAN_FIXTURE)
+    pages = {item.page: PTC_ARTICLES / f"article{item.page}.txt" for item in items}
     return score_speakers(items, predict_pages(pages, profile)).model_dump()
 
 
@@ -106,17 +118,24 @@ def main() -> None:
     parser.add_argument("--skip-polnear", action="store_true", help="leave out the PolNeAR dev run (about 2 min)")
     args = parser.parse_args()
     systems = {
-        profile: {"hand_checked": hand_checked(profile), "real_pages": real_pages(profile)} for profile in PROFILES
+        profile: {
+            "hand_checked": hand_checked(profile),
+            "partisan_checked": partisan_checked(profile),
+            "real_pages": real_pages(profile),
+        }
+        for profile in PROFILES
     }
     polnear = None if args.skip_polnear else polnear_source_accuracy()
     table = []
     for profile, s in systems.items():
-        h, r = s["hand_checked"], s["real_pages"]
+        h, p, r = s["hand_checked"], s["partisan_checked"], s["real_pages"]
         table.append(
             [
                 profile,
                 h["accuracy"],
                 h["named_precision"],
+                p["accuracy"],
+                p["named_precision"],
                 h["abstained"],
                 f"{h['non_attributions_reported']}/{h['non_attributions']}",
                 f"{r['pronoun_names']}/{r['named']}",
@@ -129,6 +148,8 @@ def main() -> None:
         "profile",
         "speaker acc",
         "named precision",
+        "partisan acc",
+        "partisan named precision",
         "unresolved kept",
         "non-attributions reported",
         "pronoun names",
@@ -137,11 +158,16 @@ def main() -> None:
         "PolNeAR dev source acc",
     ]
     items = load_items(FIXTURE)
-    title = f"Speakers: {sum(i.attribution for i in items)} hand-checked attributions, 88 real pages"
+    partisan = load_items(PARTISAN_FIXTURE)
+    title = (
+        f"Speakers: {sum(i.attribution for i in items)} hand-checked attributions, "
+        f"{sum(i.attribution for i in partisan)} on partisan news read from a pronoun or role, 88 real pages"
+    )
     print_table(title, columns, table)
     for profile, s in systems.items():
-        rules = ", ".join(f"{k} {v['correct']}/{v['answered']}" for k, v in s["hand_checked"]["by_method"].items())
-        print(f"{profile}: right per rule: {rules}")
+        for checked in ("hand_checked", "partisan_checked"):
+            rules = ", ".join(f"{k} {v['correct']}/{v['answered']}" for k, v in s[checked]["by_method"].items())
+            print(f"{profile}, {checked.replace('_', ' ')}: right per rule: {rules}")
     if polnear:
         print(
             f"PolNeAR dev source accuracy {polnear['source_accuracy']:.4f}; with the "
@@ -152,7 +178,8 @@ def main() -> None:
     path = write_result(
         "speakers",
         {
-            "data": "tests/fixtures/speakers.json (30 extraction-bench pages), extraction-bench html (88), PolNeAR dev",
+            "data": "tests/fixtures/speakers.json (30 extraction-bench pages), tests/fixtures/speakers_ptc.json (first "
+            "150 PTC train articles), extraction-bench html (88), PolNeAR dev",
             "pronouns": sorted(PRONOUNS),
             "targets": TARGETS,
             "load_average_1min": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,

@@ -7,8 +7,10 @@ import pytest
 from newsprobe.analyse.entities import EntitiesAnalyser
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes import Speaker
+from newsprobe.analyse.quotes.analyser import _inherit_speakers
 from newsprobe.analyse.quotes.marks import find_quotes
-from newsprobe.analyse.quotes.speakers import SpeakerResolver, _joins_speakers, is_opinion
+from newsprobe.analyse.quotes.rules import RawAttribution
+from newsprobe.analyse.quotes.speakers import SpeakerResolver, _joins_speakers, is_opinion, unresolved
 from newsprobe.document import Article, Metadata
 
 
@@ -175,6 +177,17 @@ def test_role_noun_with_two_holders_is_unresolved(resolve) -> None:
         ("Google and Microsoft said that they would comply with the new rules.", None),  # organisations too
         ("The Pentagon and the State Department said that the strike was lawful.", None),
         ("Procter & Gamble said that sales rose.", "Procter & Gamble"),  # the conjunction is the name's
+        (
+            "British Prime Minister Theresa May, French President Emmanuel Macron and German Chancellor Angela Merkel "
+            "said the deal was working.",
+            None,
+        ),
+        ("Senator Martin Heinrich along with a handful of other lawmakers said the lab must stay open.", None),
+        (
+            "David Hickey, a spokesman for the Security, Police, and Fire Professionals of America, Jesus Campos’s "
+            "union, said he got a text.",
+            "David Hickey",
+        ),
     ],
 )
 def test_joined_speakers_are_not_one_of_them(resolve, text: str, source: str | None) -> None:
@@ -292,3 +305,89 @@ def test_opinion_pieces_are_told_by_url_or_section() -> None:
     assert is_opinion(Metadata(categories=["Opinion"]))
     assert not is_opinion(Metadata(url="https://www.nbcnews.com/news/us-news/opinion-poll-shows-n1"))
     assert not is_opinion(None)
+
+
+@pytest.mark.parametrize(
+    "text, source, role",
+    [
+        (
+            "WHO Director-General Tedros Adhanom Ghebreyesus told reporters the plague could return.",
+            "WHO",
+            "Director General",
+        ),
+        ("Vice-President Joe Biden said the talks had failed.", "Vice", "Vice President"),
+        ("Noah Lew, the union’s vice-president of finance, said he was upset.", "Noah", "Vice President"),
+        ("Rabbi Reuben Poupko, the co-chair of the council, said the campus was safe.", "Rabbi", "Co-Chair"),
+        ("January 25, 2018 2:16 pm Askia Muhammad A journalist said he would publish the photo.", "Askia", None),
+    ],
+)
+def test_a_role_is_read_whole_and_a_time_of_day_is_no_title(resolve, text: str, source: str, role: str | None) -> None:
+    source = text[text.index(source) : text.index(" said" if " said" in text else " told")]
+    assert resolve(text, source, "said" if " said" in text else "told").role == role
+
+
+def test_a_role_of_a_named_body_is_not_held_by_a_holder_of_the_bare_title(resolve) -> None:
+    text = (
+        "President George H.W. Bush visited the school in 1991.\n\n"
+        "Even the president of the local mosque in Princeton says it should stay."
+    )
+    assert resolve(text, "the president of the local mosque in Princeton", "says").resolved_by == "unresolved"
+
+
+def test_someones_attorney_is_not_the_attorney_general(resolve) -> None:
+    text = (
+        "Attorney General Jeff Sessions spoke on Monday.\n\n"
+        "The informant was kept quiet, according to his attorney, Victoria Toensing."
+    )
+    assert resolve(text, "his attorney", "according to").name in {None, "Victoria Toensing"}
+
+
+def test_a_subject_the_parser_read_as_an_appositive_is_not_the_speaker(resolve) -> None:
+    text = (
+        "According to an ex-Secret Service agent, Vice-President Joe Biden was regularly engaged in predatory behavior."
+    )
+    assert resolve(text, "an ex-Secret Service agent, Vice-President Joe Biden", "According to").name is None
+
+
+def test_a_pronoun_skips_a_person_whose_first_name_has_the_other_gender(resolve) -> None:
+    text = "Donald Trump praised the nominee. Christine Ford testified on Thursday. He says the hearing was fair."
+    assert resolve(text, "He", "says").name == "Donald Trump"
+
+
+def test_a_pronoun_skips_a_person_one_pronoun_of_the_other_gender_already_named(resolve) -> None:
+    text = (
+        "Al Franken said he was sorry. Leeann Tweeden, a radio news anchor, says Franken groped her in 2006.\n\n"
+        "She says Franken stuck his tongue in her mouth."
+    )
+    assert resolve(text, "She", "says", after="2006.").name == "Leeann Tweeden"
+
+
+def test_a_pronoun_after_a_person_the_rules_cannot_name_is_unresolved(resolve) -> None:
+    text = (
+        "Archbishop Charles Scicluna flew to Chile on Monday.\n\n"
+        "The pope continues to shrug his shoulders. He said he has no information."
+    )
+    assert resolve(text, "He", "said", after="shoulders.").name is None
+
+
+def test_a_title_noun_that_repeats_the_last_persons_title_is_that_person(resolve) -> None:
+    text = (
+        "Cardinal Gerhard Müller spoke in Rome on Tuesday.\n\n"
+        "The cardinal said that he is not happy about it. He added that there cannot be a plurality."
+    )
+    assert resolve(text, "He", "added").name == "Gerhard Müller"
+
+
+def test_a_quote_with_no_cue_continues_the_speaker_before_only_when_it_names_no_source() -> None:
+    text = "“We will rebuild,” Smith said.\n“It will cost ten million.”\nThe Pope: “I have no proof.”"
+    smith = Speaker(name="John Smith", kind="person", resolved_by="named", reason="named in the clause")
+    pope_at = text.index("The Pope")
+    raws = [
+        RawAttribution(cue=[(19, 23)], content=[(0, 17)], source=(19, 24)),
+        RawAttribution(cue=[], content=[(30, 56)], kind="quote"),
+        RawAttribution(cue=[], content=[(pope_at + 10, len(text))], source=(pope_at, pope_at + 8), kind="quote"),
+    ]
+    speakers = [smith, unresolved("no source is named"), unresolved("no single person holds the role “The Pope”")]
+    _inherit_speakers(text, raws, speakers, "accurate")
+    assert (speakers[1].name, speakers[1].resolved_by) == ("John Smith", "earlier_mention")
+    assert speakers[2].name is None

@@ -45,7 +45,8 @@ class SpeakerItem(BaseModel):
     page: str
     start: int
     end: int
-    excerpt: str
+    excerpt: str = Field("", description="The content's first 40 characters (pages whose text may be quoted).")
+    excerpt_sha1: str | None = Field(None, description="SHA-1 of those characters, for texts that may not be copied.")
     speaker: list[str] | None
     attribution: bool = True
 

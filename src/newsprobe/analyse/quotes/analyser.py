@@ -189,9 +189,10 @@ def _quote_spans(text: str, spans: list[CharSpan]) -> list[QuoteSpan]:
 
 
 def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker], profile: Profile) -> None:
-    """A quote with no cue continues the previous speaker when it follows in the next paragraphs."""
+    """A quote with no cue and no source continues the previous speaker when it follows in the next paragraphs (a
+    source that names nobody, 'The Pope' or 'two writers', is no one earlier)."""
     for i, raw in enumerate(raws):
-        if raw.kind != "quote" or i == 0 or speakers[i].name is not None:
+        if raw.kind != "quote" or raw.source is not None or i == 0 or speakers[i].name is not None:
             continue
         previous = raws[i - 1]
         between = text[previous.content_end : raw.content_start]

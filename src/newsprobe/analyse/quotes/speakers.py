@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
-from ..entities import GENDERED_WORDS, is_name_suffix
+from ..entities import GENDERED_WORDS, first_name_gender, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
 from .cues import (
@@ -42,6 +42,7 @@ from .cues import (
     RELATIVE_PRONOUNS,
     ROLE_SYNONYMS,
     SPEAKER_CONFIDENCE,
+    SPEECH_VERBS,
     STAFF_NOUNS,
     TITLES,
     VOICE_NOUNS,
@@ -72,12 +73,25 @@ _INTERVIEW_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]\s", re.MULTILINE)
 
 ResolvedBy = Literal["named", "pronoun", "role", "byline", "earlier_mention", "unresolved"]
 
-_TITLE_WORDS = frozenset(w for key in TITLES for w in key.split()) | {"deputy", "vice", "foreign", "former", "acting"}
+_ROLE_PREFIXES = frozenset({"deputy", "vice", "co", "former", "acting"})
+_TITLE_WORDS = frozenset(w for key in TITLES for w in key.split()) | {"foreign"} | _ROLE_PREFIXES
 _MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TARGET_DEPS = frozenset({"dobj", "dative", "iobj"})
 _EMBEDDED = frozenset({"relcl", "acl"})
 _DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their"})
+_ADDING_OTHERS = re.compile(r"\b(?:along|together) with\b|\bas well as\b", re.IGNORECASE)
+_ROLE_KINDS = {
+    "lawmaker": {"senator", "representative", "congressman", "congresswoman"},
+    "lawyer": {"attorney"},
+    "politician": {"senator", "representative", "congressman", "congresswoman", "governor", "mayor", "minister"},
+}
+_CLERGY = frozenset({"pope", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "pastor"})
+_PERSON_HEADS = PERSON_NOMINALS | PERSON_NOUNS | _CLERGY | _ROLE_KINDS.keys()
+_TIMES = frozenset({"DATE", "TIME"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_BODY_PREPOSITIONS = frozenset({"of", "at", "for"})
+_BODY_FILLERS = _BODY_PREPOSITIONS | {"the", "a", "an", "in", "and", "'s", "’s"}
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun's antecedent may stand
 _GENERIC_ROLES = frozenset({"official", "diplomat", "leader"})
 _PARTIES = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican", "gop": "Republican"}
@@ -127,9 +141,15 @@ class TitledName:
     country: str | None = None
 
     @property
-    def qualified(self) -> bool:
-        """The role belongs to a named body ('the president of the Federal Reserve Bank')."""
-        return bool(self.name) and self.name[0].lower() in {"of", "at", "for"}
+    def body(self) -> frozenset[str]:
+        """The named body the role belongs to ('the president of the Federal Reserve Bank'); empty for a bare title."""
+        if not self.name or self.name[0].lower() not in _BODY_PREPOSITIONS:
+            return frozenset()
+        return body_words(self.name[1:])
+
+
+def body_words(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower() for w in words if w.lower() not in _BODY_FILLERS)
 
 
 def _match_title(words: list[str], i: int) -> tuple[str, int] | None:
@@ -168,10 +188,11 @@ def parse_title_name(words: list[str]) -> TitledName:
         elif nationality is not None and not result.name:
             result.country, size = nationality
             i += size
-        elif words[i].lower() in {"deputy", "vice", "former", "acting"} and not result.name:
+        elif words[i].lower() in _ROLE_PREFIXES and not result.name:
             nxt = _match_title(words, i + 1)
             if nxt is not None:
-                result.role = f"{words[i].capitalize()} {nxt[0]}"
+                joiner = "-" if words[i].lower() == "co" else " "
+                result.role = f"{words[i].capitalize()}{joiner}{nxt[0]}"
                 i += 1 + nxt[1]
             else:
                 i += 1
@@ -207,7 +228,7 @@ class Person:
     country: str | None = None
     entity_id: int | None = None
     gender: str | None = None
-    qualified: bool = False  # the role is of a named body, not the bare title
+    body: frozenset[str] = frozenset()  # words of the named body the role is of; empty for a bare title
     mentions: list[CharSpan] = field(default_factory=list)
 
     def speaker(self, resolved_by: ResolvedBy, reason: str, evidence: SpeakerEvidence | None) -> Speaker:
@@ -240,7 +261,7 @@ def _title_prefix(doc: Doc, first: Token) -> list[Token]:
     while i >= 0:
         tok = doc[i]
         low = tok.lower_
-        if low in _TITLE_WORDS or low in NATIONALITIES or low in GENDERED_WORDS or (low == "of" and prefix):
+        if _is_title_word(tok) or low in NATIONALITIES or low in GENDERED_WORDS or (low == "of" and prefix):
             prefix.insert(0, tok)
             i -= 1
         else:
@@ -252,11 +273,27 @@ def _title_prefix(doc: Doc, first: Token) -> list[Token]:
     return prefix
 
 
+def _is_title_word(tok: Token) -> bool:
+    """A title's word, or the hyphen inside one ('Director-General', 'Vice-President'); a lower-case 'pm' is the
+    time of day ('2:16 pm Askia Muhammad')."""
+    if tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_:
+        return tok.nbor(-1).lower_ in _TITLE_WORDS
+    return tok.lower_ in _TITLE_WORDS and tok.text != "pm"
+
+
+def _hyphened_before(tok: Token) -> list[str]:
+    """The word a hyphen joins to the left of `tok`, parsed apart ('vice' of 'vice-president')."""
+    doc, i = tok.doc, tok.left_edge.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return [doc[i - 2].text]
+    return []
+
+
 def _appositive_title(root: Token) -> TitledName | None:
     """'Sergey Lavrov, Russia's foreign minister' / 'Russia's foreign minister, Sergey Lavrov'."""
     for other in [*(c for c in root.children if c.dep_ == "appos"), *([root.head] if root.dep_ == "appos" else [])]:
         words = [t.text for t in other.subtree if not t.is_punct and t.dep_ not in {"det", "case"}]
-        parsed = parse_title_name(words)
+        parsed = parse_title_name(_hyphened_before(other) + words)
         if parsed.role is not None:
             return parsed
     return None
@@ -293,9 +330,9 @@ class PersonIndex:
         if not is_person and parsed.role is None:
             return
         appositive = _appositive_title(span.root)
-        qualified = False
+        body: frozenset[str] = frozenset()
         if appositive is not None and parsed.role is None:
-            parsed.role, qualified = appositive.role, appositive.qualified
+            parsed.role, body = appositive.role, appositive.body
             parsed.country = parsed.country or appositive.country
         name = [w for w in parsed.name if w[:1].isupper()]
         full = without_title(entity.name) if entity is not None and is_person else " ".join(name)
@@ -303,7 +340,7 @@ class PersonIndex:
         if person is None:
             return
         if person.role is None and parsed.role is not None:
-            person.role, person.qualified = parsed.role, qualified
+            person.role, person.body = parsed.role, body
         person.country = person.country or parsed.country
         person.gender = person.gender or _gender_near(prefix)
         person.mentions.append((start, end))
@@ -343,17 +380,21 @@ class PersonIndex:
         if person is None:
             return
         if appositive is not None:
-            person.role, person.qualified, person.country = appositive.role, appositive.qualified, appositive.country
+            person.role, person.body, person.country = appositive.role, appositive.body, appositive.country
         person.mentions.append((run[0].idx, run[-1].idx + len(run[-1])))
 
     def by_words(self, words: list[str]) -> Person | None:
         """The one person whose name holds these words ('Lavrov', 'Sergey Lavrov'); none or several: None."""
+        found = self.named_by(words)
+        return found[0] if len(found) == 1 else None
+
+    def named_by(self, words: list[str]) -> list[Person]:
+        """The people whose names hold these words."""
         key = _family_name(words)
         wanted = {name_key(w) for w in words if not is_name_suffix(w) and w[:1].isupper()}
         if key is None:
-            return None
-        found = [p for p in self.people if p.key == key and wanted <= {name_key(w) for w in p.name.split()}]
-        return found[0] if len(found) == 1 else None
+            return []
+        return [p for p in self.people if p.key == key and wanted <= {name_key(w) for w in p.name.split()}]
 
     def at(self, start: int, end: int) -> Person | None:
         """The person one of whose mentions overlaps [start, end)."""
@@ -379,7 +420,7 @@ class NominalFilter:
 
     role_words: set[str]
     country: str | None
-    qualified: bool = False  # 'the president of the bank' (True) or 'the president' (False)
+    body: frozenset[str] = frozenset()  # 'the president of the bank': {'bank'}; 'the president': empty
     party: str | None = None  # 'the Democratic nominee': Democratic
 
     def accepts(self, person: Person) -> bool:
@@ -392,6 +433,8 @@ class NominalFilter:
             return self.country is not None and person.country == self.country
         if role & _LOWER_RANKS and not self.role_words & _LOWER_RANKS:
             return False
+        if len(role) > 1 and "general" in role and "general" not in self.role_words:
+            return False  # 'his attorney' is no Attorney General, 'the director' no Director-General
         return {ROLE_SYNONYMS.get(word, word) for word in self.role_words} <= role
 
 
@@ -411,9 +454,14 @@ def _nominal_filter(head: Token) -> NominalFilter | None:
     parsed = parse_title_name(words)
     role_words = set((parsed.role or "").lower().split()) | {head.lower_}
     role_words = {part for w in role_words for part in TITLES.get(w, w).lower().split()}
-    qualified = any(c.dep_ == "prep" and c.lower_ in {"of", "at", "for"} for c in head.children)
+    of_phrases = [
+        c
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in _BODY_PREPOSITIONS and not any(t.ent_type_ in _TIMES for t in c.subtree)
+    ]  # 'the president for months' is no president of a body
+    body = body_words([t.text for c in of_phrases for t in c.subtree if not t.is_punct])
     party = next((_PARTIES[t.lower_] for t in left if t.lower_ in _PARTIES), None)
-    return NominalFilter(role_words=role_words, country=parsed.country, qualified=qualified, party=party)
+    return NominalFilter(role_words=role_words, country=parsed.country, body=body, party=party)
 
 
 def is_opinion(metadata: Metadata | None) -> bool:
@@ -459,7 +507,8 @@ class SpeakerResolver:
         one_voice = is_opinion(metadata) and not is_interview(self.text)
         self.byline = authors[0] if len(authors) == 1 and one_voice else None
         self.sentence_of = {t.i: n for n, sent in enumerate(doc.sents) for t in sent}
-        self.chain: list[tuple[int, Person]] = []  # (token index, person) of subjects, in text order
+        # (token index, person) of subjects, in text order; None for a person the rules could not name
+        self.chain: list[tuple[int, Person | None]] = []
         self.by_subject: dict[int, tuple[Person, str, SpeakerEvidence | None]] = {}
         self.pronoun_genders: dict[str, list[str]] = {}  # person key -> genders of the pronouns resolved to them
         self._build_chain()
@@ -483,11 +532,36 @@ class SpeakerResolver:
             if found is not None:
                 self.by_subject[tok.i] = found
                 self.chain.append((tok.i, found[0]))
+            elif self._names_someone(tok):
+                self.chain.append((tok.i, self._called_so_before(tok)))
             for owner in (c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
                 person = self._named_person(owner)  # "Mr. Trump’s theatrical embrace …. He has …"
                 if person is not None and _surely_a_person(person):
                     self.chain.append((owner.i, person))
         self.chain.sort(key=lambda entry: entry[0])
+
+    def _names_someone(self, tok: Token) -> bool:
+        """A subject that names a person the rules cannot resolve: a name two people share ('Clinton' beside Bill and
+        Hillary Clinton) or a role no one named holds ('the Pope')."""
+        if tok.pos_ == "PROPN" and len(self.people.named_by(self._name_words(tok))) > 1:
+            return True
+        definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+        return definite and tok.lower_ in _PERSON_HEADS
+
+    def _called_so_before(self, noun: Token) -> Person | None:
+        """'Cardinal Müller said …. The cardinal said …': the latest person subject before, when the noun is their
+        title or role ('the lawmaker' for a representative, 'the lawyer' for an attorney)."""
+        earlier = [(i, person) for i, person in self.chain if i < noun.i]
+        if not earlier:
+            return None
+        i, person = earlier[-1]
+        if person is None or self.sentence_of[noun.i] - self.sentence_of[i] > _PRONOUN_WINDOW:
+            return None
+        words = {noun.lower_} | _ROLE_KINDS.get(noun.lower_, set())
+        called = set((person.role or "").lower().split())
+        for start, end in person.mentions:  # 'Cardinal Müller', or 'Pope' just before 'Francis'
+            called |= set(self.text[max(0, start - 30) : end].lower().split()[-len(person.name.split()) - 1 :])
+        return person if words & called else None
 
     def _subject_person(self, tok: Token) -> tuple[Person, str, SpeakerEvidence | None] | None:
         low = tok.lower_
@@ -500,15 +574,16 @@ class SpeakerResolver:
         return self._role_holder(tok, nominal) if nominal is not None else None
 
     def _antecedent(self, pronoun: Token) -> tuple[Person, str, SpeakerEvidence | None] | None:
-        """The latest subject of a compatible gender within three sentences. A person whose gender is not
-        known takes the gender of the pronouns already resolved to them (two or more, all alike)."""
+        """The latest subject of a compatible gender within three sentences; none when the latest person-like subject
+        is one the rules could not name. A person whose gender is not known takes the gender of the pronouns
+        already resolved to them (all alike)."""
         gender = PRONOUN_GENDER[pronoun.lower_]
         sentence = self.sentence_of[pronoun.i]
         for i, person in reversed(self.chain):
             if i >= pronoun.i:
                 continue
-            if sentence - self.sentence_of[i] > _PRONOUN_WINDOW:
-                return None
+            if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
+                return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) in (None, gender):
                 self.pronoun_genders.setdefault(person.key, []).append(gender)
                 evidence = self._token_phrase(self.doc[i])
@@ -516,10 +591,14 @@ class SpeakerResolver:
         return None
 
     def _gender(self, person: Person) -> str | None:
+        """From a title ('Mrs.'), a first name the census gives mostly one sex, or the pronouns already resolved."""
         if person.gender is not None:
             return person.gender
+        words = person.name.split()
+        if len(words) > 1 and (gender := first_name_gender(words[0])) is not None:
+            return gender
         seen = set(self.pronoun_genders.get(person.key, []))
-        return seen.pop() if len(seen) == 1 and len(self.pronoun_genders[person.key]) >= 2 else None
+        return seen.pop() if len(seen) == 1 else None
 
     def _token_phrase(self, tok: Token) -> SpeakerEvidence:
         start = min(t.idx for t in tok.subtree if t.i >= tok.i - 4 and t.i <= tok.i)
@@ -531,9 +610,10 @@ class SpeakerResolver:
         if nominal.party is not None:
             holders = [p for p in holders if self._party(p) == nominal.party]
         candidates = [p for p in holders if p.first_mention_before(head.idx) is not None] or holders
-        bare = [p for p in candidates if not p.qualified]
-        if bare and not nominal.qualified:  # 'the president' is President Trump, not the president of a bank
-            candidates = bare
+        if nominal.body:  # 'the president of the local mosque' is no president of elsewhere
+            candidates = [p for p in candidates if p.body & nominal.body]
+        elif any(not p.body for p in candidates):  # 'the president' is President Trump, not the president of a bank
+            candidates = [p for p in candidates if not p.body]
         if len(candidates) != 1:
             return None
         person = candidates[0]
@@ -574,7 +654,11 @@ class SpeakerResolver:
         entity = self._entity_at(head)
         if entity is not None and entity.label != "PERSON":
             return None
-        return self.people.by_words([t.text for t in _name_run(head) if t.lower_ not in _TITLE_WORDS or t.i == head.i])
+        return self.people.by_words(self._name_words(head))
+
+    @staticmethod
+    def _name_words(head: Token) -> list[str]:
+        return [t.text for t in _name_run(head) if t.lower_ not in _TITLE_WORDS or t.i == head.i]
 
     def _name_evidence(self, person: Person, head: Token) -> SpeakerEvidence:
         fullest = max(person.mentions, key=lambda m: (m[1] - m[0], -m[0]))
@@ -601,9 +685,37 @@ class SpeakerResolver:
         if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             head = head.head.head
         speaker = self._resolve_head(head, span)
-        if speaker.name is not None and _joins_speakers(head, span, speaker.evidence):
+        if speaker.name is not None and (_joins_speakers(head, span, speaker.evidence) or self._joins_people(span)):
             return unresolved(f"“{span.text}” names more than one speaker")
         return speaker
+
+    def _joins_people(self, span: SpacySpan) -> bool:
+        """'Prime Minister Theresa May, French President Emmanuel Macron and German Chancellor Angela Merkel',
+        'Senator Martin Heinrich along with a handful of other lawmakers': a conjunction between two people the article
+        names, however the parser hung the names, or others added to the one named."""
+        if _ADDING_OTHERS.search(span.text):
+            return True
+        for word in span:
+            if word.lower_ in {"and", "or"} and span.start < word.i < span.end - 1:
+                before = self._person_beside(word, -1)
+                after = self._person_beside(word, 1)
+                if before is not None and after is not None and before is not after:
+                    return True
+        return False
+
+    def _person_beside(self, word: Token, step: int) -> Person | None:
+        """The person named next to `word` on one side, over a comma and lower-case or title words ('and German
+        Chancellor Angela Merkel', 'and journalist Sara Carter')."""
+        i = word.i + step
+        while 0 <= i < len(self.doc) and abs(i - word.i) <= 4:
+            tok = self.doc[i]
+            person = self.people.at(tok.idx, tok.idx + len(tok))
+            if person is not None:
+                return person
+            if not (tok.is_punct or tok.is_lower or _is_title_word(tok) or tok.lower_ in NATIONALITIES):
+                return None
+            i += step
+        return None
 
     def _resolve_head(self, head: Token, span: SpacySpan) -> Speaker:
         low = head.lower_
@@ -683,7 +795,7 @@ class SpeakerResolver:
         from Kotak'), a role ('the foreign minister'), an institution ('the Jordanian government'); else
         unresolved."""
         beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
-        for name in (t for t in beside if t.pos_ == "PROPN"):
+        for name in (t for t in beside if t.pos_ == "PROPN" and not _subject_read_as_appositive(t)):
             person = self._named_person(name)
             if person is not None:
                 return person.speaker("named", "named in the clause", self._name_evidence(person, name))
@@ -889,6 +1001,19 @@ def _joins_speakers(head: Token, span: SpacySpan, name: SpeakerEvidence | None) 
 def _mention_at(entity: Entity, head: Token) -> CharSpan:
     end = head.idx + len(head)
     return next(((m.start, m.end) for m in entity.mentions if m.start < end and head.idx < m.end), (head.idx, end))
+
+
+def _subject_read_as_appositive(name: Token) -> bool:
+    """'According to an ex-Secret Service agent, Vice-President Joe Biden was regularly engaged in …': a name parsed
+    as the noun's appositive but followed by a finite verb that is no reporting verb is the subject of what was said."""
+    after = name.right_edge.i + 1
+    if name.dep_ != "appos" or name.head.dep_ in _SUBJECT_DEPS or after >= len(name.doc):
+        return False
+    verb = name.doc[after]
+    if verb.tag_ not in _FINITE_TAGS:
+        return False
+    verb = verb if verb.pos_ == "VERB" else verb.head
+    return verb.lemma_.lower() not in SPEECH_VERBS
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
