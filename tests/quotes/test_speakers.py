@@ -391,3 +391,33 @@ def test_a_quote_with_no_cue_continues_the_speaker_before_only_when_it_names_no_
     _inherit_speakers(text, raws, speakers, "accurate")
     assert (speakers[1].name, speakers[1].resolved_by) == ("John Smith", "earlier_mention")
     assert speakers[2].name is None
+
+
+def test_a_pronoun_goes_on_with_the_reporter_not_a_subject_inside_the_report(resolve) -> None:
+    text = (
+        "President Donald Trump praised Brett Kavanaugh. Meanwhile, Trump’s behavior has been as erratic as ever. "
+        "First he said that Brasey had to be heard; then he attacked her in terms that were a slur on all women."
+    )
+    assert resolve(text, "he", "attacked", after="then ").name == "Donald Trump"
+
+
+def test_a_pronoun_after_people_joined_by_and_is_unresolved(resolve) -> None:
+    text = (
+        "“Law enforcement authorities were deferential,” Kristine Phillips and Deanna Paul wrote for The Post.\n\n"
+        "“That is not a risk I am willing to take,” she said."
+    )
+    assert resolve(text, "she", "said").name is None
+
+
+def test_a_quote_with_no_cue_does_not_continue_a_speaker_when_someone_else_is_named_since() -> None:
+    text = "“We will rebuild,” Smith said.\nBoudreau led the inquiry.\n“It will cost ten million dollars.”"
+    smith = Speaker(name="John Smith", kind="person", resolved_by="named", reason="named in the clause")
+    quote_at = text.index("“It")
+    raws = [
+        RawAttribution(cue=[(19, 23)], content=[(0, 17)], source=(19, 24)),
+        RawAttribution(cue=[], content=[(quote_at, len(text))], kind="quote"),
+    ]
+    speakers = [smith, unresolved("no source is named")]
+    boudreau = text.index("Boudreau")
+    _inherit_speakers(text, raws, speakers, "accurate", [(19, 24), (boudreau, boudreau + 8)])
+    assert speakers[1].name is None

@@ -188,16 +188,32 @@ def _quote_spans(text: str, spans: list[CharSpan]) -> list[QuoteSpan]:
     return [QuoteSpan(start=s, end=e, text=text[s:e]) for s, e in spans]
 
 
-def _inherit_speakers(text: str, raws: list[RawAttribution], speakers: list[Speaker], profile: Profile) -> None:
-    """A quote with no cue and no source continues the previous speaker when it follows in the next paragraphs (a
-    source that names nobody, 'The Pope' or 'two writers', is no one earlier)."""
+def _inherit_speakers(
+    text: str,
+    raws: list[RawAttribution],
+    speakers: list[Speaker],
+    profile: Profile,
+    people: list[CharSpan] | None = None,
+) -> None:
+    """A quote with no cue and no source continues the previous speaker when it follows in the next paragraphs and
+    no one else is named in between (`people`: where the text names people). A source that names nobody, 'The
+    Pope' or 'two writers', is no one earlier; after 'Some Farrakhan quotes:' the quotes are no longer the
+    photographer's."""
     for i, raw in enumerate(raws):
         if raw.kind != "quote" or raw.source is not None or i == 0 or speakers[i].name is not None:
             continue
         previous = raws[i - 1]
         between = text[previous.content_end : raw.content_start]
         previous_speaker = speakers[i - 1]
-        if previous_speaker.name is not None and between.count("\n\n") + between.count("\n") <= 2:
+        evidence = previous_speaker.evidence
+        others = [
+            (s, e)
+            for s, e in people or []
+            if previous.content_end <= s < raw.content_start
+            and text[s:e] not in (previous_speaker.name or "")
+            and not (evidence is not None and text[s:e] in evidence.text)
+        ]
+        if previous_speaker.name is not None and not others and between.count("\n\n") + between.count("\n") <= 2:
             speakers[i] = previous_speaker.model_copy(
                 update={
                     "resolved_by": "earlier_mention",
@@ -396,7 +412,10 @@ def build_result(
         signed_by(text, raw, speaker, profile) if raw.kind == POST else speaker
         for raw, speaker in zip(raws, speakers, strict=True)
     ]
-    _inherit_speakers(text, raws, speakers, profile)
+    people = (
+        [(m.start, m.end) for e in entities.entities if e.label == "PERSON" for m in e.mentions] if entities else []
+    )
+    _inherit_speakers(text, raws, speakers, profile, people)
     attributions = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
         style: QuoteStyle = "direct" if raw.kind == POST else quote_style(text, raw.content)

@@ -299,13 +299,13 @@ MIN_UNCUED_QUOTE_WORDS = 5
 # Speaker confidence by profile and by how the speaker was resolved: the share of speakers resolved
 # that way that were right on the hand-checked pages (tests/fixtures/speakers.json and, for the rules that infer
 # a speaker, tests/fixtures/speakers_ptc.json; bench/speakers.py, 2026-12-05): accurate named 128/128, pronoun
-# 228/243, role 13/13 (given as 0.95, not a certainty); fast named 105/107, pronoun 157/172. Rules with fewer than
-# 10 checked items (fast's role, byline, earlier_mention: accurate 0/2, fast 5/7) carry priors.
+# 235/245, role 13/13 (given as 0.95, not a certainty); fast named 105/107, pronoun 159/173. Rules with fewer than
+# 10 checked items (fast's role, byline, earlier_mention: accurate 0/1, fast 4/4) carry priors.
 # tests/quotes/test_speaker_fixture.py keeps the accurate profile's measured ones within 0.1 of the measured share.
 SPEAKER_CONFIDENCE: dict[str, dict[str, float | None]] = {
     "accurate": {
         "named": 0.99,
-        "pronoun": 0.94,
+        "pronoun": 0.96,
         "role": 0.95,
         "byline": 0.9,
         "earlier_mention": 0.85,
@@ -313,7 +313,7 @@ SPEAKER_CONFIDENCE: dict[str, dict[str, float | None]] = {
     },
     "fast": {
         "named": 0.98,
-        "pronoun": 0.91,
+        "pronoun": 0.92,
         "role": 0.85,
         "byline": 0.9,
         "earlier_mention": 0.8,

@@ -529,7 +529,9 @@ class SpeakerResolver:
             if tok.head.dep_ in _EMBEDDED and tok.pos_ != "PRON":  # 'feuds whom Taylor Swift has had': background
                 continue
             found = self._subject_person(tok)
-            if found is not None:
+            if found is not None and _joined(tok):  # 'Kristine Phillips and Deanna Paul wrote …. She said'
+                self.chain.append((tok.i, None))
+            elif found is not None:
                 self.by_subject[tok.i] = found
                 self.chain.append((tok.i, found[0]))
             elif self._names_someone(tok):
@@ -542,9 +544,11 @@ class SpeakerResolver:
 
     def _names_someone(self, tok: Token) -> bool:
         """A subject that names a person the rules cannot resolve: a name two people share ('Clinton' beside Bill and
-        Hillary Clinton) or a role no one named holds ('the Pope')."""
+        Hillary Clinton), a titled name the NER passed by or a role no one named holds ('the Pope')."""
         if tok.pos_ == "PROPN" and len(self.people.named_by(self._name_words(tok))) > 1:
             return True
+        if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and _is_title_word(c) for c in tok.children):
+            return True  # 'Police Chief U. Reneé Hall', a name the NER passed by
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
         return definite and tok.lower_ in _PERSON_HEADS
 
@@ -580,7 +584,7 @@ class SpeakerResolver:
         gender = PRONOUN_GENDER[pronoun.lower_]
         sentence = self.sentence_of[pronoun.i]
         for i, person in reversed(self.chain):
-            if i >= pronoun.i:
+            if i >= pronoun.i or self._reported_beside_its_reporter(i, pronoun):
                 continue
             if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
@@ -589,6 +593,19 @@ class SpeakerResolver:
                 evidence = self._token_phrase(self.doc[i])
                 return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
+
+    def _reported_beside_its_reporter(self, i: int, pronoun: Token) -> bool:
+        """'Mr. Muhammad said that … the minister was not an anti-Semite. He reaffirmed …', 'First he said that Brasey
+        had to be heard; then he attacked her': a subject inside what an earlier subject of its sentence says is not
+        the one a pronoun outside that clause goes on with."""
+        tok = self.doc[i]
+        reporter = next((a for a in tok.ancestors if a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB"), None)
+        if reporter is None or any(pronoun.i == t.i for t in _clause_under(reporter, tok).subtree):
+            return False
+        verbs = {reporter, reporter.head} if reporter.dep_ == "conj" else {reporter}  # 'criticised … and said'
+        return any(
+            j < i and self.sentence_of[j] == self.sentence_of[i] and self.doc[j].head in verbs for j, _ in self.chain
+        )
 
     def _gender(self, person: Person) -> str | None:
         """From a title ('Mrs.'), a first name the census gives mostly one sex, or the pronouns already resolved."""
@@ -1001,6 +1018,25 @@ def _joins_speakers(head: Token, span: SpacySpan, name: SpeakerEvidence | None) 
 def _mention_at(entity: Entity, head: Token) -> CharSpan:
     end = head.idx + len(head)
     return next(((m.start, m.end) for m in entity.mentions if m.start < end and head.idx < m.end), (head.idx, end))
+
+
+def _clause_under(verb: Token, tok: Token) -> Token:
+    """The child of `verb` whose subtree holds `tok`."""
+    while tok.head != verb:
+        tok = tok.head
+    return tok
+
+
+def _joined(subject: Token) -> bool:
+    """The subject is one of people joined by 'and' / 'or'."""
+    heads = [subject, subject.head] if subject.dep_ == "conj" else [subject]
+    return any(
+        c.dep_ == "cc"
+        and c.lower_ in {"and", "or"}
+        and any(d.dep_ == "conj" and d.ent_type_ == "PERSON" for d in h.children)
+        for h in heads
+        for c in h.children
+    )
 
 
 def _subject_read_as_appositive(name: Token) -> bool:
