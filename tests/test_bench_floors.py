@@ -88,8 +88,9 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("systems.best.hand_checked.named_precision", ">=", 0.98),
         ("systems.accurate.hand_checked.named_precision", ">=", 0.98),
         # speakers read from a pronoun, a role or the quote before, on partisan news (added 2026-12-05)
-        ("systems.accurate.partisan_checked.named_precision", ">=", 0.93),  # 0.951 on 2026-12-05 (0.826 before)
-        ("systems.accurate.partisan_checked.accuracy", ">=", 0.88),  # 0.902 (0.812 before)
+        ("systems.accurate.partisan_checked.named_precision", ">=", 0.88),  # 0.902 on 2026-12-05 (0.753 before)
+        ("systems.accurate.partisan_checked.accuracy", ">=", 0.8),  # 0.825 (0.741 before)
+        ("systems.accurate.partisan_checked.held_out.named_precision", ">=", 0.78),  # 0.809 (0.642 before)
         ("systems.accurate.real_pages.pronoun_share", "<=", 0.03),
         ("systems.fast.hand_checked.accuracy", ">=", 0.47),
         ("systems.fast.hand_checked.named_precision", ">=", 0.88),

@@ -8,8 +8,8 @@ the gazetteer labels other than a person ('Georgia', 'Dallas', 'China') goes too
 'Prince'). Months stay ('June Carter', 'April Ryan'): the rules read a lone month as a date.
 
 Each kept name's gender is written too when the census gives it to one sex at least ten times as often as to the
-other ('michelle' f, 'barack' absent, 'taylor' neither): the entity grouping reads it to tell 'Mrs. Obama' from
-'Mr. Obama'.
+other ('michelle' f, 'barack' absent, 'taylor' neither; a name one list leaves out counts as that list's rarest):
+the entity grouping reads it to tell 'Mrs. Obama' from 'Mr. Obama', and the speakers a pronoun's antecedent.
 
     .venv/bin/python training/entities/build_first_names.py          # a few seconds
 """
@@ -51,11 +51,20 @@ def census_frequencies() -> dict[str, dict[str, float]]:
 
 
 def genders(shares: dict[str, dict[str, float]], kept: list[str]) -> dict[str, str]:
+    """The lists stop at 90% of each sex's people, so a name missing from one list may be borne by up to that list's
+    smallest share: it is the other sex's only when its share there is at least that ('hillary' 0.013% of
+    women, missing from the men's list whose rarest is 0.004%, is a woman's; 'kristian', 0.003% of women, is
+    neither)."""
     male, female = shares["m"], shares["f"]
+    least = {"m": min(male.values()), "f": min(female.values())}
     found: dict[str, str] = {}
     for name in kept:
-        his, hers = male.get(name, 0.0), female.get(name, 0.0)
-        if hers >= GENDER_RATIO * his:
+        his, hers = male.get(name), female.get(name)
+        if his is None or hers is None:
+            sex, share, other = ("f", hers, "m") if his is None else ("m", his, "f")
+            if share is not None and share >= least[other]:
+                found[name] = sex
+        elif hers >= GENDER_RATIO * his:
             found[name] = "f"
         elif his >= GENDER_RATIO * hers:
             found[name] = "m"

@@ -49,6 +49,7 @@ class SpeakerItem(BaseModel):
     excerpt_sha1: str | None = Field(None, description="SHA-1 of those characters, for texts that may not be copied.")
     speaker: list[str] | None
     attribution: bool = True
+    split: str | None = Field(None, description="A part of the set scored apart (e.g. one held out from the rules).")
 
 
 class PredictedSpeaker(BaseModel):

@@ -18,6 +18,7 @@ from .names import (
     ACRONYM_SKIPPED_WORDS,
     CONJUNCTIONS,
     CORPORATE_WORDS,
+    FAITH_WORDS,
     GENDERED_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
@@ -64,9 +65,10 @@ class EntitiesResult(BaseModel):
     entities: list[Entity] = Field(default_factory=list, description="Most mentioned first.")
 
 
-def _is_nationality_or_party(word: str) -> bool:
-    """'Russian' or 'Republican' before a name; not 'Kristi', 'Christian' or 'Nissan'."""
-    return word[:1].isupper() and (word.lower() in nationalities() or word.lower() in PARTY_WORDS)
+def _is_nationality_party_or_faith(word: str) -> bool:
+    """'Russian', 'Republican' or 'Catholic' before a name; not 'Kristi', 'Christian' or 'Nissan'."""
+    key = word.lower()
+    return word[:1].isupper() and (key in nationalities() or key in PARTY_WORDS or key in FAITH_WORDS)
 
 
 def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
@@ -74,7 +76,7 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     index = 0
     tokens = list(ent)
     while index < len(tokens) - 1 and (
-        tokens[index].lower_ in TITLE_WORDS or _is_nationality_or_party(tokens[index].text)
+        tokens[index].lower_ in TITLE_WORDS or _is_nationality_party_or_faith(tokens[index].text)
     ):
         index += 1
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])

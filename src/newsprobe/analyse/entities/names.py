@@ -11,6 +11,9 @@ TITLE_WORDS = frozenset(
     adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend""".split()
 )
 
+# Faiths written before a name ('the Catholic Antonio Fogazzaro'), like nationalities.
+FAITH_WORDS = frozenset("catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh".split())
+
 # Parts of a name that do not tell one person from another ("James P. Kennedy Jr." is Kennedy), without full stops.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d"})
 

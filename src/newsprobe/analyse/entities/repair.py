@@ -24,6 +24,7 @@ from .names import (
     COMMON_NOUN_ACRONYMS,
     COMPANY_NOUNS,
     EVENT_WORDS,
+    FAITH_WORDS,
     GENERIC_NAME_WORDS,
     ORGANISATION_ALIASES,
     PLACE_ALIASES,
@@ -45,7 +46,6 @@ __all__ = ["Found", "repair_mentions", "without_common_nouns_as_people"]
 
 Found = tuple[str, int, int]  # (label, start, end): a mention before cleaning
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_FAITH_WORDS = frozenset("catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh".split())
 _TRAILING = frozenset(
     {"that", "who", "which", "whose", "where", "when", "and", "or", "of", "the", "'s", "’s"}
     | {"for", "in", "on", "at", "with", "to", "from", "by", "as"}  # 'The MacBook Pro for the last seven years'
@@ -232,8 +232,6 @@ def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         len(tokens),
     )
     tokens = tokens[:owner]
-    while len(tokens) > 2 and _describes(tokens[0]):
-        tokens.pop(0)  # 'Catholic Antonio Fogazzaro', 'Russian Sergey Lavrov'
     if len(tokens) > 2 and _past_tense_of_common_verb(tokens[-1].text):
         tokens.pop()  # 'La Stampa’s Robert Fastiggi Replied to …'
     if not tokens:
@@ -243,7 +241,7 @@ def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _describes(word: Token) -> bool:
     """A nationality or faith before a name."""
-    return word.lower_ in nationalities() or word.lower_ in _FAITH_WORDS
+    return word.lower_ in nationalities() or word.lower_ in FAITH_WORDS
 
 
 def _past_tense_of_common_verb(word: str) -> bool:

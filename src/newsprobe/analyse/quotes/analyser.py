@@ -196,9 +196,12 @@ def _inherit_speakers(
     people: list[CharSpan] | None = None,
 ) -> None:
     """A quote with no cue and no source continues the previous speaker when it follows in the next paragraphs and
-    no one else is named in between (`people`: where the text names people). A source that names nobody, 'The
-    Pope' or 'two writers', is no one earlier; after 'Some Farrakhan quotes:' the quotes are no longer the
-    photographer's."""
+    no one else is named in between (`people`: where the text names people: 'Boudreau interviewed 38 students …
+    His findings, he wrote, do “not substantiate …”' is not the student quoted before). A source that names nobody,
+    'The Pope' or 'two writers', is no one earlier. A profile whose confidence for the rule is None does not use it."""
+    confidence = SPEAKER_CONFIDENCE[profile]["earlier_mention"]
+    if confidence is None:
+        return
     for i, raw in enumerate(raws):
         if raw.kind != "quote" or raw.source is not None or i == 0 or speakers[i].name is not None:
             continue
@@ -217,7 +220,7 @@ def _inherit_speakers(
             speakers[i] = previous_speaker.model_copy(
                 update={
                     "resolved_by": "earlier_mention",
-                    "confidence": SPEAKER_CONFIDENCE[profile]["earlier_mention"],
+                    "confidence": confidence,
                     "reason": f"a quote with no cue right after {previous_speaker.name}'s attribution",
                 }
             )

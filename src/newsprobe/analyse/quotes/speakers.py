@@ -536,6 +536,11 @@ class SpeakerResolver:
                 self.chain.append((tok.i, found[0]))
             elif self._names_someone(tok):
                 self.chain.append((tok.i, self._called_so_before(tok)))
+            elif tok.lower_ in _PERSON_HEADS and any(c.dep_ == "poss" for c in tok.children):
+                # "Julian Assange's father has written …. He refers to": not Assange, nor anyone unless named beside
+                named = [p for c in tok.children if c.dep_ == "appos" and (p := self._named_person(c)) is not None]
+                self.chain.append((tok.i, named[0] if len(named) == 1 else None))
+                continue
             for owner in (c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"):
                 person = self._named_person(owner)  # "Mr. Trump’s theatrical embrace …. He has …"
                 if person is not None and _surely_a_person(person):
@@ -599,12 +604,23 @@ class SpeakerResolver:
         had to be heard; then he attacked her': a subject inside what an earlier subject of its sentence says is not
         the one a pronoun outside that clause goes on with."""
         tok = self.doc[i]
-        reporter = next((a for a in tok.ancestors if a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB"), None)
+        reporter = next(
+            (
+                a
+                for a in tok.ancestors
+                if a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB" and _clause_under(a, tok) != tok
+            ),
+            None,
+        )  # the verb whose clause holds the subject, not the one it is the subject of ('her husband had threatened')
         if reporter is None or any(pronoun.i == t.i for t in _clause_under(reporter, tok).subtree):
             return False
         verbs = {reporter, reporter.head} if reporter.dep_ == "conj" else {reporter}  # 'criticised … and said'
         return any(
-            j < i and self.sentence_of[j] == self.sentence_of[i] and self.doc[j].head in verbs for j, _ in self.chain
+            j < i
+            and self.sentence_of[j] == self.sentence_of[i]
+            and self.doc[j].head in verbs
+            and "\n" not in self.text[self.doc[j].idx : tok.idx]  # the parser can run a sentence over a paragraph break
+            for j, _ in self.chain
         )
 
     def _gender(self, person: Person) -> str | None:
