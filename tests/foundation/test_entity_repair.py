@@ -526,3 +526,13 @@ def test_a_headline_verb_phrase_is_no_person(line: str, name: str, verb_phrase: 
     text = f"The first line.\n\n{line}\n\nMore text."
     start = text.index(name)
     assert _headline_verb_phrase(text, start, start + len(name)) == verb_phrase
+
+
+def test_a_name_ends_before_a_verb_in_a_headline_or_a_past_tense() -> None:
+    text = (
+        "The report came out on Friday. Read more: Vatican Says Bergoglio Pleads Ignorance on Abuse Claims in Chile. "
+        "Laura Loomer Tweeted about it, and Loomer Tweeted again. Tyra Banks Hosts New Show Tonight In Los Angeles."
+    )
+    people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert people.get("Bergoglio") == 1 and people.get("Laura Loomer") == 2
+    assert not any("Pleads" in name or "Tweeted" in name for name in people)

@@ -117,6 +117,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             continue  # 'Oscar-winning', 'Tony-winning': an award, not a person
         if label == "PERSON" and _headline_verb_phrase(whole, *bounds):
             continue
+        if label == "PERSON":
+            bounds = _before_headline_verb(whole, *bounds)
         if _a_clause(doc, *bounds):
             continue
         start, end = _grow_to_known_name(doc, *bounds, gazetteer)
@@ -232,8 +234,9 @@ def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         len(tokens),
     )
     tokens = tokens[:owner]
-    if len(tokens) > 2 and _past_tense_of_common_verb(tokens[-1].text):
-        tokens.pop()  # 'La Stampa’s Robert Fastiggi Replied to …'
+    if len(tokens) > 1 and _past_tense_of_common_verb(tokens[-1].text):
+        if len(tokens) > 2 or tokens[0].lower_ not in first_names():
+            tokens.pop()  # 'La Stampa’s Robert Fastiggi Replied to …', 'Loomer Tweeted'
     if not tokens:
         return None
     return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
@@ -266,8 +269,20 @@ def _headline_verb_phrase(whole: str, start: int, end: int) -> bool:
         and words[0].lower() not in first_names()
         and any(_third_person_of_common_verb(w) for w in verbs)
         and all(_english(w) or w.lower() in _HEADLINE_SMALL_WORDS or _third_person_of_common_verb(w) for w in words)
-        and _in_title_case_line(whole, start)
+        and (_in_title_case_line(whole, start) or _in_title_case_run(whole, start, end))
     )
+
+
+def _before_headline_verb(whole: str, start: int, end: int) -> tuple[int, int]:
+    """'Vatican Says Bergoglio Pleads Ignorance …': in a headline a name ends before its verb (not 'Tyra Banks': a
+    first name before the word keeps it a surname)."""
+    words = list(re.finditer(r"\S+", whole[start:end]))
+    verb = next((k for k, w in enumerate(words[1:], 1) if _third_person_of_common_verb(w.group())), None)
+    if verb is None or normalise_name(words[verb - 1].group()) in first_names():
+        return start, end
+    if not (_in_title_case_line(whole, start) or _in_title_case_run(whole, start, end)):
+        return start, end
+    return start, start + words[verb - 1].end()
 
 
 def _english(word: str) -> bool:
@@ -465,6 +480,15 @@ def _descriptors_cut(whole: str, found: list[Found]) -> list[Found]:
             start = whole.index(words[1], start + len(words[0]))
         cut.append((label, start, end))
     return cut
+
+
+def _in_title_case_run(whole: str, start: int, end: int) -> bool:
+    """The two words before the name and the two after, past small words, in its line, all capitalised: a headline
+    run into its paragraph ('Read more: Vatican Says Bergoglio Pleads Ignorance on Abuse Claims …')."""
+    line_start, line_end = line_around(whole, start)
+    before = [w for w in whole[line_start:start].split() if w not in _HEADLINE_SMALL_WORDS][-2:]
+    after = [w for w in whole[end:line_end].split() if w not in _HEADLINE_SMALL_WORDS][:2]
+    return len(before) == len(after) == 2 and all(w[:1].isupper() for w in before + after)
 
 
 def _in_title_case_line(whole: str, offset: int) -> bool:
