@@ -536,3 +536,13 @@ def test_a_name_ends_before_a_verb_in_a_headline_or_a_past_tense() -> None:
     people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
     assert people.get("Bergoglio") == 1 and people.get("Laura Loomer") == 2
     assert not any("Pleads" in name or "Tweeted" in name for name in people)
+
+
+def test_a_father_and_son_the_gazetteer_knows_stay_two_people() -> None:
+    text = (
+        "Donald Trump Jr. met the lawyer in June. Donald Trump said his son did nothing wrong. Trump Jr. released "
+        "the emails. Patrick W. Carlineo Jr. pleaded guilty. Patrick Carlineo faces ten years."
+    )
+    people = {e.name: e.count for e in _entities(Article(text=text), "accurate").entities if e.label == "PERSON"}
+    assert people["Donald Trump Jr."] == 2 and people["Donald Trump"] == 1
+    assert people["Patrick W. Carlineo Jr."] == 2  # a suffix more is the same person the gazetteer does not tell apart

@@ -31,7 +31,7 @@ from .names import (
     is_name_suffix,
 )
 from .repair import repair_mentions, words_before
-from .rules import first_name_gender
+from .rules import first_name_gender, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -185,7 +185,10 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too; so do 'Patrick W. Carlineo',
     'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name),
-    and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration that doubles a letter)."""
+    and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration that doubles a letter). Not 'Donald Trump' and
+    'Donald Trump Jr.', a father and son the gazetteer knows apart."""
+    if _father_and_son(short, long):
+        return False
     spelled = {_spelling(word) for word in long}
     if len(short) < len(long) and all(_spelling(word) in spelled for word in short):
         return True
@@ -195,6 +198,17 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         and b is not None
         and _spelling(a[1]) == _spelling(b[1])
         and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
+    )
+
+
+def _father_and_son(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One full name with a suffix, one without, both people the gazetteer knows ('Donald Trump Jr.')."""
+    suffixed = [any(is_name_suffix(w) for w in words) for words in (a, b)]
+    known = load_gazetteer()
+    return (
+        suffixed[0] != suffixed[1]
+        and min(len(a), len(b)) > 1
+        and all(known.get(normalise_name(" ".join(n))) == "PERSON" for n in (a, b))
     )
 
 
@@ -252,8 +266,15 @@ def _home(groups: list[_Group], label: str, text: str, places: frozenset[str], s
     name of only one of the longer names ('Mrs. Obama' is Michelle Obama)."""
     if label == "PERSON" and text in shared.surnames:
         return _home_of_shared_surname(groups, text, places, shared.gender)
-    key = _canonical_key(text)
-    same = next((g for g in groups if g.label == label and key in g.keys), None)
+    key, words = _canonical_key(text), tuple(text.split())
+    same = next(
+        (
+            g
+            for g in groups
+            if g.label == label and key in g.keys and not any(_father_and_son(words, w) for w in g.word_lists)
+        ),
+        None,
+    )
     if same is not None:
         return same
     longer = [g for g in groups if g.accepts(label, text, places)]
