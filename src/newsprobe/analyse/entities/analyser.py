@@ -12,13 +12,11 @@ from pydantic import BaseModel, Field
 from ...document import Article, Span
 from ...outlets import database
 from ..base import ENGLISH, Analyser, AnalysisContext, register
-from ..nationalities import nationalities
 from ..nlp import text_of
 from .names import (
     ACRONYM_SKIPPED_WORDS,
     CONJUNCTIONS,
     CORPORATE_WORDS,
-    FAITH_WORDS,
     GENDERED_WORDS,
     GENERIC_NAME_WORDS,
     NAME_PREFIXES,
@@ -30,7 +28,7 @@ from .names import (
     TITLE_WORDS,
     is_name_suffix,
 )
-from .repair import repair_mentions, words_before
+from .repair import nationality_or_faith, repair_mentions, words_before
 from .rules import first_name_gender, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
@@ -67,8 +65,7 @@ class EntitiesResult(BaseModel):
 
 def _is_nationality_party_or_faith(word: str) -> bool:
     """'Russian', 'Republican' or 'Catholic' before a name; not 'Kristi', 'Christian' or 'Nissan'."""
-    key = word.lower()
-    return word[:1].isupper() and (key in nationalities() or key in PARTY_WORDS or key in FAITH_WORDS)
+    return word[:1].isupper() and (nationality_or_faith(word) or word.lower() in PARTY_WORDS)
 
 
 def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:

@@ -196,7 +196,7 @@ def _titled_person(doc: Doc, start: int, end: int, known: frozenset[str]) -> tup
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.lower_ in known and tokens[k - 1].lower_ in TITLE_WORDS:
             return "PERSON", (token.idx, end)
-    if len(tokens) in (3, 4) and _describes(tokens[0]) and tokens[1].lower_ in known:
+    if len(tokens) in (3, 4) and nationality_or_faith(tokens[0].text) and tokens[1].lower_ in known:
         if not any(_english(t.text) for t in tokens[2:]):  # 'Catholic Antonio Fogazzaro', not 'Chinese Christian Union'
             return "PERSON", (tokens[1].idx, end)
     if 2 <= len(tokens) <= 3 and tokens[0].lower_ in known and _after_title(text_of(doc), start):
@@ -242,9 +242,10 @@ def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return max(start, tokens[0].idx), min(end, tokens[-1].idx + len(tokens[-1]))
 
 
-def _describes(word: Token) -> bool:
-    """A nationality or faith before a name."""
-    return word.lower_ in nationalities() or word.lower_ in FAITH_WORDS
+def nationality_or_faith(word: str) -> bool:
+    """A word that describes a person before a name: a nationality or a faith ('Russian', 'Catholic')."""
+    key = word.lower()
+    return key in nationalities() or key in FAITH_WORDS
 
 
 def _past_tense_of_common_verb(word: str) -> bool:
@@ -269,7 +270,7 @@ def _headline_verb_phrase(whole: str, start: int, end: int) -> bool:
         and words[0].lower() not in first_names()
         and any(_third_person_of_common_verb(w) for w in verbs)
         and all(_english(w) or w.lower() in _HEADLINE_SMALL_WORDS or _third_person_of_common_verb(w) for w in words)
-        and (_in_title_case_line(whole, start) or _in_title_case_run(whole, start, end))
+        and _in_headline(whole, start, end)
     )
 
 
@@ -280,7 +281,7 @@ def _before_headline_verb(whole: str, start: int, end: int) -> tuple[int, int]:
     verb = next((k for k, w in enumerate(words[1:], 1) if _third_person_of_common_verb(w.group())), None)
     if verb is None or normalise_name(words[verb - 1].group()) in first_names():
         return start, end
-    if not (_in_title_case_line(whole, start) or _in_title_case_run(whole, start, end)):
+    if not _in_headline(whole, start, end):
         return start, end
     return start, start + words[verb - 1].end()
 
@@ -480,6 +481,10 @@ def _descriptors_cut(whole: str, found: list[Found]) -> list[Found]:
             start = whole.index(words[1], start + len(words[0]))
         cut.append((label, start, end))
     return cut
+
+
+def _in_headline(whole: str, start: int, end: int) -> bool:
+    return _in_title_case_line(whole, start) or _in_title_case_run(whole, start, end)
 
 
 def _in_title_case_run(whole: str, start: int, end: int) -> bool:

@@ -145,10 +145,10 @@ class TitledName:
         """The named body the role belongs to ('the president of the Federal Reserve Bank'); empty for a bare title."""
         if not self.name or self.name[0].lower() not in _BODY_PREPOSITIONS:
             return frozenset()
-        return body_words(self.name[1:])
+        return _body_words(self.name[1:])
 
 
-def body_words(words: list[str]) -> frozenset[str]:
+def _body_words(words: list[str]) -> frozenset[str]:
     return frozenset(w.lower() for w in words if w.lower() not in _BODY_FILLERS)
 
 
@@ -459,7 +459,7 @@ def _nominal_filter(head: Token) -> NominalFilter | None:
         for c in head.children
         if c.dep_ == "prep" and c.lower_ in _BODY_PREPOSITIONS and not any(t.ent_type_ in _TIMES for t in c.subtree)
     ]  # 'the president for months' is no president of a body
-    body = body_words([t.text for c in of_phrases for t in c.subtree if not t.is_punct])
+    body = _body_words([t.text for c in of_phrases for t in c.subtree if not t.is_punct])
     party = next((_PARTIES[t.lower_] for t in left if t.lower_ in _PARTIES), None)
     return NominalFilter(role_words=role_words, country=parsed.country, body=body, party=party)
 
