@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
@@ -21,6 +22,7 @@ from newsprobe.analyse.quotes.rules import (
     has_wordless_cue_and_no_source,
     trim_source,
 )
+from newsprobe.document import Article
 
 
 def _by_content(result: QuotesResult, words: str):
@@ -128,6 +130,52 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
 
     assert has_hypothetical_cue(doc, attribution("Trump", "agrees", "to the demands"))
     assert not has_hypothetical_cue(doc, attribution("people familiar with the talks", "say", "The deal may grow"))
+
+
+DENIALS = (
+    "Senator Mary Smith met voters on Tuesday.\n\nSmith did not mention Donald Trump by name. The senator has not "
+    "responded to the allegations. Her spokesman declined to say whether she would run again. John Brown, her rival, "
+    "never criticized the plan in public. Her aide refused to comment on the report. Brown did not hesitate to say "
+    "that the plan was a disaster. He not only said the plan was bad but also voted against it. Brown said he was "
+    "not sure the plan would pass."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reported"),
+    [
+        ("Donald Trump by name", False),
+        ("the allegations", False),
+        ("whether she would run again", False),
+        ("the plan in public", False),
+        ("the report", False),
+        ("that the plan was a disaster", True),
+        ("the plan was bad", True),
+        ("he was not sure the plan would pass", True),
+    ],
+)
+def test_a_denied_saying_is_no_attribution(analyse_quotes, content: str, reported: bool) -> None:
+    contents = [s.text for a in analyse_quotes(DENIALS).attributions for s in a.content]
+    assert any(content in c for c in contents) is reported, contents
+
+
+def test_a_kept_negated_cue_shows_its_negation(analyse_quotes) -> None:
+    att = _by_content(analyse_quotes("Obama didn’t think that the seizure was important."), "the seizure")
+    assert [s.text for s in att.cue] == ["didn’t think"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The plan failed, aides said. “We will not stop,” Smith said.",
+        "“It is a good plan,” said Brown, her rival. “We need it now,” he added.",
+    ],
+)
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_quote_handed_to_its_own_cue_is_not_the_sentence_befores(text: str, profile: str) -> None:
+    outcome = Pipeline(["quotes"], profile=profile).run(Article(text=text))
+    quotes = [[s.text for s in att.content] for att in outcome.results["quotes"].attributions]
+    assert len(quotes) == 2, quotes
 
 
 def _with_cue(pipeline, text: str, cue: str) -> tuple[object, RawAttribution]:

@@ -89,6 +89,20 @@ def test_shipped_model_finds_a_plain_attribution(doc) -> None:
     assert any("taxes would rise" in c for c in contents)
 
 
+def test_a_quote_between_two_cues_as_near_joins_the_cue_of_its_own_sentence() -> None:
+    parsed = SharedNLP("fast").doc("The plan failed, aides said. “We will not stop,” Smith said.")
+    tags = {"The": "B-CON", "plan": "I-CON", "failed": "I-CON", "aides": "B-SRC", "Smith": "B-SRC"}
+    quote = range(7, 14)  # “We will not stop,”
+    labels = [tags.get(t.text, "O") for t in parsed]
+    labels = ["B-CUE" if t.text == "said" else label for t, label in zip(parsed, labels, strict=True)]
+    labels = [
+        ("B-CON" if t.i == quote[0] else "I-CON") if t.i in quote else label
+        for t, label in zip(parsed, labels, strict=True)
+    ]
+    contents = [[parsed.text[s:e] for s, e in att.content] for att in decode(parsed, labels)]
+    assert contents == [["The plan failed"], ["“We will not stop,”"]]
+
+
 def test_profiles_choose_rules_or_tagger() -> None:
     from newsprobe.analyse.pipeline import Pipeline
     from newsprobe.document import Article

@@ -28,12 +28,14 @@ from .rules import (
     attach_continuations,
     close_brackets,
     cue_subject,
+    cue_with_its_negation,
     find_attributions,
     has_action_content,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_naming_or_sighting_cue,
+    has_negated_cue,
     has_never_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
@@ -64,13 +66,15 @@ __all__ = [
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
-# what makes an attribution no act of saying: a condition, a cue that is only 'had'/'was', an act ('by hitting'),
-# a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a
-# relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up the
-# writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …'),
-# a call that names or phones ('a mission called Europa Clipper', 'called 911') and a 'see' that watches
+# what makes an attribution no act of saying: a condition, a denied saying ('did not mention', 'declined to say'),
+# a cue that is only 'had'/'was', an act ('by hitting'), a cue of words annotators almost never mark as one
+# ('finished'), a content that is only a pronoun ('which') or a relative clause on a noun ('the third witness | who
+# listened in'), a source after a noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a
+# cue of punctuation with no source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper',
+# 'called 911') and a 'see' that watches
 NOT_SAYING = (
     has_hypothetical_cue,
+    has_negated_cue,
     has_empty_cue,
     has_action_content,
     has_never_cue,
@@ -506,6 +510,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         for raw in raws:
             raw.content = [close_brackets(article.text, span) for span in raw.content]
+            raw.cue = cue_with_its_negation(doc, raw)
             keep = raw.source is not None and not has_sourceless_cue(doc, raw)
             raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None
             raw.source_head = raw.source_head if keep else None

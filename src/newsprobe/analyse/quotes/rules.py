@@ -396,9 +396,17 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
         if q.end <= clause[0] and _LEFT_GAP.match(text[q.end : clause[0]]):
             if (not has_content or _hands_over(text, q)) and not _opened_by_cue(doc, q):
                 found.append((q.start, q.end))
-        elif q.start >= clause[1] and _RIGHT_GAP.match(text[clause[1] : q.start]):
-            found.append((q.start, q.end))
+        elif q.start >= clause[1] and _RIGHT_GAP.match(gap := text[clause[1] : q.start]):
+            if not (has_content and "." in gap) and not (_hands_over(text, q) and _closed_by_cue(doc, q)):
+                found.append((q.start, q.end))
     return found
+
+
+def _closed_by_cue(doc: Doc, q: QuoteRegion) -> bool:
+    """“…,” Smith said: the quote is the words of the cue right after it, not of the sentence before."""
+    after = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+    at = after[-1].i + 1 if after is not None and len(after) else len(doc)
+    return any(_is_cue_verb(t) for t in doc[at : at + 5] if not t.is_space)
 
 
 def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, content: list[CharSpan]) -> list[CharSpan]:
@@ -409,7 +417,8 @@ def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, conte
     for q in quotes:
         if q.start >= sentence_end:
             gap = text[sentence_end : q.start]
-            return [(q.start, q.end)] if not gap.strip() and "\n" not in gap else []
+            goes_on = not gap.strip() and "\n" not in gap and not (_hands_over(text, q) and _closed_by_cue(verb.doc, q))
+            return [(q.start, q.end)] if goes_on else []
     return []
 
 
@@ -661,6 +670,60 @@ def has_action_content(doc: Doc, att: RawAttribution) -> bool:
         and words[1].tag_ == "VBG"
         and words[1].lemma_.lower() not in SPEECH_VERBS
     )
+
+
+# verbs that deny the saying they lead ('declined to say', 'refused to comment', 'failed to acknowledge').
+NEGATING_LEADS = frozenset({"decline", "refuse", "fail"})
+NOT_ONLY = frozenset({"only", "just", "merely"})
+MAX_NEGATION_GAP = 3
+# 'did not think that X' holds that not X: the negation belongs to the content, the attribution stands
+NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "feel"})
+
+
+def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The saying is denied: 'did not mention | Trump', 'has not responded to | the allegations', 'never
+    criticized', 'declined to say | whether …', 'failed to acknowledge': the content is not the source's words
+    ('not only said', 'did not hesitate to say', 'never tires of saying' stay said)."""
+    saying = _saying_word(doc, att)
+    if saying is None or saying.lemma_.lower() in NEG_RAISING:
+        return False
+    if saying.lemma_.lower() in NEGATING_LEADS:  # the cue 'declined', its content 'to say …'
+        return not _is_negated(saying)
+    if saying.dep_ == "xcomp" and saying.head.lemma_.lower() in NEGATING_LEADS:
+        return not _is_negated(saying.head)  # 'did not decline to say' says it
+    return _is_negated(saying)
+
+
+def _saying_word(doc: Doc, att: RawAttribution) -> Token | None:
+    """The cue's last verb or adjective: the word that says how the content was said ('declined to | say')."""
+    words = [t for t in _cue_content_words(doc, att) if t.pos_ in ("VERB", "ADJ")]
+    return words[-1] if words else None
+
+
+def _is_negated(word: Token) -> bool:
+    """A 'not', 'n't' or 'never' just before the verb ('did not say', 'has not yet responded'), not 'not only';
+    not one inside a quote the parser hangs on the verb ('“It's hard not to,” Suter acknowledged')."""
+    return any(
+        child.dep_ == "neg"
+        and 0 < word.i - child.i <= MAX_NEGATION_GAP
+        and word.doc[child.i + 1].lower_ not in NOT_ONLY
+        and not any(t.is_quote for t in word.doc[child.i : word.i])
+        for child in word.children
+    )
+
+
+def cue_with_its_negation(doc: Doc, att: RawAttribution) -> list[CharSpan]:
+    """The cue from the negation before its verb ('didn’t think', 'never said that …'): a cue shown without it
+    reads as the opposite."""
+    verb = _saying_word(doc, att)
+    if verb is None or not att.cue or not _is_negated(verb):
+        return att.cue
+    first = min(c.i for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i)
+    start = doc[first].idx
+    cue_start, cue_end = att.cue[0]
+    if start >= cue_start or verb.i - first > 4 or (att.source is not None and att.source[1] > start):
+        return att.cue
+    return [(start, cue_end), *att.cue[1:]]
 
 
 def has_hypothetical_cue(doc: Doc, att: RawAttribution) -> bool:

@@ -271,15 +271,15 @@ def group_runs(
     for kind, first, last in runs:
         if kind == "CUE":
             continue
-        candidates = [
-            (_distance(c, (first, last)), ci)
+        candidates = [  # of two cues as near, the one of the content's sentence ('…, aides said. “…,” Smith said')
+            (_distance(c, (first, last)), sent[c[0]] != sent[first], ci)
             for ci, c in enumerate(cues)
             if para[c[0]] == para[first]
             and (sent[c[0]] == sent[first] if kind == "SRC" else _distance(c, (first, last)) <= MAX_CUE_GAP)
             and not (kind == "CON" and clause_between((first, last), c))
         ]
         if candidates:
-            groups[min(candidates)[1]][kind].append((first, last))
+            groups[min(candidates)[2]][kind].append((first, last))
         elif kind == "CON":
             groups.append({"cue": [], "CON": [(first, last)], "SRC": []})
         else:
