@@ -457,6 +457,41 @@ def test_a_first_name_rare_for_one_sex_in_the_census_tells_no_gender() -> None:
             "",
             None,
         ),
+        # a name the pronoun's own clause holds is not who the pronoun is
+        (
+            "Sarah Ferguson, a highly paid reporter, raised not a word of this with Hillary Clinton sitting in front of "
+            "her. Instead, she asked Clinton about the damage Julian Assange did.",
+            "she",
+            "asked",
+            "",
+            "Sarah Ferguson",
+        ),
+        # a subject inside what a participle clause reports belongs to the one it reports
+        (
+            "Viktor Orbán remains committed to his policy, claiming that George Soros is losing the fight. "
+            "He said the fight would go on.",
+            "He",
+            "said",
+            "",
+            "Viktor Orbán",
+        ),
+        # an unresolved 'he' stops the search for a 'he', not for a 'she'
+        (
+            "Pope Francis’s behavior was no different. He knew that Theodore McCarrick was a predator. "
+            "Although he said nothing, he covered for him.",
+            "he",
+            "said",
+            "Although ",
+            None,
+        ),
+        (
+            "Judge Patti Saris heard the case. Rombot’s lawyers said he was arrested despite a letter.\n\n"
+            "“This is what intent was,” she said.",
+            "she",
+            "said",
+            "",
+            "Patti Saris",
+        ),
     ],
 )
 def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after: str, speaker: str | None) -> None:

@@ -4,7 +4,7 @@ The fast profile's spaCy pipeline labels entities with `add_rule_entities` (prop
 gazetteer distilled from spaCy's NER) instead of the statistical NER.
 """
 
-from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention
+from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention, father_and_son
 from .names import GENDERED_WORDS, is_name_suffix
 from .rules import add_rule_entities, first_name_gender
 
@@ -15,6 +15,7 @@ __all__ = [
     "Entity",
     "Mention",
     "add_rule_entities",
+    "father_and_son",
     "first_name_gender",
     "is_name_suffix",
 ]

@@ -28,7 +28,7 @@ from .names import (
     TITLE_WORDS,
     is_name_suffix,
 )
-from .repair import nationality_or_faith, repair_mentions, words_before
+from .repair import first_names, nationality_or_faith, repair_mentions, words_before
 from .rules import first_name_gender, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
@@ -184,7 +184,7 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name),
     and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration that doubles a letter). Not 'Donald Trump' and
     'Donald Trump Jr.', a father and son the gazetteer knows apart."""
-    if _father_and_son(short, long):
+    if father_and_son(short, long):
         return False
     spelled = {_spelling(word) for word in long}
     if len(short) < len(long) and all(_spelling(word) in spelled for word in short):
@@ -198,7 +198,7 @@ def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     )
 
 
-def _father_and_son(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def father_and_son(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """One full name with a suffix, one without, both people the gazetteer knows ('Donald Trump Jr.')."""
     suffixed = [any(is_name_suffix(w) for w in words) for words in (a, b)]
     known = load_gazetteer()
@@ -236,7 +236,9 @@ class _Group:
 
     @property
     def name(self) -> str:
-        return max((m.text for m in self.mentions), key=lambda t: (len(t.split()), len(t)))
+        texts = [m.text for m in self.mentions]
+        longest = max(texts, key=lambda t: (len(t.split()), len(t)))
+        return _without_words_run_on(longest, texts) if self.label == "PERSON" else longest
 
     def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
         """Whether `text` is a shorter (or other) name of this group; the same name is matched by `_home`."""
@@ -246,6 +248,19 @@ class _Group:
             return any(_same_organisation(text, m.text, places) for m in self.mentions)
         words = tuple(text.split())
         return any(_same_person(words, other) or _same_person(other, words) for other in self.word_lists)
+
+
+def _without_words_run_on(longest: str, texts: list[str]) -> str:
+    """'Louis Farrakhan Refers to the U.S. as …', a headline run into a name once, is Louis Farrakhan where the page
+    also writes 'Louis Farrakhan': words after a full name (from a known first name) that no other mention has are
+    not the name ('Patrick W. Carlineo Jr.' keeps its suffix, 'Nintendo Switch Lite' its model)."""
+    words = longest.split()
+    if texts.count(longest) > 1 or normalise_name(words[0]) not in first_names():
+        return longest
+    for end in range(len(words) - 1, 1, -1):
+        if " ".join(words[:end]) in texts and not any(is_name_suffix(w) for w in words[end:]):
+            return " ".join(words[:end])
+    return longest
 
 
 class _Shared(NamedTuple):
@@ -268,7 +283,7 @@ def _home(groups: list[_Group], label: str, text: str, places: frozenset[str], s
         (
             g
             for g in groups
-            if g.label == label and key in g.keys and not any(_father_and_son(words, w) for w in g.word_lists)
+            if g.label == label and key in g.keys and not any(father_and_son(words, w) for w in g.word_lists)
         ),
         None,
     )
@@ -299,7 +314,9 @@ def _one_person(groups: list[_Group]) -> bool:
     """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
     first names has one as the start of the other."""
     firsts = {g.name.split()[0].casefold().rstrip(".") for g in groups}
-    return all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
+    names = [tuple(g.name.split()) for g in groups]
+    parent_and_child = any(father_and_son(a, b) for a in names for b in names)  # 'Trump': Donald or Donald Jr.?
+    return not parent_and_child and all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
 
 
 def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] | None = None) -> list[Entity]:

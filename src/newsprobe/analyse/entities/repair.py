@@ -115,7 +115,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             continue
         if label == "PERSON" and _AWARD_COMPOUND.match(whole, bounds[1]):
             continue  # 'Oscar-winning', 'Tony-winning': an award, not a person
-        if label == "PERSON" and _headline_verb_phrase(whole, *bounds):
+        if label == "PERSON" and (_headline_verb_phrase(whole, *bounds) or _shouted_phrase(whole, *bounds)):
             continue
         if label == "PERSON":
             bounds = _before_headline_verb(whole, *bounds)
@@ -272,6 +272,17 @@ def _headline_verb_phrase(whole: str, start: int, end: int) -> bool:
         and all(_english(w) or w.lower() in _HEADLINE_SMALL_WORDS or _third_person_of_common_verb(w) for w in words)
         and _in_headline(whole, start, end)
     )
+
+
+def _shouted_phrase(whole: str, start: int, end: int) -> bool:
+    """'TRUMP TELLS JEFF SESSIONS (TO PUT AN END …)': four or more words in capitals, with a small word among them or
+    in a line in capitals, are a headline, not a name."""
+    name = whole[start:end]
+    words = name.split()
+    if len(words) < 4 or not name.isupper():
+        return False
+    line = whole[slice(*line_around(whole, start))]
+    return any(w.lower() in _HEADLINE_SMALL_WORDS for w in words) or (line.isupper() and len(line.split()) >= 6)
 
 
 def _before_headline_verb(whole: str, start: int, end: int) -> tuple[int, int]:

@@ -98,10 +98,13 @@ def census_first_names() -> frozenset[str]:
     return frozenset(_first_name_table()["names"])
 
 
-def first_name_gender(name: str) -> str | None:
-    """'f' or 'm' for a first name the census gives one sex at least ten times as often as the other."""
-    gender: str | None = _first_name_table()["genders"].get(name.casefold())
-    return gender
+def first_name_gender(name: str, *, worldwide: bool = False) -> str | None:
+    """'f' or 'm' for a first name the census gives one sex at least ten times as often as the other; `worldwide`:
+    also a given name the census does not list that the World Gender Name Dictionary gives one sex ('Imran')."""
+    key = name.casefold()
+    table = _first_name_table()
+    gender: str | None = table["genders"].get(key)
+    return table["world_genders"].get(key) if gender is None and worldwide else gender
 
 
 def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:

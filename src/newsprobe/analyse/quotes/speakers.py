@@ -18,13 +18,14 @@ target of a cue ("threatened Omar", "told reporters"), datelines ("BUFFALO, N.Y.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, Field
 
 from ...document import Span
-from ..entities import GENDERED_WORDS, first_name_gender, is_name_suffix
+from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
 from .cues import (
@@ -87,6 +88,8 @@ _ROLE_KINDS = {
     "politician": {"senator", "representative", "congressman", "congresswoman", "governor", "mayor", "minister"},
 }
 _CLERGY = frozenset({"pope", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "pastor"})
+# verbs whose clause holds what someone says or knows ('He knew … that McCarrick was a serial predator')
+_REPORTING_OR_KNOWING = SPEECH_VERBS | {"know", "think", "believe", "learn", "realize", "realise", "understand"}
 _PERSON_HEADS = PERSON_NOMINALS | PERSON_NOUNS | _CLERGY | _ROLE_KINDS.keys()
 _TIMES = frozenset({"DATE", "TIME"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
@@ -354,7 +357,13 @@ class PersonIndex:
             if (entity_id is not None and person.entity_id == entity_id) or person.name == full:
                 return person
         words = set(full.lower().split())
-        related = [p for p in self.people if p.key == key and _nested(words, set(p.name.lower().split()))]
+        related = [
+            p
+            for p in self.people
+            if p.key == key
+            and _nested(words, set(p.name.lower().split()))
+            and not father_and_son(tuple(full.split()), tuple(p.name.split()))  # not Donald Trump Jr.
+        ]
         if len(related) == 1:  # 'Suter' and 'Ryan Suter' are one person; the fuller name wins
             person = related[0]
             if len(full) > len(person.name):
@@ -536,6 +545,8 @@ class SpeakerResolver:
                 self.chain.append((tok.i, found[0]))
             elif self._names_someone(tok):
                 self.chain.append((tok.i, self._called_so_before(tok)))
+            elif tok.lower_ in PRONOUN_GENDER and tok.pos_ == "PRON":  # 'He knew …': who he is, no rule could say
+                self.chain.append((tok.i, None))
             elif tok.lower_ in _PERSON_HEADS and any(c.dep_ == "poss" for c in tok.children):
                 # "Julian Assange's father has written …. He refers to": not Assange, nor anyone unless named beside
                 named = [p for c in tok.children if c.dep_ == "appos" and (p := self._named_person(c)) is not None]
@@ -560,7 +571,7 @@ class SpeakerResolver:
     def _called_so_before(self, noun: Token) -> Person | None:
         """'Cardinal Müller said …. The cardinal said …': the latest person subject before, when the noun is their
         title or role ('the lawmaker' for a representative, 'the lawyer' for an attorney)."""
-        earlier = [(i, person) for i, person in self.chain if i < noun.i]
+        earlier = [(i, p) for i, p in self.chain if i < noun.i and (p is not None or self.doc[i].pos_ != "PRON")]
         if not earlier:
             return None
         i, person = earlier[-1]
@@ -588,9 +599,14 @@ class SpeakerResolver:
         already resolved to them (all alike)."""
         gender = PRONOUN_GENDER[pronoun.lower_]
         sentence = self.sentence_of[pronoun.i]
+        named_after = self._named_later_in_its_clause(pronoun)
         for i, person in reversed(self.chain):
             if i >= pronoun.i or self._reported_beside_its_reporter(i, pronoun):
                 continue
+            if person is not None and person.key in named_after:
+                continue
+            if person is None and PRONOUN_GENDER.get(self.doc[i].lower_, gender) != gender:
+                continue  # an unresolved 'he' says nothing about who 'she' is
             if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) in (None, gender):
@@ -599,22 +615,38 @@ class SpeakerResolver:
                 return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
 
+    def _named_later_in_its_clause(self, pronoun: Token) -> set[str]:
+        """The people a subject pronoun's own clause names after it, outside quote marks: 'she invited Clinton to
+        describe …' is not Clinton."""
+        if pronoun.dep_ not in _SUBJECT_DEPS:
+            return set()
+        clause = pronoun.head
+        end = clause.right_edge.idx + len(clause.right_edge)
+        surnames = Counter(person.name.split()[-1] for person in self.people.people)
+        return {
+            person.key
+            for person in self.people.people
+            for start, stop in person.mentions
+            if pronoun.idx < start < end
+            and not self._inside_quote(start)
+            and surnames[self.text[start:stop].split()[-1]] < 2  # 'She said Smith always carried a gun': her husband
+        }
+
     def _reported_beside_its_reporter(self, i: int, pronoun: Token) -> bool:
         """'Mr. Muhammad said that … the minister was not an anti-Semite. He reaffirmed …', 'First he said that Brasey
         had to be heard; then he attacked her': a subject inside what an earlier subject of its sentence says is not
         the one a pronoun outside that clause goes on with."""
         tok = self.doc[i]
-        reporter = next(
-            (
-                a
-                for a in tok.ancestors
-                if a.lemma_.lower() in SPEECH_VERBS and a.pos_ == "VERB" and _clause_under(a, tok) != tok
-            ),
-            None,
-        )  # the verb whose clause holds the subject, not the one it is the subject of ('her husband had threatened')
-        if reporter is None or any(pronoun.i == t.i for t in _clause_under(reporter, tok).subtree):
+        # the verbs whose clauses hold the subject, not the one it is the subject of ('her husband had threatened')
+        reporters = [
+            a
+            for a in tok.ancestors
+            if a.lemma_.lower() in _REPORTING_OR_KNOWING and a.pos_ == "VERB" and _clause_under(a, tok) != tok
+        ]
+        if not reporters or any(pronoun.i == t.i for a in reporters for t in _clause_under(a, tok).subtree):
             return False
-        verbs = {reporter, reporter.head} if reporter.dep_ == "conj" else {reporter}  # 'criticised … and said'
+        # 'criticised … and said', 'remains committed to his policy, claiming that …': the subject of the verb before
+        verbs = {v for a in reporters for v in ((a, a.head) if a.dep_ in {"conj", "advcl"} else (a,))}
         return any(
             j < i
             and self.sentence_of[j] == self.sentence_of[i]
@@ -624,11 +656,12 @@ class SpeakerResolver:
         )
 
     def _gender(self, person: Person) -> str | None:
-        """From a title ('Mrs.'), a first name the census gives mostly one sex, or the pronouns already resolved."""
+        """From a title ('Mrs.'), a first name the census or the World Gender Name Dictionary gives mostly one sex, or
+        the pronouns already resolved."""
         if person.gender is not None:
             return person.gender
         words = person.name.split()
-        if len(words) > 1 and (gender := first_name_gender(words[0])) is not None:
+        if len(words) > 1 and (gender := first_name_gender(words[0], worldwide=True)) is not None:
             return gender
         seen = set(self.pronoun_genders.get(person.key, []))
         return seen.pop() if len(seen) == 1 else None
