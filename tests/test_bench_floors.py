@@ -72,7 +72,8 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("wire_credits_polnear.recall", ">=", 0.85),
     ],
     "quotes": [
-        ("systems.accurate.content_overlap.f1", ">=", 0.70),
+        # 0.701 on 2026-12-05 (0.706 before denied sayings stopped being attributions; PolNeAR marks them)
+        ("systems.accurate.content_overlap.f1", ">=", 0.69),
         ("systems.accurate.source_accuracy", ">=", 0.86),
         ("systems.accurate.direct.content_overlap.f1", ">=", 0.89),
         ("systems.fast.content_overlap.f1", ">=", 0.61),
