@@ -389,8 +389,16 @@ def test_a_quote_with_no_cue_does_not_continue_a_speaker_when_someone_else_is_na
 
 
 def test_a_first_name_rare_for_one_sex_in_the_census_tells_no_gender() -> None:
-    assert first_name_gender("kristian") is None  # 0.003 % of US women, below the men's list's rarest
+    # 0.003 % of US women, below the men's list's rarest, and a man's name in the World Gender Name Dictionary
+    assert first_name_gender("kristian") is None and first_name_gender("kristian", worldwide=True) is None
     assert (first_name_gender("hillary"), first_name_gender("brett")) == ("f", "m")
+    assert first_name_gender("ivana") == "f"  # rare in the census women's list, a woman's name in the dictionary
+
+
+def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> None:
+    assert [first_name_gender(n, worldwide=True) for n in ("imran", "samina", "tucker")] == ["m", "f", "m"]
+    assert first_name_gender("imran") is None  # the entity grouping reads the census alone
+    assert first_name_gender("trump", worldwide=True) is None  # a surname ('Trump Tower'), not a given name
 
 
 @pytest.mark.parametrize(
