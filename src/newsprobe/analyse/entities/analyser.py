@@ -312,7 +312,7 @@ def _home_of_shared_surname(
 
 def _one_person(groups: list[_Group]) -> bool:
     """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
-    first names has one as the start of the other."""
+    first names has one as the start of the other, and no two are a father and son ('Donald Trump Jr.')."""
     firsts = {g.name.split()[0].casefold().rstrip(".") for g in groups}
     names = [tuple(g.name.split()) for g in groups]
     parent_and_child = any(father_and_son(a, b) for a in names for b in names)  # 'Trump': Donald or Donald Jr.?

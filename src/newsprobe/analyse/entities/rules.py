@@ -99,8 +99,9 @@ def census_first_names() -> frozenset[str]:
 
 
 def first_name_gender(name: str, *, worldwide: bool = False) -> str | None:
-    """'f' or 'm' for a first name the census gives one sex at least ten times as often as the other; `worldwide`:
-    also a given name the census does not list that the World Gender Name Dictionary gives one sex ('Imran')."""
+    """'f' or 'm' for a first name the census gives one sex at least ten times as often as the other (or lists for one
+    sex only, rarely, where the World Gender Name Dictionary agrees: 'Ivana'); `worldwide`: also a given name the
+    census does not list that the dictionary gives one sex ('Imran': `training/entities/build_first_names.py`)."""
     key = name.casefold()
     table = _first_name_table()
     gender: str | None = table["genders"].get(key)
