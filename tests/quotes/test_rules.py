@@ -137,7 +137,8 @@ DENIALS = (
     "responded to the allegations. Her spokesman declined to say whether she would run again. John Brown, her rival, "
     "never criticized the plan in public. Her aide refused to comment on the report. Brown did not hesitate to say "
     "that the plan was a disaster. He not only said the plan was bad but also voted against it. Brown said he was "
-    "not sure the plan would pass."
+    "not sure the plan would pass. The company did not respond to questions about the deal. Smith has yet to "
+    "comment on the merger."
 )
 
 
@@ -149,6 +150,8 @@ DENIALS = (
         ("whether she would run again", False),
         ("the plan in public", False),
         ("the report", False),
+        ("the deal", False),
+        ("the merger", False),
         ("that the plan was a disaster", True),
         ("the plan was bad", True),
         ("he was not sure the plan would pass", True),

@@ -684,7 +684,7 @@ def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
     """The saying is denied: 'did not mention | Trump', 'has not responded to | the allegations', 'never
     criticized', 'declined to say | whether …', 'failed to acknowledge': the content is not the source's words
     ('not only said', 'did not hesitate to say', 'never tires of saying' stay said)."""
-    saying = _saying_word(doc, att)
+    saying = _saying_word(doc, att) or _verb_of_a_cue_noun(doc, att)
     if saying is None or saying.lemma_.lower() in NEG_RAISING:
         return False
     if saying.lemma_.lower() in NEGATING_LEADS:  # the cue 'declined', its content 'to say …'
@@ -700,14 +700,28 @@ def _saying_word(doc: Doc, att: RawAttribution) -> Token | None:
     return words[-1] if words else None
 
 
+def _verb_of_a_cue_noun(doc: Doc, att: RawAttribution) -> Token | None:
+    """The reporting verb a cue noun hangs on through a preposition: 'did not respond to | questions about | the
+    deal' (not 'may not have delivered on | his promise', which was made)."""
+    words = _cue_content_words(doc, att)
+    if not words or words[0].pos_ != "NOUN" or words[0].head.dep_ != "prep":
+        return None
+    verb = words[0].head.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in SPEECH_VERBS else None
+
+
 def _is_negated(word: Token) -> bool:
     """A 'not', 'n't' or 'never' just before the verb ('did not say', 'has not yet responded'), not 'not only';
-    not one inside a quote the parser hangs on the verb ('“It's hard not to,” Suter acknowledged')."""
+    not one inside a quote the parser hangs on the verb ('“It's hard not to,” Suter acknowledged'); or 'has yet to
+    comment'."""
+    doc = word.doc
+    if [t.lower_ for t in doc[max(0, word.i - 2) : word.i]] == ["yet", "to"]:
+        return True
     return any(
         child.dep_ == "neg"
         and 0 < word.i - child.i <= MAX_NEGATION_GAP
-        and word.doc[child.i + 1].lower_ not in NOT_ONLY
-        and not any(t.is_quote for t in word.doc[child.i : word.i])
+        and doc[child.i + 1].lower_ not in NOT_ONLY
+        and not any(t.is_quote for t in doc[child.i : word.i])
         for child in word.children
     )
 
@@ -718,7 +732,7 @@ def cue_with_its_negation(doc: Doc, att: RawAttribution) -> list[CharSpan]:
     verb = _saying_word(doc, att)
     if verb is None or not att.cue or not _is_negated(verb):
         return att.cue
-    first = min(c.i for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i)
+    first = min((c.i for c in verb.children if c.dep_ in {"neg", "aux"} and c.i < verb.i), default=verb.i)
     start = doc[first].idx
     cue_start, cue_end = att.cue[0]
     if start >= cue_start or verb.i - first > 4 or (att.source is not None and att.source[1] > start):
