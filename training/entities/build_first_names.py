@@ -121,10 +121,9 @@ def confirmed_genders(shares: dict[str, dict[str, float]], kept: list[str], foun
     return confirmed
 
 
-def world_genders(texts: list[str]) -> dict[str, str]:
+def world_genders(texts: list[str], census: set[str]) -> dict[str, str]:
     """Given names of the gazetteer's people the census does not list, by the World Gender Name Dictionary alone
     ('imran', 'samina', 'tucker'; see the module's notes)."""
-    census = census_names()
     firsts = _first_words_in_gazetteer(census)
     words = {word for word in firsts if word.isalpha()} - census - TITLE_WORDS - _surnames_in_gazetteer()
     lower, capitalised = written_forms(texts, words)
@@ -136,11 +135,6 @@ def world_genders(texts: list[str]) -> dict[str, str]:
         if sex is not None:
             found[name] = sex
     return found
-
-
-def census_names() -> set[str]:
-    shares = census_frequencies()
-    return set(shares["m"]) | set(shares["f"])
 
 
 def _surnames_in_gazetteer() -> set[str]:
@@ -155,9 +149,10 @@ def _surnames_in_gazetteer() -> set[str]:
 def _first_words_in_gazetteer(census: set[str]) -> dict[str, bool]:
     """First words of the people the gazetteer knows by two or more words, each with whether it stands before a
     census first name in all of them ('Crooked Hillary', 'Megyn Kelly')."""
-    known = first_names_in(load_gazetteer())
+    gazetteer = load_gazetteer()
+    known = first_names_in(gazetteer)
     before_given: dict[str, bool] = {}
-    for name, label in load_gazetteer().items():
+    for name, label in gazetteer.items():
         words = name.split()
         if label == "PERSON" and len(words) > 1 and words[0] in known:
             first = words[0].casefold()
@@ -205,7 +200,7 @@ def main() -> None:
         "licence": "public domain (census data); the package is MIT",
         "names": kept,
         "genders": {**(found := genders(shares, kept)), **confirmed_genders(shares, kept, found)},
-        "world_genders": world_genders(texts),
+        "world_genders": world_genders(texts, census),
     }
     args.out.write_text(json.dumps(table, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(kept)} of {len(census)} census first names kept -> {args.out}")

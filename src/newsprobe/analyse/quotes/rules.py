@@ -397,13 +397,15 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
             if (not has_content or _hands_over(text, q)) and not _opened_by_cue(doc, q):
                 found.append((q.start, q.end))
         elif q.start >= clause[1] and _RIGHT_GAP.match(gap := text[clause[1] : q.start]):
-            if not (has_content and "." in gap) and not (_hands_over(text, q) and _closed_by_cue(doc, q)):
+            if not (has_content and "." in gap) and not _handed_to_its_own_cue(doc, q):
                 found.append((q.start, q.end))
     return found
 
 
-def _closed_by_cue(doc: Doc, q: QuoteRegion) -> bool:
-    """“…,” Smith said: the quote is the words of the cue right after it, not of the sentence before."""
+def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
+    """“…,” Smith said: a comma hands the quote to the cue right after it, not to the sentence before."""
+    if not _hands_over(text_of(doc), q):
+        return False
     after = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
     at = after[-1].i + 1 if after is not None and len(after) else len(doc)
     return any(_is_cue_verb(t) for t in doc[at : at + 5] if not t.is_space)
@@ -417,7 +419,7 @@ def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, conte
     for q in quotes:
         if q.start >= sentence_end:
             gap = text[sentence_end : q.start]
-            goes_on = not gap.strip() and "\n" not in gap and not (_hands_over(text, q) and _closed_by_cue(verb.doc, q))
+            goes_on = not gap.strip() and "\n" not in gap and not _handed_to_its_own_cue(verb.doc, q)
             return [(q.start, q.end)] if goes_on else []
     return []
 

@@ -512,6 +512,7 @@ class SpeakerResolver:
             if span is not None and len(span) and _head(span).pos_ == "PROPN" and self._entity_at(_head(span)) is None:
                 self.people.add_named_source(_head(span))
         self.quoted = [(q.start, q.end) for q in quotes]
+        self.surname_counts = Counter(person.name.split()[-1] for person in self.people.people)
         authors = metadata.authors if metadata is not None else []
         one_voice = is_opinion(metadata) and not is_interview(self.text)
         self.byline = authors[0] if len(authors) == 1 and one_voice else None
@@ -622,14 +623,13 @@ class SpeakerResolver:
             return set()
         clause = pronoun.head
         end = clause.right_edge.idx + len(clause.right_edge)
-        surnames = Counter(person.name.split()[-1] for person in self.people.people)
         return {
             person.key
             for person in self.people.people
             for start, stop in person.mentions
             if pronoun.idx < start < end
             and not self._inside_quote(start)
-            and surnames[self.text[start:stop].split()[-1]] < 2  # 'She said Smith always carried a gun': her husband
+            and self.surname_counts[self.text[start:stop].split()[-1]] < 2  # 'She said Smith …': her husband
         }
 
     def _reported_beside_its_reporter(self, i: int, pronoun: Token) -> bool:
