@@ -351,6 +351,13 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("3f65af7b", "Sioux Falls", "GPE"),  # "of Sioux Falls": was PERSON
         ("432362af", "Huade", "GPE"),  # "in the county of Huade": no town GeoNames lists, placed by its context
         ("5f9c5ed5", "Punjab", "GPE"),  # "from Punjab’s Bhatinda": was a person "’s Bhatinda" ('’s' a first name)
+        # people whose given name the census lacks: a given name somewhere in the world, or a census surname
+        ("358cc4a0", "Kepa Arrizabalaga", "PERSON"),
+        ("0d461229", "Andrey Rublev", "PERSON"),
+        ("0d461229", "Jean-Julien Rojer", "PERSON"),
+        ("0dd13570", "Funke Adedoyin", "PERSON"),
+        ("6a72de37", "Devaroe Lawrence", "PERSON"),
+        ("70cb2d5b", "Scooter Braun", "PERSON"),  # English words, but 'Braun' a common surname
     ],
 )
 def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -> None:
@@ -396,6 +403,15 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("65bf3048", "Fahrenheit"),  # was a country, city or state
         ("680c2848", "Steam"),  # a game store: was a country, city or state
         ("65bf3048", "GPU"),  # was an organisation ×5
+        # 'people' nothing marks as people: no given or surname, title, speech or 'who' (were PERSON)
+        ("680c2848", "Nintendo Switch"),
+        ("63db31a1", "Fallen Order"),  # ×11: its words are English words
+        ("63db31a1", "Wars Jedi"),  # ×6, and its one-word mention "Jedi" with it
+        ("63db31a1", "Jedi"),
+        ("65bf3048", "Dolby Atmos"),
+        ("1ee91d1f", "Inherent Resolve"),  # Operation Inherent Resolve
+        ("6a72de37", "Defensive Line"),  # English words, and 'Line' no common surname
+        ("33fe2471", "Parabolic Lightcloud"),  # an artwork
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

@@ -31,13 +31,23 @@ from .names import (
     PLACE_LAST_WORDS,
     PLACE_PREPOSITIONS,
     PLATFORM_NAMES,
+    PRODUCT_LINE_WORDS,
     PRODUCT_NOUNS,
     ROLE_DOMAINS,
     ROLE_HEADS,
     ROLE_PHRASES,
     TITLE_WORDS,
 )
-from .rules import census_first_names, common_words, first_names_in, known_place, load_gazetteer, normalise_name
+from .rules import (
+    census_first_names,
+    common_words,
+    first_name_gender,
+    first_names_in,
+    known_place,
+    load_gazetteer,
+    normalise_name,
+)
+from .world_names import name_words, surname_rank, world_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -133,6 +143,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _products_of_companies(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
+    repaired = _people_with_a_sign(doc, repaired, gazetteer)
     repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
@@ -715,6 +726,100 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
         )
     }
     return [item for item in found if not (item[0] == "PERSON" and whole[item[1] : item[2]] in common)]
+
+
+def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' of two or more words is listed only when something marks it as one: the gazetteer knows the person;
+    a word is a census first name, a title or an initial ('B. U. Nzeribe'); a mention stands after a title, speaks
+    ('Nisan Ahmado said') or has 'who' or an age after it (or a mention of someone with its surname does); or,
+    unless all its words are English words, its first word is a given name somewhere in the world ('Kepa
+    Arrizabalaga') or its last word a census surname ('Devaroe Lawrence'; with English words only, one of the
+    5,000 most common: 'Scooter Braun', not 'Defensive Line'). Games, products and operations the tagger calls
+    people ('Fallen Order', 'Nintendo Switch', 'Dolby Atmos', 'Inherent Resolve') have none and go, with their
+    one-word mentions ('Switch'): their label would be a guess."""
+    whole = text_of(doc)
+    reads_as_person = _person_reading(whole, found, gazetteer)
+    signed = {
+        normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and _marked_as_person(doc, whole, s, e)
+    }
+    signed_surnames = {name.split()[-1] for name in signed}
+    signed |= {normalise_name(whole[s:e]) for label, s, e in found if label != "PERSON"}  # its other label decides
+
+    def unsigned(label: str, start: int, end: int) -> bool:
+        name = whole[start:end].strip()
+        words = name.split()
+        if label != "PERSON" or len(words) < 2 or reads_as_person(name) or words[-1].casefold() in PRODUCT_LINE_WORDS:
+            return False  # a product line's name ('Nintendo Switch Lite') is a product: the entity grouping says so
+        key = normalise_name(name)
+        if key in signed or key.split()[-1] in signed_surnames:
+            return False
+        if any(_initial(word) or word.lower() in TITLE_WORDS or _census_given_name(word) for word in words):
+            return False
+        if all(_english_word(word) for word in words) and not _surname(words[-1], COMMON_SURNAME_RANK):
+            return True
+        return not (_given_name(words[0]) or _surname(words[-1]))
+
+    dropped = {normalise_name(whole[s:e]) for label, s, e in found if unsigned(label, s, e)}
+    people = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON"}
+    kept_words = {word for name in people - dropped if " " in name for word in name.split()}
+    dropped_words = {
+        word
+        for name in dropped
+        for word in name.split()
+        if word not in signed and word not in kept_words and not reads_as_person(word)
+    }
+    return [
+        item
+        for item in found
+        if not (item[0] == "PERSON" and normalise_name(whole[item[1] : item[2]]) in dropped | dropped_words)
+    ]
+
+
+# a surname this common counts even when the name's words are all English words ('Scooter Braun'; not 'Defensive Line')
+COMMON_SURNAME_RANK = 5000
+
+
+def _given_name(word: str) -> bool:
+    return any(world_given_name(part) for part in _name_parts(word))
+
+
+def _surname(word: str, most_common: int | None = None) -> bool:
+    """A census surname ('Lawrence', 'Monfils'), or one of the `most_common` ones."""
+    ranks = [surname_rank(part) for part in _name_parts(word)]
+    return any(rank is not None and (most_common is None or rank <= most_common) for rank in ranks)
+
+
+def _english_word(word: str) -> bool:
+    """A word of the English-word table that news texts do not write as a name ('Fallen', not 'Hussein')."""
+    return _english(word) and word.lower() not in name_words()
+
+
+def _census_given_name(word: str) -> bool:
+    return any(p.lower() in census_first_names() or first_name_gender(p, worldwide=True) for p in _name_parts(word))
+
+
+def _name_parts(word: str) -> list[str]:
+    """'Jean-Julien' is Jean and Julien; 'Composer_Kim' (a page's caption) is Composer and Kim."""
+    return re.split(r"[-_‐]", word)
+
+
+def _initial(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", word))
+
+
+_PERSON_VERBS = frozenset(
+    "say tell add write ask explain recall admit insist argue claim tweet die resign marry".split()
+)
+_AFTER_A_PERSON = re.compile(r",?\s+(?:who|whose)\b|,\s+\d{1,3}\s*,")
+
+
+def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
+    """A mention after a title, the subject of a speaking verb, or with 'who' or an age after it."""
+    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end):
+        return True
+    tokens = _tokens(doc, start, end)
+    head = tokens[-1] if tokens else None
+    return head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in _PERSON_VERBS
 
 
 def _without_common_nouns_as_organisations(
