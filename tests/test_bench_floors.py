@@ -31,7 +31,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
         ("speed_ratio_cpu", ">=", 0.68),
     ],
     "entities": [
-        ("profiles.accurate.people_precision", ">=", 0.89),
+        ("profiles.accurate.people_precision", ">=", 0.90),
         ("profiles.accurate.people_kept", ">=", 0.87),
         ("profiles.fast.people_precision", ">=", 0.86),
         ("profiles.fast.people_kept", ">=", 0.90),

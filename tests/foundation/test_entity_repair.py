@@ -412,6 +412,10 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("1ee91d1f", "Inherent Resolve"),  # Operation Inherent Resolve
         ("6a72de37", "Defensive Line"),  # English words, and 'Line' no common surname
         ("33fe2471", "Parabolic Lightcloud"),  # an artwork
+        ("63db31a1", "Sekiro"),  # a game: no given name, no surname, nothing else on the page ends in it
+        ("63db31a1", "Respawn"),  # a game studio
+        ("680c2848", "Gylt"),
+        ("7f93c194", "Statista"),
     ],
 )
 def test_real_page_non_names_are_gone(shared_data: Path, page: str, text: str) -> None:

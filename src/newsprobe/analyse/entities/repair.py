@@ -729,14 +729,15 @@ def without_common_nouns_as_people(whole: str, found: list[Found]) -> list[Found
 
 
 def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
-    """A 'person' of two or more words is listed only when something marks it as one: the gazetteer knows the person;
-    a word is a census first name, a title or an initial ('B. U. Nzeribe'); a mention stands after a title, speaks
-    ('Nisan Ahmado said') or has 'who' or an age after it (or a mention of someone with its surname does); or,
-    unless all its words are English words, its first word is a given name somewhere in the world ('Kepa
-    Arrizabalaga') or its last word a census surname ('Devaroe Lawrence'; with English words only, one of the
-    5,000 most common: 'Scooter Braun', not 'Defensive Line'). Games, products and operations the tagger calls
-    people ('Fallen Order', 'Nintendo Switch', 'Dolby Atmos', 'Inherent Resolve') have none and go, with their
-    one-word mentions ('Switch'): their label would be a guess."""
+    """A 'person' is listed only when something marks it as one: the gazetteer knows the person; a word is a census
+    first name, a title or an initial ('B. U. Nzeribe'); it ends a longer name on the page, or is the surname of
+    someone named there in full; a mention stands after a title, speaks ('Nisan Ahmado said') or has 'who' or an
+    age after it (or a mention of someone with its surname does); or, unless all its words are English words, its
+    first word is a given name somewhere in the world ('Kepa Arrizabalaga') or its last word a census surname
+    ('Devaroe Lawrence'; with English words only, one of the 5,000 most common: 'Scooter Braun', not 'Defensive
+    Line'). Games, products and operations the tagger calls people ('Fallen Order', 'Nintendo Switch', 'Sekiro',
+    'Statista', 'Inherent Resolve') have none and go, with their one-word mentions ('Switch'): their label would
+    be a guess."""
     whole = text_of(doc)
     reads_as_person = _person_reading(whole, found, gazetteer)
     signed = {
@@ -744,14 +745,15 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     }
     signed_surnames = {name.split()[-1] for name in signed}
     signed |= {normalise_name(whole[s:e]) for label, s, e in found if label != "PERSON"}  # its other label decides
+    ends_of_longer_names = {normalise_name(whole[s:e]).split()[-1] for _, s, e in found if " " in whole[s:e].strip()}
 
     def unsigned(label: str, start: int, end: int) -> bool:
         name = whole[start:end].strip()
         words = name.split()
-        if label != "PERSON" or len(words) < 2 or reads_as_person(name) or words[-1].casefold() in PRODUCT_LINE_WORDS:
+        if label != "PERSON" or reads_as_person(name) or words[-1].casefold() in PRODUCT_LINE_WORDS:
             return False  # a product line's name ('Nintendo Switch Lite') is a product: the entity grouping says so
         key = normalise_name(name)
-        if key in signed or key.split()[-1] in signed_surnames:
+        if key in signed or key.split()[-1] in signed_surnames or key in ends_of_longer_names:
             return False
         if any(_initial(word) or word.lower() in TITLE_WORDS or _census_given_name(word) for word in words):
             return False
@@ -818,8 +820,10 @@ def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
     if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end):
         return True
     tokens = _tokens(doc, start, end)
-    head = tokens[-1] if tokens else None
-    return head is not None and head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in _PERSON_VERBS
+    if not tokens:
+        return False
+    head = tokens[-1]
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in _PERSON_VERBS
 
 
 def _without_common_nouns_as_organisations(
