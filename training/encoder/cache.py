@@ -3,7 +3,8 @@
 Writes, per task split, into training/encoder/work/cache/:
   <task>_<split>.windows.npz   window layout (see data.WindowSet)
   <task>_<split>.docs.pkl      tokenised documents with targets (data.Doc list)
-  <task>_<split>.f16           fp16 states after layer LOWER, one row per window token (memory-mapped)
+  <task>_<split>.f16           fp16 states after layer --lower (default 8), one row per window token (memory-mapped)
+  layout.json                  {"lower": the number of frozen layers}, read by train.py
   <task>_<split>.done          written when the split is complete
 Resumable: progress is saved per chunk of windows (`.progress`); `--resume` (the default behaviour
 anyway) continues where the last run stopped. Deterministic: no randomness (eval mode).
@@ -27,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
-from model import HIDDEN, Lower, load_base  # noqa: E402
+from model import HIDDEN, LOWER, Lower, cached_lower, load_base  # noqa: E402
 from sources import ensure_base_weights  # noqa: E402
 
 WORK = HERE / "work"
@@ -122,6 +123,7 @@ def main() -> None:
     )
     parser.add_argument("--work", type=Path, default=None, help="work directory (default training/encoder/work)")
     parser.add_argument("--resume", action="store_true", help="accepted for symmetry: caching always resumes")
+    parser.add_argument("--lower", type=int, default=LOWER, help="frozen layers (the rest are trained)")
     args = parser.parse_args()
     global WORK, CACHE
     if args.work:
@@ -132,7 +134,7 @@ def main() -> None:
     model_dir = ensure_base_weights()
     tokenizer = D.load_tokenizer(model_dir)
     _, _, pad = D.special_ids(tokenizer)
-    lower = Lower(load_base(model_dir)).eval()
+    lower = Lower(load_base(model_dir), cached_lower(CACHE, args.lower)).eval()
 
     def log(message: str) -> None:
         print(time.strftime("%H:%M:%S"), message, flush=True)

@@ -9,6 +9,7 @@ the base weights).
 from __future__ import annotations
 
 import copy
+import json
 import os
 from pathlib import Path
 
@@ -18,6 +19,21 @@ from torch import nn
 
 LOWER = 8
 HIDDEN = 768
+
+
+def cached_lower(cache: Path, requested: int | None = None) -> int:
+    """The number of frozen layers whose output a cache holds (`cache/layout.json`; caches older than the file
+    hold LOWER). With `requested`, a cache built for another split is refused and a new one records it."""
+    layout = cache / "layout.json"
+    recorded = json.loads(layout.read_text())["lower"] if layout.exists() else None
+    if requested is None:
+        return LOWER if recorded is None else int(recorded)
+    if recorded is None and any(cache.glob("*.f16")):
+        recorded = LOWER
+    if recorded is not None and recorded != requested:
+        raise SystemExit(f"{cache} holds the states after layer {recorded}, not {requested}: use another --work")
+    layout.write_text(json.dumps({"lower": requested}))
+    return requested
 
 
 def load_base(model_dir: Path):
@@ -40,12 +56,12 @@ def position_bias(encoder, length: int, batch: int) -> torch.Tensor:
 
 
 class Lower(nn.Module):
-    """Embeddings + the first LOWER layers (frozen)."""
+    """Embeddings + the first `lower` layers (frozen)."""
 
-    def __init__(self, base) -> None:
+    def __init__(self, base, lower: int = LOWER) -> None:
         super().__init__()
         self.embeddings = base.embeddings
-        self.layers = nn.ModuleList(base.encoder.layer[:LOWER])
+        self.layers = nn.ModuleList(base.encoder.layer[:lower])
         self.encoder = base.encoder
 
     @torch.no_grad()
@@ -59,11 +75,11 @@ class Lower(nn.Module):
 
 
 class Upper(nn.Module):
-    """The fine-tuned top layers."""
+    """The fine-tuned top layers (all above the first `lower`)."""
 
-    def __init__(self, base) -> None:
+    def __init__(self, base, lower: int = LOWER) -> None:
         super().__init__()
-        self.layers = nn.ModuleList(copy.deepcopy(base.encoder.layer[LOWER:]))
+        self.layers = nn.ModuleList(copy.deepcopy(base.encoder.layer[lower:]))
         self.relative_attention_bias = copy.deepcopy(base.encoder.relative_attention_bias)
         self.relative_attention_bias.weight.requires_grad_(False)
 
@@ -115,9 +131,9 @@ def sentence_features(states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
 
 
 class MultiTask(nn.Module):
-    def __init__(self, base) -> None:
+    def __init__(self, base, lower: int = LOWER) -> None:
         super().__init__()
-        self.upper = Upper(base)
+        self.upper = Upper(base, lower)
         self.heads = Heads()
 
     def encode(self, h: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

@@ -37,7 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
 import decode as X  # noqa: E402
-from model import HIDDEN, MultiTask, load_base, sentence_features, span_features  # noqa: E402
+from model import HIDDEN, MultiTask, cached_lower, load_base, sentence_features, span_features  # noqa: E402
 from sources import ensure_base_weights  # noqa: E402
 from teach import TARGETS_FILE  # noqa: E402
 
@@ -436,7 +436,7 @@ def main() -> None:
     names = {"ptc_val"} | {TRAIN_SPLIT[t] for t in tasks} | {n for t in tasks for n in VALIDATION_SPLITS[t]}
     splits = {n: Split(cache, n) for n in sorted(names)}  # only what the tasks train and validate on (ptc_val always)
     taught = load_taught(WORK) if "taught" in args.tasks.split(",") else {}
-    model = MultiTask(load_base(ensure_base_weights()))
+    model = MultiTask(load_base(ensure_base_weights()), cached_lower(cache))
     if args.validate_only:
         model.load_state_dict(torch.load(args.validate_only, map_location="cpu"))
         metrics = validate(model, splits, 0, log, args.tasks)
