@@ -45,11 +45,12 @@ ARTICLE_TOKENS = 1000
 
 def build_modules(weights: Path | None, quotes: bool = True):
     import torch
-    from model import Lower, MultiTask, load_base
+    from model import LOWER, Lower, MultiTask, cached_lower, load_base
     from sources import ensure_base_weights
 
     base = load_base(ensure_base_weights())
-    model = MultiTask(base)
+    frozen = cached_lower(weights.parent / "cache") if weights is not None else LOWER  # the run's own split
+    model = MultiTask(base, frozen)
     if weights is not None:
         model.load_state_dict(torch.load(weights, map_location="cpu"))
     model.eval()
@@ -57,7 +58,7 @@ def build_modules(weights: Path | None, quotes: bool = True):
     class LowerGraph(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.lower = Lower(base)
+            self.lower = Lower(base, frozen)
 
         def forward(self, input_ids, attention_mask):
             return self.lower(input_ids, attention_mask)
