@@ -97,11 +97,8 @@ def main() -> None:
         mask = np.ones_like(ids)
         (states,) = lower.run(None, {"input_ids": ids, "attention_mask": mask})
         per_window.append(log_softmax(upper(states, mask)))
-    tags = []
-    for rows in D.best_window_rows(docs, windows):
-        window = np.searchsorted(windows.offset, rows, side="right") - 1
-        position = rows - windows.offset[window]
-        tags.append(np.stack([per_window[w][p] for w, p in zip(window, position, strict=True)]).astype(np.float16))
+    rows_of_all_windows = np.concatenate(per_window)  # windows in order: row k is the cache's row k
+    tags = [rows_of_all_windows[rows].astype(np.float16) for rows in D.best_window_rows(docs, windows)]
     with open(args.work / "val" / f"epoch{args.as_epoch}.pkl", "wb") as handle:
         pickle.dump({"ptc_val": {"si": tags}}, handle, protocol=pickle.HIGHEST_PROTOCOL)
     print(f"{len(tags)} articles -> {args.work / 'val' / f'epoch{args.as_epoch}.pkl'}")

@@ -740,19 +740,20 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     be a guess."""
     whole = text_of(doc)
     reads_as_person = _person_reading(whole, found, gazetteer)
-    signed = {
-        normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and _marked_as_person(doc, whole, s, e)
+    keys = [normalise_name(whole[s:e]) for _, s, e in found]
+    people = [(key, s, e) for key, (label, s, e) in zip(keys, found, strict=True) if label == "PERSON"]
+    signed = {key for key, s, e in people if _marked_as_person(doc, whole, s, e)}
+    signed_surnames = {key.split()[-1] for key in signed}
+    # a name the page also tags otherwise: its other label decides
+    signed |= {key for key, (label, _, _) in zip(keys, found, strict=True) if label != "PERSON"}
+    ends_of_longer_names = {
+        key.split()[-1] for key, (_, s, e) in zip(keys, found, strict=True) if " " in whole[s:e].strip()
     }
-    signed_surnames = {name.split()[-1] for name in signed}
-    signed |= {normalise_name(whole[s:e]) for label, s, e in found if label != "PERSON"}  # its other label decides
-    ends_of_longer_names = {normalise_name(whole[s:e]).split()[-1] for _, s, e in found if " " in whole[s:e].strip()}
 
-    def unsigned(label: str, start: int, end: int) -> bool:
-        name = whole[start:end].strip()
+    def unsigned(key: str, name: str) -> bool:
         words = name.split()
-        if label != "PERSON" or reads_as_person(name) or words[-1].casefold() in PRODUCT_LINE_WORDS:
+        if reads_as_person(name) or words[-1].casefold() in PRODUCT_LINE_WORDS:
             return False  # a product line's name ('Nintendo Switch Lite') is a product: the entity grouping says so
-        key = normalise_name(name)
         if key in signed or key.split()[-1] in signed_surnames or key in ends_of_longer_names:
             return False
         if any(_initial(word) or word.lower() in TITLE_WORDS or _census_given_name(word) for word in words):
@@ -761,20 +762,16 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
             return True
         return not (_given_name(words[0]) or _surname(words[-1]))
 
-    dropped = {normalise_name(whole[s:e]) for label, s, e in found if unsigned(label, s, e)}
-    people = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON"}
-    kept_words = {word for name in people - dropped if " " in name for word in name.split()}
+    dropped = {key for key, s, e in people if unsigned(key, whole[s:e].strip())}
+    kept_words = {word for key, _, _ in people if key not in dropped and " " in key for word in key.split()}
     dropped_words = {
         word
-        for name in dropped
-        for word in name.split()
+        for key in dropped
+        for word in key.split()
         if word not in signed and word not in kept_words and not reads_as_person(word)
     }
-    return [
-        item
-        for item in found
-        if not (item[0] == "PERSON" and normalise_name(whole[item[1] : item[2]]) in dropped | dropped_words)
-    ]
+    gone = dropped | dropped_words
+    return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
 
 
 # a surname this common counts even when the name's words are all English words ('Scooter Braun'; not 'Defensive Line')
