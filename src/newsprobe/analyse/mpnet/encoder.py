@@ -1,11 +1,12 @@
-"""One pass of the shared multi-task encoder (all-mpnet-base-v2, top 4 layers fine-tuned) over an article.
+"""One pass of the shared encoder (all-mpnet-base-v2, top layers fine-tuned) over an article.
 
 Windows of at most 510 tokens (+ `<s>`, `</s>`), as few as possible, of equal size, neighbours sharing at
 least 64 tokens; each token is read from the window where it sits farthest from an edge (as in training,
-`training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph,
-which returns the final states and the per-token propaganda (O/B/I) logits; the technique and check-worthiness
-heads run in numpy on pooled states. The quote tags (O, B/I of source, cue, content) come from a second upper
-graph, its top layers trained for quote tags alone, run on the same lower states when quotes first ask for them.
+`training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph (its
+top 5 layers fine-tuned for propaganda), which returns the final states and the per-token propaganda (O/B/I)
+logits; the technique head runs in numpy on pooled states. The quote tags (O, B/I of source, cue, content) come
+from the quotes graph, its top 4 layers trained for quote tags alone, run on the lower graph's states after
+layer 8 when quotes first ask for them.
 `encode_article(context, text)` runs it once per article for every analyser; an article is read as its
 headline, a blank line and its text (`headline_and_text`), and `encode_text_part` gives the text's share of that
 one pass.
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MPNET_DIR",
+    "UPPER_GRAPH",
     "Computed",
+    "LowerStates",
     "MultitaskEncoder",
     "MultitaskEncoding",
     "available",
@@ -49,12 +52,12 @@ __all__ = [
 
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
 RESOURCE_KEY = "encoder:mpnet-multitask-int8"
+UPPER_GRAPH = "upper.w8.onnx"
 QUOTES_GRAPH = "quotes.int8.onnx"
 # A plain attribution every working runtime tags right (source and cue), checked once when the encoder loads.
 SELF_CHECK = ("“We will win,” the minister said on Tuesday.", {"minister": "SRC", "said": "CUE"})
-SHIPPED_FILES = ("lower.skeleton.onnx", "upper.int8.onnx", QUOTES_GRAPH, "heads.npz", "propaganda_point.npz")
+SHIPPED_FILES = ("lower.skeleton.onnx", UPPER_GRAPH, QUOTES_GRAPH, "heads.npz", "propaganda_point.npz")
 MAX_BODY = 510
-MAX_SENTENCE = 126  # tokens of one sentence scored for check-worthiness (as in training)
 OVERLAP = 64
 BATCH_TOKENS = 4096
 
@@ -104,6 +107,16 @@ class Computed:
         return self.logits
 
 
+@dataclass(frozen=True)
+class LowerStates:
+    """One batch of windows through the lower graph: the states the upper graph reads (after the frozen layers),
+    those the quotes graph reads (after layer 8) and the attention mask."""
+
+    states: np.ndarray
+    quote_states: np.ndarray
+    mask: np.ndarray
+
+
 def read_windows(windows: list[tuple[int, int]], outputs: list[tuple[np.ndarray, ...]], n: int) -> list[np.ndarray]:
     """Per-token arrays for n tokens from per-window outputs (`<s>` and `</s>` included): each token is read
     from the window where it sits farthest from an edge."""
@@ -138,8 +151,9 @@ class MultitaskEncoder:
         providers = ["CPUExecutionProvider"]
         lower = ensure_lower_graph(model_dir, directory / "lower.skeleton.onnx")
         self.lower = onnxruntime.InferenceSession(str(lower), options, providers=providers)
-        upper, quotes = (ensure_seven_bit(directory / name, model_dir) for name in ("upper.int8.onnx", QUOTES_GRAPH))
-        self.upper = onnxruntime.InferenceSession(str(upper), options, providers=providers)
+        # the upper graph's weights are stored in 8 bits and multiplied in fp32 (its activations are not quantised)
+        self.upper = onnxruntime.InferenceSession(str(directory / UPPER_GRAPH), options, providers=providers)
+        quotes = ensure_seven_bit(directory / QUOTES_GRAPH, model_dir)
         self.quotes = onnxruntime.InferenceSession(str(quotes), options, providers=providers)
         self.heads = Heads.load(directory / "heads.npz")
         self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
@@ -160,25 +174,29 @@ class MultitaskEncoder:
                 f"{', '.join(f'{w!r} tagged {tags.get(w)}' for w in expected)}); use the accurate profile"
             )
 
-    def _lower(self, pieces: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """(lower-layer states, attention mask) for token id sequences, each wrapped in `<s>` `</s>`."""
+    def _lower(self, pieces: list[np.ndarray]) -> LowerStates:
+        """The lower graph's states for token id sequences, each wrapped in `<s>` `</s>`."""
         length = max(len(piece) for piece in pieces) + 2
         input_ids = np.full((len(pieces), length), self.pad, dtype=np.int64)
         mask = np.zeros_like(input_ids)
         for row, piece in enumerate(pieces):
             input_ids[row, : len(piece) + 2] = [self.bos, *piece, self.eos]
             mask[row, : len(piece) + 2] = 1
-        (lower,) = self.lower.run(None, {"input_ids": input_ids, "attention_mask": mask})
-        return lower, mask
+        states, quote_states = self.lower.run(
+            ["states", "quote_states"], {"input_ids": input_ids, "attention_mask": mask}
+        )
+        return LowerStates(states, quote_states, mask)
 
-    def _upper(self, lower: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
-        """[final states, SI logits] from lower-layer states."""
-        outputs: list[np.ndarray] = self.upper.run(["final", "si_logits"], {"states": lower, "attention_mask": mask})
+    def _upper(self, lower: LowerStates) -> list[np.ndarray]:
+        """[final states, SI logits]."""
+        feeds = {"states": lower.states, "attention_mask": lower.mask}
+        outputs: list[np.ndarray] = self.upper.run(["final", "si_logits"], feeds)
         return outputs
 
-    def _quotes(self, lower: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
-        """[quote tag logits] from lower-layer states, through the quotes graph."""
-        outputs: list[np.ndarray] = self.quotes.run(["quote_logits"], {"states": lower, "attention_mask": mask})
+    def _quotes(self, lower: LowerStates) -> list[np.ndarray]:
+        """[quote tag logits], through the quotes graph."""
+        feeds = {"states": lower.quote_states, "attention_mask": lower.mask}
+        outputs: list[np.ndarray] = self.quotes.run(["quote_logits"], feeds)
         return outputs
 
     @staticmethod
@@ -186,29 +204,6 @@ class MultitaskEncoder:
         per_batch = max(1, BATCH_TOKENS // (MAX_BODY + 2))
         for i in range(0, len(windows), per_batch):
             yield [ids[a:b] for a, b in windows[i : i + per_batch]]
-
-    def claim_probabilities(self, sentences: list[str]) -> np.ndarray:
-        """P(check-worthy) per sentence, each encoded on its own as in training (CheckThat! sentences):
-        [mean of its token states, `<s>` state] through the check-worthiness head. Measured by
-        training/encoder/ship.py; the claims analyser keeps the accurate profile's scorer (model card)."""
-        pieces = [
-            np.array(e.ids[:MAX_SENTENCE], np.int64)
-            for e in self.tokenizer.encode_batch(sentences, add_special_tokens=False)
-        ]
-        logits = np.zeros(len(sentences), np.float32)
-        order = sorted(range(len(pieces)), key=lambda k: len(pieces[k]))
-        per_batch = max(1, BATCH_TOKENS // (MAX_SENTENCE + 2))
-        for i in range(0, len(order), per_batch):
-            chosen = order[i : i + per_batch]
-            lower, mask = self._lower([pieces[k] for k in chosen])
-            final, _ = self._upper(lower, mask)
-            body = mask.astype(np.float32)
-            body[:, 0] = 0
-            body[np.arange(len(chosen)), mask.sum(1) - 1] = 0
-            mean = (final * body[..., None]).sum(1) / np.maximum(body.sum(1, keepdims=True), 1)
-            logits[chosen] = self.heads.claim(np.concatenate([mean, final[:, 0]], axis=-1))[:, 0]
-        result: np.ndarray = 1.0 / (1.0 + np.exp(-logits))
-        return result
 
     def encode(self, text: str) -> MultitaskEncoding:
         """One article's pass (the analysers share it through `encode_article`)."""
@@ -224,10 +219,10 @@ class MultitaskEncoder:
             )
         windows = window_bounds(n)
         lowers = [self._lower(pieces) for pieces in self._batches(ids, windows)]
-        states, si = read_windows(windows, per_window([self._upper(*lower) for lower in lowers]), n)
+        states, si = read_windows(windows, per_window([self._upper(lower) for lower in lowers]), n)
 
         def quote_logits() -> np.ndarray:
-            (quote,) = read_windows(windows, per_window([self._quotes(*lower) for lower in lowers]), n)
+            (quote,) = read_windows(windows, per_window([self._quotes(lower) for lower in lowers]), n)
             return quote
 
         return MultitaskEncoding(list(encoding.offsets), states, si, quote_logits)

@@ -1,5 +1,5 @@
-"""The two pooled heads of the multi-task encoder, in numpy: techniques of a span, check-worthiness of a
-sentence (each a two-layer MLP with GELU, weights in `weights/mpnet/heads.npz`, stored in fp16)."""
+"""The pooled head of the shared encoder, in numpy: the techniques of a span (a two-layer MLP with GELU, weights
+in `weights/mpnet/heads.npz`, stored in fp16)."""
 
 from __future__ import annotations
 
@@ -55,7 +55,6 @@ class _MLP:
 @dataclass(frozen=True)
 class Heads:
     techniques: _MLP  # [mean, first, last] of a span's token states -> 14 logits
-    claim: _MLP  # [mean of a sentence's token states, <s> state] -> 1 logit
 
     @classmethod
     def load(cls, path: Path) -> Heads:
@@ -64,7 +63,7 @@ class Heads:
         def mlp(name: str) -> _MLP:
             return _MLP(*(data[f"{name}.{k}"].astype(np.float32) for k in ("0.weight", "0.bias", "3.weight", "3.bias")))
 
-        return cls(mlp("tc"), mlp("claim"))
+        return cls(mlp("tc"))
 
     def technique_probabilities(
         self, states: np.ndarray, offsets: np.ndarray, bounds: list[tuple[int, int]]

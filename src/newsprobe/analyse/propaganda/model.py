@@ -101,8 +101,8 @@ class AccuratePropaganda:
 
 class BestPropaganda:
     name = (
-        "best: all-mpnet-base-v2 with its top 4 layers fine-tuned for several tasks (int8 ONNX), BIO tagger and "
-        "technique head on span states, averaged with the accurate profile's MiniLM model"
+        "best: all-mpnet-base-v2 with its top 5 layers fine-tuned for propaganda (ONNX, weights in 8 bits), BIO "
+        "tagger and technique head on span states, averaged with the accurate profile's MiniLM model"
     )
 
     def __init__(self, context: AnalysisContext, point: Path = BEST_POINT) -> None:
