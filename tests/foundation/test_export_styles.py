@@ -195,7 +195,49 @@ def test_agency_copy_keeps_dateline_in_text():
     assert "Associated Press" not in article.text
 
 
-@pytest.mark.parametrize("raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS])
+# A sentence per line inside each paragraph (as the SemEval-2020 texts are), with a subheading and a credit line
+# set on lines of their own and no blank line around them.
+SENTENCE_PER_LINE = """“It’s a done deal”: Council votes to close the harbour road
+
+This report was originally published by Ann Writer at Example News
+The council voted on Tuesday to close the harbour road for a year.
+Residents said they had not been consulted.
+Shops on the road fear for their trade.
+–Example News
+Mayor Tom Reed said the works could not wait, and that the road would reopen in spring.
+
+'No consultation'
+A petition against the closure has 2,000 signatures.
+Its organiser, Fr. John Hale, said the vote was rushed.
+"""
+
+
+def test_lines_that_end_nothing_stand_alone_where_each_line_ends_a_sentence():
+    article = _extract(SENTENCE_PER_LINE)
+    assert article.metadata.title == "“It’s a done deal”: Council votes to close the harbour road"
+    assert [b.reason for b in article.removed] == ["republication notice"]
+    paragraphs = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert paragraphs == [
+        "The council voted on Tuesday to close the harbour road for a year. Residents said they had not been"
+        " consulted. Shops on the road fear for their trade.",
+        "–Example News",
+        "Mayor Tom Reed said the works could not wait, and that the road would reopen in spring.",
+        "'No consultation'",
+        "A petition against the closure has 2,000 signatures. Its organiser, Fr. John Hale, said the vote was rushed.",
+    ]
+
+
+def test_hard_wrapped_lines_are_joined_even_before_a_capital():
+    raw = (
+        "The council voted on Tuesday to close the harbour road for a year, and\n"
+        "Mayor Tom Reed said the works could not wait any longer for the money that\n"
+        "Parliament had promised the town in the spring budget of the year before.\n"
+    )
+    article = _extract("Harbour road to close\n\n" + raw)
+    assert article.text == " ".join(raw.split())
+
+
+@pytest.mark.parametrize("raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS, SENTENCE_PER_LINE])
 def test_offsets_and_no_markup(raw):
     article = _extract(raw)
     assert "**" not in article.text and "](" not in article.text

@@ -210,7 +210,7 @@ def run_windows(model: MultiTask, split: Split, batch_tokens: int = 8192):
 def doc_outputs(model: MultiTask, split: Split, want_states: bool, heads: tuple[str, ...]) -> list[dict]:
     """Per document: stitched log-probs of the token heads (and states), each token from its best window."""
     rows = D.best_window_rows(split.docs, split.windows)
-    per_window = {}
+    per_window: dict[int, dict[str, np.ndarray]] = {}
     for w, states in run_windows(model, split):
         out = {}
         if "si" in heads:
@@ -220,21 +220,10 @@ def doc_outputs(model: MultiTask, split: Split, want_states: bool, heads: tuple[
         if want_states:
             out["states"] = states.numpy()
         per_window[w] = out
-    # row -> (window, position)
-    starts = split.windows.offset
-    results = []
-    for doc_rows in rows:
-        w_of = np.searchsorted(starts, doc_rows, side="right") - 1
-        pos = doc_rows - starts[w_of]
-        result = {}
-        for key in per_window[int(w_of[0])] if len(w_of) else ():
-            result[key] = (
-                np.stack([per_window[int(w)][key][int(p)] for w, p in zip(w_of, pos, strict=True)])
-                if len(w_of)
-                else None
-            )
-        results.append(result)
-    return results
+    keys = per_window[0].keys() if per_window else ()
+    # windows in order: row k of the concatenation is the cache's row k
+    all_rows = {key: np.concatenate([per_window[w][key] for w in range(len(per_window))]) for key in keys}
+    return [{key: all_rows[key][doc_rows] if len(doc_rows) else None for key in keys} for doc_rows in rows]
 
 
 @torch.no_grad()

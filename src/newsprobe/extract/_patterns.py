@@ -27,12 +27,13 @@ NEWSLETTER_SIGN_UP = (
     r"|\b(?:in|on) your inbox\b|^thanks for signing up\b|\berror processing your subscription\b"
 )
 CONTACT_LINE = r"^have a (?:news )?tip\b|\bmay be reached at\b"
+QUOTED_KICKER_HEADLINE = r"^['‘\"“][^\n]{2,60}?['’\"”]:\s+[^\n]{10,150}[\w%)]$"
 
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
     (
         "republication notice",
-        r"^this (?:article|story|piece|post) (?:was |is )?(?:originally|first) (?:published|appeared)\b",
+        r"^this (?:article|story|piece|post|report) (?:was |is )?(?:originally|first) (?:published|appeared)\b",
     ),
     ("republication notice", r"^(?:originally|first) (?:published|appeared) (?:on|at|in|by)\b"),
     ("republication notice", r"^(?:this (?:article|story) is )?republished (?:from|with permission)\b"),
@@ -100,7 +101,7 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("teaser", r"^[-–•]?\s*see it now\s*:"),
     # A headline with a quoted kicker, set into the body as a link to another story: "'Meth. We're On It.': South
     # Dakota spends $449K on new anti-meth ad campaign". Prose does not end without punctuation.
-    ("teaser", r"^['‘\"“][^\n]{2,60}?['’\"”]:\s+[^\n]{10,150}[\w%)]$"),
+    ("teaser", QUOTED_KICKER_HEADLINE),
     ("call to action", r"\bclick(?:ing)? here\b"),
     ("call to action", r"^click (?:for|to)\b"),
     ("newsletter sign-up", NEWSLETTER_SIGN_UP),
@@ -123,6 +124,10 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("caption", CAPTION_CREDIT),
     ("separator", r"^[_=~*•·–—-](?:\s*[_=~*•·–—-]){2,}$"),
     ("reader appeal", r"^tell us what you think\W*$"),
+    (
+        "advertisement",
+        r"^(?:advertisement|(?:take our poll\W+)?(?:the )?story continues below(?: (?:this )?advertisement)?)$",
+    ),
     # a WordPress shortcode the page printed instead of rendering: "[button link=…] Send us YOUR kit review[/button]"
     ("page markup", r"^\[(?P<tag>[a-z_]+)\b[^\]]*\].{0,200}\[/(?P=tag)\]$"),
 ]
@@ -226,6 +231,7 @@ MAX_BOILERPLATE_WORDS = {
     "caption": 60,
     "separator": 15,
     "reader appeal": 60,
+    "advertisement": 8,
     "page markup": 40,
     "author note": 60,
     "promotion": 60,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Metadata, ParagraphKind
-from ._patterns import BYLINE, DATELINE, POSTED, TAG_LABELS, TAG_LINE, WEEKDAYS
+from ._patterns import BYLINE, DATELINE, POSTED, QUOTED_KICKER_HEADLINE, TAG_LABELS, TAG_LINE, WEEKDAYS
 from .assemble import Assembler, boilerplate_reason, closing_notes, normalise_space
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
@@ -15,6 +15,10 @@ __all__ = ["Block", "clean_export", "split_blocks"]
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
+_CONTINUES = re.compile(r"(?:[,(\[/&+–—-]|\b(?:and|or|but|nor|of|the|a|an|to|in|on|at|by|for|with|from))$", re.I)
+_OPENS_UNIT = re.compile(r"^[\"'“‘(\[–—-]*[A-Z0-9]")
+UNIT_LINES_SHARE = 0.5
+_QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
 MAX_TITLE_WORDS = 30
 
 
@@ -34,20 +38,66 @@ class Block:
 
 
 def split_blocks(raw: str) -> list[Block]:
+    chunks = [_Line.read(chunk) for chunk in re.split(r"\n\s*\n", raw.replace("\r\n", "\n").replace("\r", "\n"))]
+    one_unit_a_line = _lines_are_units([lines for lines in chunks if lines])
     blocks: list[Block] = []
-    for chunk in re.split(r"\n\s*\n", raw.replace("\r\n", "\n").replace("\r", "\n")):
-        lines, heading = [], False
-        raw_lines = [line for line in chunk.split("\n") if line.strip()]
-        for line in raw_lines:
-            stripped, is_heading = strip_block_markers(line)
-            heading = heading or is_heading
-            flat = flatten_inline(stripped).strip()
+    for lines in chunks:
+        # the first lines are the title's ("Shock!" over "The Pope Is Now …"), whatever their punctuation
+        for group in _units(lines) if one_unit_a_line and blocks else [lines]:
+            flat = [line.flat for line in group if line.flat]
             if flat:
-                lines.append(flat)
-        if lines:
-            link_only = all(is_link_only(line) for line in raw_lines)
-            blocks.append(Block(lines=lines, heading=heading, link_only=link_only))
+                heading = any(line.heading for line in group)
+                blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
     return blocks
+
+
+@dataclass
+class _Line:
+    """One non-blank line of an export: flattened, and what its markdown said it was."""
+
+    flat: str
+    heading: bool
+    link_only: bool
+
+    @classmethod
+    def read(cls, chunk: str) -> list[_Line]:
+        lines = []
+        for line in chunk.split("\n"):
+            if line.strip():
+                stripped, heading = strip_block_markers(line)
+                lines.append(cls(flatten_inline(stripped).strip(), heading, is_link_only(line)))
+        return lines
+
+    @property
+    def ends_unit(self) -> bool:
+        return bool(_SENTENCE_END.search(self.flat))
+
+
+def _lines_are_units(chunks: list[list[_Line]]) -> bool:
+    """Whether a line break inside a paragraph ends something (a sentence per line, as in the SemEval texts)
+    rather than wrapping a sentence at a fixed width: most such lines then end a sentence."""
+    inner = [line for lines in chunks for line in lines[:-1] if line.flat]
+    return len(inner) >= 2 and sum(line.ends_unit for line in inner) >= UNIT_LINES_SHARE * len(inner)
+
+
+def _units(lines: list[_Line]) -> list[list[_Line]]:
+    """Set apart each line that ends without a sentence ending when the next opens a new one: a subheading
+    ("'Right decision'") or a credit ("–Fox News") is not run into the sentences around it."""
+    if not lines:
+        return []
+    alone = [_stands_alone(line, following) for line, following in zip(lines, [*lines[1:], None], strict=True)]
+    groups: list[list[_Line]] = [lines[:1]]
+    for index, line in enumerate(lines[1:], start=1):
+        if alone[index - 1] or (alone[index] and lines[index - 1].ends_unit and _OPENS_UNIT.match(line.flat)):
+            groups.append([])
+        groups[-1].append(line)
+    return groups
+
+
+def _stands_alone(line: _Line, following: _Line | None) -> bool:
+    if not line.flat or line.ends_unit or _CONTINUES.search(line.flat) or _LIST_ITEM.match(line.flat):
+        return False
+    return following is None or bool(_OPENS_UNIT.match(following.flat) and not _LIST_ITEM.match(following.flat))
 
 
 def _looks_like_title(block: Block) -> bool:
@@ -58,7 +108,7 @@ def _looks_like_title(block: Block) -> bool:
         len(block.lines) == 1
         and 1 <= len(text.split()) <= MAX_TITLE_WORDS
         and not text.endswith(".")
-        and boilerplate_reason(text) is None
+        and _leading_boilerplate(text) is None
         and not BYLINE.match(text)
         and not DATELINE.match(text)
     )
@@ -139,7 +189,7 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
     blocks = split_blocks(raw)
     assembler = Assembler()
     index = 0
-    while index < len(blocks) and (reason := boilerplate_reason(blocks[index].text)):
+    while index < len(blocks) and (reason := _leading_boilerplate(blocks[index].text)):
         assembler.remove(blocks[index].text, reason)  # e.g. "View this email in your browser"
         index += 1
     if index < len(blocks) and _looks_like_title(blocks[index]):
@@ -163,6 +213,12 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
         for text, reason in removal or []:
             assembler.remove(text, reason)
     return metadata, assembler
+
+
+def _leading_boilerplate(text: str) -> str | None:
+    """Why a block before the title is boilerplate; a headline with a quoted kicker ("“It's gotta be a set-up”:
+    Neighbor of …") there is the export's title, not a teaser for another story."""
+    return None if _QUOTED_KICKER_HEADLINE.match(text) else boilerplate_reason(text)
 
 
 def _removal(block: Block) -> list[tuple[str, str]] | None:

@@ -51,7 +51,7 @@ __all__ = [
 ]
 
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
-RESOURCE_KEY = "encoder:mpnet-multitask-int8"
+RESOURCE_KEY = "encoder:mpnet"
 UPPER_GRAPH = "upper.w8.onnx"
 QUOTES_GRAPH = "quotes.int8.onnx"
 # A plain attribution every working runtime tags right (source and cue), checked once when the encoder loads.
