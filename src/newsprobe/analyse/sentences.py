@@ -14,23 +14,18 @@ __all__ = ["MIN_WORDS", "article_sentences", "long_enough", "sentence_bounds", "
 
 MIN_WORDS = 3  # shorter pieces ("Read more.", a lone dateline) are not counted as sentences
 
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
 
 
 def sentence_bounds(text: str, doc: Doc) -> list[CharSpan]:
-    """spaCy sentences, cut again at paragraph breaks (the parser can run across them), trimmed."""
+    """spaCy sentences (the shared pipeline starts one after every line break), trimmed."""
     bounds = []
     for sentence in doc.sents:
-        start = sentence.start_char
-        pieces = _PARAGRAPH_BREAK.split(text[start : sentence.end_char])
-        for piece in pieces:
-            at = text.index(piece, start) if piece else start
-            stripped = piece.strip()
-            if stripped:
-                first = at + len(piece) - len(piece.lstrip())
-                bounds.append((first, first + len(stripped)))
-            start = at + len(piece)
+        piece = text[sentence.start_char : sentence.end_char]
+        stripped = piece.strip()
+        if stripped:
+            first = sentence.start_char + len(piece) - len(piece.lstrip())
+            bounds.append((first, first + len(stripped)))
     return bounds
 
 

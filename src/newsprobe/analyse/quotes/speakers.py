@@ -651,7 +651,6 @@ class SpeakerResolver:
             j < i
             and self.sentence_of[j] == self.sentence_of[i]
             and self.doc[j].head in verbs
-            and "\n" not in self.text[self.doc[j].idx : tok.idx]  # the parser can run a sentence over a paragraph break
             for j, _ in self.chain
         )
 
