@@ -648,10 +648,7 @@ class SpeakerResolver:
         # 'criticised … and said', 'remains committed to his policy, claiming that …': the subject of the verb before
         verbs = {v for a in reporters for v in ((a, a.head) if a.dep_ in {"conj", "advcl"} else (a,))}
         return any(
-            j < i
-            and self.sentence_of[j] == self.sentence_of[i]
-            and self.doc[j].head in verbs
-            for j, _ in self.chain
+            j < i and self.sentence_of[j] == self.sentence_of[i] and self.doc[j].head in verbs for j, _ in self.chain
         )
 
     def _gender(self, person: Person) -> str | None:
