@@ -274,6 +274,13 @@ def best_window_rows(docs: list[Doc], windows: WindowSet) -> list[np.ndarray]:
     return out
 
 
+def stitch(window_outputs: list[np.ndarray], rows: list[np.ndarray]) -> list[np.ndarray]:
+    """Per document, its tokens' rows of the windows' outputs (one array per window, in window order, so that
+    row k of their concatenation is the cache's row k), `rows` from `best_window_rows`."""
+    all_rows = np.concatenate(window_outputs)
+    return [all_rows[doc_rows] for doc_rows in rows]
+
+
 # ---------------------------------------------------------------- the prepared corpus
 
 

@@ -100,8 +100,7 @@ def main() -> None:
         mask = np.ones_like(ids)
         (states,) = lower.run(["states"], {"input_ids": ids, "attention_mask": mask})
         per_window.append(log_softmax(upper(states, mask)))
-    rows_of_all_windows = np.concatenate(per_window)  # windows in order: row k is the cache's row k
-    tags = [rows_of_all_windows[rows].astype(np.float16) for rows in D.best_window_rows(docs, windows)]
+    tags = [rows.astype(np.float16) for rows in D.stitch(per_window, D.best_window_rows(docs, windows))]
     with open(args.work / "val" / f"epoch{args.as_epoch}.pkl", "wb") as handle:
         pickle.dump({"ptc_val": {"si": tags}}, handle, protocol=pickle.HIGHEST_PROTOCOL)
     print(f"{len(tags)} articles -> {args.work / 'val' / f'epoch{args.as_epoch}.pkl'}")

@@ -221,9 +221,9 @@ def doc_outputs(model: MultiTask, split: Split, want_states: bool, heads: tuple[
             out["states"] = states.numpy()
         per_window[w] = out
     keys = per_window[0].keys() if per_window else ()
-    # windows in order: row k of the concatenation is the cache's row k
-    all_rows = {key: np.concatenate([per_window[w][key] for w in range(len(per_window))]) for key in keys}
-    return [{key: all_rows[key][doc_rows] if len(doc_rows) else None for key in keys} for doc_rows in rows]
+    in_order = range(len(per_window))
+    stitched = {key: D.stitch([per_window[w][key] for w in in_order], rows) for key in keys}
+    return [{key: stitched[key][d] if len(doc_rows) else None for key in keys} for d, doc_rows in enumerate(rows)]
 
 
 @torch.no_grad()
