@@ -237,7 +237,40 @@ def test_hard_wrapped_lines_are_joined_even_before_a_capital():
     assert article.text == " ".join(raw.split())
 
 
-@pytest.mark.parametrize("raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS, SENTENCE_PER_LINE])
+POLL_FORM = """Harbour road to close for a year
+The council voted on Tuesday to close the harbour road.
+Residents said they had not been consulted: take our poll - story continues below Should the road stay open?
+Should the road stay open?
+* Yes, shops need it.
+No, the works cannot wait.
+Email *
+Email This field is for validation purposes and should be left unchanged.
+Completing this poll grants you access to Example News updates free of charge.
+You may opt out at anytime.
+You also agree to this site's Privacy Policy and Terms of Use.
+Mayor Tom Reed said the works could not wait.
+Do you agree with the closure?
+Yes No
+Completing this poll entitles you to Example News updates free of charge.
+You may opt out at anytime.
+A petition against the closure has 2,000 signatures.
+"""
+
+
+def test_poll_forms_are_removed_with_their_questions_answers_and_consent_lines():
+    article = _extract(POLL_FORM)
+    assert [b.reason for b in article.removed] == ["poll widget", "poll widget"]
+    assert article.removed[0].text.startswith("take our poll") and article.removed[0].text.endswith("Terms of Use.")
+    for gone in ("poll", "Should the road", "Yes, shops", "Email", "opt out", "free of charge"):
+        assert gone not in article.text
+    assert "Residents said they had not been consulted:" in article.text
+    assert "Mayor Tom Reed said the works could not wait." in article.text
+    assert article.text.endswith("A petition against the closure has 2,000 signatures.")
+
+
+@pytest.mark.parametrize(
+    "raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS, SENTENCE_PER_LINE, POLL_FORM]
+)
 def test_offsets_and_no_markup(raw):
     article = _extract(raw)
     assert "**" not in article.text and "](" not in article.text

@@ -28,6 +28,17 @@ NEWSLETTER_SIGN_UP = (
 )
 CONTACT_LINE = r"^have a (?:news )?tip\b|\bmay be reached at\b"
 QUOTED_KICKER_HEADLINE = r"^['‘\"“][^\n]{2,60}?['’\"”]:\s+[^\n]{10,150}[\w%)]$"
+# A poll form set into an article (75 of the SemEval texts): its call, the question, the answers, the form's fields and
+# its consent lines, ending "Completing this poll grants you access to <site> updates free of charge. You may opt out
+# at anytime. You also agree to this site's Privacy Policy and Terms of Use."; only the call when no such end follows,
+# only the consent lines when no call comes before them.
+_POLL_CONSENT = (
+    r"\bcompleting this poll (?:grants you access to|entitles you to) .{0,80}?\bfree of charge\."
+    r"(?:\s*you may opt out at ?any ?time\.)?"
+    r"(?:\s*you also agree to (?:this site['’]s|our) privacy policy and terms of use\.)?"
+    r"(?:\s*this field is for validation purposes and should be left unchanged\.)?"
+)
+POLL_WIDGET = rf"take our poll\W+story continues below\b(?:.{{0,1500}}?{_POLL_CONSENT})?|{_POLL_CONSENT}"
 
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
@@ -128,6 +139,7 @@ BOILERPLATE_RULES: list[tuple[str, str]] = [
         "advertisement",
         r"^(?:advertisement|(?:take our poll\W+)?(?:the )?story continues below(?: (?:this )?advertisement)?)$",
     ),
+    ("poll widget", rf"^{_POLL_CONSENT}$"),  # a page's poll form, its consent lines a paragraph of their own
     # a WordPress shortcode the page printed instead of rendering: "[button link=…] Send us YOUR kit review[/button]"
     ("page markup", r"^\[(?P<tag>[a-z_]+)\b[^\]]*\].{0,200}\[/(?P=tag)\]$"),
 ]
@@ -232,6 +244,7 @@ MAX_BOILERPLATE_WORDS = {
     "separator": 15,
     "reader appeal": 60,
     "advertisement": 8,
+    "poll widget": 60,
     "page markup": 40,
     "author note": 60,
     "promotion": 60,

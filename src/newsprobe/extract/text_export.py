@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Metadata, ParagraphKind
-from ._patterns import BYLINE, DATELINE, POSTED, QUOTED_KICKER_HEADLINE, TAG_LABELS, TAG_LINE, WEEKDAYS
+from ._patterns import BYLINE, DATELINE, POLL_WIDGET, POSTED, QUOTED_KICKER_HEADLINE, TAG_LABELS, TAG_LINE, WEEKDAYS
 from .assemble import Assembler, boilerplate_reason, closing_notes, normalise_space
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
@@ -19,6 +19,7 @@ _CONTINUES = re.compile(r"(?:[,(\[/&+–—-]|\b(?:and|or|but|nor|of|the|a|an|to
 _OPENS_UNIT = re.compile(r"^[\"'“‘(\[–—-]*[A-Z0-9]")
 UNIT_LINES_SHARE = 0.5
 _QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
+_POLL_WIDGET = re.compile(POLL_WIDGET, re.I | re.S)
 MAX_TITLE_WORDS = 30
 
 
@@ -29,6 +30,7 @@ class Block:
     lines: list[str]
     heading: bool = False
     link_only: bool = False
+    removal: str | None = None  # why the whole block is boilerplate, when that was known before its lines were read
 
     @property
     def text(self) -> str:
@@ -38,17 +40,32 @@ class Block:
 
 
 def split_blocks(raw: str) -> list[Block]:
-    chunks = [_Line.read(chunk) for chunk in re.split(r"\n\s*\n", raw.replace("\r\n", "\n").replace("\r", "\n"))]
-    one_unit_a_line = _lines_are_units([lines for lines in chunks if lines])
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    texts, widgets = _cut_poll_widgets(raw)
+    chunked = [[_Line.read(chunk) for chunk in re.split(r"\n\s*\n", text)] for text in texts]
+    one_unit_a_line = _lines_are_units([lines for chunks in chunked for lines in chunks if lines])
     blocks: list[Block] = []
-    for lines in chunks:
-        # the first lines are the title's ("Shock!" over "The Pope Is Now …"), whatever their punctuation
-        for group in _units(lines) if one_unit_a_line and blocks else [lines]:
-            flat = [line.flat for line in group if line.flat]
-            if flat:
-                heading = any(line.heading for line in group)
-                blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
+    for chunks, widget in zip(chunked, [*widgets, None], strict=True):
+        for lines in chunks:
+            # the first lines are the title's ("Shock!" over "The Pope Is Now …"), whatever their punctuation
+            for group in _units(lines) if one_unit_a_line and blocks else [lines]:
+                flat = [line.flat for line in group if line.flat]
+                if flat:
+                    heading = any(line.heading for line in group)
+                    blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
+        if widget:
+            blocks.append(Block(lines=[normalise_space(widget)], removal="poll widget"))
     return blocks
+
+
+def _cut_poll_widgets(raw: str) -> tuple[list[str], list[str]]:
+    """The export's text around its poll forms (one piece more than forms), and the forms."""
+    texts, widgets, at = [], [], 0
+    for match in _POLL_WIDGET.finditer(raw):
+        texts.append(raw[at : match.start()])
+        widgets.append(match.group())
+        at = match.end()
+    return [*texts, raw[at:]], widgets
 
 
 @dataclass
@@ -223,6 +240,8 @@ def _leading_boilerplate(text: str) -> str | None:
 
 def _removal(block: Block) -> list[tuple[str, str]] | None:
     """The block's parts that are boilerplate, each with its reason; None when the block is body text."""
+    if block.removal:
+        return [(block.text, block.removal)]
     reasons = [boilerplate_reason(line) for line in block.lines]
     if len(block.lines) > 1 and all(reasons):
         return [(line, reason or "") for line, reason in zip(block.lines, reasons, strict=True)]
