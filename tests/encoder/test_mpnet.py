@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsprobe.analyse.mpnet import base_weights
-from newsprobe.analyse.mpnet.encoder import MAX_BODY, OVERLAP, window_bounds
+from newsprobe.analyse.mpnet.encoder import MAX_BODY, MPNET_DIR, OVERLAP, QUOTES_GRAPH, UPPER_GRAPH, window_bounds
 from newsprobe.analyse.mpnet.heads import gelu, tokens_inside
 from newsprobe.analyse.mpnet.lower_graph import RECIPE_KEY, ensure_lower_graph
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS, bio_transitions, tag_runs, viterbi
@@ -26,6 +26,11 @@ def test_windows_cover_every_token_with_shared_context(n: int) -> None:
     assert len({end - start for start, end in windows}) == 1
     assert all(a_end - b_start >= OVERLAP for (_, a_end), (b_start, _) in zip(windows, windows[1:], strict=False))
     assert len(windows) == (1 if n <= MAX_BODY else math.ceil((n - OVERLAP) / (MAX_BODY - OVERLAP)))
+
+
+@pytest.mark.parametrize("graph", [UPPER_GRAPH, QUOTES_GRAPH])
+def test_each_shipped_graph_with_the_heads_fits_issue_18s_budget(graph: str) -> None:
+    assert (MPNET_DIR / graph).stat().st_size + (MPNET_DIR / "heads.npz").stat().st_size <= 40_000_000
 
 
 def test_gelu_is_the_exact_form() -> None:

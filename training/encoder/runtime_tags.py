@@ -1,6 +1,6 @@
 """A run's propaganda tags on the validation windows as the product would compute them, saved as a pseudo-epoch that
 `in_best.py` scores: the lower graph the product builds (7-bit, from the run's exported skeleton), then the run's
-upper layers in fp32 (torch), or its exported upper graph: weights in 8 bits computed in fp32 (`w8`, what the
+upper layers in fp32 (torch), or its exported upper graph: weights in 4 and 8 bits computed in fp32 (`wq`, what the
 product runs), or dynamically quantised (8-bit, or the 7-bit copy the product made of it until 2026-12-05).
 
     PYTHONPATH=<torch> .venv/bin/python training/encoder/runtime_tags.py --work training/encoder/work/ptc-top6 \\
@@ -8,7 +8,7 @@ product runs), or dynamically quantised (8-bit, or the 7-bit copy the product ma
     .venv/bin/python training/encoder/in_best.py --work training/encoder/work/ptc-top6 --epoch 58
 
 Needs `export.py export --weights <work>/epochN.pt --tasks ptc --out <work>/export` first (for the skeleton and, with
---upper w8/8bit/7bit, the upper graph).
+--upper wq/8bit/7bit, the upper graph).
 """
 
 from __future__ import annotations
@@ -75,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, required=True)
     parser.add_argument("--epoch", type=int, required=True, help="the weights (fp32) the export was made from")
-    parser.add_argument("--upper", choices=("fp32", "w8", "8bit", "7bit"), required=True)
+    parser.add_argument("--upper", choices=("fp32", "wq", "8bit", "7bit"), required=True)
     parser.add_argument("--as-epoch", type=int, required=True, help="write <work>/val/epochN.pkl for in_best.py")
     args = parser.parse_args()
     export = args.work / "export"
@@ -83,8 +83,8 @@ def main() -> None:
     graph = export / "upper.int8.onnx"
     if args.upper == "fp32":
         upper = torch_upper(args.work, args.epoch)
-    elif args.upper == "w8":
-        upper = onnx_upper(export / "upper.w8.onnx")
+    elif args.upper == "wq":
+        upper = onnx_upper(export / "upper.wq.onnx")
     else:  # the 7-bit copy goes to a folder of its own: building it replaces older copies beside it
         seven = export / "seven-bit"
         seven.mkdir(exist_ok=True)

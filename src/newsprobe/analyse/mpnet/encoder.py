@@ -3,7 +3,7 @@
 Windows of at most 510 tokens (+ `<s>`, `</s>`), as few as possible, of equal size, neighbours sharing at
 least 64 tokens; each token is read from the window where it sits farthest from an edge (as in training,
 `training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph (its
-top 5 layers fine-tuned for propaganda), which returns the final states and the per-token propaganda (O/B/I)
+top 6 layers fine-tuned for propaganda), which returns the final states and the per-token propaganda (O/B/I)
 logits; the technique head runs in numpy on pooled states. The quote tags (O, B/I of source, cue, content) come
 from the quotes graph, its top 4 layers trained for quote tags alone, run on the lower graph's states after
 layer 8 when quotes first ask for them.
@@ -52,7 +52,7 @@ __all__ = [
 
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
 RESOURCE_KEY = "encoder:mpnet"
-UPPER_GRAPH = "upper.w8.onnx"
+UPPER_GRAPH = "upper.wq.onnx"
 QUOTES_GRAPH = "quotes.int8.onnx"
 # A plain attribution every working runtime tags right (source and cue), checked once when the encoder loads.
 SELF_CHECK = ("“We will win,” the minister said on Tuesday.", {"minister": "SRC", "said": "CUE"})
@@ -151,7 +151,7 @@ class MultitaskEncoder:
         providers = ["CPUExecutionProvider"]
         lower = ensure_lower_graph(model_dir, directory / "lower.skeleton.onnx")
         self.lower = onnxruntime.InferenceSession(str(lower), options, providers=providers)
-        # the upper graph's weights are stored in 8 bits and multiplied in fp32 (its activations are not quantised)
+        # the upper graph keeps its weights in 4 and 8 bits and multiplies in fp32 (its activations are not quantised)
         self.upper = onnxruntime.InferenceSession(str(directory / UPPER_GRAPH), options, providers=providers)
         quotes = ensure_seven_bit(directory / QUOTES_GRAPH, model_dir)
         self.quotes = onnxruntime.InferenceSession(str(quotes), options, providers=providers)

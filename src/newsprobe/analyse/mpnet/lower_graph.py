@@ -1,5 +1,5 @@
 """The frozen lower part of the encoder (embeddings + the first 8 layers), built at first use. It gives the states
-after the upper graph's frozen layers (`states`, after layer 7) and after layer 8 (`quote_states`, which the
+after the upper graph's frozen layers (`states`, after layer 6) and after layer 8 (`quote_states`, which the
 quotes graph reads).
 
 Its weights are the base model's, so they are not shipped: `weights/mpnet/lower.skeleton.onnx` is the
