@@ -9,6 +9,7 @@ from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
+    has_ability_or_duty_cue,
     has_action_content,
     has_empty_content,
     has_empty_cue,
@@ -130,6 +131,23 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
 
     assert has_hypothetical_cue(doc, attribution("Trump", "agrees", "to the demands"))
     assert not has_hypothetical_cue(doc, attribution("people familiar with the talks", "say", "The deal may grow"))
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "not_said"),
+    [
+        ("Judge Saris can order the agency to release the files.", "order", "the agency to release the files", True),
+        ("Francis must acknowledge that the church failed.", "acknowledge", "that the church failed", True),
+        ("Francis acknowledged that the church failed.", "acknowledged", "that the church failed", False),
+        ("The minister could say that the plan failed.", "say", "that the plan failed", False),
+    ],
+)
+def test_what_one_can_or_must_say_is_not_said(quotes_pipeline, text, cue, content, not_said) -> None:
+    cue_start, content_start = text.index(cue), text.index(content)
+    att = RawAttribution(
+        cue=[(cue_start, cue_start + len(cue))], content=[(content_start, content_start + len(content))], source=(0, 5)
+    )
+    assert has_ability_or_duty_cue(quotes_pipeline.nlp.doc(text), att) is not_said
 
 
 DENIALS = (

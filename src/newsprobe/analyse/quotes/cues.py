@@ -66,6 +66,10 @@ SOURCELESS_CUES = frozenset({"seem", "appear"})
 # A cue verb under these is a condition ("if Trump agrees to …"), not something said: 8 of PolNeAR dev's 2,193
 # attributions, none of them speech.
 HYPOTHETICAL_MARKS = frozenset({"if", "unless"})
+# Modals of ability and duty on a cue: what the source can or must say ('the judge can order …', 'Francis must
+# acknowledge that …') has not been said. 56 of PolNeAR train's 22,501 cues; not 'could', 'would', 'will', reported
+# sayings and plans.
+ABILITY_DUTY_MODALS = frozenset({"can", "must"})
 # A cue that is only one of these verbs says nothing about speech ("Harper had “I'd Do Anything”"): 14 of PolNeAR's
 # 24,821 train and dev attributions.
 EMPTY_CUE_VERBS = frozenset({"have", "be"})

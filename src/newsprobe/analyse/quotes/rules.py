@@ -13,6 +13,7 @@ from ...weights import WEIGHTS_DIR
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching, line_around
 from .cues import (
+    ABILITY_DUTY_MODALS,
     ACCORDING_TO,
     ADDRESSEE_VERBS,
     ALL_QUOTE_CHARS,
@@ -46,6 +47,7 @@ __all__ = [
     "has_empty_content",
     "has_proposition_source",
     "has_relative_clause_content",
+    "has_ability_or_duty_cue",
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_naming_or_sighting_cue",
@@ -748,6 +750,16 @@ def has_hypothetical_cue(doc: Doc, att: RawAttribution) -> bool:
         child.dep_ == "mark" and child.lower_ in HYPOTHETICAL_MARKS
         for t in _cue_words(doc, att)
         for child in t.children
+    )
+
+
+def has_ability_or_duty_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is what the source can or must say ('the court can order …', 'he must acknowledge that …'), not what
+    it said."""
+    saying = _saying_word(doc, att)
+    return saying is not None and any(
+        child.dep_ == "aux" and child.tag_ == "MD" and child.lemma_.lower() in ABILITY_DUTY_MODALS
+        for child in saying.children
     )
 
 
