@@ -268,6 +268,13 @@ def test_poll_forms_are_removed_with_their_questions_answers_and_consent_lines()
     assert article.text.endswith("A petition against the closure has 2,000 signatures.")
 
 
+def test_a_poll_form_before_the_headline_is_no_title():
+    form = POLL_FORM.split("\n", 2)[2].split("Mayor")[0].split(": ", 1)[1]
+    article = _extract(form + "Harbour road to close for a year\n\nThe council voted on Tuesday to close the road.\n")
+    assert article.metadata.title == "Harbour road to close for a year"
+    assert [b.reason for b in article.removed] == ["poll widget"]
+
+
 @pytest.mark.parametrize(
     "raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS, SENTENCE_PER_LINE, POLL_FORM]
 )

@@ -206,7 +206,7 @@ def clean_export(raw: str, metadata: Metadata | None = None) -> tuple[Metadata, 
     blocks = split_blocks(raw)
     assembler = Assembler()
     index = 0
-    while index < len(blocks) and (reason := _leading_boilerplate(blocks[index].text)):
+    while index < len(blocks) and (reason := blocks[index].removal or _leading_boilerplate(blocks[index].text)):
         assembler.remove(blocks[index].text, reason)  # e.g. "View this email in your browser"
         index += 1
     if index < len(blocks) and _looks_like_title(blocks[index]):
