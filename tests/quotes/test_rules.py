@@ -156,7 +156,7 @@ DENIALS = (
     "never criticized the plan in public. Her aide refused to comment on the report. Brown did not hesitate to say "
     "that the plan was a disaster. He not only said the plan was bad but also voted against it. Brown said he was "
     "not sure the plan would pass. The company did not respond to questions about the deal. Smith has yet to "
-    "comment on the merger."
+    "comment on the merger. Her chief of staff does not appear to have commented on the claims."
 )
 
 
@@ -170,6 +170,7 @@ DENIALS = (
         ("the report", False),
         ("the deal", False),
         ("the merger", False),
+        ("the claims", False),
         ("that the plan was a disaster", True),
         ("the plan was bad", True),
         ("he was not sure the plan would pass", True),

@@ -686,8 +686,9 @@ NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "fe
 
 def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
     """The saying is denied: 'did not mention | Trump', 'has not responded to | the allegations', 'never
-    criticized', 'declined to say | whether …', 'failed to acknowledge': the content is not the source's words
-    ('not only said', 'did not hesitate to say', 'never tires of saying' stay said)."""
+    criticized', 'declined to say | whether …', 'failed to acknowledge', 'does not appear to have commented on | the
+    claims': the content is not the source's words ('not only said', 'did not hesitate to say', 'never tires of
+    saying' stay said)."""
     saying = _saying_word(doc, att) or _verb_of_a_cue_noun(doc, att)
     if saying is None or saying.lemma_.lower() in NEG_RAISING:
         return False
@@ -695,6 +696,8 @@ def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
         return not _is_negated(saying)
     if saying.dep_ == "xcomp" and saying.head.lemma_.lower() in NEGATING_LEADS:
         return not _is_negated(saying.head)  # 'did not decline to say' says it
+    if saying.dep_ == "xcomp" and saying.head.lemma_.lower() in SOURCELESS_CUES and _is_negated(saying.head):
+        return True  # 'has not appeared to respond to | the allegation': the denial sits on the raising verb
     return _is_negated(saying)
 
 
