@@ -39,6 +39,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 EXPORT = Path(os.environ.get("NEWSPROBE_ENCODER_EXPORT", HERE / "work" / "export"))
+FEED_FORWARD_SCOPES = ("/intermediate/dense/", "/output/dense/")  # the node names of a layer's two FFN MatMuls
 QUOTES_LOWER = 8  # the shipped quotes graph reads the states after layer 8, whatever the upper graph's split
 ARTICLE_TOKENS = 1000
 
@@ -212,7 +213,7 @@ def weights_quantised(fp32: Path, target: Path) -> None:
     logging.getLogger("onnxruntime.quantization.matmul_nbits_quantizer").setLevel(logging.WARNING)
     model = onnx.load(str(fp32))
     matmuls = [node.name for node in model.graph.node if node.op_type == "MatMul"]
-    feed_forward = set(ffn_in_nodes(fp32) + ffn_out_nodes(fp32))
+    feed_forward = {name for scope in FEED_FORWARD_SCOPES for name in _matmuls_under(model.graph, scope)}
     for bits, block, excluded in ((4, 32, set(matmuls) - feed_forward), (8, 256, set())):
         quantizer = MatMulNBitsQuantizer(
             model, bits=bits, block_size=block, is_symmetric=True, accuracy_level=1, nodes_to_exclude=sorted(excluded)
@@ -223,17 +224,12 @@ def weights_quantised(fp32: Path, target: Path) -> None:
 
 
 def ffn_out_nodes(path: Path) -> list[str]:
-    return _matmuls_under(path, "/output/dense/")
-
-
-def ffn_in_nodes(path: Path) -> list[str]:
-    return _matmuls_under(path, "/intermediate/dense/")
-
-
-def _matmuls_under(path: Path, scope: str) -> list[str]:
     import onnx
 
-    graph = onnx.load(str(path), load_external_data=False).graph
+    return _matmuls_under(onnx.load(str(path), load_external_data=False).graph, "/output/dense/")
+
+
+def _matmuls_under(graph, scope: str) -> list[str]:
     return [n.name for n in graph.node if n.op_type == "MatMul" and scope in n.name and "/attention/" not in n.name]
 
 

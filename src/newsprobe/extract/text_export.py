@@ -19,7 +19,7 @@ _CONTINUES = re.compile(r"(?:[,(\[/&+–—-]|\b(?:and|or|but|nor|of|the|a|an|to
 _OPENS_UNIT = re.compile(r"^[\"'“‘(\[–—-]*[A-Z0-9]")
 UNIT_LINES_SHARE = 0.5
 _QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
-_POLL_WIDGET = re.compile(POLL_WIDGET, re.I | re.S)
+_POLL_WIDGET = re.compile(f"({POLL_WIDGET})", re.I | re.S)  # one group: split() keeps each form between texts
 MAX_TITLE_WORDS = 30
 
 
@@ -41,7 +41,8 @@ class Block:
 
 def split_blocks(raw: str) -> list[Block]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    texts, widgets = _cut_poll_widgets(raw)
+    pieces = _POLL_WIDGET.split(raw)
+    texts, widgets = pieces[::2], pieces[1::2]
     chunked = [[_Line.read(chunk) for chunk in re.split(r"\n\s*\n", text)] for text in texts]
     one_unit_a_line = _lines_are_units([lines for chunks in chunked for lines in chunks if lines])
     blocks: list[Block] = []
@@ -56,16 +57,6 @@ def split_blocks(raw: str) -> list[Block]:
         if widget:
             blocks.append(Block(lines=[normalise_space(widget)], removal="poll widget"))
     return blocks
-
-
-def _cut_poll_widgets(raw: str) -> tuple[list[str], list[str]]:
-    """The export's text around its poll forms (one piece more than forms), and the forms."""
-    texts, widgets, at = [], [], 0
-    for match in _POLL_WIDGET.finditer(raw):
-        texts.append(raw[at : match.start()])
-        widgets.append(match.group())
-        at = match.end()
-    return [*texts, raw[at:]], widgets
 
 
 @dataclass
