@@ -214,6 +214,14 @@ def test_a_one_word_person_always_after_the_with_no_noun_after_it_is_no_person()
     assert labels == {"Chronicle": "ORG", "Donald Trump": "PERSON", "Donald": "PERSON", "Assad": "PERSON"}  # no Altima
 
 
+def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:
+    text = "The Caucus has yet to apologize. Hillary Clinton spoke. The Clintons have said nothing."
+    doc = Pipeline(["entities"]).nlp.doc(text)
+    found = [("PERSON", m.start(), m.end()) for m in re.finditer(r"Caucus|Hillary Clinton|Clintons", text)]
+    labels = {text[s:e]: label for label, s, e in _things_named_after_the(doc, found)}
+    assert labels == {"Caucus": "ORG", "Hillary Clinton": "PERSON", "Clintons": "PERSON"}
+
+
 def test_a_surname_joins_one_person_written_two_ways() -> None:
     found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 3)]

@@ -178,6 +178,19 @@ def test_a_hover_card_hidden_in_a_paragraph_does_not_run_into_the_sentence() -> 
     assert "Hillicon" not in article.text and "MORE" not in article.text
 
 
+def test_a_paragraph_the_page_marks_as_a_credit_is_an_image_credit_whatever_it_says() -> None:
+    body = [
+        "Mary Steenburgen started writing songs after an operation in 2007, she told the paper on Monday.",
+        '<p class="image-credit">1996-98 AccuSoft Inc., All right</p>',
+        "Buckley, who had not sung in a long time, worried about doing justice to the song, the paper said.",
+    ]
+    paragraphs = "".join(line if line.startswith("<p") else f"<p>{line}</p>" for line in body)
+    html = f"<html><head><title>Songs</title></head><body><article>{paragraphs}</article></body></html>"
+    article = extract(from_html(html, url="https://example.org/story"))
+    assert "AccuSoft" not in article.text and "Buckley, who had not sung" in article.text
+    assert article.metadata.image_credits == ["1996-98 AccuSoft Inc., All right"]
+
+
 def _page_with_list(items: list[str]) -> str:
     body = [
         "Russia's foreign ministry said on Tuesday that talks on a ceasefire in southern Syria had stalled.",

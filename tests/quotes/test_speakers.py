@@ -52,6 +52,15 @@ def test_name_suffix_does_not_confuse_two_people(resolve) -> None:
     assert resolve(text, "Kennedy", "said", after="“Threats").name == "James P. Kennedy Jr."
 
 
+def test_a_family_name_two_people_share_names_neither_whoever_was_named_first(resolve) -> None:
+    text = (
+        "Elijah Muhammad led the Nation of Islam for decades.\n\n"
+        "Mr. Muhammad, in a 2012 blog post, said that he admired the minister.\n\n"
+        "The photograph was taken by Askia Muhammad in 2005."
+    )
+    assert resolve(text, "Mr. Muhammad", "said").name == "Muhammad"
+
+
 def test_pronoun_follows_the_subject_chain_not_the_last_name(resolve) -> None:
     text = (
         "Patrick Carlineo faces a maximum of 10 years in prison.\n\n"
@@ -60,6 +69,16 @@ def test_pronoun_follows_the_subject_chain_not_the_last_name(resolve) -> None:
     )
     speaker = resolve(text, "he", "said", after="During the call, ")
     assert speaker.name == "Patrick Carlineo" and speaker.resolved_by == "pronoun"
+
+
+def test_a_name_the_parser_made_the_root_still_leads_the_subject_chain(resolve) -> None:
+    text = (
+        "Mary Steenburgen wrote the song with two friends.\n\n"
+        "Buckley, who hadn’t sung in a long time before the production, worried about doing justice to a song like "
+        "“Glasgow,” especially given that she had no background in country music. “But the story of it really moved "
+        "me,” she said."
+    )
+    assert resolve(text, "she", "said", after="moved me,” ").name == "Buckley"
 
 
 def test_pronoun_of_the_wrong_gender_is_skipped(resolve) -> None:
@@ -504,3 +523,20 @@ def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> N
 )
 def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after: str, speaker: str | None) -> None:
     assert resolve(text, pronoun, cue, after=after).name == speaker
+
+
+def test_a_pronoun_speaker_the_quote_names_is_someone_else_speaking_of_them() -> None:
+    from newsprobe.analyse.pipeline import Pipeline
+
+    text = (
+        "Mary Steenburgen wrote hundreds of songs that summer.\n\n"
+        "“It could have been really easy for Mary Steenburgen to put her name on something,” she said.\n\n"
+        "“I was back at it by the next morning,” she said."
+    )
+    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    speakers = {text[a.content[0].start : a.content[0].end][:12]: a.speaker for a in result.attributions}
+    assert (
+        speakers["“It could ha"].name is None
+        and "the quote names “Mary Steenburgen”" in speakers["“It could ha"].reason
+    )
+    assert speakers["“I was back "].name == "Mary Steenburgen"

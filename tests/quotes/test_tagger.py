@@ -149,3 +149,26 @@ def test_marginals_are_distributions_that_agree_with_the_tagger(doc) -> None:
     first_sentence = slice(0, 7)  # "Smith said that taxes would rise.": the tagger is sure of it
     likeliest = [QUOTE_TAGS[i] for i in marginals.argmax(1)]
     assert likeliest[first_sentence] == tagger.tag(doc, rules, quotes)[first_sentence]
+
+
+def test_an_attribution_inside_another_keeps_the_outer_one_whole() -> None:
+    """One tag per word: the tagger marks 'was told by Bolton to go …' and cuts 'Vindman said' down to 'he'."""
+    from newsprobe.analyse.pipeline import Pipeline
+    from newsprobe.document import Article
+
+    text = (
+        "In his testimony Tuesday morning, Vindman said he was told by former National Security Adviser John Bolton "
+        "to go straight to the NSC legal counsel with his concerns."
+    )
+    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    found = {(a.speaker.name, " ".join(c.text for c in a.cue), a.content[0].text[:17]) for a in result.attributions}
+    assert found == {("Vindman", "said", "he was told by fo"), ("John Bolton", "was told", "to go straight to")}
+
+
+def test_a_rule_quote_with_no_cue_is_never_an_outer_attribution() -> None:
+    from newsprobe.analyse.quotes.analyser import with_outer_attributions
+    from newsprobe.analyse.quotes.rules import RawAttribution
+
+    inner = RawAttribution(cue=[(20, 24)], content=[(25, 40)], source=(14, 19))
+    quote = RawAttribution(cue=[], content=[(0, 60)], source=(62, 67), kind="quote")
+    assert with_outer_attributions([inner], [quote]) == [inner]

@@ -35,6 +35,7 @@ WORD = re.compile(r"\w+")
 LIST_ITEM = "- "  # how trafilatura writes a list item
 MIN_RELATED_ITEMS = 3  # a list of this many linked headlines of the site is a "more stories" list, not the article
 HOVER_CARDS = "//p//*[contains(concat(' ', normalize-space(@class), ' '), ' rollover-people-block ')]"
+CREDITS = "//*[contains(@class, 'credit')]"  # image-credit, photo-credit, credit
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,12 @@ def drop_hover_cards(tree: lxml_html.HtmlElement) -> None:
         card.drop_tree()
 
 
+def credit_texts(tree: lxml_html.HtmlElement) -> set[str]:
+    """The texts of the elements the page marks as credits by their class: a paragraph that is one of them whole is an
+    image credit ('1996-98 AccuSoft Inc., All right' under a picture), however little it says so."""
+    return {" ".join(element.text_content().split()) for element in tree.xpath(CREDITS)} - {""}
+
+
 def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None) -> Any:
     """trafilatura's body extraction without its fallback extractors, unless that finds little text.
 
@@ -257,6 +264,7 @@ def extract_html(
     metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     metadata.site_fingerprints = read_site_fingerprints(tree, content)
+    credits = credit_texts(tree)
     document = _run_trafilatura(tree, content, url)
     assembler = Assembler()
     headline = _comparable(metadata.title)
@@ -267,6 +275,8 @@ def extract_html(
         if index in related
         else "headline"
         if repeats_headline(paragraph, headline)
+        else "image credit"
+        if " ".join(paragraph.split()) in credits
         else boilerplate_reason(paragraph)
         for index, paragraph in enumerate(paragraphs)
     ]

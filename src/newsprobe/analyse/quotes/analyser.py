@@ -48,7 +48,7 @@ from .rules import (
     subject_tagged_as_content,
     trim_source,
 )
-from .speakers import Speaker, SpeakerEvidence, SpeakerResolver
+from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, unresolved
 from .tagger import MODEL_PATH, QuoteTagger
 
 if TYPE_CHECKING:
@@ -232,6 +232,32 @@ def _inherit_speakers(
             )
 
 
+_INFERRED = frozenset({"pronoun", "earlier_mention"})
+
+
+def _named_in_the_content(text: str, raw: RawAttribution, speaker: Speaker, entities: EntitiesResult | None) -> Speaker:
+    """A speaker read from a pronoun or from the quote before, whom their one quoted passage names in full ("'It could
+    have been easy for Mary Steenburgen …,' she said"), is someone else talking about them: unresolved. Not for a
+    family name alone, an editor's [bracketed] words, or a content in several parts (narrative between them)."""
+    if speaker.resolved_by not in _INFERRED or entities is None or speaker.entity_id is None or len(raw.content) != 1:
+        return speaker
+    if quote_style(text, raw.content) != "direct":
+        return speaker
+    start, end = raw.content[0]
+    mentions = [m for entity in entities.entities if entity.id == speaker.entity_id for m in entity.mentions]
+    named = [
+        text[m.start : m.end]
+        for m in mentions
+        if start <= m.start
+        and m.end <= end
+        and " " in text[m.start : m.end].strip()
+        and "[" not in text[start : m.start].rsplit("]", 1)[-1]  # not inside an editor's brackets
+    ]
+    if not named:
+        return speaker
+    return unresolved(f"it would be {speaker.name}, but the quote names “{named[0]}”: someone else speaks of them")
+
+
 def _overlap(a: list[CharSpan], b: list[CharSpan]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
@@ -253,6 +279,41 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
         if donor is not None:
             att.source, att.source_head = donor.source, donor.source_head
     return tagged
+
+
+def with_outer_attributions(tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
+    """A rule attribution whose content holds one of the tagger's, cue and source, from before ("Vindman said | he was
+    told by Bolton to go …"): one tag per word, the tagger marks the inner one and cuts the outer one short ("he") or
+    drops it. The outer one takes the rule's content, or is added from the rules."""
+    outer = []
+    for rule in rules:
+        inner = [att for att in tagged if _holds(rule, att)]
+        if rule.source is None or not inner:
+            continue
+        same_cue = next((att for att in tagged if set(att.cue) & set(rule.cue)), None)
+        if same_cue is None and not _overlap([*rule.cue, rule.source], _marked(tagged)):
+            outer.append(rule)
+        elif same_cue is not None and _overlap(rule.content, same_cue.content) == _length(same_cue.content):
+            same_cue.content = list(rule.content)
+    return sorted([*tagged, *outer], key=lambda att: att.content_start)
+
+
+def _marked(atts: list[RawAttribution]) -> list[CharSpan]:
+    return [span for att in atts for span in [*att.cue, *att.content, *([att.source] if att.source else [])]]
+
+
+def _length(spans: list[CharSpan]) -> int:
+    return sum(e - s for s, e in spans)
+
+
+def _holds(outer: RawAttribution, inner: RawAttribution) -> bool:
+    """The outer attribution's content holds the inner one's cue and source, and its cue comes before them."""
+    parts = [*inner.cue, *([inner.source] if inner.source else [])]
+    return (
+        bool(outer.cue and inner.cue)
+        and _overlap(outer.content, parts) == _length(parts)
+        and max(e for _, e in outer.cue) <= min(s for s, _ in parts)
+    )
 
 
 def _reports_from_behind(rule: RawAttribution, att: RawAttribution) -> bool:
@@ -425,6 +486,9 @@ def build_result(
         [(m.start, m.end) for e in entities.entities if e.label == "PERSON" for m in e.mentions] if entities else []
     )
     _inherit_speakers(text, raws, speakers, profile, people)
+    speakers = [
+        _named_in_the_content(text, raw, speaker, entities) for raw, speaker in zip(raws, speakers, strict=True)
+    ]
     attributions = []
     for i, (raw, speaker) in enumerate(zip(raws, speakers, strict=True)):
         style: QuoteStyle = "direct" if raw.kind == POST else quote_style(text, raw.content)
@@ -505,6 +569,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = self._tagged(article, doc, raws, quotes, method, context)
             tagged = follow_quote_marks(article.text, tagged, quotes)
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
+            if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
+                tagged = with_outer_attributions(tagged, raws)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_earlier_sentences(doc, drop_unanchored(article.text, raws))
         not_saying = NOT_SAYING if method in ENCODER_METHODS else TAGGER_NOT_SAYING

@@ -315,7 +315,9 @@ class PersonIndex:
         self.doc = doc
         self.people: list[Person] = []
         if entities is not None:
-            for entity in entities.entities:
+            # fuller names first: a bare family name then sees every person it could be ('Muhammad' beside
+            # both 'Elijah Muhammad' and 'Askia Muhammad') instead of only those named before it
+            for entity in sorted(entities.entities, key=lambda e: -len(e.name.split())):
                 for mention in entity.mentions:
                     self._add_mention(entity, mention.start, mention.end)
         else:
@@ -534,7 +536,7 @@ class SpeakerResolver:
     def _build_chain(self) -> None:
         """Subjects that are people, in text order; pronoun and role subjects resolved on the way."""
         for tok in self.doc:
-            if tok.dep_ not in _SUBJECT_DEPS or self._inside_quote(tok.idx):
+            if not (tok.dep_ in _SUBJECT_DEPS or _name_read_as_root(tok)) or self._inside_quote(tok.idx):
                 continue
             if tok.head.dep_ in _EMBEDDED and tok.pos_ != "PRON":  # 'feuds whom Taylor Swift has had': background
                 continue
@@ -985,6 +987,12 @@ class SpeakerResolver:
             reason="an institution named in the clause",
             evidence=self._evidence(start, end),
         )
+
+
+def _name_read_as_root(tok: Token) -> bool:
+    """'Buckley, who hadn’t sung in a long time, worried about …': a name the parser made the root of a sentence that
+    goes on after it is the sentence's subject."""
+    return tok.dep_ == "ROOT" and tok.pos_ == "PROPN" and tok.i + 1 < tok.sent.end and tok.nbor().text == ","
 
 
 def _name_run(head: Token) -> list[Token]:
