@@ -169,6 +169,9 @@ def test_a_rule_quote_with_no_cue_is_never_an_outer_attribution() -> None:
     from newsprobe.analyse.quotes.analyser import with_outer_attributions
     from newsprobe.analyse.quotes.rules import RawAttribution
 
-    inner = RawAttribution(cue=[(20, 24)], content=[(25, 40)], source=(14, 19))
-    quote = RawAttribution(cue=[], content=[(0, 60)], source=(62, 67), kind="quote")
-    assert with_outer_attributions([inner], [quote]) == [inner]
+    text = "“We were told that Smith said so,” the mayor told us, and Jones agreed."
+    doc = SharedNLP().doc(text)
+    smith = text.index("Smith")
+    inner = RawAttribution(cue=[(smith + 6, smith + 10)], content=[(smith + 11, smith + 13)], source=(smith, smith + 5))
+    quote = RawAttribution(cue=[], content=[(0, 34)], source=(35, 44), kind="quote")
+    assert with_outer_attributions(doc, [inner], [quote]) == [inner]

@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching
-from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE
+from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE, SPEECH_VERBS
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .posts import POST, signed_by, with_posts
@@ -281,13 +281,16 @@ def refine_with_rules(tagged: list[RawAttribution], rules: list[RawAttribution])
     return tagged
 
 
-def with_outer_attributions(tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
-    """A rule attribution whose content holds one of the tagger's, cue and source, from before ("Vindman said | he was
-    told by Bolton to go …"): one tag per word, the tagger marks the inner one and cuts the outer one short ("he") or
-    drops it. The outer one takes the rule's content, or is added from the rules."""
+def with_outer_attributions(
+    doc: Doc, tagged: list[RawAttribution], rules: list[RawAttribution]
+) -> list[RawAttribution]:
+    """A rule attribution whose content holds one of the tagger's, a saying with its cue and source, from before
+    ("Vindman said | he was told by Bolton to go …"): one tag per word, the tagger marks the inner one and cuts the
+    outer one short ("he") or drops it. The outer one takes the rule's content, or is added from the rules."""
+    sayings = [att for att in tagged if _says(doc, att)]
     outer = []
     for rule in rules:
-        inner = [att for att in tagged if _holds(rule, att)]
+        inner = [att for att in sayings if _holds(rule, att)]
         if rule.source is None or not inner:
             continue
         same_cue = next((att for att in tagged if set(att.cue) & set(rule.cue)), None)
@@ -296,6 +299,13 @@ def with_outer_attributions(tagged: list[RawAttribution], rules: list[RawAttribu
         elif same_cue is not None and _overlap(rule.content, same_cue.content) == _length(same_cue.content):
             same_cue.content = list(rule.content)
     return sorted([*tagged, *outer], key=lambda att: att.content_start)
+
+
+def _says(doc: Doc, att: RawAttribution) -> bool:
+    """A cue with a verb of saying ('was told'; not 'who surprised the audience')."""
+    return any(
+        t.lemma_.lower() in SPEECH_VERBS for start, end in att.cue for t in doc.char_span(start, end, "expand") or []
+    )
 
 
 def _marked(atts: list[RawAttribution]) -> list[CharSpan]:
@@ -307,12 +317,14 @@ def _length(spans: list[CharSpan]) -> int:
 
 
 def _holds(outer: RawAttribution, inner: RawAttribution) -> bool:
-    """The outer attribution's content holds the inner one's cue and source, and its cue comes before them."""
+    """The outer attribution's content holds the inner one's cue and source, its cue comes before them, and the inner
+    content follows them: an inner 'according to his attorney' after its content reports the whole sentence."""
     parts = [*inner.cue, *([inner.source] if inner.source else [])]
     return (
         bool(outer.cue and inner.cue)
         and _overlap(outer.content, parts) == _length(parts)
         and max(e for _, e in outer.cue) <= min(s for s, _ in parts)
+        and max(e for _, e in parts) <= inner.content_start
     )
 
 
@@ -570,7 +582,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = follow_quote_marks(article.text, tagged, quotes)
             tagged = repair_sources(doc, refine_with_rules(tagged, raws), quotes)
             if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
-                tagged = with_outer_attributions(tagged, raws)
+                tagged = with_outer_attributions(doc, tagged, raws)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_earlier_sentences(doc, drop_unanchored(article.text, raws))
         not_saying = NOT_SAYING if method in ENCODER_METHODS else TAGGER_NOT_SAYING
