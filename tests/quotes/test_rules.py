@@ -11,6 +11,7 @@ from newsprobe.analyse.quotes.rules import (
     RawAttribution,
     has_ability_or_duty_cue,
     has_action_content,
+    has_added_thing_cue,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
@@ -397,3 +398,20 @@ def test_a_tagged_content_with_no_cue_stays_only_when_it_quotes_at_length() -> N
     title, quote = tagged("“I’d Do Anything”"), tagged("“It was a love song to her city and to the concept of home,”")
     plain = tagged("Buckley rose to fame on the singing competition")
     assert drop_unanchored(text, [title, quote, plain]) == [quote]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "not_said"),
+    [
+        ("By 1781, Messier had added 103 objects to his catalog.", "added", "103 objects", True),
+        ("At the end of his article, he adds a link to another report.", "adds", "a link to another report", True),
+        ("Then she added that the storm had passed.", "added", "that the storm had passed", False),
+        ("Then she added a warning: “It could come back.”", "added", "a warning: “It could come back.”", False),
+    ],
+)
+def test_adding_a_thing_is_no_saying(quotes_pipeline, text, cue, content, not_said) -> None:
+    cue_start, content_start = text.index(cue), text.index(content)
+    att = RawAttribution(
+        cue=[(cue_start, cue_start + len(cue))], content=[(content_start, content_start + len(content))], source=(0, 5)
+    )
+    assert has_added_thing_cue(quotes_pipeline.nlp.doc(text), att) is not_said

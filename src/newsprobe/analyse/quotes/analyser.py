@@ -32,6 +32,7 @@ from .rules import (
     find_attributions,
     has_ability_or_duty_cue,
     has_action_content,
+    has_added_thing_cue,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
@@ -76,6 +77,7 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
+    has_added_thing_cue,
     has_negated_cue,
     has_empty_cue,
     has_action_content,

@@ -766,6 +766,19 @@ def has_ability_or_duty_cue(doc: Doc, att: RawAttribution) -> bool:
     )
 
 
+def has_added_thing_cue(doc: Doc, att: RawAttribution) -> bool:
+    """'Messier added M31 to his catalog', 'he adds a link to another report': 'add' with a thing for its object, and
+    nothing quoted, is an act ('she added that …', 'he added: “…”' are sayings). PolNeAR train marks 2 of its 291
+    'add' cues so."""
+    saying = _saying_word(doc, att)
+    return (
+        saying is not None
+        and saying.lemma_.lower() == "add"
+        and any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in saying.children)
+        and not _has_quote_marks(doc, att)
+    )
+
+
 def trim_source(doc: Doc, span: CharSpan) -> CharSpan:
     """A source phrase without what trails or precedes it: a time ('The Times on Saturday', 'Wells Fargo
     just this month'), a participle clause ('Trump, speaking to a veterans group'), a bracket it does not
