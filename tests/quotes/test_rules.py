@@ -406,6 +406,12 @@ def test_a_tagged_content_with_no_cue_stays_only_when_it_quotes_at_length() -> N
         ("By 1781, Messier had added 103 objects to his catalog.", "added", "103 objects", True),
         ("At the end of his article, he adds a link to another report.", "adds", "a link to another report", True),
         ("Then she added that the storm had passed.", "added", "that the storm had passed", False),
+        (
+            "Police added the exact circumstances remained unclear.",
+            "added",
+            "the exact circumstances remained unclear",
+            False,
+        ),
         ("Then she added a warning: “It could come back.”", "added", "a warning: “It could come back.”", False),
     ],
 )

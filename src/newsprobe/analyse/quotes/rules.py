@@ -767,14 +767,15 @@ def has_ability_or_duty_cue(doc: Doc, att: RawAttribution) -> bool:
 
 
 def has_added_thing_cue(doc: Doc, att: RawAttribution) -> bool:
-    """'Messier added M31 to his catalog', 'he adds a link to another report': 'add' with a thing for its object, and
-    nothing quoted, is an act ('she added that …', 'he added: “…”' are sayings). PolNeAR train marks 2 of its 291
-    'add' cues so."""
+    """'Messier added M31 to his catalog', 'he adds a link to another report': 'add' with a thing for its object, no
+    clause under it and nothing quoted, is an act ('she added that …', 'added the circumstances remained unclear',
+    'he added: “…”' are sayings). PolNeAR train has at most 2 of its 291 'add' cues in that shape."""
     saying = _saying_word(doc, att)
     return (
         saying is not None
         and saying.lemma_.lower() == "add"
         and any(c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in saying.children)
+        and not any(c.dep_ in {"ccomp", "xcomp", "parataxis"} for c in saying.children)
         and not _has_quote_marks(doc, att)
     )
 
