@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching
-from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE, SPEECH_VERBS
+from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .posts import POST, signed_by, with_posts
@@ -27,6 +27,7 @@ from .rules import (
     RawAttribution,
     attach_continuations,
     close_brackets,
+    cue_says,
     cue_subject,
     cue_with_its_negation,
     find_attributions,
@@ -289,7 +290,7 @@ def with_outer_attributions(
     """A rule attribution whose content holds one of the tagger's, a saying with its cue and source, from before
     ("Vindman said | he was told by Bolton to go …"): one tag per word, the tagger marks the inner one and cuts the
     outer one short ("he") or drops it. The outer one takes the rule's content, or is added from the rules."""
-    sayings = [att for att in tagged if _says(doc, att)]
+    sayings = [att for att in tagged if cue_says(doc, att)]
     outer = []
     for rule in rules:
         inner = [att for att in sayings if _holds(rule, att)]
@@ -301,13 +302,6 @@ def with_outer_attributions(
         elif same_cue is not None and _overlap(rule.content, same_cue.content) == _length(same_cue.content):
             same_cue.content = list(rule.content)
     return sorted([*tagged, *outer], key=lambda att: att.content_start)
-
-
-def _says(doc: Doc, att: RawAttribution) -> bool:
-    """A cue with a verb of saying ('was told'; not 'who surprised the audience')."""
-    return any(
-        t.lemma_.lower() in SPEECH_VERBS for start, end in att.cue for t in doc.char_span(start, end, "expand") or []
-    )
 
 
 def _marked(atts: list[RawAttribution]) -> list[CharSpan]:
@@ -403,7 +397,7 @@ def prefer_signed_quotes(tagged: list[RawAttribution], rules: list[RawAttributio
 
 def _same_content(a: RawAttribution, b: RawAttribution) -> bool:
     """Shared characters >= half of the longer content (the evaluation's overlap match)."""
-    longer = max(sum(e - s for s, e in a.content), sum(e - s for s, e in b.content))
+    longer = max(_length(a.content), _length(b.content))
     return _overlap(a.content, b.content) >= 0.5 * longer
 
 

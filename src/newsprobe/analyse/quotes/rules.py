@@ -41,6 +41,7 @@ __all__ = [
     "RawAttribution",
     "attach_continuations",
     "close_brackets",
+    "cue_says",
     "cue_subject",
     "find_attributions",
     "has_action_content",
@@ -482,6 +483,11 @@ def _is_word(token: Token) -> bool:
 
 def _cue_words(doc: Doc, att: RawAttribution) -> list[Token]:
     return [t for t in _tokens_of(doc, att.cue) if _is_word(t)]
+
+
+def cue_says(doc: Doc, att: RawAttribution) -> bool:
+    """The cue holds a verb of saying ('was told'; not 'who surprised the audience')."""
+    return any(t.lemma_.lower() in SPEECH_VERBS for t in _cue_words(doc, att))
 
 
 def has_sourceless_cue(doc: Doc, att: RawAttribution) -> bool:
