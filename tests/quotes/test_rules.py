@@ -22,6 +22,7 @@ from newsprobe.analyse.quotes.rules import (
     has_relative_clause_content,
     has_sourceless_cue,
     has_wordless_cue_and_no_source,
+    has_yes_no_question_cue,
     trim_source,
 )
 from newsprobe.document import Article
@@ -183,9 +184,31 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
             "a warning: “It could come back.”",
             False,
         ),
+        # a yes/no question asks whether it is held; a why-question presupposes the saying
+        (
+            has_yes_no_question_cue,
+            "Does he believe that all Catholics must follow the pope?",
+            "believe",
+            "that all Catholics must follow the pope",
+            True,
+        ),
+        (
+            has_yes_no_question_cue,
+            "Why did he say that the plan failed?",
+            "say",
+            "that the plan failed",
+            False,
+        ),
+        (
+            has_yes_no_question_cue,
+            "He believes that all Catholics must follow the pope.",
+            "believes",
+            "that all Catholics must follow the pope",
+            False,
+        ),
     ],
 )
-def test_what_one_can_or_must_say_or_adds_as_a_thing_is_not_said(
+def test_what_one_can_or_must_say_adds_as_a_thing_or_asks_about_is_not_said(
     quotes_pipeline, rule, text, cue, content, not_said
 ) -> None:
     cue_start, content_start = text.index(cue), text.index(content)

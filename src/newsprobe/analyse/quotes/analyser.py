@@ -45,6 +45,7 @@ from .rules import (
     has_relative_clause_content,
     has_sourceless_cue,
     has_wordless_cue_and_no_source,
+    has_yes_no_question_cue,
     merge_duplicates,
     opens_with_dateline,
     subject_tagged_as_content,
@@ -70,15 +71,17 @@ __all__ = [
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, what one can or must say ('can order'), a denied saying
-# ('did not mention', 'declined to say'), a cue that is only 'had'/'was', an act ('by hitting'), a cue of words
-# annotators almost never mark as one ('finished'), a content that is only a pronoun ('which') or a relative clause on a
-# noun ('the third witness | who listened in'), a source after a noun that sums up the writer's sentence before it
-# ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …'), a call that names or phones
-# ('a mission called Europa Clipper', 'called 911') and a 'see' that watches
+# ('did not mention', 'declined to say'), a yes/no question ('Does he believe that …?'), a cue that is only
+# 'had'/'was', an act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that
+# is only a pronoun ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a
+# noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no
+# source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911') and a 'see'
+# that watches
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
     has_added_thing_cue,
+    has_yes_no_question_cue,
     has_negated_cue,
     has_empty_cue,
     has_action_content,
