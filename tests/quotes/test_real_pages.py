@@ -96,8 +96,11 @@ def test_a_titled_one_word_owner_is_still_an_antecedent(page_quotes) -> None:
 
 def test_a_cue_takes_the_subject_of_its_own_sentence(page_quotes) -> None:
     """'The World Health Organization reported … . The Lancet Commission on pollution and health found that …':
-    the tagger gave 'found' the source of the sentence before."""
+    the tagger gave 'found' the source of the sentence before; 'Swift has a new record deal …, and The Carlyle Group
+    will be left to wonder: …' gave 'wonder' the subject of the clause before 'and'."""
     found = [a for a in page_quotes("16c30add").attributions if [c.text for c in a.cue] == ["found"]]
     assert found and {a.speaker.name for a in found} == {"Lancet Commission"}
     denied = _with(page_quotes("55bb6340"), "shocking and false")
     assert {a.speaker.name for a in denied} == {"Big Machine"}  # was unresolved: 'fans' of the sentence before
+    wondered = _with(page_quotes("55bb6340"), "what did we do to deserve this")
+    assert {a.speaker.name for a in wondered} == {"Carlyle Group"}  # was Swift, the subject of the clause before 'and'

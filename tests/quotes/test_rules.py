@@ -9,6 +9,7 @@ from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
+    find_subject,
     has_ability_or_duty_cue,
     has_action_content,
     has_added_thing_cue,
@@ -89,6 +90,20 @@ def test_gerund_after_a_preposition_takes_the_main_clause_subject(analyse_quotes
     text = "On Tuesday the fact-checkers published their verdict by announcing that the statement was true."
     att = _by_content(analyse_quotes(text), "the statement was true")
     assert [s.text for s in att.source] == ["the fact-checkers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "subject"),
+    [
+        ("Senator Mary Smith was quoted as saying that the budget would pass.", "saying", "Smith"),
+        ("Swift has a new deal, and the Carlyle Group will be left to wonder what went wrong.", "wonder", "Group"),
+        ("Swift has a new deal, and the Carlyle Group was told that it went wrong.", "told", None),
+    ],
+)
+def test_a_verb_under_a_passive_takes_its_passive_subject(quotes_pipeline, text, verb, subject) -> None:
+    doc = quotes_pipeline.nlp.doc(text)
+    found = find_subject(next(t for t in doc if t.text == verb))
+    assert (found.text if found is not None else None) == subject
 
 
 def test_colon_ending_the_paragraph_hands_the_quote_below_to_its_cue(analyse_quotes) -> None:

@@ -19,7 +19,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..entities import EntitiesResult
 from ..nlp import text_of
 from ..spans import CharSpan, join_touching
-from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE
+from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE, SUBJECT_DEPS
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
 from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .posts import POST, signed_by, with_posts
@@ -360,17 +360,28 @@ def repair_sources(doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteReg
 
 
 def _prefer_own_sentence_subject(doc: Doc, att: RawAttribution, quotes: list[QuoteRegion]) -> None:
-    """A source tagged in another sentence than its cue gives way to the subject of the cue's verb in the cue's
-    own sentence ('The World Health Organization reported … . The Lancet Commission … found that …': 'found'
-    had been given to the WHO)."""
+    """A source tagged in another sentence than its cue, or as the subject of a clause conjoined to the cue's, gives
+    way to the subject of the cue's verb in the cue's own sentence ('The World Health Organization reported … . The
+    Lancet Commission … found that …': 'found' had been given to the WHO; 'Swift has a new deal …, and The Carlyle
+    Group will be left to wonder: …' to Swift)."""
     if att.source is None or not att.cue:
         return
     cue_sentence = _sentence_of(doc, att.cue[0][0])
-    if _sentence_of(doc, att.source[0]) == cue_sentence:
-        return
+    same_sentence = _sentence_of(doc, att.source[0]) == cue_sentence
     found = cue_subject(doc, att, quotes)
-    if found is not None and _sentence_of(doc, found[0][0]) == cue_sentence:
+    if found is None or _sentence_of(doc, found[0][0]) != cue_sentence:
+        return
+    if not same_sentence or _subjects_of_conjoined_clauses(doc, att.source_head, found[1]):
         att.source, att.source_head = found
+
+
+def _subjects_of_conjoined_clauses(doc: Doc, first: int | None, second: int) -> bool:
+    if first is None or first == second:
+        return False
+    a, b = doc[first], doc[second]
+    if a.dep_ not in SUBJECT_DEPS or b.dep_ not in SUBJECT_DEPS or a.head == b.head:
+        return False
+    return (a.head.dep_ == "conj" and a.head.head == b.head) or (b.head.dep_ == "conj" and b.head.head == a.head)
 
 
 def _sentence_of(doc: Doc, offset: int) -> int:

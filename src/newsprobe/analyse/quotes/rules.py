@@ -153,13 +153,16 @@ _SHARES_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"}
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs.
+    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs; the
+    passive subject of the verb it hangs on (`_shares_passive_subject`: 'was quoted as saying', 'Swift has a new deal,
+    and the Carlyle Group will be left to wonder').
 
-    None for a bare passive participle ('when asked about …', 'Told of the ruling, …'): the clause's subject
-    is the one asked or told, not who spoke."""
+    None for a bare passive participle ('when asked about …', 'Told of the ruling, …') and for a passive verb
+    with its own subject ('he was told that …'): the one asked or told, not who spoke."""
     if _reduced_passive(verb):
         return None
     current: Token | None = verb
+    previous = verb
     for _ in range(5):
         if current is None:
             return None
@@ -172,11 +175,24 @@ def find_subject(verb: Token) -> Token | None:
                 pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        passive = next((c for c in current.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and current is verb:
+            return None  # 'he was told that …': the one told
+        if passive is not None and _shares_passive_subject(previous):
+            return passive
         if current.dep_ in _SHARES_SUBJECT and current.head is not current:
-            current = current.head
+            previous, current = current, current.head
         else:
             return None
     return None
+
+
+def _shares_passive_subject(below: Token) -> bool:
+    """A verb hanging on a passive one as an infinitive ('will be left | to wonder'), through 'as' ('was quoted | as
+    saying') or as its conjunct ('was shot … and | is now speaking out') has the passive subject for its own (not a
+    participle after a comma, which the parse often hangs on the wrong verb)."""
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in below.children)
+    return infinitive or (below.dep_ == "prep" and below.lower_ == "as") or below.dep_ == "conj"
 
 
 def _reduced_passive(verb: Token) -> bool:
