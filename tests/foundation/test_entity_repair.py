@@ -134,7 +134,9 @@ def test_a_name_ending_as_a_product_line_is_a_product_with_its_short_names() -> 
         ("Doobie Brothers", "ORG"),
         ("Broadhead Co.", "ORG"),
         ("Falklands War", "EVENT"),
-        ("Douglas J. Band", "PERSON"),  # a Clinton aide: 'band' is no institution's last word
+        ("Douglas J. Band", "PERSON"),  # a Clinton aide: 'band' after a first name and an initial is a surname
+        ("Dave Matthews Band", "ORG"),
+        ("Case Reports", "ORG"),  # a journal
     ],
 )
 def test_a_person_named_as_an_event_a_place_or_an_institution_is_that(name: str, label: str) -> None:

@@ -69,7 +69,8 @@ _INSTITUTION_WORDS = frozenset(
     institute organization organisation association corporation company foundation federation authority society
     academy college colleges school institution museum infirmary studio group media center centre church
     state securities equities holdings technologies airline airlines observatory awards suites theater theatre
-    brothers project programs co co. inc inc. corp corp. ltd ltd. llc plc""".split()
+    brothers project programs co co. inc inc. corp corp. ltd ltd. llc plc band orchestra choir quartet journal
+    reports""".split()
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
@@ -80,9 +81,9 @@ _LAW_WORDS = _LAW_HEADS | frozenset(
     """Law Laws Bill Code Article Section Title Proposition Resolution Convention Accord Accords Agreement Declaration
     Ordinance Decree Directive Regulation Protocol Pact Covenant Doctrine""".split()
 )
-# Last words of places and institutions that are also surnames: right after a known first name, a person's ('Adam
-# Beach', 'Picabo Street', 'Frank Church')
-_SURNAME_LAST_WORDS = frozenset({"beach", "street", "church"})
+# Last words of places and institutions that are also surnames: right after a known first name (and an initial), a
+# person's ('Adam Beach', 'Picabo Street', 'Frank Church', 'Douglas J. Band'; not 'Dave Matthews Band')
+_SURNAME_LAST_WORDS = frozenset({"beach", "street", "church", "band"})
 # An award named in a compound ('Oscar-winning'); not '-nominated', which follows presidents too ('Trump-nominated')
 _AWARD_COMPOUND = re.compile(r"[-‐–](?:winning|winner)\b", re.IGNORECASE)
 # Words a headline in title case leaves in lower case
@@ -420,7 +421,7 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
     if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"
     last = words[-1].casefold() if len(words) > 1 and label == "PERSON" else ""
-    if last in _SURNAME_LAST_WORDS and len(words) == 2 and words[0].lower() in first_names():
+    if last in _SURNAME_LAST_WORDS and _first_name_and_surname(words):
         last = ""  # 'Frank Church'; not 'Solomon Missionary Baptist Church'
     if last in _INSTITUTION_WORDS:
         return "ORG"  # 'Dick Clark Productions', 'Walt Disney Company'
@@ -443,6 +444,11 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
     if label == "NORP" and (known in PLACE_LABELS or normalise_name(text) in provinces()):
         return known or "GPE"  # the dateline's 'BUFFALO, N.Y.', 'the Punjab province'
     return label
+
+
+def _first_name_and_surname(words: list[str]) -> bool:
+    initial = len(words) == 3 and re.fullmatch(r"[A-Z]\.", words[1]) is not None
+    return (len(words) == 2 or initial) and words[0].lower() in first_names()
 
 
 def _drop_overlaps(found: list[Found]) -> list[Found]:
