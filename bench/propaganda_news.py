@@ -16,7 +16,7 @@ profile's propaganda analyser on what newsprobe extracts, and looks every highli
 - `no`: plain or technical words, names, fragments.
 
 Precision is given strict (yes) and lenient (yes or arguable). A highlight the fixture does not hold is
-listed as unjudged (judge it and add it): its share is printed, and the precisions are over judged ones.
+listed as unjudged, with its context (judge it and add it); the precisions are over the judged ones.
 """
 
 from __future__ import annotations
