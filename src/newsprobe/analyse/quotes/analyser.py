@@ -368,6 +368,8 @@ def _prefer_own_sentence_subject(doc: Doc, att: RawAttribution, quotes: list[Quo
         return
     cue_sentence = _sentence_of(doc, att.cue[0][0])
     same_sentence = _sentence_of(doc, att.source[0]) == cue_sentence
+    if same_sentence and not _subject_of_conjoined_clauses(doc, att.source_head):
+        return  # the common case: no other clause's subject to give way to (and no parse walk)
     found = cue_subject(doc, att, quotes)
     if found is None or _sentence_of(doc, found[0][0]) != cue_sentence:
         return
@@ -375,11 +377,19 @@ def _prefer_own_sentence_subject(doc: Doc, att: RawAttribution, quotes: list[Quo
         att.source, att.source_head = found
 
 
+def _subject_of_conjoined_clauses(doc: Doc, head: int | None) -> bool:
+    """The token is the subject of a clause joined to another by a conjunction, either one."""
+    if head is None or doc[head].dep_ not in SUBJECT_DEPS:
+        return False
+    verb = doc[head].head
+    return verb.dep_ == "conj" or any(c.dep_ == "conj" for c in verb.children)
+
+
 def _subjects_of_conjoined_clauses(doc: Doc, first: int | None, second: int) -> bool:
-    if first is None or first == second:
+    if first is None or first == second or not _subject_of_conjoined_clauses(doc, first):
         return False
     a, b = doc[first], doc[second]
-    if a.dep_ not in SUBJECT_DEPS or b.dep_ not in SUBJECT_DEPS or a.head == b.head:
+    if b.dep_ not in SUBJECT_DEPS or a.head == b.head:
         return False
     return (a.head.dep_ == "conj" and a.head.head == b.head) or (b.head.dep_ == "conj" and b.head.head == a.head)
 

@@ -812,8 +812,10 @@ def has_yes_no_question_cue(doc: Doc, att: RawAttribution) -> bool:
     if saying is None:
         return False
     subjects = [c.i for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    auxiliaries = [c.i for c in saying.children if c.dep_ in {"aux", "auxpass"} and c.i < min(subjects, default=-1)]
-    if not subjects or not auxiliaries:
+    if not subjects:
+        return False
+    auxiliaries = [c.i for c in saying.children if c.dep_ in {"aux", "auxpass"} and c.i < min(subjects)]
+    if not auxiliaries:
         return False
     sentence = saying.sent
     ending = [t for t in sentence if not (t.is_space or t.is_quote or t.text in {")", "]"})]
