@@ -19,25 +19,20 @@ import numpy as np
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent / "propaganda"))  # after this folder: its own `data` module is the one imported
 
 import data as D  # noqa: E402
 from sources import carry_probabilities, minilm_tokenizer  # noqa: E402
+from teacher import CACHE as TEACHER  # noqa: E402
+from teacher import unlabelled_texts  # noqa: E402
 
-TEACHER = HERE.parents[1] / "training" / "propaganda" / "work" / "teacher_best.npz"
-TEACHER_TEXTS = D.POLNEAR / "raw"
 TARGETS_FILE = "taught_polnear_train.npz"  # in the run's work folder, read by train.py's `taught` task
-
-
-def teacher_texts() -> list[str]:
-    """The unlabelled texts in the teacher cache's order (training/propaganda/teacher.unlabelled_texts, no limit)."""
-    files = sorted(TEACHER_TEXTS.glob("train/text/*.txt")) + sorted(TEACHER_TEXTS.glob("dev/text/*.txt"))
-    return [f.read_text(encoding="utf-8") for f in files]
 
 
 def soft_targets(docs: list[D.Doc], teacher: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """{document index: P(inside) per body token} for every document the teacher read."""
     on_tokens, tokenizer = carry_probabilities(), minilm_tokenizer()
-    by_text = {text: str(k) for k, text in enumerate(teacher_texts())}
+    by_text = {text: str(k) for k, text in enumerate(unlabelled_texts())}  # the cache's order
     out = {}
     for index, doc in enumerate(docs):
         key = by_text.get(doc.text)

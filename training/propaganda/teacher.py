@@ -7,13 +7,11 @@ news, carried onto the MiniLM student's wordpieces. Torch-free, so the cache can
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
 
 from newsprobe.analyse._onnx import load_tokenizer
 from newsprobe.analyse.propaganda.encoder import ENCODER_DIR

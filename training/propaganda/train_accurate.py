@@ -37,38 +37,35 @@ from newsprobe.analyse._onnx import load_tokenizer
 WORK = HERE / "work"
 
 
+def padded(chunk: list, field: str, fill: float, dtype: torch.dtype) -> torch.Tensor:
+    """One per-token field of a batch of windows, padded to the longest with `fill`."""
+    first = getattr(chunk[0], field)
+    out = torch.full((len(chunk), max(len(w.ids) for w in chunk), *first.shape[1:]), fill, dtype=dtype)
+    for row, w in enumerate(chunk):
+        out[row, : len(w.ids)] = torch.from_numpy(getattr(w, field)).to(dtype)
+    return out
+
+
+def ids_and_mask(chunk: list) -> tuple[torch.Tensor, torch.Tensor]:
+    ids = padded(chunk, "ids", 0, torch.long)
+    mask = torch.zeros_like(ids)
+    for row, w in enumerate(chunk):
+        mask[row, : len(w.ids)] = 1
+    return ids, mask
+
+
 def batches(windows, size: int):
     for i in range(0, len(windows), size):
         chunk = windows[i : i + size]
-        length = max(len(w.ids) for w in chunk)
-        ids = torch.zeros(len(chunk), length, dtype=torch.long)
-        mask = torch.zeros(len(chunk), length, dtype=torch.long)
-        si = torch.full((len(chunk), length), -100, dtype=torch.long)
-        tech = torch.zeros(len(chunk), length, chunk[0].tech.shape[1])
-        tech_mask = torch.zeros(len(chunk), length)
-        for row, w in enumerate(chunk):
-            n = len(w.ids)
-            ids[row, :n] = torch.from_numpy(w.ids)
-            mask[row, :n] = 1
-            si[row, :n] = torch.from_numpy(w.si)
-            tech[row, :n] = torch.from_numpy(w.tech)
-            tech_mask[row, :n] = torch.from_numpy(w.tech_mask)
-        yield ids, mask, si, tech, tech_mask
+        si = padded(chunk, "si", -100, torch.long)
+        tech = padded(chunk, "tech", 0.0, torch.float32)
+        yield (*ids_and_mask(chunk), si, tech, padded(chunk, "tech_mask", 0.0, torch.float32))
 
 
 def taught_batches(windows: list[TaughtWindow], size: int):
     for i in range(0, len(windows), size):
         chunk = windows[i : i + size]
-        length = max(len(w.ids) for w in chunk)
-        ids = torch.zeros(len(chunk), length, dtype=torch.long)
-        mask = torch.zeros(len(chunk), length, dtype=torch.long)
-        inside = torch.full((len(chunk), length), -1.0)
-        for row, w in enumerate(chunk):
-            n = len(w.ids)
-            ids[row, :n] = torch.from_numpy(w.ids)
-            mask[row, :n] = 1
-            inside[row, :n] = torch.from_numpy(w.inside.astype(np.float32))
-        yield ids, mask, inside
+        yield (*ids_and_mask(chunk), padded(chunk, "inside", -1.0, torch.float32))
 
 
 def taught_loss_of(model, batch, weight: float):
