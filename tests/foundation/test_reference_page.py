@@ -73,9 +73,7 @@ def test_removed_blocks_keep_reasons(reference_article):
 
 
 def test_featured_image_credit_moved_to_metadata(reference_article):
-    assert reference_article.metadata.image_credits == [
-        "Russian Foreign Minister Sergey Lavrov (Source: Sergey Pyatakov / Sputnik)"
-    ]
+    assert reference_article.metadata.image_credits == ["Sergey Pyatakov / Sputnik"]
 
 
 def test_paragraph_offsets_cover_text(reference_article):

@@ -8,7 +8,7 @@ import pytest
 
 from newsprobe.extract import extract
 from newsprobe.extract._patterns import BOILERPLATE_RULES, COMPILED_RULES, FLOATING_RULE_KEYS, MAX_BOILERPLATE_WORDS
-from newsprobe.extract.assemble import boilerplate_reason, closing_note_reason, normalise_space
+from newsprobe.extract.assemble import boilerplate_reason, closing_note_reason, credit_of, normalise_space
 from newsprobe.ingest import from_html, from_text
 
 REMOVED = [
@@ -189,6 +189,49 @@ def test_a_paragraph_the_page_marks_as_a_credit_is_an_image_credit_whatever_it_s
     article = extract(from_html(html, url="https://example.org/story"))
     assert "AccuSoft" not in article.text and "Buckley, who had not sung" in article.text
     assert article.metadata.image_credits == ["1996-98 AccuSoft Inc., All right"]
+
+
+CAPTIONS = [
+    (
+        "‘Excessive force and police brutality have magnified these protests.’ Photograph: AFP via Getty",
+        "AFP via Getty",
+    ),
+    ("Russian Foreign Minister Sergey Lavrov (Source: Sergey Pyatakov / Sputnik)", "Sergey Pyatakov / Sputnik"),
+    ("Jonas Brodin celebrates his goal in Buffalo, N.Y. (AP Photo/Jeffrey T. Barnes)", "AP Photo/Jeffrey T. Barnes"),
+    ("The minister at the summit. © Mikhail Metzel/TASS", "Mikhail Metzel/TASS"),
+    ("Traders work on the floor in New York, November 18, 2019. REUTERS/Brendan McDermid", "REUTERS/Brendan McDermid"),
+    ("(Image credit: TNG Collaboration)", "TNG Collaboration"),
+    ("Photo: Getty Images", "Getty Images"),
+]
+UNCREDITED_CAPTIONS = [
+    "Trump signs an order (file)",
+    "A photo-op: the president smiles at the cameras",
+    "Respondents to a Reuters/Ipsos poll, conducted online.",
+    "FILE PHOTO: Traders work on the floor at the New York Stock Exchange (NYSE) in New York, U.S., on Monday",
+    "1996-98 AccuSoft Inc., All right",
+]
+
+
+@pytest.mark.parametrize(("caption", "credit"), CAPTIONS)
+def test_an_image_credit_is_the_credit_without_its_caption(caption: str, credit: str) -> None:
+    assert credit_of(caption) == credit
+
+
+@pytest.mark.parametrize("caption", UNCREDITED_CAPTIONS)
+def test_a_caption_without_a_credit_told_apart_stays_whole(caption: str) -> None:
+    assert credit_of(caption) == caption
+
+
+def test_a_figure_caption_gives_its_credit_only() -> None:
+    caption = "‘Excessive force and police brutality have magnified these protests.’ Photograph: AFP via Getty"
+    html = (
+        "<html><head><title>Protests</title></head><body><article><figure><img src='a.jpg'>"
+        f"<figcaption>{caption}</figcaption></figure>"
+        + "".join(f"<p>{sentence}</p>" for sentence in KEPT)
+        + "</article></body></html>"
+    )
+    article = extract(from_html(html, url="https://example.org/story"))
+    assert article.metadata.image_credits == ["AFP via Getty"]
 
 
 def _page_with_list(items: list[str]) -> str:

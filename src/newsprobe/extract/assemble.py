@@ -23,6 +23,7 @@ __all__ = [
     "boilerplate_reason",
     "closing_note_reason",
     "closing_notes",
+    "credit_of",
     "normalise_space",
     "plain_spacing",
 ]
@@ -30,12 +31,34 @@ __all__ = [
 _IMAGE_CREDIT_LABEL = re.compile(
     r"^[^:(]{0,40}?(?:image|photo|picture)(?: credit| source| courtesy)?\s*:\s*", re.IGNORECASE
 )
+# A credit inside a caption: after its label ("… Photograph: AFP via Getty", "… (Source: Sergey Pyatakov / Sputnik)"),
+# after "©", in closing brackets that name a picture agency or a photographer ("… (AP Photo/Jeffrey T. Barnes)"), or
+# closing the caption as agency/photographer ("… November 18, 2019. REUTERS/Brendan McDermid").
+_CREDIT_IN_CAPTION = re.compile(
+    r"(?:(?<![\w-])(?<!file )(?:photo(?:graph)?s?|image|picture|credit|source)(?: credit| source| courtesy)?\s*:|©)\s*"
+    r"(?P<credit>[^:()]+?)\)?\s*$",
+    re.IGNORECASE,
+)
+_BRACKETED_CREDIT = re.compile(
+    r"\((?P<credit>[^()]*(?:/|\b(?:AP|AFP|Reuters|Getty|EPA|Xinhua|TASS|Sputnik|photo)\b)[^()]*)\)\s*$", re.IGNORECASE
+)
+_AGENCY_CREDIT = re.compile(r"(?<=\s)(?P<credit>(?:REUTERS|AFP|EPA|Xinhua|TASS|Sputnik)\s*/\s*[^/()]{2,60}?)\.?$")
+MAX_CREDIT_WORDS = 10  # more is a caption that only looks labelled ("FILE PHOTO: Traders work on the floor …")
+
 _SPACES = r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000"  # besides " "
 # Bidi overrides/isolates and zero-width characters can disguise text; ZWJ/ZWNJ stay (scripts need them).
 _INVISIBLES = r"\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
 _WS = re.compile(f"[ {_SPACES}]+")
 _INVISIBLE = re.compile(f"[{_INVISIBLES}]")
 _UNUSUAL_SPACE = re.compile(f"[\\n\\r{_SPACES}{_INVISIBLES}]")
+
+
+def credit_of(caption: str) -> str:
+    """The credit a caption gives, without the caption: 'AFP via Getty' from "‘Excessive force …’ Photograph: AFP via
+    Getty"; the caption itself when no credit can be told apart."""
+    found = _CREDIT_IN_CAPTION.search(caption) or _BRACKETED_CREDIT.search(caption) or _AGENCY_CREDIT.search(caption)
+    credit = found.group("credit").strip(" .;,") if found else ""
+    return credit if credit and len(credit.split()) <= MAX_CREDIT_WORDS else caption.strip()
 
 
 def plain_spacing(text: str) -> bool:
@@ -144,7 +167,7 @@ class Assembler:
         """Image credits, footer e-mails and site URLs from the removed blocks."""
         for block in self.removed:
             if block.reason == "image credit":
-                credit = _IMAGE_CREDIT_LABEL.sub("", block.text).strip()
+                credit = credit_of(_IMAGE_CREDIT_LABEL.sub("", block.text))
                 if credit and credit not in metadata.image_credits:
                     metadata.image_credits.append(credit)
             for email in EMAIL.findall(block.text):

@@ -17,7 +17,7 @@ from trafilatura.utils import load_html
 from ..document import Metadata
 from ..domains import registered_domain
 from ..errors import InputError
-from .assemble import Assembler, boilerplate_reason, closing_notes
+from .assemble import Assembler, boilerplate_reason, closing_notes, credit_of
 from .claim_review import read_claim_reviews
 from .dates import parse_date
 from .fingerprints import read_site_fingerprints
@@ -64,7 +64,7 @@ def _first(tree: lxml_html.HtmlElement, xpath: str) -> str | None:
 def _read_head(tree: lxml_html.HtmlElement) -> HeadFields:
     language = _first(tree, "/html/@lang") or _first(tree, "//meta[@http-equiv='content-language']/@content")
     credits = [
-        " ".join(text.split())
+        credit_of(" ".join(text.split()))
         for text in tree.xpath(
             "//figure//figcaption//text()[contains(translate(., 'CREDITPHOTO', 'creditphoto'), 'photo') "
             "or contains(translate(., 'CREDIT', 'credit'), 'credit')]"
