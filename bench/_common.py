@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import importlib.util
 import json
 import os
 import platform
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rich.console import Console
 from rich.table import Table
@@ -16,6 +17,28 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = Path(os.environ.get("NEWSPROBE_SHARED_DATA", ROOT.parent / "shared" / "data"))
 RESULTS = ROOT / "bench" / "results"
+EXTRACTION_PAGES = SHARED_DATA / "extraction-bench"
+
+
+class BenchPage(NamedTuple):
+    """One extraction-bench page: its id, HTML, address and the article text its ground truth gives."""
+
+    id: str
+    html: str
+    url: str
+    body: str
+
+
+def extraction_pages(folder: Path = EXTRACTION_PAGES) -> list[BenchPage]:
+    """The extraction-bench pages of `folder` that have HTML, in id order."""
+    truth = json.loads((folder / "ground-truth.json").read_text())
+    pages = []
+    for page_id, entry in sorted(truth.items()):
+        path = folder / "html" / f"{page_id}.html.gz"
+        if path.exists():
+            html = gzip.open(path, "rt", encoding="utf8").read()
+            pages.append(BenchPage(page_id, html, entry["url"], entry["articleBody"]))
+    return pages
 
 
 def machine() -> dict[str, Any]:

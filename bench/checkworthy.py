@@ -36,7 +36,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "training" / "claims"))
-from _common import SHARED_DATA, print_table, write_result
+from _common import EXTRACTION_PAGES, extraction_pages, print_table, write_result
 from common import DATA, best_threshold, calibration_split, debate_folds, load_split, scores
 
 from newsprobe.analyse.claims import load_scorer
@@ -141,18 +141,13 @@ def is_english(text: str) -> bool:
 
 def news_share_rows(folder: Path) -> list[dict[str, Any]]:
     """Share of sentences marked check-worthy per English page, for both profiles (full pipeline)."""
-    import gzip
-    import json
-
     from newsprobe import Newsprobe
     from newsprobe.extract import extract
     from newsprobe.ingest import from_html
 
-    truth = json.loads((folder / "ground-truth.json").read_text())
     raws = []
-    for page_id, entry in sorted(truth.items()):
-        path = folder / "html" / f"{page_id}.html.gz"
-        raw = from_html(gzip.open(path, "rt", encoding="utf8").read(), url=entry["url"])
+    for page in extraction_pages(folder):
+        raw = from_html(page.html, url=page.url)
         if is_english(extract(raw).text):
             raws.append(raw)
     rows = []
@@ -246,9 +241,7 @@ def main() -> None:
         default="fast",
         help="also rank the CLEF-2019 training debates (MAP); 'both' encodes 16k sentences",
     )
-    parser.add_argument(
-        "--pages", type=Path, default=SHARED_DATA / "extraction-bench", help="real pages (extraction bench)"
-    )
+    parser.add_argument("--pages", type=Path, default=EXTRACTION_PAGES, help="real pages (extraction bench)")
     args = parser.parse_args()
     os.environ["NEWSPROBE_ENCODER_THREADS"] = str(args.threads)
     today = dt.date.today().isoformat()

@@ -7,8 +7,6 @@ TP/FP/FN normalised per page, precision averaged over non-empty predictions, rec
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import re
 import time
@@ -17,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import trafilatura
-from _common import SHARED_DATA, print_table, write_result
+from _common import EXTRACTION_PAGES, BenchPage, extraction_pages, print_table, write_result
 
 from newsprobe.extract import extract
 from newsprobe.ingest import from_html
@@ -44,16 +42,14 @@ def page_scores(predicted: str, gold: str) -> tuple[float | None, float | None]:
     return precision, recall
 
 
-def evaluate(
-    name: str, run: Callable[[str, str], str], pages: list[tuple[str, str, str]]
-) -> dict[str, float | int | str]:
+def evaluate(name: str, run: Callable[[str, str], str], pages: list[BenchPage]) -> dict[str, float | int | str]:
     precisions, recalls, empty = [], [], 0
     started, cpu_started = time.perf_counter(), time.process_time()
-    outputs = [run(html, url) for html, url, _ in pages]
+    outputs = [run(page.html, page.url) for page in pages]
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
-    for output, (_, _, gold) in zip(outputs, pages, strict=True):
+    for output, page in zip(outputs, pages, strict=True):
         empty += not output.strip()
-        precision, recall = page_scores(output, gold)
+        precision, recall = page_scores(output, page.body)
         if precision is not None:
             precisions.append(precision)
         if recall is not None:
@@ -82,22 +78,12 @@ def trafilatura_text(html: str, url: str) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
-def load_pages(folder: Path) -> list[tuple[str, str, str]]:
-    truth = json.loads((folder / "ground-truth.json").read_text())
-    pages = []
-    for page_id, entry in sorted(truth.items()):
-        path = folder / "html" / f"{page_id}.html.gz"
-        if path.exists():
-            pages.append((gzip.open(path, "rt", encoding="utf8").read(), entry["url"], entry["articleBody"]))
-    return pages
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA / "extraction-bench")
+    parser.add_argument("--data", type=Path, default=EXTRACTION_PAGES)
     parser.add_argument("--repeat", type=int, default=2, help="timed passes per extractor; the best is kept")
     args = parser.parse_args()
-    pages = load_pages(args.data)
+    pages = extraction_pages(args.data)
     extractors = (("trafilatura defaults", trafilatura_text), ("newsprobe", newsprobe_text))
     passes: dict[str, list[dict[str, float | int | str]]] = {name: [] for name, _ in extractors}
     for _ in range(args.repeat):  # passes alternate, so a change in machine load hits both extractors alike

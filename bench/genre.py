@@ -15,8 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, SHARED_DATA, print_table, write_result
-from extraction import load_pages
+from _common import EXTRACTION_PAGES, ROOT, extraction_pages, print_table, write_result
 
 from newsprobe.extract import extract
 from newsprobe.extract.genre import classify_genre
@@ -49,12 +48,13 @@ def scores(pairs: list[tuple[str, str]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA / "extraction-bench")
+    parser.add_argument("--data", type=Path, default=EXTRACTION_PAGES)
     args = parser.parse_args()
     load_average = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
     labels = json.loads(LABELS.read_text())["labels"]
-    ids = sorted(labels)
-    articles = [extract(from_html(html, url=url)) for html, url, _ in load_pages(args.data)]
+    pages = extraction_pages(args.data)
+    ids = [page.id for page in pages]
+    articles = [extract(from_html(page.html, url=page.url)) for page in pages]
     started = time.perf_counter()
     for article in articles:  # the classifier alone, on what extraction gave it (page hints aside)
         classify_genre(article.metadata, article.text, english=article.metadata.language == "en")

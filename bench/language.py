@@ -27,8 +27,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, SHARED_DATA, print_table, write_result
-from extraction import load_pages
+from _common import EXTRACTION_PAGES, ROOT, extraction_pages, print_table, write_result
 
 from newsprobe.extract import extract
 from newsprobe.extract.language import DETECTION_CHARS, language_of
@@ -283,11 +282,10 @@ def accuracy(predicted: list[tuple[str | None, float]], gold: list[str]) -> floa
 def load_articles(folder: Path) -> list[tuple[str, str, Any]]:
     """(page id, gold language, extracted Article) for every labelled page."""
     labels = json.loads(LABELS.read_text())["labels"]
-    ids = sorted(labels)
-    articles = []
-    for page_id, (html, url, _) in zip(ids, load_pages(folder), strict=True):
-        articles.append((page_id, labels[page_id]["language"], extract(from_html(html, url=url))))
-    return articles
+    return [
+        (page.id, labels[page.id]["language"], extract(from_html(page.html, url=page.url)))
+        for page in extraction_pages(folder)
+    ]
 
 
 def detection_input(article: Any) -> str:
@@ -377,7 +375,7 @@ def newsprobe_decision(articles: list[tuple[str, str, Any]], repeat: int) -> dic
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA / "extraction-bench")
+    parser.add_argument("--data", type=Path, default=EXTRACTION_PAGES)
     parser.add_argument("--repeat", type=int, default=3, help="timed passes per text; the fastest is kept")
     args = parser.parse_args()
     load_average = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []

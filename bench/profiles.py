@@ -15,7 +15,6 @@ benchmark's own split and protocol; see their docstrings), so run those first. `
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import resource
@@ -27,21 +26,18 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import RESULTS, SHARED_DATA, print_table, write_result
+from _common import RESULTS, extraction_pages, print_table, write_result
 
 PROFILES = ("fast", "accurate", "best")
-PAGES = SHARED_DATA / "extraction-bench"
 
 
 def english_pages(limit: int) -> list[Any]:
     from newsprobe.extract import extract
     from newsprobe.ingest import from_html
 
-    truth = json.loads((PAGES / "ground-truth.json").read_text())
     articles = []
-    for page_id, entry in sorted(truth.items()):
-        html = gzip.open(PAGES / "html" / f"{page_id}.html.gz", "rt", encoding="utf8").read()
-        article = extract(from_html(html, url=entry["url"]))
+    for page in extraction_pages():
+        article = extract(from_html(page.html, url=page.url))
         if article.metadata.language == "en":
             articles.append(article)
         if len(articles) == limit:

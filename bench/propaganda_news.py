@@ -22,7 +22,6 @@ listed as unjudged, with its context (judge it and add it); the precisions are o
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections import Counter
@@ -31,7 +30,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import ROOT, SHARED_DATA, print_table, write_result
+from _common import ROOT, BenchPage, extraction_pages, print_table, write_result
 
 from newsprobe.analyse import mpnet
 from newsprobe.analyse.pipeline import Pipeline
@@ -40,19 +39,17 @@ from newsprobe.ingest import from_html
 
 FIXTURE = ROOT / "tests" / "fixtures" / "propaganda_news.json"
 LABELS = ROOT / "bench" / "data" / "extraction-bench-labels.json"
-PAGES = SHARED_DATA / "extraction-bench"
 VERDICTS = ("yes", "arguable", "no")
 CONTEXT = 80  # characters either side of an unjudged highlight, printed for whoever judges it
 
 
-def news_pages() -> list[tuple[str, str, str]]:
-    """(page id, HTML, URL) of the English pages labelled news."""
+def news_pages() -> list[BenchPage]:
+    """The English pages labelled news."""
     labels = json.loads(LABELS.read_text())["labels"]
-    truth = json.loads((PAGES / "ground-truth.json").read_text())
     return [
-        (page, gzip.open(PAGES / "html" / f"{page}.html.gz", "rt", encoding="utf8").read(), truth[page]["url"])
-        for page in sorted(truth)
-        if labels.get(page, {}).get("genre") == "news" and labels[page]["language"] == "en"
+        page
+        for page in extraction_pages()
+        if labels.get(page.id, {}).get("genre") == "news" and labels[page.id]["language"] == "en"
     ]
 
 
@@ -61,17 +58,17 @@ def load_judged() -> dict[tuple[str, str, int, int], str]:
     return {(i["page"], i["field"], i["start"], i["end"]): i["verdict"] for i in items}
 
 
-def highlights(profile: str, pages: list[tuple[str, str, str]]) -> list[dict[str, Any]]:
+def highlights(profile: str, pages: list[BenchPage]) -> list[dict[str, Any]]:
     pipeline = Pipeline(["propaganda"], profile=profile)
     found = []
-    for page, html, url in pages:
-        article = extract(from_html(html, url=url))
+    for page in pages:
+        article = extract(from_html(page.html, url=page.url))
         result = pipeline.run(article).results["propaganda"]
         fields = (("text", result.spans, article.text), ("title", result.title_spans, article.metadata.title or ""))
         for field, spans, text in fields:
             found += [
                 {
-                    "page": page,
+                    "page": page.id,
                     "field": field,
                     "start": s.start,
                     "end": s.end,

@@ -21,8 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from _common import SHARED_DATA, print_table, write_result
-from extraction import load_pages
+from _common import EXTRACTION_PAGES, extraction_pages, print_table, write_result
 from trafilatura.utils import load_html
 
 from newsprobe.document import LINKING_KINDS
@@ -89,10 +88,10 @@ def quality(pages: list[tuple[str, str]]) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=SHARED_DATA / "extraction-bench")
+    parser.add_argument("--data", type=Path, default=EXTRACTION_PAGES)
     parser.add_argument("--repeat", type=int, default=3, help="alternating timed passes; the fastest is kept")
     args = parser.parse_args()
-    pages = [(html, url) for html, url, _ in load_pages(args.data)]
+    pages = [(page.html, page.url) for page in extraction_pages(args.data)]
     timings: dict[str, list[float]] = defaultdict(list)
     for _ in range(args.repeat):
         for name, run in (("extraction", extraction), ("fingerprints", fingerprints_only), ("parse", parse_only)):
