@@ -196,7 +196,11 @@ class Metadata(BaseModel):
     )
     categories: list[str] = Field(default_factory=list)
     description: str | None = None
-    image_credits: list[str] = Field(default_factory=list)
+    image_credits: list[str] = Field(
+        default_factory=list,
+        description="Photo credits from captions and credit lines, without the caption ('AFP via Getty'); a caption "
+        "whose credit cannot be told apart is kept whole.",
+    )
     contact_emails: list[str] = Field(default_factory=list, description="E-mail addresses found in the page footer.")
     footer_urls: list[str] = Field(default_factory=list, description="Bare site URLs found in the page footer.")
     embeds: list[Embed] = Field(default_factory=list, description="Media and posts embedded in the body (HTML).")
