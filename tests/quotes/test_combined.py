@@ -8,10 +8,10 @@ import pytest
 from newsprobe.analyse.mpnet import Computed, MultitaskEncoding
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.quotes.analyser import drop_earlier_sentences, repair_sources
+from newsprobe.analyse.quotes.analyser import drop_earlier_sentences, repair_sources, with_missed_sayings
 from newsprobe.analyse.quotes.encoder_tags import combined_attributions, token_probabilities
 from newsprobe.analyse.quotes.marks import find_quotes
-from newsprobe.analyse.quotes.rules import RawAttribution
+from newsprobe.analyse.quotes.rules import RawAttribution, find_attributions, is_plain_saying
 
 TEXT = "Smith said that taxes would rise.\n\nJones denied it."
 GOLD = ["B-SRC", "B-CUE", "B-CON", "I-CON", "I-CON", "I-CON", "O"]  # the first sentence's tokens
@@ -119,3 +119,44 @@ def test_quoted_words_before_the_cue_stay_content() -> None:
     doc = SharedNLP().doc(text)
     [said] = drop_earlier_sentences(doc, [_attribution(text, "said", "“We will win,”", "that the team was ready")])
     assert len(said.content) == 2
+
+
+TITAN = (
+    "Rainfall occurs everywhere on Titan, but the equatorial regions are drier than the poles, said study co-author "
+    "Anezina Solomonidou, a European Space Agency research fellow."
+)
+
+
+def test_a_plain_saying_nothing_tagged_touches_is_added_from_the_rules() -> None:
+    doc = SharedNLP().doc(TITAN + " Plains dominate the mid-latitudes.")
+    rules = find_attributions(doc, find_quotes(doc.text))
+    assert [att for att in rules if is_plain_saying(doc, att)]
+    missed = with_missed_sayings(doc, [], rules)
+    assert [doc.text[c[0] : c[1]] for c in missed[0].cue] == ["said"]
+    # one tagged attribution that touches it keeps the rules out
+    tagged = [_attribution(doc.text, "said", "Rainfall occurs everywhere on Titan")]
+    assert with_missed_sayings(doc, tagged, rules) == tagged
+
+
+def _with_source(text: str, source: str, cue: str, content: str) -> RawAttribution:
+    att = _attribution(text, cue, content)
+    att.source = (text.index(source), text.index(source) + len(source))
+    return att
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content", "plain"),
+    [
+        ("He noted that crops are withering.", "He", "noted", "that crops are withering", True),
+        ("His group called it the Legacy Fund.", "His group", "called", "it the Legacy Fund", False),  # no clause
+        ("Officers found that she was hiding.", "Officers", "found", "that she was hiding", False),  # no saying
+        # a verb annotators mark as a cue less than half the times they see it
+        ("The senator believes that taxes will rise.", "The senator", "believes", "that taxes will rise", False),
+    ],
+)
+def test_a_plain_saying_has_a_source_a_usual_reporting_verb_and_a_clause(
+    text: str, source: str, cue: str, content: str, plain: bool
+) -> None:
+    doc = SharedNLP().doc(text)
+    assert is_plain_saying(doc, _with_source(text, source, cue, content)) is plain
+    assert not is_plain_saying(doc, _attribution(text, cue, content))  # no source

@@ -58,6 +58,7 @@ __all__ = [
     "has_wordless_cue_and_no_source",
     "has_yes_no_question_cue",
     "is_dateline",
+    "is_plain_saying",
     "opens_with_dateline",
     "merge_duplicates",
     "subject_tagged_as_content",
@@ -648,6 +649,8 @@ PROPOSITION_NOUNS = frozenset(
 NEVER_CUE_RATE = 0.02
 NEVER_CUE_MIN_SEEN = 15
 OFTEN_CUE_RATE = 0.15
+USUAL_CUE_RATE = 0.5  # 'said', 'noted', 'reports': words annotators mark as a cue at least half the times they see them
+FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 @cache
@@ -673,6 +676,17 @@ def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
     50 yard freestyle', 'has since drastically reduced'): a tagger's slip, not something said or held."""
     rates = [_cue_rate(t) for t in _cue_content_words(doc, att)]
     return bool(rates) and all(seen >= NEVER_CUE_MIN_SEEN and rate <= NEVER_CUE_RATE for seen, rate in rates)
+
+
+def is_plain_saying(doc: Doc, att: RawAttribution) -> bool:
+    """A source, a reporting verb annotators mark as a cue at least half the times they see it, and a clause for
+    content: 'Rainfall occurs everywhere on Titan, …, | said | study co-author Anezina Solomonidou'."""
+    if att.source is None or not att.cue or not att.content or not cue_says(doc, att):
+        return False
+    if not any(_cue_rate(t)[1] >= USUAL_CUE_RATE for t in _cue_content_words(doc, att)):
+        return False
+    content = doc.char_span(att.content[0][0], att.content[-1][1], alignment_mode="expand")
+    return content is not None and any(t.tag_ in FINITE_VERB_TAGS for t in content)
 
 
 def has_rare_cue_and_no_quote_marks(doc: Doc, att: RawAttribution) -> bool:
