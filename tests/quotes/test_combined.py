@@ -8,7 +8,12 @@ import pytest
 from newsprobe.analyse.mpnet import Computed, MultitaskEncoding
 from newsprobe.analyse.mpnet.tags import QUOTE_TAGS
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.quotes.analyser import drop_earlier_sentences, repair_sources, with_missed_sayings
+from newsprobe.analyse.quotes.analyser import (
+    drop_earlier_sentences,
+    refine_with_rules,
+    repair_sources,
+    with_missed_sayings,
+)
 from newsprobe.analyse.quotes.encoder_tags import combined_attributions, token_probabilities
 from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import RawAttribution, find_attributions, is_plain_saying
@@ -160,3 +165,13 @@ def test_a_plain_saying_has_a_source_a_usual_reporting_verb_and_a_clause(
     doc = SharedNLP().doc(text)
     assert is_plain_saying(doc, _with_source(text, source, cue, content)) is plain
     assert not is_plain_saying(doc, _attribution(text, cue, content))  # no source
+
+
+def test_a_content_the_donated_source_opens_loses_it() -> None:
+    text = "According to the Jordanian government, as of 2016, the country had admitted 1.4 million refugees."
+    source = (text.index("the Jordanian"), text.index(", as of"))
+    rule = _with_source(text, "the Jordanian government", "According to", "as of 2016, the country had admitted")
+    tagged = _attribution(text, "According to", text[source[0] :])  # the source tagged as content
+    (refined,) = refine_with_rules(text, [tagged], [rule])
+    assert refined.source == source
+    assert text[refined.content[0][0] : refined.content[0][1]].startswith("as of 2016")
