@@ -1,4 +1,4 @@
-"""Check-worthiness benchmark: shipped fast/accurate models vs a TF-IDF + LR baseline on CT24 dev and dev-test,
+"""Check-worthiness benchmark: the shipped models (fast, accurate, best when installed) vs a TF-IDF + LR baseline on
 and the share of sentences the `claims` analyser marks check-worthy on real English news pages.
 
     OMP_NUM_THREADS=1 .venv/bin/python bench/checkworthy.py [--threads N]
@@ -13,7 +13,8 @@ excluded, scoring in chunks of 256 as `newsprobe checkworthy predict` does. Need
 the baseline. Cross-debate estimate: the fast model refitted with whole debates held out (5 folds of
 the 34 debates of CT24 train, told apart by gaps in the sentence ids) and scored at its shipped cuts;
 the accurate model's encoder saw every debate, so its estimate is its 10 % calibration slice (unseen
-sentences of seen debates), with the lexical part taken from the cross-debate fits. Real pages: the
+sentences of seen debates), with the lexical part taken from the cross-debate fits; best's (when its encoder is
+installed) is the same slice as its training recorded it. Real pages: the
 English pages of the extraction benchmark (a page is English when at least 20 % of its words are common
 English function words), extracted and analysed by the full pipeline; a page's share is its check-worthy
 sentences over all its sentences of three words or more.
@@ -38,11 +39,15 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "training" / "claims"))
 from _common import EXTRACTION_PAGES, extraction_pages, print_table, write_result
 from common import DATA, best_threshold, calibration_split, debate_folds, load_split, scores
+from train_best import accurate_held_out
 
+from newsprobe.analyse import mpnet
 from newsprobe.analyse.claims import load_scorer
-from newsprobe.analyse.claims.model import EnsembleScorer
+from newsprobe.analyse.claims.model import EnsembleScorer, read_meta
 
 SPLITS = ("dev", "dev-test")
+# best when its encoder is installed: its head needs the shared MPNet encoder's sentence vectors
+PROFILES = ("fast", "accurate", "best") if mpnet.available() else ("fast", "accurate")
 
 
 def baseline_rows() -> list[dict[str, Any]]:
@@ -110,15 +115,29 @@ def cross_debate_rows() -> list[dict[str, Any]]:
     accurate = load_scorer("accurate")
     if isinstance(accurate, EnsembleScorer):
         held = calibration_split(labels)
-        clipped = np.clip(probability[held], 1e-6, 1 - 1e-6)
-        lexical = np.log(clipped / (1 - clipped))
-        head = accurate.head.logits(accurate.encoder.encode([texts[i] for i in held]))
-        mixed = accurate.head_weight * head + (1 - accurate.head_weight) * lexical
+        mixed = accurate_held_out(accurate, texts, probability, held)
         mixed_probability = 1 / (1 + np.exp(-(accurate.platt_a * mixed + accurate.platt_b)))
         rows.append(
             held_out_row("accurate (minilm+lexical), calibration slice", accurate, labels[held], mixed_probability)
         )
+    if "best" in PROFILES:
+        rows.append(recorded_best_row())
     return rows
+
+
+def recorded_best_row() -> dict[str, Any]:
+    """Best's held-out estimate as training/claims/train_best.py measured it (its MPNet head saw every train
+    sentence, so it cannot be scored again here without refitting it): the calibration slice, the head's logits
+    from fits with each sentence's debate held out."""
+    meta = read_meta()["best"]
+    calibration = meta["metrics"]["calibration"]
+    return {
+        "model": "best (mpnet+minilm+lexical), calibration slice, as recorded by training",
+        "threshold": meta["f1_threshold"],
+        "train_cross_debate": calibration["held_out_f1_scores"],
+        "at_report_cut": calibration["held_out_report"],
+        "sentences": meta["metrics"]["calibration_sentences"],
+    }
 
 
 def held_out_row(name: str, scorer: Any, labels: np.ndarray, probability: np.ndarray) -> dict[str, Any]:
@@ -140,7 +159,7 @@ def is_english(text: str) -> bool:
 
 
 def news_share_rows(folder: Path) -> list[dict[str, Any]]:
-    """Share of sentences marked check-worthy per English page, for both profiles (full pipeline)."""
+    """Share of sentences marked check-worthy per English page, for each profile (full pipeline)."""
     from newsprobe import Newsprobe
     from newsprobe.extract import extract
     from newsprobe.ingest import from_html
@@ -151,7 +170,7 @@ def news_share_rows(folder: Path) -> list[dict[str, Any]]:
         if is_english(extract(raw).text):
             raws.append(raw)
     rows = []
-    for profile in ("fast", "accurate"):
+    for profile in PROFILES:
         app = Newsprobe(analyses=["claims"], profile=profile)
         shares, flagged, sentences = [], 0, 0
         for raw in raws:
@@ -237,15 +256,15 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2, help="onnxruntime threads for the accurate model")
     parser.add_argument(
         "--clef2019",
-        choices=["none", "fast", "both"],
+        choices=["none", "fast", "all"],
         default="fast",
-        help="also rank the CLEF-2019 training debates (MAP); 'both' encodes 16k sentences",
+        help="also rank the CLEF-2019 training debates (MAP); 'all' runs every profile's encoders over 16k sentences",
     )
     parser.add_argument("--pages", type=Path, default=EXTRACTION_PAGES, help="real pages (extraction bench)")
     args = parser.parse_args()
     os.environ["NEWSPROBE_ENCODER_THREADS"] = str(args.threads)
     today = dt.date.today().isoformat()
-    rows = baseline_rows() + [shipped_row("fast"), shipped_row("accurate")]
+    rows = baseline_rows() + [shipped_row(profile) for profile in PROFILES]
     columns = [
         "model",
         "F1 cut",
@@ -291,7 +310,7 @@ def main() -> None:
             for row in news
         ],
     )
-    ranking = [clef2019_map(p) for p in {"none": [], "fast": ["fast"], "both": ["fast", "accurate"]}[args.clef2019]]
+    ranking = [clef2019_map(p) for p in {"none": (), "fast": ("fast",), "all": PROFILES}[args.clef2019]]
     for item in ranking:
         print(
             f"CLEF-2019 training debates (16 not in CT24 train), MAP ({item['profile']}): {item['map']:.3f}"

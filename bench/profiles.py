@@ -86,10 +86,6 @@ def _latest(name: str) -> dict[str, Any]:
     return json.loads(path.read_text()) if path.is_file() else {}
 
 
-# the best profile runs accurate's claims model (src/newsprobe/weights/mpnet/MODEL_CARD.md)
-SAME_MODELS_AS = {("best", "claims"): "accurate"}
-
-
 def quality(profile: str) -> dict[str, Any]:
     """Each task benchmark's headline number for this profile, with the date it was measured."""
     found: dict[str, Any] = {}
@@ -101,13 +97,12 @@ def quality(profile: str) -> dict[str, Any]:
             found["propaganda TC micro-F1"] = row["tc_micro_f1"]
             found["propaganda measured"] = propaganda.get("date")
     checkworthy = _latest("checkworthy")
-    claims_profile = SAME_MODELS_AS.get((profile, "claims"), profile)
     for row in checkworthy.get("rows", []):
-        if str(row.get("model", "")).startswith(f"{claims_profile} ("):
+        if str(row.get("model", "")).startswith(f"{profile} ("):
             found["CT24 dev-test F1"] = row["dev-test"]["f1"]
             found["checkworthy measured"] = checkworthy.get("date")
     quotes = _latest("quotes")
-    system = quotes.get("systems", {}).get(SAME_MODELS_AS.get((profile, "quotes"), profile))
+    system = quotes.get("systems", {}).get(profile)
     if system:
         found["PolNeAR dev content overlap F1"] = system["content_overlap"]["f1"]
         found["PolNeAR dev source accuracy"] = system.get("source_accuracy")

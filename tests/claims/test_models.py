@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsprobe.analyse import mpnet
 from newsprobe.analyse.claims.lexical import DENSE_NAMES, analyse_text, dense_features
-from newsprobe.analyse.claims.model import MODEL_DIR, has_accurate_model, load_scorer, read_meta
+from newsprobe.analyse.claims.model import MODEL_DIR, has_accurate_model, has_best_model, load_scorer, read_meta
 
 MAX_BYTES = 30 * 1024 * 1024
 
@@ -63,3 +64,25 @@ def test_accurate_vectors_do_not_depend_on_the_batch() -> None:
     assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-4)
     probabilities = scorer.probabilities(texts)
     assert probabilities[0] > probabilities[1]
+
+
+@pytest.mark.skipif(not (has_best_model() and mpnet.available()), reason="the best profile is not installed")
+def test_best_reads_each_sentence_alone() -> None:
+    scorer = load_scorer("best")
+    texts = [
+        "The unemployment rate fell to 3.5 percent in 2019, the lowest in fifty years.",
+        "Thank you all for coming tonight.",
+        "Moscow has been increasingly critical of Washington's conduct in Syria since the US bombed the air base.",
+    ]
+    together = scorer.encoder.encode(texts)
+    alone = np.vstack([scorer.encoder.encode([text]) for text in texts])
+    assert np.array_equal(together, alone)  # a sentence's score does not depend on the article around it
+    claim, chatter, _ = scorer.probabilities(texts)
+    assert claim > scorer.threshold > chatter
+
+
+def test_every_scorer_is_named_in_plain_words() -> None:
+    from newsprobe.analyse.claims.model import CombinedScorer, EnsembleScorer, LexicalScorer
+    from newsprobe.report.words import CLAIM_MODELS
+
+    assert {LexicalScorer.name, EnsembleScorer.name, CombinedScorer.name} == set(CLAIM_MODELS)

@@ -38,12 +38,12 @@ def test_one_encoder_pass_per_article(best_pipeline: Pipeline, reference_article
     passes = counted_passes(monkeypatch, mpnet.MultitaskEncoder)
     outcome = best_pipeline.run(reference_article)
     assert not outcome.failures
-    assert len(passes) == 1  # headline + text, for propaganda and quotes; claims use no encoder
+    assert len(passes) == 1  # headline + text, for propaganda and quotes; claims read each sentence alone
     encoders = [value for value in best_pipeline.resources.values() if isinstance(value, mpnet.MultitaskEncoder)]
     assert len(encoders) == 1
     assert outcome.results["propaganda"].model.startswith("best")
     assert outcome.results["quotes"].method == "combined"  # the CRF tagger averaged with the encoder's tags
-    assert outcome.results["claims"].model == "minilm+lexical"  # accurate's scorer is calibrated for news pages
+    assert outcome.results["claims"].model == "mpnet+minilm+lexical"
 
 
 def test_the_quotes_graph_runs_only_when_quotes_are_asked_for(

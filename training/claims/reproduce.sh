@@ -18,5 +18,9 @@ $PY training/claims/export_encoder.py "$WORK/ft/encoder" --space claims-minilm-f
 $PY training/claims/embed.py "$WORK/enc" "$WORK/emb.npz" "$WORK/ft/calibration.json"
 # 5. mix with the lexical model, Platt-calibrate and pick the threshold on the calibration slice; ship
 $PY training/claims/train_ensemble.py finetuned "$WORK/enc" "$WORK/emb.npz" "$WORK/ft"
+# 6. best profile (needs `make install-best`): MPNet sentence-vector head + accurate, one logistic layer
+if $PY -c 'import sys; from newsprobe.analyse import mpnet; sys.exit(not mpnet.available())'; then
+  $PY training/claims/train_best.py --work "$WORK/best"
+fi
 $PY bench/checkworthy.py --threads 1
 $PY training/claims/model_card.py

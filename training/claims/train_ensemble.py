@@ -23,7 +23,17 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, PRECISION_TARGET, best_threshold, debate_folds, load_split, precision_threshold, scores
+from common import (
+    MODEL_DIR,
+    PRECISION_TARGET,
+    at_both_cuts,
+    best_threshold,
+    debate_folds,
+    load_split,
+    precision_threshold,
+    record_profile,
+    scores,
+)
 from train_lexical import featurise, fit, out_of_fold
 
 from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE
@@ -116,22 +126,20 @@ def main() -> None:
             1 - settings["head_weight"]
         ) * lexical.decision_function(featurise(vectoriser, split_texts))
         probability = 1 / (1 + np.exp(-(settings["platt_a"] * mixed + settings["platt_b"])))
-        for name, cut in (("f1", settings["f1_threshold"]), ("report", settings["threshold"])):
-            report[f"{split}_{name}"] = scores(split_labels, (probability >= cut).astype(np.int64))
+        report |= at_both_cuts(split, split_labels, probability, settings["f1_threshold"], settings["threshold"])
     head.save(MODEL_DIR)
     for name in (ENCODER_FILE, TOKENIZER_FILE, ENCODER_META):
         shutil.copy(encoder_dir / name, MODEL_DIR / name)
-    meta_path = MODEL_DIR / "claims_model.json"
-    meta = json.loads(meta_path.read_text())
-    meta["accurate"] = {
-        "kind": f"{mode} MiniLM head + lexical",
-        "space": space,
-        **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold", "f1_threshold")},
-        "precision_target": PRECISION_TARGET,
-        "metrics": report,
-    }
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+    record_profile(
+        "accurate",
+        {
+            "kind": f"{mode} MiniLM head + lexical",
+            "space": space,
+            **{k: settings[k] for k in ("head_weight", "platt_a", "platt_b", "threshold", "f1_threshold")},
+            "precision_target": PRECISION_TARGET,
+            "metrics": report,
+        },
+    )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ dev and dev-test are never used for fitting or for the cuts, only reported.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +20,16 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import MODEL_DIR, PRECISION_TARGET, best_threshold, debate_folds, load_split, precision_threshold, scores
+from common import (
+    MODEL_DIR,
+    PRECISION_TARGET,
+    at_both_cuts,
+    best_threshold,
+    debate_folds,
+    load_split,
+    precision_threshold,
+    record_profile,
+)
 
 from newsprobe.analyse.claims.lexical import LexicalModel, analyse_text, dense_features
 
@@ -73,30 +81,26 @@ def main() -> None:
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     lexical.save(MODEL_DIR)
     shipped = LexicalModel.load(MODEL_DIR)
-    report: dict[str, object] = {}
-    for name, cut in (("f1", f1_threshold), ("report", threshold)):
-        report[f"cross_debate_train_{name}"] = scores(labels, (oof >= cut).astype(np.int64))
+    report = at_both_cuts("cross_debate_train", labels, oof, f1_threshold, threshold)
     for split in ("dev", "dev-test"):
         split_texts, split_labels = load_split(split)
         reference = model.decision_function(featurise(vectoriser, split_texts))
         logits = shipped.logits(split_texts)
         assert np.allclose(reference, logits, atol=1e-3), "runtime features differ from training features"
-        for name, cut in (("f1", f1_threshold), ("report", threshold)):
-            report[f"{split}_{name}"] = scores(split_labels, (1 / (1 + np.exp(-logits)) >= cut).astype(np.int64))
-    meta_path = MODEL_DIR / "claims_model.json"
-    meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-    meta["fast"] = {
-        "kind": "lexical",
-        "threshold": threshold,
-        "f1_threshold": f1_threshold,
-        "precision_target": PRECISION_TARGET,
-        "C": C,
-        "min_df": MIN_DF,
-        "vocabulary": len(lexical.vocabulary),
-        "metrics": report,
-    }
-    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
-    print(json.dumps(report, indent=2))
+        report |= at_both_cuts(split, split_labels, 1 / (1 + np.exp(-logits)), f1_threshold, threshold)
+    record_profile(
+        "fast",
+        {
+            "kind": "lexical",
+            "threshold": threshold,
+            "f1_threshold": f1_threshold,
+            "precision_target": PRECISION_TARGET,
+            "C": C,
+            "min_df": MIN_DF,
+            "vocabulary": len(lexical.vocabulary),
+            "metrics": report,
+        },
+    )
 
 
 if __name__ == "__main__":

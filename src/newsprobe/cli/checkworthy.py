@@ -18,7 +18,10 @@ def predict_command(
     file: Annotated[Path, typer.Argument(help="CheckThat! 2024 TSV with Sentence_id and Text columns.")],
     profile: Annotated[
         ProfileChoice | None,
-        typer.Option(help="fast: linear model; accurate: MiniLM + linear (default: the global --profile)."),
+        typer.Option(
+            help="fast: linear model; accurate: MiniLM + linear; best: accurate + MPNet "
+            "(default: the global --profile)."
+        ),
     ] = None,
 ) -> None:
     """Label each sentence Yes/No for check-worthiness; writes `Sentence_id<TAB>label` to stdout.

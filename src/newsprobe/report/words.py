@@ -108,7 +108,7 @@ ENTITY_TYPES = {
 CLAIM_MODELS = {
     "lexical": "word and phrase cues (fast profile)",
     "minilm+lexical": "a fine-tuned small encoder (MiniLM) with word and phrase cues",
-    "mpnet-multitask": "a fine-tuned larger encoder (MPNet)",
+    "mpnet+minilm+lexical": "a larger encoder (MPNet) with the fine-tuned small encoder and word and phrase cues",
 }
 
 #: The propaganda models, by the profile their name starts with ("accurate: fine-tuned MiniLM-L6 …").

@@ -22,11 +22,12 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from ...document import Article, EmbeddedPost, Span
+from .. import mpnet
 from ..base import ENGLISH, Analyser, AnalysisContext, Profile, register
 from ..sentences import MIN_WORDS, article_sentences
 from .cues import MONTHS, NUMBER_WORDS, STOCK_PHRASES, TIME_ANCHORS
 from .links import ClaimAttribution, attribution_finder
-from .model import CheckworthinessScorer, load_scorer
+from .model import CheckworthinessScorer, load_scorer, mpnet_sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -91,7 +92,9 @@ class Claim(Span):
 
 
 class ClaimsResult(BaseModel):
-    model: str = Field(description="Scorer used: 'lexical' (fast) or 'minilm+lexical' (accurate).")
+    model: str = Field(
+        description="Scorer used: 'lexical' (fast), 'minilm+lexical' (accurate) or 'mpnet+minilm+lexical' (best)."
+    )
     threshold: float = Field(description="Confidence at or above which a claim is check-worthy.")
     checkworthy_count: int = Field(0, description="Sentences labelled check-worthy.")
     speakers_read: bool = Field(
@@ -221,7 +224,7 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         """The profile's scorer, loaded once and shared through the pipeline's resources."""
         profile = context.profile or self.profile
         if profile not in self._scorers:
-            self._scorers[profile] = context.resource(f"claims.scorer.{profile}", lambda: load_scorer(profile))
+            self._scorers[profile] = context.resource(f"claims.scorer.{profile}", lambda: _scorer(profile, context))
         return self._scorers[profile]
 
     def run(self, article: Article, doc: Doc, context: AnalysisContext) -> ClaimsResult:
@@ -267,6 +270,13 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
             claims=claims,
             speakers_read=speakers_read,
         )
+
+
+def _scorer(profile: Profile, context: AnalysisContext) -> CheckworthinessScorer:
+    """The profile's scorer; best's reads the pipeline's one MPNet encoder."""
+    if profile != "best":
+        return load_scorer(profile)
+    return load_scorer(profile, sentence_encoder=mpnet_sentences(mpnet.shared_encoder(context)))
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Sequence[Any]:

@@ -3,6 +3,8 @@
     fast      LexicalModel (TF-IDF n-grams + cues, one linear layer; numpy only)
     accurate  sentence embeddings (MiniLM, ONNX int8) -> linear head, averaged in logit space
               with the lexical model, then Platt-calibrated
+    best      accurate's mixed logit and a linear head over the shared MPNet encoder's sentence vectors (its
+              frozen layers, each sentence read alone), combined by one logistic layer
 
 A scorer maps sentences to calibrated probabilities and carries two cuts chosen at training time
 on held-out training data: `threshold`, the report's "check-worthy" cut, chosen for precision (the
@@ -18,7 +20,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
@@ -26,11 +28,15 @@ from ...weights import WEIGHTS_DIR
 from ..base import Profile
 from .lexical import LexicalModel
 
+if TYPE_CHECKING:
+    from ..mpnet import MultitaskEncoder
+
 __all__ = [
     "MODEL_DIR",
     "CheckworthinessScorer",
     "EmbeddingHead",
     "LexicalScorer",
+    "CombinedScorer",
     "EnsembleScorer",
     "SentenceEncoder",
     "load_scorer",
@@ -38,6 +44,8 @@ __all__ = [
 
 MODEL_DIR = WEIGHTS_DIR / "claims"
 META_FILE = "claims_model.json"
+BEST_HEAD_FILE = "best_head.npz"
+MPNET_SPACE = "mpnet-base-v2-layer6-mean"  # MultitaskEncoder.sentence_vectors
 
 
 def sigmoid(logits: np.ndarray) -> np.ndarray:
@@ -86,13 +94,13 @@ class EmbeddingHead:
     bias: float
 
     @classmethod
-    def load(cls, folder: Path) -> EmbeddingHead:
-        arrays = np.load(folder / "head.npz")
+    def load(cls, folder: Path, file: str = "head.npz") -> EmbeddingHead:
+        arrays = np.load(folder / file)
         return cls(space=str(arrays["space"]), weights=arrays["weights"].astype(np.float64), bias=float(arrays["bias"]))
 
-    def save(self, folder: Path) -> None:
+    def save(self, folder: Path, file: str = "head.npz") -> None:
         np.savez(
-            folder / "head.npz",
+            folder / file,
             space=np.str_(self.space),
             weights=self.weights.astype(np.float32),
             bias=np.float32(self.bias),
@@ -118,10 +126,42 @@ class EnsembleScorer:
     name: str = "minilm+lexical"
 
     def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        return sigmoid(self.platt_a * self.mixed_logits(texts, embeddings) + self.platt_b)
+
+    def mixed_logits(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """The head's and the lexical model's logits, weighted, before calibration."""
         if embeddings is None:
             embeddings = self.encoder.encode(texts)
-        mixed = self.head_weight * self.head.logits(embeddings) + (1 - self.head_weight) * self.lexical.logits(texts)
-        return sigmoid(self.platt_a * mixed + self.platt_b)
+        mixed: np.ndarray = self.head_weight * self.head.logits(embeddings) + (
+            1 - self.head_weight
+        ) * self.lexical.logits(texts)
+        return mixed
+
+
+@dataclass
+class CombinedScorer:
+    """The best profile's scorer: one logistic layer over accurate's mixed logit and a linear head's logit on the
+    shared MPNet encoder's sentence vectors, both held out when the layer was fitted (training/claims)."""
+
+    accurate: EnsembleScorer
+    head: EmbeddingHead
+    encoder: SentenceEncoder
+    accurate_weight: float
+    head_weight: float
+    bias: float
+    threshold: float
+    f1_threshold: float
+    name: str = "mpnet+minilm+lexical"
+
+    def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
+        """`embeddings` are the MPNet sentence vectors when given (accurate's MiniLM vectors are computed here)."""
+        vectors = self.encoder.encode(texts) if embeddings is None else embeddings
+        logits = (
+            self.accurate_weight * self.accurate.mixed_logits(texts)
+            + self.head_weight * self.head.logits(vectors)
+            + self.bias
+        )
+        return sigmoid(logits)
 
 
 def load_lexical_scorer(folder: Path = MODEL_DIR) -> LexicalScorer:
@@ -155,13 +195,62 @@ def load_ensemble_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | No
     )
 
 
+def load_combined_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> CombinedScorer:
+    """The best profile's scorer; without `encoder` it loads the shared MPNet encoder itself (the analyser passes
+    the pipeline's)."""
+    meta = read_meta(folder)["best"]
+    head = EmbeddingHead.load(folder, BEST_HEAD_FILE)
+    if encoder is None:
+        encoder = mpnet_sentences()
+    if encoder.space != head.space:
+        raise ValueError(f"encoder space {encoder.space!r} does not match the head's {head.space!r}")
+    return CombinedScorer(
+        accurate=load_ensemble_scorer(folder),
+        head=head,
+        encoder=encoder,
+        accurate_weight=float(str(meta["accurate_weight"])),
+        head_weight=float(str(meta["head_weight"])),
+        bias=float(str(meta["bias"])),
+        threshold=_cuts(meta)[0],
+        f1_threshold=_cuts(meta)[1],
+    )
+
+
+def mpnet_sentences(encoder: MultitaskEncoder | None = None) -> SentenceEncoder:
+    """The shared MPNet encoder as a `SentenceEncoder` (a new one unless given); stops with the install command when
+    the best profile's base weights are not installed."""
+    from .. import mpnet
+
+    if encoder is None:
+        mpnet.require_available()
+        encoder = mpnet.MultitaskEncoder()
+    return MpnetSentences(encoder)
+
+
+@dataclass
+class MpnetSentences:
+    encoder: MultitaskEncoder
+    space: str = MPNET_SPACE
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self.encoder.sentence_vectors(texts)
+
+
 def has_accurate_model(folder: Path = MODEL_DIR) -> bool:
     return "accurate" in read_meta(folder) and (folder / "head.npz").exists()
 
 
-def load_scorer(profile: Profile, folder: Path = MODEL_DIR) -> CheckworthinessScorer:
-    """The scorer for a profile (`best` uses accurate's); `accurate` falls back to `fast` if its model is not
-    shipped."""
+def has_best_model(folder: Path = MODEL_DIR) -> bool:
+    return "best" in read_meta(folder) and (folder / BEST_HEAD_FILE).exists() and has_accurate_model(folder)
+
+
+def load_scorer(
+    profile: Profile, folder: Path = MODEL_DIR, sentence_encoder: SentenceEncoder | None = None
+) -> CheckworthinessScorer:
+    """The scorer for a profile; `best` reads the shared MPNet encoder (`sentence_encoder`, else its own), `accurate`
+    falls back to `fast` if its model is not shipped."""
+    if profile == "best" and has_best_model(folder):
+        return load_combined_scorer(folder, sentence_encoder)
     if profile != "fast" and has_accurate_model(folder):
         return load_ensemble_scorer(folder)
     return load_lexical_scorer(folder)

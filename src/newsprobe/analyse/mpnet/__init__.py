@@ -1,6 +1,7 @@
 """The shared encoder of the `best` profile: all-mpnet-base-v2 with its top 6 layers fine-tuned for propaganda
 spans and techniques, and a second copy of its top 4 layers fine-tuned for quote tagging; one pass per article
-serves every analyser (`encode_article`).
+serves propaganda and quotes (`encode_article`), and its frozen layers read each sentence alone for
+check-worthiness (`MultitaskEncoder.sentence_vectors`).
 
 The frozen base weights are not shipped: they are assembled at first use from five package-index parts
 (`base_weights.INSTALL_HINT`), verified by checksum, and the lower graph is built from them
@@ -19,6 +20,7 @@ from .encoder import (
     encode_article,
     encode_text_part,
     headline_and_text,
+    require_available,
     shared_encoder,
 )
 from .heads import Heads
@@ -37,5 +39,6 @@ __all__ = [
     "encode_article",
     "encode_text_part",
     "headline_and_text",
+    "require_available",
     "shared_encoder",
 ]

