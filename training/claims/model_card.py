@@ -125,9 +125,7 @@ def speed_note() -> str:
     }
     parts = [f"{name} {row['sentences_per_cpu_second']:.0f}" for name, row in rows.items()]
     return (
-        "Speed (`bench/checkworthy.py`, one thread, sentences per CPU-second, i.e. on a dedicated core): "
-        + ", ".join(parts)
-        + "."
+        "Speed (`bench/checkworthy.py`, sentences per CPU-second, i.e. on a dedicated core): " + ", ".join(parts) + "."
     )
 
 
