@@ -179,14 +179,10 @@ def load_ensemble_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | No
 
     meta = read_meta(folder)["accurate"]
     head = EmbeddingHead.load(folder)
-    if encoder is None:
-        encoder = OnnxSentenceEncoder.load(folder)
-    if encoder.space != head.space:
-        raise ValueError(f"encoder space {encoder.space!r} does not match the head's {head.space!r}")
     return EnsembleScorer(
         lexical=LexicalModel.load(folder),
         head=head,
-        encoder=encoder,
+        encoder=_matching(encoder if encoder is not None else OnnxSentenceEncoder.load(folder), head),
         head_weight=float(str(meta["head_weight"])),
         platt_a=float(str(meta["platt_a"])),
         platt_b=float(str(meta["platt_b"])),
@@ -195,19 +191,22 @@ def load_ensemble_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | No
     )
 
 
+def _matching(encoder: SentenceEncoder, head: EmbeddingHead) -> SentenceEncoder:
+    """`encoder`, once its vectors are known to be the ones `head` was trained on."""
+    if encoder.space != head.space:
+        raise ValueError(f"encoder space {encoder.space!r} does not match the head's {head.space!r}")
+    return encoder
+
+
 def load_combined_scorer(folder: Path = MODEL_DIR, encoder: SentenceEncoder | None = None) -> CombinedScorer:
     """The best profile's scorer; without `encoder` it loads the shared MPNet encoder itself (the analyser passes
     the pipeline's)."""
     meta = read_meta(folder)["best"]
     head = EmbeddingHead.load(folder, BEST_HEAD_FILE)
-    if encoder is None:
-        encoder = mpnet_sentences()
-    if encoder.space != head.space:
-        raise ValueError(f"encoder space {encoder.space!r} does not match the head's {head.space!r}")
     return CombinedScorer(
         accurate=load_ensemble_scorer(folder),
         head=head,
-        encoder=encoder,
+        encoder=_matching(encoder if encoder is not None else mpnet_sentences(), head),
         accurate_weight=float(str(meta["accurate_weight"])),
         head_weight=float(str(meta["head_weight"])),
         bias=float(str(meta["bias"])),
