@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -9,7 +11,14 @@ from hypothesis import strategies as st
 
 from newsprobe.analyse import mpnet
 from newsprobe.analyse.claims.lexical import DENSE_NAMES, analyse_text, dense_features
-from newsprobe.analyse.claims.model import MODEL_DIR, has_accurate_model, has_best_model, load_scorer, read_meta
+from newsprobe.analyse.claims.model import (
+    MODEL_DIR,
+    CheckworthinessScorer,
+    has_accurate_model,
+    has_best_model,
+    load_scorer,
+    read_meta,
+)
 
 MAX_BYTES = 30 * 1024 * 1024
 
@@ -68,7 +77,7 @@ def test_accurate_vectors_do_not_depend_on_the_batch() -> None:
 
 @pytest.mark.skipif(not (has_best_model() and mpnet.available()), reason="the best profile is not installed")
 def test_best_reads_each_sentence_alone() -> None:
-    scorer = load_scorer("best")
+    scorer = _best_scorer()
     texts = [
         "The unemployment rate fell to 3.5 percent in 2019, the lowest in fifty years.",
         "Thank you all for coming tonight.",
@@ -86,3 +95,16 @@ def test_every_scorer_is_named_in_plain_words() -> None:
     from newsprobe.report.words import CLAIM_MODELS
 
     assert {LexicalScorer.name, EnsembleScorer.name, CombinedScorer.name} == set(CLAIM_MODELS)
+
+
+@pytest.mark.skipif(not (has_best_model() and mpnet.available()), reason="the best profile is not installed")
+@settings(max_examples=20, deadline=None)
+@given(st.text(max_size=300))
+def test_best_scores_are_probabilities_for_any_text(text: str) -> None:
+    probability = _best_scorer().probabilities([text])
+    assert probability.shape == (1,) and 0.0 <= probability[0] <= 1.0
+
+
+@functools.cache
+def _best_scorer() -> CheckworthinessScorer:
+    return load_scorer("best")
