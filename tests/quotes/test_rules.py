@@ -480,3 +480,13 @@ def test_a_tagged_content_with_no_cue_stays_only_when_it_quotes_at_length() -> N
     title, quote = tagged("“I’d Do Anything”"), tagged("“It was a love song to her city and to the concept of home,”")
     plain = tagged("Buckley rose to fame on the singing competition")
     assert drop_unanchored(text, [title, quote, plain]) == [quote]
+
+
+def test_a_source_the_parse_cut_at_a_hyphen_runs_on() -> None:
+    """The parse makes 'study co' and '-author Anna Berg' two subjects of 'said'; the source is the whole phrase."""
+    text = "The lakes are deeper than expected, said study co-author Anna Berg, a planetary scientist."
+    result = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
+    assert isinstance(result, QuotesResult)
+    attribution = _by_content(result, "The lakes are deeper")
+    assert [span.text for span in attribution.source] == ["study co-author Anna Berg, a planetary scientist"]
+    assert attribution.speaker.name == "Anna Berg"

@@ -207,7 +207,8 @@ def _reduced_passive(verb: Token) -> bool:
 
 
 def _source_span(subject: Token, verb: Token) -> CharSpan:
-    """The subject's whole phrase (appositions and relative clauses too), on its side of the verb."""
+    """The subject's whole phrase (appositions and relative clauses too), on its side of the verb; a phrase the parse
+    cut at a hyphen ('study co' | '-author Anezina Solomonidou, …', two subjects) runs on through the other part."""
     same_side = sorted((t for t in subject.subtree if (t.i < verb.i) == (subject.i < verb.i)), key=lambda t: t.i)
     run = [subject]
     for t in reversed([t for t in same_side if t.i < subject.i]):
@@ -218,11 +219,28 @@ def _source_span(subject: Token, verb: Token) -> CharSpan:
         if t.i != run[-1].i + 1:
             break
         run.append(t)
+    run += _through_hyphen(run[-1], verb)
     while len(run) > 1 and (run[-1].is_punct or run[-1].is_space):
         run.pop()
     while len(run) > 1 and (run[0].is_punct or run[0].is_space):
         run.pop(0)
     return _token_span(run)
+
+
+def _through_hyphen(last: Token, verb: Token) -> list[Token]:
+    """The tokens after `last` that finish its word ('co' + '-author') and the phrase that word part heads, on the
+    same side of the verb; none when no hyphen follows `last` directly."""
+    doc = last.doc
+    after = last.i + 1
+    if last.whitespace_ or after >= len(doc) or doc[after].text != "-" or doc[after].whitespace_:
+        return []
+    side = [t for t in doc[after].head.subtree if t.i >= after and (t.i < verb.i) == (last.i < verb.i)]
+    rest: list[Token] = []
+    for t in side:
+        if t.i != after + len(rest):
+            break
+        rest.append(t)
+    return rest
 
 
 def cue_subject(doc: Doc, att: RawAttribution, quotes: list[QuoteRegion]) -> tuple[CharSpan, int] | None:
