@@ -63,6 +63,12 @@ def calibration_split(labels: np.ndarray) -> np.ndarray:
     return np.sort(np.concatenate(picked))
 
 
+def logit(probability: np.ndarray) -> np.ndarray:
+    probability = np.clip(probability, 1e-6, 1 - 1e-6)
+    logits: np.ndarray = np.log(probability / (1 - probability))
+    return logits
+
+
 def scores(gold: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
     tp = int(np.sum((gold == 1) & (predicted == 1)))
     fp = int(np.sum((gold == 0) & (predicted == 1)))

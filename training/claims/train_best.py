@@ -33,6 +33,7 @@ from common import (
     calibration_split,
     debate_folds,
     load_split,
+    logit,
     precision_threshold,
     record_profile,
     scores,
@@ -42,31 +43,29 @@ from train_lexical import out_of_fold
 from newsprobe.analyse.claims.model import (
     BEST_HEAD_FILE,
     MPNET_SPACE,
+    CombinedScorer,
     EmbeddingHead,
     EnsembleScorer,
+    SentenceEncoder,
     load_ensemble_scorer,
+    mpnet_sentences,
     sigmoid,
 )
-from newsprobe.analyse.mpnet import MultitaskEncoder
 
 HEAD_C = 0.1
+LAYER = ("accurate_weight", "head_weight", "bias")  # the combining layer's numbers, as CombinedScorer names them
 
 
-def logit(probability: float) -> float:
-    return float(np.log(probability / (1 - probability)))
-
-
-def sentence_vectors(work: Path) -> dict[str, np.ndarray]:
+def sentence_vectors(work: Path, encoder: SentenceEncoder) -> dict[str, np.ndarray]:
     """The MPNet sentence vectors of every split, computed once into `work`."""
     cache = work / "mpnet_vectors.npz"
     if cache.exists():
         return dict(np.load(cache))
-    encoder = MultitaskEncoder()
     vectors = {}
     for split in SPLITS:
         texts, _ = load_split(split)
         started = time.perf_counter()
-        vectors[split] = encoder.sentence_vectors(texts)
+        vectors[split] = encoder.encode(texts)
         print(f"{split}: {len(texts)} sentences, {len(texts) / (time.perf_counter() - started):.0f}/s", flush=True)
     np.savez(cache, **vectors)
     return vectors
@@ -93,8 +92,7 @@ def accurate_held_out(
 ) -> np.ndarray:
     """Accurate's mixed logits on the calibration slice `rows`: its encoder never saw those sentences, and the
     lexical part comes from `lexical_held_out`, probabilities of fits with each sentence's debate held out."""
-    clipped = np.clip(lexical_held_out[rows], 1e-6, 1 - 1e-6)
-    lexical = np.log(clipped / (1 - clipped))
+    lexical = logit(lexical_held_out[rows])
     head = accurate.head.logits(accurate.encoder.encode([texts[i] for i in rows]))
     mixed: np.ndarray = accurate.head_weight * head + (1 - accurate.head_weight) * lexical
     return mixed
@@ -121,7 +119,8 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=Path("/tmp/claims-best"))
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    vectors = sentence_vectors(args.work)
+    encoder = mpnet_sentences()
+    vectors = sentence_vectors(args.work, encoder)
     texts, labels = load_split("train")
     rows = calibration_split(labels)
     accurate = load_ensemble_scorer()
@@ -134,17 +133,13 @@ def main() -> None:
     report: dict[str, Any] = {
         "calibration": settings,
         "calibration_sentences": int(len(rows)),
-        "head_alone_cross_debate": scores(labels, (head_held_out >= logit(fold_threshold)).astype(np.int64)),
+        "head_alone_cross_debate": scores(labels, (sigmoid(head_held_out) >= fold_threshold).astype(np.int64)),
     }
+    scorer = CombinedScorer(accurate, head, encoder, **{k: settings[k] for k in (*LAYER, "threshold", "f1_threshold")})
     for split in ("dev", "dev-test"):
         split_texts, split_labels = load_split(split)
-        logits = (
-            settings["accurate_weight"] * accurate.mixed_logits(split_texts)
-            + settings["head_weight"] * head.logits(vectors[split])
-            + settings["bias"]
-        )
-        probability = sigmoid(logits)
-        report |= at_both_cuts(split, split_labels, probability, settings["f1_threshold"], settings["threshold"])
+        probability = scorer.probabilities(split_texts, vectors[split])
+        report |= at_both_cuts(split, split_labels, probability, scorer.f1_threshold, scorer.threshold)
     head.save(MODEL_DIR, BEST_HEAD_FILE)
     record_profile(
         "best",
@@ -152,7 +147,7 @@ def main() -> None:
             "kind": "MPNet sentence-vector head + accurate, one logistic layer",
             "space": MPNET_SPACE,
             "head_C": HEAD_C,
-            **{k: settings[k] for k in ("accurate_weight", "head_weight", "bias", "threshold", "f1_threshold")},
+            **{k: settings[k] for k in (*LAYER, "threshold", "f1_threshold")},
             "precision_target": PRECISION_TARGET,
             "metrics": report,
         },

@@ -30,6 +30,7 @@ from common import (
     best_threshold,
     debate_folds,
     load_split,
+    logit,
     precision_threshold,
     record_profile,
     scores,
@@ -41,11 +42,6 @@ from newsprobe.analyse.claims.model import EmbeddingHead
 
 HEAD_C = 16.0
 WEIGHTS = np.round(np.arange(0.0, 1.01, 0.1), 1)
-
-
-def logit(probability: np.ndarray) -> np.ndarray:
-    probability = np.clip(probability, 1e-6, 1 - 1e-6)
-    return np.log(probability / (1 - probability))
 
 
 def log_loss(labels: np.ndarray, probability: np.ndarray) -> float:
