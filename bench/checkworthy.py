@@ -116,7 +116,7 @@ def cross_debate_rows() -> list[dict[str, Any]]:
     if isinstance(accurate, EnsembleScorer):
         held = calibration_split(labels)
         mixed = accurate_held_out(accurate, texts, probability, held)
-        mixed_probability = 1 / (1 + np.exp(-(accurate.platt_a * mixed + accurate.platt_b)))
+        mixed_probability = accurate.calibrated(mixed)
         rows.append(
             held_out_row("accurate (minilm+lexical), calibration slice", accurate, labels[held], mixed_probability)
         )

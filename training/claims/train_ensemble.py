@@ -37,6 +37,7 @@ from common import (
 )
 from train_lexical import featurise, fit, out_of_fold
 
+from newsprobe.analyse._numeric import sigmoid
 from newsprobe.analyse.claims.encoder import ENCODER_FILE, ENCODER_META, TOKENIZER_FILE
 from newsprobe.analyse.claims.model import EmbeddingHead
 
@@ -61,12 +62,12 @@ def calibrate(head: np.ndarray, lexical: np.ndarray, labels: np.ndarray) -> dict
     for weight in WEIGHTS:
         mixed = weight * head + (1 - weight) * lexical
         a, b = platt(mixed, labels)
-        loss = log_loss(labels, 1 / (1 + np.exp(-(a * mixed + b))))
+        loss = log_loss(labels, sigmoid(a * mixed + b))
         if best is None or loss < best[0]:
             best = (loss, float(weight), a, b)
     assert best is not None
     _, weight, a, b = best
-    probability = 1 / (1 + np.exp(-(a * (weight * head + (1 - weight) * lexical) + b)))
+    probability = sigmoid(a * (weight * head + (1 - weight) * lexical) + b)
     f1_threshold, threshold = best_threshold(labels, probability), precision_threshold(labels, probability)
     return {
         "head_weight": weight,
@@ -121,7 +122,7 @@ def main() -> None:
         mixed = settings["head_weight"] * head.logits(vectors[split]) + (
             1 - settings["head_weight"]
         ) * lexical.decision_function(featurise(vectoriser, split_texts))
-        probability = 1 / (1 + np.exp(-(settings["platt_a"] * mixed + settings["platt_b"])))
+        probability = sigmoid(settings["platt_a"] * mixed + settings["platt_b"])
         report |= at_both_cuts(split, split_labels, probability, settings["f1_threshold"], settings["threshold"])
     head.save(MODEL_DIR)
     for name in (ENCODER_FILE, TOKENIZER_FILE, ENCODER_META):

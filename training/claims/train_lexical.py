@@ -31,6 +31,7 @@ from common import (
     record_profile,
 )
 
+from newsprobe.analyse._numeric import sigmoid
 from newsprobe.analyse.claims.lexical import LexicalModel, analyse_text, dense_features
 
 C = 3.0
@@ -87,7 +88,7 @@ def main() -> None:
         reference = model.decision_function(featurise(vectoriser, split_texts))
         logits = shipped.logits(split_texts)
         assert np.allclose(reference, logits, atol=1e-3), "runtime features differ from training features"
-        report |= at_both_cuts(split, split_labels, 1 / (1 + np.exp(-logits)), f1_threshold, threshold)
+        report |= at_both_cuts(split, split_labels, sigmoid(logits), f1_threshold, threshold)
     record_profile(
         "fast",
         {

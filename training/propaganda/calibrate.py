@@ -46,6 +46,7 @@ sys.path.insert(0, str(HERE))
 
 from data import load_train, split_ids
 
+from newsprobe.analyse._numeric import sigmoid
 from newsprobe.analyse.mpnet.encoder import MPNET_DIR, MultitaskEncoder
 from newsprobe.analyse.mpnet.heads import Heads
 from newsprobe.analyse.propaganda.accurate import AccurateHead
@@ -271,7 +272,7 @@ def fit_confidence(
 
 def predict(params: tuple[np.ndarray, np.ndarray, np.ndarray, float], features: np.ndarray) -> np.ndarray:
     mean, scale, coef, intercept = params
-    return 1 / (1 + np.exp(-(((features - mean) / scale) @ coef + intercept)))
+    return sigmoid(((features - mean) / scale) @ coef + intercept)
 
 
 def out_of_fold(pool: Pool, folds: np.ndarray) -> np.ndarray:

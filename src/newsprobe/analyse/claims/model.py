@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 
 from ...weights import WEIGHTS_DIR
+from .._numeric import sigmoid
 from ..base import Profile
 from .lexical import LexicalModel
 
@@ -46,11 +47,6 @@ MODEL_DIR = WEIGHTS_DIR / "claims"
 META_FILE = "claims_model.json"
 BEST_HEAD_FILE = "best_head.npz"
 MPNET_SPACE = "mpnet-base-v2-layer6-mean"  # MultitaskEncoder.sentence_vectors
-
-
-def sigmoid(logits: np.ndarray) -> np.ndarray:
-    probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(logits, -40.0, 40.0)))
-    return probabilities
 
 
 class SentenceEncoder(Protocol):
@@ -126,7 +122,11 @@ class EnsembleScorer:
     name: str = "minilm+lexical"
 
     def probabilities(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
-        return sigmoid(self.platt_a * self.mixed_logits(texts, embeddings) + self.platt_b)
+        return self.calibrated(self.mixed_logits(texts, embeddings))
+
+    def calibrated(self, mixed_logits: np.ndarray) -> np.ndarray:
+        """Probabilities from mixed logits (Platt's scaling)."""
+        return sigmoid(self.platt_a * mixed_logits + self.platt_b)
 
     def mixed_logits(self, texts: Sequence[str], embeddings: np.ndarray | None = None) -> np.ndarray:
         """The head's and the lexical model's logits, weighted, before calibration."""

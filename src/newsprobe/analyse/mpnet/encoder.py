@@ -27,9 +27,10 @@ import numpy as np
 
 from ...errors import ModelRuntimeError, ProfileUnavailableError
 from ...weights import WEIGHTS_DIR
+from .._numeric import softmax
 from .._onnx import default_threads, load_tokenizer
 from .base_weights import INSTALL_HINT, BaseWeightsError, ensure_base_weights, find_parts
-from .heads import Heads, softmax
+from .heads import Heads
 from .lower_graph import ensure_lower_graph
 from .seven_bit import ensure_seven_bit
 from .tags import QUOTE_TAGS

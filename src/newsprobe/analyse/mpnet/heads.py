@@ -8,7 +8,9 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["Heads", "gelu", "softmax", "tokens_inside"]
+from .._numeric import softmax
+
+__all__ = ["Heads", "gelu", "tokens_inside"]
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
@@ -23,12 +25,6 @@ def _erf(x: np.ndarray) -> np.ndarray:
 
 def gelu(x: np.ndarray) -> np.ndarray:
     result: np.ndarray = 0.5 * x * (1.0 + _erf(x / np.sqrt(2.0)))
-    return result
-
-
-def softmax(logits: np.ndarray) -> np.ndarray:
-    z = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    result: np.ndarray = z / z.sum(axis=-1, keepdims=True)
     return result
 
 

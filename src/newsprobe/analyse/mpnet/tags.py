@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["QUOTE_TAGS", "bio_transitions", "log_softmax", "tag_runs", "viterbi"]
+__all__ = ["QUOTE_TAGS", "bio_transitions", "tag_runs", "viterbi"]
 
 QUOTE_TAGS = ("O", "B-SRC", "I-SRC", "B-CUE", "I-CUE", "B-CON", "I-CON")
 FORBIDDEN = -1e9
@@ -24,12 +24,6 @@ def bio_transitions(tags: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
                 if other not in ("B" + kind, "I" + kind):
                     between[frm, to] = FORBIDDEN
     return start, between
-
-
-def log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(-1, keepdims=True)
-    result: np.ndarray = x - np.log(np.exp(x).sum(-1, keepdims=True))
-    return result
 
 
 def viterbi(log_probs: np.ndarray, start: np.ndarray, between: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .._numeric import softmax
 from .encoder import ENCODER_DIR, Encoding
 from .fast import ngram_counts
 from .text import lower_words
@@ -86,6 +87,4 @@ class AccurateHead:
         counts = ngram_counts(text)
         x = np.stack([span_vector(encoding, text, s, e, counts) for s, e in bounds])
         z = ((x - self.mean) / self.scale) @ self.coef.T + self.intercept
-        z = np.exp(z - z.max(axis=1, keepdims=True))
-        probabilities: np.ndarray = z / z.sum(axis=1, keepdims=True)
-        return probabilities
+        return softmax(z)

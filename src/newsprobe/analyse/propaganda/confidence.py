@@ -22,6 +22,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from .._numeric import sigmoid
 from .decode import B, BioDecoder, O
 from .words import CONTENTLESS_WORDS
 
@@ -124,8 +125,7 @@ class LevelPoint:
     def confidence(self, features: np.ndarray) -> np.ndarray:
         """Expected precision of each span (rows of span features, then technique features)."""
         z = ((features - self.mean) / self.scale) @ self.coef + self.intercept
-        result: np.ndarray = 1.0 / (1.0 + np.exp(-z))
-        return result
+        return sigmoid(z)
 
     def best_case(self, span_rows: np.ndarray) -> np.ndarray:
         """The highest confidence each span could get, whatever the technique classifier says (spans
@@ -135,8 +135,7 @@ class LevelPoint:
         top, entropy, which = weights[N_SPAN_FEATURES], weights[N_SPAN_FEATURES + 1], weights[N_SPAN_FEATURES + 2 :]
         technique_part = -float(self.mean[N_SPAN_FEATURES:] @ weights[N_SPAN_FEATURES:])
         technique_part += max(top / N_TECHNIQUES, top) + max(0.0, entropy * np.log(N_TECHNIQUES)) + float(which.max())
-        result: np.ndarray = 1.0 / (1.0 + np.exp(-(span_part + technique_part + self.intercept)))
-        return result
+        return sigmoid(span_part + technique_part + self.intercept)
 
     def arrays(self, prefix: str) -> dict[str, Any]:
         return {

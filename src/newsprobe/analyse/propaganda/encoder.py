@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ...weights import WEIGHTS_DIR
+from .._numeric import softmax
 from .._onnx import load_onnx
-from ..mpnet.heads import softmax
 
 if TYPE_CHECKING:
     from pathlib import Path

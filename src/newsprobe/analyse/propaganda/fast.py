@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .._numeric import sigmoid, softmax
 from .techniques import TECHNIQUE_NAMES
 from .text import Token, lower_words, sentences, tokenize
 
@@ -165,7 +166,7 @@ class FastModel:
         if not tokens:
             return tokens, np.zeros(0, dtype=np.float32)
         scores = sum(self.token_weights[hash_features(column)] for column in columns)
-        return tokens, 1.0 / (1.0 + np.exp(-scores))
+        return tokens, sigmoid(scores)
 
     def technique_probabilities(self, text: str, bounds: list[tuple[int, int]]) -> np.ndarray:
         if not bounds:
@@ -173,9 +174,7 @@ class FastModel:
         counts = ngram_counts(text)
         feature_lists = [span_features(text, start, end, counts) for start, end in bounds]
         rows = _summed(self.span_weights, feature_lists) + self.span_bias
-        rows = np.exp(rows - rows.max(axis=1, keepdims=True))
-        probabilities: np.ndarray = rows / rows.sum(axis=1, keepdims=True)
-        return probabilities
+        return softmax(rows)
 
 
 def _summed(weights: np.ndarray, feature_lists: list[list[str]]) -> np.ndarray:

@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 from tokenizers import Tokenizer
 
+from .._numeric import sigmoid
 from .._onnx import load_tokenizer
 from .fast import FastModel
 
@@ -79,7 +80,7 @@ class StaticTagger:
         for weight, bias, dilation in self.layers:
             hidden = np.maximum(conv1d(hidden, weight, bias, dilation), 0.0)
         scores = hidden @ self.out_weight + self.out_bias
-        return list(encoding.offsets), 1.0 / (1.0 + np.exp(-scores))
+        return list(encoding.offsets), sigmoid(scores)
 
     def mixed_probabilities(self, text: str, hashed: FastModel) -> tuple[list[tuple[int, int]], np.ndarray]:
         """P(inside a span) per wordpiece: the convolution's, mixed with the hashed tagger's."""

@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .._numeric import log_softmax
 from ..mpnet import MultitaskEncoding
-from ..mpnet.tags import QUOTE_TAGS, bio_transitions, log_softmax, tag_runs, viterbi
+from ..mpnet.tags import QUOTE_TAGS, bio_transitions, tag_runs, viterbi
 from .rules import RawAttribution
 from .tagger import decode, label_tokens
 
