@@ -40,6 +40,7 @@ from common import (
 )
 from train_lexical import out_of_fold
 
+from newsprobe.analyse._numeric import sigmoid
 from newsprobe.analyse.claims.model import (
     BEST_HEAD_FILE,
     MPNET_SPACE,
@@ -49,7 +50,6 @@ from newsprobe.analyse.claims.model import (
     SentenceEncoder,
     load_ensemble_scorer,
     mpnet_sentences,
-    sigmoid,
 )
 
 HEAD_C = 0.1

@@ -127,6 +127,3 @@ def quote_attributions(text: str, offsets: np.ndarray, quote_log_probs: np.ndarr
 
 def rank_techniques(probabilities: np.ndarray) -> list[str]:
     return [TECHNIQUES[k] for k in np.argsort(-probabilities, kind="stable")]
-
-
-log_softmax = _TAGS.log_softmax

@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
 
+from newsprobe.analyse._numeric import log_softmax  # noqa: E402
 from newsprobe.analyse.mpnet.base_weights import ensure_base_weights  # noqa: E402
 from newsprobe.analyse.mpnet.lower_graph import ensure_lower_graph  # noqa: E402
 from newsprobe.analyse.mpnet.seven_bit import ensure_seven_bit  # noqa: E402
@@ -66,11 +67,6 @@ def onnx_upper(graph: Path) -> UpperRun:
     return run
 
 
-def log_softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = logits.astype(np.float64) - logits.max(1, keepdims=True)
-    return shifted - np.log(np.exp(shifted).sum(1, keepdims=True))
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, required=True)
@@ -99,7 +95,7 @@ def main() -> None:
         ids = windows.ids[at : at + n].astype(np.int64)[None]
         mask = np.ones_like(ids)
         (states,) = lower.run(["states"], {"input_ids": ids, "attention_mask": mask})
-        per_window.append(log_softmax(upper(states, mask)))
+        per_window.append(log_softmax(upper(states, mask).astype(np.float64)))
     tags = [rows.astype(np.float16) for rows in D.stitch(per_window, D.best_window_rows(docs, windows))]
     with open(args.work / "val" / f"epoch{args.as_epoch}.pkl", "wb") as handle:
         pickle.dump({"ptc_val": {"si": tags}}, handle, protocol=pickle.HIGHEST_PROTOCOL)
