@@ -519,6 +519,24 @@ def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> N
             "",
             "Patti Saris",
         ),
+        # a caption's subject is no one the text goes on with; inside the caption it is
+        (
+            "Sir Kim Darroch would have had plenty of targets.\n"
+            "Robert Mueller’s inquiry could lead to the impeachment of the U.S. President\n"
+            "He could ask why few senior officials keep their jobs.",
+            "He",
+            "ask",
+            "",
+            None,
+        ),
+        (
+            "Foreign Secretary Jeremy Hunt will give a speech today where he will say the UK is strong\n"
+            "The speech comes after a visit to Myanmar.",
+            "he",
+            "say",
+            "where ",
+            "Jeremy Hunt",
+        ),
     ],
 )
 def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after: str, speaker: str | None) -> None:

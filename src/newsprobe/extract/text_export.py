@@ -11,7 +11,7 @@ from .assemble import Assembler, boilerplate_reason, closing_notes, normalise_sp
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
 
-__all__ = ["Block", "clean_export", "split_blocks"]
+__all__ = ["Block", "clean_export", "split_blocks", "stands_apart"]
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
@@ -103,9 +103,15 @@ def _units(lines: list[_Line]) -> list[list[_Line]]:
 
 
 def _stands_alone(line: _Line, following: _Line | None) -> bool:
-    if not line.flat or line.ends_unit or _CONTINUES.search(line.flat) or _LIST_ITEM.match(line.flat):
+    return stands_apart(line.flat, following.flat if following is not None else None)
+
+
+def stands_apart(line: str, following: str | None) -> bool:
+    """A line that ends without a sentence ending while the next opens a new one (or none follows): a subheading, a
+    caption, a credit, not a sentence wrapped at a fixed width."""
+    if not line or _SENTENCE_END.search(line) or _CONTINUES.search(line) or _LIST_ITEM.match(line):
         return False
-    return following is None or bool(_OPENS_UNIT.match(following.flat) and not _LIST_ITEM.match(following.flat))
+    return following is None or bool(_OPENS_UNIT.match(following) and not _LIST_ITEM.match(following))
 
 
 def _looks_like_title(block: Block) -> bool:

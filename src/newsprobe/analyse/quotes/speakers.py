@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
+from ...extract.text_export import stands_apart
 from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
@@ -523,6 +524,7 @@ class SpeakerResolver:
         self.chain: list[tuple[int, Person | None]] = []
         self.by_subject: dict[int, tuple[Person, str, SpeakerEvidence | None]] = {}
         self.pronoun_genders: dict[str, list[str]] = {}  # person key -> genders of the pronouns resolved to them
+        self.lines_apart: dict[CharSpan, bool] = {}
         self._build_chain()
 
     # ------------------------------------------------------------ the subject chain
@@ -599,10 +601,12 @@ class SpeakerResolver:
     def _antecedent(self, pronoun: Token) -> tuple[Person, str, SpeakerEvidence | None] | None:
         """The latest subject of a compatible gender within three sentences; none when the latest person-like subject
         is one the rules could not name. A person whose gender is not known takes the gender of the pronouns
-        already resolved to them (all alike)."""
+        already resolved to them (all alike). A subject in a caption or subheading ('Robert Mueller's investigation
+        … could lead to …') counts only when the subject before it is the same person."""
         gender = PRONOUN_GENDER[pronoun.lower_]
         sentence = self.sentence_of[pronoun.i]
         named_after = self._named_later_in_its_clause(pronoun)
+        apart: Person | None = None
         for i, person in reversed(self.chain):
             if i >= pronoun.i or self._reported_beside_its_reporter(i, pronoun):
                 continue
@@ -612,11 +616,29 @@ class SpeakerResolver:
                 continue  # an unresolved 'he' says nothing about who 'she' is
             if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
+            if self._gender(person) in (None, gender) and self._in_a_line_apart_from(i, pronoun.i):
+                apart = apart or person
+                continue
+            if apart is not None and apart.key != person.key:
+                return None
             if self._gender(person) in (None, gender):
                 self.pronoun_genders.setdefault(person.key, []).append(gender)
                 evidence = self._token_phrase(self.doc[i])
                 return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
+
+    def _in_a_line_apart_from(self, i: int, j: int) -> bool:
+        """Token `i` stands in the last sentence of a line that ends without a sentence ending (a caption, a
+        subheading: 'Mr Cruz writes. © AFP Cardinal O'Malley accompanied the Pope') and token `j` stands outside
+        that line: the text runs on past such a sentence, not from it."""
+        line = line_around(self.text, self.doc[i].idx)
+        if line[0] <= self.doc[j].idx < line[1]:
+            return False
+        if line not in self.lines_apart:
+            following = self.text[line[1] :].lstrip().split("\n", 1)[0].strip()
+            self.lines_apart[line] = stands_apart(self.text[line[0] : line[1]].strip(), following or None)
+        last = self.doc[i].sent[-1]
+        return self.lines_apart[line] and not self.text[last.idx + len(last) : line[1]].strip()
 
     def _named_later_in_its_clause(self, pronoun: Token) -> set[str]:
         """The people a subject pronoun's own clause names after it, outside quote marks: 'she invited Clinton to
