@@ -616,15 +616,16 @@ class SpeakerResolver:
                 continue  # an unresolved 'he' says nothing about who 'she' is
             if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
-            if self._gender(person) in (None, gender) and self._in_a_line_apart_from(i, pronoun.i):
+            if self._gender(person) not in (None, gender):
+                continue
+            if self._in_a_line_apart_from(i, pronoun.i):
                 apart = apart or person
                 continue
             if apart is not None and apart.key != person.key:
                 return None
-            if self._gender(person) in (None, gender):
-                self.pronoun_genders.setdefault(person.key, []).append(gender)
-                evidence = self._token_phrase(self.doc[i])
-                return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
+            self.pronoun_genders.setdefault(person.key, []).append(gender)
+            evidence = self._token_phrase(self.doc[i])
+            return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
 
     def _in_a_line_apart_from(self, i: int, j: int) -> bool:
