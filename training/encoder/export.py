@@ -11,7 +11,8 @@
   heads.npz          TC and check-worthiness heads (fp16), run in numpy on pooled states  <- ships
   lower.fp32.onnx, lower.int8.onnx   the frozen lower part (embeddings + the frozen layers, on to layer 8)
                      built from the base weights: the states the upper graph reads ("states") and the
-                     states after layer 8, which the quotes graph reads ("quote_states"); NOT shipped (the
+                     states after layers 6 and 8, which the claims head and the quotes graph read ("claim_states",
+                     "quote_states"); NOT shipped (the
                      product builds it at first use from the assembled safetensors, `lower.skeleton.onnx`
                      ships), exported here to measure speed and agreement
   export.json        sizes, checksums and the fp32-vs-int8 agreement
@@ -41,6 +42,8 @@ sys.path.insert(0, str(HERE))
 EXPORT = Path(os.environ.get("NEWSPROBE_ENCODER_EXPORT", HERE / "work" / "export"))
 FEED_FORWARD_SCOPES = ("/intermediate/dense/", "/output/dense/")  # the node names of a layer's two FFN MatMuls
 QUOTES_LOWER = 8  # the shipped quotes graph reads the states after layer 8, whatever the upper graph's split
+CLAIMS_LOWER = 6  # the best profile's check-worthiness head reads the mean of the states after layer 6
+LOWER_OUTPUTS = {"states": None, "claim_states": CLAIMS_LOWER, "quote_states": QUOTES_LOWER}  # None: the frozen split
 ARTICLE_TOKENS = 1000
 
 
@@ -62,11 +65,14 @@ def build_modules(weights: Path | None, quotes: bool = True):
     class LowerGraph(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.lower = Lower(base, max(frozen, QUOTES_LOWER))
+            self.depths = tuple(frozen if depth is None else depth for depth in LOWER_OUTPUTS.values())
+            self.lower = Lower(base, max(self.depths))
 
         def forward(self, input_ids, attention_mask):
-            states, quote_states = self.lower.states_after(input_ids, attention_mask, (frozen, QUOTES_LOWER))
-            return states, quote_states if frozen != QUOTES_LOWER else states.clone()
+            states = self.lower.states_after(input_ids, attention_mask, self.depths)
+            # one tensor cannot be two graph outputs: a depth asked for twice is given as a copy
+            first = [self.depths.index(d) == k for k, d in enumerate(self.depths)]
+            return tuple(h if kept else h.clone() for h, kept in zip(states, first, strict=True))
 
     class UpperGraph(torch.nn.Module):
         def __init__(self) -> None:
@@ -82,8 +88,9 @@ def build_modules(weights: Path | None, quotes: bool = True):
     return LowerGraph().eval(), UpperGraph().eval(), model
 
 
-def export(weights: Path | None, out: Path, tasks: str = "ptc,polnear,ct24") -> dict:
-    """`tasks` names what `weights` were trained on (train.py --tasks): untrained heads are left out."""
+def export(weights: Path | None, out: Path, tasks: str = "ptc,polnear,ct24", attention_bits: int = 8) -> dict:
+    """`tasks` names what `weights` were trained on (train.py --tasks): untrained heads are left out.
+    `attention_bits`: 8, or 4 to fit more trained layers in the upper graph's budget."""
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from sources import file_sha256
@@ -98,18 +105,16 @@ def export(weights: Path | None, out: Path, tasks: str = "ptc,polnear,ct24") -> 
     mask = torch.ones_like(ids)
     mask[1, 30:] = 0
     with torch.no_grad():
-        h, _ = lower(ids, mask)
+        h = lower(ids, mask)[0]
         torch.onnx.export(
             lower,
             (ids, mask),
             str(out / "lower.fp32.onnx"),
             input_names=["input_ids", "attention_mask"],
-            output_names=["states", "quote_states"],
+            output_names=list(LOWER_OUTPUTS),
             opset_version=17,
             dynamo=False,
-            dynamic_axes={
-                name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", "states", "quote_states")
-            },
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", *LOWER_OUTPUTS)},
         )
         upper_fp32 = out / "upper.fp32.onnx"
         torch.onnx.export(
@@ -138,7 +143,7 @@ def export(weights: Path | None, out: Path, tasks: str = "ptc,polnear,ct24") -> 
         nodes_to_exclude=ffn_out_nodes(out / "lower.fp32.onnx"),
     )
     quantize_dynamic(str(upper_fp32), str(out / "upper.int8.onnx"), weight_type=QuantType.QInt8, per_channel=True)
-    weights_quantised(upper_fp32, out / "upper.wq.onnx")
+    weights_quantised(upper_fp32, out / "upper.wq.onnx", attention_bits)
     upper_fp32.unlink()
     heads = {
         f"{name}.{k}": v.detach().numpy().astype(np.float16)
@@ -198,13 +203,13 @@ def write_skeleton(lower_fp32: Path, target: Path) -> None:
     onnx.save(model, str(target))
 
 
-def weights_quantised(fp32: Path, target: Path) -> None:
+def weights_quantised(fp32: Path, target: Path, attention_bits: int = 8) -> None:
     """`fp32` with each MatMul's weights stored in few bits and multiplied in fp32 (ONNX Runtime's MatMulNBits at
     accuracy level 1): no activation is quantised, so no CPU can saturate a product. The feed-forward weights (two
     thirds of a layer's) take 4 bits with a scale per block of 32 inputs, the attention weights 8 bits with a scale
     per block of 256: six trained layers then fit issue 18's 40 MB (32.4 MB; all in 8 bits, 43.5 MB). On the top-6
     run, final-state cosine to fp32 0.990 (all in 8 bits: 0.997) with the highlights unchanged (training/encoder/
-    README.md)."""
+    README.md). With `attention_bits=4` the attention weights take 4 bits per block of 32 too."""
     import logging
 
     import onnx
@@ -214,7 +219,8 @@ def weights_quantised(fp32: Path, target: Path) -> None:
     model = onnx.load(str(fp32))
     matmuls = [node.name for node in model.graph.node if node.op_type == "MatMul"]
     feed_forward = {name for scope in FEED_FORWARD_SCOPES for name in _matmuls_under(model.graph, scope)}
-    for bits, block, excluded in ((4, 32, set(matmuls) - feed_forward), (8, 256, set())):
+    four_bit = set(matmuls) if attention_bits == 4 else feed_forward
+    for bits, block, excluded in ((4, 32, set(matmuls) - four_bit), (8, 256, set())):
         quantizer = MatMulNBitsQuantizer(
             model, bits=bits, block_size=block, is_symmetric=True, accuracy_level=1, nodes_to_exclude=sorted(excluded)
         )
@@ -261,7 +267,7 @@ def agreement_with(out: Path, lower, upper, upper_file: str) -> dict:
         piece = np.concatenate([[bos], ids[:510], [eos]]).astype(np.int64)[None]
         mask = np.ones_like(piece)
         with torch.no_grad():
-            h, _ = lower(torch.from_numpy(piece), torch.from_numpy(mask))
+            h = lower(torch.from_numpy(piece), torch.from_numpy(mask))[0]
             ref = [t.numpy() for t in upper(h, torch.from_numpy(mask))]
         (states,) = lo.run(["states"], {"input_ids": piece, "attention_mask": mask})
         got = up.run(None, {"states": states, "attention_mask": mask})
@@ -442,6 +448,7 @@ def main() -> None:
     )
     e.add_argument("--out", type=Path, default=EXPORT)
     e.add_argument("--tasks", default="ptc,polnear,ct24", help="what the weights were trained on (train.py --tasks)")
+    e.add_argument("--attention-bits", type=int, choices=(4, 8), default=8, help="the upper graph's attention weights")
     b = sub.add_parser("bench")
     b.add_argument("--threads", type=int, default=2)
     b.add_argument("--repeats", type=int, default=5)
@@ -452,7 +459,7 @@ def main() -> None:
     one.add_argument("--repeats", type=int, default=5)
     args = parser.parse_args()
     if args.command == "export":
-        print(json.dumps(export(args.weights, args.out, args.tasks), indent=2))
+        print(json.dumps(export(args.weights, args.out, args.tasks, args.attention_bits), indent=2))
     elif args.command == "bench-one":
         print(json.dumps(bench_one(args.kind, args.threads, args.repeats)))
     else:
