@@ -59,6 +59,16 @@ def test_pronoun_resolves_to_most_recent_person(analyse_quotes) -> None:
     assert att.speaker.evidence is not None and att.speaker.evidence.text == "German Chancellor Angela Merkel"
 
 
+def test_a_name_in_single_quoted_words_is_no_antecedent(analyse_quotes) -> None:
+    text = (
+        "Patrick Monahan, co-host of the What A Time To Be Alive podcast, described a scene many writers are all too "
+        "familiar with.\n'Robert Mueller sweating in front of his laptop, staring at a Word doc containing only the "
+        "words “The Mueller Report” and a blinking cursor,' he wrote."
+    )
+    att = _by_content(analyse_quotes(text), "Robert Mueller sweating")
+    assert att.speaker is not None and att.speaker.name == "Patrick Monahan"
+
+
 def test_inverted_cue_after_quote(analyse_quotes) -> None:
     text = "“The vote was rigged,” said Senator John Smith on Tuesday."
     att = _by_content(analyse_quotes(text), "The vote was rigged")

@@ -520,6 +520,18 @@ def group_by_speaker(attributions: list[Attribution]) -> list[SpeakerQuotes]:
     return sorted(groups.values(), key=lambda g: (g.name is None, -len(g.attribution_ids), g.attribution_ids[0]))
 
 
+def _single_quoted_contents(text: str, raws: list[RawAttribution]) -> list[QuoteRegion]:
+    """Contents in single quote marks ("'Robert Mueller sweating in front of his laptop …,' he wrote"), which
+    `find_quotes` leaves alone (an apostrophe looks the same): a name in them is no subject of the running text."""
+    regions = []
+    for raw in raws:
+        if raw.content:
+            start, end = raw.content_start, raw.content_end
+            if end - start > 2 and text[start] in "'‘" and text[end - 1] in "'’":
+                regions.append(QuoteRegion(start, end))
+    return regions
+
+
 def build_result(
     text: str,
     doc: Doc,
@@ -531,7 +543,7 @@ def build_result(
     profile: Profile = "accurate",
 ) -> QuotesResult:
     sources = [raw.source for raw in raws if raw.source]
-    resolver = SpeakerResolver(doc, entities, quotes, metadata, sources, profile)
+    resolver = SpeakerResolver(doc, entities, quotes + _single_quoted_contents(text, raws), metadata, sources, profile)
     speakers = [resolver.resolve(raw.source, raw.cue) for raw in raws]
     speakers = [
         signed_by(text, raw, speaker, profile) if raw.kind == POST else speaker
