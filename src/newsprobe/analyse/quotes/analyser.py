@@ -522,7 +522,8 @@ def group_by_speaker(attributions: list[Attribution]) -> list[SpeakerQuotes]:
 
 def _single_quoted_contents(text: str, raws: list[RawAttribution]) -> list[QuoteRegion]:
     """Contents in single quote marks ("'Robert Mueller sweating in front of his laptop …,' he wrote"), which
-    `find_quotes` leaves alone (an apostrophe looks the same): a name in them is no subject of the running text."""
+    `find_quotes` leaves alone when they are straight (an apostrophe looks the same): a name in them is no subject of
+    the running text."""
     regions = []
     for raw in raws:
         if raw.content:

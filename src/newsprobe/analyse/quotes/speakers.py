@@ -96,6 +96,7 @@ _TIMES = frozenset({"DATE", "TIME"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for"})
 _BODY_FILLERS = _BODY_PREPOSITIONS | {"the", "a", "an", "in", "and", "'s", "’s"}
+_NON_SPACE = re.compile(r"\S")
 _PRONOUN_WINDOW = 3  # sentences back that a pronoun's antecedent may stand
 _GENERIC_ROLES = frozenset({"official", "diplomat", "leader"})
 _PARTIES = {"democratic": "Democratic", "democrat": "Democratic", "republican": "Republican", "gop": "Republican"}
@@ -636,8 +637,9 @@ class SpeakerResolver:
         if line[0] <= self.doc[j].idx < line[1]:
             return False
         if line not in self.lines_apart:
-            following = self.text[line[1] :].lstrip().split("\n", 1)[0].strip()
-            self.lines_apart[line] = stands_apart(self.text[line[0] : line[1]].strip(), following or None)
+            after = _NON_SPACE.search(self.text, line[1])  # the next line with words, if any
+            following = self.text[slice(*line_around(self.text, after.start()))].strip() if after else None
+            self.lines_apart[line] = stands_apart(self.text[line[0] : line[1]].strip(), following)
         last = self.doc[i].sent[-1]
         return self.lines_apart[line] and not self.text[last.idx + len(last) : line[1]].strip()
 
