@@ -1,4 +1,4 @@
-"""The shared encoder of the `best` profile: all-mpnet-base-v2 with its top 6 layers fine-tuned for propaganda
+"""The shared encoder of the `best` profile: all-mpnet-base-v2 with its top 8 layers fine-tuned for propaganda
 spans and techniques, and a second copy of its top 4 layers fine-tuned for quote tagging; one pass per article
 serves propaganda and quotes (`encode_article`), and its frozen layers read each sentence alone for
 check-worthiness (`MultitaskEncoder.sentence_vectors`).

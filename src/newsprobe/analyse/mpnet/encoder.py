@@ -3,7 +3,7 @@
 Windows of at most 510 tokens (+ `<s>`, `</s>`), as few as possible, of equal size, neighbours sharing at
 least 64 tokens; each token is read from the window where it sits farthest from an edge (as in training,
 `training/encoder/data.py`). The lower graph (frozen base layers) runs first, then the shipped upper graph (its
-top 6 layers fine-tuned for propaganda), which returns the final states and the per-token propaganda (O/B/I)
+top 8 layers fine-tuned for propaganda), which returns the final states and the per-token propaganda (O/B/I)
 logits; the technique head runs in numpy on pooled states. The quote tags (O, B/I of source, cue, content) come
 from the quotes graph, its top 4 layers trained for quote tags alone, run on the lower graph's states after
 layer 8 when quotes first ask for them.
@@ -114,9 +114,11 @@ class Computed:
 @dataclass(frozen=True)
 class LowerStates:
     """One batch of windows through the lower graph: the states the upper graph reads (after the frozen layers),
-    those the quotes graph reads (after layer 8) and the attention mask."""
+    those the check-worthiness head reads (after layer 6), those the quotes graph reads (after layer 8) and the
+    attention mask."""
 
     states: np.ndarray
+    claim_states: np.ndarray
     quote_states: np.ndarray
     mask: np.ndarray
 
@@ -186,10 +188,10 @@ class MultitaskEncoder:
         for row, piece in enumerate(pieces):
             input_ids[row, : len(piece) + 2] = [self.bos, *piece, self.eos]
             mask[row, : len(piece) + 2] = 1
-        states, quote_states = self.lower.run(
-            ["states", "quote_states"], {"input_ids": input_ids, "attention_mask": mask}
+        states, claim_states, quote_states = self.lower.run(
+            ["states", "claim_states", "quote_states"], {"input_ids": input_ids, "attention_mask": mask}
         )
-        return LowerStates(states, quote_states, mask)
+        return LowerStates(states, claim_states, quote_states, mask)
 
     def _upper(self, lower: LowerStates) -> list[np.ndarray]:
         """[final states, SI logits]."""
@@ -217,7 +219,7 @@ class MultitaskEncoder:
         for row, text in enumerate(texts):
             ids = self.tokenizer.encode(text, add_special_tokens=False).ids[:SENTENCE_TOKENS] or [self.pad]
             lower = self._lower([np.array(ids, dtype=np.int64)])
-            vectors[row] = lower.states[0, 1 : len(ids) + 1].mean(0)
+            vectors[row] = lower.claim_states[0, 1 : len(ids) + 1].mean(0)
         return vectors
 
     def encode(self, text: str) -> MultitaskEncoding:

@@ -1,6 +1,6 @@
 """The frozen lower part of the encoder (embeddings + the first 8 layers), built at first use. It gives the states
-after the upper graph's frozen layers (`states`, after layer 6) and after layer 8 (`quote_states`, which the
-quotes graph reads).
+after the upper graph's frozen layers (`states`, after layer 4), after layer 6 (`claim_states`, which the
+check-worthiness head reads) and after layer 8 (`quote_states`, which the quotes graph reads).
 
 Its weights are the base model's, so they are not shipped: `weights/mpnet/lower.skeleton.onnx` is the
 graph with every weight tensor left empty and, in its metadata, where each one comes from in

@@ -101,7 +101,7 @@ class AccuratePropaganda:
 
 class BestPropaganda:
     name = (
-        "best: all-mpnet-base-v2 with its top 6 layers fine-tuned for propaganda (ONNX, weights in 4 and 8 bits), BIO "
+        "best: all-mpnet-base-v2 with its top 8 layers fine-tuned for propaganda (ONNX, weights in 4 bits), BIO "
         "tagger and technique head on span states, averaged with the accurate profile's MiniLM model"
     )
 
