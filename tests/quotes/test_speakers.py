@@ -537,6 +537,32 @@ def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> N
             "where ",
             "Jeremy Hunt",
         ),
+        # someone the article does not name stands between a pronoun and the person named before
+        (
+            "John Smith, the mayor, opened the bridge on Monday. A spokesman for the company said the work had "
+            "cost $4 million. He added that the company would build a second bridge.",
+            "He",
+            "added",
+            "",
+            None,
+        ),
+        (
+            "Senator Robert Jones praised the plan on Tuesday. Twitter user @KenCox joked that Jones was running "
+            "for president. “He’s going to be the next president,” he wrote.",
+            "he",
+            "wrote",
+            "president,” ",
+            None,
+        ),
+        # unless their noun tells the other gender
+        (
+            "President Donald Trump visited Ohio on Monday. A local woman said the visit had been a waste of "
+            "money. He said the visit was a success.",
+            "He",
+            "said",
+            "money. ",
+            "Donald Trump",
+        ),
     ],
 )
 def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after: str, speaker: str | None) -> None:

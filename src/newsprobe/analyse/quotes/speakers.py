@@ -82,6 +82,7 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TARGET_DEPS = frozenset({"dobj", "dative", "iobj"})
 _EMBEDDED = frozenset({"relcl", "acl"})
 _DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their"})
+_QUANTIFIERS = frozenset({"no", "every", "each", "any", "all"})
 _ADDING_OTHERS = re.compile(r"\b(?:along|together) with\b|\bas well as\b", re.IGNORECASE)
 _ROLE_KINDS = {
     "lawmaker": {"senator", "representative", "congressman", "congresswoman"},
@@ -92,6 +93,20 @@ _CLERGY = frozenset({"pope", "cardinal", "bishop", "archbishop", "priest", "rabb
 # verbs whose clause holds what someone says or knows ('He knew … that McCarrick was a serial predator')
 _REPORTING_OR_KNOWING = SPEECH_VERBS | {"know", "think", "believe", "learn", "realize", "realise", "understand"}
 _PERSON_HEADS = PERSON_NOMINALS | PERSON_NOUNS | _CLERGY | _ROLE_KINDS.keys()
+# Who else a singular subject may be: 'A local man said …. "He came here for nothing," he said' is not the man
+# named before him.
+_SOMEONE = frozenset(
+    """man woman boy girl person user voter witness fan supporter critic friend neighbor neighbour source insider
+    aide employee customer passenger victim survivor officer member commentator blogger host caller viewer listener
+    reader""".split()
+)
+# What a gendered noun tells a pronoun: 'A local woman said …. He added' does not go on with the woman.
+_WORD_GENDER = PRONOUN_GENDER | {
+    **dict.fromkeys("man boy father son husband actor spokesman businessman congressman king".split(), "m"),
+    **dict.fromkeys(
+        "woman girl mother daughter wife actress spokeswoman businesswoman congresswoman queen".split(), "f"
+    ),
+}
 _TIMES = frozenset({"DATE", "TIME"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for"})
@@ -553,6 +568,8 @@ class SpeakerResolver:
                 self.chain.append((tok.i, self._called_so_before(tok)))
             elif tok.lower_ in PRONOUN_GENDER and tok.pos_ == "PRON":  # 'He knew …': who he is, no rule could say
                 self.chain.append((tok.i, None))
+            elif _someone_unnamed(tok):  # 'A spokesman for the company said …. He added': not whoever came before
+                self.chain.append((tok.i, None))
             elif tok.lower_ in _PERSON_HEADS and any(c.dep_ == "poss" for c in tok.children):
                 # "Julian Assange's father has written …. He refers to": not Assange, nor anyone unless named beside
                 named = [p for c in tok.children if c.dep_ == "appos" and (p := self._named_person(c)) is not None]
@@ -613,8 +630,8 @@ class SpeakerResolver:
                 continue
             if person is not None and person.key in named_after:
                 continue
-            if person is None and PRONOUN_GENDER.get(self.doc[i].lower_, gender) != gender:
-                continue  # an unresolved 'he' says nothing about who 'she' is
+            if person is None and _WORD_GENDER.get(self.doc[i].lower_, gender) != gender:
+                continue  # an unresolved 'he' (or 'a local man') says nothing about who 'she' is
             if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
@@ -1103,6 +1120,20 @@ def _clause_under(verb: Token, tok: Token) -> Token:
     while tok.head != verb:
         tok = tok.head
     return tok
+
+
+def _someone_unnamed(subject: Token) -> bool:
+    """The subject of a finite verb that is a singular person noun without a definite determiner ('a spokesman for
+    the company said', 'one local man') or an account's handle ('Twitter user @KenCox joked'): someone the article
+    does not name, whom a later pronoun may mean. Not 'for a customer to buy' nor 'no sane person'."""
+    if subject.head.tag_ not in _FINITE_TAGS:
+        return False
+    if subject.text.startswith("@"):
+        return True
+    if subject.tag_ != "NN" or subject.lower_ not in _PERSON_HEADS | _SOMEONE:
+        return False
+    determiners = [c for c in subject.children if c.dep_ in {"det", "poss"}]
+    return not any(c.lower_ in _DEFINITE | _QUANTIFIERS or c.dep_ == "poss" for c in determiners)
 
 
 def _joined(subject: Token) -> bool:
