@@ -175,3 +175,11 @@ def test_a_content_the_donated_source_opens_loses_it() -> None:
     (refined,) = refine_with_rules(text, [tagged], [rule])
     assert refined.source == source
     assert text[refined.content[0][0] : refined.content[0][1]].startswith("as of 2016")
+
+
+def test_a_source_that_is_only_a_determiner_takes_the_rules_source() -> None:
+    text = "According to the Jordanian government, as of 2016, the country had admitted 1.4 million refugees."
+    rule = _with_source(text, "the Jordanian government", "According to", "as of 2016, the country had admitted")
+    tagged = _with_source(text, "the", "According", "the country had admitted")  # the tags cut the source short
+    (refined,) = refine_with_rules(text, [tagged], [rule])
+    assert text[slice(*refined.source)] == "the Jordanian government"

@@ -269,14 +269,18 @@ def _overlap(a: list[CharSpan], b: list[CharSpan]) -> int:
     return sum(max(0, min(e1, e2) - max(s1, s2)) for s1, e1 in a for s2, e2 in b)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
 def refine_with_rules(text: str, tagged: list[RawAttribution], rules: list[RawAttribution]) -> list[RawAttribution]:
     """Tagger attributions; where the tagger found no source, take the source of the rule
     attribution with the same cue, else of the one sharing most content, unless that one's content
     holds the tagger's cue and its own cue follows: it reports the whole attribution from behind
     ("he said, “…,” the office said"). A content the source opens loses it ("According to | the Jordanian
-    government, as of 2016, the country had admitted …": the encoder tagged the source as content)."""
+    government, as of 2016, the country had admitted …": the encoder tagged the source as content). A source that is
+    only a determiner ('According | the | …': the tags cut the source's first word off) counts as none."""
     for att in tagged:
-        if att.source is not None:
+        if att.source is not None and text[slice(*att.source)].strip().lower() not in _DETERMINERS:
             continue
         same_cue = [rule for rule in rules if set(rule.cue) & set(att.cue)]
         sharing = sorted(rules, key=lambda rule: -_overlap(rule.content, att.content))
