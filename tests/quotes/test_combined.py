@@ -183,3 +183,10 @@ def test_a_source_that_is_only_a_determiner_takes_the_rules_source() -> None:
     tagged = _with_source(text, "the", "According", "the country had admitted")  # the tags cut the source short
     (refined,) = refine_with_rules(text, [tagged], [rule])
     assert text[slice(*refined.source)] == "the Jordanian government"
+
+
+def test_a_source_that_is_only_a_determiner_is_none_when_no_rule_lends_one() -> None:
+    text = "According to the Jordanian government, as of 2016, the country had admitted 1.4 million refugees."
+    tagged = _with_source(text, "the", "According", "the country had admitted")
+    (refined,) = refine_with_rules(text, [tagged], [])
+    assert refined.source is None

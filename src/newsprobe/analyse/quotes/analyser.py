@@ -278,10 +278,12 @@ def refine_with_rules(text: str, tagged: list[RawAttribution], rules: list[RawAt
     holds the tagger's cue and its own cue follows: it reports the whole attribution from behind
     ("he said, “…,” the office said"). A content the source opens loses it ("According to | the Jordanian
     government, as of 2016, the country had admitted …": the encoder tagged the source as content). A source that is
-    only a determiner ('According | the | …': the tags cut the source's first word off) counts as none."""
+    only a determiner ('According | the | …': the tags cut the source's first word off) counts as none, and is none
+    when no rule lends one (the cue's subject may then be found)."""
     for att in tagged:
         if att.source is not None and text[slice(*att.source)].strip().lower() not in _DETERMINERS:
             continue
+        att.source, att.source_head = None, None
         same_cue = [rule for rule in rules if set(rule.cue) & set(att.cue)]
         sharing = sorted(rules, key=lambda rule: -_overlap(rule.content, att.content))
         sharing = [
