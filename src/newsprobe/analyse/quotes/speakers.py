@@ -101,12 +101,12 @@ _SOMEONE = frozenset(
     reader""".split()
 )
 # What a gendered noun tells a pronoun: 'A local woman said …. He added' does not go on with the woman.
-_WORD_GENDER = PRONOUN_GENDER | {
-    **dict.fromkeys("man boy father son husband actor spokesman businessman congressman king".split(), "m"),
-    **dict.fromkeys(
-        "woman girl mother daughter wife actress spokeswoman businesswoman congresswoman queen".split(), "f"
-    ),
-}
+_WORD_GENDER = (
+    PRONOUN_GENDER
+    | GENDERED_WORDS
+    | dict.fromkeys("man boy father son husband actor".split(), "m")
+    | dict.fromkeys("woman girl mother daughter wife actress".split(), "f")
+)
 _TIMES = frozenset({"DATE", "TIME"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for"})
