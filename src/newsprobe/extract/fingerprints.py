@@ -1,8 +1,8 @@
 """Site fingerprints: tracking and advertising IDs, generator, theme and page template, read from the raw HTML.
 
-Read before trafilatura prunes the tree (the template needs the whole page). Costs about a millisecond a
-page: the IDs are found by regexes that first check for their literal, the template by a depth-limited
-walk over the page's block elements only.
+Read from the whole page's tree (the template needs all of it; trafilatura prunes a copy). Costs about 1.5 ms a
+page, most of it looking for the IDs' literals in the raw HTML (a regex runs only where one occurs); the template
+is a depth-limited walk over the page's block elements only.
 """
 
 from __future__ import annotations

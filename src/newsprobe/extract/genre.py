@@ -54,7 +54,7 @@ class Cue:
 
 @dataclass(frozen=True)
 class PageHints:
-    """What the HTML says about the article's kind, read before the body extraction prunes the tree."""
+    """What the HTML says about the article's kind, read from the whole page's tree."""
 
     schema_types: tuple[str, ...] = ()
     sections: tuple[str, ...] = ()

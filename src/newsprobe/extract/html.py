@@ -40,7 +40,7 @@ CREDITS = "//*[contains(@class, 'credit')]"  # image-credit, photo-credit, credi
 
 @dataclass(frozen=True)
 class PageReading:
-    """What the page says beyond its metadata, read before trafilatura prunes the tree."""
+    """What the page says beyond its metadata, read from the whole page's tree."""
 
     hints: PageHints
     names: PageNames
@@ -218,7 +218,7 @@ def _run_trafilatura(tree: lxml_html.HtmlElement, content: str, url: str | None)
     page that already yields a full article.
     """
     options: dict[str, Any] = {"url": url, "include_comments": False, "include_tables": True}
-    document = trafilatura.bare_extraction(tree, fast=True, **options)  # prunes `tree` as it goes
+    document = trafilatura.bare_extraction(tree, fast=True, **options)  # prunes a copy of `tree`
     text = getattr(document, "text", None) or ""
     if len(text.split()) >= MIN_FAST_WORDS:
         return document
@@ -255,12 +255,11 @@ def extract_html(
         raise InputError(f"{source}: HTML has more than {MAX_TREE_ELEMENTS:,} elements; refused")
     drop_hover_cards(tree)
     head = _read_head(tree)
-    metadata = _metadata(_page_metadata(tree, url), head, url, tree)  # before trafilatura prunes the tree
+    metadata = _metadata(_page_metadata(tree, url), head, url, tree)
     page_title, metadata.title = metadata.title, headline_without_site(metadata.title, tree)
     page = PageReading(
         hints=read_page_hints(tree, page_title), names=read_page_names(tree), post_texts=read_post_texts(tree)
     )
-    anchors = collect_anchors(tree)
     metadata.embeds = collect_embeds(tree, content, metadata.url)
     metadata.claim_reviews = read_claim_reviews(tree) if "ClaimReview" in content else []
     metadata.site_fingerprints = read_site_fingerprints(tree, content)
@@ -269,6 +268,7 @@ def extract_html(
     assembler = Assembler()
     headline = _comparable(metadata.title)
     paragraphs = _body_paragraphs(getattr(document, "text", None) or "", metadata.title)
+    anchors = collect_anchors(tree, paragraphs)  # trafilatura leaves `tree` as it was
     related = related_stories(paragraphs, anchors, metadata.url)
     reasons = [
         "related links"

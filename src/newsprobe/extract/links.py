@@ -1,8 +1,8 @@
-"""Links and embeds of an HTML page's body, read from the parsed tree before trafilatura prunes it.
+"""Links and embeds of an HTML page's body, read from the parsed tree (trafilatura prunes a copy of it).
 
-trafilatura returns the body as text only. So every ``<a href>`` is read here with the text of the
-block it sits in (the nearest paragraph-like element, split at ``<br>``) and its offsets inside that
-block; once the body text is assembled, each block is looked up in it (or in a removed boilerplate
+trafilatura returns the body as text only. So every ``<a href>`` whose text the body has is read here
+with the text of the block it sits in (the nearest paragraph-like element, split at ``<br>``) and its
+offsets inside that block; once the body text is assembled, each block is looked up in it (or in a removed boilerplate
 block), which places the link in ``Article.text``. Links whose block is not part of the body
 (navigation, footers, sidebars) are dropped.
 
@@ -31,6 +31,7 @@ BLOCK_TAGS = frozenset(
     {"p", "li", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt", "figcaption", "pre", "div"}
 )
 SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_SPLITTING_TAGS = BLOCK_TAGS | SKIPPED_TAGS | {"br"}  # inside an anchor, its text is not read as one piece
 NOT_LINKS = ("#", "mailto:", "javascript:", "tel:", "data:")
 MIN_SEGMENT_CHARS = 20  # shorter block text counts only when it is a whole paragraph of the body
 MAX_ANCHORS = 2_000
@@ -138,14 +139,18 @@ def _block_of(element: Any) -> Any:
     return parent
 
 
-def collect_anchors(tree: lxml_html.HtmlElement) -> list[BlockAnchors]:
-    """The page's links (raw href) grouped by the block they sit in, in document order."""
+def collect_anchors(tree: lxml_html.HtmlElement, paragraphs: list[str]) -> list[BlockAnchors]:
+    """The page's links (raw href) grouped by the block they sit in, in document order; only those whose anchor
+    text is in the extracted `paragraphs` (no other link can be located in the body or in a removed block)."""
+    body = _flat("\n".join(paragraphs))
     blocks: dict[Any, dict[Any, str]] = {}
     for count, anchor in enumerate(tree.iter("a")):
         if count >= MAX_ANCHORS:
             break
         href = (anchor.get("href") or "").strip()
-        block = _block_of(anchor) if href and not href.startswith(NOT_LINKS) else None
+        if not href or href.startswith(NOT_LINKS) or not _may_be_in(anchor, body):
+            continue
+        block = _block_of(anchor)
         if block is not None:
             blocks.setdefault(block, {})[anchor] = href
     found = []
@@ -158,6 +163,16 @@ def collect_anchors(tree: lxml_html.HtmlElement) -> list[BlockAnchors]:
         if segments:
             found.append(BlockAnchors(segments))
     return found
+
+
+def _may_be_in(anchor: Any, body: str) -> bool:
+    """Whether the anchor's text occurs in `body`. Most links of a page are navigation the body lacks; this check
+    skips reading their blocks. An anchor holding a line break, a block or a script is read as before."""
+    if not len(anchor):
+        return _flat(anchor.text or "") in body
+    if any(element.tag in _SPLITTING_TAGS for element in anchor.iterdescendants()):
+        return True
+    return _flat("".join(anchor.itertext())) in body
 
 
 def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
