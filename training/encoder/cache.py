@@ -37,13 +37,15 @@ ORDER = ("ptc_train", "ptc_val", "polnear_dev", "ct24_dev", "ct24_dev-test", "ct
 TOKENS_PER_BATCH = 4096
 
 
-def prepare(name: str, tokenizer, limit: int = 0) -> tuple[list[D.Doc], D.WindowSet]:
+def prepare(
+    name: str, tokenizer, limit: int = 0, polnear_share: float = D.POLNEAR_TRAIN_SHARE
+) -> tuple[list[D.Doc], D.WindowSet]:
     docs_path, windows_path = CACHE / f"{name}.docs.pkl", CACHE / f"{name}.windows.npz"
     if docs_path.exists() and windows_path.exists():
         with open(docs_path, "rb") as handle:
             return pickle.load(handle), D.WindowSet.load(windows_path)
     task, split = name.split("_", 1)
-    docs = D.build_docs(tokenizer, task, split)
+    docs = D.build_docs(tokenizer, task, split, polnear_share)
     if limit:
         docs = docs[:limit]
     bos, eos, _ = D.special_ids(tokenizer)
@@ -68,12 +70,12 @@ def batches_by_length(windows: D.WindowSet) -> list[np.ndarray]:
     return out
 
 
-def run_split(name: str, lower: Lower, tokenizer, pad: int, limit: int, log) -> None:
+def run_split(name: str, lower: Lower, tokenizer, pad: int, limit: int, log, polnear_share: float) -> None:
     done = CACHE / f"{name}.done"
     if done.exists():
         log(f"{name}: cached already")
         return
-    docs, windows = prepare(name, tokenizer, limit)
+    docs, windows = prepare(name, tokenizer, limit, polnear_share)
     path = CACHE / f"{name}.f16"
     total = windows.tokens
     states = np.lib.format.open_memmap(
@@ -124,6 +126,9 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="work directory (default training/encoder/work)")
     parser.add_argument("--resume", action="store_true", help="accepted for symmetry: caching always resumes")
     parser.add_argument("--lower", type=int, default=LOWER, help="frozen layers (the rest are trained)")
+    parser.add_argument(
+        "--polnear-share", type=float, default=D.POLNEAR_TRAIN_SHARE, help="share of PolNeAR train (1: all)"
+    )
     args = parser.parse_args()
     global WORK, CACHE
     if args.work:
@@ -141,7 +146,7 @@ def main() -> None:
 
     names = [n for n in args.only.split(",") if n] or list(ORDER)
     for name in names:
-        run_split(name, lower, tokenizer, pad, args.limit, log)
+        run_split(name, lower, tokenizer, pad, args.limit, log, args.polnear_share)
 
 
 if __name__ == "__main__":

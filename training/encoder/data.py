@@ -298,7 +298,7 @@ TASK_SPLITS = {
 }
 
 
-def build_docs(tokenizer, task: str, split: str) -> list[Doc]:
+def build_docs(tokenizer, task: str, split: str, polnear_share: float = POLNEAR_TRAIN_SHARE) -> list[Doc]:
     if task == "ptc":
         articles, spans = ptc_train()
         keep = [a for a in articles if is_ptc_validation(a) == (split == "val")]
@@ -309,7 +309,7 @@ def build_docs(tokenizer, task: str, split: str) -> list[Doc]:
         return ct24_docs(tokenizer, split)
     if task == "polnear":
         docs = polnear_docs(tokenizer, split)
-        if split == "train":  # a fixed two-thirds of the train articles: the time budget of a shared 2-core box
-            docs = [d for d in docs if in_share(f"newsprobe-encoder-polnear:{d.key}", POLNEAR_TRAIN_SHARE)]
+        if split == "train" and polnear_share < 1:  # by default a fixed two-thirds: the time budget of a 2-core box
+            docs = [d for d in docs if in_share(f"newsprobe-encoder-polnear:{d.key}", polnear_share)]
         return docs
     raise ValueError(task)
