@@ -12,7 +12,7 @@ clean-up (quote marks followed, sources repaired, rule cues borrowed, continuati
 Without `--work`, the shipped encoder's int8 tags are scored instead. Writes `<work>/quotes_in_best.epochN.json`
 (`work/quotes_in_best.shipped.json`). The shipped files are not touched.
 
-    /work/trainenv/bin/python training/encoder/quotes_in_best.py [--work training/encoder/work/quotes-only --epoch 3]
+    /work/trainenv/bin/python training/encoder/quotes_in_best.py [--work training/encoder/work/quotes-full --epoch 3]
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ cd "$(dirname "$0")/../.."
 PY=${PY:-.venv/bin/python}
 THREADS=${THREADS:-2}
 WORK=training/encoder/work
-mkdir -p "$WORK/ptc-top8" "$WORK/quotes-only"
+mkdir -p "$WORK/ptc-top8" "$WORK/quotes-full"
 export OMP_NUM_THREADS=$THREADS HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
 # bf16 autocast pays only on CPUs with bf16 instructions (AVX512-BF16 or AMX); on an AVX2-only CPU it is emulated
 # and about 15x slower than fp32 (2026-12-03: 3 batches in 6.5 min against 25 in 83 s)
@@ -36,13 +36,13 @@ $PY training/encoder/export.py export --weights "$WORK/ptc-top8/epoch5.pt" --tas
 $PY training/encoder/ship.py --export "$WORK/ptc-top8/export"
 rm -f training/propaganda/work/calibrate_best.pkl
 $PY training/propaganda/calibrate.py --profiles best
-# 3. the quotes graph: the frozen lower 8 layers cached for PolNeAR, the top 4 layers trained on quote tags alone
-#    (every cached PolNeAR train article each epoch), exported in int8 and installed as quotes.int8.onnx, then
-#    measured inside the quotes analyser
+# 3. the quotes graph: the frozen lower 8 layers cached for PolNeAR (all 840 train articles), the top 4 layers
+#    trained on quote tags alone (every train article each epoch), exported in int8 and installed as
+#    quotes.int8.onnx, then measured inside the quotes analyser
 nice -n 19 $PY training/encoder/cache.py --threads "$THREADS" --only ptc_val,polnear_dev,polnear_train \
-    --work "$WORK/quotes-only" 2>&1 | tee -a "$WORK/quotes-only/cache.log"
+    --polnear-share 1 --work "$WORK/quotes-full" 2>&1 | tee -a "$WORK/quotes-full/cache.log"
 nice -n 19 $PY training/encoder/train.py --threads "$THREADS" $BF16 --epochs 3 --tasks polnear --polnear-cycle 1 \
-    --work "$WORK/quotes-only" --resume 2>&1 | tee -a "$WORK/quotes-only/train.log"
-$PY training/encoder/export.py export --weights "$WORK/quotes-only/epoch3.pt" --tasks polnear --out "$WORK/quotes-only/export"
-$PY training/encoder/ship.py --quotes-export "$WORK/quotes-only/export"
+    --work "$WORK/quotes-full" --resume 2>&1 | tee -a "$WORK/quotes-full/train.log"
+$PY training/encoder/export.py export --weights "$WORK/quotes-full/epoch3.pt" --tasks polnear --out "$WORK/quotes-full/export"
+$PY training/encoder/ship.py --quotes-export "$WORK/quotes-full/export"
 $PY training/encoder/quotes_in_best.py

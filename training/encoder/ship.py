@@ -1,14 +1,14 @@
 """Install an exported model into the product (src/newsprobe/weights/mpnet/).
 
     .venv/bin/python training/encoder/ship.py --export training/encoder/work/ptc-top8/export
-    .venv/bin/python training/encoder/ship.py --quotes-export training/encoder/work/quotes-only/export
+    .venv/bin/python training/encoder/ship.py --quotes-export training/encoder/work/quotes-full/export
 
 `--export` (a run trained with `--tasks ptc`) ships the upper graph: `lower.skeleton.onnx` (the frozen layers,
 weightless, with the states after layer 6 for the check-worthiness head and after layer 8 for the quotes graph),
-`upper.wq.onnx` (weights in 4 bits, computed in fp32) and `heads.npz` (the technique head). `--quotes-export` (a
-run trained with `--tasks polnear` on the default split) ships only the quotes graph: that export's `upper.int8.onnx`
-becomes `quotes.int8.onnx`; `quotes_in_best.py` measures it. The propaganda operating point is fitted afterwards by
-`training/propaganda/calibrate.py --profiles best`.
+`upper.wq.onnx` (weights in 4 bits, computed in fp32) and `heads.npz` (the technique head). `--quotes-export`
+(a run trained with `--tasks polnear` on every PolNeAR train article) ships only the quotes graph: that export's
+`upper.wq.onnx` becomes `quotes.wq.onnx`; `quotes_in_best.py` measures it. The propaganda operating point is
+fitted afterwards by `training/propaganda/calibrate.py --profiles best`.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     MPNET_DIR.mkdir(parents=True, exist_ok=True)
     if args.quotes_export:
-        shutil.copyfile(args.quotes_export / "upper.int8.onnx", MPNET_DIR / QUOTES_GRAPH)
+        shutil.copyfile(args.quotes_export / "upper.wq.onnx", MPNET_DIR / QUOTES_GRAPH)
         return
     for name in SHIPPED:
         shutil.copyfile(args.export / name, MPNET_DIR / name)

@@ -32,7 +32,6 @@ from .._onnx import default_threads, load_tokenizer
 from .base_weights import INSTALL_HINT, BaseWeightsError, ensure_base_weights, find_parts
 from .heads import Heads
 from .lower_graph import ensure_lower_graph
-from .seven_bit import ensure_seven_bit
 from .tags import QUOTE_TAGS
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ __all__ = [
 MPNET_DIR = WEIGHTS_DIR / "mpnet"
 RESOURCE_KEY = "encoder:mpnet"
 UPPER_GRAPH = "upper.wq.onnx"
-QUOTES_GRAPH = "quotes.int8.onnx"
+QUOTES_GRAPH = "quotes.wq.onnx"
 # A plain attribution every working runtime tags right (source and cue), checked once when the encoder loads.
 SELF_CHECK = ("“We will win,” the minister said on Tuesday.", {"minister": "SRC", "said": "CUE"})
 SHIPPED_FILES = ("lower.skeleton.onnx", UPPER_GRAPH, QUOTES_GRAPH, "heads.npz", "propaganda_point.npz")
@@ -157,10 +156,9 @@ class MultitaskEncoder:
         providers = ["CPUExecutionProvider"]
         lower = ensure_lower_graph(model_dir, directory / "lower.skeleton.onnx")
         self.lower = onnxruntime.InferenceSession(str(lower), options, providers=providers)
-        # the upper graph keeps its weights in 4 and 8 bits and multiplies in fp32 (its activations are not quantised)
+        # the upper graphs keep their weights in 4 and 8 bits and multiply in fp32 (their activations are not quantised)
         self.upper = onnxruntime.InferenceSession(str(directory / UPPER_GRAPH), options, providers=providers)
-        quotes = ensure_seven_bit(directory / QUOTES_GRAPH, model_dir)
-        self.quotes = onnxruntime.InferenceSession(str(quotes), options, providers=providers)
+        self.quotes = onnxruntime.InferenceSession(str(directory / QUOTES_GRAPH), options, providers=providers)
         self.heads = Heads.load(directory / "heads.npz")
         self.tokenizer = load_tokenizer(model_dir / "tokenizer.json")
         self.bos, self.eos = self.tokenizer.token_to_id("<s>"), self.tokenizer.token_to_id("</s>")
