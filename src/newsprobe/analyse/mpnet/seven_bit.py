@@ -6,8 +6,9 @@ which saturate when both factors are large. The MPNet graphs' activations are la
 8-bit graphs answered garbage: on a 2026-12-03 AVX2 machine the lower graph's token states had cosine 0.0
 to fp32 and every token got the same quote tag. Weights on 7 bits ([-64, 63], what ONNX Runtime's
 `reduce_range` does) cannot saturate, and cost almost nothing: the lower graph's states have cosine 0.988
-to fp32 with them, 0.989 with 8-bit weights on a VNNI CPU. The shipped quotes graph is rewritten once
-into the user's cache, named by its checksum (the upper graph quantises no activation: `encoder.UPPER_GRAPH`).
+to fp32 with them, 0.989 with 8-bit weights on a VNNI CPU. The lower graph is built so (`lower_graph`); an
+int8 export is rewritten once into a cache, named by its checksum (`ensure_seven_bit`: training/encoder/runtime_tags.py
+scores int8 exports so). The shipped upper and quotes graphs quantise no activation (`encoder.UPPER_GRAPH`).
 """
 
 from __future__ import annotations
