@@ -127,7 +127,10 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true", help="accepted for symmetry: caching always resumes")
     parser.add_argument("--lower", type=int, default=LOWER, help="frozen layers (the rest are trained)")
     parser.add_argument(
-        "--polnear-share", type=float, default=D.POLNEAR_TRAIN_SHARE, help="share of PolNeAR train (1: all)"
+        "--polnear-share",
+        type=float,
+        default=D.POLNEAR_TRAIN_SHARE,
+        help="share of PolNeAR train (1: all; another share wants another --work)",
     )
     args = parser.parse_args()
     global WORK, CACHE

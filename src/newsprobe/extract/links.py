@@ -168,11 +168,14 @@ def collect_anchors(tree: lxml_html.HtmlElement, paragraphs: list[str]) -> list[
 def _may_be_in(anchor: Any, body: str) -> bool:
     """Whether the anchor's text occurs in `body`. Most links of a page are navigation the body lacks; this check
     skips reading their blocks. An anchor holding a line break, a block or a script is read as before."""
-    if not len(anchor):
-        return _flat(anchor.text or "") in body
-    if any(element.tag in _SPLITTING_TAGS for element in anchor.iterdescendants()):
+    if len(anchor) and any(element.tag in _SPLITTING_TAGS for element in anchor.iterdescendants()):
         return True
-    return _flat("".join(anchor.itertext())) in body
+    return _flat(_anchor_text(anchor)) in body
+
+
+def _anchor_text(anchor: Any) -> str:
+    """The anchor's raw text (its own text when it has no child elements: the common case, without an iterator)."""
+    return "".join(anchor.itertext()) if len(anchor) else anchor.text or ""
 
 
 def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
@@ -187,8 +190,7 @@ def _short_block(block: Any, anchors: dict[Any, str]) -> list[_Segment] | None:
         return None
     if len(anchor) and (anchor.find(".//br") is not None or any(child.tag in BLOCK_TAGS for child in anchor.iter())):
         return None
-    raw = "".join(anchor.itertext()) if len(anchor) else anchor.text or ""
-    text = _flat(raw)
+    text = _flat(_anchor_text(anchor))
     return [_Segment(text, [(href, text, 0, len(text))])] if text else []
 
 
