@@ -25,11 +25,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import data as D  # noqa: E402
+from seven_bit import ensure_seven_bit  # noqa: E402
 
 from newsprobe.analyse._numeric import log_softmax  # noqa: E402
 from newsprobe.analyse.mpnet.base_weights import ensure_base_weights  # noqa: E402
 from newsprobe.analyse.mpnet.lower_graph import ensure_lower_graph  # noqa: E402
-from newsprobe.analyse.mpnet.seven_bit import ensure_seven_bit  # noqa: E402
 
 UpperRun = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (lower states, mask) -> SI logits of one window
 

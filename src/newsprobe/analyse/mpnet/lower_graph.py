@@ -8,7 +8,9 @@ graph with every weight tensor left empty and, in its metadata, where each one c
 verified base weights and the graph is quantised to int8 (dynamic, per channel) except the feed-forward
 output projections: their inputs (GELU activations) carry outlier dimensions that int8 loses (token-state
 cosine to fp32 after 8 layers 0.929 with them quantised, 0.989 without; training/encoder/README.md).
-Weights go on 7 bits (`reduce_range`), which every x86 CPU multiplies right (`seven_bit`).
+Weights go on 7 bits (`reduce_range`): on a CPU without VNNI (AVX2 only) ONNX Runtime sums the products of uint8
+activations and int8 weights in pairs in 16 bits, which saturate with 8-bit weights and this model's large activations
+(token states at cosine 0.0 to fp32 on a 2026-12-03 AVX2 machine), and cannot with 7-bit ones.
 The result is cached beside the base weights, named by the skeleton's checksum.
 """
 
@@ -17,13 +19,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from .seven_bit import replace_built
-
-__all__ = ["RECIPE_KEY", "ensure_lower_graph", "feed_forward_output_nodes"]
+__all__ = ["RECIPE_KEY", "ensure_lower_graph", "feed_forward_output_nodes", "replace_built"]
 
 RECIPE_KEY = "newsprobe.weights_from"
 _FEED_FORWARD_OUTPUT = "/output/dense/"
@@ -83,3 +84,12 @@ def ensure_lower_graph(model_dir: Path, skeleton: Path) -> Path:
             root.setLevel(level)
         replace_built(int8, target, "lower-*.onnx")
     return target
+
+
+def replace_built(built: Path, target: Path, family: str) -> None:
+    """Move a graph built in a temporary folder to `target`, removing the cache's earlier builds of the same graph
+    (`family`, a glob: other versions' builds, and the 8-bit ones that saturate) so they do not pile up."""
+    for earlier in target.parent.glob(family):
+        if earlier != target:
+            earlier.unlink(missing_ok=True)
+    os.replace(built, target)

@@ -1,25 +1,21 @@
-"""Int8 graphs that give the same answers on every x86 CPU: weights on 7 bits.
+"""Dynamically quantised (int8) graphs requantised to 7-bit weights, for scoring exported int8 graphs as the product
+ran them until 2026-12-05 (`runtime_tags.py --upper 7bit`).
 
-ONNX Runtime multiplies dynamically quantised activations (uint8) by int8 weights. On a CPU with VNNI
-instructions the products are summed in 32 bits; on one with AVX2 only they are summed in pairs in 16 bits,
-which saturate when both factors are large. The MPNet graphs' activations are large, so there the shipped
-8-bit graphs answered garbage: on a 2026-12-03 AVX2 machine the lower graph's token states had cosine 0.0
-to fp32 and every token got the same quote tag. Weights on 7 bits ([-64, 63], what ONNX Runtime's
-`reduce_range` does) cannot saturate, and cost almost nothing: the lower graph's states have cosine 0.988
-to fp32 with them, 0.989 with 8-bit weights on a VNNI CPU. The lower graph is built so (`lower_graph`); an
-int8 export is rewritten once into a cache, named by its checksum (`ensure_seven_bit`: training/encoder/runtime_tags.py
-scores int8 exports so). The shipped upper and quotes graphs quantise no activation (`encoder.UPPER_GRAPH`).
+ONNX Runtime multiplies dynamically quantised activations (uint8) by int8 weights. On a CPU with VNNI instructions the
+products are summed in 32 bits; on one with AVX2 only they are summed in pairs in 16 bits, which saturate when both
+factors are large: on a 2026-12-03 AVX2 machine the 8-bit MPNet graphs answered garbage. Weights on 7 bits ([-64, 63])
+cannot saturate. The product's lower graph is quantised so from the start (`reduce_range`,
+newsprobe.analyse.mpnet.lower_graph); its upper graphs quantise no activation.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SEVEN_BIT_RANGE", "ensure_seven_bit", "replace_built", "seven_bit_weights"]
+from newsprobe.analyse.mpnet.lower_graph import replace_built
 
 SEVEN_BIT_RANGE = (-64, 63)
 
@@ -66,12 +62,3 @@ def ensure_seven_bit(graph: Path, cache_dir: Path) -> Path:
         onnx.save(model, str(built))
         replace_built(built, target, f"{graph.name.removesuffix('.onnx')}-*.onnx")
     return target
-
-
-def replace_built(built: Path, target: Path, family: str) -> None:
-    """Move a graph built in a temporary folder to `target`, removing the cache's earlier builds of the same graph
-    (`family`, a glob: other versions' builds, and the 8-bit ones that saturate) so they do not pile up."""
-    for earlier in target.parent.glob(family):
-        if earlier != target:
-            earlier.unlink(missing_ok=True)
-    os.replace(built, target)
