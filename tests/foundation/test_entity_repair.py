@@ -20,6 +20,7 @@ from newsprobe.analyse.entities.repair import (
     _products_by_context,
     _relabel,
     _things_named_after_the,
+    _untagged_repeats,
     _without_common_nouns_as_organisations,
     without_common_nouns_as_people,
 )
@@ -222,6 +223,24 @@ def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_t
     found = [("PERSON", m.start(), m.end()) for m in re.finditer(r"Caucus|Hillary Clinton|Clintons", text)]
     labels = {text[s:e]: label for label, s, e in _things_named_after_the(doc, found)}
     assert labels == {"Caucus": "ORG", "Hillary Clinton": "PERSON", "Clintons": "PERSON"}
+
+
+def test_an_untagged_repeat_of_a_name_is_added_once() -> None:
+    text = "Pietro Sambi wrote to Rome. Later Sambi phoned. Pietro Sambi then flew home."
+    doc = Pipeline(["entities"]).nlp.doc(text)
+    found = [("PERSON", 0, 12), ("PERSON", text.index("Sambi phoned"), text.index(" phoned"))]
+    again = text.rindex("Pietro Sambi")
+    assert _untagged_repeats(doc, found).count(("PERSON", again, again + len("Pietro Sambi"))) == 1
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_title_with_no_name_is_no_person(profile: str) -> None:
+    text = (
+        "I was sent as Apostolic Nuncio by Pope Benedict XVI in 2011. The sanctions were communicated to him by the "
+        "Apostolic Nuncio to the United States, Pietro Sambi. The Nuncio added that the news would soon be public."
+    )
+    people = [e.name for e in _entities(Article(text=text), profile).entities if e.label == "PERSON"]
+    assert not {"Apostolic Nuncio", "Nuncio"} & set(people), people
 
 
 def test_a_surname_joins_one_person_written_two_ways() -> None:

@@ -17,6 +17,7 @@ from newsprobe.analyse.quotes.rules import (
     has_empty_cue,
     has_hypothetical_cue,
     has_naming_or_sighting_cue,
+    has_negated_cue,
     has_never_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
@@ -272,6 +273,51 @@ DENIALS = (
 def test_a_denied_saying_is_no_attribution(analyse_quotes, content: str, reported: bool) -> None:
     contents = [s.text for a in analyse_quotes(DENIALS).attributions for s in a.content]
     assert any(content in c for c in contents) is reported, contents
+
+
+def test_a_linking_word_before_according_to_is_not_what_was_said() -> None:
+    text = "But, according to the ministry, the deal is off. Fundraising, according to the campaign, has slowed."
+    outcome = Pipeline(["quotes"], profile="fast").run(Article(text=text))
+    contents = [[s.text for s in att.content] for att in outcome.results["quotes"].attributions]
+    assert contents == [["the deal is off"], ["Fundraising", "has slowed"]]
+
+
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_each_according_to_keeps_what_follows_it(profile: str) -> None:
+    text = (
+        "Deal collapses\n\nThe talks went on for hours on Monday in Geneva. But, according to the ministry, the deal is "
+        "off. According to the ministry, the talks will resume next week."
+    )
+    outcome = Pipeline(["quotes"], profile=profile).run(Article(text=text))
+    pairs = [(att.cue[0].text.lower(), [s.text for s in att.content]) for att in outcome.results["quotes"].attributions]
+    assert pairs == [("according to", ["the deal is off"]), ("according to", ["the talks will resume next week"])]
+    assert text[outcome.results["quotes"].attributions[1].cue[0].start] == "A"
+
+
+ASSUMPTION = "Ferrara assumes that the response is a sin. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source", "cue", "denied"),
+    [
+        ("This, though, is not what AL is saying.", "AL", "is saying", True),
+        ("This isn’t what the minister told reporters.", "the minister", "told", True),
+        ("This is what AL is saying.", "AL", "is saying", False),
+    ],
+)
+def test_words_denied_as_what_the_source_says_are_not_its_words(
+    quotes_pipeline, sentence: str, source: str, cue: str, denied: bool
+) -> None:
+    text = ASSUMPTION + sentence
+    att = RawAttribution(
+        cue=[_span_of(text, cue)], content=[_span_of(text, "that the response is a sin")], source=_span_of(text, source)
+    )
+    assert has_negated_cue(quotes_pipeline.nlp.doc(text), att) is denied
+
+
+def _span_of(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
 
 
 def test_a_kept_negated_cue_shows_its_negation(analyse_quotes) -> None:

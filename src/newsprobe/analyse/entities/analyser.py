@@ -79,9 +79,17 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
 
 
+def _only_titles(ent: SpacySpan) -> bool:
+    """A title, with nothing but punctuation, nationalities, parties or faiths beside it: no one's name."""
+    words = [t for t in ent if not t.is_punct]
+    return any(t.lower_ in TITLE_WORDS for t in words) and all(
+        t.lower_ in TITLE_WORDS or _is_nationality_party_or_faith(t.text) for t in words
+    )
+
+
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
-    if label == "PERSON" and all(t.lower_ in TITLE_WORDS or t.is_punct for t in ent):
-        return None  # 'Cmdr.' tagged apart from the name after it
+    if label == "PERSON" and _only_titles(ent):
+        return None  # 'Cmdr.' tagged apart from the name after it, 'Apostolic Nuncio' with no name
     first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
     if label == "ORG" and not had_title:
         first = 0  # 'European Union': a nationality word opens the organisation's own name

@@ -8,11 +8,13 @@ TITLE_WORDS = frozenset(
     dr. dr mr. mr mrs. mrs ms. ms sen. sen rep. rep gov. gov chancellor ambassador spokesman spokeswoman
     spokesperson senator representative governor mayor king queen prince princess pope sheikh chair chairman chairwoman
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
-    adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend""".split()
+    adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios""".split()
 )
 
 # Faiths written before a name ('the Catholic Antonio Fogazzaro'), like nationalities.
-FAITH_WORDS = frozenset("catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh".split())
+FAITH_WORDS = frozenset(
+    "catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh apostolic".split()
+)
 
 # Parts of a name that do not tell one person from another ("James P. Kennedy Jr." is Kennedy), without full stops.
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d"})

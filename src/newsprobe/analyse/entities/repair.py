@@ -940,10 +940,12 @@ def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
                 continue
             if _whole_name_run(run):
                 added.append((names[words], start, end))
-                break
-            if names[words] == "PERSON" and _after_a_first_name(run):
+            elif names[words] == "PERSON" and _after_a_first_name(run):
                 added.append(("PERSON", doc[token.i - 1].idx, end))
-                break
+            else:
+                continue
+            covered.append(added[-1][1:])  # 'Pietro Sambi' is not added again from its 'Sambi'
+            break
     return sorted([*found, *added], key=lambda f: f[1]) if added else found
 
 

@@ -484,6 +484,27 @@ def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribut
     return [att for att in tagged if att.cue or _quoted_words(text, att.content) >= MIN_UNCUED_QUOTE_WORDS]
 
 
+def contents_after_their_cue(
+    doc: Doc, tagged: list[RawAttribution], rules: list[RawAttribution]
+) -> list[RawAttribution]:
+    """Unquoted content the tagger gives a cue from the sentence before, when the rules read that cue's content after
+    it in its own sentence: 'But, according to the ministry, the deal is off. According to the ministry, the talks
+    will resume' is not the ministry's 'deal is off' by the second cue. The cue takes the rules' content and source;
+    the sentence before is left to its own cue."""
+    for att in tagged:
+        if not att.cue or _quoted_words(doc.text, att.content):
+            continue
+        cue = doc.char_span(*att.cue[0], alignment_mode="expand")
+        if cue is None or not len(cue) or att.content_end > cue[0].sent.start_char:
+            continue
+        own = next(
+            (rule for rule in rules if set(rule.cue) & set(att.cue) and rule.content_start >= att.cue[0][1]), None
+        )
+        if own is not None:
+            att.content, att.source, att.source_head = list(own.content), own.source, own.source_head
+    return tagged
+
+
 def drop_earlier_sentences(doc: Doc, tagged: list[RawAttribution]) -> list[RawAttribution]:
     """Unquoted content the taggers add from a sentence before the cue's, to content they found at the cue: the
     sentence before is the writer's own ('… before Garrett responded by hitting Rudolph. Rudolph's supporters
@@ -641,7 +662,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         method = self.method(context.profile)
         if method != "rules":
             tagged = self._tagged(article, doc, raws, quotes, method, context)
-            tagged = follow_quote_marks(article.text, tagged, quotes)
+            tagged = contents_after_their_cue(doc, follow_quote_marks(article.text, tagged, quotes), raws)
             tagged = repair_sources(doc, refine_with_rules(article.text, tagged, raws), quotes)
             if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
                 tagged = with_outer_attributions(doc, tagged, raws)

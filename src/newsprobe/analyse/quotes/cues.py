@@ -215,6 +215,8 @@ TITLES: dict[str, str] = {
     "chief economist": "Chief Economist",
     "prince": "Prince",
     "princess": "Princess",
+    "nuncio": "Nuncio",
+    "apostolic nuncio": "Apostolic Nuncio",
 }
 # Role words that name the same office ("the prosecutor" is the U.S. Attorney of the article).
 ROLE_SYNONYMS: dict[str, str] = {"prosecutor": "attorney", "spokeswoman": "spokesperson", "spokesman": "spokesperson"}

@@ -35,7 +35,7 @@ from .cues import (
 from .marks import QuoteRegion
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = [
     "RawAttribution",
@@ -698,8 +698,11 @@ def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
 
 def is_plain_saying(doc: Doc, att: RawAttribution) -> bool:
     """A source, a reporting verb annotators mark as a cue at least half the times they see it, and a clause for
-    content: 'Rainfall occurs everywhere on Titan, …, | said | study co-author Anezina Solomonidou'."""
-    if att.source is None or not att.cue or not att.content or not cue_says(doc, att):
+    content: 'Rainfall occurs everywhere on Titan, …, | said | study co-author Anezina Solomonidou'; or 'according to' a
+    source."""
+    if att.source is None or not att.cue or not att.content:
+        return False
+    if att.kind != "according" and not cue_says(doc, att):
         return False
     if not any(_cue_rate(t)[1] >= USUAL_CUE_RATE for t in _cue_content_words(doc, att)):
         return False
@@ -734,6 +737,8 @@ def has_action_content(doc: Doc, att: RawAttribution) -> bool:
 # verbs that deny the saying they lead ('declined to say', 'refused to comment', 'failed to acknowledge').
 NEGATING_LEADS = frozenset({"decline", "refuse", "fail"})
 NOT_ONLY = frozenset({"only", "just", "merely"})
+# the parser reads a curly 'n’t' as punctuation, so negations are known by their words
+NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 MAX_NEGATION_GAP = 3
 # 'did not think that X' holds that not X: the negation belongs to the content, the attribution stands
 NEG_RAISING = frozenset({"think", "believe", "expect", "suppose", "imagine", "feel"})
@@ -753,7 +758,19 @@ def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
         return not _is_negated(saying.head)  # 'did not decline to say' says it
     if saying.dep_ == "xcomp" and saying.head.lemma_.lower() in SOURCELESS_CUES and _is_negated(saying.head):
         return True  # 'has not appeared to respond to | the allegation': the denial sits on the raising verb
-    return _is_negated(saying)
+    return _is_negated(saying) or _denied_as_what_was_said(saying)
+
+
+def _denied_as_what_was_said(saying: Token) -> bool:
+    """'This, though, is not what AL is saying': a negated 'be' whose complement is what the source says denies the
+    source the words it points back to."""
+    copula = saying.head
+    return (
+        saying.dep_ == "ccomp"
+        and copula.lemma_ == "be"
+        and any(c.lower_ == "what" for c in saying.children)
+        and any(c.lower_ in NEGATIONS and copula.i < c.i < saying.i for c in copula.children)
+    )
 
 
 def _saying_word(doc: Doc, att: RawAttribution) -> Token | None:
@@ -941,6 +958,9 @@ def _clean_spans(text: str, spans: list[CharSpan], quotes: list[QuoteRegion], cu
     return cleaned
 
 
+_LINKING_POS = frozenset({"ADV", "CCONJ", "INTJ"})
+
+
 def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -> RawAttribution | None:
     """`according to X, ...` / `..., according to X`: the rest of the sentence is the content."""
     to = next((c for c in token.children if c.lower_ == ACCORDING_TO[1]), None)
@@ -953,7 +973,8 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
     phrase_start = token.i
     phrase_end = pobj.right_edge.i if pobj is not None else to.i
     sent = token.sent
-    before = trim_span(text, (sent.start_char, token.idx)) if phrase_start > sent.start else None
+    linking_only = not _says_something(sent.doc[sent.start : phrase_start])
+    before = None if linking_only else trim_span(text, (sent.start_char, token.idx))
     after_tok = phrase_end + 1
     after = trim_span(text, (token.doc[after_tok].idx, sent.end_char)) if after_tok < sent.end else None
     content = [s for s in (before, after) if s is not None and any(ch.isalpha() for ch in text[s[0] : s[1]])]
@@ -968,6 +989,11 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
         source_head=pobj.i if pobj is not None else None,
         kind="according",
     )
+
+
+def _says_something(words: Span) -> bool:
+    """Words before 'according to' that are more than a linking word ('Indeed,', 'But', 'Meanwhile,')."""
+    return any(not t.is_punct and t.pos_ not in _LINKING_POS for t in words)
 
 
 def _inside(span: CharSpan, spans: list[CharSpan]) -> bool:

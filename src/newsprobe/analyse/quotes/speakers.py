@@ -89,7 +89,7 @@ _ROLE_KINDS = {
     "lawyer": {"attorney"},
     "politician": {"senator", "representative", "congressman", "congresswoman", "governor", "mayor", "minister"},
 }
-_CLERGY = frozenset({"pope", "cardinal", "bishop", "archbishop", "priest", "rabbi", "imam", "pastor"})
+_CLERGY = frozenset({"pope", "cardinal", "bishop", "archbishop", "nuncio", "priest", "rabbi", "imam", "pastor"})
 # verbs whose clause holds what someone says or knows ('He knew … that McCarrick was a serial predator')
 _REPORTING_OR_KNOWING = SPEECH_VERBS | {"know", "think", "believe", "learn", "realize", "realise", "understand"}
 _PERSON_HEADS = PERSON_NOMINALS | PERSON_NOUNS | _CLERGY | _ROLE_KINDS.keys()
