@@ -12,7 +12,7 @@ import pytest
 
 from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
-from newsprobe.analyse.entities.analyser import group_mentions, relabel_people
+from newsprobe.analyse.entities.analyser import _clean_mention, group_mentions, relabel_people
 from newsprobe.analyse.entities.repair import (
     _companies_by_context,
     _dateline_places,
@@ -241,6 +241,14 @@ def test_a_title_with_no_name_is_no_person(profile: str) -> None:
     )
     people = [e.name for e in _entities(Article(text=text), profile).entities if e.label == "PERSON"]
     assert not {"Apostolic Nuncio", "Nuncio"} & set(people), people
+
+
+def test_a_title_split_from_its_name_by_a_line_is_still_a_title() -> None:
+    doc = Pipeline(["entities"]).nlp.doc("Fr.\nWeinandy sent the letter to the pope.")
+    name = doc.char_span(0, len("Fr.\nWeinandy"))
+    assert [t.text for t in name] == ["Fr", ".", "\n", "Weinandy"]  # the tokenizer splits the title's full stop
+    label, mention = _clean_mention(name, "ORG") or ("", None)
+    assert label == "PERSON" and mention is not None and (mention.start, mention.text) == (4, "Weinandy")
 
 
 def test_a_surname_joins_one_person_written_two_ways() -> None:

@@ -32,7 +32,7 @@ from .repair import first_names, nationality_or_faith, repair_mentions, words_be
 from .rules import first_name_gender, load_gazetteer, normalise_name
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["EntitiesAnalyser", "EntitiesResult", "Entity", "Mention"]
@@ -73,10 +73,17 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     index = 0
     tokens = list(ent)
     while index < len(tokens) - 1 and (
-        tokens[index].lower_ in TITLE_WORDS or _is_nationality_party_or_faith(tokens[index].text)
+        tokens[index].lower_ in TITLE_WORDS
+        or _is_nationality_party_or_faith(tokens[index].text)
+        or (index > 0 and _split_off(tokens[index]))
     ):
         index += 1
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
+
+
+def _split_off(token: Token) -> bool:
+    """A full stop or line break after a title the tokenizer split off ('Fr' '.' '\\n' 'Weinandy')."""
+    return token.text == "." or token.is_space
 
 
 def _only_titles(ent: SpacySpan) -> bool:
@@ -99,7 +106,9 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     text, start = span.text, span.start_char
     stripped = _LEADING_THE.sub("", text)
     start += len(text) - len(stripped)
-    stripped = _POSSESSIVE.sub("", stripped).strip()
+    stripped = _POSSESSIVE.sub("", stripped).rstrip()
+    start += len(stripped) - len(stripped.lstrip())
+    stripped = stripped.lstrip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
         return None
     return label, Mention(start=start, end=start + len(stripped), text=stripped)
