@@ -82,7 +82,7 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
 
 
 def _split_off(token: Token) -> bool:
-    """A full stop or line break after a title the tokenizer split off ('Fr' '.' '\\n' 'Weinandy')."""
+    """A full stop or line break the tokenizer split off what is stripped before a name ('Fr' '.' '\\n' 'Weinandy')."""
     return token.text == "." or token.is_space
 
 
