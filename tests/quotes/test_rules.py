@@ -294,6 +294,18 @@ def test_each_according_to_keeps_what_follows_it(profile: str) -> None:
     assert text[outcome.results["quotes"].attributions[1].cue[0].start] == "A"
 
 
+def test_unquoted_content_in_another_sentence_than_its_cue_is_no_attribution() -> None:
+    text = (
+        "Gadgets\n\nSince the AirPods first launched in 2016, users and critics alike have been asking for noise "
+        "cancellation and replaceable tips for a better fit. Apple finally delivered all of that and then some with the "
+        "new AirPods Pro. The new design sounds better, will drown out background noise in noisy environments, and "
+        "comes with three different sized tips."
+    )
+    outcome = Pipeline(["quotes"], profile="accurate").run(Article(text=text))
+    contents = [s.text for att in outcome.results["quotes"].attributions for s in att.content]
+    assert not any(c.startswith("The new design") for c in contents), contents
+
+
 ASSUMPTION = "Ferrara assumes that the response is a sin. "
 
 
