@@ -72,11 +72,7 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut."""
     index = 0
     tokens = list(ent)
-    while index < len(tokens) - 1 and (
-        tokens[index].lower_ in TITLE_WORDS
-        or _is_nationality_party_or_faith(tokens[index].text)
-        or (index > 0 and _split_off(tokens[index]))
-    ):
+    while index < len(tokens) - 1 and (_title_or_qualifier(tokens[index]) or (index > 0 and _split_off(tokens[index]))):
         index += 1
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
 
@@ -89,9 +85,12 @@ def _split_off(token: Token) -> bool:
 def _only_titles(ent: SpacySpan) -> bool:
     """A title, with nothing but punctuation, nationalities, parties or faiths beside it: no one's name."""
     words = [t for t in ent if not t.is_punct]
-    return any(t.lower_ in TITLE_WORDS for t in words) and all(
-        t.lower_ in TITLE_WORDS or _is_nationality_party_or_faith(t.text) for t in words
-    )
+    return any(t.lower_ in TITLE_WORDS for t in words) and all(_title_or_qualifier(t) for t in words)
+
+
+def _title_or_qualifier(token: Token) -> bool:
+    """A title, or a nationality, party or faith word: what may stand before a person's name."""
+    return token.lower_ in TITLE_WORDS or _is_nationality_party_or_faith(token.text)
 
 
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:

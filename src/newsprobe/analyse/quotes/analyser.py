@@ -495,10 +495,8 @@ def contents_after_their_cue(
     will resume' is not the ministry's 'deal is off' by the second cue. The cue takes the rules' content and source;
     the sentence before is left to its own cue."""
     for att in tagged:
-        if not att.cue or _quoted_words(doc.text, att.content):
-            continue
-        cue = doc.char_span(*att.cue[0], alignment_mode="expand")
-        if cue is None or not len(cue) or att.content_end > cue[0].sent.start_char:
+        starts_at = _cue_sentence_start(doc, att)
+        if starts_at is None or att.content_end > starts_at or _quoted_words(doc.text, att.content):
             continue
         own = next(
             (rule for rule in rules if set(rule.cue) & set(att.cue) and rule.content_start >= att.cue[0][1]), None
@@ -513,16 +511,19 @@ def drop_earlier_sentences(doc: Doc, tagged: list[RawAttribution]) -> list[RawAt
     sentence before is the writer's own ('… before Garrett responded by hitting Rudolph. Rudolph's supporters
     have stated that …' is not what the supporters stated)."""
     for att in tagged:
-        if not att.cue:
+        starts_at = _cue_sentence_start(doc, att)
+        if starts_at is None:
             continue
-        cue_sentence = doc.char_span(*att.cue[0], alignment_mode="expand")
-        if cue_sentence is None or not len(cue_sentence):
-            continue
-        starts_at = cue_sentence[0].sent.start_char
         kept = [span for span in att.content if span[1] > starts_at or _quoted_words(doc.text, [span])]
         if kept and len(kept) < len(att.content):
             att.content = kept
     return tagged
+
+
+def _cue_sentence_start(doc: Doc, att: RawAttribution) -> int | None:
+    """Where the sentence of the attribution's (first) cue starts; None without a cue."""
+    cue = doc.char_span(*att.cue[0], alignment_mode="expand") if att.cue else None
+    return cue[0].sent.start_char if cue is not None and len(cue) else None
 
 
 def drop_contents_apart(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
