@@ -13,12 +13,14 @@ from newsprobe.analyse.quotes.rules import (
     has_ability_or_duty_cue,
     has_action_content,
     has_added_thing_cue,
+    has_content_inside_its_source,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_naming_or_sighting_cue,
     has_negated_cue,
     has_never_cue,
+    has_participle_on_content_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
     has_relative_clause_content,
@@ -558,3 +560,61 @@ def test_a_source_the_parse_cut_at_a_hyphen_runs_on() -> None:
     attribution = _by_content(result, "The lakes are deeper")
     assert [span.text for span in attribution.source] == ["study co-author Anna Berg, a planetary scientist"]
     assert attribution.speaker.name == "Anna Berg"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "The video prompted some Twitter users to argue that the material made it look as if they used the drug.",
+            "some Twitter users",
+        ),
+        (
+            "The senator also forced Stumpf, who was under questioning, to admit that no executive had been fired.",
+            "Stumpf, who was under questioning",
+        ),
+    ],
+)
+def test_an_object_that_does_what_the_infinitive_says_is_its_source(text: str, source: str, profile: str) -> None:
+    """'prompted some users to argue': the users argue, not the video that prompted them."""
+    result = Pipeline(["quotes"], profile=profile).run(Article(text=text)).results["quotes"]
+    assert isinstance(result, QuotesResult)
+    (attribution,) = [a for a in result.attributions if any(c.text in {"argue", "admit"} for c in a.cue)]
+    assert [span.text for span in attribution.source] == [source]
+
+
+SCISSORS = (
+    "“The president wants a bigger deal. Bigger than just the little deal” announced in October, said Derek Scissors, "
+    "a China scholar with the American Enterprise Institute."
+)
+
+
+def test_a_participle_describing_a_noun_of_the_content_is_no_cue(quotes_pipeline) -> None:
+    doc = quotes_pipeline.nlp.doc(SCISSORS)
+    quote = (0, SCISSORS.index("announced") - 1)
+    at = SCISSORS.index("announced")
+    described = RawAttribution(cue=[(at, at + len("announced"))], content=[quote])
+    assert has_participle_on_content_cue(doc, described)
+    said = SCISSORS.index("said")
+    assert not has_participle_on_content_cue(doc, RawAttribution(cue=[(said, said + 4)], content=[quote]))
+
+
+def test_a_content_hanging_on_the_source_phrase_is_no_content(quotes_pipeline) -> None:
+    doc = quotes_pipeline.nlp.doc(SCISSORS)
+    said, name = SCISSORS.index("said"), SCISSORS.index("Derek")
+    source = (name, SCISSORS.index(" with"))
+    head = doc.char_span(name, name + len("Derek Scissors")).root.i
+
+    def attribution(content: tuple[int, int]) -> RawAttribution:
+        return RawAttribution(cue=[(said, said + 4)], content=[content], source=source, source_head=head)
+
+    assert has_content_inside_its_source(doc, attribution((SCISSORS.index("with"), len(SCISSORS) - 1)))
+    assert not has_content_inside_its_source(doc, attribution((0, SCISSORS.index("announced") - 1)))
+    own = "Smith, who said the war is lost, resigned."
+    doc = quotes_pipeline.nlp.doc(own)
+    who, said = own.index("who"), own.index("said")
+    clause = RawAttribution(
+        cue=[(said, said + 4)], content=[(said + 5, own.rindex(","))], source=(who, who + 3), source_head=doc[2].i
+    )
+    assert not has_content_inside_its_source(doc, clause)

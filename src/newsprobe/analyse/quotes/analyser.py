@@ -35,12 +35,14 @@ from .rules import (
     has_ability_or_duty_cue,
     has_action_content,
     has_added_thing_cue,
+    has_content_inside_its_source,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
     has_naming_or_sighting_cue,
     has_negated_cue,
     has_never_cue,
+    has_participle_on_content_cue,
     has_proposition_source,
     has_rare_cue_and_no_quote_marks,
     has_relative_clause_content,
@@ -77,8 +79,9 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # 'had'/'was', an act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that
 # is only a pronoun ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a
 # noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no
-# source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911') and a 'see'
-# that watches
+# source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911'), a 'see'
+# that watches, a participle describing a noun of the content ('“… the little deal” announced in October') and a
+# content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American Enterprise Institute')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -93,6 +96,8 @@ NOT_SAYING = (
     has_proposition_source,
     has_wordless_cue_and_no_source,
     has_naming_or_sighting_cue,
+    has_participle_on_content_cue,
+    has_content_inside_its_source,
 )
 # The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
 # often mark. The encoder's rare cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'):

@@ -52,6 +52,8 @@ __all__ = [
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_naming_or_sighting_cue",
+    "has_content_inside_its_source",
+    "has_participle_on_content_cue",
     "has_never_cue",
     "has_rare_cue_and_no_quote_marks",
     "has_sourceless_cue",
@@ -151,10 +153,16 @@ def _snap_to_quotes(span: CharSpan, quotes: list[QuoteRegion], slack: int = 3) -
 # 'and urged' (conj), 'started off by emphasizing' / 'before asking' (pcomp of a preposition: prep),
 # 'was quick to deny' / 'will be unable to ... accuse' (acomp).
 _SHARES_SUBJECT = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "acomp"})
+# verbs whose object did what their infinitive says ('prompted some users to argue': the users argued); not a request
+# ('invited Clinton to describe …', 'urged him to say …'), which tells nothing of what the object said
+OBJECT_CONTROL_VERBS = frozenset(
+    {"prompt", "lead", "cause", "force", "compel", "drive", "provoke", "inspire", "spur", "persuade", "convince", "get"}
+)
 
 
 def find_subject(verb: Token) -> Token | None:
-    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs; the
+    """The verb's subject, climbing through 'went on to say', 'saying', 'by announcing', conjoined verbs; the object
+    of a verb that made it happen ('prompted some users | to argue', `_object_controller`); the
     passive subject of the verb it hangs on (`_shares_passive_subject`: 'was quoted as saying', 'Swift has a new deal,
     and the Carlyle Group will be left to wonder').
 
@@ -162,6 +170,9 @@ def find_subject(verb: Token) -> Token | None:
     with its own subject ('he was told that …'): the one asked or told, not who spoke."""
     if _reduced_passive(verb):
         return None
+    controller = _object_controller(verb)
+    if controller is not None:
+        return controller
     current: Token | None = verb
     previous = verb
     for _ in range(5):
@@ -186,6 +197,15 @@ def find_subject(verb: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The object that did what an infinitive says, when the verb above it made that happen: 'users' in 'The video
+    prompted some users to argue'."""
+    above = verb.head
+    if verb.dep_ != "xcomp" or above.lemma_.lower() not in OBJECT_CONTROL_VERBS:
+        return None
+    return next((c for c in above.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _shares_passive_subject(below: Token) -> bool:
@@ -636,6 +656,41 @@ def has_relative_clause_content(doc: Doc, att: RawAttribution) -> bool:
 
 
 _RELATIVE_WH = frozenset({"who", "which", "whom"})
+
+
+def has_content_inside_its_source(doc: Doc, att: RawAttribution) -> bool:
+    """The content is a phrase with no verb that hangs on the source's phrase, not on the cue: 'said Derek Scissors, a
+    China scholar | with the American Enterprise Institute' (a speaker's own relative clause, 'Smith, who said …',
+    hangs on its cue)."""
+    cue_words = _cue_words(doc, att)
+    verbs = [t for t in cue_words if t.pos_ == "VERB" and t.lower_ != "according"]
+    if att.source_head is None or att.kind != "verb" or not verbs:
+        return False  # a colon, 'according to' and a headline's noun hang otherwise
+    cue = {t.i for t in cue_words}
+    words = [t for t in _tokens_of(doc, att.content) if _is_word(t)]
+    if not words or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return False  # a clause the parse hung on the source ('told by Bolton — … — | to go straight to …') is said
+    return all(_reaches_before(t, att.source_head, cue) for t in words)
+
+
+def _reaches_before(token: Token, head: int, stops: set[int]) -> bool:
+    """Climbing from `token`, the parse reaches the token `head` before any of `stops`."""
+    for ancestor in token.ancestors:
+        if ancestor.i == head:
+            return True
+        if ancestor.i in stops:
+            return False
+    return False
+
+
+def has_participle_on_content_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is a participle describing a noun of the content, with no source: '“… than just the little deal”
+    announced in October, said Derek Scissors' (the deal was announced; Scissors said the quote)."""
+    cue = _cue_words(doc, att)
+    if att.source is not None or len(cue) != 1 or cue[0].tag_ != "VBN" or cue[0].dep_ != "acl":
+        return False
+    noun = cue[0].head
+    return any(start <= noun.idx < end for start, end in att.content)
 
 
 def has_proposition_source(doc: Doc, att: RawAttribution) -> bool:
