@@ -618,3 +618,13 @@ def test_a_content_hanging_on_the_source_phrase_is_no_content(quotes_pipeline) -
         cue=[(said, said + 4)], content=[(said + 5, own.rindex(","))], source=(who, who + 3), source_head=doc[2].i
     )
     assert not has_content_inside_its_source(doc, clause)
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_quote_described_by_a_participle_goes_to_the_cue_after_it(profile: str) -> None:
+    result = Pipeline(["quotes"], profile=profile).run(Article(text=SCISSORS)).results["quotes"]
+    assert isinstance(result, QuotesResult)
+    (attribution,) = result.attributions
+    assert [c.text for c in attribution.cue] == ["said"]
+    assert attribution.content[0].text.startswith("“The president wants")
+    assert attribution.speaker.name == "Derek Scissors"

@@ -80,8 +80,9 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # is only a pronoun ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a
 # noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no
 # source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911'), a 'see'
-# that watches, a participle describing a noun of the content ('“… the little deal” announced in October') and a
-# content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American Enterprise Institute')
+# that watches, and a content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American
+# Enterprise Institute'). A participle describing a noun of its content is no cue either ('“… the little deal”
+# announced in October, said Scissors'); it goes before sources are lent, so the cue that hands the quote over keeps it.
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -96,7 +97,6 @@ NOT_SAYING = (
     has_proposition_source,
     has_wordless_cue_and_no_source,
     has_naming_or_sighting_cue,
-    has_participle_on_content_cue,
     has_content_inside_its_source,
 )
 # The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
@@ -690,6 +690,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         method = self.method(context.profile)
         if method != "rules":
             tagged = self._tagged(article, doc, raws, quotes, method, context)
+            tagged = [att for att in tagged if not has_participle_on_content_cue(doc, att)]  # before sources are lent
             tagged = contents_after_their_cue(doc, follow_quote_marks(article.text, tagged, quotes), raws)
             tagged = repair_sources(doc, refine_with_rules(article.text, tagged, raws), quotes)
             if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)

@@ -452,13 +452,29 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
     text = text_of(doc)
     found: list[CharSpan] = []
     for q in quotes:
-        if q.end <= clause[0] and _LEFT_GAP.match(text[q.end : clause[0]]):
+        if q.end <= clause[0] and (_LEFT_GAP.match(text[q.end : clause[0]]) or _describes_the_quote(doc, q, clause[0])):
             if (not has_content or _hands_over(text, q)) and not _opened_by_cue(doc, q):
                 found.append((q.start, q.end))
         elif q.start >= clause[1] and _RIGHT_GAP.match(gap := text[clause[1] : q.start]):
             if not (has_content and "." in gap) and not _handed_to_its_own_cue(doc, q):
                 found.append((q.start, q.end))
     return found
+
+
+def _describes_the_quote(doc: Doc, q: QuoteRegion, clause_start: int) -> bool:
+    """“… than just the little deal” announced in October, said Scissors: what stands between the quote and its cue is
+    a participle describing a noun of the quote, then a comma."""
+    gap = doc.char_span(q.end, clause_start, alignment_mode="contract")
+    words = [t for t in gap or [] if not t.is_space]
+    if len(words) < 2 or words[-1].text != ",":
+        return False
+    participle = words[0]
+    return (
+        participle.tag_ == "VBN"
+        and participle.dep_ == "acl"
+        and q.start <= participle.head.idx < q.end
+        and all(t.i in {d.i for d in participle.subtree} for t in words[:-1])
+    )
 
 
 def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
@@ -1225,7 +1241,7 @@ def find_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttributio
             att = _according_attribution(token, text, quotes)
         elif _is_cue_verb(token) and not _has_speech_gerund(token):
             att = _verb_attribution(token, text, quotes)
-        if att is not None:
+        if att is not None and not has_participle_on_content_cue(doc, att):
             found.append(att)
     found = _drop_nested(found)
     covered = [span for att in found for span in att.content]
