@@ -628,3 +628,16 @@ def test_a_quote_described_by_a_participle_goes_to_the_cue_after_it(profile: str
     assert [c.text for c in attribution.cue] == ["said"]
     assert attribution.content[0].text.startswith("“The president wants")
     assert attribution.speaker.name == "Derek Scissors"
+
+
+def test_a_participle_naming_a_noun_of_a_tagged_content_is_no_cue() -> None:
+    """The tagger took the sentence as content and the rules lent it their cue 'called' (a participle the parse tags
+    as a past tense); a name in the next sentence was then its speaker."""
+    text = (
+        "Harper had just found his next project. He’d fallen in love with an electric Nicole Taylor script called "
+        "“Wild Rose,” a fish-out-of-water story about a self-destructive Glaswegian country singer.\n\n"
+        "Buckley — who landed the part — was no stranger to the music."
+    )
+    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    assert isinstance(result, QuotesResult)
+    assert not [a for a in result.attributions if any(c.text == "called" for c in a.cue)]

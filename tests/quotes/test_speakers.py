@@ -584,3 +584,10 @@ def test_a_pronoun_speaker_the_quote_names_is_someone_else_speaking_of_them() ->
         and "the quote names “Mary Steenburgen”" in speakers["“It could ha"].reason
     )
     assert speakers["“I was back "].name == "Mary Steenburgen"
+
+
+def test_a_role_of_an_organisation_names_no_second_person(resolve) -> None:
+    """'CEO and Founder of Ceres Robotics Inc.' (the NER's organisation 'Founder of Ceres Robotics Inc.') is Sims's
+    role, not another person joined to him."""
+    text = "“We are one of those,” said Michael Sims, CEO and Founder of Ceres Robotics Inc."
+    assert resolve(text, "Michael Sims, CEO and Founder of Ceres Robotics Inc", "said").name == "Michael Sims"

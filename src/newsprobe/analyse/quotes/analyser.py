@@ -80,9 +80,9 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # is only a pronoun ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a
 # noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no
 # source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911'), a 'see'
-# that watches, and a content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American
-# Enterprise Institute'). A participle describing a noun of its content is no cue either ('“… the little deal”
-# announced in October, said Scissors'); it goes before sources are lent, so the cue that hands the quote over keeps it.
+# that watches, a content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American
+# Enterprise Institute') and a participle describing a noun of its content ('“… the little deal” announced in October,
+# said Scissors'; also dropped from the tagger's output before sources are lent, so the cue after the quote keeps it)
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -98,6 +98,7 @@ NOT_SAYING = (
     has_wordless_cue_and_no_source,
     has_naming_or_sighting_cue,
     has_content_inside_its_source,
+    has_participle_on_content_cue,
 )
 # The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
 # often mark. The encoder's rare cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'):

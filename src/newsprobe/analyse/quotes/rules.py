@@ -700,11 +700,14 @@ def _reaches_before(token: Token, head: int, stops: set[int]) -> bool:
 
 
 def has_participle_on_content_cue(doc: Doc, att: RawAttribution) -> bool:
-    """The cue is a participle describing a noun of the content, with no source: '“… than just the little deal”
-    announced in October, said Derek Scissors' (the deal was announced; Scissors said the quote)."""
+    """The cue is a participle describing a noun of the content: '“… than just the little deal” announced in October,
+    said Derek Scissors' (the deal was announced; Scissors said the quote), '… an electric script called “Wild Rose,”
+    a fish-out-of-water story …'."""
     cue = _cue_words(doc, att)
-    if att.source is not None or len(cue) != 1 or cue[0].tag_ != "VBN" or cue[0].dep_ != "acl":
+    if len(cue) != 1 or cue[0].tag_ not in ("VBN", "VBD") or cue[0].dep_ != "acl":  # a participle tagged VBD too
         return False
+    if any(child.dep_ in SUBJECT_DEPS for child in cue[0].children):
+        return False  # '“…,” Yore said' that the parse hung on a noun of the quote
     noun = cue[0].head
     return any(start <= noun.idx < end for start, end in att.content)
 

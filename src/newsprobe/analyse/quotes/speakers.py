@@ -349,8 +349,8 @@ class PersonIndex:
         prefix = _title_prefix(self.doc, span[0])
         parsed = parse_title_name([t.text for t in [*prefix, *span] if not t.is_punct or t.text == "."])
         is_person = entity is None or entity.label == "PERSON"
-        if not is_person and parsed.role is None:
-            return
+        if not is_person and (parsed.role is None or not parsed.name or not parsed.name[0][:1].isupper()):
+            return  # a title of a name the NER took for an organisation, not a role of one ('Founder | of Ceres …')
         appositive = _appositive_title(span.root)
         body: frozenset[str] = frozenset()
         if appositive is not None and parsed.role is None:
