@@ -74,6 +74,7 @@ _LEFT_GAP = re.compile(r"^[\s,;:\-–—]*$")
 _RIGHT_GAP = re.compile(r"^[ \t]*(?:[,:.]?[ \t]*(?:that\s+)?)?$|^[ \t]*:[ \t]*\n\s*$")
 _TRIM_END = ".,;: \t\n\r\u00a0"
 _MAX_SOURCE_WORDS = 12
+_MAX_DESCRIBING_CHARS = 80  # a participle phrase between a quote and its cue ('” announced in October, said')
 
 
 @dataclass
@@ -464,6 +465,9 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
 def _describes_the_quote(doc: Doc, q: QuoteRegion, clause_start: int) -> bool:
     """“… than just the little deal” announced in October, said Scissors: what stands between the quote and its cue is
     a participle describing a noun of the quote, then a comma."""
+    between = text_of(doc)[q.end : clause_start]
+    if len(between) > _MAX_DESCRIBING_CHARS or not between.rstrip().endswith(","):
+        return False  # the cheap test first: every quote before every cue comes here
     gap = doc.char_span(q.end, clause_start, alignment_mode="contract")
     words = [t for t in gap or [] if not t.is_space]
     if len(words) < 2 or words[-1].text != ",":
