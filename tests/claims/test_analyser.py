@@ -255,6 +255,17 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
     assert statement.checkworthy == (statement.label == "check-worthy") and result.claims[0] is statement
 
 
+def test_a_sentence_said_again_word_for_word_is_listed_once() -> None:
+    claim = "Unemployment fell to 3.5 percent in 2019, the lowest rate since 1969."
+    text = f"{claim}\n\nThe minister spoke on Monday.\n\n{claim.upper()[:1]}{claim[1:]}"
+    result = ClaimsAnalyser(profile="fast").run(
+        Article(text=text), SharedNLP().doc(text), AnalysisContext(profile="fast")
+    )
+    first, *_, again = sorted(result.claims, key=lambda c: c.start)
+    assert first.reason is None and first.score > 0
+    assert (again.label, again.reason, again.score) == ("not a claim", "repeats an earlier sentence", 0.0)
+
+
 def test_teasers_on_a_page_never_become_claims() -> None:
     from newsprobe.extract import extract
     from newsprobe.ingest import from_html

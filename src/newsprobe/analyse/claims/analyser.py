@@ -166,6 +166,22 @@ def is_checkable_figure(text: str, label: str) -> bool:
     return label in ("DATE", "TIME") and bool(named or words & TIME_ANCHORS)
 
 
+REPEAT = "repeats an earlier sentence"
+
+
+def with_repeats(texts: Sequence[str], reasons: Sequence[str | None]) -> list[str | None]:
+    """A sentence the article says again word for word (a recipe card, a pull quote, a summary box) is a claim
+    once: its later copies read "repeats an earlier sentence", so the ranked list shows it once."""
+    seen: set[str] = set()
+    marked: list[str | None] = []
+    for text, reason in zip(texts, reasons, strict=True):
+        words = " ".join(_WORD.findall(text.casefold()))
+        marked.append(REPEAT if reason is None and words in seen else reason)
+        seen.add(words)
+    return marked
+
+
+_WORD = re.compile(r"\w+")
 _CODE = re.compile(r"[A-Za-z]+\d+")  # a model or instrument code ('A350', 'CLc1'), not a figure
 
 
@@ -236,9 +252,10 @@ class ClaimsAnalyser(Analyser[ClaimsResult, ClaimsConfig]):
         if not bounds:
             return ClaimsResult(model=scorer.name, threshold=threshold, speakers_read=speakers_read)
         texts = [article.text[start:end] for start, end in bounds]
-        reasons = [
-            not_a_claim(text, _tokens(doc, start, end)) for (start, end), text in zip(bounds, texts, strict=True)
-        ]
+        reasons = with_repeats(
+            texts,
+            [not_a_claim(text, _tokens(doc, start, end)) for (start, end), text in zip(bounds, texts, strict=True)],
+        )
         scored = [index for index, reason in enumerate(reasons) if reason is None]
         probabilities = np.zeros(len(texts))
         if scored:
