@@ -626,6 +626,11 @@ def test_a_headline_in_capitals_is_no_person() -> None:
             "fail.",
             {"Louis Farrakhan": 3},
         ),
+        (  # two men called Juan: a surname only one of them ends in is not given to the other
+            "The victims accused a Chilean bishop, Juan de la Cruz Barros Madrid. Barros denied it. The lead voice of "
+            "the victims, Juan Carlos Cruz, spoke out. Cruz told reporters that Barros saw it all.",
+            {"Juan de la Cruz Barros Madrid": 1, "Juan Carlos Cruz": 1, "Cruz": 1},
+        ),
     ],
 )
 def test_people_and_their_mention_counts(text: str, counts: dict[str, int]) -> None:

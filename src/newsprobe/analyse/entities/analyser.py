@@ -328,11 +328,17 @@ def _home_of_shared_surname(
 
 def _one_person(groups: list[_Group]) -> bool:
     """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
-    first names has one as the start of the other, and no two are a father and son ('Donald Trump Jr.')."""
+    first names has one as the start of the other, all end in one surname ('Juan Carlos Cruz' and 'Juan de la Cruz
+    Barros Madrid' are two men), and no two are a father and son ('Donald Trump Jr.')."""
     firsts = {g.name.split()[0].casefold().rstrip(".") for g in groups}
     names = [tuple(g.name.split()) for g in groups]
+    surnames = {_spelling([w for w in name if not is_name_suffix(w)][-1]) for name in names}
     parent_and_child = any(father_and_son(a, b) for a in names for b in names)  # 'Trump': Donald or Donald Jr.?
-    return not parent_and_child and all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
+    return (
+        not parent_and_child
+        and len(surnames) == 1
+        and all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
+    )
 
 
 def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] | None = None) -> list[Entity]:
