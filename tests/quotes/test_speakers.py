@@ -591,3 +591,17 @@ def test_a_role_of_an_organisation_names_no_second_person(resolve) -> None:
     role, not another person joined to him."""
     text = "“We are one of those,” said Michael Sims, CEO and Founder of Ceres Robotics Inc."
     assert resolve(text, "Michael Sims, CEO and Founder of Ceres Robotics Inc", "said").name == "Michael Sims"
+
+
+def test_a_name_that_runs_into_the_cue_names_nobody() -> None:
+    """The NER read the headline's 'Las Vegas Massacre Shows' as one organisation; 'Shows' is the cue."""
+    from newsprobe.analyse.pipeline import Pipeline
+
+    text = (
+        "Newly Released Private Surveillance Footage From The Las Vegas Massacre Shows “Helicopter Hovering Overhead” "
+        "During The Attack\n\nNewly released footage of the Las Vegas Massacre, captured by a private surveillance "
+        "camera, has once again ignited questions."
+    )
+    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    shows = [a for a in result.attributions if [c.text for c in a.cue] == ["Shows"]]
+    assert shows and all(a.speaker.name is None for a in shows)
