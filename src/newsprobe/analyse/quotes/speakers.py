@@ -793,8 +793,9 @@ class SpeakerResolver:
         speaker = self._resolve_head(head, span)
         if speaker.name is not None and (_joins_speakers(head, span, speaker.evidence) or self._joins_people(span)):
             return unresolved(f"“{span.text}” names more than one speaker")
-        if speaker.evidence is not None and any(speaker.evidence.start < e and s < speaker.evidence.end for s, e in cue):
-            return unresolved(f"the name read, “{speaker.evidence.text}”, runs into the cue")  # a headline's verb
+        read = speaker.evidence
+        if read is not None and any(read.start < end and start < read.end for start, end in cue):
+            return unresolved(f"the name read, “{read.text}”, runs into the cue")  # a headline's verb
         return speaker
 
     def _joins_people(self, span: SpacySpan) -> bool:
