@@ -605,3 +605,29 @@ def test_a_name_that_runs_into_the_cue_names_nobody() -> None:
     result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
     shows = [a for a in result.attributions if [c.text for c in a.cue] == ["Shows"]]
     assert shows and all(a.speaker.name is None for a in shows)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        (
+            "The African island’s government has told citizens to pause the tradition.",
+            "The African island’s government",
+            None,
+        ),
+        ("It was reported before a Chilean news agency revealed the case in 2010.", "a Chilean news agency", None),
+        (
+            "Bolivia’s public defender’s office said another 30 people had been injured.",
+            "Bolivia’s public defender’s office",
+            "Bolivia’s public defender’s office",
+        ),
+        ("The Jordanian government said it would act.", "The Jordanian government", "Jordanian government"),
+    ],
+)
+def test_an_institution_is_named_by_a_word_on_it_and_not_as_one_of_several(
+    resolve, text: str, source: str, speaker: str | None
+) -> None:
+    """Not by an adjective on a common noun before it ('the African | island’s'), nor with 'a' ('a Chilean news
+    agency': one of several)."""
+    cue = next(word for word in ("told", "revealed", "said") if word in text)
+    assert resolve(text, source, cue).name == speaker

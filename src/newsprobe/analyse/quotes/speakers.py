@@ -1013,9 +1013,11 @@ class SpeakerResolver:
         phrase = [t for t in head.subtree if t.i not in clauses]
         if head.tag_ == "NN":
             phrase = [t for t in phrase if t.i <= head.i]
+        if phrase and phrase[0].lower_ in _INDEFINITE:
+            return None  # 'a Chilean news agency': one of several
         while phrase and (phrase[0].dep_ == "det" or phrase[0].is_punct):
             phrase.pop(0)
-        modifiers = [t for t in phrase if t.i < head.i]
+        modifiers = [t for t in phrase if t.i < head.i and _names_the_head(t, head)]
         proper = [
             t for t in modifiers if t.pos_ in {"PROPN", "ADJ"} and t.text[:1].isupper() or t.lower_ in NATIONALITIES
         ]
@@ -1032,6 +1034,21 @@ class SpeakerResolver:
             reason="an institution named in the clause",
             evidence=self._evidence(start, end),
         )
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "one"})
+_NAMING_DEPS = frozenset({"poss", "compound", "case", "nmod"})
+
+
+def _names_the_head(token: Token, head: Token) -> bool:
+    """The word qualifies the head itself, or a possessor or compound on the way to it ('Bolivia’s | public defender’s
+    office'), not a common noun it describes ('the African | island’s government')."""
+    node = token
+    while node.head != head:
+        if node.dep_ not in _NAMING_DEPS or node.head == node:
+            return False
+        node = node.head
+    return True
 
 
 def _name_read_as_root(tok: Token) -> bool:
