@@ -166,7 +166,7 @@ def is_checkable_figure(text: str, label: str) -> bool:
     return label in ("DATE", "TIME") and bool(named or words & TIME_ANCHORS)
 
 
-REPEAT = "repeats an earlier sentence"
+_REPEAT = "repeats an earlier sentence"
 
 
 def with_repeats(texts: Sequence[str], reasons: Sequence[str | None]) -> list[str | None]:
@@ -176,7 +176,7 @@ def with_repeats(texts: Sequence[str], reasons: Sequence[str | None]) -> list[st
     marked: list[str | None] = []
     for text, reason in zip(texts, reasons, strict=True):
         words = " ".join(_WORD.findall(text.casefold()))
-        marked.append(REPEAT if reason is None and words in seen else reason)
+        marked.append(_REPEAT if reason is None and words in seen else reason)
         seen.add(words)
     return marked
 

@@ -473,11 +473,8 @@ def _describes_the_quote(doc: Doc, q: QuoteRegion, clause_start: int) -> bool:
     if len(words) < 2 or words[-1].text != ",":
         return False
     participle = words[0]
-    return (
-        participle.tag_ == "VBN"
-        and participle.dep_ == "acl"
-        and q.start <= participle.head.idx < q.end
-        and all(t.i in {d.i for d in participle.subtree} for t in words[:-1])
+    return _describes_a_noun_in(participle, [(q.start, q.end)]) and all(
+        t.i in {d.i for d in participle.subtree} for t in words[:-1]
     )
 
 
@@ -708,12 +705,17 @@ def has_participle_on_content_cue(doc: Doc, att: RawAttribution) -> bool:
     said Derek Scissors' (the deal was announced; Scissors said the quote), '… an electric script called “Wild Rose,”
     a fish-out-of-water story …'."""
     cue = _cue_words(doc, att)
-    if len(cue) != 1 or cue[0].tag_ not in ("VBN", "VBD") or cue[0].dep_ != "acl":  # a participle tagged VBD too
+    return len(cue) == 1 and _describes_a_noun_in(cue[0], att.content)
+
+
+def _describes_a_noun_in(verb: Token, spans: Sequence[CharSpan]) -> bool:
+    """The verb is a participle (one the parse tags VBD too) describing a noun inside the spans; never one with a
+    subject ('“…,” Yore said', which the parse may hang on a noun of the quote)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "acl":
         return False
-    if any(child.dep_ in SUBJECT_DEPS for child in cue[0].children):
-        return False  # '“…,” Yore said' that the parse hung on a noun of the quote
-    noun = cue[0].head
-    return any(start <= noun.idx < end for start, end in att.content)
+    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+        return False
+    return any(start <= verb.head.idx < end for start, end in spans)
 
 
 def has_proposition_source(doc: Doc, att: RawAttribution) -> bool:
