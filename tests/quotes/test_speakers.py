@@ -6,7 +6,7 @@ import pytest
 
 from newsprobe.analyse.entities import EntitiesAnalyser, first_name_gender
 from newsprobe.analyse.nlp import SharedNLP
-from newsprobe.analyse.quotes import Speaker
+from newsprobe.analyse.quotes import QuotesResult, Speaker
 from newsprobe.analyse.quotes.analyser import _inherit_speakers
 from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import RawAttribution
@@ -569,15 +569,21 @@ def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after
     assert resolve(text, pronoun, cue, after=after).name == speaker
 
 
-def test_a_pronoun_speaker_the_quote_names_is_someone_else_speaking_of_them() -> None:
+def _accurate_quotes(text: str) -> QuotesResult:
     from newsprobe.analyse.pipeline import Pipeline
 
+    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    assert isinstance(result, QuotesResult)
+    return result
+
+
+def test_a_pronoun_speaker_the_quote_names_is_someone_else_speaking_of_them() -> None:
     text = (
         "Mary Steenburgen wrote hundreds of songs that summer.\n\n"
         "“It could have been really easy for Mary Steenburgen to put her name on something,” she said.\n\n"
         "“I was back at it by the next morning,” she said."
     )
-    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    result = _accurate_quotes(text)
     speakers = {text[a.content[0].start : a.content[0].end][:12]: a.speaker for a in result.attributions}
     assert (
         speakers["“It could ha"].name is None
@@ -595,14 +601,12 @@ def test_a_role_of_an_organisation_names_no_second_person(resolve) -> None:
 
 def test_a_name_that_runs_into_the_cue_names_nobody() -> None:
     """The NER read the headline's 'Las Vegas Massacre Shows' as one organisation; 'Shows' is the cue."""
-    from newsprobe.analyse.pipeline import Pipeline
-
     text = (
         "Newly Released Private Surveillance Footage From The Las Vegas Massacre Shows “Helicopter Hovering Overhead” "
         "During The Attack\n\nNewly released footage of the Las Vegas Massacre, captured by a private surveillance "
         "camera, has once again ignited questions."
     )
-    result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    result = _accurate_quotes(text)
     shows = [a for a in result.attributions if [c.text for c in a.cue] == ["Shows"]]
     assert shows and all(a.speaker.name is None for a in shows)
 
