@@ -14,6 +14,7 @@ from newsprobe.analyse.quotes.rules import (
     has_action_content,
     has_added_thing_cue,
     has_content_inside_its_source,
+    has_cue_inside_a_clause_said,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
@@ -641,3 +642,14 @@ def test_a_participle_naming_a_noun_of_a_tagged_content_is_no_cue() -> None:
     result = Pipeline(["entities", "quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
     assert isinstance(result, QuotesResult)
     assert not [a for a in result.attributions if any(c.text == "called" for c in a.cue)]
+
+
+def test_a_verb_the_parse_joined_to_a_saying_past_its_clause_is_no_cue(quotes_pipeline) -> None:
+    """'estimated that 964,000 people …, reported a … disorder': the parse made 'reported' a second verb of NIDA."""
+    nida = (
+        "The National Institute on Drug Abuse has also estimated that 964,000 people age 12 and older, which account "
+        "for about 0.4 percent of the total U.S. population, reported a methamphetamine use disorder in 2017."
+    )
+    assert has_cue_inside_a_clause_said(*_with_cue(quotes_pipeline, nida, "reported"))
+    joined = "Obama emphasized that the reforms were not complete, and rights groups warned that it was too early."
+    assert not has_cue_inside_a_clause_said(*_with_cue(quotes_pipeline, joined, "warned"))

@@ -36,6 +36,7 @@ from .rules import (
     has_action_content,
     has_added_thing_cue,
     has_content_inside_its_source,
+    has_cue_inside_a_clause_said,
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
@@ -83,6 +84,7 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # that watches, a content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American
 # Enterprise Institute') and a participle describing a noun of its content ('“… the little deal” announced in October,
 # said Scissors'; also dropped from the tagger's output before sources are lent, so the cue after the quote keeps it)
+# and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people …, | reported | …')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -99,6 +101,7 @@ NOT_SAYING = (
     has_naming_or_sighting_cue,
     has_content_inside_its_source,
     has_participle_on_content_cue,
+    has_cue_inside_a_clause_said,
 )
 # The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
 # often mark. The encoder's rare cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'):

@@ -53,6 +53,7 @@ __all__ = [
     "has_hypothetical_cue",
     "has_naming_or_sighting_cue",
     "has_content_inside_its_source",
+    "has_cue_inside_a_clause_said",
     "has_participle_on_content_cue",
     "has_never_cue",
     "has_rare_cue_and_no_quote_marks",
@@ -767,6 +768,26 @@ def _cue_content_words(doc: Doc, att: RawAttribution) -> list[Token]:
 def _cue_rate(token: Token) -> tuple[int, float]:
     seen, in_cue = cue_rates().get((token.lemma_.lower(), token.pos_), (0, 0))
     return seen, in_cue / seen if seen else 0.0
+
+
+def has_cue_inside_a_clause_said(doc: Doc, att: RawAttribution) -> bool:
+    """The cue is a verb with no subject that the parse joined, with no 'and' between, to a verb of saying whose
+    clause stands between them: 'NIDA has estimated that 964,000 people …, | reported | a methamphetamine use
+    disorder' (the people reported it, within what NIDA estimated)."""
+    cue = _cue_words(doc, att)
+    if len(cue) != 1 or cue[0].dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in cue[0].children):
+        return False
+    verb, saying = cue[0], cue[0].head
+    if saying.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    clause = next((c for c in saying.children if c.dep_ == "ccomp" and saying.i < c.i < verb.i), None)
+    if clause is None:
+        return False
+    between = doc[clause.right_edge.i + 1 : verb.i]
+    return not any(t.dep_ == "cc" or t.lower_ in _JOINING_WORDS for t in between)
+
+
+_JOINING_WORDS = frozenset({"and", "but", "or", "while", "then"})
 
 
 def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
