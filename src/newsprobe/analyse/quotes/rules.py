@@ -454,7 +454,9 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
     text = text_of(doc)
     found: list[CharSpan] = []
     for q in quotes:
-        if q.end <= clause[0] and (_LEFT_GAP.match(text[q.end : clause[0]]) or _describes_the_quote(doc, q, clause[0])):
+        if q.end <= clause[0] and (
+            _LEFT_GAP.match(gap := text[q.end : clause[0]]) or _describes_the_quote(doc, q, gap)
+        ):
             if (not has_content or _hands_over(text, q)) and not _opened_by_cue(doc, q):
                 found.append((q.start, q.end))
         elif q.start >= clause[1] and _RIGHT_GAP.match(gap := text[clause[1] : q.start]):
@@ -463,20 +465,18 @@ def _adjacent_quotes(doc: Doc, quotes: list[QuoteRegion], clause: CharSpan, has_
     return found
 
 
-def _describes_the_quote(doc: Doc, q: QuoteRegion, clause_start: int) -> bool:
-    """“… than just the little deal” announced in October, said Scissors: what stands between the quote and its cue is
-    a participle describing a noun of the quote, then a comma."""
-    between = text_of(doc)[q.end : clause_start]
+def _describes_the_quote(doc: Doc, q: QuoteRegion, between: str) -> bool:
+    """“… than just the little deal” announced in October, said Scissors: what stands `between` the quote and its cue
+    is a participle describing a noun of the quote, then a comma."""
     if len(between) > _MAX_DESCRIBING_CHARS or not between.rstrip().endswith(","):
         return False  # the cheap test first: every quote before every cue comes here
-    gap = doc.char_span(q.end, clause_start, alignment_mode="contract")
+    gap = doc.char_span(q.end, q.end + len(between), alignment_mode="contract")
     words = [t for t in gap or [] if not t.is_space]
     if len(words) < 2 or words[-1].text != ",":
         return False
     participle = words[0]
-    return _describes_a_noun_in(participle, [(q.start, q.end)]) and all(
-        t.i in {d.i for d in participle.subtree} for t in words[:-1]
-    )
+    phrase = {t.i for t in participle.subtree}
+    return _describes_a_noun_in(participle, [(q.start, q.end)]) and all(t.i in phrase for t in words[:-1])
 
 
 def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
@@ -712,9 +712,7 @@ def has_participle_on_content_cue(doc: Doc, att: RawAttribution) -> bool:
 def _describes_a_noun_in(verb: Token, spans: Sequence[CharSpan]) -> bool:
     """The verb is a participle (one the parse tags VBD too) describing a noun inside the spans; never one with a
     subject ('“…,” Yore said', which the parse may hang on a noun of the quote)."""
-    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "acl":
-        return False
-    if any(child.dep_ in SUBJECT_DEPS for child in verb.children):
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ != "acl" or _has_subject(verb):
         return False
     return any(start <= verb.head.idx < end for start, end in spans)
 
@@ -775,7 +773,7 @@ def has_cue_inside_a_clause_said(doc: Doc, att: RawAttribution) -> bool:
     clause stands between them: 'NIDA has estimated that 964,000 people …, | reported | a methamphetamine use
     disorder' (the people reported it, within what NIDA estimated)."""
     cue = _cue_words(doc, att)
-    if len(cue) != 1 or cue[0].dep_ != "conj" or any(c.dep_ in SUBJECT_DEPS for c in cue[0].children):
+    if len(cue) != 1 or cue[0].dep_ != "conj" or _has_subject(cue[0]):
         return False
     verb, saying = cue[0], cue[0].head
     if saying.lemma_.lower() not in SPEECH_VERBS:
@@ -788,6 +786,10 @@ def has_cue_inside_a_clause_said(doc: Doc, att: RawAttribution) -> bool:
 
 
 _JOINING_WORDS = frozenset({"and", "but", "or", "while", "then"})
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(child.dep_ in SUBJECT_DEPS for child in verb.children)
 
 
 def has_never_cue(doc: Doc, att: RawAttribution) -> bool:
