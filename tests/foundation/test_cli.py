@@ -49,6 +49,12 @@ def test_every_command_that_reads_a_profile_takes_it_after_its_name(reference_pa
     assert refused.returncode == 2 and b"--profile best" in refused.stderr
 
 
+def test_analyse_is_analyze_in_british_spelling(reference_path: Path):
+    result = run("analyse", str(reference_path), "--format", "json", "--analyses", "entities")
+    assert result.returncode == 0, result.stderr
+    assert Report.model_validate_json(result.stdout).article.metadata.site_name == "Global Research"
+
+
 def test_analyze_html_to_file(reference_path: Path, tmp_path: Path):
     out = tmp_path / "report.html"
     result = run("analyze", str(reference_path), "--format", "html", "--out", str(out), "--analyses", "entities")

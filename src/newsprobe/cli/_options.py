@@ -119,8 +119,10 @@ def command_group(help: str, cls: type[TyperGroup] = TyperGroup) -> typer.Typer:
     )
 
 
-def add_command(app: typer.Typer, function: Callable[..., None], name: str | None = None) -> None:
-    app.command(name, cls=NewsprobeCommand)(function)
+def add_command(
+    app: typer.Typer, function: Callable[..., None], name: str | None = None, *, hidden: bool = False
+) -> None:
+    app.command(name, cls=NewsprobeCommand, hidden=hidden)(function)
 
 
 def add_contract_commands(

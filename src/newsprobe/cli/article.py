@@ -156,3 +156,5 @@ def schema(out: Annotated[Path | None, typer.Option("--out", "-o")] = None) -> N
 def register(app: typer.Typer, eval_app: typer.Typer) -> None:
     for command in (analyze, extract, analysers, schema):
         add_command(app, command)
+    # The package spells it "analyse" (newsprobe.analyse, `newsprobe analysers`): take that spelling too.
+    add_command(app, analyze, "analyse", hidden=True)
