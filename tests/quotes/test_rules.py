@@ -18,6 +18,7 @@ from newsprobe.analyse.quotes.rules import (
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_imperative_cue,
     has_naming_or_sighting_cue,
     has_negated_cue,
     has_never_cue,
@@ -401,6 +402,23 @@ def test_a_source_after_a_noun_summing_up_the_sentence_before_is_no_saying(quote
     assert has_proposition_source(*denied(text, "a prospect Vindman", "He said others had raised concerns"))
     quote = "The call was perfect, the lawyer Smith said."
     assert not has_proposition_source(*denied(quote, "the lawyer Smith", "The call was perfect"))
+
+
+def test_a_command_to_the_reader_is_no_saying(quotes_pipeline) -> None:
+    def cued(text: str, cue: str, content: str, source: str | None = None) -> tuple[object, RawAttribution]:
+        doc, att = _with_content(quotes_pipeline, text, content)
+        att.cue = [(text.index(cue), text.index(cue) + len(cue))]
+        att.source = (text.index(source), text.index(source) + len(source)) if source else None
+        return doc, att
+
+    text = "Remember New Jersey’s epic quest to find a state slogan? South Dakota has one now."
+    assert has_imperative_cue(*cued(text, "Remember", "New Jersey’s epic quest to find a state slogan"))
+    text = "And note that the state paid nearly $449,000 for it."
+    assert has_imperative_cue(*cued(text, "note", "the state paid nearly $449,000 for it"))
+    text = "They remember that the state paid nearly $449,000 for it."
+    assert not has_imperative_cue(*cued(text, "remember", "the state paid nearly $449,000 for it", "They"))
+    text = "Officials remember that the state paid nearly $449,000 for it."
+    assert not has_imperative_cue(*cued(text, "remember", "the state paid nearly $449,000 for it"))
 
 
 def test_a_cue_of_punctuation_with_no_source_is_no_saying(quotes_pipeline) -> None:

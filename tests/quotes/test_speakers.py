@@ -287,6 +287,14 @@ def test_a_capitalised_voice_noun_is_part_of_a_name_not_its_voice(resolve) -> No
     assert resolve(text, "The Hollywood Reporter", "claims").name != "Hollywood"
 
 
+def test_a_report_in_a_publication_is_the_publications_word_not_a_places(resolve) -> None:
+    text = "According to a report in The New York Times, the governor launched the campaign on Monday."
+    speaker = resolve(text, "a report in The New York Times", "According to")
+    assert (speaker.name, speaker.kind) == ("New York Times", "organisation")
+    text = "A report in Moscow says the agency came up with the campaign."
+    assert resolve(text, "A report in Moscow", "says").resolved_by == "unresolved"
+
+
 def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
     text = "Angela Merkel told reporters that the talks had failed."
     assert resolve(text, "reporters", "told").resolved_by == "unresolved"

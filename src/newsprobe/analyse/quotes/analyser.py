@@ -40,6 +40,7 @@ from .rules import (
     has_empty_content,
     has_empty_cue,
     has_hypothetical_cue,
+    has_imperative_cue,
     has_naming_or_sighting_cue,
     has_negated_cue,
     has_never_cue,
@@ -75,16 +76,17 @@ __all__ = [
 
 QuoteStyle = Literal["direct", "partly_direct", "indirect"]
 Method = Literal["rules", "tagger", "encoder", "combined"]
-# what makes an attribution no act of saying: a condition, what one can or must say ('can order'), a denied saying
-# ('did not mention', 'declined to say'), a yes/no question ('Does he believe that …?'), a cue that is only
-# 'had'/'was', an act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that
-# is only a pronoun ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a
-# noun that sums up the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no
-# source ('NEW DELHI: …'), a call that names or phones ('a mission called Europa Clipper', 'called 911'), a 'see'
-# that watches, a content that hangs on the source's phrase ('said Derek Scissors, a scholar | with the American
-# Enterprise Institute') and a participle describing a noun of its content ('“… the little deal” announced in October,
-# said Scissors'; also dropped from the tagger's output before sources are lent, so the cue after the quote keeps it)
-# and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people …, | reported | …')
+# what makes an attribution no act of saying: a condition, what one can or must say ('can order'), a denied saying ('did
+# not mention', 'declined to say'), a yes/no question ('Does he believe that …?'), a cue that is only 'had'/'was', an
+# act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun
+# ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up
+# the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI:
+# …'), a command to the reader ('Remember New Jersey’s quest …?'), a call that names or phones ('a mission called Europa
+# Clipper', 'called 911'), a 'see' that watches, a content that hangs on the source's phrase ('said Derek Scissors, a
+# scholar | with the American Enterprise Institute') and a participle describing a noun of its content ('“… the little
+# deal” announced in October, said Scissors'; also dropped from the tagger's output before sources are lent, so the cue
+# after the quote keeps it) and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people
+# …, | reported | …')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -98,6 +100,7 @@ NOT_SAYING = (
     has_relative_clause_content,
     has_proposition_source,
     has_wordless_cue_and_no_source,
+    has_imperative_cue,
     has_naming_or_sighting_cue,
     has_content_inside_its_source,
     has_participle_on_content_cue,

@@ -99,6 +99,8 @@ VOICE_NOUNS = frozenset(
     """spokesperson spokesman spokeswoman representative statement report note release study survey analysis
     journalist correspondent reporter""".split()
 )
+# Voice nouns that are writings, named by where they appeared too ("a report in The New York Times").
+DOCUMENT_NOUNS = frozenset("""report study survey analysis""".split())
 # Plural staff nouns that speak for the organisation that owns them ("NASA's scientists", "Verizon executives"), not
 # for a person ("Trump's lawyers" is not Trump). Not "officials": unnamed officials are not their government's word.
 STAFF_NOUNS = frozenset("""scientists researchers engineers executives""".split())

@@ -59,6 +59,7 @@ __all__ = [
     "has_rare_cue_and_no_quote_marks",
     "has_sourceless_cue",
     "has_wordless_cue_and_no_source",
+    "has_imperative_cue",
     "has_yes_no_question_cue",
     "is_dateline",
     "is_plain_saying",
@@ -594,6 +595,21 @@ def has_wordless_cue_and_no_source(doc: Doc, att: RawAttribution) -> bool:
     """Nobody and no word says it: a colon or an ellipsis with no source ('they note that the army took to the
     streets …: a “voluntary clean-up activity”')."""
     return att.source is None and bool(att.cue) and not _cue_words(doc, att)
+
+
+def has_imperative_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The writer tells the reader to think something ('Remember New Jersey’s epic quest …?', 'Note that …'): the cue
+    opens its sentence as a bare verb with no subject, and no source is named."""
+    words = _cue_words(doc, att)
+    if att.source is not None or not words:
+        return False
+    verb = words[0]
+    before = doc[verb.sent.start : verb.i]
+    return (
+        verb.tag_ == "VB"
+        and all(not t.is_alpha or t.dep_ in {"cc", "intj"} for t in before)
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    )
 
 
 def has_empty_cue(doc: Doc, att: RawAttribution) -> bool:

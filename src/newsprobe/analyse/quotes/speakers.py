@@ -33,6 +33,7 @@ from .cues import (
     CAPITALS,
     COMPANY_NOUNS,
     COUNTRY_NAMES,
+    DOCUMENT_NOUNS,
     FIRST_PERSON,
     INSTITUTION_NOUNS,
     NATIONALITIES,
@@ -991,6 +992,7 @@ class SpeakerResolver:
             for o in c.children
             if o.dep_ == "pobj" and o.pos_ == "PROPN"
         ]
+        owners += [o for o in self._publications_in(head) if o not in owners]
         for owner in owners:
             person = self._named_person(owner)
             if person is not None and staff:
@@ -1003,6 +1005,19 @@ class SpeakerResolver:
             if found is not None:
                 return found.model_copy(update={"reason": f"“{span.text}” speaks for {found.name}"})
         return None
+
+    def _publications_in(self, head: Token) -> list[Token]:
+        """'a report in The New York Times': the organisation a document appeared in ('a report in Moscow' names
+        a place, not who reports)."""
+        if head.lower_ not in DOCUMENT_NOUNS:
+            return []
+        return [
+            o
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "in"
+            for o in c.children
+            if o.dep_ == "pobj" and (entity := self._entity_at(o)) is not None and entity.label == "ORG"
+        ]
 
     def _institution(self, head: Token) -> Speaker | None:
         """'the Jordanian government', 'Hong Kong police', 'the U.S. Attorney’s Office for the Western
