@@ -9,10 +9,12 @@ from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.analyser import drop_unanchored
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
+    close_cut_clause,
     find_subject,
     has_ability_or_duty_cue,
     has_action_content,
     has_added_thing_cue,
+    has_content_cut_at_its_cue,
     has_content_inside_its_source,
     has_cue_inside_a_clause_said,
     has_empty_content,
@@ -231,6 +233,13 @@ def test_a_cue_under_if_is_a_condition_not_something_said(quotes_pipeline) -> No
         ),
         (
             has_yes_no_question_cue,
+            "When May, who ran the Home Office, banned us, did she really think that anyone would be safe?",
+            "think",
+            "that anyone would be safe",
+            True,
+        ),
+        (
+            has_yes_no_question_cue,
             "He believes that all Catholics must follow the pope.",
             "believes",
             "that all Catholics must follow the pope",
@@ -419,6 +428,31 @@ def test_a_command_to_the_reader_is_no_saying(quotes_pipeline) -> None:
     assert not has_imperative_cue(*cued(text, "remember", "the state paid nearly $449,000 for it", "They"))
     text = "Officials remember that the state paid nearly $449,000 for it."
     assert not has_imperative_cue(*cued(text, "remember", "the state paid nearly $449,000 for it"))
+
+
+def test_a_content_cut_after_a_relative_word_runs_on_through_its_clause(quotes_pipeline) -> None:
+    def cued(text: str, source: str, cue: str, content: str) -> tuple[object, RawAttribution]:
+        doc, att = _with_content(quotes_pipeline, text, content)
+        att.cue = [(text.rindex(cue), text.rindex(cue) + len(cue))]
+        att.source = (text.index(source), text.index(source) + len(source))
+        return doc, att
+
+    text = "Volker disputed the notion that he was a participant in what's been portrayed as an irregular channel."
+    doc, att = cued(text, "Volker", "disputed", "the notion that he was a participant in what")
+    assert [text[slice(*span)] for span in close_cut_clause(doc, att, [att.source])] == [
+        "the notion that he was a participant in what's been portrayed as an irregular channel"
+    ]
+    assert not has_content_cut_at_its_cue(doc, att)
+    text = "He attacked the others for accepting his donations, which he said were accompanied by favors."
+    doc, att = cued(text, "He", "attacked", "the others for accepting his donations, which")
+    assert [
+        text[slice(*span)]
+        for span in close_cut_clause(doc, att, [att.source, (text.index("he said"), text.index("he said") + 2)])
+    ] == ["the others for accepting his donations"]
+    text = "Trump sat on the request, hoping that he could get what he wanted in return."
+    assert has_content_cut_at_its_cue(*cued(text, "he wanted", "wanted", "that he could get what"))
+    doc, att = cued(text, "Trump", "hoping", "that he could get what he wanted in return")
+    assert not has_content_cut_at_its_cue(doc, att) and close_cut_clause(doc, att, [att.source]) == att.content
 
 
 def test_a_cue_of_punctuation_with_no_source_is_no_saying(quotes_pipeline) -> None:

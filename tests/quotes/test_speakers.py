@@ -295,6 +295,28 @@ def test_a_report_in_a_publication_is_the_publications_word_not_a_places(resolve
     assert resolve(text, "A report in Moscow", "says").resolved_by == "unresolved"
 
 
+def test_who_after_a_description_of_a_person_is_that_person_not_the_organisation_ending_it(resolve) -> None:
+    text = (
+        "This assessment was backed up by Joseph Shaw, the head of the UK’s Latin Mass Society and the spokesman for "
+        "the Filial Correction, who wrote, “This is absolutely right.”"
+    )
+    assert resolve(text, "who", "wrote").name == "Joseph Shaw"
+    text = "The plan was backed by Jane Doe, a lawyer for Greenpeace, which said it was “absolutely right.”"
+    assert resolve(text, "which", "said").name == "Greenpeace"
+
+
+def test_which_never_stands_for_a_person(resolve) -> None:
+    text = "Americans watched Oliver Stone’s movie JFK, which posited that the assassination was a coup."
+    assert resolve(text, "which", "posited").resolved_by == "unresolved"
+
+
+def test_she_is_not_a_man_named_by_one_first_name(resolve) -> None:
+    text = "Peter doubted it. She will say that man has become God."
+    assert resolve(text, "She", "say").resolved_by == "unresolved"
+    text = "Peter doubted it. He will say that man has become God."
+    assert resolve(text, "He", "say").name == "Peter"
+
+
 def test_target_of_the_cue_is_not_its_speaker(resolve) -> None:
     text = "Angela Merkel told reporters that the talks had failed."
     assert resolve(text, "reporters", "told").resolved_by == "unresolved"

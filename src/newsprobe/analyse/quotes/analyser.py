@@ -28,6 +28,7 @@ from .rules import (
     RawAttribution,
     attach_continuations,
     close_brackets,
+    close_cut_clause,
     cue_says,
     cue_subject,
     cue_with_its_negation,
@@ -35,6 +36,7 @@ from .rules import (
     has_ability_or_duty_cue,
     has_action_content,
     has_added_thing_cue,
+    has_content_cut_at_its_cue,
     has_content_inside_its_source,
     has_cue_inside_a_clause_said,
     has_empty_content,
@@ -81,12 +83,13 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun
 # ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up
 # the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI:
-# …'), a command to the reader ('Remember New Jersey’s quest …?'), a call that names or phones ('a mission called Europa
-# Clipper', 'called 911'), a 'see' that watches, a content that hangs on the source's phrase ('said Derek Scissors, a
-# scholar | with the American Enterprise Institute') and a participle describing a noun of its content ('“… the little
-# deal” announced in October, said Scissors'; also dropped from the tagger's output before sources are lent, so the cue
-# after the quote keeps it) and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people
-# …, | reported | …')
+# …'), a command to the reader ('Remember New Jersey’s quest …?'), a content cut off inside the clause of its own cue
+# ('hoping that he could get what | he | wanted'), a call that names or phones ('a mission called Europa Clipper',
+# 'called 911'), a 'see' that watches, a content that hangs on the source's phrase ('said Derek Scissors, a scholar |
+# with the American Enterprise Institute') and a participle describing a noun of its content ('“… the little deal”
+# announced in October, said Scissors'; also dropped from the tagger's output before sources are lent, so the cue after
+# the quote keeps it) and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people …, |
+# reported | …')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -101,6 +104,7 @@ NOT_SAYING = (
     has_proposition_source,
     has_wordless_cue_and_no_source,
     has_imperative_cue,
+    has_content_cut_at_its_cue,
     has_naming_or_sighting_cue,
     has_content_inside_its_source,
     has_participle_on_content_cue,
@@ -709,8 +713,9 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         not_saying = NOT_SAYING if method in ENCODER_METHODS else TAGGER_NOT_SAYING
         raws = [raw for raw in raws if not any(says_nothing(doc, raw) for says_nothing in not_saying)]
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
+        sources = [raw.source for raw in raws if raw.source is not None]
         for raw in raws:
-            raw.content = [close_brackets(article.text, span) for span in raw.content]
+            raw.content = [close_brackets(article.text, span) for span in close_cut_clause(doc, raw, sources)]
             raw.cue = cue_with_its_negation(doc, raw)
             keep = raw.source is not None and not has_sourceless_cue(doc, raw)
             raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None

@@ -60,6 +60,8 @@ __all__ = [
     "has_sourceless_cue",
     "has_wordless_cue_and_no_source",
     "has_imperative_cue",
+    "has_content_cut_at_its_cue",
+    "close_cut_clause",
     "has_yes_no_question_cue",
     "is_dateline",
     "is_plain_saying",
@@ -138,6 +140,52 @@ def close_brackets(text: str, span: CharSpan) -> CharSpan:
         end = m.end()
         chunk = text[start:end]
     return start, end
+
+
+_WH_TAGS = frozenset({"WP", "WDT", "WRB", "WP$"})
+
+
+def _cut_clause(doc: Doc, att: RawAttribution) -> Token | None:
+    """The verb of the clause a content cuts off after its relative or question word: '… a participant in what |
+    's been portrayed as …' (the tags stopped at a second cue), '… hoping that he could get what | he wanted'."""
+    words = [t for t in _tokens_of(doc, att.content[-1:]) if _is_word(t)]
+    if not words or words[-1].tag_ not in _WH_TAGS or words[-1].head.i <= words[-1].i:
+        return None  # 'who knew what' ends its own clause
+    return words[-1].head
+
+
+def has_content_cut_at_its_cue(doc: Doc, att: RawAttribution) -> bool:
+    """The content ends in a word of the clause that holds the cue: 'hoping that he could get what | he | wanted' is
+    no wanting."""
+    clause = _cut_clause(doc, att)
+    return clause is not None and any(t in clause.subtree for t in _tokens_of(doc, att.cue))
+
+
+def _reports_a_saying(clause: Token) -> bool:
+    """'… the test, which | state news media claimed …': a relative clause whose verb of saying has a subject of its
+    own."""
+    return clause.lemma_.lower() in SPEECH_VERBS and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in _WH_TAGS for c in clause.children
+    )
+
+
+def close_cut_clause(doc: Doc, att: RawAttribution, sources: Sequence[CharSpan]) -> list[CharSpan]:
+    """A content that stops after a relative or question word runs on to the end of that word's clause ('… a
+    participant in what's been portrayed as an outside or "irregular" channel of Ukraine policy'); when the clause
+    holds a source (its own or another saying's: '… his personal donations, which | he said were …') or reports a
+    saying, the content ends before the word instead."""
+    clause = _cut_clause(doc, att)
+    if clause is None:
+        return att.content
+    start, end = att.content[-1]
+    words = [t for t in clause.subtree if _is_word(t) and t.sent == clause.sent]
+    clause_start, clause_end = words[0].idx, words[-1].idx + len(words[-1])
+    if any(clause_start <= s < clause_end for s, _ in sources) or _reports_a_saying(clause):
+        kept = [t for t in doc.char_span(start, end, alignment_mode="expand") or [] if t.idx < clause_start]
+        while kept and not _is_word(kept[-1]):
+            kept.pop()
+        return [*att.content[:-1], (start, kept[-1].idx + len(kept[-1]))] if kept else att.content
+    return [*att.content[:-1], (start, max(end, clause_end))]
 
 
 def _snap_to_quotes(span: CharSpan, quotes: list[QuoteRegion], slack: int = 3) -> CharSpan:
@@ -973,9 +1021,9 @@ def has_added_thing_cue(doc: Doc, att: RawAttribution) -> bool:
 
 def has_yes_no_question_cue(doc: Doc, att: RawAttribution) -> bool:
     """The cue is asked about, not stated: 'Does he believe that all Catholics must follow …?' (an auxiliary before
-    the subject, a sentence that ends in '?', no question word before it). 'Why did he say that …?' presupposes the
-    saying and stays. PolNeAR train has 21 of its 19,868 cues in such questions ('Do you think a socialist can
-    win?')."""
+    the subject, a sentence that ends in '?', no question word of its clause before it). 'Why did he say that …?'
+    presupposes the saying and stays. PolNeAR train has 21 of its 19,868 cues in such questions ('Do you think a
+    socialist can win?')."""
     saying = _saying_word(doc, att)
     if saying is None:
         return False
@@ -988,7 +1036,20 @@ def has_yes_no_question_cue(doc: Doc, att: RawAttribution) -> bool:
     sentence = saying.sent
     ending = [t for t in sentence if not (t.is_space or t.is_quote or t.text in {")", "]"})]
     asked = bool(ending) and ending[-1].text.endswith("?")
-    return asked and not any(t.tag_ in {"WRB", "WP", "WDT", "WP$"} for t in doc[sentence.start : auxiliaries[0]])
+    return asked and not any(_asks_about(t, saying) for t in doc[sentence.start : auxiliaries[0]])
+
+
+_CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
+
+
+def _asks_about(word: Token, saying: Token) -> bool:
+    """A question word of the saying's own clause ('Why did he say …?'), not of a clause before it ('When May,
+    who …, threw us under the bus, did she really think …?')."""
+    if word.tag_ not in {"WRB", "WP", "WDT", "WP$"}:
+        return False
+    while word.i != saying.i and word.dep_ not in _CLAUSE_DEPS and word.head.i != word.i:
+        word = word.head
+    return word.i == saying.i
 
 
 def trim_source(doc: Doc, span: CharSpan) -> CharSpan:

@@ -637,6 +637,8 @@ class SpeakerResolver:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
+            if _one_name_of_the_other_sex(person, gender):
+                return None  # 'as Peter doubted. She will be tempted …': the Church, or a surname: not sure
             if self._in_a_line_apart_from(i, pronoun.i):
                 apart = apart or person
                 continue
@@ -789,15 +791,32 @@ class SpeakerResolver:
         head = _head(span)
         if _is_target(head, cue):
             return unresolved(f"“{span.text}” is the target of the cue, not its speaker")
-        if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+        relative = head.lower_ if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" else None
+        if relative is not None:
             head = head.head.head
+            if relative == "who":
+                head = self._person_described_by(head) or head
         speaker = self._resolve_head(head, span)
+        if relative == "which" and speaker.kind == "person":
+            return unresolved(f"“which” stands for a thing, not for {speaker.name}")  # 'the movie JFK, which posited'
         if speaker.name is not None and (_joins_speakers(head, span, speaker.evidence) or self._joins_people(span)):
             return unresolved(f"“{span.text}” names more than one speaker")
         read = speaker.evidence
         if read is not None and any(read.start < end and start < read.end for start, end in cue):
             return unresolved(f"the name read, “{read.text}”, runs into the cue")  # a headline's verb
         return speaker
+
+    def _person_described_by(self, antecedent: Token) -> Token | None:
+        """'Joseph Shaw, the head of the UK’s Latin Mass Society and the spokesman for the Filial Correction, who
+        wrote': the parse hangs 'who' on the organisation that ends the description; the person it describes wrote."""
+        if antecedent.dep_ != "pobj" or antecedent.head.dep_ != "prep" or self._named_person(antecedent) is not None:
+            return None
+        noun = antecedent.head.head
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ != "appos" or self._named_person(noun.head) is None:
+            return None
+        return noun.head
 
     def _joins_people(self, span: SpacySpan) -> bool:
         """'Prime Minister Theresa May, French President Emmanuel Macron and German Chancellor Angela Merkel',
@@ -1089,6 +1108,13 @@ def _name_part(tok: Token) -> bool:
 
 # Dependencies that attach a phrase describing a noun rather than part of it.
 DETACHED_DEPS = frozenset({"appos", "relcl", "acl", "prep", "pobj", "advcl", "ccomp", "parataxis", "punct"})
+
+
+def _one_name_of_the_other_sex(person: Person, gender: str) -> bool:
+    """A person named by one word that is mostly a first name of the other sex than the pronoun's: 'Peter' for
+    'she' (perhaps a surname, more often another referent)."""
+    words = person.name.split()
+    return len(words) == 1 and first_name_gender(words[0], worldwide=True) not in (None, gender)
 
 
 def _head(span: SpacySpan) -> Token:
