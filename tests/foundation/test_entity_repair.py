@@ -77,6 +77,14 @@ def _mentions(*pairs: tuple[str, str]) -> list[tuple[str, EntityMention]]:
     ]
 
 
+def test_a_name_in_capitals_is_written_as_the_article_writes_it_elsewhere() -> None:
+    text = (
+        "CHINA has sent troops to Hong Kong. China denounced a court ruling on Monday, and officials in China agreed."
+    )
+    names = {e.name for e in _entities(Article(text=text), "fast").entities}
+    assert "China" in names and "CHINA" not in names
+
+
 def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
     found = _mentions(
         ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden"), ("PERSON", "Biden"), ("PERSON", "Biden"),

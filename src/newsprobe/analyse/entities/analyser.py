@@ -53,7 +53,9 @@ class Mention(Span):
 
 class Entity(BaseModel):
     id: int
-    name: str = Field(description="Canonical name: the longest mention.")
+    name: str = Field(
+        description="Canonical name: the longest mention (one not in capitals where the article has both)."
+    )
     label: str = Field(description="spaCy label: PERSON, ORG, GPE, NORP, LOC, ...")
     count: int
     mentions: list[Mention]
@@ -253,7 +255,8 @@ class _Group:
     @property
     def name(self) -> str:
         texts = [m.text for m in self.mentions]
-        longest = max(texts, key=lambda t: (len(t.split()), len(t)))
+        # Of names as long, one not in capitals: 'CHINA has sent troops …' opens a tabloid story about China.
+        longest = max(texts, key=lambda t: (len(t.split()), len(t), not t.isupper()))
         return _without_words_run_on(longest, texts) if self.label == "PERSON" else longest
 
     def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
