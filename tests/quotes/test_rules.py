@@ -319,6 +319,18 @@ def test_unquoted_content_in_another_sentence_than_its_cue_is_no_attribution() -
     assert not any(c.startswith("The new design") for c in contents), contents
 
 
+@pytest.mark.parametrize("profile", ["fast", "accurate"])
+def test_a_quote_after_the_writers_colon_is_what_the_cue_after_it_says(profile: str) -> None:
+    text = (
+        "By the time Buckley learned who had written the song, she was only half-surprised: “It made sense, because "
+        "it came from someone with a complex understanding of character,” she said."
+    )
+    result = Pipeline(["quotes"], profile=profile).run(Article(text=text)).results["quotes"]
+    said = [att for att in result.attributions if [c.text for c in att.cue] == ["said"]]
+    assert [[c.text for c in att.content] for att in said] == [[text[text.index("“") : text.index("”") + 1]]]
+    assert not any("half-surprised" in c.text and "“" in c.text for att in result.attributions for c in att.content)
+
+
 ASSUMPTION = "Ferrara assumes that the response is a sin. "
 
 

@@ -58,6 +58,7 @@ from .rules import (
     opens_with_dateline,
     subject_tagged_as_content,
     trim_source,
+    without_quote_said_after,
 )
 from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, unresolved
 from .tagger import MODEL_PATH, QuoteTagger
@@ -503,6 +504,16 @@ def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribut
     return [att for att in tagged if att.cue or _quoted_words(text, att.content) >= MIN_UNCUED_QUOTE_WORDS]
 
 
+def release_quotes_said_after(
+    doc: Doc, tagged: list[RawAttribution], quotes: list[QuoteRegion]
+) -> list[RawAttribution]:
+    """A quote the tags ran into from an earlier cue, after a colon, goes to the cue after it ('Buckley learned who had
+    written the song, she was only half-surprised: | “It made sense …,” she said'); the rules' saying then fills in."""
+    for att in tagged:
+        att.content = without_quote_said_after(doc, att, quotes)
+    return [att for att in tagged if att.content]
+
+
 def contents_after_their_cue(
     doc: Doc, tagged: list[RawAttribution], rules: list[RawAttribution]
 ) -> list[RawAttribution]:
@@ -706,7 +717,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
             tagged = repair_sources(doc, refine_with_rules(article.text, tagged, raws), quotes)
             if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
                 tagged = with_outer_attributions(doc, tagged, raws)
-            tagged = with_missed_sayings(doc, tagged, raws)
+            tagged = with_missed_sayings(doc, release_quotes_said_after(doc, tagged, quotes), raws)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, raws), raws)
             raws = drop_earlier_sentences(doc, drop_unanchored(article.text, raws))
             raws = drop_contents_apart(article.text, raws)

@@ -62,6 +62,7 @@ __all__ = [
     "has_imperative_cue",
     "has_content_cut_at_its_cue",
     "close_cut_clause",
+    "without_quote_said_after",
     "has_yes_no_question_cue",
     "is_dateline",
     "is_plain_saying",
@@ -78,6 +79,7 @@ _LEFT_GAP = re.compile(r"^[\s,;:\-–—]*$")
 _RIGHT_GAP = re.compile(r"^[ \t]*(?:[,:.]?[ \t]*(?:that\s+)?)?$|^[ \t]*:[ \t]*\n\s*$")
 _TRIM_END = ".,;: \t\n\r\u00a0"
 _MAX_SOURCE_WORDS = 12
+_QUOTE_CLOSERS = ",.;:!? ”\"’'»"
 _MAX_DESCRIBING_CHARS = 80  # a participle phrase between a quote and its cue ('” announced in October, said')
 
 
@@ -537,6 +539,33 @@ def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
     return any(_is_cue_verb(t) for t in doc[at : at + 5] if not t.is_space)
 
 
+def _said_by_the_cue_after(doc: Doc, q: QuoteRegion) -> bool:
+    """“…,” she said / “…,” said Smith: the quote is handed on to a cue with a subject of its own."""
+    if not _hands_over(text_of(doc), q):
+        return False
+    after = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
+    at = after[-1].i + 1 if after is not None and len(after) else len(doc)
+    cue = next((t for t in doc[at : at + 5] if _is_cue_verb(t)), None)
+    return cue is not None and _has_subject(cue)
+
+
+def without_quote_said_after(doc: Doc, att: RawAttribution, quotes: Sequence[QuoteRegion]) -> list[CharSpan]:
+    """'Buckley learned who had written the song, she was only half-surprised: “It made sense …,” she said': a quote
+    opened after a colon and handed on to a cue with a subject of its own is that cue's, not the end of the content
+    of a cue before it, which ends at the colon."""
+    text = text_of(doc)
+    cue_end = max((end for _, end in att.cue), default=len(text))
+    for i, (start, end) in enumerate(att.content):
+        for q in quotes:
+            lead = text[start : q.start].rstrip()
+            if not (cue_end <= start < q.start < end and not text[q.end : end].strip(_QUOTE_CLOSERS)):
+                continue
+            if lead.endswith(":") and _said_by_the_cue_after(doc, q):
+                kept = [(start, start + len(lead[:-1].rstrip()))] if lead[:-1].strip() else []
+                return [*att.content[:i], *kept, *att.content[i + 1 :]]
+    return att.content
+
+
 def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, content: list[CharSpan]) -> list[CharSpan]:
     """“A,” X said on Monday. “B.” — the quote opening the next sentence of the paragraph goes on."""
     if not any(q.end <= verb.idx and (q.start, q.end) in content for q in quotes):
@@ -548,6 +577,19 @@ def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, conte
             goes_on = not gap.strip() and "\n" not in gap and not _handed_to_its_own_cue(verb.doc, q)
             return [(q.start, q.end)] if goes_on else []
     return []
+
+
+def _without_lead_in(text: str, quotes: list[QuoteRegion], span: CharSpan, verb: Token) -> CharSpan:
+    """'By the time Buckley learned who wrote it, she was only half-surprised: “It made sense …,” she said': of a
+    content before its cue that ends in a quote opened after a colon, the quote is what was said; the words before
+    the colon are the writer's."""
+    if span[1] > verb.idx:
+        return span
+    for q in quotes:
+        ends_in_it = q.start < span[1] <= q.end and not text[span[1] : q.end].strip(_QUOTE_CLOSERS)
+        if span[0] < q.start and ends_in_it and text[span[0] : q.start].rstrip().endswith(":"):
+            return q.start, q.end
+    return span
 
 
 def _structural_content(verb: Token, subject: Token | None) -> tuple[list[CharSpan], list[Token]]:
@@ -571,6 +613,7 @@ def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawA
     named = _name_between_quote_and_verb(verb.doc, [verb], quotes) if subject is None else None
     cue = _cue_tokens(verb)
     content, extra_cue = _structural_content(verb, subject)
+    content = [_without_lead_in(text, quotes, span, verb) for span in content]
     cue = sorted({*cue, *extra_cue}, key=lambda t: t.i)
     if not content or lemma not in COMPLEMENT_VERBS:
         clause_tokens = [*cue, *(list(subject.subtree) if subject is not None else [])]
