@@ -331,6 +331,16 @@ def test_a_quote_after_the_writers_colon_is_what_the_cue_after_it_says(profile: 
     assert not any("half-surprised" in c.text and "“" in c.text for att in result.attributions for c in att.content)
 
 
+def test_a_dateline_is_not_what_was_said() -> None:
+    text = (
+        "VIENNA — The house where Hitler was born will be turned into a police station, the minister said on Tuesday."
+    )
+    result = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
+    assert [[c.text for c in att.content] for att in result.attributions] == [
+        ["The house where Hitler was born will be turned into a police station"]
+    ]
+
+
 ASSUMPTION = "Ferrara assumes that the response is a sin. "
 
 

@@ -26,6 +26,7 @@ from .marks import QuoteRegion, align_to_quotes, find_quotes
 from .posts import POST, signed_by, with_posts
 from .rules import (
     RawAttribution,
+    after_dateline,
     attach_continuations,
     close_brackets,
     close_cut_clause,
@@ -726,7 +727,9 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         sources = [raw.source for raw in raws if raw.source is not None]
         for raw in raws:
-            raw.content = [close_brackets(article.text, span) for span in close_cut_clause(doc, raw, sources)]
+            raw.content = [
+                after_dateline(doc, close_brackets(article.text, span)) for span in close_cut_clause(doc, raw, sources)
+            ]
             raw.cue = cue_with_its_negation(doc, raw)
             keep = raw.source is not None and not has_sourceless_cue(doc, raw)
             raw.source = trim_source(doc, raw.source) if raw.source is not None and keep else None

@@ -63,6 +63,7 @@ __all__ = [
     "has_content_cut_at_its_cue",
     "close_cut_clause",
     "without_quote_said_after",
+    "after_dateline",
     "has_yes_no_question_cue",
     "is_dateline",
     "is_plain_saying",
@@ -577,6 +578,19 @@ def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, conte
             goes_on = not gap.strip() and "\n" not in gap and not _handed_to_its_own_cue(verb.doc, q)
             return [(q.start, q.end)] if goes_on else []
     return []
+
+
+_DATELINE_END = re.compile(r"[^\n]{0,60}?(?:\s[—–]|:)\s+")
+
+
+def after_dateline(doc: Doc, span: CharSpan) -> CharSpan:
+    """'VIENNA — The house … will be turned into a police station, the minister said': a dateline opening the content
+    says where the story was filed, not what was said."""
+    words = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if words is None or not len(words) or not is_dateline(words[0]):
+        return span
+    end = _DATELINE_END.match(text_of(doc), span[0], span[1])
+    return (end.end(), span[1]) if end is not None else span
 
 
 def _without_lead_in(text: str, quotes: list[QuoteRegion], span: CharSpan, verb: Token) -> CharSpan:
