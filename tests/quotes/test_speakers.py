@@ -305,6 +305,20 @@ def test_who_after_a_description_of_a_person_is_that_person_not_the_organisation
     assert resolve(text, "which", "said").name == "Greenpeace"
 
 
+def test_a_name_closing_a_relative_clause_after_a_proper_noun_is_the_nouns(resolve) -> None:
+    text = "The company that runs the AMAs, Dick Clark Productions, denies that anything has been sorted."
+    assert resolve(text, "The company that runs the AMAs, Dick Clark Productions", "denies").name == (
+        "Dick Clark Productions"
+    )
+    text = "The lawyer who represents Trump, Rudy Giuliani, said the inquiry was a witch hunt."
+    assert resolve(text, "The lawyer who represents Trump, Rudy Giuliani", "said").name == "Rudy Giuliani"
+
+
+def test_a_poll_is_its_pollsters_word(resolve) -> None:
+    text = "A new ABC News poll shows majority support for impeachment."
+    assert resolve(text, "A new ABC News poll", "shows").name == "ABC News"
+
+
 def test_which_never_stands_for_a_person(resolve) -> None:
     text = "Americans watched Oliver Stone’s movie JFK, which posited that the assassination was a coup."
     assert resolve(text, "which", "posited").resolved_by == "unresolved"

@@ -96,11 +96,11 @@ COMPANY_NOUNS = frozenset(
 )
 # Nouns that speak for the name beside them ("a WeWork spokesperson", "a report from Kotak").
 VOICE_NOUNS = frozenset(
-    """spokesperson spokesman spokeswoman representative statement report note release study survey analysis
+    """spokesperson spokesman spokeswoman representative statement report note release study survey poll analysis
     journalist correspondent reporter""".split()
 )
 # Voice nouns that are writings, named by where they appeared too ("a report in The New York Times").
-DOCUMENT_NOUNS = frozenset("""report study survey analysis""".split())
+DOCUMENT_NOUNS = frozenset("""report study survey poll analysis""".split())
 # Plural staff nouns that speak for the organisation that owns them ("NASA's scientists", "Verizon executives"), not
 # for a person ("Trump's lawyers" is not Trump). Not "officials": unnamed officials are not their government's word.
 STAFF_NOUNS = frozenset("""scientists researchers engineers executives""".split())

@@ -924,6 +924,7 @@ class SpeakerResolver:
         from Kotak'), a role ('the foreign minister'), an institution ('the Jordanian government'); else
         unresolved."""
         beside = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+        beside += _appositive_closing_its_clause(head)
         for name in (t for t in beside if t.pos_ == "PROPN" and not _subject_read_as_appositive(t)):
             person = self._named_person(name)
             if person is not None:
@@ -1108,6 +1109,21 @@ def _name_part(tok: Token) -> bool:
 
 # Dependencies that attach a phrase describing a noun rather than part of it.
 DETACHED_DEPS = frozenset({"appos", "relcl", "acl", "prep", "pobj", "advcl", "ccomp", "parataxis", "punct"})
+
+
+def _appositive_closing_its_clause(head: Token) -> list[Token]:
+    """'The company that runs the AMAs, Dick Clark Productions, denies', 'The lawyer who represents Trump, Rudy
+    Giuliani, said': the parse hangs the name on the proper noun that ends the noun's relative clause, but a name is
+    not renamed; the name, closed by a comma, is the noun's."""
+    doc = head.doc
+    for clause in (c for c in head.children if c.dep_ == "relcl"):
+        last = clause.right_edge
+        after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        for name in clause.subtree:
+            renamed = name.head
+            if name.dep_ == "appos" and name.right_edge.i == last.i and renamed.pos_ == "PROPN" and renamed.i < name.i:
+                return [name] if after is not None and after.text == "," else []
+    return []
 
 
 def _one_name_of_the_other_sex(person: Person, gender: str) -> bool:
