@@ -637,8 +637,6 @@ class SpeakerResolver:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
-            if _one_name_of_the_other_sex(person, gender):
-                return None  # 'as Peter doubted. She will be tempted …': the Church, or a surname: not sure
             if self._in_a_line_apart_from(i, pronoun.i):
                 apart = apart or person
                 continue
@@ -1124,13 +1122,6 @@ def _appositive_closing_its_clause(head: Token) -> list[Token]:
             if name.dep_ == "appos" and name.right_edge.i == last.i and renamed.pos_ == "PROPN" and renamed.i < name.i:
                 return [name] if after is not None and after.text == "," else []
     return []
-
-
-def _one_name_of_the_other_sex(person: Person, gender: str) -> bool:
-    """A person named by one word that is mostly a first name of the other sex than the pronoun's: 'Peter' for
-    'she' (perhaps a surname, more often another referent)."""
-    words = person.name.split()
-    return len(words) == 1 and first_name_gender(words[0], worldwide=True) not in (None, gender)
 
 
 def _head(span: SpacySpan) -> Token:
