@@ -32,6 +32,7 @@ from newsprobe.analyse.quotes.rules import (
     has_wordless_cue_and_no_source,
     has_yes_no_question_cue,
     trim_source,
+    without_dangling_conjunction,
 )
 from newsprobe.document import Article
 
@@ -329,6 +330,13 @@ def test_a_quote_after_the_writers_colon_is_what_the_cue_after_it_says(profile: 
     said = [att for att in result.attributions if [c.text for c in att.cue] == ["said"]]
     assert [[c.text for c in att.content] for att in said] == [[text[text.index("“") : text.index("”") + 1]]]
     assert not any("half-surprised" in c.text and "“" in c.text for att in result.attributions for c in att.content)
+
+
+def test_a_content_cut_after_a_conjunction_ends_before_it() -> None:
+    text = "He spoke of his “pain and shame,” and left."
+    end = text.index(" left")
+    assert text[slice(*without_dangling_conjunction(text, (12, end)))] == "his “pain and shame,”"
+    assert without_dangling_conjunction(text, (0, 8)) == (0, 8)  # 'He spoke' ends in no conjunction
 
 
 def test_a_dateline_is_not_what_was_said() -> None:

@@ -59,6 +59,7 @@ from .rules import (
     opens_with_dateline,
     subject_tagged_as_content,
     trim_source,
+    without_dangling_conjunction,
     without_quote_said_after,
 )
 from .speakers import Speaker, SpeakerEvidence, SpeakerResolver, unresolved
@@ -728,7 +729,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         sources = [raw.source for raw in raws if raw.source is not None]
         for raw in raws:
             raw.content = [
-                after_dateline(doc, close_brackets(article.text, span)) for span in close_cut_clause(doc, raw, sources)
+                after_dateline(doc, without_dangling_conjunction(article.text, close_brackets(article.text, span)))
+                for span in close_cut_clause(doc, raw, sources)
             ]
             raw.cue = cue_with_its_negation(doc, raw)
             keep = raw.source is not None and not has_sourceless_cue(doc, raw)

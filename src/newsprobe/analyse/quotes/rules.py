@@ -64,6 +64,7 @@ __all__ = [
     "close_cut_clause",
     "without_quote_said_after",
     "after_dateline",
+    "without_dangling_conjunction",
     "has_yes_no_question_cue",
     "is_dateline",
     "is_plain_saying",
@@ -122,6 +123,17 @@ def trim_span(text: str, span: CharSpan) -> CharSpan | None:
     ):
         end -= 1
     return (start, end) if end > start else None
+
+
+_DANGLING_CONJUNCTION = re.compile(r"[\s,;]+(?:and|or|but|nor)\s*$", re.IGNORECASE)
+
+
+def without_dangling_conjunction(text: str, span: CharSpan) -> CharSpan:
+    """A content the tags cut after a conjunction ('… his “pain and shame,” and', '… doctrine clearly and') ends
+    before it."""
+    start, end = span
+    dangling = _DANGLING_CONJUNCTION.search(text, start, end)
+    return (start, dangling.start()) if dangling is not None and dangling.start() > start else span
 
 
 def _unbalanced_close(chunk: str) -> bool:
