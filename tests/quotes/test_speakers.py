@@ -314,6 +314,31 @@ def test_a_name_closing_a_relative_clause_after_a_proper_noun_is_the_nouns(resol
     assert resolve(text, "The lawyer who represents Trump, Rudy Giuliani", "said").name == "Rudy Giuliani"
 
 
+def test_a_cue_joined_to_what_someone_else_says_names_neither(resolve) -> None:
+    text = (
+        "Donald Trump tweeted in the early morning hours that Machado was “disgusting” and “a con” and encouraged "
+        "Americans to “check out” her non-existent sex tape."
+    )
+    assert resolve(text, "Machado", "encouraged").resolved_by == "unresolved"
+    text = (
+        "Patrick Carlineo was arrested. During the call, he called Omar a “terrorist” and said, “somebody ought to put a "
+        "bullet in her skull,” the prosecutor’s office said."
+    )
+    assert resolve(text, "he", "said,", after="the call, ").name == "Patrick Carlineo"
+    text = (
+        "Chris Christie described Hillary Clinton as a “disgrace” after she attacked law enforcement officers and "
+        "blamed police shootings on “implicit bias”."
+    )
+    assert resolve(text, "she", "blamed").name != "Chris Christie"
+
+
+def test_a_pronoun_is_not_given_to_a_subject_of_unknown_gender_past_someone_of_its_own(resolve) -> None:
+    text = "Chris Christie described Hillary Clinton as a “disgrace” after she said that police were biased."
+    assert resolve(text, "she", "said").resolved_by == "unresolved"
+    text = "Chris Christie described the plan as a “disgrace” after he said that police were biased."
+    assert resolve(text, "he", "said", after="after ").name == "Chris Christie"
+
+
 def test_a_poll_is_its_pollsters_word(resolve) -> None:
     text = "A new ABC News poll shows majority support for impeachment."
     assert resolve(text, "A new ABC News poll", "shows").name == "ABC News"

@@ -637,6 +637,8 @@ class SpeakerResolver:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
+            if self._gender(person) is None and self._named_between(person, i, pronoun, gender):
+                return None  # 'Chris Christie described Hillary Clinton as … after she attacked …'
             if self._in_a_line_apart_from(i, pronoun.i):
                 apart = apart or person
                 continue
@@ -646,6 +648,17 @@ class SpeakerResolver:
             evidence = self._token_phrase(self.doc[i])
             return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
+
+    def _named_between(self, person: Person, i: int, pronoun: Token, gender: str) -> bool:
+        """Someone else of the pronoun's gender is named, outside quote marks, in the pronoun's sentence between it and
+        the subject `i` of unknown gender: either may be meant."""
+        start, end = max(self.doc[i].idx, pronoun.sent.start_char), pronoun.idx
+        return any(
+            other.key != person.key
+            and self._gender(other) == gender
+            and any(start < m[0] < end and not self._inside_quote(m[0]) for m in other.mentions)
+            for other in self.people.people
+        )
 
     def _in_a_line_apart_from(self, i: int, j: int) -> bool:
         """Token `i` stands in the last sentence of a line that ends without a sentence ending (a caption, a
@@ -789,6 +802,9 @@ class SpeakerResolver:
         head = _head(span)
         if _is_target(head, cue):
             return unresolved(f"“{span.text}” is the target of the cue, not its speaker")
+        outer = _outer_speaker_of_a_joined_cue(head, cue)
+        if outer is not None:
+            return unresolved(f"the cue may be {outer.text}’s: it is joined to what {outer.text} says of “{span.text}”")
         relative = head.lower_ if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" else None
         if relative is not None:
             head = head.head.head
@@ -1227,6 +1243,23 @@ def _subject_read_as_appositive(name: Token) -> bool:
         return False
     verb = verb if verb.pos_ == "VERB" else verb.head
     return verb.lemma_.lower() not in SPEECH_VERBS
+
+
+def _outer_speaker_of_a_joined_cue(head: Token, cue: list[CharSpan]) -> Token | None:
+    """'Trump tweeted that Machado was “disgusting” and encouraged Americans to “check out” …': the cue is joined to
+    the verb of a clause someone else says, so its subject is that clause's ('Machado') or the sayer's ('Trump');
+    the sentence does not tell which. The sayer, or None when the cue stands on its own."""
+    verb = head.head
+    cue_verbs = [t for t in verb.children if t.dep_ == "conj" and any(s <= t.idx < e for s, e in cue)]
+    if head.dep_ not in {"nsubj", "nsubjpass"} or not cue_verbs or verb.dep_ not in {"ccomp", "advcl", "relcl"}:
+        return None
+    saying = verb.head
+    sayer = next((c for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if saying.i > verb.i or saying.lemma_.lower() not in SPEECH_VERBS:
+        return None  # '…, called Omar a “terrorist” and said “…,” the prosecutor’s office said': the saying comes after
+    if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
+        return None  # 'described Clinton as a “disgrace” after she attacked … and blamed …': a time, not what is said
+    return sayer
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
