@@ -339,6 +339,35 @@ def test_a_content_cut_after_a_conjunction_ends_before_it() -> None:
     assert without_dangling_conjunction(text, (0, 8)) == (0, 8)  # 'He spoke' ends in no conjunction
 
 
+def test_a_quote_said_in_the_sentence_before_is_not_the_next_cues() -> None:
+    text = (
+        "Donald Trump says Hillary Clinton is lying about her support for an international trade deal.\n\nTrump said "
+        "during a Friday evening rally in Michigan that Clinton once described the so-called Trans-Pacific Partnership "
+        "as “the gold standard” of trade deals when she was secretary of state. Clinton now says she opposes the deal."
+    )
+    result = Pipeline(["quotes"], profile="accurate").run(Article(text=text)).results["quotes"]
+    by_cue = {" ".join(c.text for c in att.cue): [c.text for c in att.content] for att in result.attributions}
+    assert by_cue["now says"] == ["she opposes the deal"]
+    assert any("gold standard" in c for c in by_cue["said"])
+
+
+def test_the_subject_the_parse_hangs_on_an_according_to_phrase_is_the_contents() -> None:
+    text = (
+        "According to links and information shared by Thomas Wictor and a timeline assessment by Twitter user Mr. Alex, "
+        "the plausibility of Paddock accidentally killing himself amid the confusion, adrenaline and panic is quite "
+        "high. According to John Smith, a lawyer, the deal is off."
+    )
+    result = Pipeline(["quotes"], profile="fast").run(Article(text=text)).results["quotes"]
+    assert [(a.source[0].text, a.content[0].text) for a in result.attributions] == [
+        (
+            "links and information shared by Thomas Wictor and a timeline assessment by Twitter user Mr. Alex",
+            "the plausibility of Paddock accidentally killing himself amid the confusion, adrenaline and panic is quite "
+            "high",
+        ),
+        ("John Smith, a lawyer", "the deal is off"),
+    ]
+
+
 def test_a_dateline_is_not_what_was_said() -> None:
     text = (
         "VIENNA — The house where Hitler was born will be turned into a police station, the minister said on Tuesday."

@@ -1221,6 +1221,9 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     phrase_start = token.i
     phrase_end = pobj.right_edge.i if pobj is not None else to.i
+    subject = _clause_subject_read_as_appositive(token, pobj)
+    if subject is not None:
+        phrase_end = subject.left_edge.i - 2  # before the comma
     sent = token.sent
     linking_only = not _says_something(sent.doc[sent.start : phrase_start])
     before = None if linking_only else trim_span(text, (sent.start_char, token.idx))
@@ -1231,6 +1234,8 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
         return None
     cue_span = (token.idx, to.idx + len(to))
     source = _subtree_span(pobj) if pobj is not None else None
+    if source is not None and subject is not None:
+        source = _token_span(list(token.doc[pobj.left_edge.i : phrase_end + 1]))
     return RawAttribution(
         cue=[cue_span],
         content=[_snap_to_quotes(s, quotes) for s in content],
@@ -1238,6 +1243,18 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
         source_head=pobj.i if pobj is not None else None,
         kind="according",
     )
+
+
+def _clause_subject_read_as_appositive(according: Token, pobj: Token | None) -> Token | None:
+    """'According to links shared by Twitter user Mr. Alex, the plausibility of … is quite high': the parse hangs the
+    subject of the clause the phrase opens on the phrase's last noun, as an appositive; the clause has no subject."""
+    clause = according.head
+    if pobj is None or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children) or clause.i < pobj.i:
+        return None
+    if pobj.right_edge.i != clause.i - 1:
+        return None  # the phrase ends before its clause does
+    doc = according.doc
+    return next((t for t in pobj.subtree if t.dep_ == "appos" and doc[t.left_edge.i - 1].text == ","), None)
 
 
 def _says_something(words: Span) -> bool:
