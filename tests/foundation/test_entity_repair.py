@@ -85,6 +85,13 @@ def test_a_name_in_capitals_is_written_as_the_article_writes_it_elsewhere() -> N
     assert "China" in names and "CHINA" not in names
 
 
+def test_a_name_run_over_a_comma_into_a_persons_name_is_that_person() -> None:
+    text = "Miami activist Sofian Zakkout said Jews were evil. Above the picture of Eizenkot, Zakkout wrote in Arabic."
+    entities = _entities(Article(text=text), "accurate").entities
+    assert not any("," in e.name for e in entities)
+    assert [e.count for e in entities if e.name == "Sofian Zakkout"] == [2]
+
+
 def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
     found = _mentions(
         ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden"), ("PERSON", "Biden"), ("PERSON", "Biden"),

@@ -37,6 +37,7 @@ from .names import (
     ROLE_HEADS,
     ROLE_PHRASES,
     TITLE_WORDS,
+    is_name_suffix,
 )
 from .rules import (
     census_first_names,
@@ -148,7 +149,22 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
+    repaired = _people_after_a_comma(whole, repaired)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
+
+
+def _people_after_a_comma(whole: str, found: list[Found]) -> list[Found]:
+    """'Above the picture of Eizenkot, Zakkout wrote …', 'Above the video on Facebook, Zakkout praised Duke': a name
+    the tagger ran over a comma, whose words after it name a person the page names, is that person."""
+    person_words = {word for label, start, end in found if label == "PERSON" for word in whole[start:end].split()}
+    repaired: list[Found] = []
+    for label, start, end in found:
+        comma = whole.rfind(", ", start, end)
+        after = whole[comma + 2 : end].split() if comma > start else []
+        if after and not is_name_suffix(after[0]) and set(after) <= person_words:
+            label, start = "PERSON", comma + 2
+        repaired.append((label, start, end))
+    return repaired
 
 
 def _vouched(whole: str, label: str, start: int, end: int) -> bool:
@@ -239,8 +255,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
 
 def _name_alone(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """A person's name without what the tagger ran on into: what the person owns ('Jeff Bezos’s Blue Origin'
-    is Jeff Bezos) or where the person works ('Travis Kalanick of Uber'; 'Catherine of Aragon' stays)."""
+    is Jeff Bezos), where the person works ('Travis Kalanick of Uber'; 'Catherine of Aragon' stays) or the end of a
+    phrase before a comma ('Above the video on Facebook, Zakkout praised Duke': 'Patrick Carlineo, Jr.' stays)."""
     tokens = _tokens(doc, start, end)
+    commas = [k for k, t in enumerate(tokens[1:-1], 1) if t.text == "," and not is_name_suffix(tokens[k + 1].text)]
+    tokens = tokens[commas[-1] + 1 :] if commas else tokens  # 'Above the picture of Eizenkot, Zakkout wrote'
     owner = next(
         (k for k, t in enumerate(tokens[1:], 1) if t.lower_ in ("'s", "’s") or (t.lower_ == "of" and k >= 2)),
         len(tokens),
