@@ -92,6 +92,12 @@ def test_a_name_run_over_a_comma_into_a_persons_name_is_that_person() -> None:
     assert [e.count for e in entities if e.name == "Sofian Zakkout"] == [2]
 
 
+def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:
+    text = "He walked around the residence at night, according to Big League Politics’ Cassandra Fairbanks, a reporter."
+    labels = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}
+    assert labels == {"Big League Politics": "ORG", "Cassandra Fairbanks": "PERSON"}
+
+
 def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
     found = _mentions(
         ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden"), ("PERSON", "Biden"), ("PERSON", "Biden"),

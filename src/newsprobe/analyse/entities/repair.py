@@ -149,8 +149,31 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
-    repaired = _people_after_a_comma(whole, repaired)
+    repaired = _people_after_a_comma(whole, _people_after_an_owner(whole, repaired))
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
+
+
+_OWNER_MARK = re.compile(r"(?:[’']s|s[’'])\s+")
+
+
+def _people_after_an_owner(whole: str, found: list[Found]) -> list[Found]:
+    """'According to Big League Politics’ Cassandra Fairbanks, …': a name the tagger ran from an owner into a person's
+    full name (a known first name and a surname after the possessive) is the owner and the person."""
+    repaired: list[Found] = []
+    for label, start, end in found:
+        mark = _OWNER_MARK.search(whole, start, end) if label in ("ORG", "PERSON") else None
+        after = whole[mark.end() : end].split() if mark is not None else []
+        if (
+            mark is None
+            or len(after) < 2
+            or after[0].lower() not in first_names()
+            or not all(w[:1].isupper() for w in after)
+        ):
+            repaired.append((label, start, end))
+            continue
+        owner_end = mark.start() + (1 if whole[mark.start()] == "s" else 0)
+        repaired += [("ORG", start, owner_end), ("PERSON", mark.end(), end)]
+    return repaired
 
 
 def _people_after_a_comma(whole: str, found: list[Found]) -> list[Found]:
