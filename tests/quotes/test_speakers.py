@@ -339,6 +339,11 @@ def test_a_pronoun_is_not_given_to_a_subject_of_unknown_gender_past_someone_of_i
     assert resolve(text, "he", "said", after="after ").name == "Chris Christie"
 
 
+def test_a_title_taken_for_a_name_is_no_organisation(resolve) -> None:
+    text = "President Donald Trump spoke in Ohio. POTUS calls it a 10."
+    assert resolve(text, "POTUS", "calls").kind != "organisation"
+
+
 def test_a_poll_is_its_pollsters_word(resolve) -> None:
     text = "A new ABC News poll shows majority support for impeachment."
     assert resolve(text, "A new ABC News poll", "shows").name == "ABC News"

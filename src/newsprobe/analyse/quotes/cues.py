@@ -125,6 +125,8 @@ OPINION_SECTIONS = frozenset(
 # Titles, lower-case, longest first when matched. Value: canonical role.
 TITLES: dict[str, str] = {
     "fm": "Foreign Minister",
+    "potus": "President",
+    "flotus": "First Lady",
     "foreign minister": "Foreign Minister",
     "foreign secretary": "Foreign Secretary",
     "deputy foreign minister": "Deputy Foreign Minister",

@@ -898,7 +898,10 @@ class SpeakerResolver:
         )
 
     def _named_other(self, head: Token, span: SpacySpan) -> Speaker | None:
-        """Organisations, governments (capitals, countries) and plural groups named by the head."""
+        """Organisations, governments (capitals, countries) and plural groups named by the head; not a title's
+        abbreviation the tagger took for a name ('POTUS', 'the PM')."""
+        if head.lower_ in TITLES and head.text.isupper():
+            return None  # not 'the Sioux Falls Argus Leader'
         entity = self._entity_at(head)
         phrase = " ".join(t.text for t in span if t.i <= head.i and t.dep_ != "det").lower()
         capital = next((c for c in (phrase, head.lower_) if c in CAPITALS), None)
