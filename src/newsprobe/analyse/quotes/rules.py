@@ -1234,7 +1234,7 @@ def _according_attribution(token: Token, text: str, quotes: list[QuoteRegion]) -
         return None
     cue_span = (token.idx, to.idx + len(to))
     source = _subtree_span(pobj) if pobj is not None else None
-    if source is not None and subject is not None:
+    if pobj is not None and subject is not None:
         source = _token_span(list(token.doc[pobj.left_edge.i : phrase_end + 1]))
     return RawAttribution(
         cue=[cue_span],
