@@ -1114,7 +1114,7 @@ _CLAUSE_DEPS = frozenset({"advcl", "relcl", "acl", "ccomp", "csubj"})
 def _asks_about(word: Token, saying: Token) -> bool:
     """A question word of the saying's own clause ('Why did he say …?'), not of a clause before it ('When May,
     who …, threw us under the bus, did she really think …?')."""
-    if word.tag_ not in {"WRB", "WP", "WDT", "WP$"}:
+    if word.tag_ not in _WH_TAGS:
         return False
     while word.i != saying.i and word.dep_ not in _CLAUSE_DEPS and word.head.i != word.i:
         word = word.head
@@ -1249,10 +1249,10 @@ def _clause_subject_read_as_appositive(according: Token, pobj: Token | None) -> 
     """'According to links shared by Twitter user Mr. Alex, the plausibility of … is quite high': the parse hangs the
     subject of the clause the phrase opens on the phrase's last noun, as an appositive; the clause has no subject."""
     clause = according.head
-    if pobj is None or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children) or clause.i < pobj.i:
+    if pobj is None or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children):
         return None
     if pobj.right_edge.i != clause.i - 1:
-        return None  # the phrase ends before its clause does
+        return None  # the phrase ends before its clause does (or comes after it)
     doc = according.doc
     return next((t for t in pobj.subtree if t.dep_ == "appos" and doc[t.left_edge.i - 1].text == ","), None)
 

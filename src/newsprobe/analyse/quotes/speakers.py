@@ -1253,8 +1253,8 @@ def _outer_speaker_of_a_joined_cue(head: Token, cue: list[CharSpan]) -> Token | 
     the verb of a clause someone else says, so its subject is that clause's ('Machado') or the sayer's ('Trump');
     the sentence does not tell which. The sayer, or None when the cue stands on its own."""
     verb = head.head
-    cue_verbs = [t for t in verb.children if t.dep_ == "conj" and any(s <= t.idx < e for s, e in cue)]
-    if head.dep_ not in {"nsubj", "nsubjpass"} or not cue_verbs or verb.dep_ not in {"ccomp", "advcl", "relcl"}:
+    joined = any(t.dep_ == "conj" and any(s <= t.idx < e for s, e in cue) for t in verb.children)
+    if head.dep_ not in {"nsubj", "nsubjpass"} or not joined or verb.dep_ not in {"ccomp", "advcl", "relcl"}:
         return None
     saying = verb.head
     sayer = next((c for c in saying.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
