@@ -730,14 +730,14 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = find_attributions(doc, quotes)
         method = self.method(context.profile)
         if method != "rules":
-            tagged = self._tagged(article, doc, raws, quotes, method, context)
-            tagged = [att for att in tagged if not has_participle_on_content_cue(doc, att)]  # before sources are lent
-            tagged = contents_after_their_cue(doc, follow_quote_marks(article.text, tagged, quotes), raws)
-            tagged = repair_sources(doc, refine_with_rules(article.text, tagged, raws), quotes)
-            if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
-                tagged = with_outer_attributions(doc, tagged, raws)
-            tagged = with_missed_sayings(doc, release_quotes_said_after(doc, tagged, quotes), raws)
             rules = raws
+            tagged = self._tagged(article, doc, rules, quotes, method, context)
+            tagged = [att for att in tagged if not has_participle_on_content_cue(doc, att)]  # before sources are lent
+            tagged = contents_after_their_cue(doc, follow_quote_marks(article.text, tagged, quotes), rules)
+            tagged = repair_sources(doc, refine_with_rules(article.text, tagged, rules), quotes)
+            if method == "tagger":  # the shared encoder's tags keep the outer attribution (quotes model card)
+                tagged = with_outer_attributions(doc, tagged, rules)
+            tagged = with_missed_sayings(doc, release_quotes_said_after(doc, tagged, quotes), rules)
             raws = prefer_signed_quotes(borrow_rule_cues(tagged, rules), rules)
             raws = drop_earlier_sentences(doc, drop_unanchored(article.text, raws))
             raws = with_missed_sayings(doc, drop_contents_apart(article.text, raws), rules)  # what the drops freed

@@ -543,22 +543,23 @@ def _describes_the_quote(doc: Doc, q: QuoteRegion, between: str) -> bool:
     return _describes_a_noun_in(participle, [(q.start, q.end)]) and all(t.i in phrase for t in words[:-1])
 
 
-def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
-    """“…,” Smith said: a comma hands the quote to the cue right after it, not to the sentence before."""
+def _cue_handed_to(doc: Doc, q: QuoteRegion) -> Token | None:
+    """“…,” Smith said: the cue verb right after a quote whose comma hands it over; None when there is none."""
     if not _hands_over(text_of(doc), q):
-        return False
+        return None
     after = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
     at = after[-1].i + 1 if after is not None and len(after) else len(doc)
-    return any(_is_cue_verb(t) for t in doc[at : at + 5] if not t.is_space)
+    return next((t for t in doc[at : at + 5] if _is_cue_verb(t)), None)
+
+
+def _handed_to_its_own_cue(doc: Doc, q: QuoteRegion) -> bool:
+    """“…,” Smith said: a comma hands the quote to the cue right after it, not to the sentence before."""
+    return _cue_handed_to(doc, q) is not None
 
 
 def _said_by_the_cue_after(doc: Doc, q: QuoteRegion) -> bool:
     """“…,” she said / “…,” said Smith: the quote is handed on to a cue with a subject of its own."""
-    if not _hands_over(text_of(doc), q):
-        return False
-    after = doc.char_span(q.end - 1, q.end, alignment_mode="expand")
-    at = after[-1].i + 1 if after is not None and len(after) else len(doc)
-    cue = next((t for t in doc[at : at + 5] if _is_cue_verb(t)), None)
+    cue = _cue_handed_to(doc, q)
     return cue is not None and _has_subject(cue)
 
 
@@ -569,14 +570,23 @@ def without_quote_said_after(doc: Doc, att: RawAttribution, quotes: Sequence[Quo
     text = text_of(doc)
     cue_end = max((end for _, end in att.cue), default=len(text))
     for i, (start, end) in enumerate(att.content):
-        for q in quotes:
-            lead = text[start : q.start].rstrip()
-            if not (cue_end <= start < q.start < end and not text[q.end : end].strip(_QUOTE_CLOSERS)):
-                continue
-            if lead.endswith(":") and _said_by_the_cue_after(doc, q):
-                kept = [(start, start + len(lead[:-1].rstrip()))] if lead[:-1].strip() else []
-                return [*att.content[:i], *kept, *att.content[i + 1 :]]
+        q = _quote_opened_by_colon(text, quotes, (start, end)) if cue_end <= start else None
+        if q is not None and _said_by_the_cue_after(doc, q):
+            lead = text[start : q.start].rstrip()[:-1]
+            kept = [(start, start + len(lead.rstrip()))] if lead.strip() else []
+            return [*att.content[:i], *kept, *att.content[i + 1 :]]
     return att.content
+
+
+def _quote_opened_by_colon(text: str, quotes: Sequence[QuoteRegion], span: CharSpan) -> QuoteRegion | None:
+    """The quote a span ends in, give or take closing punctuation, that the writer opened after a colon inside the span
+    ('she was only half-surprised: “It made sense …,”')."""
+    start, end = span
+    for q in quotes:
+        tail = text[end : q.end] if end <= q.end else text[q.end : end]
+        if start < q.start < end and not tail.strip(_QUOTE_CLOSERS) and text[start : q.start].rstrip().endswith(":"):
+            return q
+    return None
 
 
 def _continuation_quote(text: str, quotes: list[QuoteRegion], verb: Token, content: list[CharSpan]) -> list[CharSpan]:
@@ -609,13 +619,8 @@ def _without_lead_in(text: str, quotes: list[QuoteRegion], span: CharSpan, verb:
     """'By the time Buckley learned who wrote it, she was only half-surprised: “It made sense …,” she said': of a
     content before its cue that ends in a quote opened after a colon, the quote is what was said; the words before
     the colon are the writer's."""
-    if span[1] > verb.idx:
-        return span
-    for q in quotes:
-        ends_in_it = q.start < span[1] <= q.end and not text[span[1] : q.end].strip(_QUOTE_CLOSERS)
-        if span[0] < q.start and ends_in_it and text[span[0] : q.start].rstrip().endswith(":"):
-            return q.start, q.end
-    return span
+    q = _quote_opened_by_colon(text, quotes, span) if span[1] <= verb.idx else None
+    return (q.start, q.end) if q is not None else span
 
 
 def _structural_content(verb: Token, subject: Token | None) -> tuple[list[CharSpan], list[Token]]:
