@@ -22,6 +22,7 @@ from newsprobe.analyse.entities.repair import (
     _things_named_after_the,
     _untagged_repeats,
     _without_common_nouns_as_organisations,
+    _works_by_context,
     without_common_nouns_as_people,
 )
 from newsprobe.analyse.nationalities import nationalities, provinces
@@ -52,6 +53,14 @@ def test_reference_page_names_whole_and_no_role_phrases(reference_article: Artic
     assert "State" not in labels  # from "Secretary of State"
     assert "Islamic" not in labels and labels["Islamic State"] == "ORG"
     assert labels["Tillerson"] == labels["Sergey Lavrov"] == "PERSON"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_leaders_title_is_no_part_of_a_name_and_supreme_is_no_organisation(profile: str) -> None:
+    text = "Senate Majority Leader Mitch McConnell spoke. Supreme Leader Ali Khamenei said the deal was dead."
+    labels = _labels(_entities(Article(text=text), profile))
+    assert labels["Mitch McConnell"] == labels["Ali Khamenei"] == "PERSON"
+    assert "Supreme" not in labels and "Senate Majority Leader Mitch McConnell" not in labels
 
 
 def test_reference_page_merges_nusra_aliases(reference_article: Article) -> None:
@@ -236,6 +245,28 @@ def test_a_one_word_person_always_after_the_with_no_noun_after_it_is_no_person()
     ]
     labels = {text[s:e]: label for label, s, e in _things_named_after_the(doc, found)}
     assert labels == {"Chronicle": "ORG", "Donald Trump": "PERSON", "Donald": "PERSON", "Assad": "PERSON"}  # no Altima
+
+
+def test_a_name_after_a_work_noun_is_a_title_unless_it_reads_as_a_person() -> None:
+    text = (
+        "He spoke on the encyclical Veritatis Splendor and on Pope Francis' exhortation, Amoris Laetitia. Critics of "
+        "Amoris Laetitia agree. In the book, Pence writes little. Oliver Stone’s movie JFK made JFK famous again. "
+        "The film Tom Hanks made is long."
+    )
+    doc = Pipeline(["entities"]).nlp.doc(text)
+    found = [
+        ("PERSON", m.start(), m.end())
+        for m in re.finditer(r"Veritatis Splendor|Amoris Laetitia|Pence|JFK|Tom Hanks", text)
+    ]
+    labels = {(text[s:e], s): label for label, s, e in _works_by_context(doc, found, {})}
+    assert {name: label for (name, _), label in labels.items()} == {
+        "Veritatis Splendor": "WORK_OF_ART",
+        "Amoris Laetitia": "WORK_OF_ART",  # every mention, also the one after 'Critics of'
+        "Pence": "PERSON",  # after 'book,' but no appositive of it
+        "JFK": "PERSON",  # capitals: people are known by their initials
+        "Tom Hanks": "PERSON",  # a census first name
+    }
+    assert sum(label == "WORK_OF_ART" for label in labels.values()) == 3
 
 
 def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:

@@ -8,7 +8,8 @@ TITLE_WORDS = frozenset(
     dr. dr mr. mr mrs. mrs ms. ms sen. sen rep. rep gov. gov chancellor ambassador spokesman spokeswoman
     spokesperson senator representative governor mayor king queen prince princess pope sheikh chair chairman chairwoman
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
-    adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr.""".split()
+    adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr. leader
+    speaker""".split()
 )
 
 # Faiths written before a name ('the Catholic Antonio Fogazzaro'), like nationalities.
@@ -76,6 +77,13 @@ PRODUCT_NOUNS = frozenset(
     firmware""".split()
 )
 
+# Nouns that put the title of a work right after them ('the encyclical Veritatis Splendor', 'the film Mudbound',
+# 'the exhortation, Amoris Laetitia'); not 'report' or 'show', which put people's names there too
+WORK_NOUNS = frozenset(
+    """book books novel novels memoir film films movie movies documentary song songs album albums musical opera
+    poem painting sitcom encyclical exhortation""".split()
+)
+
 # Last words that make a 'person' a product line ('Nintendo Switch Lite', 'DJI Mavic Mini', 'Zamazenta Edition'):
 # no one is named so
 PRODUCT_LINE_WORDS = frozenset(
@@ -125,9 +133,9 @@ ROLE_PHRASES = (
 # What a minister or secretary is in charge of, when it stands before the title: 'Energy Secretary Rick Perry'.
 ROLE_DOMAINS = frozenset(
     """energy defense defence treasury interior foreign health education commerce labor labour agriculture
-    transportation transport homeland justice finance home trade environment culture""".split()
+    transportation transport homeland justice finance home trade environment culture supreme""".split()
 )
-ROLE_HEADS = frozenset({"secretary", "minister"})
+ROLE_HEADS = frozenset({"secretary", "minister", "leader"})  # "Supreme Leader"
 
 # Words that do not name anything on their own ("Front", "State", "Party").
 GENERIC_NAME_WORDS = frozenset(

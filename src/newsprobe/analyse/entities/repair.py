@@ -37,6 +37,7 @@ from .names import (
     ROLE_HEADS,
     ROLE_PHRASES,
     TITLE_WORDS,
+    WORK_NOUNS,
     is_name_suffix,
 )
 from .rules import (
@@ -142,6 +143,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _unconfirmed_places_dropped(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _products_by_context(whole, repaired, gazetteer)
+    repaired = _works_by_context(doc, repaired, gazetteer)
     repaired = _products_of_companies(whole, repaired, gazetteer)
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
@@ -678,6 +680,37 @@ def _products_by_context(whole: str, found: list[Found], gazetteer: Mapping[str,
         return after is not None and after.group(1).lower() in PRODUCT_NOUNS
 
     return _people_by_context(whole, found, gazetteer, before_product_noun, "PRODUCT")
+
+
+def _works_by_context(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A 'person' that some mention puts right after a work noun ('the encyclical Veritatis Splendor'), or after
+    one and a comma as the noun's appositive ('the post-synodal exhortation, Amoris Laetitia'), is a work's title,
+    unless it starts with a census first name, is the surname of someone the page names in full ('the film Tom
+    Hanks made', 'the book Trump wrote') or is written in capitals, as people known by their initials are ('Oliver
+    Stone’s movie JFK' in an article on JFK's assassination: every mention would change). The gazetteer is not
+    asked: it learnt 'Amoris Laetitia' as a person from the tagger."""
+    whole = text_of(doc)
+    surnames = _surnames_of_full_names(whole, found)
+
+    def a_work(start: int, end: int) -> bool:
+        name = whole[start:end].strip()
+        before = words_before(whole, start)
+        if not before or before[-1].rstrip(",") not in WORK_NOUNS:
+            return False
+        if name.isupper() or name in surnames or name.split()[0].lower() in census_first_names():
+            return False
+        return not before[-1].endswith(",") or _appositive_of_the_word_before(doc, start, end)
+
+    works = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and a_work(s, e)}
+    return _people_relabelled(whole, found, works, "WORK_OF_ART")
+
+
+def _appositive_of_the_word_before(doc: Doc, start: int, end: int) -> bool:
+    """Whether the parse hangs the name at `start`–`end` on the noun before its comma as an appositive."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start < 2:
+        return False
+    return span.root.dep_ == "appos" and span.root.head.i == span.start - 2
 
 
 def _people_by_context(
