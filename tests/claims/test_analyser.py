@@ -232,6 +232,7 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
         "Officials did not immediately provide any other details.",
         "Still four Thunderbolt 3 ports on the new laptop",
         "| DL | Myles Garrett | 57 | 77% | 1 tackle (1 combined).",
+        "Tested by: John Milbank RRP: £23.99 More info: www.clymer.co.uk",
         "Unemployment fell to 3.5 percent in 2019, the lowest rate since 1969.",
     ]
     text = "\n\n".join(parts)
@@ -240,17 +241,18 @@ def test_sentences_that_are_not_statements_are_labelled_not_a_claim() -> None:
     )
     by_text = {claim.text: claim for claim in result.claims}
     reasons = [by_text[part].reason for part in parts]
-    assert reasons[:5] == [
+    assert reasons[:6] == [
         "a question",
         "all capitals: a heading or teaser",
         "a stock phrase of news writing",
         "no verb: a heading, caption or fragment",
         "a table row",
+        "the fields of a fact box",
     ]
-    for part in parts[:5]:
+    for part in parts[:6]:
         claim = by_text[part]
         assert (claim.label, claim.score, claim.checkworthy) == ("not a claim", 0.0, False)
-    statement = by_text[parts[5]]
+    statement = by_text[parts[6]]
     assert statement.reason is None and statement.label in ("check-worthy", "lower priority")
     assert statement.checkworthy == (statement.label == "check-worthy") and result.claims[0] is statement
 

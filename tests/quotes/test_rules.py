@@ -6,7 +6,7 @@ import pytest
 
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
-from newsprobe.analyse.quotes.analyser import drop_unanchored
+from newsprobe.analyse.quotes.analyser import drop_unanchored, outside_the_cue
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
     close_cut_clause,
@@ -29,6 +29,7 @@ from newsprobe.analyse.quotes.rules import (
     has_rare_cue_and_no_quote_marks,
     has_relative_clause_content,
     has_sourceless_cue,
+    has_topic_only_passive_cue,
     has_wordless_cue_and_no_source,
     has_yes_no_question_cue,
     trim_source,
@@ -332,6 +333,22 @@ def test_a_quote_after_the_writers_colon_is_what_the_cue_after_it_says(profile: 
     assert not any("half-surprised" in c.text and "“" in c.text for att in result.attributions for c in att.content)
 
 
+def test_a_content_that_opens_with_its_cue_opens_after_it() -> None:
+    text = "President Donald Trump instructed ICE that all were subject to deportation."
+    cue = (text.index("instructed"), text.index(" ICE"))
+    ran_over = RawAttribution(cue=[cue], content=[(cue[0], len(text) - 1)], source=(0, cue[0] - 1))
+    assert [text[slice(*span)] for span in outside_the_cue(text, ran_over)] == [
+        "ICE that all were subject to deportation"
+    ]
+    said = "“We won,” he said, “and we will win again.”"
+    around = RawAttribution(cue=[(said.index("said"), said.index("said") + 4)], content=[(0, 9), (20, len(said))])
+    assert outside_the_cue(said, around) == around.content
+    described = "Ham described Clinton as “a lifetime politician.”"
+    as_at = described.index(" as ") + 1
+    inside = RawAttribution(cue=[(4, 13), (as_at, as_at + 2)], content=[(14, len(described))])
+    assert outside_the_cue(described, inside) == inside.content  # a cue inside a content stays there
+
+
 def test_a_content_cut_after_a_conjunction_ends_before_it() -> None:
     text = "He spoke of his “pain and shame,” and left."
     end = text.index(" left")
@@ -440,7 +457,7 @@ def _with_content(pipeline, text: str, content: str) -> tuple[object, RawAttribu
     return pipeline.nlp.doc(text), RawAttribution(cue=[], content=[(at, at + len(content))], source=None)
 
 
-def test_a_content_that_is_only_a_pronoun_is_no_saying(quotes_pipeline) -> None:
+def test_a_content_of_only_pronouns_adverbs_or_how_one_looked_is_no_saying(quotes_pipeline) -> None:
     def said(text: str, content: str) -> tuple[object, RawAttribution]:
         return _with_content(quotes_pipeline, text, content)
 
@@ -448,6 +465,11 @@ def test_a_content_that_is_only_a_pronoun_is_no_saying(quotes_pipeline) -> None:
     assert has_empty_content(*said("Vindman reported to him on the call.", "to him"))
     assert not has_empty_content(*said("The club said it would sign a striker.", "it would sign a striker"))
     assert not has_empty_content(*said("Spokespeople declined to comment.", "to comment"))
+    assert has_empty_content(*said("We've said this before.", "this before"))
+    assert has_empty_content(*said("The girl appeared sad.", "sad"))
+    assert not has_empty_content(*said("Analysts called it stunning.", "it stunning"))
+    assert not has_empty_content(*said("The girl said “sad”.", "“sad”"))
+    assert not has_empty_content(*said("The new priest said “No, never.”", "“No, never.”"))
 
 
 def test_a_relative_clause_on_a_noun_is_no_content(quotes_pipeline) -> None:
@@ -559,6 +581,8 @@ def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes
     assert naming("NASA is building a mission called Europa Clipper", "called")
     assert naming("A family friend called 911", "called")
     assert naming("Researchers see how galaxies may have emerged", "see")
+    assert naming("Paddock later called Haig three times to arrange a sale at Haig's home.", "called")
+    assert not naming("Vaz, who called for the bloggers to be banned from the UK, spoke.", "called")
     assert not naming("The bank called the court's decision a landmark judgment", "called")
     assert not naming("Analysts called it “the end of an era”", "called")
     assert not naming("Most voters see that the economy is weak", "see")
@@ -569,6 +593,22 @@ def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes
     assert naming("NASA's Hubble Space Telescope has spotted evidence of plumes", "has spotted")
     assert not naming("Analysts spotted that the numbers did not add up", "spotted")
     assert not naming("Volker said he never used the term and that it was known to few", "said")
+
+
+def test_a_passive_cue_whose_source_and_content_are_its_subject_is_no_saying(quotes_pipeline) -> None:
+    text = "No release date for the fourth Star Trek film has yet been announced."
+    cue, source = text.index("has yet"), text.index("fourth")
+    doc = quotes_pipeline.nlp.doc(text)
+
+    def attribution(content: tuple[int, int]) -> RawAttribution:
+        return RawAttribution(cue=[(cue, len(text) - 1)], content=[content], source=(source, cue - 1))
+
+    assert has_topic_only_passive_cue(doc, attribution((0, source - 1)))
+    assert not has_topic_only_passive_cue(*_with_cue(quotes_pipeline, "The deal was announced by the minister.", "was"))
+    listed = "In it, Jews are described as: “arrogant,” “jealous,” “apes and swine,” and “under divine displeasure.”"
+    at = listed.index("described")
+    described = RawAttribution(cue=[(at, at + 9)], content=[(at + 10, len(listed))])
+    assert not has_topic_only_passive_cue(quotes_pipeline.nlp.doc(listed), described)  # the parse hangs 'swine' on Jews
 
 
 def test_content_that_is_an_act_is_not_something_said(quotes_pipeline) -> None:

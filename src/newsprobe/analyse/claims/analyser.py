@@ -1,10 +1,9 @@
 """Check-worthy claims: every sentence labelled in words, scored 0–1, ranked.
 
-A sentence that is not a statement (no verb, a question, a heading in capitals, a stock phrase
-such as "did not immediately respond") is labelled "not a claim" and is not scored. The others
-get one confidence, a calibrated probability that a fact-checker would pick the sentence, and
-are "check-worthy" at or above the model's threshold (chosen on training debates for precision),
-"lower priority" below it.
+A sentence that is not a statement (no verb, a question, a heading in capitals, a stock phrase such as "did not
+immediately respond", a table row, the fields of a fact box) is labelled "not a claim" and is not scored. The others
+get one confidence, a calibrated probability that a fact-checker would pick the sentence, and are "check-worthy" at
+or above the model's threshold (chosen on training debates for precision), "lower priority" below it.
 
 Each claim carries its offsets, the named entities and the figures (numbers, dates, amounts)
 it asserts and, when the `quotes` result is present, who it is attributed to — "Lavrov claims X"
@@ -121,6 +120,8 @@ class ClaimsConfig(BaseModel):
 
 _STOCK_PHRASE = re.compile("|".join(STOCK_PHRASES), re.IGNORECASE)
 _CLOSERS = "\"'”’»)] "
+# a field of a fact box: a label of a capitalised word and at most two lower-case ones, a colon, a space
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*(?: [a-z]+){0,2}: ")
 
 
 def _ents_within(ents: Sequence[SpacySpan], start: int, end: int) -> list[SpacySpan]:
@@ -193,6 +194,8 @@ def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:
         return "all capitals: a heading or teaser"
     if text.count("|") >= 2:
         return "a table row"
+    if len(_FIELD_LABEL.findall(text)) >= 2 and "," not in text:
+        return "the fields of a fact box"  # 'Tested by: John Milbank RRP: £23.99 More info: …'
     if _STOCK_PHRASE.search(text):
         return "a stock phrase of news writing"
     if not any(token.pos_ in ("VERB", "AUX") for token in tokens):

@@ -52,6 +52,7 @@ from .rules import (
     has_rare_cue_and_no_quote_marks,
     has_relative_clause_content,
     has_sourceless_cue,
+    has_topic_only_passive_cue,
     has_wordless_cue_and_no_source,
     has_yes_no_question_cue,
     is_plain_saying,
@@ -59,6 +60,7 @@ from .rules import (
     opens_with_dateline,
     subject_tagged_as_content,
     trim_source,
+    trim_span,
     without_dangling_conjunction,
     without_quote_said_after,
 )
@@ -84,15 +86,17 @@ Method = Literal["rules", "tagger", "encoder", "combined"]
 # what makes an attribution no act of saying: a condition, what one can or must say ('can order'), a denied saying ('did
 # not mention', 'declined to say'), a yes/no question ('Does he believe that …?'), a cue that is only 'had'/'was', an
 # act ('by hitting'), a cue of words annotators almost never mark as one ('finished'), a content that is only a pronoun
-# ('which') or a relative clause on a noun ('the third witness | who listened in'), a source after a noun that sums up
-# the writer's sentence before it ('…, a prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI:
-# …'), a command to the reader ('Remember New Jersey’s quest …?'), a content cut off inside the clause of its own cue
-# ('hoping that he could get what | he | wanted'), a call that names or phones ('a mission called Europa Clipper',
-# 'called 911'), a 'see' that watches, a content that hangs on the source's phrase ('said Derek Scissors, a scholar |
-# with the American Enterprise Institute') and a participle describing a noun of its content ('“… the little deal”
-# announced in October, said Scissors'; also dropped from the tagger's output before sources are lent, so the cue after
-# the quote keeps it) and a verb the parse joined to a saying past the clause said ('estimated that 964,000 people …, |
-# reported | …')
+# or adverbs ('which', 'this before') or, unquoted, how someone looked ('appeared | sad') or a relative clause on a noun
+# ('the third witness | who listened in'), a source after a noun that sums up the writer's sentence before it ('…, a
+# prospect Vindman denied'), a cue of punctuation with no source ('NEW DELHI: …'), a command to the reader ('Remember
+# New Jersey’s quest …?'), a content cut off inside the clause of its own cue ('hoping that he could get what | he |
+# wanted'), a call that names or phones ('a mission called Europa Clipper', 'called 911', 'called Haig three times to
+# arrange a sale'), a 'see' that watches, a passive cue whose source and content are only its subject ('No release date
+# for the | fourth Star Trek film | has yet been announced'), a content that hangs on the source's phrase ('said Derek
+# Scissors, a scholar | with the American Enterprise Institute') and a participle describing a noun of its content ('“…
+# the little deal” announced in October, said Scissors'; also dropped from the tagger's output before sources are lent,
+# so the cue after the quote keeps it) and a verb the parse joined to a saying past the clause said ('estimated that
+# 964,000 people …, | reported | …')
 NOT_SAYING = (
     has_hypothetical_cue,
     has_ability_or_duty_cue,
@@ -109,6 +113,7 @@ NOT_SAYING = (
     has_imperative_cue,
     has_content_cut_at_its_cue,
     has_naming_or_sighting_cue,
+    has_topic_only_passive_cue,
     has_content_inside_its_source,
     has_participle_on_content_cue,
     has_cue_inside_a_clause_said,
@@ -500,6 +505,18 @@ def borrow_rule_cues(tagged: list[RawAttribution], rules: list[RawAttribution]) 
     return tagged
 
 
+def outside_the_cue(text: str, raw: RawAttribution) -> list[CharSpan]:
+    """A content that opens with its cue's words opens after them: 'President Donald Trump | instructed | instructed
+    ICE that …' (the tagger ran the content over the cue a rule then lent it). A cue inside a content stays there:
+    'described | Clinton as | “a lifetime politician”' is read so, and a cue inside a quote is the quoted speaker's."""
+    cue_ends = dict(raw.cue)
+    spans = [
+        trim_span(text, (cue_ends[start], end)) if start in cue_ends else (start, end) for start, end in raw.content
+    ]
+    kept = [span for span in spans if span is not None]
+    return kept or raw.content
+
+
 def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
     """Tagger contents with no cue are attributions only when they quote at length. Without quote marks
     nothing says that anybody said them (on PolNeAR dev, 21 of 93 such contents matched an annotation); a few
@@ -746,6 +763,7 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         sources = [raw.source for raw in raws if raw.source is not None]
         for raw in raws:
+            raw.content = outside_the_cue(article.text, raw)
             raw.content = [
                 after_dateline(doc, without_dangling_conjunction(article.text, close_brackets(article.text, span)))
                 for span in close_cut_clause(doc, raw, sources)

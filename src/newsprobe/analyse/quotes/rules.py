@@ -52,6 +52,7 @@ __all__ = [
     "has_empty_cue",
     "has_hypothetical_cue",
     "has_naming_or_sighting_cue",
+    "has_topic_only_passive_cue",
     "has_content_inside_its_source",
     "has_cue_inside_a_clause_said",
     "has_participle_on_content_cue",
@@ -769,9 +770,29 @@ def has_naming_or_sighting_cue(doc: Doc, att: RawAttribution) -> bool:
     if lemma == "observe":
         return not any(t.pos_ in ("VERB", "AUX") for t in content)
     if lemma == "call":
+        if _phoned(verb):
+            return True
         complement = any(child.dep_ in _CALL_COMPLEMENT_DEPS for child in verb.children)
         return not complement and len(content) <= _PHONED_WORDS  # 'called 911', 'called an ambulance'
     return _not_a_that_clause(content)
+
+
+_CALL_COUNTS = frozenset({"times", "twice", "back", "again"})
+
+
+def _phoned(verb: Token) -> bool:
+    """'Paddock later called Haig three times to arrange a sale', 'Trump called Comey to ask …': a call someone makes
+    again, back or in order to do something is a phone call; not a call on or for someone ('who called for the
+    bloggers to be banned', a cue the rules may leave without its particle)."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and following.lower_ in ("for", "on"):
+        return False
+    for child in verb.children:
+        if child.lower_ in _CALL_COUNTS:
+            return True
+        if child.dep_ in ("xcomp", "advcl") and any(t.dep_ == "aux" and t.lower_ == "to" for t in child.children):
+            return True
+    return False
 
 
 def _not_a_that_clause(content: list[Token]) -> bool:
@@ -794,9 +815,22 @@ _EMPTY_CONTENT_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", 
 
 
 def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
-    """The content is only a pronoun or function words ('Chelsea hope to announce later today | which')."""
+    """The content is only a pronoun or function words ('Chelsea hope to announce later today | which'), or, unquoted
+    (“No, never.” is an answer), only those and adverbs ('We’ve said | this before', 'has said | so too') or only how
+    someone looked ('The girl | appeared | sad'; 'called it stunning' holds what was called so)."""
     words = _tokens_of(doc, att.content)
-    return bool(words) and all(t.pos_ in _EMPTY_CONTENT_POS for t in words)
+    if not words:
+        return False
+    if all(t.pos_ in _EMPTY_CONTENT_POS for t in words):
+        return True
+    if _has_quote_marks(doc, att):
+        return False
+    return all(t.pos_ in _EMPTY_CONTENT_POS or t.pos_ == "ADV" for t in words) or all(
+        t.pos_ in _DESCRIBING_POS for t in words
+    )
+
+
+_DESCRIBING_POS = frozenset({"ADJ", "ADV", "PUNCT", "SPACE"})
 
 
 def has_relative_clause_content(doc: Doc, att: RawAttribution) -> bool:
@@ -1458,6 +1492,33 @@ def _cue_chars(att: RawAttribution) -> set[int]:
 
 def _content_chars(att: RawAttribution) -> set[int]:
     return {i for start, end in att.content for i in range(start, end)}
+
+
+def has_topic_only_passive_cue(doc: Doc, att: RawAttribution) -> bool:
+    """'No release date for the | fourth Star Trek film | has yet been announced': the source and the content both lie
+    in the passive subject of the cue's verb, and no agent is named: what was (not) announced, by no one."""
+    spans = [*att.content, *([att.source] if att.source else [])]
+    for verb in _cue_words(doc, att):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is None or any(c.dep_ == "agent" for c in verb.children):
+            continue
+        low, high = _unbroken_phrase(subject)
+        if all(low <= start and end <= high for start, end in spans):
+            return True
+    return False
+
+
+def _unbroken_phrase(head: Token) -> CharSpan:
+    """The characters of the run of the head's phrase around it, up to the first word outside it (the parse may hang
+    words far after the head on it: 'Jews are described as: “arrogant,” …, “apes and swine”')."""
+    phrase = {t.i for t in head.subtree}
+    first = last = head.i
+    while first - 1 in phrase:
+        first -= 1
+    while last + 1 in phrase:
+        last += 1
+    doc = head.doc
+    return doc[first].idx, doc[last].idx + len(doc[last])
 
 
 def _passive_topic(doc: Doc, att: RawAttribution) -> bool:
