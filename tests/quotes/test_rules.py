@@ -33,6 +33,7 @@ from newsprobe.analyse.quotes.rules import (
     has_wordless_cue_and_no_source,
     has_yes_no_question_cue,
     trim_source,
+    without_a_lone_it,
     without_dangling_conjunction,
 )
 from newsprobe.document import Article
@@ -333,6 +334,17 @@ def test_a_quote_after_the_writers_colon_is_what_the_cue_after_it_says(profile: 
     assert not any("half-surprised" in c.text and "“" in c.text for att in result.attributions for c in att.content)
 
 
+def test_an_empty_it_beside_a_clause_is_no_content(quotes_pipeline) -> None:
+    text = "It was reported by the Mandalay there was a shooter."
+    doc = quotes_pipeline.nlp.doc(text)
+    assert without_a_lone_it(doc, [(0, 2), (32, len(text) - 1)]) == [(32, len(text) - 1)]
+    quoted = "“It,” he said, “was awful.”"
+    assert without_a_lone_it(quotes_pipeline.nlp.doc(quoted), [(0, 5), (15, len(quoted))]) == [(0, 5), (15, 27)]
+    labelled = "It was labeled “Mostly True.”"
+    pieces = [(0, 2), (15, len(labelled))]
+    assert without_a_lone_it(quotes_pipeline.nlp.doc(labelled), pieces) == pieces  # the thing labelled
+
+
 def test_a_content_that_opens_with_its_cue_opens_after_it() -> None:
     text = "President Donald Trump instructed ICE that all were subject to deportation."
     cue = (text.index("instructed"), text.index(" ICE"))
@@ -467,6 +479,7 @@ def test_a_content_of_only_pronouns_adverbs_or_how_one_looked_is_no_saying(quote
     assert not has_empty_content(*said("Spokespeople declined to comment.", "to comment"))
     assert has_empty_content(*said("We've said this before.", "this before"))
     assert has_empty_content(*said("The girl appeared sad.", "sad"))
+    assert has_empty_content(*said("He said, she said", "she said"))
     assert not has_empty_content(*said("Analysts called it stunning.", "it stunning"))
     assert not has_empty_content(*said("The girl said “sad”.", "“sad”"))
     assert not has_empty_content(*said("The new priest said “No, never.”", "“No, never.”"))

@@ -61,6 +61,7 @@ from .rules import (
     subject_tagged_as_content,
     trim_source,
     trim_span,
+    without_a_lone_it,
     without_dangling_conjunction,
     without_quote_said_after,
 )
@@ -517,6 +518,14 @@ def outside_the_cue(text: str, raw: RawAttribution) -> list[CharSpan]:
     return kept or raw.content
 
 
+def ending_with_its_quote(span: CharSpan, quotes: list[QuoteRegion]) -> CharSpan:
+    """A content that opens inside a quote ends where the quote closes: 'Customers “began to say | we want you to do
+    this and that,” Cook told Benioff, …' is what the customers said, not what Cook told."""
+    start, end = span
+    closing = next((q.end for q in quotes if q.closed and q.start < start < q.end < end), None)
+    return (start, closing) if closing is not None else span
+
+
 def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:
     """Tagger contents with no cue are attributions only when they quote at length. Without quote marks
     nothing says that anybody said them (on PolNeAR dev, 21 of 93 such contents matched an annotation); a few
@@ -763,7 +772,8 @@ class QuotesAnalyser(Analyser[QuotesResult, QuotesConfig]):
         raws = merge_duplicates(doc, attach_continuations(article.text, raws, quotes))
         sources = [raw.source for raw in raws if raw.source is not None]
         for raw in raws:
-            raw.content = outside_the_cue(article.text, raw)
+            raw.content = without_a_lone_it(doc, outside_the_cue(article.text, raw))
+            raw.content = [ending_with_its_quote(span, quotes) for span in raw.content]
             raw.content = [
                 after_dateline(doc, without_dangling_conjunction(article.text, close_brackets(article.text, span)))
                 for span in close_cut_clause(doc, raw, sources)

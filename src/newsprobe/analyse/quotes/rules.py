@@ -74,6 +74,7 @@ __all__ = [
     "subject_tagged_as_content",
     "phrase_roots",
     "trim_source",
+    "without_a_lone_it",
 ]
 
 _LEFT_GAP = re.compile(r"^[\s,;:\-–—]*$")
@@ -817,7 +818,8 @@ _EMPTY_CONTENT_POS = frozenset({"PRON", "DET", "ADP", "SCONJ", "CCONJ", "PART", 
 def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
     """The content is only a pronoun or function words ('Chelsea hope to announce later today | which'), or, unquoted
     (“No, never.” is an answer), only those and adverbs ('We’ve said | this before', 'has said | so too') or only how
-    someone looked ('The girl | appeared | sad'; 'called it stunning' holds what was called so)."""
+    someone looked ('The girl | appeared | sad'; 'called it stunning' holds what was called so), or someone saying
+    nothing said ('He said, | she said', a heading)."""
     words = _tokens_of(doc, att.content)
     if not words:
         return False
@@ -825,6 +827,8 @@ def has_empty_content(doc: Doc, att: RawAttribution) -> bool:
         return True
     if _has_quote_marks(doc, att):
         return False
+    if all(t.pos_ in ("PRON", "PUNCT", "SPACE") or t.lemma_.lower() == "say" for t in words):
+        return True  # someone saying nothing said: the heading 'He said, | she said'
     return all(t.pos_ in _EMPTY_CONTENT_POS or t.pos_ == "ADV" for t in words) or all(
         t.pos_ in _DESCRIBING_POS for t in words
     )
@@ -1111,6 +1115,17 @@ def has_ability_or_duty_cue(doc: Doc, att: RawAttribution) -> bool:
         child.dep_ == "aux" and child.tag_ == "MD" and child.lemma_.lower() in ABILITY_DUTY_MODALS
         for child in saying.children
     )
+
+
+def without_a_lone_it(doc: Doc, content: list[CharSpan]) -> list[CharSpan]:
+    """Without an unquoted piece that is only 'It' beside a clause: 'It | was reported by the Mandalay | there was a
+    shooter', 'it | was noted | that …' (an empty subject; “It,” he said, “was awful.” keeps its quoted piece, and 'it
+    | was labeled | “Mostly True.”' the thing labelled, as PolNeAR's annotators mark them)."""
+    text = text_of(doc)
+    lone = [(start, end) for start, end in content if text[start:end].lower() == "it"]
+    if not lone or not any(t.pos_ in ("VERB", "AUX") for t in _tokens_of(doc, content)):
+        return content
+    return [span for span in content if span not in lone] or content
 
 
 def has_added_thing_cue(doc: Doc, att: RawAttribution) -> bool:
