@@ -17,6 +17,7 @@ from newsprobe.analyse.entities.repair import (
     _companies_by_context,
     _dateline_places,
     _headline_verb_phrase,
+    _people_tagged_otherwise,
     _products_by_context,
     _relabel,
     _things_named_after_the,
@@ -267,6 +268,20 @@ def test_a_name_after_a_work_noun_is_a_title_unless_it_reads_as_a_person() -> No
         "Tom Hanks": "PERSON",  # a census first name
     }
     assert sum(label == "WORK_OF_ART" for label in labels.values()) == 3
+
+
+def test_a_person_tagged_an_organisation_is_a_person_when_the_page_marks_one() -> None:
+    text = (
+        "Moderator Lester Holt asked about taxes. Holt pressed on. Harley Davidson sales fell at Morgan Stanley, and "
+        "Forest Hill residents said nothing. NBC's Ann Curry and Fox News' Jeanine Pirro were not asked."
+    )
+    doc = Pipeline(["entities"]).nlp.doc(text)
+    tagged = {"Lester Holt": "ORG", "Holt": "PERSON", "Harley Davidson": "ORG", "Morgan Stanley": "ORG"}
+    tagged |= {"Forest Hill": "ORG", "Ann Curry": "ORG", "Jeanine Pirro": "ORG"}
+    found = [(label, text.index(name), text.index(name) + len(name)) for name, label in tagged.items()]
+    labels = {text[s:e]: label for label, s, e in _people_tagged_otherwise(doc, found, {}, lambda _: False)}
+    people = {"Lester Holt": "PERSON", "Ann Curry": "PERSON", "Jeanine Pirro": "PERSON"}
+    assert labels == {**tagged, **people}  # Harley Davidson: nothing marks a person
 
 
 def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:

@@ -148,6 +148,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _groups_by_article(whole, repaired, gazetteer)
     repaired = without_common_nouns_as_people(whole, repaired)
     repaired = _people_with_a_sign(doc, repaired, gazetteer)
+    repaired = _people_tagged_otherwise(doc, repaired, gazetteer, is_outlet)
     repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
@@ -853,6 +854,50 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     }
     gone = dropped | dropped_words
     return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
+
+
+_OWNED = re.compile(r"\w(?:[’']s|s[’'])\s+$")
+
+
+def _people_tagged_otherwise(
+    doc: Doc, found: list[Found], gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]
+) -> list[Found]:
+    """'Lester Holt', 'Jeanine Pirro', 'Diego Schwartzman' tagged organisations or products: a name of two words, a
+    census first name that is no English word ('Forest Hill', 'Royal Navy', 'Morgan Stanley' keep their label) and a
+    census surname, is a person's when the page marks it as one (the gazetteer knows the person, the surname alone is
+    tagged a person, a mention stands after an owner's name ('NBC’s Lester Holt') or a title, speaks, or has 'who'
+    or an age after it; so not 'Aston Martin' or 'Harley Davidson' on a car page); unless the gazetteer or the outlet
+    table knows it as an organisation. The surname's own mentions tagged otherwise ('both Hemsworth and Pine') follow
+    it."""
+    whole = text_of(doc)
+    alone_people = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and " " not in whole[s:e]}
+
+    def a_person(label: str, start: int, end: int) -> bool:
+        words = whole[start:end].split()
+        if label not in ("ORG", "PRODUCT") or len(words) != 2 or words[-1].casefold() in _INSTITUTION_WORDS:
+            return False
+        first, last = words
+        if first.lower() not in census_first_names() or _english(first) or not _surname(last):
+            return False
+        known = gazetteer.get(normalise_name(whole[start:end]))
+        if known == "ORG" or is_outlet(whole[start:end]):
+            return False
+        owned = _OWNED.search(whole, max(0, start - 4), start) is not None  # 'NBC’s Lester Holt'
+        return (
+            known == "PERSON"
+            or owned
+            or normalise_name(last) in alone_people
+            or _marked_as_person(doc, whole, start, end)
+        )
+
+    names = {normalise_name(whole[s:e]) for label, s, e in found if a_person(label, s, e)}
+    surnames = {name.split()[-1] for name in names}
+
+    def relabelled(label: str, start: int, end: int) -> str:
+        key = normalise_name(whole[start:end])
+        return "PERSON" if key in names or (label in ("ORG", "PRODUCT") and key in surnames) else label
+
+    return [(relabelled(*item), item[1], item[2]) for item in found]
 
 
 # a surname this common counts even when the name's words are all English words ('Scooter Braun'; not 'Defensive Line')
