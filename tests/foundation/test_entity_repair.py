@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from newsprobe.analyse.entities import EntitiesResult
 from newsprobe.analyse.entities.analyser import Mention as EntityMention
@@ -201,6 +202,11 @@ def _context_labels(rule: Callable[..., list[tuple[str, int, int]]], text: str, 
     return {text[s:e]: label for label, s, e in rule(text, found, {})}
 
 
+def _parsed_people(text: str, people: str) -> tuple[Doc, list[tuple[str, int, int]]]:
+    """The parsed text and every match of `people`, tagged a person."""
+    return Pipeline(["entities"]).nlp.doc(text), [("PERSON", m.start(), m.end()) for m in re.finditer(people, text)]
+
+
 def test_a_name_after_a_company_noun_is_a_company_unless_it_reads_as_a_person() -> None:
     text = (
         "Shares of Ukrainian energy company Burisma fell. Burisma said nothing. John Smith founded the company Smith "
@@ -239,11 +245,7 @@ def test_a_one_word_person_always_after_the_with_no_noun_after_it_is_no_person()
         "Nissan sells the Altima and Maxima in Ohio. The Chronicle says sales rose. Donald Trump spoke, and The "
         "Donald left. The Assad regime answered."
     )
-    doc = Pipeline(["entities"]).nlp.doc(text)
-    found = [
-        ("PERSON", m.start(), m.end())
-        for m in re.finditer(r"Altima|Chronicle|Donald Trump|Donald(?= left)|Assad", text)
-    ]
+    doc, found = _parsed_people(text, r"Altima|Chronicle|Donald Trump|Donald(?= left)|Assad")
     labels = {text[s:e]: label for label, s, e in _things_named_after_the(doc, found)}
     assert labels == {"Chronicle": "ORG", "Donald Trump": "PERSON", "Donald": "PERSON", "Assad": "PERSON"}  # no Altima
 
@@ -254,11 +256,7 @@ def test_a_name_after_a_work_noun_is_a_title_unless_it_reads_as_a_person() -> No
         "Amoris Laetitia agree. In the book, Pence writes little. Oliver Stone’s movie JFK made JFK famous again. "
         "The film Tom Hanks made is long."
     )
-    doc = Pipeline(["entities"]).nlp.doc(text)
-    found = [
-        ("PERSON", m.start(), m.end())
-        for m in re.finditer(r"Veritatis Splendor|Amoris Laetitia|Pence|JFK|Tom Hanks", text)
-    ]
+    doc, found = _parsed_people(text, r"Veritatis Splendor|Amoris Laetitia|Pence|JFK|Tom Hanks")
     labels = {(text[s:e], s): label for label, s, e in _works_by_context(doc, found, {})}
     assert {name: label for (name, _), label in labels.items()} == {
         "Veritatis Splendor": "WORK_OF_ART",
@@ -286,8 +284,7 @@ def test_a_person_tagged_an_organisation_is_a_person_when_the_page_marks_one() -
 
 def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:
     text = "The Caucus has yet to apologize. Hillary Clinton spoke. The Clintons have said nothing."
-    doc = Pipeline(["entities"]).nlp.doc(text)
-    found = [("PERSON", m.start(), m.end()) for m in re.finditer(r"Caucus|Hillary Clinton|Clintons", text)]
+    doc, found = _parsed_people(text, r"Caucus|Hillary Clinton|Clintons")
     labels = {text[s:e]: label for label, s, e in _things_named_after_the(doc, found)}
     assert labels == {"Caucus": "ORG", "Hillary Clinton": "PERSON", "Clintons": "PERSON"}
 
