@@ -33,6 +33,17 @@ def test_every_quote_style(text: str, expected: list[str]) -> None:
 
 def test_nested_quotes_give_the_outer_quote() -> None:
     assert quoted("She said “he called it ‘a farce’ twice” then.") == ["“he called it ‘a farce’ twice”"]
+    nested = "“I’d rather live in what he calls “hell” than live in a world where he is president.” ― Adriana Rodarte"
+    assert quoted(nested) == [nested[: nested.index(" ―")]]  # the inner quote in the same marks
+    joined = "“These remarks are shameful. The script is familiar. “The insistence is mystifying,” she said."
+    assert quoted(joined)[0].endswith("familiar. “")  # a paragraph reopening the quote in a joined text: no nesting
+
+
+def test_a_mark_typed_the_wrong_way_round_still_pairs() -> None:
+    assert quoted("He said “we agree“ today.") == ["“we agree“"]  # a closing mark typed as an opening one
+    line = "”What is most infuriating is that he draws attention away.” ― Nell Carden Grey"
+    assert quoted(f"Intro.\n{line}") == [line[: line.index(" ―")]]  # and an opening one typed as a closing one
+    assert quoted("“We agree,” he said.”") == ["“We agree,”"]
 
 
 def test_apostrophes_are_not_quotes() -> None:

@@ -15,6 +15,7 @@ from ..nationalities import nationalities
 # the open mark swallows the cue and the speaker up to the next quote).
 QUOTE_PAIRS: dict[str, tuple[str, ...]] = {
     "“": ("”", "“", '"'),  # “ ” (English) and „ “ / “ “ (German-style closing)
+    "”": ("”", "“"),  # a closing mark typed to open a line (marks.py)
     "„": ("“", "”"),
     "«": ("»",),
     "»": ("«",),  # »Danish/German« style

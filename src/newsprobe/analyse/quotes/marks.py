@@ -61,6 +61,8 @@ _MARK = re.compile(r"''|[“”„«»\"‘’‹›「」]")
 def _mark_opens(mark: str, text: str, i: int) -> bool:
     if mark in {'"', "''"}:
         return _straight_opens(text, i)
+    if mark == "”":  # a closing mark typed to open a line: '”What is most infuriating is that …' ― Nell Carden Grey
+        return (i == 0 or text[i - 1] == "\n") and i + 1 < len(text) and text[i + 1].isalnum()
     if mark in DOUBLE_OPENERS:
         return True
     if mark in SINGLE_OPENERS:
@@ -73,7 +75,20 @@ def _mark_closes(opener: str, mark: str, text: str, i: int) -> bool:
         return mark == "''"
     if mark not in QUOTE_PAIRS.get(opener, ()):
         return False
+    if mark == opener == "“" and _opens_a_quote_inside(text, i):
+        return False  # a quote inside a quote in the same marks: 'I’d rather live in what he calls “hell” than …'
     return _closes_single(text, i) if mark == "’" else True
+
+
+_INNER_QUOTE = re.compile(r"(?<=\w )“\w[^“”\n]{0,80}”")
+
+
+def _opens_a_quote_inside(text: str, i: int) -> bool:
+    """A “ inside an open quote opens a quote of its own when it stands between a word and a space before it and a
+    letter after it, and a ” closes it soon after: 'what he calls “hell” than'. After a sentence's end it closes
+    the quote, typed the wrong way ('… something else. “The insistence …': a paragraph that reopens the quote, in a
+    text whose paragraphs were joined), and so does a closing “ after a word: „wir stimmen zu“."""
+    return _INNER_QUOTE.match(text, i) is not None
 
 
 def find_quotes(text: str) -> list[QuoteRegion]:
