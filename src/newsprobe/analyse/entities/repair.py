@@ -693,17 +693,16 @@ def _works_by_context(doc: Doc, found: list[Found], gazetteer: Mapping[str, str]
     whole = text_of(doc)
     surnames = _surnames_of_full_names(whole, found)
 
-    def a_work(start: int, end: int) -> bool:
-        name = whole[start:end].strip()
+    def after_work_noun(start: int, end: int) -> bool:
         before = words_before(whole, start)
         if not before or before[-1].rstrip(",") not in WORK_NOUNS:
             return False
-        if name.isupper() or name in surnames or name.split()[0].lower() in census_first_names():
-            return False
         return not before[-1].endswith(",") or _appositive_of_the_word_before(doc, start, end)
 
-    works = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and a_work(s, e)}
-    return _people_relabelled(whole, found, works, "WORK_OF_ART")
+    def reads_as_person(name: str) -> bool:
+        return name.isupper() or name in surnames or name.split()[0].lower() in census_first_names()
+
+    return _people_by_context(whole, found, gazetteer, after_work_noun, "WORK_OF_ART", reads_as_person)
 
 
 def _appositive_of_the_word_before(doc: Doc, start: int, end: int) -> bool:
@@ -715,11 +714,16 @@ def _appositive_of_the_word_before(doc: Doc, start: int, end: int) -> bool:
 
 
 def _people_by_context(
-    whole: str, found: list[Found], gazetteer: Mapping[str, str], in_context: Callable[[int, int], bool], label: str
+    whole: str,
+    found: list[Found],
+    gazetteer: Mapping[str, str],
+    in_context: Callable[[int, int], bool],
+    label: str,
+    reads_as_person: Callable[[str], bool] | None = None,
 ) -> list[Found]:
     """Every mention of a 'person' that some mention has `in_context` (its start and end) gets `label`, unless the
-    name reads as a person's."""
-    reads_as_person = _person_reading(whole, found, gazetteer)
+    name reads as a person's (`reads_as_person`, by default `_person_reading`)."""
+    reads_as_person = reads_as_person or _person_reading(whole, found, gazetteer)
     names = {
         normalise_name(whole[s:e])
         for kind, s, e in found
@@ -856,7 +860,7 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
 
 
-_OWNED = re.compile(r"\w(?:[’']s|s[’'])\s+$")
+_OWNED = re.compile(rf"\w{_OWNER_MARK.pattern}$")  # an owner's name right before
 
 
 def _people_tagged_otherwise(

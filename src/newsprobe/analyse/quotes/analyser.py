@@ -22,7 +22,7 @@ from ..nlp import text_of
 from ..spans import CharSpan, join_touching
 from .cues import MIN_UNCUED_QUOTE_WORDS, QUOTING_MARKS, SPEAKER_CONFIDENCE, SPEECH_VERBS, SUBJECT_DEPS
 from .encoder_tags import ENCODER_WEIGHT, combined_attributions, encoder_attributions
-from .marks import QuoteRegion, align_to_quotes, find_quotes
+from .marks import QuoteRegion, align_to_quotes, ending_with_its_quote, find_quotes
 from .posts import POST, signed_by, with_posts
 from .rules import (
     RawAttribution,
@@ -516,14 +516,6 @@ def outside_the_cue(text: str, raw: RawAttribution) -> list[CharSpan]:
     ]
     kept = [span for span in spans if span is not None]
     return kept or raw.content
-
-
-def ending_with_its_quote(span: CharSpan, quotes: list[QuoteRegion]) -> CharSpan:
-    """A content that opens inside a quote ends where the quote closes: 'Customers “began to say | we want you to do
-    this and that,” Cook told Benioff, …' is what the customers said, not what Cook told."""
-    start, end = span
-    closing = next((q.end for q in quotes if q.closed and q.start < start < q.end < end), None)
-    return (start, closing) if closing is not None else span
 
 
 def drop_unanchored(text: str, tagged: list[RawAttribution]) -> list[RawAttribution]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .cues import DOUBLE_OPENERS, QUOTE_PAIRS, SINGLE_OPENERS
 
-__all__ = ["QuoteRegion", "align_to_quotes", "find_quotes"]
+__all__ = ["QuoteRegion", "align_to_quotes", "ending_with_its_quote", "find_quotes"]
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n")
 
@@ -146,6 +146,14 @@ def _split_at_quotes(text: str, span: tuple[int, int], inside: list[QuoteRegion]
     if not inside or inside[0].start > start or not _ends_utterance(text, inside[0]) or inside[-1].end >= end:
         return [span]
     return [(q.start, q.end) for q in inside]
+
+
+def ending_with_its_quote(span: tuple[int, int], quotes: list[QuoteRegion]) -> tuple[int, int]:
+    """A content that opens inside a quote ends where the quote closes: 'Customers “began to say | we want you to do
+    this and that,” Cook told Benioff, …' is what the customers said, not what Cook told."""
+    start, end = span
+    closing = next((q.end for q in quotes if q.closed and q.start < start < q.end < end), None)
+    return (start, closing) if closing is not None else span
 
 
 def align_to_quotes(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from types import MappingProxyType
@@ -1513,14 +1513,21 @@ def has_topic_only_passive_cue(doc: Doc, att: RawAttribution) -> bool:
     """'No release date for the | fourth Star Trek film | has yet been announced': the source and the content both lie
     in the passive subject of the cue's verb, and no agent is named: what was (not) announced, by no one."""
     spans = [*att.content, *([att.source] if att.source else [])]
-    for verb in _cue_words(doc, att):
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if subject is None or any(c.dep_ == "agent" for c in verb.children):
+    for verb, subject in _passive_subjects(doc, att):
+        if any(c.dep_ == "agent" for c in verb.children):
             continue
         low, high = _unbroken_phrase(subject)
         if all(low <= start and end <= high for start, end in spans):
             return True
     return False
+
+
+def _passive_subjects(doc: Doc, att: RawAttribution) -> Iterator[tuple[Token, Token]]:
+    """Each verb of the cue that has a passive subject, with that subject."""
+    for verb in _cue_words(doc, att):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subject is not None:
+            yield verb, subject
 
 
 def _unbroken_phrase(head: Token) -> CharSpan:
@@ -1538,12 +1545,7 @@ def _unbroken_phrase(head: Token) -> CharSpan:
 
 def _passive_topic(doc: Doc, att: RawAttribution) -> bool:
     """“The incident was labelled …”: the content is only the passive subject of the cue's verb."""
-    for start, end in att.cue:
-        for verb in doc.char_span(start, end, alignment_mode="expand") or []:
-            subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            if subjects and att.content == [_subtree_span(subjects[0])]:
-                return True
-    return False
+    return any(att.content == [_subtree_span(subject)] for _, subject in _passive_subjects(doc, att))
 
 
 def _same_speech_act(doc: Doc, a: RawAttribution, b: RawAttribution) -> bool:
