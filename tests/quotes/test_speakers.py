@@ -36,6 +36,11 @@ def resolve(nlp: SharedNLP):
     return run
 
 
+def test_a_name_the_tagger_takes_for_a_verb_still_names_its_person(resolve) -> None:
+    text = "Sen. Al Franken is facing allegations. Franken later said he did not remember taking the picture."
+    assert resolve(text, "Franken", "said", after="allegations. ").name == "Al Franken"
+
+
 def test_named_in_the_clause(resolve) -> None:
     speaker = resolve("Senator John Smith said on Monday that the vote was rigged.", "Senator John Smith", "said")
     assert (speaker.name, speaker.role, speaker.resolved_by) == ("John Smith", "Senator", "named")
@@ -630,6 +635,52 @@ def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> N
             "money. ",
             "Donald Trump",
         ),
+        # the subjects of a list's items are no one the prose after the list goes on with
+        (
+            "Douglas Haig held a news conference on Friday, he and his attorney said. They gave the following "
+            "timeline:\n• Paddock first approached Haig's table at a gun show.\n• In September, Paddock arrived at "
+            "Haig's home and bought the ammunition.\nHe said the rounds were in their original packaging.",
+            "He",
+            "said",
+            "ammunition.\n",
+            None,
+        ),
+        # a titled name the NER passed by stops the chain like a name it cannot resolve
+        (
+            "Fr. James Larkin got the boot in Dublin. Bishop Thomas Tobin of Providence, nicknamed the “Good Tobin” "
+            "in contrast to Cardinal Joseph Tobin of Newark, got quite an earful when he tweeted the other day that "
+            "he was proud.",
+            "he",
+            "tweeted",
+            "when ",
+            None,
+        ),
+        # someone else named in the pronoun's clause as the author of a text may be the one meant; another name not
+        (
+            "Victoria Toensing told Sean Hannity the deal was done. In a lengthy report by Correspondent Sara Carter, "
+            "she pointed out that the deal was fine.",
+            "she",
+            "pointed out",
+            "Carter, ",
+            None,
+        ),
+        (
+            "Cardinal Angelo Sodano was Secretary of State. In November 2000, Nunzio Montalvo sent him the letter "
+            "from Father Boniface Ramsey in which he denounced the abuses.",
+            "he",
+            "denounced",
+            "which ",
+            None,
+        ),
+        (
+            "Jim Scanlan said his reaction was hopeful. Like Mark Saviano, he said the panel accomplished little.",
+            "he",
+            "said",
+            "Saviano, ",
+            "Jim Scanlan",
+        ),
+        # a 'who' that speaks goes on with the person it stands for
+        ("Trump met Juan Cruz, who said he was tired. He added that it was late.", "He", "added", "", "Juan Cruz"),
     ],
 )
 def test_a_pronouns_antecedent(resolve, text: str, pronoun: str, cue: str, after: str, speaker: str | None) -> None:

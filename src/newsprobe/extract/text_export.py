@@ -106,6 +106,10 @@ def _stands_alone(line: _Line, following: _Line | None) -> bool:
     return stands_apart(line.flat, following.flat if following is not None else None)
 
 
+def is_list_item(line: str) -> bool:
+    return bool(_LIST_ITEM.match(line))
+
+
 def stands_apart(line: str, following: str | None) -> bool:
     """A line that ends without a sentence ending while the next opens a new one (or none follows): a subheading, a
     caption, a credit, not a sentence wrapped at a fixed width."""

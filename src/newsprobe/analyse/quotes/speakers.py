@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import BaseModel, Field
 
 from ...document import Span
-from ...extract.text_export import stands_apart
+from ...extract.text_export import is_list_item, stands_apart
 from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
@@ -569,6 +569,8 @@ class SpeakerResolver:
                 self.chain.append((tok.i, self._called_so_before(tok)))
             elif tok.lower_ in PRONOUN_GENDER and tok.pos_ == "PRON":  # 'He knew …': who he is, no rule could say
                 self.chain.append((tok.i, None))
+            elif tok.lower_ == "who" and tok.head.lemma_ in SPEECH_VERBS:
+                self._add_who_speaks(tok)
             elif _someone_unnamed(tok):  # 'A spokesman for the company said …. He added': not whoever came before
                 self.chain.append((tok.i, None))
             elif tok.lower_ in _PERSON_HEADS and any(c.dep_ == "poss" for c in tok.children):
@@ -587,8 +589,10 @@ class SpeakerResolver:
         Hillary Clinton), a titled name the NER passed by or a role no one named holds ('the Pope')."""
         if tok.pos_ == "PROPN" and len(self.people.named_by(self._name_words(tok))) > 1:
             return True
-        if tok.pos_ == "PROPN" and any(c.dep_ == "compound" and _is_title_word(c) for c in tok.children):
-            return True  # 'Police Chief U. Reneé Hall', a name the NER passed by
+        if tok.pos_ == "PROPN" and any(
+            c.dep_ == "compound" and (_is_title_word(c) or c.lower_ in _CLERGY) for c in tok.children
+        ):
+            return True  # 'Police Chief U. Reneé Hall', 'Bishop Thomas Tobin': a name the NER passed by
         definite = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
         return definite and tok.lower_ in _PERSON_HEADS
 
@@ -633,12 +637,18 @@ class SpeakerResolver:
                 continue
             if person is None and _WORD_GENDER.get(self.doc[i].lower_, gender) != gender:
                 continue  # an unresolved 'he' (or 'a local man') says nothing about who 'she' is
-            if sentence - self.sentence_of[i] > _PRONOUN_WINDOW or person is None:
+            if sentence - self.sentence_of[i] > _PRONOUN_WINDOW:
+                return None
+            if person is None and self._in_a_line_apart_from(i, pronoun.i):
+                continue  # a caption's subject, named or not ('© AFP Cardinal O'Malley accompanied the Pope')
+            if person is None:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
             if self._gender(person) is None and self._named_between(person, i, pronoun, gender):
                 return None  # 'Chris Christie described Hillary Clinton as … after she attacked …'
+            if self._author_named_in_its_clause(person, i, pronoun, gender):
+                return None
             if self._in_a_line_apart_from(i, pronoun.i):
                 apart = apart or person
                 continue
@@ -648,6 +658,35 @@ class SpeakerResolver:
             evidence = self._token_phrase(self.doc[i])
             return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
+
+    def _author_named_in_its_clause(self, person: Person, i: int, pronoun: Token, gender: str) -> bool:
+        """The pronoun's own clause names, before it and outside quote marks, someone else it may stand for as the
+        author of a text ('In a lengthy report by Correspondent Sara Carter, she pointed out', 'the letter from
+        Father Boniface Ramsey in which he denounced': a relative clause's clause is the phrase it describes), and
+        the subject `i` stands before that clause. 'Like Saviano, he said' names someone else, not the author."""
+        clause = pronoun.head
+        if clause.dep_ == "relcl":
+            clause = clause.head
+        start, end = clause.left_edge.idx, pronoun.idx
+        if self.doc[i].idx >= start:
+            return False
+        return any(
+            other.key != person.key
+            and self._gender(other) in (None, gender)
+            and any(
+                start <= m[0] < end and not self._inside_quote(m[0]) and self._names_an_author(m)
+                for m in other.mentions
+            )
+            for other in self.people.people
+        )
+
+    def _names_an_author(self, mention: CharSpan) -> bool:
+        """'a report by …', 'the letter from …'."""
+        span = self.doc.char_span(*mention, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in {"by", "from"} and root.head.head.pos_ == "NOUN"
 
     def _named_between(self, person: Person, i: int, pronoun: Token, gender: str) -> bool:
         """Someone else of the pronoun's gender is named, outside quote marks, in the pronoun's sentence between it and
@@ -663,10 +702,13 @@ class SpeakerResolver:
     def _in_a_line_apart_from(self, i: int, j: int) -> bool:
         """Token `i` stands in the last sentence of a line that ends without a sentence ending (a caption, a
         subheading: 'Mr Cruz writes. © AFP Cardinal O'Malley accompanied the Pope') and token `j` stands outside
-        that line: the text runs on past such a sentence, not from it."""
+        that line: the text runs on past such a sentence, not from it. So does prose after a list: 'They gave the
+        following timeline: • … Paddock arrived at Haig's home …. He said the rounds were …' is not Paddock."""
         line = line_around(self.text, self.doc[i].idx)
         if line[0] <= self.doc[j].idx < line[1]:
             return False
+        if is_list_item(self.text[line[0] : line[1]]):
+            return not is_list_item(self.text[slice(*line_around(self.text, self.doc[j].idx))])
         if line not in self.lines_apart:
             after = _NON_SPACE.search(self.text, line[1])  # the next line with words, if any
             following = self.text[slice(*line_around(self.text, after.start()))].strip() if after else None
@@ -765,12 +807,15 @@ class SpeakerResolver:
         return None
 
     def _named_person(self, head: Token) -> Person | None:
-        """The person the head names: a PERSON entity mention, or a known family name."""
-        if head.pos_ != "PROPN" and not (head.text[:1].isupper() and head.pos_ == "NOUN"):
+        """The person the head names: a PERSON entity mention, or a known family name (a capitalised subject whatever
+        the tagger's part of speech: it takes a sentence's first 'Franken' for a verb)."""
+        if head.pos_ != "PROPN" and not head.text[:1].isupper():
             return None
         person = self.people.at(head.idx, head.idx + len(head))
         if person is not None:
             return person
+        if head.pos_ not in {"PROPN", "NOUN"} and head.dep_ not in _SUBJECT_DEPS:
+            return None
         entity = self._entity_at(head)
         if entity is not None and entity.label != "PERSON":
             return None
@@ -819,6 +864,19 @@ class SpeakerResolver:
         if read is not None and any(read.start < end and start < read.end for start, end in cue):
             return unresolved(f"the name read, “{read.text}”, runs into the cue")  # a headline's verb
         return speaker
+
+    def _add_who_speaks(self, who: Token) -> None:
+        """A 'who' that speaks stands for the person the parse hangs it on: 'Trump met Juan Cruz, who said he was
+        tired. He added …' goes on with Cruz. Where the parse makes 'who said' a clause of the verb before ('Arroyo
+        spoke with Cruz as well, who said …. He’d testified …, he said'), who it is no rule can say: not Arroyo."""
+        if who.head.dep_ != "relcl":
+            if who.i > 0 and who.nbor(-1).text == ",":  # not the question in 'learned who had written the song'
+                self.chain.append((who.i, None))
+            return
+        antecedent = who.head.head
+        person = self._named_person(self._person_described_by(antecedent) or antecedent)
+        if person is not None:
+            self.chain.append((who.i, person))
 
     def _person_described_by(self, antecedent: Token) -> Token | None:
         """'Joseph Shaw, the head of the UK’s Latin Mass Society and the spokesman for the Filial Correction, who
