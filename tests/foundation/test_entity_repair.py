@@ -22,6 +22,7 @@ from newsprobe.analyse.entities.repair import (
     _products_by_context,
     _relabel,
     _things_named_after_the,
+    _titles_before_names_cut,
     _untagged_repeats,
     _without_common_nouns_as_organisations,
     _works_by_context,
@@ -85,6 +86,24 @@ def test_aliases_group_and_generic_words_do_not() -> None:
 def _mentions(*pairs: tuple[str, str]) -> list[tuple[str, EntityMention]]:
     return [
         (label, EntityMention(start=10 * i, end=10 * i + len(text), text=text)) for i, (label, text) in enumerate(pairs)
+    ]
+
+
+def test_a_place_s_title_before_a_persons_name_is_the_place_and_no_person() -> None:
+    from newsprobe.analyse.entities.rules import load_gazetteer
+
+    whole = "Charlotte Mayor Jennifer Roberts said so. Emirates President Tim Clark agreed."
+    found = [
+        ("PERSON", 0, 15),
+        ("PERSON", 16, 32),
+        ("PERSON", 42, 60),
+        ("PERSON", 61, 70),
+    ]
+    cut = _titles_before_names_cut(whole, found, load_gazetteer())
+    assert [(label, whole[s:e]) for label, s, e in cut] == [
+        ("GPE", "Charlotte"),
+        ("PERSON", "Jennifer Roberts"),
+        ("PERSON", "Tim Clark"),
     ]
 
 

@@ -46,10 +46,26 @@ def test_organisations_by_their_words_and_acronyms(fast_nlp: SharedNLP) -> None:
     assert ("Brindle News", "ORG") in found
 
 
+def test_a_body_named_for_what_it_works_on_is_one_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(
+        fast_nlp,
+        "The National Institute on Drug Abuse said the Senate on Monday heard the Council on Foreign Relations.",
+    )
+    assert {("National Institute on Drug Abuse", "ORG"), ("Council on Foreign Relations", "ORG")} <= found
+    assert ("Senate", "ORG") in found
+
+
 def test_a_name_led_by_an_acronym_is_a_product_unless_a_given_name_follows(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "The VW Atlas is bigger. Defensive end DL Larry Ogunjobi was hurt.")
     assert ("VW Atlas", "ORG") in found
     assert ("Larry Ogunjobi", "PERSON") in found
+
+
+def test_a_name_ends_before_the_capitals_after_it(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Tested by: John Milbank RRP: £23.99. Dr John Smith MP said John F Kennedy spoke.")
+    people = {text for text, label in found if label == "PERSON"}
+    assert {"John Milbank", "John Smith", "John F Kennedy"} <= people
+    assert ("LAUREN ALAINA", "PERSON") in labelled(fast_nlp, "LAUREN ALAINA sang on Sunday.")
 
 
 def test_a_full_name_is_not_split_by_the_gazetteer_s_one_word_people(fast_nlp: SharedNLP) -> None:

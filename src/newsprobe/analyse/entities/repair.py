@@ -138,6 +138,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
     repaired = _descriptors_cut(whole, _headline_names_cut(whole, _drop_overlaps(repaired)))
+    repaired = _titles_before_names_cut(whole, repaired, gazetteer)
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _dateline_places(whole, repaired, gazetteer)
     repaired = _unconfirmed_places_dropped(whole, repaired, gazetteer)
@@ -528,6 +529,24 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
             first = next((w for w in words[opening:-1] if normalise_name(w.group()) in surnames), None)
             start, end = start + words[opening].start(), start + first.end() if first is not None else end
         cut.append((label, start, end))
+    return cut
+
+
+def _titles_before_names_cut(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """'Charlotte Mayor' before 'Jennifer Roberts': a 'person' that ends in a title, right before a person's name, is a
+    place's or a body's title for that person; the place stays ('Charlotte'), anything else would be a guess."""
+    people_at = {start for label, start, _ in found if label == "PERSON"}
+    cut: list[Found] = []
+    for label, start, end in found:
+        words = whole[start:end].split()
+        next_name = re.match(r"\s+", whole[end:])
+        titled = len(words) > 1 and words[-1].lower() in TITLE_WORDS
+        if label != "PERSON" or not titled or next_name is None or end + next_name.end() not in people_at:
+            cut.append((label, start, end))
+            continue
+        place = whole[start:end].rsplit(None, 1)[0]
+        if _known_place(normalise_name(place), gazetteer):
+            cut.append(("GPE", start, start + len(place)))
     return cut
 
 

@@ -37,6 +37,8 @@ ORG_WORDS = frozenset(
     network foundation fund center centre command guard police league alliance federation board authority productions
     studios pictures entertainment society academy college school institution museum infirmary""".split()
 )
+# bodies named for what they work on: 'National Institute on Drug Abuse', 'Council on Foreign Relations'
+_BODIES_ON = frozenset("institute committee subcommittee council commission force center centre conference".split())
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
 # Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
@@ -157,9 +159,11 @@ class RuleEntities:
         position = start
         rest_start = start
         while position < end:
-            if self._is_full_name(doc, position, end):
+            name_end = _before_trailing_acronyms(doc, position, end)
+            if self._is_full_name(doc, position, name_end):
                 yield from self._shape_spans(doc, *_without_trailing_titles(doc, rest_start, position))
-                yield _span(doc, position, end, "PERSON")
+                yield _span(doc, position, name_end, "PERSON")
+                yield from self._shape_spans(doc, name_end, end)
                 return
             match = self._longest_match(doc, position, end)
             if match is None:
@@ -225,6 +229,18 @@ class RuleEntities:
         return None
 
 
+def _before_trailing_acronyms(doc: Doc, start: int, end: int) -> int:
+    """'John Milbank RRP', 'John Smith MP': a name in mixed case ends before the capitals after it ('Edward E.
+    Curtis IV' keeps its suffix)."""
+
+    def trailing(token: Token) -> bool:
+        return _is_acronym(token) and len(token) > 1 and not is_name_suffix(token.text)
+
+    while end - start > 2 and trailing(doc[end - 1]) and not _is_acronym(doc[start]):
+        end -= 1
+    return end
+
+
 def _is_acronym(token: Token) -> bool:
     return token.is_alpha and token.text.isupper()
 
@@ -244,7 +260,8 @@ def _is_proper(token: Token) -> bool:
 
 
 def proper_chunks(doc: Doc) -> Iterator[tuple[int, int]]:
-    """Token ranges of proper-noun runs, with 'of', 'the', '-' allowed between proper nouns."""
+    """Token ranges of proper-noun runs, with 'of', 'the', '-' allowed between proper nouns, and 'on' after an
+    institution's word ('National Institute on Drug Abuse', 'Council on Foreign Relations')."""
     i = 0
     while i < len(doc):
         if not _is_proper(doc[i]):
@@ -254,12 +271,21 @@ def proper_chunks(doc: Doc) -> Iterator[tuple[int, int]]:
         while end < len(doc):
             if _is_proper(doc[end]):
                 end += 1
-            elif doc[end].lower_ in INNER_WORDS and end + 1 < len(doc) and _is_proper(doc[end + 1]):
+            elif _joins_a_name(doc, end):
                 end += 2
             else:
                 break
         yield i, end
         i = end
+
+
+def _joins_a_name(doc: Doc, i: int) -> bool:
+    """Token `i` stands inside a name between proper nouns."""
+    if i + 1 >= len(doc) or not _is_proper(doc[i + 1]):
+        return False
+    if doc[i].lower_ == "on":  # not 'the Senate on Monday', 'Blossom Music Center on July 4'
+        return doc[i - 1].lower_ in _BODIES_ON and doc[i + 1].lower_ not in WEEKDAYS | MONTHS
+    return doc[i].lower_ in INNER_WORDS
 
 
 def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
