@@ -227,6 +227,23 @@ def test_lines_that_end_nothing_stand_alone_where_each_line_ends_a_sentence():
     ]
 
 
+def test_a_list_in_a_sentence_per_line_text_keeps_its_items_one_a_line():
+    raw = (
+        "Haig held a news conference on Friday.\nThey gave the following timeline:\n"
+        "• Paddock first approached Haig's table at a gun show.\n"
+        "• In September, Paddock arrived at Haig's home, according to can.\n1405 of the code.\n"
+        "He said the rounds were in their original packaging.\nHe did not comment further.\n"
+    )
+    article = _extract("Seller speaks out\n\n" + raw)
+    paragraphs = [article.text[p.start : p.end] for p in article.paragraphs]
+    assert paragraphs == [
+        "Haig held a news conference on Friday. They gave the following timeline:",
+        "• Paddock first approached Haig's table at a gun show.\n"
+        "• In September, Paddock arrived at Haig's home, according to can. 1405 of the code.",
+        "He said the rounds were in their original packaging. He did not comment further.",
+    ]
+
+
 def test_hard_wrapped_lines_are_joined_even_before_a_capital():
     raw = (
         "The council voted on Tuesday to close the harbour road for a year, and\n"

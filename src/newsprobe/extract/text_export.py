@@ -17,6 +17,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _SENTENCE_END = re.compile(r"[.!?…:;]['\"”’)]*$")
 _CONTINUES = re.compile(r"(?:[,(\[/&+–—-]|\b(?:and|or|but|nor|of|the|a|an|to|in|on|at|by|for|with|from))$", re.I)
 _OPENS_UNIT = re.compile(r"^[\"'“‘(\[–—-]*[A-Z0-9]")
+_OPENS_SENTENCE = re.compile(r"^[\"'“‘(\[]*[A-Z]")
 UNIT_LINES_SHARE = 0.5
 _QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
 _POLL_WIDGET = re.compile(f"({POLL_WIDGET})", re.I | re.S)  # one group: split() keeps each form between texts
@@ -34,9 +35,12 @@ class Block:
 
     @property
     def text(self) -> str:
-        if self.lines and all(_LIST_ITEM.match(line) for line in self.lines):
-            return "\n".join(normalise_space(line) for line in self.lines)
-        return " ".join(normalise_space(line) for line in self.lines)
+        """A list's items one a line, the lines of an item or a paragraph run together."""
+        if not (self.lines and _LIST_ITEM.match(self.lines[0])):
+            return " ".join(normalise_space(line) for line in self.lines)
+        first, *rest = self.lines
+        joined = [("\n" if _LIST_ITEM.match(line) else " ") + normalise_space(line) for line in rest]
+        return normalise_space(first) + "".join(joined)
 
 
 def split_blocks(raw: str) -> list[Block]:
@@ -90,16 +94,31 @@ def _lines_are_units(chunks: list[list[_Line]]) -> bool:
 
 def _units(lines: list[_Line]) -> list[list[_Line]]:
     """Set apart each line that ends without a sentence ending when the next opens a new one: a subheading
-    ("'Right decision'") or a credit ("–Fox News") is not run into the sentences around it."""
+    ("'Right decision'") or a credit ("–Fox News") is not run into the sentences around it; nor is a list (its items
+    stay one a line) run into the prose around it."""
     if not lines:
         return []
     alone = [_stands_alone(line, following) for line, following in zip(lines, [*lines[1:], None], strict=True)]
     groups: list[list[_Line]] = [lines[:1]]
     for index, line in enumerate(lines[1:], start=1):
-        if alone[index - 1] or (alone[index] and lines[index - 1].ends_unit and _OPENS_UNIT.match(line.flat)):
+        previous = lines[index - 1]
+        if (
+            alone[index - 1]
+            or (alone[index] and previous.ends_unit and _OPENS_UNIT.match(line.flat))
+            or _list_starts_or_ends(groups[-1], previous, line)
+        ):
             groups.append([])
         groups[-1].append(line)
     return groups
+
+
+def _list_starts_or_ends(group: list[_Line], previous: _Line, line: _Line) -> bool:
+    """A list item after prose, or a sentence opening after a list's last item (not the rest of an item the text
+    broke at an abbreviation: 'according to can.' / '1405 § 1, No.')."""
+    in_list = is_list_item(group[0].flat)
+    if is_list_item(line.flat):
+        return not in_list
+    return in_list and previous.ends_unit and bool(_OPENS_SENTENCE.match(line.flat))
 
 
 def _stands_alone(line: _Line, following: _Line | None) -> bool:
