@@ -122,6 +122,12 @@ _STOCK_PHRASE = re.compile("|".join(STOCK_PHRASES), re.IGNORECASE)
 _CLOSERS = "\"'”’»)] "
 # a field of a fact box: a label of a capitalised word and at most two lower-case ones, a colon, a space
 _FIELD_LABEL = re.compile(r"(?:^|\s)[A-Z][A-Za-z]*(?: [a-z]+){0,2}: ")
+# an amount of an ingredient: '1 cup', '8 oz.', '½ cup', '2 Tbsp.'
+_INGREDIENT_AMOUNT = re.compile(
+    r"(?<![\w.])(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])\s*(?:cups?|oz|ounces?|tsp|teaspoons?|tbsp|tablespoons?|grams?|kg|lbs?|"
+    r"pounds?|ml|cloves?|slices?|pinch(?:es)?)\b",
+    re.IGNORECASE,
+)
 
 
 def _ents_within(ents: Sequence[SpacySpan], start: int, end: int) -> list[SpacySpan]:
@@ -196,6 +202,8 @@ def not_a_claim(text: str, tokens: Sequence[Any]) -> str | None:
         return "a table row"
     if len(_FIELD_LABEL.findall(text)) >= 2 and "," not in text:
         return "the fields of a fact box"  # 'Tested by: John Milbank RRP: £23.99 More info: …'
+    if len(_INGREDIENT_AMOUNT.findall(text)) >= 3:
+        return "an ingredient list"  # 'Asian Chicken Zoodles [1 cup zucchini noodles, 8 oz. cooked chicken, …'
     if _STOCK_PHRASE.search(text):
         return "a stock phrase of news writing"
     if not any(token.pos_ in ("VERB", "AUX") for token in tokens):
