@@ -61,6 +61,12 @@ def test_a_name_led_by_an_acronym_is_a_product_unless_a_given_name_follows(fast_
     assert ("Larry Ogunjobi", "PERSON") in found
 
 
+def test_a_common_surname_the_gazetteer_knows_as_a_company_ends_a_full_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "The informant, Douglas Campbell, said so. Fiona Hill testified. Tom Ford designed it.")
+    assert {("Douglas Campbell", "PERSON"), ("Fiona Hill", "PERSON"), ("Tom Ford", "PERSON")} <= found
+    assert ("Forest Hill", "PERSON") not in labelled(fast_nlp, "The school is in Forest Hill, a suburb.")
+
+
 def test_a_name_ends_before_the_capitals_after_it(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Tested by: John Milbank RRP: £23.99. Dr John Smith MP said John F Kennedy spoke.")
     people = {text for text, label in found if label == "PERSON"}

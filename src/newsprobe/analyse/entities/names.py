@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 # Words that precede a person's name as a title and are not part of the name.
 TITLE_WORDS = frozenset(
     """fm foreign minister ministers deputy prime president vice secretary general gen. gen lt. col. maj. capt.
@@ -200,3 +202,8 @@ GENDERED_WORDS: dict[str, str] = {
     "chairwoman": "f",
     "businesswoman": "f",
 }
+
+
+def without_accents(name: str) -> str:
+    """'zürich' -> 'zurich'; the place table holds its names so."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

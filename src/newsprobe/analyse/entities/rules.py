@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import EVENT_WORDS, TITLE_WORDS, is_name_suffix
+from .names import EVENT_WORDS, TITLE_WORDS, is_name_suffix, without_accents
+from .world_names import surname_rank
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -54,6 +54,7 @@ YEAR = re.compile(r"(1[89]|20)\d\d(s)?$")
 _POSSESSIVE = re.compile(r"\s*(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
+COMMON_SURNAME_RANK = 1000
 UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
 
 
@@ -74,11 +75,6 @@ def load_gazetteer() -> Mapping[str, str]:
 def _known_places() -> frozenset[str]:
     raw = (resources.files("newsprobe") / "data" / "places.txt").read_text(encoding="utf-8")
     return frozenset(line for line in raw.splitlines() if line and not line.startswith("#"))
-
-
-def without_accents(name: str) -> str:
-    """'zürich' -> 'zurich'; the place table holds its names so."""
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def known_place(name: str) -> bool:
@@ -177,8 +173,9 @@ class RuleEntities:
 
     def _is_full_name(self, doc: Doc, start: int, end: int) -> bool:
         """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
-        suffix) that the gazetteer knows only as people, if at all; its one-word people ('patrick', 'kennedy',
-        'jr.') would otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo')."""
+        suffix) that the gazetteer knows only as people, if at all (or as a company, for a common surname: 'Douglas
+        Campbell'), and no known place ('Forest Hill'); its one-word people ('patrick', 'kennedy', 'jr.') would
+        otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo')."""
         words = [token for token in doc[start:end] if not is_name_suffix(token.text) and token.text != "-"]
         if not (2 <= len(words) <= 4 and words[0].lower_ in self.first_names):
             return False
@@ -191,8 +188,8 @@ class RuleEntities:
         labels = set()
         for position in range(start, end):
             match = self._longest_match(doc, position, end)
-            labels.add(match[1] if match else "PERSON")
-        return labels == {"PERSON"}
+            labels.add(match[1] if match and not _company_surname(doc, position, match, end) else "PERSON")
+        return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
 
     def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """Label a run the gazetteer does not know: acronyms as organisations, names of people by their
@@ -227,6 +224,15 @@ class RuleEntities:
             if label is not None:
                 return stop, label
         return None
+
+
+def _company_surname(doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
+    """'Douglas Campbell', 'Tom Ford', 'Fiona Hill': a full name's last word that the gazetteer knows alone as a
+    company's name but that is one of the thousand commonest surnames."""
+    if match != (end, "ORG") or position != end - 1:
+        return False
+    rank = surname_rank(doc[position].text)
+    return rank is not None and rank <= COMMON_SURNAME_RANK
 
 
 def _before_trailing_acronyms(doc: Doc, start: int, end: int) -> int:

@@ -8,7 +8,7 @@ import hashlib
 from functools import cache
 from importlib import resources
 
-from .rules import without_accents
+from .names import without_accents
 
 BLOOM_BITS = 1 << 25  # 4 MiB for about 2.9 million names: one false 'given name' in about 250 strings
 BLOOM_HASHES = 8
