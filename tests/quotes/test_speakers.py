@@ -36,6 +36,17 @@ def resolve(nlp: SharedNLP):
     return run
 
 
+def test_the_agent_of_another_verb_is_not_the_speaker(resolve) -> None:
+    text = (
+        "The president also continued to push a line first floated by his attorney, former New York mayor Rudolph "
+        "Giuliani, tweeting that collusion would be a “phony crime.” The deal was criticized by Senator John Smith, "
+        "who said it was bad."
+    )
+    source = "his attorney, former New York mayor Rudolph Giuliani"
+    assert resolve(text, source, "tweeting").name is None
+    assert resolve(text, "who", "said").name == "John Smith"
+
+
 def test_a_name_the_tagger_takes_for_a_verb_still_names_its_person(resolve) -> None:
     text = "Sen. Al Franken is facing allegations. Franken later said he did not remember taking the picture."
     assert resolve(text, "Franken", "said", after="allegations. ").name == "Al Franken"

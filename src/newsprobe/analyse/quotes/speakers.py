@@ -847,6 +847,8 @@ class SpeakerResolver:
         head = _head(span)
         if _is_target(head, cue):
             return unresolved(f"“{span.text}” is the target of the cue, not its speaker")
+        if _agent_of_another_verb(head, cue):
+            return unresolved(f"“{span.text}” did what another verb says, not the cue")
         outer = _outer_speaker_of_a_joined_cue(head, cue)
         if outer is not None:
             return unresolved(f"the cue may be {outer.text}’s: it is joined to what {outer.text} says of “{span.text}”")
@@ -1321,6 +1323,19 @@ def _outer_speaker_of_a_joined_cue(head: Token, cue: list[CharSpan]) -> Token | 
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return None  # 'described Clinton as a “disgrace” after she attacked … and blamed …': a time, not what is said
     return sayer
+
+
+def _agent_of_another_verb(head: Token, cue: list[CharSpan]) -> bool:
+    """The head stands in the agent phrase of a verb that neither is the cue nor governs it: 'The president also
+    continued to push a line first floated by his attorney, …, Rudolph Giuliani, tweeting that …' (the president
+    tweeted; not 'The statement was issued by the ministry, saying …', nor 'criticized by Smith, who said …')."""
+    agent = next((a for a in head.ancestors if a.dep_ == "agent"), None)
+    if agent is None:
+        return False
+    cue_words = [t for t in head.doc if any(s <= t.idx < e for s, e in cue)]
+    return bool(cue_words) and all(
+        t.i not in {w.i for w in agent.subtree} and agent.head not in (t, t.head) for t in cue_words
+    )
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
