@@ -36,6 +36,14 @@ def resolve(nlp: SharedNLP):
     return run
 
 
+def test_an_outlet_the_tagger_missed_is_named_by_the_outlet_table(resolve) -> None:
+    text = "Star Trek 4 is moving ahead, according to The Hollywood Reporter. The report said the deal was close."
+    speaker = resolve(text, "The Hollywood Reporter", "according to")
+    assert (speaker.name, speaker.kind, speaker.resolved_by) == ("Hollywood Reporter", "organisation", "named")
+    assert "hollywoodreporter.com" in (speaker.reason or "")
+    assert resolve(text, "The report", "said").name is None  # a report, not the outlet called 'Report'
+
+
 def test_the_agent_of_another_verb_is_not_the_speaker(resolve) -> None:
     text = (
         "The president also continued to push a line first floated by his attorney, former New York mayor Rudolph "

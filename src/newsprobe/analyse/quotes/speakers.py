@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 
 from ...document import Span
 from ...extract.text_export import is_list_item, stands_apart
+from ...outlets import database as outlet_table
 from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
@@ -976,14 +977,14 @@ class SpeakerResolver:
                 reason="a capital or seat of government speaking for it",
                 evidence=evidence,
             )
-        if entity is None or entity.label == "PERSON":
+        if entity is not None and entity.label == "PERSON":
             return None
         kinds: dict[str, SpeakerKind] = {"ORG": "organisation", "GPE": "government"}
-        kind = kinds.get(entity.label)
-        if kind is None and entity.label == "NORP" and head.tag_ in {"NNPS", "NNS"}:
+        kind = kinds.get(entity.label) if entity is not None else None
+        if entity is not None and kind is None and entity.label == "NORP" and head.tag_ in {"NNPS", "NNS"}:
             kind = "group"
-        if kind is None:
-            return None
+        if entity is None or kind is None:
+            return self._outlet_named_by(head, span)
         country = NATIONALITIES.get(entity.name.lower()) if kind != "organisation" else None
         return Speaker(
             name=entity.name,
@@ -993,6 +994,27 @@ class SpeakerResolver:
             resolved_by="named",
             reason="named in the clause",
             evidence=self._evidence(*_mention_at(entity, head)),
+        )
+
+    def _outlet_named_by(self, head: Token, span: SpacySpan) -> Speaker | None:
+        """An outlet the tagger did not call an organisation, by the outlet table: 'according to The Hollywood
+        Reporter', 'Deadline reports'. Only a name of proper nouns, up to the head, and a one-word name the article
+        never writes in lower case ('deadline')."""
+        words = [t for t in span if t.i <= head.i and not (t.i == span.start and t.lower_ == "the")]
+        if not words or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+            return None
+        name = self.text[words[0].idx : head.idx + len(head)]
+        if len(words) == 1 and re.search(rf"\b{re.escape(name.lower())}\b", self.text):
+            return None
+        key = outlet_table().resolve_name(name)
+        if key is None:
+            return None
+        return Speaker(
+            name=name,
+            kind="organisation",
+            resolved_by="named",
+            reason=f"an outlet the outlet table knows ({key})",
+            evidence=self._evidence(words[0].idx, head.idx + len(head)),
         )
 
     def _common_noun(self, head: Token, span: SpacySpan) -> Speaker:
