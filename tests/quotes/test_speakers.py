@@ -44,6 +44,16 @@ def test_an_outlet_the_tagger_missed_is_named_by_the_outlet_table(resolve) -> No
     assert resolve(text, "The report", "said").name is None  # a report, not the outlet called 'Report'
 
 
+def test_that_on_a_body_is_not_the_person_the_parse_hangs_the_body_on(resolve) -> None:
+    text = (
+        "The invocation was performed by Wilfredo Amr Ruiz, the legal adviser of the American Muslim Association "
+        "(AMANA), a group that actively promotes David Duke. Smith hired Jane Doe, a lawyer that told reporters he "
+        "was innocent."
+    )
+    assert resolve(text, "that", "actively promotes").name is None
+    assert resolve(text, "that", "told", after="lawyer ").name == "Jane Doe"
+
+
 def test_the_agent_of_another_verb_is_not_the_speaker(resolve) -> None:
     text = (
         "The president also continued to push a line first floated by his attorney, former New York mayor Rudolph "

@@ -83,6 +83,12 @@ _MAX_TITLE_WORDS = max(len(k.split()) for k in TITLES)
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _TARGET_DEPS = frozenset({"dobj", "dative", "iobj"})
 _EMBEDDED = frozenset({"relcl", "acl"})
+_BODIES_AND_TEXTS = frozenset(
+    """group organisation organization company firm agency website site outlet newspaper magazine network channel
+    party movement campaign committee council coalition association charity foundation institute body government
+    ministry department union church university report study book film movie document letter statement bill law
+    program programme""".split()
+)
 _DEFINITE = frozenset({"the", "this", "that", "his", "her", "its", "their"})
 _QUANTIFIERS = frozenset({"no", "every", "each", "any", "all"})
 _ADDING_OTHERS = re.compile(r"\b(?:along|together) with\b|\bas well as\b", re.IGNORECASE)
@@ -861,6 +867,8 @@ class SpeakerResolver:
         speaker = self._resolve_head(head, span)
         if relative == "which" and speaker.kind == "person":
             return unresolved(f"“which” stands for a thing, not for {speaker.name}")  # 'the movie JFK, which posited'
+        if relative == "that" and speaker.kind == "person" and _names_no_one(head):
+            return unresolved(f"“that” stands for “{head.text}”, not for {speaker.name}")  # '…, a group that promotes'
         if speaker.name is not None and (_joins_speakers(head, span, speaker.evidence) or self._joins_people(span)):
             return unresolved(f"“{span.text}” names more than one speaker")
         read = speaker.evidence
@@ -1345,6 +1353,11 @@ def _outer_speaker_of_a_joined_cue(head: Token, cue: list[CharSpan]) -> Token | 
     if any(c.dep_ == "mark" and c.lower_ != "that" for c in verb.children):
         return None  # 'described Clinton as a “disgrace” after she attacked … and blamed …': a time, not what is said
     return sayer
+
+
+def _names_no_one(noun: Token) -> bool:
+    """A noun for a body or a text, no person ('a group', 'the company', 'a report')."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in _BODIES_AND_TEXTS
 
 
 def _agent_of_another_verb(head: Token, cue: list[CharSpan]) -> bool:
