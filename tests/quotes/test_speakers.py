@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprobe.analyse.entities import EntitiesAnalyser, first_name_gender
+from newsprobe.analyse.entities import EntitiesAnalyser, first_name_gender, lone_name_gender
 from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.quotes import QuotesResult, Speaker
 from newsprobe.analyse.quotes.analyser import _inherit_speakers
@@ -515,6 +515,11 @@ def test_a_first_name_rare_for_one_sex_in_the_census_tells_no_gender() -> None:
     assert first_name_gender("ivana") == "f"  # rare in the census women's list, a woman's name in the dictionary
 
 
+def test_a_person_named_by_one_given_name_that_is_no_common_surname_has_its_sex() -> None:
+    assert [lone_name_gender(n) for n in ("Peter", "Mary", "Andrew")] == ["m", "f", "m"]
+    assert lone_name_gender("Warren") is None and lone_name_gender("Paul") is None  # Elizabeth Warren, Rand Paul
+
+
 def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> None:
     assert [first_name_gender(n, worldwide=True) for n in ("imran", "samina", "tucker")] == ["m", "f", "m"]
     assert first_name_gender("imran") is None  # the entity grouping reads the census alone
@@ -524,6 +529,15 @@ def test_given_names_the_census_lacks_have_a_gender_for_the_speakers_only() -> N
 @pytest.mark.parametrize(
     "text, pronoun, cue, after, speaker",
     [
+        # so is one named by a given name alone ('the Church will doubt as Peter doubted. She will be tempted')
+        (
+            "A day will come when the Church will doubt as Peter doubted. She will be tempted to believe that man "
+            "has become God.",
+            "She",
+            "believe",
+            "",
+            None,
+        ),
         # a person whose first name has the other gender is skipped
         (
             "Donald Trump praised the nominee. Christine Ford testified on Thursday. He says it was fair.",

@@ -6,7 +6,7 @@ gazetteer distilled from spaCy's NER) instead of the statistical NER.
 
 from .analyser import EntitiesAnalyser, EntitiesResult, Entity, Mention, father_and_son
 from .names import GENDERED_WORDS, is_name_suffix
-from .rules import add_rule_entities, first_name_gender
+from .rules import add_rule_entities, first_name_gender, lone_name_gender
 
 __all__ = [
     "GENDERED_WORDS",
@@ -18,4 +18,5 @@ __all__ = [
     "father_and_son",
     "first_name_gender",
     "is_name_suffix",
+    "lone_name_gender",
 ]

@@ -55,6 +55,7 @@ _POSSESSIVE = re.compile(r"\s*(?:['’‘]s|['’])$")  # '‘s': a possessive t
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
 COMMON_SURNAME_RANK = 1000
+LONE_NAME_SURNAME_RANK = 2000
 UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
 
 
@@ -104,6 +105,13 @@ def first_name_gender(name: str, *, worldwide: bool = False) -> str | None:
     table = _first_name_table()
     gender: str | None = table["genders"].get(key)
     return table["world_genders"].get(key) if gender is None and worldwide else gender
+
+
+def lone_name_gender(name: str) -> str | None:
+    """The sex a person named by one word has, when the word is a census first name and no common surname ('Peter',
+    'Mary'; not 'Warren' or 'Paul', who may be Elizabeth Warren or Rand Paul)."""
+    rank = surname_rank(name)
+    return first_name_gender(name) if rank is None or rank > LONE_NAME_SURNAME_RANK else None
 
 
 def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:

@@ -27,7 +27,7 @@ from pydantic import BaseModel, Field
 from ...document import Span
 from ...extract.text_export import is_list_item, stands_apart
 from ...outlets import database as outlet_table
-from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix
+from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_name_suffix, lone_name_gender
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
 from .cues import (
@@ -759,12 +759,14 @@ class SpeakerResolver:
         )
 
     def _gender(self, person: Person) -> str | None:
-        """From a title ('Mrs.'), a first name the census or the World Gender Name Dictionary gives mostly one sex, or
-        the pronouns already resolved."""
+        """From a title ('Mrs.'), a first name the census or the World Gender Name Dictionary gives mostly one sex (or
+        the one name a person goes by: 'Peter'), or the pronouns already resolved."""
         if person.gender is not None:
             return person.gender
         words = person.name.split()
         if len(words) > 1 and (gender := first_name_gender(words[0], worldwide=True)) is not None:
+            return gender
+        if len(words) == 1 and (gender := lone_name_gender(words[0])) is not None:
             return gender
         seen = set(self.pronoun_genders.get(person.key, []))
         return seen.pop() if len(seen) == 1 else None
