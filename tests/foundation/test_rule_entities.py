@@ -65,6 +65,8 @@ def test_a_common_surname_the_gazetteer_knows_as_a_company_ends_a_full_name(fast
     found = labelled(fast_nlp, "The informant, Douglas Campbell, said so. Fiona Hill testified. Tom Ford designed it.")
     assert {("Douglas Campbell", "PERSON"), ("Fiona Hill", "PERSON"), ("Tom Ford", "PERSON")} <= found
     assert ("Forest Hill", "PERSON") not in labelled(fast_nlp, "The school is in Forest Hill, a suburb.")
+    found = labelled(fast_nlp, "North Korea's Kim Jong Un met Victor Cha. His father Kim Jong Il died in 2011.")
+    assert {("Kim Jong Un", "PERSON"), ("Victor Cha", "PERSON"), ("Kim Jong Il", "PERSON")} <= found
 
 
 def test_a_name_ends_before_the_capitals_after_it(fast_nlp: SharedNLP) -> None:

@@ -236,10 +236,14 @@ class RuleEntities:
 
 def _company_surname(doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
     """'Douglas Campbell', 'Tom Ford', 'Fiona Hill': a full name's last word that the gazetteer knows alone as a
-    company's name but that is one of the thousand commonest surnames."""
+    company's name but that is one of the thousand commonest surnames, or a short word of it that only matches an
+    acronym in another case ('Kim Jong Un' is no 'UN')."""
     if match != (end, "ORG") or position != end - 1:
         return False
-    rank = surname_rank(doc[position].text)
+    word = doc[position].text
+    if len(word) <= 3 and not word.isupper():
+        return True
+    rank = surname_rank(word)
     return rank is not None and rank <= COMMON_SURNAME_RANK
 
 
