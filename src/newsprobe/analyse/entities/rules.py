@@ -54,7 +54,7 @@ YEAR = re.compile(r"(1[89]|20)\d\d(s)?$")
 _POSSESSIVE = re.compile(r"\s*(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
-COMMON_SURNAME_RANK = 1000
+COMPANY_SURNAME_RANK = 1000
 LONE_NAME_SURNAME_RANK = 2000
 UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
 
@@ -196,7 +196,9 @@ class RuleEntities:
         labels = set()
         for position in range(start, end):
             match = self._longest_match(doc, position, end)
-            labels.add(match[1] if match and not _company_surname(doc, position, match, end) else "PERSON")
+            labels.add(
+                match[1] if match and not _surname_the_gazetteer_misreads(doc, position, match, end) else "PERSON"
+            )
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
 
     def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -234,7 +236,7 @@ class RuleEntities:
         return None
 
 
-def _company_surname(doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
+def _surname_the_gazetteer_misreads(doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
     """'Douglas Campbell', 'Tom Ford', 'Fiona Hill': a full name's last word that the gazetteer knows alone as a
     company's name but that is one of the thousand commonest surnames, or a short word of it that only matches an
     acronym in another case ('Kim Jong Un' is no 'UN')."""
@@ -244,7 +246,7 @@ def _company_surname(doc: Doc, position: int, match: tuple[int, str], end: int) 
     if len(word) <= 3 and not word.isupper():
         return True
     rank = surname_rank(word)
-    return rank is not None and rank <= COMMON_SURNAME_RANK
+    return rank is not None and rank <= COMPANY_SURNAME_RANK
 
 
 def _before_trailing_acronyms(doc: Doc, start: int, end: int) -> int:

@@ -1369,10 +1369,9 @@ def _agent_of_another_verb(head: Token, cue: list[CharSpan]) -> bool:
     agent = next((a for a in head.ancestors if a.dep_ == "agent"), None)
     if agent is None:
         return False
+    inside = {t.i for t in agent.subtree}
     cue_words = [t for t in head.doc if any(s <= t.idx < e for s, e in cue)]
-    return bool(cue_words) and all(
-        t.i not in {w.i for w in agent.subtree} and agent.head not in (t, t.head) for t in cue_words
-    )
+    return bool(cue_words) and all(t.i not in inside and agent.head not in (t, t.head) for t in cue_words)
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
