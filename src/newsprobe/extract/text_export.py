@@ -36,10 +36,10 @@ class Block:
     @property
     def text(self) -> str:
         """A list's items one a line, the lines of an item or a paragraph run together."""
-        if not (self.lines and _LIST_ITEM.match(self.lines[0])):
+        if not (self.lines and is_list_item(self.lines[0])):
             return " ".join(normalise_space(line) for line in self.lines)
         first, *rest = self.lines
-        joined = [("\n" if _LIST_ITEM.match(line) else " ") + normalise_space(line) for line in rest]
+        joined = [("\n" if is_list_item(line) else " ") + normalise_space(line) for line in rest]
         return normalise_space(first) + "".join(joined)
 
 
@@ -132,9 +132,9 @@ def is_list_item(line: str) -> bool:
 def stands_apart(line: str, following: str | None) -> bool:
     """A line that ends without a sentence ending while the next opens a new one (or none follows): a subheading, a
     caption, a credit, not a sentence wrapped at a fixed width."""
-    if not line or _SENTENCE_END.search(line) or _CONTINUES.search(line) or _LIST_ITEM.match(line):
+    if not line or _SENTENCE_END.search(line) or _CONTINUES.search(line) or is_list_item(line):
         return False
-    return following is None or bool(_OPENS_UNIT.match(following) and not _LIST_ITEM.match(following))
+    return following is None or bool(_OPENS_UNIT.match(following) and not is_list_item(following))
 
 
 def _looks_like_title(block: Block) -> bool:

@@ -532,6 +532,9 @@ def _headline_names_cut(whole: str, found: list[Found]) -> list[Found]:
     return cut
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _titles_before_names_cut(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
     """'Charlotte Mayor' before 'Jennifer Roberts': a 'person' that ends in a title, right before a person's name, is a
     place's or a body's title for that person; the place stays ('Charlotte'), anything else would be a guess."""
@@ -539,9 +542,9 @@ def _titles_before_names_cut(whole: str, found: list[Found], gazetteer: Mapping[
     cut: list[Found] = []
     for label, start, end in found:
         words = whole[start:end].split()
-        next_name = re.match(r"\s+", whole[end:])
+        next_name = _SPACES.match(whole, end)
         titled = len(words) > 1 and words[-1].lower() in TITLE_WORDS
-        if label != "PERSON" or not titled or next_name is None or end + next_name.end() not in people_at:
+        if label != "PERSON" or not titled or next_name is None or next_name.end() not in people_at:
             cut.append((label, start, end))
             continue
         place = whole[start:end].rsplit(None, 1)[0]
@@ -666,6 +669,9 @@ def _known_place(name: str, gazetteer: Mapping[str, str]) -> bool:
     )
 
 
+_COMMA_OR_DASH_AFTER = re.compile(r"\s*(?:,|—|–|-)")
+
+
 def _where_places_stand(whole: str, start: int, end: int, gazetteer: Mapping[str, str]) -> bool:
     """After 'in', 'at' … or 'the town of'; opening a paragraph before a comma or a dash (a dateline); or after a
     known place and a comma ('SIOUX FALLS, S.D.'; not before one: 'Berenberg, Germany's …' is often no place)."""
@@ -674,7 +680,7 @@ def _where_places_stand(whole: str, start: int, end: int, gazetteer: Mapping[str
         before_words[-2:-1] and before_words[-1] == "of" and before_words[-2] in _PLACE_NOUNS  # 'the county of Huade'
     ):
         return True
-    if whole[max(0, start - 1) : start] in ("", "\n") and re.match(r"\s*(?:,|—|–|-)", whole[end:]):
+    if whole[max(0, start - 1) : start] in ("", "\n") and _COMMA_OR_DASH_AFTER.match(whole, end):
         return True
     before = re.search(r"([\w.' -]+),\s*$", whole[max(0, start - 40) : start])
     return before is not None and _known_place(normalise_name(before.group(1).split("\n")[-1]), gazetteer)

@@ -1345,7 +1345,7 @@ def _outer_speaker_of_a_joined_cue(head: Token, cue: list[CharSpan]) -> Token | 
     the verb of a clause someone else says, so its subject is that clause's ('Machado') or the sayer's ('Trump');
     the sentence does not tell which. The sayer, or None when the cue stands on its own."""
     verb = head.head
-    joined = any(t.dep_ == "conj" and any(s <= t.idx < e for s, e in cue) for t in verb.children)
+    joined = any(t.dep_ == "conj" and _in_cue(t, cue) for t in verb.children)
     if head.dep_ not in {"nsubj", "nsubjpass"} or not joined or verb.dep_ not in {"ccomp", "advcl", "relcl"}:
         return None
     saying = verb.head
@@ -1370,17 +1370,17 @@ def _agent_of_another_verb(head: Token, cue: list[CharSpan]) -> bool:
     if agent is None:
         return False
     inside = {t.i for t in agent.subtree}
-    cue_words = [t for t in head.doc if any(s <= t.idx < e for s, e in cue)]
+    cue_words = [t for s, e in cue for t in head.doc.char_span(s, e, alignment_mode="expand") or [] if _in_cue(t, cue)]
     return bool(cue_words) and all(t.i not in inside and agent.head not in (t, t.head) for t in cue_words)
+
+
+def _in_cue(tok: Token, cue: list[CharSpan]) -> bool:
+    return any(s <= tok.idx < e for s, e in cue)
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
     """The head is the object of the cue ('threatened Omar', 'told reporters', 'said to reporters')."""
-
-    def in_cue(tok: Token) -> bool:
-        return any(s <= tok.idx < e for s, e in cue)
-
-    if head.dep_ in _TARGET_DEPS and in_cue(head.head):
+    if head.dep_ in _TARGET_DEPS and _in_cue(head.head, cue):
         return True
     prep = head.head
     verb = prep.head
@@ -1389,5 +1389,5 @@ def _is_target(head: Token, cue: list[CharSpan]) -> bool:
         and prep.lower_ == "to"
         and verb.pos_ == "VERB"
         and verb.lower_ != "according"
-        and in_cue(verb)
+        and _in_cue(verb, cue)
     )
