@@ -301,6 +301,15 @@ def test_a_person_tagged_an_organisation_is_a_person_when_the_page_marks_one() -
     assert labels == {**tagged, **people}  # Harley Davidson: nothing marks a person
 
 
+def test_a_role_after_a_name_marks_a_person_whatever_its_first_word_and_the_gazetteer() -> None:
+    text = "Guy Cecil, the former head of the committee, voiced his frustration. Royal Navy, a force of note, sailed."
+    doc = Pipeline(["entities"]).nlp.doc(text)
+    found = [("ORG", text.index(name), text.index(name) + len(name)) for name in ("Guy Cecil", "Royal Navy")]
+    gazetteer = {"guy cecil": "ORG"}  # learnt from the tagger that made the mistake
+    labels = {text[s:e]: label for label, s, e in _people_tagged_otherwise(doc, found, gazetteer, lambda _: False)}
+    assert labels == {"Guy Cecil": "PERSON", "Royal Navy": "ORG"}
+
+
 def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:
     text = "The Caucus has yet to apologize. Hillary Clinton spoke. The Clintons have said nothing."
     doc, found = _parsed_people(text, r"Caucus|Hillary Clinton|Clintons")

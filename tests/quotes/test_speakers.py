@@ -380,6 +380,14 @@ def test_a_pronoun_is_not_given_to_a_subject_of_unknown_gender_past_someone_of_i
     assert resolve(text, "he", "said", after="after ").name == "Chris Christie"
 
 
+def test_a_possessive_is_not_given_to_a_subject_past_someone_else_of_its_gender(resolve) -> None:
+    text = (
+        "With Assange now trapped in the embassy, Luke Harding, who had enriched himself on the backs of Julian "
+        "Assange, stood among the police and gloated on his blog that “Scotland Yard may get the last laugh”."
+    )
+    assert resolve(text, "his", "gloated on his blog", after="gloated on ").resolved_by == "unresolved"
+
+
 def test_a_title_taken_for_a_name_is_no_organisation(resolve) -> None:
     text = "President Donald Trump spoke in Ohio. POTUS calls it a 10."
     assert resolve(text, "POTUS", "calls").kind != "organisation"

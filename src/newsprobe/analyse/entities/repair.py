@@ -885,6 +885,11 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
 
 
+_ROLE_APPOSITIVE = re.compile(
+    r",\s+(?:the|a)\s+(?:(?:former|then|now|new|acting|longtime|current)\s+)?(?:head|boss|founder|"
+    + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
+    + r")\b"
+)
 _OWNED = re.compile(rf"\w{_OWNER_MARK.pattern}$")  # an owner's name right before
 
 
@@ -906,10 +911,15 @@ def _people_tagged_otherwise(
         if label not in ("ORG", "PRODUCT") or len(words) != 2 or words[-1].casefold() in _INSTITUTION_WORDS:
             return False
         first, last = words
-        if first.lower() not in census_first_names() or _english(first) or not _surname(last):
+        if not _surname(last):
             return False
+        # 'Guy Cecil, the former head of …' is a person's name whatever its first word and the gazetteer (which
+        # learnt from the same tagger) say
+        role_after = _ROLE_APPOSITIVE.match(whole, end) is not None
+        if (first.lower() not in census_first_names() or _english(first)) and not role_after:
+            return False  # 'Royal Navy', 'Forest Hill'
         known = gazetteer.get(normalise_name(whole[start:end]))
-        if known == "ORG" or is_outlet(whole[start:end]):
+        if (known == "ORG" and not role_after) or is_outlet(whole[start:end]):
             return False
         owned = _OWNED.search(whole, max(0, start - 4), start) is not None  # 'NBC’s Lester Holt'
         return (
@@ -968,8 +978,9 @@ _AFTER_A_PERSON = re.compile(r",?\s+(?:who|whose)\b|,\s+\d{1,3}\s*,")
 
 
 def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
-    """A mention after a title, the subject of a speaking verb, or with 'who' or an age after it."""
-    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end):
+    """A mention after a title, the subject of a speaking verb, or with 'who', an age or a role after it ('Guy Cecil,
+    the former head of …')."""
+    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end) or _ROLE_APPOSITIVE.match(whole, end):
         return True
     tokens = _tokens(doc, start, end)
     if not tokens:

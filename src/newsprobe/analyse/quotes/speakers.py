@@ -652,7 +652,8 @@ class SpeakerResolver:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
-            if self._gender(person) is None and self._named_between(person, i, pronoun, gender):
+            others_may_be_meant = self._gender(person) is None or pronoun.dep_ == "poss"  # "his" of anyone named
+            if others_may_be_meant and self._named_between(person, i, pronoun, gender):
                 return None  # 'Chris Christie described Hillary Clinton as … after she attacked …'
             if self._author_named_in_its_clause(person, i, pronoun, gender):
                 return None
@@ -697,7 +698,8 @@ class SpeakerResolver:
 
     def _named_between(self, person: Person, i: int, pronoun: Token, gender: str) -> bool:
         """Someone else of the pronoun's gender is named, outside quote marks, in the pronoun's sentence between it and
-        the subject `i` of unknown gender: either may be meant."""
+        the subject `i` (of unknown gender, or any for a possessive: 'With Assange trapped …, Harding … gloated on his
+        blog'): either may be meant."""
         start, end = max(self.doc[i].idx, pronoun.sent.start_char), pronoun.idx
         return any(
             other.key != person.key
