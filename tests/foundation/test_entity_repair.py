@@ -128,6 +128,15 @@ def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:
     assert labels == {"Big League Politics": "ORG", "Cassandra Fairbanks": "PERSON"}
 
 
+def test_stops_after_initials_do_not_part_a_name() -> None:
+    found = _mentions(
+        ("ORG", "U.N."), ("ORG", "UN"), ("GPE", "Washington D.C."), ("GPE", "Washington DC"),
+        ("PERSON", "Malcolm X"), ("PERSON", "Malcolm X."),
+    )  # fmt: skip
+    names = sorted((e.name, e.count) for e in group_mentions(found))
+    assert names == [("Malcolm X", 2), ("U.N.", 2), ("Washington D.C.", 2)]
+
+
 def test_a_short_name_that_fits_two_longer_names_is_given_to_neither() -> None:
     found = _mentions(
         ("PERSON", "Joe Biden"), ("PERSON", "Hunter Biden"), ("PERSON", "Biden"), ("PERSON", "Biden"),

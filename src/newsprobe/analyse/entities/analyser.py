@@ -159,8 +159,12 @@ def _given_name_and_surname(words: list[str], surnames: set[str]) -> bool:
     )
 
 
+_INITIAL_STOP = re.compile(r"\b([^\W\d_])\.")  # 'U.N.', 'D.C.', 'Malcolm X.' at a sentence's end
+
+
 def _canonical_key(text: str) -> str:
-    key = text.casefold()
+    """'U.N.' and 'UN', 'Washington D.C.' and 'Washington DC' are one name; so are a name and its aliases."""
+    key = _INITIAL_STOP.sub(r"\1", text.casefold())
     return PLACE_ALIASES.get(key) or ORGANISATION_ALIASES.get(key, key)
 
 
@@ -257,6 +261,8 @@ class _Group:
         texts = [m.text for m in self.mentions]
         # Of names as long, one not in capitals: 'CHINA has sent troops …' opens a tabloid story about China.
         longest = max(texts, key=lambda t: (len(t.split()), len(t), not t.isupper()))
+        if longest.endswith(".") and longest[:-1] in texts:
+            longest = longest[:-1]  # 'Malcolm X.' ends a sentence where 'Malcolm X' is named too
         return _without_words_run_on(longest, texts) if self.label == "PERSON" else longest
 
     def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
