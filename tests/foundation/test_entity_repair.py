@@ -311,12 +311,17 @@ def test_a_person_tagged_an_organisation_is_a_person_when_the_page_marks_one() -
 
 
 def test_a_role_after_a_name_marks_a_person_whatever_its_first_word_and_the_gazetteer() -> None:
-    text = "Guy Cecil, the former head of the committee, voiced his frustration. Royal Navy, a force of note, sailed."
+    text = (
+        "Guy Cecil, the former head of the committee, voiced his frustration. Royal Navy, a force of note, sailed. "
+        "Jean-Clément Jeanbart, the Melkite Greek Catholic Archbishop of Aleppo, gave an interview. Goldman Sachs, a "
+        "bank whose president spoke, fell."
+    )
     doc = Pipeline(["entities"]).nlp.doc(text)
-    found = [("ORG", text.index(name), text.index(name) + len(name)) for name in ("Guy Cecil", "Royal Navy")]
+    names = ("Guy Cecil", "Royal Navy", "Jean-Clément Jeanbart", "Goldman Sachs")
+    found = [("ORG", text.index(name), text.index(name) + len(name)) for name in names]
     gazetteer = {"guy cecil": "ORG"}  # learnt from the tagger that made the mistake
     labels = {text[s:e]: label for label, s, e in _people_tagged_otherwise(doc, found, gazetteer, lambda _: False)}
-    assert labels == {"Guy Cecil": "PERSON", "Royal Navy": "ORG"}
+    assert labels == dict(zip(names, ("PERSON", "ORG", "PERSON", "ORG"), strict=True))
 
 
 def test_a_plural_looking_word_after_the_is_no_person_unless_a_family_named_on_the_page() -> None:
@@ -350,6 +355,34 @@ def test_a_title_split_from_its_name_by_a_line_is_still_a_title() -> None:
     assert [t.text for t in name] == ["Fr", ".", "\n", "Weinandy"]  # the tokenizer splits the title's full stop
     label, mention = _clean_mention(name, "ORG") or ("", None)
     assert label == "PERSON" and mention is not None and (mention.start, mention.text) == (4, "Weinandy")
+
+
+def test_a_title_owning_a_thing_names_no_person() -> None:
+    doc = Pipeline(["entities"]).nlp.doc("Helms testified before the President’s Commission on CIA Activities.")
+    name = doc.char_span(doc.text.index("President"), doc.text.index(" on CIA"))
+    label, mention = _clean_mention(name, "ORG") or ("", None)
+    assert label == "ORG" and mention is not None and mention.text == "President’s Commission"
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_company_named_for_its_industry_is_one_organisation_under_its_short_name_too(profile: str) -> None:
+    text = (
+        "Tom Clarke bought the mines that Patriot Coal was seeking to get rid of. In addition to Patriot, Mr. Clarke "
+        "has made deals with Peabody Energy. Patriot created two subsidiaries. Border Patrol agents were not there."
+    )
+    labels = {e.name: (e.label, e.count) for e in _entities(Article(text=text), profile).entities}
+    assert labels["Patriot Coal"][0] == "ORG" and "Patriot" not in labels and labels["Tom Clarke"][0] == "PERSON"
+    assert labels.get("Peabody Energy", ("ORG",))[0] == "ORG" and labels.get("Border Patrol", ("ORG",))[0] == "ORG"
+
+
+def test_an_epithet_belongs_to_the_name_before_it() -> None:
+    text = (
+        "John Hancock signed first. John the Baptist points out the evils of King Herod. Alexander the Great conquered "
+        "Persia. The meeting with Trump the President was short. George Wallace ran. Wallace the Democrat won."
+    )
+    people = _people_counts(text)
+    assert people["John the Baptist"] == 1 and people["John Hancock"] == 1
+    assert not {"Trump the President", "Wallace the Democrat"} & set(people)
 
 
 def test_a_surname_joins_one_person_written_two_ways() -> None:

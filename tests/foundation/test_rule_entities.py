@@ -69,6 +69,12 @@ def test_a_common_surname_the_gazetteer_knows_as_a_company_ends_a_full_name(fast
     assert {("Kim Jong Un", "PERSON"), ("Victor Cha", "PERSON"), ("Kim Jong Il", "PERSON")} <= found
 
 
+def test_a_surname_the_gazetteer_knows_as_a_people_ends_a_full_name_unless_an_english_word(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Prime Minister Viktor Orbán warned Europe. Later, Joseph Christian spoke.")
+    assert ("Viktor Orbán", "PERSON") in found and ("Joseph Christian", "PERSON") not in found
+    assert ("Reagan Democrats", "PERSON") not in labelled(fast_nlp, "Long-time leaders of the Reagan Democrats met.")
+
+
 def test_a_name_ends_before_the_capitals_after_it(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Tested by: John Milbank RRP: £23.99. Dr John Smith MP said John F Kennedy spoke.")
     people = {text for text, label in found if label == "PERSON"}

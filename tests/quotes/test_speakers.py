@@ -388,6 +388,52 @@ def test_a_possessive_is_not_given_to_a_subject_past_someone_else_of_its_gender(
     assert resolve(text, "his", "gloated on his blog", after="gloated on ").resolved_by == "unresolved"
 
 
+def test_the_reporter_of_a_clause_is_not_its_pronoun(resolve) -> None:
+    text = (
+        "Eric Schmidt met the team in March. As David reported, he’s ready to fund the campaign. But he said he wanted "
+        "to be head outside advisor."
+    )
+    assert resolve(text, "he", "said", after="But ").resolved_by == "unresolved"
+    text = "Eric Schmidt met the team in March. As David reported, the fund is ready. He said he wanted to advise."
+    assert resolve(text, "He", "said").name == "David"  # a pronoun after the reported clause
+
+
+def test_a_name_the_parse_hangs_on_its_title_speaks(resolve) -> None:
+    text = (
+        "In an e-mail chain released as part of the Department of State’s Tuesday document dump, Citrus County "
+        "Supervisor of Elections Susan Gill last week told DOS officials that a voter had called her office."
+    )
+    speaker = resolve(text, "Citrus County Supervisor of Elections Susan Gill", "told")
+    assert (speaker.name, speaker.kind) == ("Susan Gill", "person")
+
+
+def test_a_relative_pronoun_that_cannot_stand_for_the_speaker_names_no_one(resolve) -> None:
+    text = "Archbishop Pietro Sambi, the Nuncio in Washington, whom Viganò credits with reporting the crimes, is dead."
+    assert resolve(text, "whom", "credits").resolved_by == "unresolved"
+    text = "They began floating a scenario — initially adopted by Trump — that blamed the murder on “rogue killers.”"
+    assert resolve(text, "that", "blamed").resolved_by == "unresolved"
+    text = (
+        "In a letter addressed to Chairman Charles Grassley and Senator Feinstein, 65 women who said they knew Judge "
+        "Kavanaugh in high school vouched for his character."
+    )
+    assert resolve(text, "who", "said").resolved_by == "unresolved"
+
+
+def test_a_regnal_number_is_no_family_name(resolve) -> None:
+    text = "The Vatican under John Paul II waited. To quote Paul VI, it was open. Thus did Paul describe the council."
+    assert resolve(text, "Paul", "describe", after="did ").name != "John Paul II"
+
+
+def test_an_inspector_general_is_named_by_that_role_not_by_general(resolve) -> None:
+    text = (
+        "Justice Department Inspector General Michael Horowitz released his report. Gen. John Kelly read it. "
+        "The inspector general questioned whether the decision was free from bias."
+    )
+    speaker = resolve(text, "The inspector general", "questioned")
+    assert (speaker.name, speaker.role) == ("Michael Horowitz", "Inspector General")
+    assert "only Inspector General" in (speaker.reason or "")
+
+
 def test_a_title_taken_for_a_name_is_no_organisation(resolve) -> None:
     text = "President Donald Trump spoke in Ohio. POTUS calls it a 10."
     assert resolve(text, "POTUS", "calls").kind != "organisation"

@@ -19,6 +19,7 @@ from .names import (
     CORPORATE_WORDS,
     GENDERED_WORDS,
     GENERIC_NAME_WORDS,
+    INDUSTRY_WORDS,
     NAME_PREFIXES,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
@@ -76,6 +77,8 @@ def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
     tokens = list(ent)
     while index < len(tokens) - 1 and (_title_or_qualifier(tokens[index]) or (index > 0 and _split_off(tokens[index]))):
         index += 1
+    if tokens[index].tag_ == "POS":
+        return 0, False  # 'the President’s Commission on CIA Activities': the title's, not a person's
     return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
 
 
@@ -197,7 +200,7 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
-    generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | places
+    generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | INDUSTRY_WORDS | places
     return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS) and long - short <= generic
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Words that precede a person's name as a title and are not part of the name.
@@ -23,9 +24,14 @@ FAITH_WORDS = frozenset(
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "md", "m.d"})
 
 
+# A regnal number of two letters or more ('Paul VI', 'Pius XII'); not 'Malcolm X'
+_REGNAL_NUMBER = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
+
+
 def is_name_suffix(word: str) -> bool:
-    """'Jr.', 'III', 'Ph.D.', 'MD,' or "Jr.'s": a suffix of a name, not a name."""
-    return word.casefold().removesuffix("’s").removesuffix("'s").rstrip(".,") in NAME_SUFFIXES
+    """'Jr.', 'III', 'Ph.D.', 'MD,' or "Jr.'s": a suffix of a name, not a name; so is a regnal number ('Paul VI')."""
+    bare = word.removesuffix("’s").removesuffix("'s").rstrip(".,")
+    return bare.casefold() in NAME_SUFFIXES or _REGNAL_NUMBER.fullmatch(bare) is not None
 
 
 # Party words that stand before a name like a nationality ('Republican Sen. Lindsey Graham').
@@ -157,6 +163,9 @@ CORPORATE_WORDS = frozenset(
     """corp corp. corporation co co. company inc inc. incorporated ltd ltd. llc plc ag sa nv holdings group
     international the""".split()
 )
+# An industry's word closing a company's name ('Patriot Coal', 'Peabody Energy', 'General Motors'); the company's
+# name without it is the company still ('Patriot')
+INDUSTRY_WORDS = frozenset("energy coal oil mining motors".split())
 
 # Companies and platforms whose one-word names the small model (and the gazetteer distilled from it) takes for
 # people or places ('Twitter' PERSON, 'Netflix' GPE, 'Reddit' NORP).

@@ -26,7 +26,9 @@ from .names import (
     EVENT_WORDS,
     FAITH_WORDS,
     GENERIC_NAME_WORDS,
+    INDUSTRY_WORDS,
     ORGANISATION_ALIASES,
+    PARTY_WORDS,
     PLACE_ALIASES,
     PLACE_LAST_WORDS,
     PLACE_PREPOSITIONS,
@@ -66,13 +68,16 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "F
 _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # Last words that make a name an institution's, whoever it is named after (not 'Post', 'Times', 'Bank': people
 # are called so)
-_INSTITUTION_WORDS = frozenset(
-    """productions studios pictures entertainment ministry department agency council committee commission university
+_INSTITUTION_WORDS = (
+    frozenset(
+        """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
     academy college colleges school institution museum infirmary studio group media center centre church
     state securities equities holdings technologies airline airlines observatory awards suites theater theatre
     brothers project programs co co. inc inc. corp corp. ltd ltd. llc plc band orchestra choir quartet journal
-    reports""".split()
+    reports patrol""".split()
+    )
+    | INDUSTRY_WORDS
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National
@@ -124,6 +129,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _without_score(whole, *bounds)
         if bounds is not None and label == "PERSON":
             bounds = _without_credit(whole, *bounds)
+        if bounds is not None and label == "PERSON":
+            bounds = _with_epithet(whole, *bounds)
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if label == "PERSON" and _AWARD_COMPOUND.match(whole, bounds[1]):
@@ -154,6 +161,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
     repaired = _people_after_a_comma(whole, _people_after_an_owner(whole, repaired))
+    repaired = _short_names_of_organisations(whole, repaired, gazetteer)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
 
 
@@ -387,6 +395,21 @@ def _without_credit(whole: str, start: int, end: int) -> tuple[int, int] | None:
         return start, end
     kept = whole[start:slash].rstrip()
     return (start, start + len(kept)) if kept else None
+
+
+_EPITHET = re.compile(r" the ([A-Z][a-z]+)\b")
+
+
+def _with_epithet(whole: str, start: int, end: int) -> tuple[int, int]:
+    """'John the Baptist', 'Alexander the Great': a one-word name and the epithet after it name one person (not 'Trump
+    the President', 'Wallace the Democrat')."""
+    epithet = _EPITHET.match(whole, end)
+    if " " in whole[start:end].strip() or epithet is None:
+        return start, end
+    word = epithet.group(1)
+    if word.lower() in TITLE_WORDS | PARTY_WORDS or nationality_or_faith(word):
+        return start, end
+    return start, epithet.end()
 
 
 def _a_clause(doc: Doc, start: int, end: int) -> bool:
@@ -885,8 +908,9 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
 
 
+# ', the former head of', ', the Melkite Greek Catholic Archbishop of': a role right after a name
 _ROLE_APPOSITIVE = re.compile(
-    r",\s+(?:the|a)\s+(?:(?:former|then|now|new|acting|longtime|current)\s+)?(?:head|boss|founder|"
+    r",\s+(?:the|a|an)\s+(?:(?:former|then|now|new|acting|longtime|current|[A-Z][\w'’.-]*)\s+){0,4}(?i:head|boss|"
     + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
     + r")\b"
 )
@@ -911,13 +935,14 @@ def _people_tagged_otherwise(
         if label not in ("ORG", "PRODUCT") or len(words) != 2 or words[-1].casefold() in _INSTITUTION_WORDS:
             return False
         first, last = words
-        if not _surname(last):
-            return False
-        # 'Guy Cecil, the former head of …' is a person's name whatever its first word and the gazetteer (which
-        # learnt from the same tagger) say
+        # 'Guy Cecil, the former head of …', 'Jean-Clément Jeanbart, the Melkite Greek Catholic Archbishop of …' are
+        # people's names whatever their first word and the gazetteer (which learnt from the same tagger) say
         role_after = _ROLE_APPOSITIVE.match(whole, end) is not None
-        if (first.lower() not in census_first_names() or _english(first)) and not role_after:
-            return False  # 'Royal Navy', 'Forest Hill'
+        plain_first_name = first.lower() in census_first_names() and not _english(first)  # not 'Royal Navy'
+        if not (plain_first_name and _surname(last)) and not (
+            role_after and (_surname(last) or _census_given_name(first))
+        ):
+            return False
         known = gazetteer.get(normalise_name(whole[start:end]))
         if (known == "ORG" and not role_after) or is_outlet(whole[start:end]):
             return False
@@ -1138,6 +1163,29 @@ def _whole_name_run(run: Span) -> bool:
 
 def _overlaps(covered: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in covered)
+
+
+def _short_names_of_organisations(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
+    """A one-word 'person' that opens an organisation's name on the page ('Patriot' beside 'Patriot Coal') is that
+    organisation, unless it is a word of a person's full name there, a first name or surname, or a person the
+    gazetteer knows ('Clinton' beside the Clinton Foundation)."""
+    openers = {whole[s:e].split()[0] for label, s, e in found if label == "ORG" and " " in whole[s:e].strip()}
+    in_full_names = {
+        w for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for w in whole[s:e].split()
+    }
+
+    def short_name(label: str, start: int, end: int) -> bool:
+        word = whole[start:end].strip()
+        return (
+            label == "PERSON"
+            and word in openers
+            and word not in in_full_names
+            and not _census_given_name(word)
+            and not _surname(word)
+            and gazetteer.get(normalise_name(word)) != "PERSON"
+        )
+
+    return [("ORG" if short_name(*item) else item[0], item[1], item[2]) for item in found]
 
 
 def _one_label_per_name(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:

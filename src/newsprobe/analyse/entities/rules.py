@@ -196,10 +196,24 @@ class RuleEntities:
         labels = set()
         for position in range(start, end):
             match = self._longest_match(doc, position, end)
-            labels.add(
-                match[1] if match and not _surname_the_gazetteer_misreads(doc, position, match, end) else "PERSON"
+            misread = match is not None and (
+                _surname_the_gazetteer_misreads(doc, position, match, end)
+                or self._surname_read_as_a_people(doc, position, match, end)
             )
+            labels.add(match[1] if match and not misread else "PERSON")
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
+
+    def _surname_read_as_a_people(self, doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
+        """'Viktor Orbán': a full name's last word that the gazetteer (distilled from a tagger that took it for a
+        nationality) knows as a people's name, and that is no English word ('Dawn French' is no full name here) nor a
+        plural ('Reagan Democrats')."""
+        word = doc[position]
+        return (
+            match == (end, "NORP")
+            and position == end - 1
+            and word.lower_ not in self.common_words
+            and word.tag_ != "NNPS"
+        )
 
     def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
         """Label a run the gazetteer does not know: acronyms as organisations, names of people by their

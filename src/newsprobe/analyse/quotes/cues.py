@@ -180,6 +180,7 @@ TITLES: dict[str, str] = {
     "queen": "Queen",
     "judge": "Judge",
     "attorney general": "Attorney General",
+    "inspector general": "Inspector General",
     "speaker": "Speaker",
     "leader": "Leader",
     "candidate": "Candidate",

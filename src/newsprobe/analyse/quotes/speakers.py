@@ -652,6 +652,8 @@ class SpeakerResolver:
                 return None  # 'the Pope …. He had been saying': not whoever was named before the Pope
             if self._gender(person) not in (None, gender):
                 continue
+            if self._reporter_of_its_clause(i, pronoun):
+                return None
             others_may_be_meant = self._gender(person) is None or pronoun.dep_ == "poss"  # "his" of anyone named
             if others_may_be_meant and self._named_between(person, i, pronoun, gender):
                 return None  # 'Chris Christie described Hillary Clinton as … after she attacked …'
@@ -666,6 +668,17 @@ class SpeakerResolver:
             evidence = self._token_phrase(self.doc[i])
             return person, f"“{pronoun.text}” refers to {person.name}, subject of an earlier clause", evidence
         return None
+
+    def _reporter_of_its_clause(self, i: int, pronoun: Token) -> bool:
+        """The subject `i` reports the pronoun's own clause in an 'as' clause: 'As David reported, he’s ready to fund …'
+        is someone David reported on."""
+        verb = self.doc[i].head
+        return (
+            verb.dep_ == "advcl"
+            and verb.head == pronoun.head
+            and verb.lemma_.lower() in _REPORTING_OR_KNOWING
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+        )
 
     def _author_named_in_its_clause(self, person: Person, i: int, pronoun: Token, gender: str) -> bool:
         """The pronoun's own clause names, before it and outside quote marks, someone else it may stand for as the
@@ -864,6 +877,12 @@ class SpeakerResolver:
         if outer is not None:
             return unresolved(f"the cue may be {outer.text}’s: it is joined to what {outer.text} says of “{span.text}”")
         relative = head.lower_ if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" else None
+        if relative == "whom":
+            return unresolved("“whom” stands for whom the clause speaks of, not who speaks")
+        if relative == "that" and head.head.head.pos_ == "PROPN":
+            return unresolved(
+                f"“that” does not stand for {head.head.head.text}"
+            )  # 'a scenario — adopted by Trump — that'
         if relative is not None:
             head = head.head.head
             if relative == "who":
@@ -1038,6 +1057,8 @@ class SpeakerResolver:
         beside += _appositive_closing_its_clause(head)
         for name in (t for t in beside if t.pos_ == "PROPN" and not _subject_read_as_appositive(t)):
             person = self._named_person(name)
+            if person is not None and head.tag_ == "NNS":
+                continue  # '… and Senator Feinstein, 65 women who said': no one person
             if person is not None:
                 return person.speaker("named", "named in the clause", self._name_evidence(person, name))
             named = self._named_other(name, span) or self._organisation_named_beside(head, name)
@@ -1241,7 +1262,7 @@ def _head(span: SpacySpan) -> Token:
     """The span's syntactic head; a name suffix ('Jr.') or punctuation gives way to the word it follows, and a title
     cut off by its full stop ('Cmdr. Sean Robertson', parsed as a sentence of its own) to the words it names."""
     head = span.root
-    name = _name_parsed_apart(span, head)
+    name = _name_parsed_apart(span, head) or _name_hung_on_its_title(span, head)
     if name is not None:
         return name
     if (is_name_suffix(head.text) or head.is_punct) and head.i > span.start:
@@ -1267,6 +1288,21 @@ def _name_parsed_apart(span: SpacySpan, head: Token) -> Token | None:
     ):
         return None
     return name
+
+
+def _name_hung_on_its_title(span: SpacySpan, head: Token) -> Token | None:
+    """'Citrus County Supervisor of Elections Susan Gill', parsed with the name as the title's appositive: a person's
+    name in the span right after the title's words, with no punctuation between."""
+    for name in head.rights:
+        between = span.doc[head.i + 1 : name.left_edge.i]
+        if (
+            name.dep_ == "appos"
+            and name.ent_type_ == "PERSON"
+            and name.i < span.end
+            and not any(t.is_punct for t in between)
+        ):
+            return name
+    return None
 
 
 def _abbreviated_title(word: Token) -> bool:
