@@ -15,6 +15,7 @@ from ..base import ENGLISH, Analyser, AnalysisContext, register
 from ..nlp import text_of
 from .names import (
     ACRONYM_SKIPPED_WORDS,
+    ADDRESS_WORDS,
     CONJUNCTIONS,
     CORPORATE_WORDS,
     GENDERED_WORDS,
@@ -88,8 +89,11 @@ def _split_off(token: Token) -> bool:
 
 
 def _only_titles(ent: SpacySpan) -> bool:
-    """A title, with nothing but punctuation, nationalities, parties or faiths beside it: no one's name."""
+    """A title, with nothing but punctuation, nationalities, parties or faiths beside it, or a form of address alone
+    ('Sister said'): no one's name."""
     words = [t for t in ent if not t.is_punct]
+    if len(words) == 1 and words[0].lower_ in ADDRESS_WORDS:
+        return True
     return any(t.lower_ in TITLE_WORDS for t in words) and all(_title_or_qualifier(t) for t in words)
 
 

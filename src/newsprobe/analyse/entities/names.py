@@ -15,6 +15,9 @@ TITLE_WORDS = frozenset(
     speaker""".split()
 )
 
+# Forms of address that stand for a name when used alone ('Sister said', 'Father writes'): no one's name
+ADDRESS_WORDS = frozenset("sister father brother mother".split())
+
 # Faiths written before a name ('the Catholic Antonio Fogazzaro'), like nationalities.
 FAITH_WORDS = frozenset(
     "catholic muslim jewish protestant evangelical orthodox sunni shia shiite hindu sikh apostolic".split()

@@ -68,16 +68,13 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "F
 _REPEATED_LABELS = frozenset({"PERSON", "ORG", "GPE"})
 # Last words that make a name an institution's, whoever it is named after (not 'Post', 'Times', 'Bank': people
 # are called so)
-_INSTITUTION_WORDS = (
-    frozenset(
-        """productions studios pictures entertainment ministry department agency council committee commission university
+_INSTITUTION_WORDS = INDUSTRY_WORDS | frozenset(
+    """productions studios pictures entertainment ministry department agency council committee commission university
     institute organization organisation association corporation company foundation federation authority society
     academy college colleges school institution museum infirmary studio group media center centre church
     state securities equities holdings technologies airline airlines observatory awards suites theater theatre
     brothers project programs co co. inc inc. corp corp. ltd ltd. llc plc band orchestra choir quartet journal
     reports patrol""".split()
-    )
-    | INDUSTRY_WORDS
 )
 # Last words that make a name a law ('Punjab Preservation of Subsoil Water Act' is no organisation); not 'Bill',
 # 'Code', 'Accord' or 'Convention': 'Buffalo Bill', 'The Da Vinci Code', 'Honda Accord', 'Democratic National

@@ -879,10 +879,8 @@ class SpeakerResolver:
         relative = head.lower_ if head.lower_ in RELATIVE_PRONOUNS and head.head.dep_ == "relcl" else None
         if relative == "whom":
             return unresolved("“whom” stands for whom the clause speaks of, not who speaks")
-        if relative == "that" and head.head.head.pos_ == "PROPN":
-            return unresolved(
-                f"“that” does not stand for {head.head.head.text}"
-            )  # 'a scenario — adopted by Trump — that'
+        if relative == "that" and head.head.head.pos_ == "PROPN":  # 'a scenario — adopted by Trump — that blamed'
+            return unresolved(f"“that” does not stand for {head.head.head.text}")
         if relative is not None:
             head = head.head.head
             if relative == "who":
