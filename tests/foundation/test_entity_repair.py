@@ -386,6 +386,16 @@ def test_an_epithet_belongs_to_the_name_before_it() -> None:
     assert not {"Trump the President", "Wallace the Democrat"} & set(people)
 
 
+def test_an_adverb_opening_a_sentence_and_a_quote_s_brackets_are_no_part_of_a_name() -> None:
+    text = (
+        "Likewise Reagan cut taxes. “It’s now Trump, Bolton, and [Mike] Pompeo’s job to put this right,” he said. "
+        "“[W]e will not accept this,” said John Smith."
+    )
+    people = _people_counts(text)
+    assert "Likewise Reagan" not in people and people.get("Reagan") == 1 and people.get("Mike Pompeo") == 1
+    assert not {"We", "W]e"} & set(people)
+
+
 def test_a_surname_joins_one_person_written_two_ways() -> None:
     found = _mentions(("PERSON", "Joshua Apte"), ("PERSON", "Josh Apte"), ("PERSON", "Apte"))
     assert [(e.name, e.count) for e in group_mentions(found)] == [("Joshua Apte", 3)]

@@ -119,6 +119,8 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     stripped = stripped.lstrip()
     if not stripped or not any(ch.isalpha() for ch in stripped):
         return None
+    if _without_brackets(stripped).lower() in _PRONOUNS:
+        return None  # '[W]e', a quote's capital put in brackets
     return label, Mention(start=start, end=start + len(stripped), text=stripped)
 
 
@@ -166,12 +168,18 @@ def _given_name_and_surname(words: list[str], surnames: set[str]) -> bool:
     )
 
 
+_PRONOUNS = frozenset("i we you he she it they".split())
 _INITIAL_STOP = re.compile(r"\b([^\W\d_])\.")  # 'U.N.', 'D.C.', 'Malcolm X.' at a sentence's end
+
+
+def _without_brackets(name: str) -> str:
+    """'[Mike] Pompeo', a quote's editorial insertion run into a name, is Mike Pompeo."""
+    return " ".join(name.replace("[", "").replace("]", "").split())
 
 
 def _canonical_key(text: str) -> str:
     """'U.N.' and 'UN', 'Washington D.C.' and 'Washington DC' are one name; so are a name and its aliases."""
-    key = _INITIAL_STOP.sub(r"\1", text.casefold())
+    key = _INITIAL_STOP.sub(r"\1", _without_brackets(text).casefold())
     return PLACE_ALIASES.get(key) or ORGANISATION_ALIASES.get(key, key)
 
 
@@ -270,7 +278,8 @@ class _Group:
         longest = max(texts, key=lambda t: (len(t.split()), len(t), not t.isupper()))
         if longest.endswith(".") and longest[:-1] in texts:
             longest = longest[:-1]  # 'Malcolm X.' ends a sentence where 'Malcolm X' is named too
-        return _without_words_run_on(longest, texts) if self.label == "PERSON" else longest
+        name = _without_words_run_on(longest, texts) if self.label == "PERSON" else longest
+        return _without_brackets(name)
 
     def accepts(self, label: str, text: str, places: frozenset[str]) -> bool:
         """Whether `text` is a shorter (or other) name of this group; the same name is matched by `_home`."""

@@ -417,9 +417,10 @@ def _a_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def _verb_at_sentence_start(token: Token) -> bool:
-    """'Hosting Cook at Dreamforce …': a verb (or an -ing word) opening the sentence is not part of a name."""
+    """'Hosting Cook at Dreamforce …', 'Likewise Reagan cut …': a verb (or an -ing word, or an adverb) opening the
+    sentence is not part of a name."""
     return token.pos_ in {"VERB", "AUX"} or (
-        bool(token.is_sent_start) and token.lower_.endswith("ing") and len(token) > 5
+        bool(token.is_sent_start) and (token.pos_ == "ADV" or (token.lower_.endswith("ing") and len(token) > 5))
     )
 
 
