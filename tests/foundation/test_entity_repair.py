@@ -344,10 +344,11 @@ def test_a_title_with_no_name_is_no_person(profile: str) -> None:
     text = (
         "I was sent as Apostolic Nuncio by Pope Benedict XVI in 2011. The sanctions were communicated to him by the "
         "Apostolic Nuncio to the United States, Pietro Sambi. The Nuncio added that the news would soon be public. "
-        "But for Carmelite nuns, Sister said, these ideas are the antithesis of the intentions of St. Teresa."
+        "But for Carmelite nuns, Sister said, these ideas are the antithesis of the intentions of St. Teresa. "
+        "The pattern was set when he was Archbishop of Buenos Aires, whereby he surrounds himself with weak people."
     )
     people = [e.name for e in _entities(Article(text=text), profile).entities if e.label == "PERSON"]
-    assert not {"Apostolic Nuncio", "Nuncio", "Sister"} & set(people), people
+    assert not {"Apostolic Nuncio", "Nuncio", "Sister", "of Buenos Aires"} & set(people), people
 
 
 def test_a_title_split_from_its_name_by_a_line_is_still_a_title() -> None:

@@ -108,6 +108,8 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
     if label == "ORG" and not had_title:
         first = 0  # 'European Union': a nationality word opens the organisation's own name
+    if had_title and ent[first].lower_ in ("of", "for"):
+        return None  # 'Archbishop of Buenos Aires': a role, no one's name
     if had_title:
         label = "PERSON"
     span = ent[first:]
