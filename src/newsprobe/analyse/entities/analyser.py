@@ -102,6 +102,9 @@ def _title_or_qualifier(token: Token) -> bool:
     return token.lower_ in TITLE_WORDS or _is_nationality_party_or_faith(token.text)
 
 
+_PRONOUNS = frozenset("i we you he she it they".split())
+
+
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     if label == "PERSON" and _only_titles(ent):
         return None  # 'Cmdr.' tagged apart from the name after it, 'Apostolic Nuncio' with no name
@@ -170,7 +173,6 @@ def _given_name_and_surname(words: list[str], surnames: set[str]) -> bool:
     )
 
 
-_PRONOUNS = frozenset("i we you he she it they".split())
 _INITIAL_STOP = re.compile(r"\b([^\W\d_])\.")  # 'U.N.', 'D.C.', 'Malcolm X.' at a sentence's end
 
 
