@@ -75,6 +75,11 @@ def test_a_surname_the_gazetteer_knows_as_a_people_ends_a_full_name_unless_an_en
     assert ("Reagan Democrats", "PERSON") not in labelled(fast_nlp, "Long-time leaders of the Reagan Democrats met.")
 
 
+def test_a_weekday_after_a_name_is_no_part_of_it(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "The New York Times Tuesday reported it. Congress Tuesday passed the bill.")
+    assert ("New York Times", "ORG") in found and not any("Tuesday" in text for text, _ in found if text != "Tuesday")
+
+
 def test_a_name_ends_before_the_capitals_after_it(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Tested by: John Milbank RRP: £23.99. Dr John Smith MP said John F Kennedy spoke.")
     people = {text for text, label in found if label == "PERSON"}

@@ -147,6 +147,9 @@ class RuleEntities:
         """The whole chunk when it names an organisation or facility, else the longest gazetteer
         matches left to right up to a full name of a person, and the rest labelled by shape."""
         start, end = strip_titles(doc, *chunk)
+        if not self.gazetteer.get(normalise_name(doc[start:end].text)):  # 'Fox News Sunday', 'Black Friday' stay
+            while end - start > 1 and doc[end - 1].lower_ in WEEKDAYS:
+                end -= 1  # 'the New York Times Tuesday', 'the House Intelligence Committee Tuesday': a day after it
         if start >= end:
             return
         if end - start == 1 and start > chunk[0] and doc[start - 1].lower_ in ROYAL_TITLES:
