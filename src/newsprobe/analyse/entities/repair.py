@@ -832,6 +832,10 @@ def _people_relabelled(whole: str, found: list[Found], names: set[str], label: s
     return [(label if kind == "PERSON" and normalise_name(whole[s:e]) in names else kind, s, e) for kind, s, e in found]
 
 
+def _words_of_full_names(whole: str, found: list[Found]) -> set[str]:
+    return {w for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for w in whole[s:e].split()}
+
+
 def _surnames_of_full_names(whole: str, found: list[Found]) -> set[str]:
     return {whole[s:e].split()[-1] for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip()}
 
@@ -1040,9 +1044,7 @@ def _things_named_after_the(doc: Doc, found: list[Found]) -> list[Found]:
     for label, start, end in found:
         if label == "PERSON" and " " not in whole[start:end].strip():
             mentions.setdefault(whole[start:end], []).append((start, end))
-    in_full_names = {
-        word for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for word in whole[s:e].split()
-    }
+    in_full_names = _words_of_full_names(whole, found)
     next_words = {
         name: [_after_the(doc, *span) for span in spans]
         for name, spans in mentions.items()
@@ -1168,9 +1170,7 @@ def _short_names_of_organisations(whole: str, found: list[Found], gazetteer: Map
     organisation, unless it is a word of a person's full name there, a first name or surname, or a person the
     gazetteer knows ('Clinton' beside the Clinton Foundation)."""
     openers = {whole[s:e].split()[0] for label, s, e in found if label == "ORG" and " " in whole[s:e].strip()}
-    in_full_names = {
-        w for label, s, e in found if label == "PERSON" and " " in whole[s:e].strip() for w in whole[s:e].split()
-    }
+    in_full_names = _words_of_full_names(whole, found)
 
     def short_name(label: str, start: int, end: int) -> bool:
         word = whole[start:end].strip()
