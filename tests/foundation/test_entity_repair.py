@@ -699,6 +699,35 @@ def test_a_name_without_a_religious_title_a_stray_possessive_or_the_employer_aft
     assert not {"Archbishop Aris Shirvanian", "Donald Trump‘s", "Travis Kalanick of Uber"} & people
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_rank_before_a_name_is_no_part_of_it_and_one_person_is_one_entity(profile: str) -> None:
+    text = (
+        "Cardinal Sean O'Malley of Boston spoke on Monday. Later Cardinal O'Malley said the church must act. "
+        "Professor Maurizio Chiodi wrote a book. Professor Chiodi defended it. Bishop Juan Barros resigned, and "
+        "Bishop Barros said he was innocent. Julie Bishop said nothing. Bishop Accountability, a group, published "
+        "files."
+    )
+    entities = _entities(Article(text=text), profile).entities
+    people = {e.name: e.count for e in entities if e.label == "PERSON"}
+    assert {name: people.get(name) for name in ("Sean O'Malley", "Maurizio Chiodi", "Juan Barros")} == {
+        "Sean O'Malley": 2,
+        "Maurizio Chiodi": 2,
+        "Juan Barros": 2,
+    }, people
+    assert people.get("Julie Bishop") == 1
+    assert {e.name: e.label for e in entities}.get("Bishop Accountability") == "ORG"
+
+
+def test_fast_names_a_person_before_of_and_no_person_with_joining_words() -> None:
+    text = (
+        "Olivier Le Guillou of Action Against Hunger spoke. The neighbouring Royal Borough of Greenwich adopted a "
+        "motion. Vice Premier Liu He met officials."
+    )
+    labels = {e.name: e.label for e in _entities(Article(text=text), "fast").entities}
+    assert labels.get("Le Guillou") == "PERSON" and labels.get("Action Against Hunger") != "PERSON"
+    assert "Royal Borough" not in labels and labels.get("Liu He", "PERSON") == "PERSON"
+
+
 def test_a_one_word_organisation_the_article_writes_in_lower_case_is_a_common_noun() -> None:
     text = "Network has offered a path. The network said so. Acme said more at acme.com and twitter.com/acme."
     found = [("ORG", m.start(), m.end()) for m in re.finditer(r"Network|Acme", text)]
@@ -776,6 +805,10 @@ def test_a_headline_in_capitals_is_no_person() -> None:
             "The victims accused a Chilean bishop, Juan de la Cruz Barros Madrid. Barros denied it. The lead voice of "
             "the victims, Juan Carlos Cruz, spoke out. Cruz told reporters that Barros saw it all.",
             {"Juan de la Cruz Barros Madrid": 1, "Juan Carlos Cruz": 1, "Cruz": 1},
+        ),
+        (  # one apostrophe or the other, and a rank before either name
+            "Cardinal Sean O'Malley of Boston spoke on Monday. Later Cardinal O’Malley said the church must act.",
+            {"Sean O'Malley": 2},
         ),
     ],
 )

@@ -127,6 +127,11 @@ def test_pronoun_of_the_wrong_gender_is_skipped(resolve) -> None:
     assert resolve(text, "She", "said").name == "Jane Roe"
 
 
+def test_a_rank_before_a_name_gives_its_gender(resolve) -> None:
+    text = "Cardinal Ottaviani spoke first. Then Cardinal Bea stood up. “I have the right to compose this,” he says."
+    assert resolve(text, "he", "says", after="this,” ").name == "Bea"  # alone, Bea reads as a woman
+
+
 def test_pronoun_without_antecedent_is_unresolved(resolve) -> None:
     speaker = resolve("The storm hit the coast on Monday. He said that the damage was severe.", "He", "said")
     assert speaker.name is None and speaker.resolved_by == "unresolved" and speaker.confidence is None

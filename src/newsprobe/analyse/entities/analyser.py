@@ -27,11 +27,12 @@ from .names import (
     PLACE_ALIASES,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
+    RANK_WORDS,
     TITLE_WORDS,
     is_name_suffix,
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
-from .rules import first_name_gender, load_gazetteer, normalise_name
+from .rules import first_name_gender, load_gazetteer, normalise_name, ranked_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -72,15 +73,21 @@ def _is_nationality_party_or_faith(word: str) -> bool:
     return word[:1].isupper() and (nationality_or_faith(word) or word.lower() in PARTY_WORDS)
 
 
-def _strip_titles(ent: SpacySpan) -> tuple[int, bool]:
-    """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut."""
+def _strip_titles(ent: SpacySpan, *, ranks: bool) -> tuple[int, bool]:
+    """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut;
+    with `ranks`, a rank is a title too ('Cardinal Müller')."""
+    titles = TITLE_WORDS | RANK_WORDS if ranks else TITLE_WORDS
     index = 0
     tokens = list(ent)
-    while index < len(tokens) - 1 and (_title_or_qualifier(tokens[index]) or (index > 0 and _split_off(tokens[index]))):
+    while index < len(tokens) - 1 and (
+        tokens[index].lower_ in titles
+        or _is_nationality_party_or_faith(tokens[index].text)
+        or (index > 0 and _split_off(tokens[index]))
+    ):
         index += 1
     if tokens[index].tag_ == "POS":
         return 0, False  # 'the President’s Commission on CIA Activities': the title's, not a person's
-    return index, index > 0 and any(t.lower_ in TITLE_WORDS for t in tokens[:index])
+    return index, index > 0 and any(t.lower_ in titles for t in tokens[:index])
 
 
 def _split_off(token: Token) -> bool:
@@ -108,7 +115,9 @@ _PRONOUNS = frozenset("i we you he she it they".split())
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     if label == "PERSON" and _only_titles(ent):
         return None  # 'Cmdr.' tagged apart from the name after it, 'Apostolic Nuncio' with no name
-    first, had_title = _strip_titles(ent) if label in ("PERSON", "ORG") else (0, False)
+    if ranked_name([t for t in ent if not t.is_punct], first_names()):
+        label = "PERSON"  # 'Cardinal Parolin' tagged a product, 'Bishop Mark Davies' an organisation
+    first, had_title = _strip_titles(ent, ranks=label == "PERSON") if label in ("PERSON", "ORG") else (0, False)
     if label == "ORG" and not had_title:
         first = 0  # 'European Union': a nationality word opens the organisation's own name
     if had_title and ent[first].lower_ in ("of", "for"):
@@ -251,8 +260,9 @@ def father_and_son(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _spelling(word: str) -> str:
-    """A name's spelling with doubled letters written once ('Zelenskyy' and 'Zelensky')."""
-    return _DOUBLED_LETTER.sub(r"\1", word.casefold())
+    """A name's spelling with doubled letters written once ('Zelenskyy' and 'Zelensky') and one apostrophe
+    ('O’Malley' and 'O'Malley')."""
+    return _DOUBLED_LETTER.sub(r"\1", word.casefold().replace("’", "'"))
 
 
 def _given_and_surname(words: tuple[str, ...]) -> tuple[str, str] | None:

@@ -15,6 +15,11 @@ TITLE_WORDS = frozenset(
     speaker""".split()
 )
 
+# Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean
+# O'Malley; 'Professor Chiodi' is Maurizio Chiodi); alone or last they may be a surname ('Julie Bishop'), so they
+# are never a name's only word
+RANK_WORDS = frozenset("cardinal bishop monsignor monsignore msgr msgr. professor professors prof prof.".split())
+
 # Forms of address that stand for a name when used alone ('Sister said', 'Father writes'): no one's name
 ADDRESS_WORDS = frozenset("sister father brother mother".split())
 
@@ -200,6 +205,14 @@ GENDERED_WORDS: dict[str, str] = {
     "congressman": "m",
     "chairman": "m",
     "businessman": "m",
+    "cardinal": "m",  # ranks of the Catholic clergy ('Cardinal Bea … he'; 'Bea' alone reads as a woman's name)
+    "monsignor": "m",
+    "monsignore": "m",
+    "msgr": "m",
+    "msgr.": "m",
+    "father": "m",
+    "fr.": "m",
+    "brother": "m",
     "ms.": "f",
     "ms": "f",
     "mrs.": "f",
@@ -213,6 +226,8 @@ GENDERED_WORDS: dict[str, str] = {
     "congresswoman": "f",
     "chairwoman": "f",
     "businesswoman": "f",
+    "sister": "f",
+    "mother": "f",
 }
 
 

@@ -11,25 +11,36 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import EVENT_WORDS, TITLE_WORDS, is_name_suffix, without_accents
+from .names import EVENT_WORDS, RANK_WORDS, TITLE_WORDS, is_name_suffix, without_accents
 from .world_names import surname_rank
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["COMPONENT", "LABELLED", "RuleEntities", "add_rule_entities", "load_gazetteer", "normalise_name"]
+__all__ = [
+    "COMPONENT",
+    "LABELLED",
+    "RuleEntities",
+    "add_rule_entities",
+    "load_gazetteer",
+    "normalise_name",
+    "ranked_name",
+]
 
 COMPONENT = "newsprobe_rule_entities"
 LABELLED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"})
 PROPER_TAGS = frozenset({"NNP", "NNPS"})
 INNER_WORDS = frozenset({"of", "for", "the", "-", "&", "de", "al"})
+# words that join the words of a thing's name, not a person's ('Action Against Hunger', 'Star Trek Into Darkness')
+_JOINING_WORDS = frozenset("a an and or to in into on at by with from against over under without about".split())
+NAME_BREAKS = frozenset({"of", "for", "the", "&"})  # inner words that end a person's name
 ORG_WORDS = frozenset(
     """ministry department agency council party army forces force coalition committee commission bank university
     institute organization organisation union association corporation company inc inc. ltd ltd. group news times
@@ -124,6 +135,18 @@ def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:
     }
 
 
+def ranked_name(words: Sequence[Token], first_names: Collection[str]) -> bool:
+    """A rank before one to three capitalised words that name a person: a known first name first, or a last word
+    that is no English word ('Cardinal Coccopalmerio', 'Bishop Mark Davies'; not 'Bishop Accountability', nor two
+    ranked names in a row)."""
+    if not (2 <= len(words) <= 4 and words[0].lower_ in RANK_WORDS):
+        return False
+    name = words[1:]
+    if not all(t.text[:1].isupper() and t.lower_ not in ORG_WORDS | FACILITY_WORDS | RANK_WORDS for t in name):
+        return False
+    return name[0].lower_ in first_names or name[-1].lower_ not in common_words()
+
+
 class RuleEntities:
     """A spaCy pipeline component that sets `doc.ents` without a statistical model."""
 
@@ -147,6 +170,10 @@ class RuleEntities:
         """The whole chunk when it names an organisation or facility, else the longest gazetteer
         matches left to right up to a full name of a person, and the rest labelled by shape."""
         start, end = strip_titles(doc, *chunk)
+        ranked_end = self._ranked_full_name_end(doc, start, end)
+        if ranked_end is not None:
+            yield _span(doc, start + 1, ranked_end, "PERSON")  # 'Cardinal Sean O'Malley | of Boston'
+            start = ranked_end
         if not self.gazetteer.get(normalise_name(doc[start:end].text)):  # 'Fox News Sunday', 'Black Friday' stay
             while end - start > 1 and doc[end - 1].lower_ in WEEKDAYS:
                 end -= 1  # 'the New York Times Tuesday', 'the House Intelligence Committee Tuesday': a day after it
@@ -166,12 +193,12 @@ class RuleEntities:
         position = start
         rest_start = start
         while position < end:
-            name_end = _before_trailing_acronyms(doc, position, end)
+            name_end = _before_trailing_acronyms(doc, position, self._person_name_end(doc, position, end))
             if self._is_full_name(doc, position, name_end):
                 yield from self._shape_spans(doc, *_without_trailing_titles(doc, rest_start, position))
                 yield _span(doc, position, name_end, "PERSON")
-                yield from self._shape_spans(doc, name_end, end)
-                return
+                position = rest_start = name_end  # 'Sean O'Malley | of Boston'
+                continue
             match = self._longest_match(doc, position, end)
             if match is None:
                 position += 1
@@ -181,6 +208,19 @@ class RuleEntities:
             yield _span(doc, position, match_end, label)
             position = rest_start = match_end
         yield from self._shape_spans(doc, rest_start, end)
+
+    def _ranked_full_name_end(self, doc: Doc, start: int, end: int) -> int | None:
+        """Where a full name after a rank ends ('Cardinal Gerhard Ludwig Müller', whom the gazetteer may know as
+        'Cardinal Sean' and 'Müller'), unless the gazetteer knows the ranked name. A rank before one word ('Cardinal
+        Bea', 'Monsignor Pacelli') stays, as the gazetteer knows it, for entity grouping to cut off."""
+        name_end = _before_inner_word(doc, start, end)
+        if (
+            name_end - start >= 3
+            and ranked_name(list(doc[start:name_end]), self.first_names)
+            and normalise_name(doc[start:name_end].text) not in self.gazetteer
+        ):
+            return name_end
+        return None
 
     def _is_full_name(self, doc: Doc, start: int, end: int) -> bool:
         """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
@@ -205,6 +245,13 @@ class RuleEntities:
             )
             labels.add(match[1] if match and not misread else "PERSON")
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
+
+    def _person_name_end(self, doc: Doc, start: int, end: int) -> int:
+        """A person's name ends before an 'of' after it ('Sean O'Malley of Boston'), unless all its words after the
+        first are English words ('Royal Borough of Greenwich')."""
+        cut = _before_inner_word(doc, start, end)
+        uncommon = any(token.lower_ not in self.common_words for token in doc[start + 1 : cut])
+        return cut if uncommon else end
 
     def _surname_read_as_a_people(self, doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
         """'Viktor Orbán': a full name's last word that the gazetteer (distilled from a tagger that took it for a
@@ -238,7 +285,9 @@ class RuleEntities:
             if words[1] in self.first_names and not _is_acronym(doc[start + 1]) and len(words) > 2:
                 return _span(doc, start + 1, end, "PERSON")  # 'DL Larry Ogunjobi': a position before a name
             return _span(doc, start, end, "ORG")  # 'VW Atlas', 'DJI Mavic Mini': a company's product
-        person = words[0] in self.first_names or not all(word in self.common_words for word in words)
+        uncommon = not all(word in self.common_words for word in words)
+        joined = any(token.lower_ in _JOINING_WORDS for token in doc[start + 1 : end])  # 'Action Against Hunger'
+        person = words[0] in self.first_names or (uncommon and not joined)
         return _span(doc, start, end, "PERSON" if person else "ORG")
 
     def _longest_match(self, doc: Doc, start: int, end: int) -> tuple[int, str] | None:
@@ -264,6 +313,12 @@ def _surname_the_gazetteer_misreads(doc: Doc, position: int, match: tuple[int, s
         return True
     rank = surname_rank(word)
     return rank is not None and rank <= COMPANY_SURNAME_RANK
+
+
+def _before_inner_word(doc: Doc, start: int, end: int) -> int:
+    """Where a person's name starting at `start` ends at the latest: before an 'of', 'for', 'the' or '&' after its
+    first word ('Sean O'Malley of Boston'; a hyphen, 'de' or 'al' may stand inside a name)."""
+    return next((i for i in range(start + 1, end) if doc[i].lower_ in NAME_BREAKS), end)
 
 
 def _before_trailing_acronyms(doc: Doc, start: int, end: int) -> int:
