@@ -12,13 +12,15 @@ TITLE_WORDS = frozenset(
     spokesperson senator representative governor mayor king queen prince princess pope sheikh chair chairman chairwoman
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
     adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr. leader
-    speaker""".split()
+    speaker councillor councilor councilman councilwoman alderman assemblyman assemblywoman sheriff""".split()
 )
 
 # Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean
-# O'Malley; 'Professor Chiodi' is Maurizio Chiodi); alone or last they may be a surname ('Julie Bishop'), so they
-# are never a name's only word
-RANK_WORDS = frozenset("cardinal bishop monsignor monsignore msgr msgr. professor professors prof prof.".split())
+# O'Malley; 'Professor Chiodi' is Maurizio Chiodi, 'Premier Li' Li Keqiang); alone or last they may be a surname
+# ('Julie Bishop'), and they open names of other things ('Premier League'), so they are cut from people's names only
+RANK_WORDS = frozenset(
+    "cardinal bishop monsignor monsignore msgr msgr. father professor professors prof prof. premier".split()
+)
 
 # Forms of address that stand for a name when used alone ('Sister said', 'Father writes'): no one's name
 ADDRESS_WORDS = frozenset("sister father brother mother".split())
