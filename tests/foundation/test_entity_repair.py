@@ -719,6 +719,18 @@ def test_a_rank_before_a_name_is_no_part_of_it_and_one_person_is_one_entity(prof
     assert "League" not in labels
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_title_in_capitals_before_a_word_in_mixed_case_is_an_acronym_and_dr_congo_a_place(profile: str) -> None:
+    text = (
+        "Ebola has spread in Congo, and the DR Congo health ministry acted. Dr. Tedros said so. The DRC asked for "
+        "help. Travis spokesman Airman Joe Conrad declined to comment. Prof. E. Christian Brugger replied."
+    )
+    entities = _entities(Article(text=text), profile).entities
+    labels = {m.text: e.label for e in entities for m in e.mentions}
+    assert {labels.get(name) for name in ("Congo", "DR Congo", "DRC")} == {"GPE"}
+    assert labels.get("Tedros") == labels.get("Joe Conrad") == labels.get("E. Christian Brugger") == "PERSON"
+
+
 def test_fast_names_a_person_before_of_and_no_person_with_joining_words() -> None:
     text = (
         "Olivier Le Guillou of Action Against Hunger spoke. The neighbouring Royal Borough of Greenwich adopted a "

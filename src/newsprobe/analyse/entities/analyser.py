@@ -32,7 +32,7 @@ from .names import (
     is_name_suffix,
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
-from .rules import first_name_gender, load_gazetteer, normalise_name, ranked_name
+from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, ranked_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -80,7 +80,7 @@ def _strip_titles(ent: SpacySpan, *, ranks: bool) -> tuple[int, bool]:
     index = 0
     tokens = list(ent)
     while index < len(tokens) - 1 and (
-        tokens[index].lower_ in titles
+        is_title(tokens[index], titles)
         or _is_nationality_party_or_faith(tokens[index].text)
         or (index > 0 and _split_off(tokens[index]))
     ):

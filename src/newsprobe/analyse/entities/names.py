@@ -12,7 +12,8 @@ TITLE_WORDS = frozenset(
     spokesperson senator representative governor mayor king queen prince princess pope sheikh chair chairman chairwoman
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
     adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr. leader
-    speaker councillor councilor councilman councilwoman alderman assemblyman assemblywoman sheriff""".split()
+    speaker councillor councilor councilman councilwoman alderman assemblyman assemblywoman sheriff officer detective
+    trooper airman sergeant corporal lieutenant colonel""".split()
 )
 
 # Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean
@@ -64,6 +65,9 @@ PLACE_ALIASES = {
     "uae": "united arab emirates",
     "eu": "european union",
     "dprk": "north korea",
+    "dr congo": "democratic republic of the congo",
+    "drc": "democratic republic of the congo",
+    "democratic republic of congo": "democratic republic of the congo",
 }
 
 # Other names of the same organisation that share no word with it; keys and values are case-folded.

@@ -484,6 +484,8 @@ def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Cal
         return "ORG"
     if label != "ORG" and normalise_name(text) in ORGANISATION_ALIASES:
         return "ORG"  # 'Daesh', tagged a place
+    if label == "ORG" and known_place(PLACE_ALIASES.get(normalise_name(text), "")):
+        return "GPE"  # 'DR Congo', 'US', tagged an organisation
     words = text.split()
     if label in _NAME_LABELS | {"LAW"} and len(words) > 1 and words[-1] in _LAW_HEADS:
         return "LAW"

@@ -29,6 +29,7 @@ __all__ = [
     "LABELLED",
     "RuleEntities",
     "add_rule_entities",
+    "is_title",
     "load_gazetteer",
     "normalise_name",
     "ranked_name",
@@ -40,6 +41,7 @@ PROPER_TAGS = frozenset({"NNP", "NNPS"})
 INNER_WORDS = frozenset({"of", "for", "the", "-", "&", "de", "al"})
 # words that join the words of a thing's name, not a person's ('Action Against Hunger', 'Star Trek Into Darkness')
 _JOINING_WORDS = frozenset("a an and or to in into on at by with from against over under without about".split())
+_ABBREVIATED_TITLES = frozenset(w.removesuffix(".") for w in TITLE_WORDS if w.endswith("."))  # 'dr', 'gen'
 NAME_BREAKS = frozenset({"of", "for", "the", "&"})  # inner words that end a person's name
 ORG_WORDS = frozenset(
     """ministry department agency council party army forces force coalition committee commission bank university
@@ -380,9 +382,18 @@ def _joins_a_name(doc: Doc, i: int) -> bool:
     return doc[i].lower_ in INNER_WORDS
 
 
+def is_title(token: Token, titles: Collection[str] = TITLE_WORDS) -> bool:
+    """A title before a name; not one written in capitals that is otherwise abbreviated with a full stop, before a
+    word in mixed case: an acronym ('DR Congo' is no Dr. Congo)."""
+    if token.lower_ not in titles:
+        return False
+    acronym = token.text.isupper() and token.lower_ in _ABBREVIATED_TITLES
+    return not (acronym and token.i + 1 < len(token.doc) and not token.nbor(1).text.isupper())
+
+
 def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The range without leading titles ('Deputy Foreign Minister') and dangling inner words."""
-    while start < end and (doc[start].lower_ in TITLE_WORDS or doc[start].lower_ in INNER_WORDS):
+    while start < end and (is_title(doc[start]) or doc[start].lower_ in INNER_WORDS):
         start += 1
     while end > start and doc[end - 1].lower_ in INNER_WORDS:
         end -= 1
