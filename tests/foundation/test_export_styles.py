@@ -292,6 +292,23 @@ def test_a_poll_form_before_the_headline_is_no_title():
     assert [b.reason for b in article.removed] == ["poll widget"]
 
 
+def test_a_shops_price_box_set_into_the_text_is_removed_and_the_sentences_around_it_kept():
+    raw = (
+        "Assange is still in the embassy\n\n"
+        "He asked the audience to stand with Julian. Thank you.” No Place to Hide: Edwa... Glenn Greenwald Best Price: "
+        "$1.49 Buy New $3.70 (as of 06:30 EDT - Details)\n"
+        "Rob Pincus Best Price: $2.00 Buy New $17.99 (as of 03:35 EDT - Details) He launched the site months earlier.\n"
+        "The WikiLeaks Files: T... WikiLeaks Best Price: $2.75 Buy New $7.00 (as of 12:00 EDT - Details)\n"
+        "Celestron NexStar 90SL... Buy New $309.95 (as of 04:50 EDT - Details)\n"
+        "The best price for freedom is vigilance, he said.\n"
+    )
+    article = _extract(raw)
+    assert [b.reason for b in article.removed] == ["advertisement"] * 4
+    assert not any(gone in article.text for gone in ("Best Price:", "Buy New", "Greenwald", "Pincus"))
+    for kept in ("stand with Julian. Thank you.”", "He launched the site months earlier.", "best price for freedom"):
+        assert kept in article.text
+
+
 @pytest.mark.parametrize(
     "raw", [WIRE, BLOG, NEWSLETTER, REPUBLISHER, NEWSLETTER_POST, AP_PRESS, SENTENCE_PER_LINE, POLL_FORM]
 )

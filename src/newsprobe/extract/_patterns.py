@@ -40,6 +40,14 @@ _POLL_CONSENT = (
 )
 POLL_WIDGET = rf"take our poll\W+story continues below\b(?:.{{0,1500}}?{_POLL_CONSENT})?|{_POLL_CONSENT}"
 
+# A shop's price box set into the text, as LewRockwell.com's book boxes come out in its text: "No Place to Hide: Edwa...
+# Glenn Greenwald Best Price: $1.49 Buy New $3.70 (as of 06:30 EDT - Details)". The title is cut after 22 characters,
+# or the box (a short title and its author) opens a line or follows a sentence's end.
+PRICE_WIDGET = (
+    r"(?:[^\n]{22}\.\.\.(?: [^\n!?]{1,40}?)?|(?:^|(?<=[.!?] )|(?<=[.!?][”\"’)] ))[^\n.!?…]{1,60}?)"
+    r" (?:Best Price: \$[\d.,]+(?: Buy New \$[\d.,]+)?|Buy New \$[\d.,]+) \(as of [^)\n]{1,30}- Details\)"
+)
+
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
     (

@@ -6,7 +6,17 @@ import re
 from dataclasses import dataclass
 
 from ..document import Metadata, ParagraphKind
-from ._patterns import BYLINE, DATELINE, POLL_WIDGET, POSTED, QUOTED_KICKER_HEADLINE, TAG_LABELS, TAG_LINE, WEEKDAYS
+from ._patterns import (
+    BYLINE,
+    DATELINE,
+    POLL_WIDGET,
+    POSTED,
+    PRICE_WIDGET,
+    QUOTED_KICKER_HEADLINE,
+    TAG_LABELS,
+    TAG_LINE,
+    WEEKDAYS,
+)
 from .assemble import Assembler, boilerplate_reason, closing_notes, normalise_space
 from .dates import parse_date
 from .markdown import flatten_inline, is_link_only, strip_block_markers
@@ -20,7 +30,9 @@ _OPENS_UNIT = re.compile(r"^[\"'“‘(\[–—-]*[A-Z0-9]")
 _OPENS_SENTENCE = re.compile(r"^[\"'“‘(\[]*[A-Z]")
 UNIT_LINES_SHARE = 0.5
 _QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
-_POLL_WIDGET = re.compile(f"({POLL_WIDGET})", re.I | re.S)  # one group: split() keeps each form between texts
+# one group: split() keeps each widget between the texts around it
+_WIDGETS = re.compile(f"((?i:{POLL_WIDGET})|{PRICE_WIDGET})", re.M | re.S)
+_PRICE_WIDGET = re.compile(PRICE_WIDGET, re.M)
 MAX_TITLE_WORDS = 30
 
 
@@ -45,7 +57,7 @@ class Block:
 
 def split_blocks(raw: str) -> list[Block]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    pieces = _POLL_WIDGET.split(raw)
+    pieces = _WIDGETS.split(raw)
     texts, widgets = pieces[::2], pieces[1::2]
     chunked = [[_Line.read(chunk) for chunk in re.split(r"\n\s*\n", text)] for text in texts]
     one_unit_a_line = _lines_are_units([lines for chunks in chunked for lines in chunks if lines])
@@ -59,7 +71,8 @@ def split_blocks(raw: str) -> list[Block]:
                     heading = any(line.heading for line in group)
                     blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
         if widget:
-            blocks.append(Block(lines=[normalise_space(widget)], removal="poll widget"))
+            removal = "advertisement" if _PRICE_WIDGET.fullmatch(widget) else "poll widget"
+            blocks.append(Block(lines=[normalise_space(widget)], removal=removal))
     return blocks
 
 
