@@ -80,9 +80,7 @@ def _strip_titles(ent: SpacySpan, *, ranks: bool) -> tuple[int, bool]:
     index = 0
     tokens = list(ent)
     while index < len(tokens) - 1 and (
-        is_title(tokens[index], titles)
-        or _is_nationality_party_or_faith(tokens[index].text)
-        or (index > 0 and _split_off(tokens[index]))
+        _title_or_qualifier(tokens[index], titles) or (index > 0 and _split_off(tokens[index]))
     ):
         index += 1
     if tokens[index].tag_ == "POS":
@@ -104,9 +102,9 @@ def _only_titles(ent: SpacySpan) -> bool:
     return any(t.lower_ in TITLE_WORDS for t in words) and all(_title_or_qualifier(t) for t in words)
 
 
-def _title_or_qualifier(token: Token) -> bool:
+def _title_or_qualifier(token: Token, titles: frozenset[str] = TITLE_WORDS) -> bool:
     """A title, or a nationality, party or faith word: what may stand before a person's name."""
-    return token.lower_ in TITLE_WORDS or _is_nationality_party_or_faith(token.text)
+    return is_title(token, titles) or _is_nationality_party_or_faith(token.text)
 
 
 _PRONOUNS = frozenset("i we you he she it they".split())
