@@ -734,10 +734,11 @@ def test_a_title_in_capitals_before_a_word_in_mixed_case_is_an_acronym_and_dr_co
 def test_fast_names_a_person_before_of_and_no_person_with_joining_words() -> None:
     text = (
         "Olivier Le Guillou of Action Against Hunger spoke. The neighbouring Royal Borough of Greenwich adopted a "
-        "motion. Vice Premier Liu He met officials."
+        "motion. Vice Premier Liu He met officials. Ontario Premier Doug Ford came too."
     )
     labels = {e.name: e.label for e in _entities(Article(text=text), "fast").entities}
     assert labels.get("Le Guillou") == "PERSON" and labels.get("Action Against Hunger") != "PERSON"
+    assert labels.get("Doug Ford") == "PERSON" and "Ontario Premier" not in labels
     assert "Royal Borough" not in labels and labels.get("Liu He", "PERSON") == "PERSON"
 
 

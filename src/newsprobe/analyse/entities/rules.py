@@ -401,8 +401,9 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _without_trailing_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """'Emirates President' before 'Tim Clark': the title belongs to the name that follows."""
-    while end > start and doc[end - 1].lower_ in TITLE_WORDS:
+    """'Emirates President' before 'Tim Clark', 'Ontario Premier' before 'Doug Ford': the title or rank belongs to the
+    name that follows."""
+    while end > start and doc[end - 1].lower_ in TITLE_WORDS | RANK_WORDS:
         end -= 1
     return start, end
 
