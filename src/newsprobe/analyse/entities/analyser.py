@@ -27,7 +27,7 @@ from .names import (
     PLACE_ALIASES,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
-    RANK_WORDS,
+    TITLE_AND_RANK_WORDS,
     TITLE_WORDS,
     is_name_suffix,
 )
@@ -76,7 +76,7 @@ def _is_nationality_party_or_faith(word: str) -> bool:
 def _strip_titles(ent: SpacySpan, *, ranks: bool) -> tuple[int, bool]:
     """Index of the first name token after titles ('Russian FM Sergey Lavrov' -> 2) and whether any were cut;
     with `ranks`, a rank is a title too ('Cardinal Müller')."""
-    titles = TITLE_WORDS | RANK_WORDS if ranks else TITLE_WORDS
+    titles = TITLE_AND_RANK_WORDS if ranks else TITLE_WORDS
     index = 0
     tokens = list(ent)
     while index < len(tokens) - 1 and (

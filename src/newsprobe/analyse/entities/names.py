@@ -22,6 +22,7 @@ TITLE_WORDS = frozenset(
 RANK_WORDS = frozenset(
     "cardinal bishop monsignor monsignore msgr msgr. father professor professors prof prof. premier".split()
 )
+TITLE_AND_RANK_WORDS = TITLE_WORDS | RANK_WORDS
 
 # Forms of address that stand for a name when used alone ('Sister said', 'Father writes'): no one's name
 ADDRESS_WORDS = frozenset("sister father brother mother".split())

@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import EVENT_WORDS, RANK_WORDS, TITLE_WORDS, is_name_suffix, without_accents
+from .names import EVENT_WORDS, RANK_WORDS, TITLE_AND_RANK_WORDS, TITLE_WORDS, is_name_suffix, without_accents
 from .world_names import surname_rank
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ ORG_WORDS = frozenset(
 # bodies named for what they work on: 'National Institute on Drug Abuse', 'Council on Foreign Relations'
 _BODIES_ON = frozenset("institute committee subcommittee council commission force center centre conference".split())
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
+# words no ranked person's name holds ('Bishop Accountability', 'Cardinal Alfrink, Cardinal Frings')
+_NOT_IN_A_RANKED_NAME = ORG_WORDS | FACILITY_WORDS | RANK_WORDS
 # Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
 MONTHS = frozenset(
@@ -144,7 +146,7 @@ def ranked_name(words: Sequence[Token], first_names: Collection[str]) -> bool:
     if not (2 <= len(words) <= 4 and words[0].lower_ in RANK_WORDS):
         return False
     name = words[1:]
-    if not all(t.text[:1].isupper() and t.lower_ not in ORG_WORDS | FACILITY_WORDS | RANK_WORDS for t in name):
+    if not all(t.text[:1].isupper() and t.lower_ not in _NOT_IN_A_RANKED_NAME for t in name):
         return False
     return name[0].lower_ in first_names or name[-1].lower_ not in common_words()
 
@@ -403,7 +405,7 @@ def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _without_trailing_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """'Emirates President' before 'Tim Clark', 'Ontario Premier' before 'Doug Ford': the title or rank belongs to the
     name that follows."""
-    while end > start and doc[end - 1].lower_ in TITLE_WORDS | RANK_WORDS:
+    while end > start and doc[end - 1].lower_ in TITLE_AND_RANK_WORDS:
         end -= 1
     return start, end
 
