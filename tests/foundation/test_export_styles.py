@@ -300,13 +300,35 @@ def test_a_shops_price_box_set_into_the_text_is_removed_and_the_sentences_around
         "Rob Pincus Best Price: $2.00 Buy New $17.99 (as of 03:35 EDT - Details) He launched the site months earlier.\n"
         "The WikiLeaks Files: T... WikiLeaks Best Price: $2.75 Buy New $7.00 (as of 12:00 EDT - Details)\n"
         "Celestron NexStar 90SL... Buy New $309.95 (as of 04:50 EDT - Details)\n"
-        "The best price for freedom is vigilance, he said.\n"
+        "The best price for freedom is vigilance, he said.\n\n"
+        "He was given asylum.\n"
     )
     article = _extract(raw)
     assert [b.reason for b in article.removed] == ["advertisement"] * 4
     assert not any(gone in article.text for gone in ("Best Price:", "Buy New", "Greenwald", "Pincus"))
-    for kept in ("stand with Julian. Thank you.”", "He launched the site months earlier.", "best price for freedom"):
-        assert kept in article.text
+    # the paragraph the boxes stood in stays one, so a pronoun after a box does not open a paragraph
+    assert article.text == (
+        "He asked the audience to stand with Julian. Thank you.” He launched the site months earlier. "
+        "The best price for freedom is vigilance, he said.\n\nHe was given asylum."
+    )
+    assert len(article.paragraphs) == 2
+    assert {block.position for block in article.removed} == {article.paragraphs[1].start}
+
+
+def test_a_newsletters_sign_up_form_set_into_the_text_is_removed_with_its_pitch():
+    raw = (
+        "Gun group backs red flag laws\n\n"
+        "The group cited the shooting in Parkland, Florida.\n"
+        "The most reliable politics newsletter.\n"
+        "Sign up for POLITICO Playbook and get the latest news, every morning — in your inbox.\n"
+        "Email Sign Up By signing up you agree to receive email newsletters or alerts from POLITICO.\n"
+        "You can unsubscribe at any time.\n"
+        "The group also passed a resolution.\n"
+    )
+    article = _extract(raw)
+    assert [b.reason for b in article.removed] == ["newsletter sign-up"]
+    assert article.removed[0].text.startswith("The most reliable") and article.removed[0].text.endswith("any time.")
+    assert article.text == "The group cited the shooting in Parkland, Florida. The group also passed a resolution."
 
 
 @pytest.mark.parametrize(

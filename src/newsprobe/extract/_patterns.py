@@ -48,6 +48,14 @@ PRICE_WIDGET = (
     r" (?:Best Price: \$[\d.,]+(?: Buy New \$[\d.,]+)?|Buy New \$[\d.,]+) \(as of [^)\n]{1,30}- Details\)"
 )
 
+# A newsletter's sign-up form set into the text, as POLITICO's come out in the SemEval texts: "The most reliable
+# politics newsletter. Sign up for POLITICO Playbook and get the latest news, every morning — in your inbox. Email Sign
+# Up By signing up you agree to receive email newsletters or alerts from POLITICO. You can unsubscribe at any time."
+NEWSLETTER_WIDGET = (
+    r"(?:(?:^|(?<=[.!?] ))[^\n.!?]{0,120}\b(?:newsletter|in your inbox)\.\s+){0,2}"
+    r"(?:email )?sign up:? by signing up,? you agree to [^\n.]{0,120}\.(?:\s+you can unsubscribe at any time\.)?"
+)
+
 BOILERPLATE_RULES: list[tuple[str, str]] = [
     ("republication notice", r"^(?:the )?original source of this article is\b"),
     (

@@ -9,6 +9,7 @@ from ..document import Metadata, ParagraphKind
 from ._patterns import (
     BYLINE,
     DATELINE,
+    NEWSLETTER_WIDGET,
     POLL_WIDGET,
     POSTED,
     PRICE_WIDGET,
@@ -31,8 +32,14 @@ _OPENS_SENTENCE = re.compile(r"^[\"'“‘(\[]*[A-Z]")
 UNIT_LINES_SHARE = 0.5
 _QUOTED_KICKER_HEADLINE = re.compile(QUOTED_KICKER_HEADLINE)
 # one group: split() keeps each widget between the texts around it
-_WIDGETS = re.compile(f"((?i:{POLL_WIDGET})|{PRICE_WIDGET})", re.M | re.S)
-_PRICE_WIDGET = re.compile(PRICE_WIDGET, re.M)
+_WIDGETS = re.compile(f"((?i:{POLL_WIDGET})|{PRICE_WIDGET}|(?i:{NEWSLETTER_WIDGET}))", re.M | re.S)
+_WIDGET_REMOVALS = [
+    (re.compile(PRICE_WIDGET, re.M), "advertisement"),
+    (re.compile(NEWSLETTER_WIDGET, re.M | re.I), "newsletter sign-up"),
+]
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_PARAGRAPH_ENDS = re.compile(r"(?:^|\n[ \t]*\n)\s*$")
+_PARAGRAPH_OPENS = re.compile(r"[ \t]*\n[ \t]*\n")
 MAX_TITLE_WORDS = 30
 
 
@@ -57,23 +64,42 @@ class Block:
 
 def split_blocks(raw: str) -> list[Block]:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    pieces = _WIDGETS.split(raw)
-    texts, widgets = pieces[::2], pieces[1::2]
-    chunked = [[_Line.read(chunk) for chunk in re.split(r"\n\s*\n", text)] for text in texts]
-    one_unit_a_line = _lines_are_units([lines for chunks in chunked for lines in chunks if lines])
+    text, widgets_before = _set_widgets_aside(raw)
+    chunked = [_Line.read(chunk) for chunk in _PARAGRAPH_BREAK.split(text)]
+    one_unit_a_line = _lines_are_units([lines for lines in chunked if lines])
     blocks: list[Block] = []
-    for chunks, widget in zip(chunked, [*widgets, None], strict=True):
-        for lines in chunks:
-            # the first lines are the title's ("Shock!" over "The Pope Is Now …"), whatever their punctuation
-            for group in _units(lines) if one_unit_a_line and blocks else [lines]:
-                flat = [line.flat for line in group if line.flat]
-                if flat:
-                    heading = any(line.heading for line in group)
-                    blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
-        if widget:
-            removal = "advertisement" if _PRICE_WIDGET.fullmatch(widget) else "poll widget"
-            blocks.append(Block(lines=[normalise_space(widget)], removal=removal))
+    for index, lines in enumerate(chunked):
+        blocks.extend(_widget_block(widget) for widget in widgets_before.pop(index, []))
+        # the first lines are the title's ("Shock!" over "The Pope Is Now …"), whatever their punctuation
+        for group in _units(lines) if one_unit_a_line and blocks else [lines]:
+            flat = [line.flat for line in group if line.flat]
+            if flat:
+                heading = any(line.heading for line in group)
+                blocks.append(Block(lines=flat, heading=heading, link_only=all(line.link_only for line in group)))
+    blocks.extend(_widget_block(widget) for widgets in widgets_before.values() for widget in widgets)
     return blocks
+
+
+def _set_widgets_aside(raw: str) -> tuple[str, dict[int, list[str]]]:
+    """The text without its widgets, and the widgets that stood before each paragraph, by the paragraph's index. A
+    widget set inside a paragraph leaves that paragraph whole, its halves joined where the widget stood, and is
+    listed after it."""
+    text, *rest = _WIDGETS.split(raw)
+    widgets_before: dict[int, list[str]] = {}
+    for widget, after in zip(rest[::2], rest[1::2], strict=True):
+        paragraphs_before = len(_PARAGRAPH_BREAK.split(text.rstrip())) if text.strip() else 0
+        widgets_before.setdefault(paragraphs_before, []).append(widget)
+        if _PARAGRAPH_ENDS.search(text) or _PARAGRAPH_OPENS.match(after):
+            text += after
+        else:
+            on_a_line_of_its_own = text.rstrip(" \t").endswith("\n") or after.lstrip(" \t").startswith("\n")
+            text = text.rstrip() + ("\n" if on_a_line_of_its_own else " ") + after.lstrip()
+    return text, widgets_before
+
+
+def _widget_block(widget: str) -> Block:
+    removal = next((reason for pattern, reason in _WIDGET_REMOVALS if pattern.fullmatch(widget)), "poll widget")
+    return Block(lines=[normalise_space(widget)], removal=removal)
 
 
 @dataclass
