@@ -26,9 +26,11 @@ from newsprobe.analyse.entities.repair import (
     _untagged_repeats,
     _without_common_nouns_as_organisations,
     _works_by_context,
+    repair_mentions,
     without_common_nouns_as_people,
 )
 from newsprobe.analyse.nationalities import nationalities, provinces
+from newsprobe.analyse.nlp import SharedNLP
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.api import extract
 from newsprobe.document import Article
@@ -427,6 +429,20 @@ def test_a_one_word_person_the_article_also_writes_in_lower_case_is_not_kept() -
     )
     assert without_common_nouns_as_people(whole, [rice, bush]) == [bush]  # after a title: kept
     assert without_common_nouns_as_people(whole, [condoleezza, surname]) == [condoleezza, surname]
+
+
+def test_the_domain_of_an_office_of_title_run_into_a_name_is_cut_off_and_the_name_is_a_person() -> None:
+    whole = "Secretary of State Tillerson and former Director of National Intelligence Clapper met. Clapper left."
+    doc = SharedNLP("accurate").doc(whole)
+    found = [
+        (label, whole.index(text), whole.index(text) + len(text))
+        for label, text in [("ORG", "State Tillerson"), ("PRODUCT", "National Intelligence Clapper")]
+    ]
+    repaired = repair_mentions(doc, found, lambda name: False)
+    assert [(label, whole[start:end]) for label, start, end in repaired] == [
+        ("PERSON", "Tillerson"),
+        ("PERSON", "Clapper"),  # an English word, kept after a title
+    ]
 
 
 def test_a_given_name_before_a_persons_surname_is_that_person_but_not_a_place_word() -> None:

@@ -31,6 +31,8 @@ def test_titles_are_not_part_of_the_name(fast_nlp: SharedNLP) -> None:
     assert ("Moscow", "GPE") in found
     assert ("Tuesday", "DATE") in found
     assert not any("Minister" in text for text, _ in found)
+    found = labelled(fast_nlp, "He writes: Ex-Democratic National Committee head Debbie Wasserman Schultz said so.")
+    assert ("Democratic National Committee", "ORG") in found
 
 
 def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> None:
@@ -69,10 +71,21 @@ def test_a_common_surname_the_gazetteer_knows_as_a_company_ends_a_full_name(fast
     assert {("Kim Jong Un", "PERSON"), ("Victor Cha", "PERSON"), ("Kim Jong Il", "PERSON")} <= found
 
 
-def test_a_surname_the_gazetteer_knows_as_a_people_ends_a_full_name_unless_an_english_word(fast_nlp: SharedNLP) -> None:
+def test_a_surname_the_gazetteer_knows_as_a_people_or_company_ends_a_full_name_unless_an_english_word(
+    fast_nlp: SharedNLP,
+) -> None:
     found = labelled(fast_nlp, "Prime Minister Viktor Orbán warned Europe. Later, Joseph Christian spoke.")
     assert ("Viktor Orbán", "PERSON") in found and ("Joseph Christian", "PERSON") not in found
     assert ("Reagan Democrats", "PERSON") not in labelled(fast_nlp, "Long-time leaders of the Reagan Democrats met.")
+    # the gazetteer's tagger took 'Guyger' for a company
+    found = labelled(fast_nlp, "The Dallas Police Department fired Officer Amber Guyger on Monday.")
+    assert ("Amber Guyger", "PERSON") in found and not any(label == "ORG" and "Guyger" in t for t, label in found)
+
+
+def test_the_domain_of_an_office_of_title_is_no_part_of_the_name_after_it(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Director of National Intelligence Dan Coats agreed with Secretary of State Tillerson.")
+    assert {("Dan Coats", "PERSON"), ("Tillerson", "PERSON")} <= found
+    assert not any("Intelligence" in text or "State" in text for text, _ in found)
 
 
 def test_a_weekday_after_a_name_is_no_part_of_it(fast_nlp: SharedNLP) -> None:

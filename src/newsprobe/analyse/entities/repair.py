@@ -118,6 +118,9 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired: list[Found] = []
     for label, start, end in (piece for item in found for piece in _split_lines(whole, item)):
         bounds = _trim(doc, start, end)
+        held_role = _name_after_role_domain(whole, *bounds) if bounds is not None else None
+        if held_role is not None:
+            label, bounds = held_role
         if bounds is not None and label == "ORG":
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
@@ -138,7 +141,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _before_headline_verb(whole, *bounds)
         if _a_clause(doc, *bounds):
             continue
-        start, end = _grow_to_known_name(doc, *bounds, gazetteer)
+        # the tagger's table may know the domain and the name run together: 'National Intelligence Clapper'
+        start, end = bounds if held_role else _grow_to_known_name(doc, *bounds, gazetteer)
         label = _relabel(label, whole[start:end], gazetteer, is_outlet)
         repaired.append((label, start, end))
     repaired = _descriptors_cut(whole, _headline_names_cut(whole, _drop_overlaps(repaired)))
@@ -435,6 +439,26 @@ def _inside_role_phrase(whole: str, start: int, end: int) -> bool:
     return any(
         before.endswith(head) and text == tail for phrase in ROLE_PHRASES for head, tail in [_split_role(phrase)]
     )
+
+
+_LONGEST_ROLE_PHRASE = max(map(len, ROLE_PHRASES))
+
+
+def _name_after_role_domain(whole: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """'State Tillerson' after 'Secretary of', 'National Intelligence Clapper' after 'Director of': the tagger ran a
+    title's domain into the name of the person who holds it."""
+    before = whole[max(0, start - _LONGEST_ROLE_PHRASE) : start].lower()
+    for phrase in ROLE_PHRASES:
+        head, tail = _split_role(phrase)
+        name = whole[start + len(tail) + 1 : end]
+        if before.endswith(head) and whole[start:end].lower().startswith(tail + " ") and _could_be_a_name(name):
+            return "PERSON", (end - len(name), end)
+    return None
+
+
+def _could_be_a_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and normalise_name(w) not in GENERIC_NAME_WORDS for w in words)
 
 
 def _split_role(phrase: str) -> tuple[str, str]:
@@ -1083,8 +1107,13 @@ def _english_word_not_a_name(word: str) -> bool:
 
 
 def _after_title(whole: str, start: int) -> bool:
+    """After a title word ('Senator', 'Gen.') or a title of the form '<office> of <domain>' ('Director of National
+    Intelligence')."""
     before = words_before(whole, start)
-    return bool(before) and before[-1].rstrip(",") in TITLE_WORDS
+    if before and before[-1].rstrip(",") in TITLE_WORDS:
+        return True
+    longer_before = whole[max(0, start - _LONGEST_ROLE_PHRASE - 1) : start].lower().rstrip()
+    return longer_before.endswith(ROLE_PHRASES)
 
 
 def words_before(whole: str, start: int) -> list[str]:

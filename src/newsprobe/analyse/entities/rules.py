@@ -17,7 +17,15 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .names import EVENT_WORDS, RANK_WORDS, TITLE_AND_RANK_WORDS, TITLE_WORDS, is_name_suffix, without_accents
+from .names import (
+    EVENT_WORDS,
+    RANK_WORDS,
+    ROLE_PHRASES,
+    TITLE_AND_RANK_WORDS,
+    TITLE_WORDS,
+    is_name_suffix,
+    without_accents,
+)
 from .world_names import surname_rank
 
 if TYPE_CHECKING:
@@ -56,6 +64,7 @@ FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue ho
 # words no ranked person's name holds ('Bishop Accountability', 'Cardinal Alfrink, Cardinal Frings')
 _NOT_IN_A_RANKED_NAME = ORG_WORDS | FACILITY_WORDS | RANK_WORDS
 # Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
+_ROLE_PHRASE_WORDS = [phrase.split() for phrase in ROLE_PHRASES]
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december jan jan. feb feb.
@@ -173,7 +182,7 @@ class RuleEntities:
     def _label_chunk(self, doc: Doc, chunk: tuple[int, int]) -> Iterator[Span]:
         """The whole chunk when it names an organisation or facility, else the longest gazetteer
         matches left to right up to a full name of a person, and the rest labelled by shape."""
-        start, end = strip_titles(doc, *chunk)
+        start, end = strip_titles(doc, _past_role_phrase(doc, *chunk), chunk[1])
         ranked_end = self._ranked_full_name_end(doc, start, end)
         if ranked_end is not None:
             yield _span(doc, start + 1, ranked_end, "PERSON")  # 'Cardinal Sean O'Malley | of Boston'
@@ -245,7 +254,7 @@ class RuleEntities:
             match = self._longest_match(doc, position, end)
             misread = match is not None and (
                 _surname_the_gazetteer_misreads(doc, position, match, end)
-                or self._surname_read_as_a_people(doc, position, match, end)
+                or self._surname_read_as_a_group(doc, position, match, end)
             )
             labels.add(match[1] if match and not misread else "PERSON")
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
@@ -257,16 +266,17 @@ class RuleEntities:
         uncommon = any(token.lower_ not in self.common_words for token in doc[start + 1 : cut])
         return cut if uncommon else end
 
-    def _surname_read_as_a_people(self, doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
-        """'Viktor Orbán': a full name's last word that the gazetteer (distilled from a tagger that took it for a
-        nationality) knows as a people's name, and that is no English word ('Dawn French' is no full name here) nor a
-        plural ('Reagan Democrats')."""
+    def _surname_read_as_a_group(self, doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
+        """'Viktor Orbán', 'Amber Guyger': a full name's last word that the gazetteer (distilled from a tagger that
+        took it for a nationality or a company) knows as a people's or a company's name, and that is no English word
+        ('Dawn French' is no full name here), nor a plural ('Reagan Democrats') or an acronym ('Jordan BBC')."""
         word = doc[position]
         return (
-            match == (end, "NORP")
+            match in {(end, "NORP"), (end, "ORG")}
             and position == end - 1
             and word.lower_ not in self.common_words
             and word.tag_ != "NNPS"
+            and not _is_acronym(word)
         )
 
     def _shape_spans(self, doc: Doc, start: int, end: int) -> Iterator[Span]:
@@ -351,7 +361,11 @@ def _is_proper(token: Token) -> bool:
     if not token.text[:1].isalpha():
         return False
     return token.tag_ in PROPER_TAGS or (
-        token.tag_ == "JJ" and token.text[:1].isupper() and token.i > 0 and not token.is_sent_start
+        token.tag_ == "JJ"
+        and token.text[:1].isupper()
+        and token.i > 0
+        and not token.is_sent_start
+        and token.lower_ != "ex"  # 'Ex-Democratic National Committee head': a former head
     )
 
 
@@ -391,6 +405,16 @@ def is_title(token: Token, titles: Collection[str] = TITLE_WORDS) -> bool:
         return False
     acronym = token.text.isupper() and token.lower_ in _ABBREVIATED_TITLES
     return not (acronym and token.i + 1 < len(token.doc) and not token.nbor(1).text.isupper())
+
+
+def _past_role_phrase(doc: Doc, start: int, end: int) -> int:
+    """Where the name after a title of the form '<office> of <domain>' starts ('Director of National Intelligence |
+    Clapper'), or `start` when no such title opens the range."""
+    for phrase in _ROLE_PHRASE_WORDS:
+        past = start + len(phrase)
+        if past < end and [token.lower_ for token in doc[start:past]] == phrase:
+            return past
+    return start
 
 
 def strip_titles(doc: Doc, start: int, end: int) -> tuple[int, int]:
