@@ -470,6 +470,14 @@ def test_one_person_with_and_without_a_middle_initial_or_suffix_is_one_entity() 
     assert counts == {"Patrick Carlineo Jr.": 4, "Bill Clinton": 1, "Hillary Clinton": 1}
 
 
+def test_a_nickname_and_the_given_name_it_is_short_for_name_one_person() -> None:
+    names = ["Thomas Weinandy", "Tom Weinandy", "Weinandy", "Bob Menendez", "Robert Menendez", "Ed Smith", "Ted Smith"]
+    found = [("PERSON", EntityMention(start=10 * i, end=10 * i + 5, text=name)) for i, name in enumerate(names)]
+    counts = {e.name: e.count for e in group_mentions(found)}
+    # 'Ed' and 'Ted' are both short for 'Edward', but neither is the other's nickname
+    assert counts == {"Thomas Weinandy": 3, "Robert Menendez": 2, "Ed Smith": 1, "Ted Smith": 1}
+
+
 def test_the_surname_he_before_a_name_is_part_of_it() -> None:
     text = "He Jianxiong, a former director at the International Monetary Fund, said the talks were hard. He left."
     names = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from nicknames import NickNamer
 from pydantic import BaseModel, Field
 
 from ...document import Article, Span
@@ -230,20 +231,29 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     """'Lavrov' names the same person as 'Sergey Lavrov'; 'Sergey' alone does too; so do 'Patrick W. Carlineo',
     'Patrick Carlineo Jr.' and 'Pat Carlineo' (one surname, a middle initial or a suffix more, a short given name),
-    and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration that doubles a letter). Not 'Donald Trump' and
-    'Donald Trump Jr.', a father and son the gazetteer knows apart."""
+    'Tom Weinandy' and 'Thomas Weinandy' (a nickname), and 'Zelenskyy' and 'Volodymyr Zelensky' (a transliteration
+    that doubles a letter). Not 'Donald Trump' and 'Donald Trump Jr.', a father and son the gazetteer knows apart."""
     if father_and_son(short, long):
         return False
     spelled = {_spelling(word) for word in long}
     if len(short) < len(long) and all(_spelling(word) in spelled for word in short):
         return True
     a, b = _given_and_surname(short), _given_and_surname(long)
-    return (
-        a is not None
-        and b is not None
-        and _spelling(a[1]) == _spelling(b[1])
-        and (a[0].startswith(b[0]) or b[0].startswith(a[0]))
-    )
+    return a is not None and b is not None and _spelling(a[1]) == _spelling(b[1]) and _same_given_name(a[0], b[0])
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """'pat' and 'patrick' (one the start of the other), 'tom' and 'thomas', 'bob' and 'robert' (one a nickname of
+    the other in the `nicknames` table; not 'ed' and 'ted', two nicknames of 'edward')."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    table = _nicknames()
+    return b in table.nicknames_of(a) or a in table.nicknames_of(b)
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
 
 
 def father_and_son(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
@@ -364,18 +374,14 @@ def _home_of_shared_surname(
 
 
 def _one_person(groups: list[_Group]) -> bool:
-    """Names that differ only as 'Josh' / 'Joshua Apte' or 'Pat' / 'Patrick W. Carlineo' do: every pair of
-    first names has one as the start of the other, all end in one surname ('Juan Carlos Cruz' and 'Juan de la Cruz
+    """Names that differ only as 'Josh' / 'Joshua Apte', 'Pat' / 'Patrick W. Carlineo' or 'Tom' / 'Thomas Weinandy' do:
+    every pair of first names is one given name, all end in one surname ('Juan Carlos Cruz' and 'Juan de la Cruz
     Barros Madrid' are two men), and no two are a father and son ('Donald Trump Jr.')."""
     firsts = {g.name.split()[0].casefold().rstrip(".") for g in groups}
     names = [tuple(g.name.split()) for g in groups]
     surnames = {_spelling([w for w in name if not is_name_suffix(w)][-1]) for name in names}
     parent_and_child = any(father_and_son(a, b) for a in names for b in names)  # 'Trump': Donald or Donald Jr.?
-    return (
-        not parent_and_child
-        and len(surnames) == 1
-        and all(a.startswith(b) or b.startswith(a) for a in firsts for b in firsts)
-    )
+    return not parent_and_child and len(surnames) == 1 and all(_same_given_name(a, b) for a in firsts for b in firsts)
 
 
 def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] | None = None) -> list[Entity]:
