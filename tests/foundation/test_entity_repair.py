@@ -470,6 +470,24 @@ def test_one_person_with_and_without_a_middle_initial_or_suffix_is_one_entity() 
     assert counts == {"Patrick Carlineo Jr.": 4, "Bill Clinton": 1, "Hillary Clinton": 1}
 
 
+def test_a_rank_before_an_english_word_opens_a_companys_name() -> None:
+    whole = "Shares in Premier Foods rose. Premier Li Keqiang spoke."
+    doc = SharedNLP("accurate").doc(whole)
+    found = [("PERSON", whole.index(text), whole.index(text) + len(text)) for text in ("Foods", "Li Keqiang")]
+    repaired = repair_mentions(doc, found, lambda name: False)
+    assert [(label, whole[start:end]) for label, start, end in repaired] == [
+        ("ORG", "Premier Foods"),
+        ("PERSON", "Li Keqiang"),
+    ]
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_english_words_ending_in_a_plural_name_no_person_unless_a_surname(profile: str) -> None:
+    text = "Fans queued for the Star Wars premiere. Amazon sold Echo Buds. Maxine Waters said so. Waters left."
+    people = {e.name for e in _entities(Article(text=text), profile).entities if e.label == "PERSON"}
+    assert "Maxine Waters" in people and not people & {"Star Wars", "Echo Buds"}
+
+
 def test_a_nickname_and_the_given_name_it_is_short_for_name_one_person() -> None:
     names = ["Thomas Weinandy", "Tom Weinandy", "Weinandy", "Bob Menendez", "Robert Menendez", "Ed Smith", "Ted Smith"]
     found = [("PERSON", EntityMention(start=10 * i, end=10 * i + 5, text=name)) for i, name in enumerate(names)]

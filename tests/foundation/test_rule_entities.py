@@ -82,6 +82,11 @@ def test_a_surname_the_gazetteer_knows_as_a_people_or_company_ends_a_full_name_u
     assert ("Amber Guyger", "PERSON") in found and not any(label == "ORG" and "Guyger" in t for t, label in found)
 
 
+def test_a_rank_before_an_english_words_plural_is_no_person(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "Shares in Premier Foods rose. Premier Li Keqiang spoke.")
+    assert ("Premier Foods", "ORG") in found and ("Li Keqiang", "PERSON") in found
+
+
 def test_the_domain_of_an_office_of_title_is_no_part_of_the_name_after_it(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Director of National Intelligence Dan Coats agreed with Secretary of State Tillerson.")
     assert {("Dan Coats", "PERSON"), ("Tillerson", "PERSON")} <= found

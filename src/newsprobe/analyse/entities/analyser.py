@@ -33,7 +33,7 @@ from .names import (
     is_name_suffix,
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
-from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, ranked_name
+from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, plural_things, ranked_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -412,15 +412,18 @@ def group_mentions(found: list[tuple[str, Mention]], titled: Mapping[int, str] |
 
 def _kind_by_full_name(label: str, name: str) -> str | None:
     """A name whose full name ends in a product line's word is that product, its shorter names too ('Nintendo Switch
-    Lite' and its 'Switch' tagged a person, 'MacBook Pro' an organisation); a 'person' whose name joins two names is
-    not kept, as its label would be a guess ('Pokemon Sword OR Shield')."""
+    Lite' and its 'Switch' tagged a person, 'MacBook Pro' an organisation); a 'person' whose name joins two names, or
+    is English words ending in a plural that is no surname, is not kept, as its label would be a guess ('Pokemon Sword
+    OR Shield', 'Star Wars', 'Echo Buds'; not 'Maxine Waters')."""
     words = name.casefold().split()
     if len(words) < 2:
         return label
     if label == "PERSON":
         if CONJUNCTIONS.intersection(words):
             return None
-        return "PRODUCT" if words[-1] in PRODUCT_LINE_WORDS else label
+        if words[-1] in PRODUCT_LINE_WORDS:
+            return "PRODUCT"
+        return None if words[0] not in first_names() and plural_things(words) else label
     if label in _PRODUCT_LINE_LABELS and words[-1] in _NAMED_PRODUCT_LINE_WORDS:
         return "PRODUCT"  # 'MacBook Pro', 'Chromecast Ultra'
     return label

@@ -35,6 +35,7 @@ from .names import (
     PLATFORM_NAMES,
     PRODUCT_LINE_WORDS,
     PRODUCT_NOUNS,
+    RANK_WORDS,
     ROLE_DOMAINS,
     ROLE_HEADS,
     ROLE_PHRASES,
@@ -50,6 +51,7 @@ from .rules import (
     known_place,
     load_gazetteer,
     normalise_name,
+    rank_opens_a_company,
 )
 from .world_names import name_words, surname_rank, world_given_name
 
@@ -121,6 +123,8 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
         held_role = _name_after_role_domain(whole, *bounds) if bounds is not None else None
         if held_role is not None:
             label, bounds = held_role
+        if bounds is not None and label == "PERSON":
+            label, bounds = _name_opened_by_a_rank(whole, *bounds) or (label, bounds)
         if bounds is not None and label == "ORG":
             label, bounds = _titled_person(doc, *bounds, first_names()) or (label, bounds)
         if bounds is not None and label == "PERSON":
@@ -439,6 +443,19 @@ def _inside_role_phrase(whole: str, start: int, end: int) -> bool:
     return any(
         before.endswith(head) and text == tail for phrase in ROLE_PHRASES for head, tail in [_split_role(phrase)]
     )
+
+
+_RANK_BEFORE = re.compile(r"\b([A-Z][a-z.]+) $")
+
+
+def _name_opened_by_a_rank(whole: str, start: int, end: int) -> tuple[str, tuple[int, int]] | None:
+    """'Foods' tagged a person after 'Premier': a rank before one English word that is no surname opens a company's
+    name ('Premier Foods', 'Cardinal Health'), no person's."""
+    rank = _RANK_BEFORE.search(whole, max(0, start - 12), start)
+    text = whole[start:end]
+    if rank is None or rank.group(1).lower() not in RANK_WORDS or " " in text or not rank_opens_a_company(text):
+        return None
+    return "ORG", (rank.start(1), end)
 
 
 _LONGEST_ROLE_PHRASE = max(map(len, ROLE_PHRASES))

