@@ -361,6 +361,30 @@ def test_a_title_split_from_its_name_by_a_line_is_still_a_title() -> None:
     assert label == "PERSON" and mention is not None and (mention.start, mention.text) == (4, "Weinandy")
 
 
+def test_titles_and_ranks_with_no_name_name_no_one_but_a_rank_alone_may_be_a_surname() -> None:
+    doc = Pipeline(["entities"]).nlp.doc("The Cardinal-Archbishop met the Catholic Bishop. Bishop spoke.")
+    for text, label in [("Cardinal-Archbishop", "ORG"), ("Catholic Bishop", "PERSON")]:
+        start = doc.text.index(text)
+        assert _clean_mention(doc.char_span(start, start + len(text)), label) is None
+    start = doc.text.rindex("Bishop")
+    assert _clean_mention(doc.char_span(start, start + len("Bishop")), "PERSON") is not None
+
+
+def test_a_modifiers_hyphenated_ending_is_no_part_of_a_name_but_a_hyphenated_given_name_is() -> None:
+    whole = "George W. Bush-era lawyers met Moon Jae-in and Haider al-Abadi."
+    doc = SharedNLP("accurate").doc(whole)
+    names = ["George W. Bush-era", "Moon Jae-in", "Haider al-Abadi"]
+    found = [("PERSON", whole.index(name), whole.index(name) + len(name)) for name in names]
+    repaired = repair_mentions(doc, found, lambda name: False)
+    assert [whole[start:end] for _, start, end in repaired] == ["George W. Bush", "Moon Jae-in", "Haider al-Abadi"]
+
+
+def test_a_name_in_capitals_tagged_a_person_is_an_organisation_unless_someone_goes_by_it() -> None:
+    names = ["MEK", "JFK", "VIII", "PUTIN", "Vladimir Putin"]
+    found = _mentions(*(("PERSON", name) for name in names))
+    assert [label for label, _ in relabel_people(found)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
 def test_a_title_owning_a_thing_names_no_person() -> None:
     doc = Pipeline(["entities"]).nlp.doc("Helms testified before the President’s Commission on CIA Activities.")
     name = doc.char_span(doc.text.index("President"), doc.text.index(" on CIA"))

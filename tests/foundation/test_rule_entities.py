@@ -91,6 +91,13 @@ def test_the_domain_of_an_office_of_title_is_no_part_of_the_name_after_it(fast_n
     found = labelled(fast_nlp, "Director of National Intelligence Dan Coats agreed with Secretary of State Tillerson.")
     assert {("Dan Coats", "PERSON"), ("Tillerson", "PERSON")} <= found
     assert not any("Intelligence" in text or "State" in text for text, _ in found)
+    found = labelled(fast_nlp, "Minister of Health Oly Ilunga and Inspector Fabricio Oliveira spoke.")
+    assert {("Oly Ilunga", "PERSON"), ("Fabricio Oliveira", "PERSON")} <= found
+
+
+def test_a_link_is_no_part_of_a_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(fast_nlp, "He posted: Server VANISHED https://t.co/gTj2UgSZJr today.")
+    assert not any("http" in text for text, _ in found)
 
 
 def test_a_weekday_after_a_name_is_no_part_of_it(fast_nlp: SharedNLP) -> None:

@@ -25,6 +25,7 @@ from .names import (
     NAME_PREFIXES,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
+    PEOPLES_INITIALS,
     PLACE_ALIASES,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
@@ -34,6 +35,7 @@ from .names import (
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
 from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, plural_things, ranked_name
+from .world_names import surname_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -95,12 +97,14 @@ def _split_off(token: Token) -> bool:
 
 
 def _only_titles(ent: SpacySpan) -> bool:
-    """A title, with nothing but punctuation, nationalities, parties or faiths beside it, or a form of address alone
-    ('Sister said'): no one's name."""
+    """A title, with nothing but punctuation, nationalities, parties, faiths or ranks beside it, or a form of address
+    alone ('Sister said', 'Roman Catholic Bishop', 'Cardinal-Archbishop'): no one's name. A rank alone may be a
+    surname ('Bishop' for Julie Bishop)."""
     words = [t for t in ent if not t.is_punct]
     if len(words) == 1 and words[0].lower_ in ADDRESS_WORDS:
         return True
-    return any(t.lower_ in TITLE_WORDS for t in words) and all(_title_or_qualifier(t) for t in words)
+    titles = TITLE_AND_RANK_WORDS if len(words) > 1 else TITLE_WORDS
+    return any(t.lower_ in titles for t in words) and all(_title_or_qualifier(t, titles) for t in words)
 
 
 def _title_or_qualifier(token: Token, titles: frozenset[str] = TITLE_WORDS) -> bool:
@@ -112,7 +116,7 @@ _PRONOUNS = frozenset("i we you he she it they".split())
 
 
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
-    if label == "PERSON" and _only_titles(ent):
+    if label in ("PERSON", "ORG") and _only_titles(ent):
         return None  # 'Cmdr.' tagged apart from the name after it, 'Apostolic Nuncio' with no name
     if ranked_name([t for t in ent if not t.is_punct], first_names()):
         label = "PERSON"  # 'Cardinal Parolin' tagged a product, 'Bishop Mark Davies' an organisation
@@ -141,11 +145,12 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
     """A mention that is part of a known person's name is that person, whatever the tagger said (of other kinds of
     names, only the surname alone: 'Opelka' tagged a nationality), and so is a given name before a known person's
     surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a person's surname in the plural is a family
-    ('the Bidens')."""
+    ('the Bidens'); a name in capitals is an organisation's unless someone is known by those initials ('MEK')."""
     found = _groups_named_as_people(found)
     people = [m.text.split() for label, m in found if label == "PERSON"]
     person_words = {word for words in people for word in words}
     surnames = {words[-1] for words in people}
+    named = {word.casefold() for word in person_words if not word.isupper()}
 
     def is_person(label: str, words: list[str]) -> bool:
         if label not in ("ORG", "PERSON", "GPE"):
@@ -155,9 +160,25 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
     def relabelled(label: str, words: list[str]) -> str:
         if len(words) == 1 and words[0].endswith("s") and words[0][:-1] in surnames:
             return "NORP"  # 'the Bidens': a family
+        if label == "PERSON" and len(words) == 1 and _initials_of_no_person(words[0], named):
+            return "ORG"
         return "PERSON" if is_person(label, words) else label
 
     return [(relabelled(label, m.text.split()), m) for label, m in found]
+
+
+_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
+
+
+def _initials_of_no_person(word: str, named: set[str]) -> bool:
+    """'MEK', 'APCO', 'FBN' tagged a person: a word of two to five capitals that no one is known by ('JFK'), no
+    regnal number ('VIII'), and no name ('TRUMP' in a headline; a given name or surname of the census, or a word of a
+    person the page names)."""
+    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5) or _ROMAN_NUMERAL.fullmatch(word):
+        return False
+    key = word.casefold()
+    known = key in PEOPLES_INITIALS or key in named or key in first_names()
+    return not known and surname_rank(word) is None
 
 
 def _groups_named_as_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:

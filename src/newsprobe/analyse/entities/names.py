@@ -13,7 +13,7 @@ TITLE_WORDS = frozenset(
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
     adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr. leader
     speaker councillor councilor councilman councilwoman alderman assemblyman assemblywoman sheriff officer detective
-    trooper airman sergeant corporal lieutenant colonel""".split()
+    trooper airman sergeant corporal lieutenant colonel inspector patriarch""".split()
 )
 
 # Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean
@@ -125,6 +125,9 @@ PLACE_LAST_WORDS = {
     **dict.fromkeys(("street", "square"), "FAC"),
 }
 
+# People known by their initials; another name in capitals tagged a person is an organisation's ('MEK', 'APCO')
+PEOPLES_INITIALS = frozenset("jfk fdr lbj mlk rfk aoc mbs amlo hrc djt rbg".split())
+
 # Words that join two names, which no person's name holds ('Pokemon Sword OR Shield')
 CONJUNCTIONS = frozenset({"or", "and", "&"})
 
@@ -157,6 +160,9 @@ ROLE_PHRASES = (
     "minister of defense",
     "minister of foreign affairs",
     "minister of finance",
+    "minister of health",
+    "minister of justice",
+    "minister of the interior",
     "chief of staff",
     "attorney of state",
 )

@@ -106,6 +106,12 @@ _PLACE_NOUNS = _REGION_WORDS | frozenset(
 _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
+_NAME_PARTICLES = frozenset({"al", "el"})
+# What a hyphen joins to a name to make a modifier: 'George W. Bush-era', 'Saudi-led', 'Kremlin-backed'
+_MODIFIER_SUFFIXES = frozenset(
+    """era led backed style based born linked funded owned run made sponsored allied aligned affiliated
+    controlled""".split()
+)
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 # What follows a dateline's place: a state's abbreviation ('SIOUX FALLS, S.D.', 'Dekalb, Ill.') or a wire's name
@@ -243,8 +249,16 @@ def _from_first_name(doc: Doc, start: int, end: int, known: frozenset[str]) -> t
     tokens = _tokens(doc, start, end)
     for k, token in enumerate(tokens[1:-1], start=1):
         if token.lower_ in known and not any(t.lower_ in known or t.text.endswith(".") for t in tokens[:k]):
-            return token.idx, end
+            return (start, end) if _given_name_continues(tokens[k:]) else (token.idx, end)
     return start, end
+
+
+def _given_name_continues(tokens: list[Token]) -> bool:
+    """'Jae-in' in 'Moon Jae-in', 'Ki-moon' in 'Ban Ki-moon': a hyphen and a lower-case part after what reads as a
+    given name make one given name, after the surname; so does a particle's ('Haider al-Abadi', 'Abd al-Mumin')."""
+    if len(tokens) != 3 or tokens[1].text != "-":
+        return False
+    return tokens[2].text.islower() or tokens[0].lower_ in _NAME_PARTICLES
 
 
 def _with_surname_he(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -278,15 +292,17 @@ def _tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """Drop leading verbs and lower-case words ('Hosting Cook') and trailing function words
-    ('Associated Press that'); None when no capitalised word is left ('lorry crash')."""
+    """Drop leading verbs and lower-case words ('Hosting Cook'), trailing function words ('Associated Press that')
+    and a modifier's hyphenated ending ('George W. Bush-era'); None when no capitalised word is left ('lorry crash')."""
     tokens = _tokens(doc, start, end)
     while tokens and len(tokens) > 1 and (_verb_at_sentence_start(tokens[0]) or not tokens[0].text[:1].isupper()):
         if tokens[0].lower_ in {"al", "al-", "de", "van", "von", "bin", "el"}:
             break
         tokens.pop(0)
-    while tokens and (tokens[-1].lower_ in _TRAILING or tokens[-1].is_punct) and len(tokens) > 1:
-        tokens.pop()
+    while len(tokens) > 1 and (tokens[-1].is_punct or (tokens[-1].lower_ in _TRAILING and tokens[-2].text != "-")):
+        tokens.pop()  # not the end of 'Moon Jae-in'
+    if len(tokens) > 2 and tokens[-2].text == "-" and tokens[-1].lower_ in _MODIFIER_SUFFIXES:
+        tokens = tokens[:-2]
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
     first, last = tokens[0], tokens[-1]

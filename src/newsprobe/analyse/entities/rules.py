@@ -57,15 +57,17 @@ ORG_WORDS = frozenset(
     institute organization organisation union association corporation company inc inc. ltd ltd. group news times
     post press service office court congress parliament senate assembly government administration front brigade
     network foundation fund center centre command guard police league alliance federation board authority productions
-    studios pictures entertainment society academy college school institution museum infirmary""".split()
+    studios pictures entertainment society academy college school institution museum infirmary seminary
+    associates""".split()
 )
 # bodies named for what they work on: 'National Institute on Drug Abuse', 'Council on Foreign Relations'
 _BODIES_ON = frozenset("institute committee subcommittee council commission force center centre conference".split())
 FACILITY_WORDS = frozenset("base airport airfield bridge square street avenue hospital prison palace tower".split())
-# words no ranked person's name holds ('Bishop Accountability', 'Cardinal Alfrink, Cardinal Frings')
-_NOT_IN_A_RANKED_NAME = ORG_WORDS | FACILITY_WORDS | RANK_WORDS
-# Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
+# words no ranked person's name holds ('Bishop Accountability', 'Cardinal Alfrink, Cardinal Frings',
+# 'Cardinal-Archbishop')
+_NOT_IN_A_RANKED_NAME = ORG_WORDS | FACILITY_WORDS | TITLE_AND_RANK_WORDS
 _ROLE_PHRASE_WORDS = [phrase.split() for phrase in ROLE_PHRASES]
+# Titles that go with a given name alone: the pair is the person's name ('Prince Andrew', 'Queen Elizabeth')
 ROYAL_TITLES = frozenset("king queen prince princess pope sheikh emperor empress".split())
 MONTHS = frozenset(
     """january february march april may june july august september october november december jan jan. feb feb.
@@ -361,8 +363,8 @@ def _span(doc: Doc, start: int, end: int, label: str) -> Span:
 
 
 def _is_proper(token: Token) -> bool:
-    if not token.text[:1].isalpha():
-        return False
+    if not token.text[:1].isalpha() or (token.like_url and "/" in token.text):
+        return False  # a link ('https://t.co/…'); a site's name ('Amazon.com') is a name
     return token.tag_ in PROPER_TAGS or (
         token.tag_ == "JJ"
         and token.text[:1].isupper()
