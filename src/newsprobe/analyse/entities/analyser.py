@@ -98,7 +98,7 @@ def _split_off(token: Token) -> bool:
 
 def _only_titles(ent: SpacySpan) -> bool:
     """A title, with nothing but punctuation, nationalities, parties, faiths or ranks beside it, or a form of address
-    alone ('Sister said', 'Roman Catholic Bishop', 'Cardinal-Archbishop'): no one's name. A rank alone may be a
+    alone ('Sister said', 'Catholic Bishop', 'Cardinal-Archbishop'): no one's name. A rank alone may be a
     surname ('Bishop' for Julie Bishop)."""
     words = [t for t in ent if not t.is_punct]
     if len(words) == 1 and words[0].lower_ in ADDRESS_WORDS:
