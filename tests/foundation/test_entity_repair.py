@@ -385,6 +385,12 @@ def test_a_name_in_capitals_tagged_a_person_is_an_organisation_unless_someone_go
     assert [label for label, _ in relabel_people(found)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
 
 
+def test_a_ship_is_a_vessel_whatever_the_tagger_said() -> None:
+    found = _mentions(("PERSON", "USS Maddox"), ("ORG", "HMS Queen Elizabeth"), ("PERSON", "Uss Person"))
+    labels = {e.name: e.label for e in group_mentions(found)}
+    assert labels == {"USS Maddox": "PRODUCT", "HMS Queen Elizabeth": "PRODUCT", "Uss Person": "PERSON"}
+
+
 def test_a_title_owning_a_thing_names_no_person() -> None:
     doc = Pipeline(["entities"]).nlp.doc("Helms testified before the President’s Commission on CIA Activities.")
     name = doc.char_span(doc.text.index("President"), doc.text.index(" on CIA"))

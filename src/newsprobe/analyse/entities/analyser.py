@@ -29,6 +29,7 @@ from .names import (
     PLACE_ALIASES,
     PLACE_WORDS,
     PRODUCT_LINE_WORDS,
+    SHIP_PREFIXES,
     TITLE_AND_RANK_WORDS,
     TITLE_WORDS,
     is_name_suffix,
@@ -435,10 +436,12 @@ def _kind_by_full_name(label: str, name: str) -> str | None:
     """A name whose full name ends in a product line's word is that product, its shorter names too ('Nintendo Switch
     Lite' and its 'Switch' tagged a person, 'MacBook Pro' an organisation); a 'person' whose name joins two names, or
     is English words ending in a plural that is no surname, is not kept, as its label would be a guess ('Pokemon Sword
-    OR Shield', 'Star Wars', 'Echo Buds'; not 'Maxine Waters')."""
+    OR Shield', 'Star Wars', 'Echo Buds'; not 'Maxine Waters'); a ship is a vessel ('USS Maddox')."""
     words = name.casefold().split()
     if len(words) < 2:
         return label
+    if words[0] in SHIP_PREFIXES and name.split()[0].isupper() and label in ("PERSON", "ORG"):
+        return "PRODUCT"
     if label == "PERSON":
         if CONJUNCTIONS.intersection(words):
             return None

@@ -128,6 +128,9 @@ PLACE_LAST_WORDS = {
 # People known by their initials; another name in capitals tagged a person is an organisation's ('MEK', 'APCO')
 PEOPLES_INITIALS = frozenset("jfk fdr lbj mlk rfk aoc mbs amlo hrc djt rbg".split())
 
+# What opens a ship's name ('USS Maddox', 'HMS Queen Elizabeth'): a vessel, no person or organisation
+SHIP_PREFIXES = frozenset("uss usns hms hmas hmcs hmnzs ins rfs".split())
+
 # Words that join two names, which no person's name holds ('Pokemon Sword OR Shield')
 CONJUNCTIONS = frozenset({"or", "and", "&"})
 
