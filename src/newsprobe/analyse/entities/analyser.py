@@ -33,6 +33,7 @@ from .names import (
     TITLE_AND_RANK_WORDS,
     TITLE_WORDS,
     is_name_suffix,
+    is_regnal_number,
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
 from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, plural_things, ranked_name
@@ -168,14 +169,11 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
     return [(relabelled(label, m.text.split()), m) for label, m in found]
 
 
-_ROMAN_NUMERAL = re.compile(r"[IVXLC]+")
-
-
 def _initials_of_no_person(word: str, named: set[str]) -> bool:
     """'MEK', 'APCO', 'FBN' tagged a person: a word of two to five capitals that no one is known by ('JFK'), no
     regnal number ('VIII'), and no name ('TRUMP' in a headline; a given name or surname of the census, or a word of a
     person the page names)."""
-    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5) or _ROMAN_NUMERAL.fullmatch(word):
+    if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5) or is_regnal_number(word):
         return False
     key = word.casefold()
     known = key in PEOPLES_INITIALS or key in named or key in first_names()

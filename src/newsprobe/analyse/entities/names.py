@@ -43,7 +43,11 @@ _REGNAL_NUMBER = re.compile(r"(?=[IVX]{2})X{0,3}(?:IX|IV|V?I{0,3})")
 def is_name_suffix(word: str) -> bool:
     """'Jr.', 'III', 'Ph.D.', 'MD,' or "Jr.'s": a suffix of a name, not a name; so is a regnal number ('Paul VI')."""
     bare = word.removesuffix("’s").removesuffix("'s").rstrip(".,")
-    return bare.casefold() in NAME_SUFFIXES or _REGNAL_NUMBER.fullmatch(bare) is not None
+    return bare.casefold() in NAME_SUFFIXES or is_regnal_number(bare)
+
+
+def is_regnal_number(word: str) -> bool:
+    return _REGNAL_NUMBER.fullmatch(word) is not None
 
 
 # Party words that stand before a name like a nationality ('Republican Sen. Lindsey Graham').
