@@ -379,6 +379,15 @@ def test_a_modifiers_hyphenated_ending_is_no_part_of_a_name_but_a_hyphenated_giv
     assert [whole[start:end] for _, start, end in repaired] == ["George W. Bush", "Moon Jae-in", "Haider al-Abadi"]
 
 
+def test_a_hyphenated_given_name_the_tagger_cut_short_is_whole_and_a_known_name_grows_over_no_hyphen() -> None:
+    whole = "Moon Jae-in met George Soros-backed groups in the San Diego-area."
+    doc = SharedNLP("accurate").doc(whole)
+    names = ["Moon Jae", "George Soros", "San Diego"]
+    found = [("PERSON", whole.index(name), whole.index(name) + len(name)) for name in names]
+    repaired = repair_mentions(doc, found, lambda name: False)
+    assert [whole[start:end] for _, start, end in repaired] == ["Moon Jae-in", "George Soros", "San Diego"]
+
+
 def test_a_name_in_capitals_tagged_a_person_is_an_organisation_unless_someone_goes_by_it() -> None:
     names = ["MEK", "JFK", "VIII", "PUTIN", "Vladimir Putin"]
     found = _mentions(*(("PERSON", name) for name in names))

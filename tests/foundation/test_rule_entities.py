@@ -35,6 +35,14 @@ def test_titles_are_not_part_of_the_name(fast_nlp: SharedNLP) -> None:
     assert ("Democratic National Committee", "ORG") in found
 
 
+def test_a_name_ending_in_a_hyphenated_given_name_is_one_person(fast_nlp: SharedNLP) -> None:
+    found = labelled(
+        fast_nlp, "President Moon Jae-in met Ban Ki-moon at the Trump-Kim Jong-un summit in San Diego-area."
+    )
+    assert {("Moon Jae-in", "PERSON"), ("Ban Ki-moon", "PERSON"), ("Kim Jong-un", "PERSON")} <= found
+    assert not any(text in {"Moon", "Ban", "Ki-moon"} or text.endswith("-area") for text, _ in found)
+
+
 def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Zoltan Brabkovic arrived late. Brabkovic said nothing.")
     assert ("Zoltan Brabkovic", "PERSON") in found

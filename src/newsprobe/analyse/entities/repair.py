@@ -27,6 +27,7 @@ from .names import (
     FAITH_WORDS,
     GENERIC_NAME_WORDS,
     INDUSTRY_WORDS,
+    MODIFIER_SUFFIXES,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
@@ -41,6 +42,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_WORDS,
     WORK_NOUNS,
+    hyphenated_given_name_end,
     is_name_suffix,
 )
 from .rules import (
@@ -107,11 +109,6 @@ _MINOR_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 # Reuters instrument codes written after a name: 'CMCU3', 'LCOc1', 'GBP=', 'US10YT=RR', '.DJI'
 _INSTRUMENT_CODE = re.compile(r"(?<![\w.])(?:[A-Z]{2,}[a-z]?\d+\b|[A-Z0-9]{2,}=[A-Z]*|\.[A-Z]{3,}\b)")
 _NAME_PARTICLES = frozenset({"al", "el"})
-# What a hyphen joins to a name to make a modifier: 'George W. Bush-era', 'Saudi-led', 'Kremlin-backed'
-_MODIFIER_SUFFIXES = frozenset(
-    """era led backed style based born linked funded owned run made sponsored allied aligned affiliated
-    controlled""".split()
-)
 _TRAILING_SCORE = re.compile(r"\s+\d+[-–]\d+$")  # 'Nicolas Jarry 6-4'
 _WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 # What follows a dateline's place: a state's abbreviation ('SIOUX FALLS, S.D.', 'Dekalb, Ill.') or a wire's name
@@ -141,6 +138,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
             bounds = _without_credit(whole, *bounds)
         if bounds is not None and label == "PERSON":
             bounds = _with_epithet(whole, *bounds)
+            bounds = bounds[0], hyphenated_given_name_end(whole, *bounds) or bounds[1]
         if bounds is None or _inside_role_phrase(whole, *bounds) or _generic(whole[bounds[0] : bounds[1]]):
             continue
         if label == "PERSON" and _AWARD_COMPOUND.match(whole, bounds[1]):
@@ -301,7 +299,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         tokens.pop(0)
     while len(tokens) > 1 and (tokens[-1].is_punct or (tokens[-1].lower_ in _TRAILING and tokens[-2].text != "-")):
         tokens.pop()  # not the end of 'Moon Jae-in'
-    if len(tokens) > 2 and tokens[-2].text == "-" and tokens[-1].lower_ in _MODIFIER_SUFFIXES:
+    if len(tokens) > 2 and tokens[-2].text == "-" and tokens[-1].lower_ in MODIFIER_SUFFIXES:
         tokens = tokens[:-2]
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
@@ -520,15 +518,23 @@ def _grow_to_known_name(doc: Doc, start: int, end: int, gazetteer: Mapping[str, 
             lo, hi = first - grow_left, last + grow_right
             if (grow_left or grow_right) and 0 <= lo and hi < len(doc):
                 added = [*doc[lo:first], *doc[last + 1 : hi + 1]]
-                if all(_name_word(t) for t in added) and normalise_name(doc[lo : hi + 1].text) in gazetteer:
+                joins_at_an_end = {doc[lo].text, doc[hi].text} & _JOINING_WORDS  # 'George Soros-backed'
+                if (
+                    all(_name_word(t) for t in added)
+                    and not joins_at_an_end
+                    and normalise_name(doc[lo : hi + 1].text) in gazetteer
+                ):
                     candidate = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
                     if candidate[1] - candidate[0] > best[1] - best[0]:
                         best = candidate
     return best
 
 
+_JOINING_WORDS = frozenset({"-", "of"})
+
+
 def _name_word(token: Token) -> bool:
-    return (token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN"}) or token.text in {"-", "of"}
+    return (token.text[:1].isupper() and token.pos_ in {"PROPN", "ADJ", "NOUN"}) or token.text in _JOINING_WORDS
 
 
 def _relabel(label: str, text: str, gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]) -> str:

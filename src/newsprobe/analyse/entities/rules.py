@@ -24,6 +24,7 @@ from .names import (
     ROLE_PHRASES,
     TITLE_AND_RANK_WORDS,
     TITLE_WORDS,
+    hyphenated_given_name_end,
     is_name_suffix,
     without_accents,
 )
@@ -186,6 +187,13 @@ class RuleEntities:
         """The whole chunk when it names an organisation or facility, else the longest gazetteer
         matches left to right up to a full name of a person, and the rest labelled by shape."""
         start, end = strip_titles(doc, _past_role_phrase(doc, *chunk), chunk[1])
+        hyphenated = _hyphenated_name_start(doc, start, end)
+        if hyphenated is not None:  # 'Moon Jae-in', 'Trump-Kim Jong-un': the surname leads the given name
+            before = hyphenated - 1 if doc[hyphenated - 1].text == "-" else hyphenated
+            if before > start:
+                yield from self._label_chunk(doc, (start, before))
+            yield _span(doc, hyphenated, end, "PERSON")
+            return
         ranked_end = self._ranked_full_name_end(doc, start, end)
         if ranked_end is not None:
             yield _span(doc, start + 1, ranked_end, "PERSON")  # 'Cardinal Sean O'Malley | of Boston'
@@ -334,6 +342,16 @@ def _surname_the_gazetteer_misreads(doc: Doc, position: int, match: tuple[int, s
     return rank is not None and rank <= COMPANY_SURNAME_RANK
 
 
+def _hyphenated_name_start(doc: Doc, start: int, end: int) -> int | None:
+    """Where a name that ends in a hyphenated given name after the surname ('Moon Jae-in') starts in the range, when
+    the range ends in one."""
+    name_start = end - 4
+    if name_start < start or doc[end - 2].text != "-" or not doc[end - 1].is_lower:
+        return None
+    name_end = hyphenated_given_name_end(doc.text, doc[name_start].idx, doc[end - 2].idx)
+    return name_start if name_end == doc[end - 1].idx + len(doc[end - 1]) else None
+
+
 def _before_inner_word(doc: Doc, start: int, end: int) -> int:
     """Where a person's name starting at `start` ends at the latest: before an 'of', 'for', 'the' or '&' after its
     first word ('Sean O'Malley of Boston'; a hyphen, 'de' or 'al' may stand inside a name)."""
@@ -395,12 +413,23 @@ def proper_chunks(doc: Doc) -> Iterator[tuple[int, int]]:
 
 
 def _joins_a_name(doc: Doc, i: int) -> bool:
-    """Token `i` stands inside a name between proper nouns."""
-    if i + 1 >= len(doc) or not _is_proper(doc[i + 1]):
+    """Token `i` stands inside a name between proper nouns, or joins the lower-case end of a hyphenated given name
+    ('Moon Jae-in')."""
+    if i + 1 >= len(doc):
         return False
+    if not _is_proper(doc[i + 1]):
+        return doc[i].text == "-" and _ends_a_hyphenated_given_name(doc, i + 1)
     if doc[i].lower_ == "on":  # not 'the Senate on Monday', 'Blossom Music Center on July 4'
         return doc[i - 1].lower_ in _BODIES_ON and doc[i + 1].lower_ not in WEEKDAYS | MONTHS
     return doc[i].lower_ in INNER_WORDS
+
+
+def _ends_a_hyphenated_given_name(doc: Doc, i: int) -> bool:
+    """Token `i` is the lower-case part of a hyphenated given name after a surname ('in' of 'Moon Jae-in')."""
+    if i < 3 or not doc[i].is_lower or doc[i - 2].whitespace_:
+        return False
+    name_start = doc[i - 3].idx if _is_proper(doc[i - 3]) else doc[i - 2].idx
+    return hyphenated_given_name_end(doc.text, name_start, doc[i - 1].idx) == doc[i].idx + len(doc[i])
 
 
 def is_title(token: Token, titles: Collection[str] = TITLE_WORDS) -> bool:
