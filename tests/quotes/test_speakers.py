@@ -880,3 +880,29 @@ def test_an_institution_is_named_by_a_word_on_it_and_not_as_one_of_several(
     agency': one of several)."""
     cue = next(word for word in ("told", "revealed", "said") if word in text)
     assert resolve(text, source, cue).name == speaker
+
+
+def resolve_in(profile: str, text: str, source: str, cue: str) -> Speaker:
+    """The speaker of the last `source` before the last `cue`, in a profile's parse and entities."""
+    doc = SharedNLP(profile).doc(text)  # type: ignore[arg-type]
+    entities = EntitiesAnalyser().run(Article(text=text, metadata=Metadata()), doc, None)  # type: ignore[arg-type]
+    cue_at = text.rindex(cue)
+    at = text.rindex(source, 0, cue_at)
+    resolver = SpeakerResolver(doc, entities, find_quotes(text), None, [(at, at + len(source))])
+    return resolver.resolve((at, at + len(source)), [(cue_at, cue_at + len(cue))])
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_name_whose_parse_head_is_the_end_of_a_hyphenated_given_name_is_named(profile: str) -> None:
+    text = "South Korean President Moon Jae-in said on Monday that the talks would go on."
+    speaker = resolve_in(profile, text, "South Korean President Moon Jae-in", "said")
+    assert (speaker.name, speaker.resolved_by) == ("Moon Jae-in", "named")
+
+
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_subject_joined_to_a_name_the_tagger_passed_by_is_no_one_persons_antecedent(profile: str) -> None:
+    text = (
+        "Shahid Imran worked for the House. In August 2017, Imran and Hina were charged with four felony counts. "
+        "The probe was supposed to be secret. Police “wanted to keep it quiet,” she said."
+    )
+    assert resolve_in(profile, text, "she", "said").name is None

@@ -832,8 +832,9 @@ class SpeakerResolver:
 
     def _named_person(self, head: Token) -> Person | None:
         """The person the head names: a PERSON entity mention, or a known family name (a capitalised subject whatever
-        the tagger's part of speech: it takes a sentence's first 'Franken' for a verb)."""
-        if head.pos_ != "PROPN" and not head.text[:1].isupper():
+        the tagger's part of speech: it takes a sentence's first 'Franken' for a verb), or the lower-case end of a
+        hyphenated name the parse makes the head ('in' of 'President Moon Jae-in')."""
+        if head.pos_ != "PROPN" and not head.text[:1].isupper() and not _ends_a_hyphenated_word(head):
             return None
         person = self.people.at(head.idx, head.idx + len(head))
         if person is not None:
@@ -1352,15 +1353,20 @@ def _someone_unnamed(subject: Token) -> bool:
 
 
 def _joined(subject: Token) -> bool:
-    """The subject is one of people joined by 'and' / 'or'."""
+    """The subject is one of people joined by 'and' / 'or' ('Imran and Hina were charged': a name the tagger passed
+    by counts, not an organisation's or a place's)."""
     heads = [subject, subject.head] if subject.dep_ == "conj" else [subject]
     return any(
         c.dep_ == "cc"
         and c.lower_ in {"and", "or"}
-        and any(d.dep_ == "conj" and d.ent_type_ == "PERSON" for d in h.children)
+        and any(d.dep_ == "conj" and _may_be_a_person(d) for d in h.children)
         for h in heads
         for c in h.children
     )
+
+
+def _may_be_a_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_)
 
 
 def _subject_read_as_appositive(name: Token) -> bool:
@@ -1427,3 +1433,11 @@ def _is_target(head: Token, cue: list[CharSpan]) -> bool:
         and verb.lower_ != "according"
         and _in_cue(verb, cue)
     )
+
+
+def _ends_a_hyphenated_word(token: Token) -> bool:
+    """'in' of 'Jae-in': the token after a hyphen that joins it to the word before, no space on either side."""
+    if token.i < 2:
+        return False
+    hyphen = token.nbor(-1)
+    return hyphen.text == "-" and not hyphen.whitespace_ and not token.nbor(-2).whitespace_
