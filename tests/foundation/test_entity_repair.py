@@ -362,8 +362,15 @@ def test_a_title_split_from_its_name_by_a_line_is_still_a_title() -> None:
 
 
 def test_titles_and_ranks_with_no_name_name_no_one_but_a_rank_alone_may_be_a_surname() -> None:
-    doc = Pipeline(["entities"]).nlp.doc("The Cardinal-Archbishop met the Catholic Bishop. Bishop spoke.")
-    for text, label in [("Cardinal-Archbishop", "ORG"), ("Catholic Bishop", "PERSON")]:
+    doc = Pipeline(["entities"]).nlp.doc(
+        "The Cardinal-Archbishop met the Catholic Bishop and Robert McManus, Roman Catholic Bishop of Worcester. "
+        "Bishop spoke."
+    )
+    for text, label in [
+        ("Cardinal-Archbishop", "ORG"),
+        ("Catholic Bishop", "PERSON"),
+        ("Roman Catholic Bishop", "PERSON"),
+    ]:
         start = doc.text.index(text)
         assert _clean_mention(doc.char_span(start, start + len(text)), label) is None
     start = doc.text.rindex("Bishop")
@@ -392,6 +399,12 @@ def test_a_name_in_capitals_tagged_a_person_is_an_organisation_unless_someone_go
     names = ["MEK", "JFK", "VIII", "PUTIN", "Vladimir Putin"]
     found = _mentions(*(("PERSON", name) for name in names))
     assert [label for label, _ in relabel_people(found)] == ["ORG", "PERSON", "PERSON", "PERSON", "PERSON"]
+
+
+def test_a_sites_address_tagged_a_person_is_an_organisation() -> None:
+    names = ["Kath.net", "VDARE.COM", "Kathleen", "Jr.", "Ph.D"]
+    found = _mentions(*(("PERSON", name) for name in names))
+    assert [label for label, _ in relabel_people(found)] == ["ORG", "ORG", "PERSON", "PERSON", "PERSON"]
 
 
 def test_a_ship_is_a_vessel_whatever_the_tagger_said() -> None:

@@ -47,6 +47,11 @@ def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> Non
     found = labelled(fast_nlp, "Zoltan Brabkovic arrived late. Brabkovic said nothing.")
     assert ("Zoltan Brabkovic", "PERSON") in found
     assert ("Brabkovic", "PERSON") in found
+    found = labelled(
+        fast_nlp, "Ambassador Liu Xiaming arrived late. Liu said nothing. Christ Himself wept. Christ ate."
+    )
+    assert ("Liu", "PERSON") in found  # the surname first, as no known given name and no English word is in the name
+    assert ("Christ", "PERSON") not in found
 
 
 def test_organisations_by_their_words_and_acronyms(fast_nlp: SharedNLP) -> None:

@@ -110,7 +110,10 @@ def _only_titles(ent: SpacySpan) -> bool:
 
 
 def _title_or_qualifier(token: Token, titles: frozenset[str] = TITLE_WORDS) -> bool:
-    """A title, or a nationality, party or faith word: what may stand before a person's name."""
+    """A title, or a nationality, party or faith word ('Roman' of 'Roman Catholic' too): what may stand before a
+    person's name."""
+    if token.lower_ == "roman" and token.i + 1 < len(token.doc) and token.nbor(1).lower_ == "catholic":
+        return True
     return is_title(token, titles) or _is_nationality_party_or_faith(token.text)
 
 
@@ -147,7 +150,8 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
     """A mention that is part of a known person's name is that person, whatever the tagger said (of other kinds of
     names, only the surname alone: 'Opelka' tagged a nationality), and so is a given name before a known person's
     surname ('Mason Rudolph' when 'Rudolph' is a person on the page); a person's surname in the plural is a family
-    ('the Bidens'); a name in capitals is an organisation's unless someone is known by those initials ('MEK')."""
+    ('the Bidens'); a name in capitals is an organisation's unless someone is known by those initials ('MEK'), and so
+    is a site's address ('Kath.net')."""
     found = _groups_named_as_people(found)
     people = [m.text.split() for label, m in found if label == "PERSON"]
     person_words = {word for words in people for word in words}
@@ -164,9 +168,14 @@ def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]
             return "NORP"  # 'the Bidens': a family
         if label == "PERSON" and len(words) == 1 and _initials_of_no_person(words[0], named):
             return "ORG"
+        if label == "PERSON" and len(words) == 1 and _SITE_NAME.fullmatch(words[0]):
+            return "ORG"  # 'Kath.net': a site's name, whatever given name it opens with
         return "PERSON" if is_person(label, words) else label
 
     return [(relabelled(label, m.text.split()), m) for label, m in found]
+
+
+_SITE_NAME = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:[a-z]{2,6}|[A-Z]{2,6})")
 
 
 def _initials_of_no_person(word: str, named: set[str]) -> bool:

@@ -176,7 +176,7 @@ class RuleEntities:
         from spacy.util import filter_spans
 
         names = [span for chunk in proper_chunks(doc) for span in self._label_chunk(doc, chunk)]
-        names = resolve_surnames(names)
+        names = resolve_surnames(names, self.first_names, self.common_words)
         figures = list(figure_spans(doc))
         taken = {token for span in names for token in range(span.start, span.end)}
         figures = [span for span in figures if not any(i in taken for i in range(span.start, span.end))]
@@ -477,10 +477,15 @@ def institution_label(doc: Doc, start: int, end: int) -> str | None:
     return "FAC" if words & FACILITY_WORDS else None
 
 
-def resolve_surnames(spans: list[Span]) -> list[Span]:
-    """A lone word that is the last word of a person named in the document is that person; other
-    unknown lone words are dropped."""
-    surnames = {span[-1].lower_ for span in spans if span.label_ == "PERSON" and len(span) > 1}
+def resolve_surnames(
+    spans: list[Span], first_names: Collection[str] = frozenset(), common_words: Collection[str] = frozenset()
+) -> list[Span]:
+    """A lone word that is the last word of a person named in the document is that person, and so is the first word
+    of a two-word name of no known given name and no English word (the surname first: 'Liu' after 'Liu Xiaming', not
+    'Browns' after 'Browns DL'); other unknown lone words are dropped."""
+    full_names = [span for span in spans if span.label_ == "PERSON" and len(span) > 1]
+    surnames = {span[-1].lower_ for span in full_names}
+    surnames |= {span[0].lower_ for span in full_names if _surname_first(span, first_names, common_words)}
     resolved = []
     for span in spans:
         if len(span) == 1 and span[0].lower_ in surnames and span.label_ != "PERSON":
@@ -488,6 +493,16 @@ def resolve_surnames(spans: list[Span]) -> list[Span]:
         if span.label_ != UNKNOWN:
             resolved.append(span)
     return resolved
+
+
+def _surname_first(name: Span, first_names: Collection[str], common_words: Collection[str]) -> bool:
+    words = [token for token in name if token.text != "-" and not token.is_lower]  # 'Moon Jae-in' is two words
+    return (
+        len(words) == 2
+        and words[0].is_title
+        and words[0].lower_ not in first_names
+        and not any(word.lower_ in common_words for word in words)
+    )
 
 
 def figure_spans(doc: Doc) -> Iterator[Span]:
