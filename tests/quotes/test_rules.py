@@ -7,9 +7,11 @@ import pytest
 from newsprobe.analyse.pipeline import Pipeline
 from newsprobe.analyse.quotes import QuotesResult
 from newsprobe.analyse.quotes.analyser import drop_unanchored, outside_the_cue
+from newsprobe.analyse.quotes.marks import find_quotes
 from newsprobe.analyse.quotes.rules import (
     RawAttribution,
     close_cut_clause,
+    find_attributions,
     find_subject,
     has_ability_or_duty_cue,
     has_action_content,
@@ -124,6 +126,33 @@ def test_a_verb_under_a_passive_takes_its_passive_subject(quotes_pipeline, text,
     doc = quotes_pipeline.nlp.doc(text)
     found = find_subject(next(t for t in doc if t.text == verb))
     assert (found.text if found is not None else None) == subject
+
+
+def test_a_saying_set_off_by_commas_inside_the_clause_it_reports_has_that_clause_for_content(quotes_pipeline) -> None:
+    text = (
+        "The plan, Patel said, was to wait until June. But, he said, he was afraid of it. Yes, he said, no. "
+        "This, you know, is how it goes. “Amongst ourselves, they said, it is over.”"
+    )
+    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
+    contents = [[text[start:end] for start, end in att.content] for att in found]
+    # 'no' is too short, 'you know' an aside, and a saying inside a quotation is the quoted speaker's words
+    assert contents == [
+        ["The plan", "was to wait until June"],
+        ["he was afraid of it"],
+        ["“Amongst ourselves, they said, it is over.”"],
+    ]
+
+
+def test_a_saying_with_a_clause_of_its_own_and_a_gerund_after_it_are_two_sayings(quotes_pipeline) -> None:
+    text = (
+        "Liu said that the army could be deployed, warning: “They are already there in the garrison.” "
+        "The Pentagon dismissed the allegations, saying that they were false."
+    )
+    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
+    pairs = [([text[s:e] for s, e in att.cue], [text[s:e] for s, e in att.content]) for att in found]
+    assert (["said"], ["that the army could be deployed"]) in pairs
+    assert (["warning"], ["“They are already there in the garrison.”"]) in pairs
+    assert (["dismissed the allegations, saying"], ["that they were false"]) in pairs
 
 
 def test_colon_ending_the_paragraph_hands_the_quote_below_to_its_cue(analyse_quotes) -> None:
@@ -585,6 +614,19 @@ def test_an_unquoted_content_needs_a_cue_word_annotators_often_mark(quotes_pipel
     assert not rare("He was photographed “having long chats” with Epstein.", "was photographed")
     assert rare("For good measure, Parise blocked a shot in the waning seconds.", "blocked")
     assert not rare("The researchers think the source of this water is a plume.", "think")  # a reporting verb
+
+
+def test_an_unquoted_content_with_no_clause_needs_a_cue_word_annotators_mark_one_time_in_three(
+    quotes_pipeline,
+) -> None:
+    def rare(text: str, cue: str) -> bool:
+        return has_rare_cue_and_no_quote_marks(*_with_cue(quotes_pipeline, text, cue))
+
+    assert rare("He encouraged the wolves to continue to tear apart the flock.", "encouraged")
+    assert rare("A family friend found the suspect's car in the hotel parking lot.", "found")
+    assert rare("Trump decided to stick with him instead of moving on.", "decided")
+    assert not rare("The Lancet Commission found that there were 9 million premature deaths.", "found")
+    assert not rare("He found that a stairwell door was jammed.", "found")
 
 
 def test_a_call_that_names_or_phones_and_a_see_that_watches_are_no_saying(quotes_pipeline) -> None:

@@ -906,3 +906,10 @@ def test_a_subject_joined_to_a_name_the_tagger_passed_by_is_no_one_persons_antec
         "The probe was supposed to be secret. Police “wanted to keep it quiet,” she said."
     )
     assert resolve_in(profile, text, "she", "said").name is None
+
+
+def test_the_subject_of_a_passive_verb_of_asking_or_telling_is_spoken_to_not_the_speaker(resolve) -> None:
+    text = "Hillary Clinton spoke at the event. She was asked for any evidence to back her allegations."
+    speaker = resolve(text, "She", "was asked")
+    assert speaker.name is None and "target" in speaker.reason
+    assert resolve(text, "Hillary Clinton", "spoke").name == "Hillary Clinton"

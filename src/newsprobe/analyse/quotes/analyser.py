@@ -119,9 +119,10 @@ NOT_SAYING = (
     has_participle_on_content_cue,
     has_cue_inside_a_clause_said,
 )
-# The CRF also tags acts as cues ('was photographed', 'rolled back'): an unquoted content needs a cue word annotators
-# often mark. The encoder's rare cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'):
-# 35 of the 44 it would drop overlap an annotation on PolNeAR dev, so its methods keep them.
+# The CRF also tags acts as cues ('was photographed', 'rolled back', 'encouraged | the wolves to …'): an unquoted
+# content needs a cue word annotators often mark, or one they mark one time in three and a clause. The encoder's rare
+# cues are mostly beliefs and feelings ('were frustrated that', 'not fathom how'): 35 of the 44 it would drop overlap
+# an annotation on PolNeAR dev, so its methods keep them.
 TAGGER_NOT_SAYING = (*NOT_SAYING, has_rare_cue_and_no_quote_marks)
 ENCODER_METHODS = ("encoder", "combined")
 # a sentence's end in running text: its mark, any closing quote or bracket, then a space

@@ -25,6 +25,7 @@ from .cues import (
     DOUBLE_OPENERS,
     EMPTY_CUE_VERBS,
     HYPOTHETICAL_MARKS,
+    MENTAL_VERBS,
     MIN_UNCUED_QUOTE_WORDS,
     QUOTING_MARKS,
     SINGLE_OPENERS,
@@ -432,7 +433,8 @@ def _cue_tokens(verb: Token) -> list[Token]:
 
 
 def _is_speech_gerund(verb: Token) -> bool:
-    """'dismissed the allegations, saying ...': the gerund carries the content of its head cue."""
+    """'dismissed the allegations, saying ...': the gerund carries the content of its head cue, when that cue has no
+    clause of its own ('said that the army could be deployed, warning: “…”' is two sayings)."""
     head = verb.head
     return (
         verb.dep_ == "advcl"
@@ -441,6 +443,7 @@ def _is_speech_gerund(verb: Token) -> bool:
         and _is_cue_verb(head)
         and verb.lemma_.lower() in SPEECH_VERBS
         and bool(_clause_content(verb))
+        and not _clause_content(head)
     )
 
 
@@ -653,6 +656,8 @@ def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawA
         clause = (min(t.idx for t in clause_tokens), max(t.idx + len(t) for t in clause_tokens))
         clause = (named[0][0], clause[1]) if named is not None else clause
         content += _adjacent_quotes(verb.doc, quotes, clause, bool(content))
+    if not content and subject is not None and not any(q.start <= verb.idx < q.end for q in quotes):
+        content = _parenthetical_content(verb)
     if not content:
         return None
     content += _continuation_quote(text, quotes, verb, content)
@@ -665,6 +670,43 @@ def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawA
     if source is not None and _clip(source, paragraph, []) != source:
         source, head = None, None
     return RawAttribution(cue=_merge_cue(cue), content=spans, source=source, source_head=head)
+
+
+_PARENTHESIS_MARKS = frozenset({",", "—", "–"})
+_PARENTHETICAL_MIN_WORDS = 3
+
+
+def _parenthetical_content(verb: Token) -> list[CharSpan]:
+    """'The economy, he said, is growing', 'But, he said, he was afraid of …': a saying set off by commas inside the
+    clause it reports, which the parse hangs on that clause's verb; the content is the clause around it. Not an
+    aside of knowing or thinking ('that, you know, again …', 'Amongst ourselves, we know, …')."""
+    head = verb.head
+    if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in MENTAL_VERBS:
+        return []
+    doc = verb.doc
+    inner = [t.i for t in verb.subtree]
+    first, last = min(inner), max(inner)
+    before = first if doc[first].text in _PARENTHESIS_MARKS else first - 1  # the parse may hang the marks on it
+    after = last if doc[last].text in _PARENTHESIS_MARKS and last > verb.i else last + 1
+    if before < 0 or after >= len(doc) or doc[before].text not in _PARENTHESIS_MARKS:
+        return []
+    if doc[after].text not in _PARENTHESIS_MARKS:
+        return []
+    taken = {*inner, before, after}
+    words = [t for t in head.subtree if t.i not in taken]
+    while words and (words[0].is_punct or words[0].pos_ in _LINKING_POS):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    if sum(_is_word(t) for t in words) < _PARENTHETICAL_MIN_WORDS:
+        return []
+    runs: list[list[Token]] = []
+    for token in words:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    return [_token_span(run) for run in runs]
 
 
 _DATE_LEAD = frozenset(
@@ -922,6 +964,7 @@ PROPOSITION_NOUNS = frozenset(
 NEVER_CUE_RATE = 0.02
 NEVER_CUE_MIN_SEEN = 15
 OFTEN_CUE_RATE = 0.15
+ACT_CUE_RATE = 0.30  # 'find', 'decide', 'encourage', 'learn': marked one time in four, mostly as acts
 USUAL_CUE_RATE = 0.5  # 'said', 'noted', 'reports': words annotators mark as a cue at least half the times they see them
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -992,11 +1035,19 @@ def is_plain_saying(doc: Doc, att: RawAttribution) -> bool:
 def has_rare_cue_and_no_quote_marks(doc: Doc, att: RawAttribution) -> bool:
     """Nothing is quoted and no content word of the cue is a reporting verb or one annotators often mark as a cue
     ('he | was photographed | having long chats with Epstein', 'Parise | blocked | a shot'): an act, not something
-    said or held. Quote marks are evidence of their own, so quoted contents stay."""
+    said or held; nor, when the content has no clause of its own, one they mark less than one time in three ('he |
+    encouraged | the wolves to continue …', 'Trump | decided | to stick with him', 'A family friend | found | the
+    suspect's car': 'The Lancet Commission | found | that in 2015, there were …' stays). Quote marks are evidence of
+    their own, so quoted contents stay."""
     words = _cue_content_words(doc, att)
-    if not words or any(_cue_rate(t)[1] >= OFTEN_CUE_RATE or t.lemma_.lower() in SPEECH_VERBS for t in words):
+    if not words or any(t.lemma_.lower() in SPEECH_VERBS for t in words) or _has_quote_marks(doc, att):
         return False
-    return not _has_quote_marks(doc, att)
+    rate = max(_cue_rate(t)[1] for t in words)
+    return rate < OFTEN_CUE_RATE or (rate < ACT_CUE_RATE and not _content_has_a_clause(doc, att))
+
+
+def _content_has_a_clause(doc: Doc, att: RawAttribution) -> bool:
+    return any(t.tag_ in FINITE_VERB_TAGS for t in _tokens_of(doc, att.content))
 
 
 def has_action_content(doc: Doc, att: RawAttribution) -> bool:

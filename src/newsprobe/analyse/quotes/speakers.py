@@ -31,6 +31,7 @@ from ..entities import GENDERED_WORDS, father_and_son, first_name_gender, is_nam
 from ..nlp import text_of
 from ..spans import CharSpan, line_around
 from .cues import (
+    ADDRESSEE_VERBS,
     CAPITALS,
     COMPANY_NOUNS,
     COUNTRY_NAMES,
@@ -1421,8 +1422,11 @@ def _in_cue(tok: Token, cue: list[CharSpan]) -> bool:
 
 
 def _is_target(head: Token, cue: list[CharSpan]) -> bool:
-    """The head is the object of the cue ('threatened Omar', 'told reporters', 'said to reporters')."""
+    """The head is the object of the cue ('threatened Omar', 'told reporters', 'said to reporters') or the one spoken
+    to, as the subject of a passive ('She was asked for any', 'he was told that')."""
     if head.dep_ in _TARGET_DEPS and _in_cue(head.head, cue):
+        return True
+    if head.dep_ == "nsubjpass" and head.head.lemma_.lower() in ADDRESSEE_VERBS and _in_cue(head.head, cue):
         return True
     prep = head.head
     verb = prep.head
