@@ -377,22 +377,26 @@ def test_titles_and_ranks_with_no_name_name_no_one_but_a_rank_alone_may_be_a_sur
     assert _clean_mention(doc.char_span(start, start + len("Bishop")), "PERSON") is not None
 
 
-def test_a_modifiers_hyphenated_ending_is_no_part_of_a_name_but_a_hyphenated_given_name_is() -> None:
-    whole = "George W. Bush-era lawyers met Moon Jae-in and Haider al-Abadi."
+@pytest.mark.parametrize(
+    ("whole", "tagged", "repaired"),
+    [
+        (  # a modifier's hyphenated ending is no part of a name, a hyphenated given name is
+            "George W. Bush-era lawyers met Moon Jae-in and Haider al-Abadi.",
+            ["George W. Bush-era", "Moon Jae-in", "Haider al-Abadi"],
+            ["George W. Bush", "Moon Jae-in", "Haider al-Abadi"],
+        ),
+        (  # a given name the tagger cut short is whole, and a known name grows over no hyphen
+            "Moon Jae-in met George Soros-backed groups in the San Diego-area.",
+            ["Moon Jae", "George Soros", "San Diego"],
+            ["Moon Jae-in", "George Soros", "San Diego"],
+        ),
+    ],
+)
+def test_hyphenated_endings_of_names(whole: str, tagged: list[str], repaired: list[str]) -> None:
     doc = SharedNLP("accurate").doc(whole)
-    names = ["George W. Bush-era", "Moon Jae-in", "Haider al-Abadi"]
-    found = [("PERSON", whole.index(name), whole.index(name) + len(name)) for name in names]
-    repaired = repair_mentions(doc, found, lambda name: False)
-    assert [whole[start:end] for _, start, end in repaired] == ["George W. Bush", "Moon Jae-in", "Haider al-Abadi"]
-
-
-def test_a_hyphenated_given_name_the_tagger_cut_short_is_whole_and_a_known_name_grows_over_no_hyphen() -> None:
-    whole = "Moon Jae-in met George Soros-backed groups in the San Diego-area."
-    doc = SharedNLP("accurate").doc(whole)
-    names = ["Moon Jae", "George Soros", "San Diego"]
-    found = [("PERSON", whole.index(name), whole.index(name) + len(name)) for name in names]
-    repaired = repair_mentions(doc, found, lambda name: False)
-    assert [whole[start:end] for _, start, end in repaired] == ["Moon Jae-in", "George Soros", "San Diego"]
+    found = [("PERSON", whole.index(name), whole.index(name) + len(name)) for name in tagged]
+    mentions = repair_mentions(doc, found, lambda name: False)
+    assert [whole[start:end] for _, start, end in mentions] == repaired
 
 
 def test_a_name_in_capitals_tagged_a_person_is_an_organisation_unless_someone_goes_by_it() -> None:
