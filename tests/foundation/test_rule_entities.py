@@ -43,6 +43,14 @@ def test_a_name_ending_in_a_hyphenated_given_name_is_one_person(fast_nlp: Shared
     assert not any(text in {"Moon", "Ban", "Ki-moon"} or text.endswith("-area") for text, _ in found)
 
 
+def test_a_given_name_only_the_worlds_list_knows_opens_a_full_name_where_nothing_comes_before_it(
+    fast_nlp: SharedNLP,
+) -> None:
+    found = labelled(fast_nlp, "Shivam Patel flew to Detroit. She sang at the Grand Ole Opry. Into Darkness Falls.")
+    assert ("Shivam Patel", "PERSON") in found  # was 'Patel'
+    assert not any(text in {"Ole Opry", "Into Darkness", "Into Darkness Falls"} for text, _ in found)
+
+
 def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Zoltan Brabkovic arrived late. Brabkovic said nothing.")
     assert ("Zoltan Brabkovic", "PERSON") in found

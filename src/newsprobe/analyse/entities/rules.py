@@ -28,7 +28,7 @@ from .names import (
     is_name_suffix,
     without_accents,
 )
-from .world_names import surname_rank
+from .world_names import surname_rank, world_given_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -83,6 +83,8 @@ _POSSESSIVE = re.compile(r"\s*(?:['’‘]s|['’])$")  # '‘s': a possessive t
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 MAX_NAME_TOKENS = 6
 COMPANY_SURNAME_RANK = 1000
+# a surname this common is no given name, however often the world's list gives it as one ('Gonzalez', rank 38)
+SURNAME_NOT_GIVEN_RANK = 1000
 LONE_NAME_SURNAME_RANK = 2000
 UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
 
@@ -218,7 +220,8 @@ class RuleEntities:
         rest_start = start
         while position < end:
             name_end = _before_trailing_acronyms(doc, position, self._person_name_end(doc, position, end))
-            if self._is_full_name(doc, position, name_end):
+            opens = position == start or is_title(doc[position - 1])  # no other name's words before it
+            if self._is_full_name(doc, position, name_end, opens):
                 yield from self._shape_spans(doc, *_without_trailing_titles(doc, rest_start, position))
                 yield _span(doc, position, name_end, "PERSON")
                 position = rest_start = name_end  # 'Sean O'Malley | of Boston'
@@ -246,13 +249,15 @@ class RuleEntities:
             return name_end
         return None
 
-    def _is_full_name(self, doc: Doc, start: int, end: int) -> bool:
+    def _is_full_name(self, doc: Doc, start: int, end: int, opens: bool = True) -> bool:
         """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
         suffix) that the gazetteer knows only as people, if at all (or as a company, for a common surname: 'Douglas
         Campbell'), and no known place ('Forest Hill'); its one-word people ('patrick', 'kennedy', 'jr.') would
-        otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo')."""
+        otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo'). A given name only
+        the world's list knows opens a full name only where no other capitalised word comes before it in the run
+        ('Grand Ole Opry' has none)."""
         words = [token for token in doc[start:end] if not is_name_suffix(token.text) and token.text != "-"]
-        if not (2 <= len(words) <= 4 and words[0].lower_ in self.first_names):
+        if not (2 <= len(words) <= 4 and self._given_name(words[0], worldwide=opens)):
             return False
         if _is_acronym(words[0]) and not all(_is_acronym(token) for token in words):
             return False  # 'JAMA Psychiatry'; a headline's 'LAUREN ALAINA' is a name
@@ -269,6 +274,17 @@ class RuleEntities:
             )
             labels.add(match[1] if match and not misread else "PERSON")
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
+
+    def _given_name(self, token: Token, worldwide: bool = True) -> bool:
+        """A given name of the census table, or (`worldwide`) one the World Gender Name Dictionary lists that is no
+        English word, no stop word and no common surname ('Shivam', 'Efrat', 'Avinoam'; not 'Christ', 'Browns',
+        'Into' or 'Gonzalez', which it lists too)."""
+        if token.lower_ in self.first_names:
+            return True
+        if not (worldwide and token.is_title) or token.is_stop or token.lower_ in self.common_words:
+            return False
+        rank = surname_rank(token.text)
+        return (rank is None or rank > SURNAME_NOT_GIVEN_RANK) and world_given_name(token.text)
 
     def _person_name_end(self, doc: Doc, start: int, end: int) -> int:
         """A person's name ends before an 'of' after it ('Sean O'Malley of Boston'), unless all its words after the
