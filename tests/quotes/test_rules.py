@@ -143,6 +143,19 @@ def test_a_saying_set_off_by_commas_inside_the_clause_it_reports_has_that_clause
     ]
 
 
+def test_a_clause_said_that_the_parse_did_not_make_the_complement_is_the_content(quotes_pipeline) -> None:
+    text = (
+        "He said legalizing it could put thousands of people to work. "
+        "Strategist John Weaver says in a statement that the race will now be a four-man contest. He is said to be ill."
+    )
+    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
+    contents = [[text[s:e] for s, e in att.content] for att in found]
+    assert contents == [
+        ["legalizing it could put thousands of people to work"],
+        ["that the race will now be a four-man contest"],
+    ]
+
+
 def test_a_saying_with_a_clause_of_its_own_and_a_gerund_after_it_are_two_sayings(quotes_pipeline) -> None:
     text = (
         "Liu said that the army could be deployed, warning: “They are already there in the garrison.” "

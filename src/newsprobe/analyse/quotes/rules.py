@@ -635,10 +635,37 @@ def _structural_content(verb: Token, subject: Token | None) -> tuple[list[CharSp
         content, extra_cue = _as_content(verb)
         if content:
             return content, extra_cue
-    content = _clause_content(verb)
+    content = _clause_content(verb) or _misparsed_clause(verb)
     if not content and lemma in COMPLEMENT_VERBS:
         content = _complement_content(verb, subject)
     return content, []
+
+
+# Where a saying was made, as a noun the parse may hang the saying's that-clause on ('says in a statement that …')
+_OCCASION_NOUNS = frozenset("statement interview letter post tweet email speech release briefing conference".split())
+
+
+def _misparsed_clause(verb: Token) -> list[CharSpan]:
+    """The clause said, where the parse did not make it the verb's complement: 'He said legalizing it could put
+    thousands to work' (an -ing clause read as the verb's xcomp; not 'said to be', an infinitive), 'Weaver says in a
+    statement that the race will now be …' (the that-clause hung on the statement)."""
+    for child in (c for c in verb.children if c.i > verb.i):
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and _holds_a_finite_verb(child):
+            return [_subtree_span(child)]
+        for noun in (g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"):
+            if noun.lower_ in _OCCASION_NOUNS:
+                clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and _opened_by_that(c)]
+                if clauses:
+                    return [_subtree_span(clauses[0])]
+    return []
+
+
+def _holds_a_finite_verb(head: Token) -> bool:
+    return any(t.tag_ in FINITE_VERB_TAGS for t in head.subtree if t is not head)
+
+
+def _opened_by_that(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _verb_attribution(verb: Token, text: str, quotes: list[QuoteRegion]) -> RawAttribution | None:
