@@ -704,9 +704,9 @@ _PARENTHETICAL_MIN_WORDS = 3
 
 
 def _parenthetical_content(verb: Token) -> list[CharSpan]:
-    """'The economy, he said, is growing', 'But, he said, he was afraid of …': a saying set off by commas inside the
-    clause it reports, which the parse hangs on that clause's verb; the content is the clause around it. Not an
-    aside of knowing or thinking ('that, you know, again …', 'Amongst ourselves, we know, …')."""
+    """'The economy, he said, is growing', 'But, he said, he was afraid of …': a saying set off by commas or dashes
+    inside the clause it reports, which the parse hangs on that clause's verb; the content is the clause around it.
+    Not an aside of knowing or thinking ('that, you know, again …', 'Amongst ourselves, we know, …')."""
     head = verb.head
     if verb.dep_ != "parataxis" or head.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in MENTAL_VERBS:
         return []
