@@ -249,13 +249,13 @@ class RuleEntities:
             return name_end
         return None
 
-    def _is_full_name(self, doc: Doc, start: int, end: int, opens: bool = True) -> bool:
+    def _is_full_name(self, doc: Doc, start: int, end: int, opens: bool) -> bool:
         """'Patrick Carlineo Jr.', 'James Kennedy Jr.': a known first name leading two to four proper nouns (and a
         suffix) that the gazetteer knows only as people, if at all (or as a company, for a common surname: 'Douglas
         Campbell'), and no known place ('Forest Hill'); its one-word people ('patrick', 'kennedy', 'jr.') would
         otherwise split the name in pieces. A hyphen joins two parts of one name ('Ming-Chi Kuo'). A given name only
         the world's list knows opens a full name only where no other capitalised word comes before it in the run
-        ('Grand Ole Opry' has none)."""
+        (`opens`: 'Ole' of 'Grand Ole Opry' opens none)."""
         words = [token for token in doc[start:end] if not is_name_suffix(token.text) and token.text != "-"]
         if not (2 <= len(words) <= 4 and self._given_name(words[0], worldwide=opens)):
             return False
@@ -275,7 +275,7 @@ class RuleEntities:
             labels.add(match[1] if match and not misread else "PERSON")
         return labels == {"PERSON"} and not known_place(normalise_name(doc[start:end].text))
 
-    def _given_name(self, token: Token, worldwide: bool = True) -> bool:
+    def _given_name(self, token: Token, worldwide: bool) -> bool:
         """A given name of the census table, or (`worldwide`) one the World Gender Name Dictionary lists that is no
         English word, no stop word and no common surname ('Shivam', 'Efrat', 'Avinoam'; not 'Christ', 'Browns',
         'Into' or 'Gonzalez', which it lists too)."""
@@ -493,9 +493,7 @@ def institution_label(doc: Doc, start: int, end: int) -> str | None:
     return "FAC" if words & FACILITY_WORDS else None
 
 
-def resolve_surnames(
-    spans: list[Span], first_names: Collection[str] = frozenset(), common_words: Collection[str] = frozenset()
-) -> list[Span]:
+def resolve_surnames(spans: list[Span], first_names: Collection[str], common_words: Collection[str]) -> list[Span]:
     """A lone word that is the last word of a person named in the document is that person, and so is the first word
     of a two-word name of no known given name and no English word (the surname first: 'Liu' after 'Liu Xiaming', not
     'Browns' after 'Browns DL'); other unknown lone words are dropped."""
