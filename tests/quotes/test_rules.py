@@ -128,15 +128,19 @@ def test_a_verb_under_a_passive_takes_its_passive_subject(quotes_pipeline, text,
     assert (found.text if found is not None else None) == subject
 
 
+def _rule_contents(quotes_pipeline, text: str) -> list[list[str]]:
+    """The contents of the attributions the rules find in `text`, each as its spans' texts."""
+    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
+    return [[text[start:end] for start, end in att.content] for att in found]
+
+
 def test_a_saying_set_off_by_commas_inside_the_clause_it_reports_has_that_clause_for_content(quotes_pipeline) -> None:
     text = (
         "The plan, Patel said, was to wait until June. But, he said, he was afraid of it. Yes, he said, no. "
         "This, you know, is how it goes. “Amongst ourselves, they said, it is over.”"
     )
-    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
-    contents = [[text[start:end] for start, end in att.content] for att in found]
     # 'no' is too short, 'you know' an aside, and a saying inside a quotation is the quoted speaker's words
-    assert contents == [
+    assert _rule_contents(quotes_pipeline, text) == [
         ["The plan", "was to wait until June"],
         ["he was afraid of it"],
         ["“Amongst ourselves, they said, it is over.”"],
@@ -148,9 +152,7 @@ def test_a_clause_said_that_the_parse_did_not_make_the_complement_is_the_content
         "He said legalizing it could put thousands of people to work. "
         "Strategist John Weaver says in a statement that the race will now be a four-man contest. He is said to be ill."
     )
-    found = find_attributions(quotes_pipeline.nlp.doc(text), find_quotes(text))
-    contents = [[text[s:e] for s, e in att.content] for att in found]
-    assert contents == [
+    assert _rule_contents(quotes_pipeline, text) == [
         ["legalizing it could put thousands of people to work"],
         ["that the race will now be a four-man contest"],
     ]
