@@ -362,10 +362,7 @@ def _hyphenated_name_start(doc: Doc, start: int, end: int) -> int | None:
     """Where a name that ends in a hyphenated given name after the surname ('Moon Jae-in') starts in the range, when
     the range ends in one."""
     name_start = end - 4
-    if name_start < start or doc[end - 2].text != "-" or not doc[end - 1].is_lower:
-        return None
-    name_end = hyphenated_given_name_end(doc.text, doc[name_start].idx, doc[end - 2].idx)
-    return name_start if name_end == doc[end - 1].idx + len(doc[end - 1]) else None
+    return name_start if name_start >= start and _ends_a_hyphenated_given_name(doc, end - 1) else None
 
 
 def _before_inner_word(doc: Doc, start: int, end: int) -> int:

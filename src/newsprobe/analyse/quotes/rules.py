@@ -652,16 +652,21 @@ def _misparsed_clause(verb: Token) -> list[CharSpan]:
     for child in (c for c in verb.children if c.i > verb.i):
         if child.dep_ == "xcomp" and child.tag_ == "VBG" and _holds_a_finite_verb(child):
             return [_subtree_span(child)]
-        for noun in (g for g in child.children if child.dep_ == "prep" and g.dep_ == "pobj"):
-            if noun.lower_ in _OCCASION_NOUNS:
-                clauses = [c for c in noun.children if c.dep_ in {"acl", "relcl"} and _opened_by_that(c)]
-                if clauses:
-                    return [_subtree_span(clauses[0])]
+        clause = _that_clause_on_an_occasion(child) if child.dep_ == "prep" else None
+        if clause is not None:
+            return [_subtree_span(clause)]
     return []
 
 
 def _holds_a_finite_verb(head: Token) -> bool:
     return any(t.tag_ in FINITE_VERB_TAGS for t in head.subtree if t is not head)
+
+
+def _that_clause_on_an_occasion(prep: Token) -> Token | None:
+    """The that-clause hung on the noun of a preposition's object that names an occasion ('in a statement that …')."""
+    nouns = [g for g in prep.children if g.dep_ == "pobj" and g.lower_ in _OCCASION_NOUNS]
+    clauses = [c for noun in nouns for c in noun.children if c.dep_ in {"acl", "relcl"} and _opened_by_that(c)]
+    return clauses[0] if clauses else None
 
 
 def _opened_by_that(clause: Token) -> bool:
