@@ -310,7 +310,9 @@ DENIALS = (
     "never criticized the plan in public. Her aide refused to comment on the report. Brown did not hesitate to say "
     "that the plan was a disaster. He not only said the plan was bad but also voted against it. Brown said he was "
     "not sure the plan would pass. The company did not respond to questions about the deal. Smith has yet to "
-    "comment on the merger. Her chief of staff does not appear to have commented on the claims."
+    "comment on the merger. Her chief of staff does not appear to have commented on the claims. Brown offered no "
+    "evidence for the charge. The mayor gave no details of the contract. The governor said nothing about the strike. "
+    "The police said no one was hurt in the crash."
 )
 
 
@@ -325,6 +327,10 @@ DENIALS = (
         ("the deal", False),
         ("the merger", False),
         ("the claims", False),
+        ("evidence for the charge", False),
+        ("details of the contract", False),
+        ("about the strike", False),
+        ("no one was hurt in the crash", True),
         ("that the plan was a disaster", True),
         ("the plan was bad", True),
         ("he was not sure the plan would pass", True),
@@ -470,6 +476,22 @@ def test_words_denied_as_what_the_source_says_are_not_its_words(
         cue=[_span_of(text, cue)], content=[_span_of(text, "that the response is a sin")], source=_span_of(text, source)
     )
     assert has_negated_cue(quotes_pipeline.nlp.doc(text), att) is denied
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "denied"),
+    [
+        ("She offered no evidence to back her allegations.", "no evidence to back her allegations", True),
+        ("She said nothing about the strike.", "nothing about the strike", True),
+        ("She offered no proof that the mayor had lied.", "that the mayor had lied", False),
+        ("She offered proof that the mayor had lied.", "proof that the mayor had lied", False),
+        ("She replied: “Absolutely nothing.”", "“Absolutely nothing.”", False),
+    ],
+)
+def test_a_saying_whose_object_is_none_is_denied(quotes_pipeline, sentence: str, content: str, denied: bool) -> None:
+    cue = sentence.split()[1]
+    att = RawAttribution(cue=[_span_of(sentence, cue)], content=[_span_of(sentence, content)], source=(0, 3))
+    assert has_negated_cue(quotes_pipeline.nlp.doc(sentence), att) is denied
 
 
 def _span_of(text: str, words: str) -> tuple[int, int]:

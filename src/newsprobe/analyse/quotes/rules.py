@@ -1099,6 +1099,7 @@ def has_action_content(doc: Doc, att: RawAttribution) -> bool:
 # verbs that deny the saying they lead ('declined to say', 'refused to comment', 'failed to acknowledge').
 NEGATING_LEADS = frozenset({"decline", "refuse", "fail"})
 NOT_ONLY = frozenset({"only", "just", "merely"})
+NOTHING_WORDS = frozenset({"nothing", "none"})
 # the parser reads a curly 'n’t' as punctuation, so negations are known by their words
 NEGATIONS = frozenset({"not", "n't", "n’t", "never"})
 MAX_NEGATION_GAP = 3
@@ -1120,7 +1121,28 @@ def has_negated_cue(doc: Doc, att: RawAttribution) -> bool:
         return not _is_negated(saying.head)  # 'did not decline to say' says it
     if saying.dep_ == "xcomp" and saying.head.lemma_.lower() in SOURCELESS_CUES and _is_negated(saying.head):
         return True  # 'has not appeared to respond to | the allegation': the denial sits on the raising verb
+    if _denied_by_its_object(saying) and not _has_quote_marks(doc, att):
+        return True  # 'replied: “Absolutely nothing”' says so
     return _is_negated(saying) or _denied_as_what_was_said(saying)
+
+
+def _denied_by_its_object(saying: Token) -> bool:
+    """What the source would have handed over is none: 'offered | no evidence', 'gave | no details', 'said | nothing
+    about the plan' ('said | no one was hurt' stays: there the 'no' is inside the clause said; so does 'offered no
+    proof | that Clinton had a role', the claim left unproven)."""
+    return any(
+        child.dep_ == "dobj"
+        and (child.lower_ in NOTHING_WORDS or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children))
+        and not _has_a_that_clause(child)
+        for child in saying.children
+    )
+
+
+def _has_a_that_clause(noun: Token) -> bool:
+    return any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in noun.children
+    )
 
 
 def _denied_as_what_was_said(saying: Token) -> bool:
