@@ -51,6 +51,16 @@ def test_a_given_name_only_the_worlds_list_knows_opens_a_full_name_where_nothing
     assert not any(text in {"Ole Opry", "Into Darkness", "Into Darkness Falls"} for text, _ in found)
 
 
+def test_an_english_word_the_gazetteer_calls_a_person_is_one_only_beside_a_full_name(fast_nlp: SharedNLP) -> None:
+    found = labelled(
+        fast_nlp,
+        "Star Wars Jedi: Fallen Order is a game. Order matters. Sen. Barbara Boxer spoke. Boxer said no. "
+        "FDR said so. Blunt said yes.",
+    )
+    assert not any(text == "Order" for text, _ in found)  # the gazetteer's 'order' is a person
+    assert {("Barbara Boxer", "PERSON"), ("Boxer", "PERSON"), ("FDR", "PERSON"), ("Blunt", "PERSON")} <= found
+
+
 def test_a_surname_alone_is_the_person_named_earlier(fast_nlp: SharedNLP) -> None:
     found = labelled(fast_nlp, "Zoltan Brabkovic arrived late. Brabkovic said nothing.")
     assert ("Zoltan Brabkovic", "PERSON") in found

@@ -28,7 +28,7 @@ from .names import (
     is_name_suffix,
     without_accents,
 )
-from .world_names import surname_rank, world_given_name
+from .world_names import name_words, surname_rank, world_given_name
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -86,6 +86,7 @@ COMPANY_SURNAME_RANK = 1000
 # a surname this common is no given name, however often the world's list gives it as one ('Gonzalez', rank 38)
 SURNAME_NOT_GIVEN_RANK = 1000
 LONE_NAME_SURNAME_RANK = 2000
+WORD_SURNAME_RANK = 5000  # an English word this common as a surname is a person when the tagger said so ('Blunt')
 UNKNOWN = "UNKNOWN"  # a lone proper noun, kept only if it turns out to be a known person's surname
 
 
@@ -214,7 +215,7 @@ class RuleEntities:
             return
         whole = self.gazetteer.get(normalise_name(doc[start:end].text)) or institution_label(doc, start, end)
         if whole:
-            yield _span(doc, start, end, whole)
+            yield _span(doc, start, end, self._trusted(doc, start, end, whole))
             return
         position = start
         rest_start = start
@@ -232,7 +233,7 @@ class RuleEntities:
                 continue
             match_end, label = match
             yield from self._shape_spans(doc, rest_start, position)
-            yield _span(doc, position, match_end, label)
+            yield _span(doc, position, match_end, self._trusted(doc, position, match_end, label))
             position = rest_start = match_end
         yield from self._shape_spans(doc, rest_start, end)
 
@@ -343,6 +344,26 @@ class RuleEntities:
             if label is not None:
                 return stop, label
         return None
+
+    def _trusted(self, doc: Doc, start: int, end: int, label: str) -> str:
+        one_word_person = label == "PERSON" and end - start == 1
+        return UNKNOWN if one_word_person and self._word_the_tagger_took_for_a_person(doc[start]) else label
+
+    def _word_the_tagger_took_for_a_person(self, token: Token) -> bool:
+        """A one-word person of the gazetteer that is an English word, no acronym, no given name, no name news writes
+        often and no common surname ('Order' of 'Fallen Order', 'Remain', 'Prophet', 'Tribe'): the tagger it was
+        distilled from slipped. The word still names a person where the text names one in full ('Reality Winner …
+        Winner said'); 'FDR', 'Blunt' and 'Maples' stay people."""
+        word = token.lower_
+        rank = surname_rank(word)
+        return (
+            word.isalpha()
+            and not token.is_upper
+            and english_word(word)
+            and word not in self.first_names
+            and word not in name_words()
+            and (rank is None or rank > WORD_SURNAME_RANK)
+        )
 
 
 def _surname_the_gazetteer_misreads(doc: Doc, position: int, match: tuple[int, str], end: int) -> bool:
