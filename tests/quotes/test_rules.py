@@ -348,6 +348,18 @@ def test_a_linking_word_before_according_to_is_not_what_was_said() -> None:
     assert contents == [["the deal is off"], ["Fundraising", "has slowed"]]
 
 
+def test_an_according_to_that_closes_a_sentence_reports_the_saying_inside_it() -> None:
+    text = (
+        "The informant – outed as energy consultant William Campbell – was “threatened” by Obama admin AG Loretta "
+        "Lynch to keep quiet with an iron-clad gag order, according to his attorney – former Reagan Justice Dept. "
+        "official and former Chief Counsel to the Senate Intelligence Committee Victoria Toensing."
+    )
+    outcome = Pipeline(["quotes"], profile="fast").run(Article(text=text))
+    [att] = outcome.results["quotes"].attributions  # was Loretta Lynch's, 'to keep quiet …, according to …'
+    assert [c.text for c in att.content] == [text[: text.index(", according")]]
+    assert [c.text for c in att.cue] == ["according to"]
+
+
 @pytest.mark.parametrize("profile", ["fast", "accurate"])
 def test_each_according_to_keeps_what_follows_it(profile: str) -> None:
     text = (

@@ -1058,10 +1058,14 @@ def is_plain_saying(doc: Doc, att: RawAttribution) -> bool:
         return False
     if att.kind != "according" and not cue_says(doc, att):
         return False
-    if not any(_cue_rate(t)[1] >= USUAL_CUE_RATE for t in _cue_content_words(doc, att)):
+    if not _has_a_usual_cue(doc, att):
         return False
     content = doc.char_span(att.content[0][0], att.content[-1][1], alignment_mode="expand")
     return content is not None and any(t.tag_ in FINITE_VERB_TAGS for t in content)
+
+
+def _has_a_usual_cue(doc: Doc, att: RawAttribution) -> bool:
+    return any(_cue_rate(t)[1] >= USUAL_CUE_RATE for t in _cue_content_words(doc, att))
 
 
 def has_rare_cue_and_no_quote_marks(doc: Doc, att: RawAttribution) -> bool:
@@ -1425,6 +1429,24 @@ def _inside(span: CharSpan, spans: list[CharSpan]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
+def _cut_before_closing_according(doc: Doc, found: list[RawAttribution]) -> list[RawAttribution]:
+    """An 'according to' that closes a sentence reports all of it, an act inside it too ('The informant was
+    “threatened” by … Loretta Lynch to keep quiet …, according to his attorney'): a content that runs on past it stops
+    before it, so that the univocal reading keeps the 'according to' whole. A saying stays the saying ('Candace Smith
+    said she had been infected …, according to the report' is hers): its cue is a word annotators mark at least half
+    the times they see it."""
+    text = text_of(doc)
+    closing = [a.cue[0][0] for a in found if a.kind == "according" and a.content_end <= a.cue[0][0]]
+    for att in found:
+        if att.kind == "according" or not att.cue or _has_a_usual_cue(doc, att):
+            continue
+        for start in closing:
+            if att.cue[-1][1] <= start < att.content_end:
+                cut = [trim_span(text, (s, min(e, start))) for s, e in att.content if s < start]
+                att.content = [span for span in cut if span is not None]
+    return [att for att in found if att.content]
+
+
 def _drop_nested(found: list[RawAttribution]) -> list[RawAttribution]:
     """Univocal reading: an attribution whose cue sits inside another's content is dropped."""
     kept: list[RawAttribution] = []
@@ -1597,7 +1619,7 @@ def find_attributions(doc: Doc, quotes: list[QuoteRegion]) -> list[RawAttributio
             att = _verb_attribution(token, text, quotes)
         if att is not None and not has_participle_on_content_cue(doc, att):
             found.append(att)
-    found = _drop_nested(found)
+    found = _drop_nested(_cut_before_closing_according(doc, found))
     covered = [span for att in found for span in att.content]
     found += [a for a in _dash_attributions(doc, quotes) if not _inside(a.content[0], covered)]
     lines = _transcript_attributions(doc)
