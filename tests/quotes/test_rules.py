@@ -348,6 +348,31 @@ def test_a_linking_word_before_according_to_is_not_what_was_said() -> None:
     assert contents == [["the deal is off"], ["Fundraising", "has slowed"]]
 
 
+CLAUSE_CUES = (
+    "Smith pointed out that the plan was costly. Jones worried that the deal would collapse. Brown learned that "
+    "she had been fired. White implied that the mayor had lied. Black pointed to the report. Gray learned the "
+    "song. Jones worried about the deal."
+)
+
+
+@pytest.mark.parametrize(
+    ("content", "reported"),
+    [
+        ("that the plan was costly", True),
+        ("that the deal would collapse", True),
+        ("that she had been fired", True),
+        ("that the mayor had lied", True),
+        ("the report", False),
+        ("the song", False),
+        ("the deal.", False),
+    ],
+)
+def test_verbs_that_report_only_with_a_clause(content: str, reported: bool) -> None:
+    outcome = Pipeline(["quotes"], profile="fast").run(Article(text=CLAUSE_CUES))
+    contents = [s.text for a in outcome.results["quotes"].attributions for s in a.content]
+    assert any(content in c for c in contents) is reported, contents
+
+
 def test_an_according_to_that_closes_a_sentence_reports_the_saying_inside_it() -> None:
     text = (
         "The informant – outed as energy consultant William Campbell – was “threatened” by Obama admin AG Loretta "

@@ -18,6 +18,7 @@ from .cues import (
     ADDRESSEE_VERBS,
     ALL_QUOTE_CHARS,
     AS_VERBS,
+    CLAUSE_CUE_VERBS,
     COMPLEMENT_VERBS,
     CONTENT_CHILD_DEPS,
     CUE_LEAD_VERBS,
@@ -452,8 +453,19 @@ def _has_speech_gerund(verb: Token) -> bool:
 
 
 def _is_cue_verb(token: Token) -> bool:
-    """A reporting verb used as a verb ('so-called' and 'the said report' are not)."""
-    return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS and token.dep_ not in {"amod", "compound"}
+    """A reporting verb used as a verb ('so-called' and 'the said report' are not), or one that reports only with a
+    clause after it ('pointed out that …')."""
+    if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in SPEECH_VERBS or (lemma in CLAUSE_CUE_VERBS and _takes_a_finite_clause(token))
+
+
+def _takes_a_finite_clause(verb: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and (c.tag_ in FINITE_VERB_TAGS or _holds_a_finite_verb(c))
+        for c in verb.children
+    )
 
 
 def _clause_content(verb: Token) -> list[CharSpan]:
