@@ -282,3 +282,13 @@ def test_first_names_from_the_gazetteer_are_words_written_as_names() -> None:
     known = first_names_in(gazetteer)
     assert {"jean-claude", "o'neal"} <= known
     assert not {"’s", "trump’s", "@hillaryclinton", "telemundo40", "zorblax"} & known
+
+
+def test_a_full_name_after_a_title_ends_a_run_that_names_an_institution(fast_nlp: SharedNLP) -> None:
+    found = labelled(
+        fast_nlp,
+        "In a report by National Security/War Correspondent Sara Carter, she spoke. Senate President Bukola Saraki "
+        "left. The Davis Cup Finals start.",
+    )
+    assert {("Sara Carter", "PERSON"), ("Bukola Saraki", "PERSON"), ("Davis Cup Finals", "EVENT")} <= found
+    assert not any(text.endswith(("Carter", "Saraki")) and label != "PERSON" for text, label in found)

@@ -13,7 +13,7 @@ TITLE_WORDS = frozenset(
     chief ceo director minister's official envoy commander judge justice attorney lawmaker mp cmdr cmdr. sgt sgt.
     adm adm. cpl cpl. pvt pvt. maj capt col lt archbishop rabbi imam rev rev. reverend nuncio nuncios fr fr. leader
     speaker councillor councilor councilman councilwoman alderman assemblyman assemblywoman sheriff officer detective
-    trooper airman sergeant corporal lieutenant colonel inspector patriarch""".split()
+    trooper airman sergeant corporal lieutenant colonel inspector patriarch correspondent""".split()
 )
 
 # Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean

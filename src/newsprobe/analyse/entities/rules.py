@@ -213,7 +213,9 @@ class RuleEntities:
         if end - start == 1 and doc[start].lower_ in MONTHS:
             yield _span(doc, start, end, UNKNOWN)  # 'in May' is a date; 'May said' after 'Theresa May' is her
             return
-        whole = self.gazetteer.get(normalise_name(doc[start:end].text)) or institution_label(doc, start, end)
+        whole = self.gazetteer.get(normalise_name(doc[start:end].text))
+        if not whole and not self._ends_in_a_titled_name(doc, start, end):
+            whole = institution_label(doc, start, end)
         if whole:
             yield _span(doc, start, end, self._trusted(doc, start, end, whole))
             return
@@ -236,6 +238,13 @@ class RuleEntities:
             yield _span(doc, position, match_end, self._trusted(doc, position, match_end, label))
             position = rest_start = match_end
         yield from self._shape_spans(doc, rest_start, end)
+
+    def _ends_in_a_titled_name(self, doc: Doc, start: int, end: int) -> bool:
+        """'War Correspondent Sara Carter', 'Davis Cup Chairman David Haggerty': a person's full name after a title
+        ends the run, whatever institution or event the words before it name."""
+        return any(
+            is_title(doc[i - 1]) and self._is_full_name(doc, i, end, opens=True) for i in range(start + 1, end - 1)
+        )
 
     def _ranked_full_name_end(self, doc: Doc, start: int, end: int) -> int | None:
         """Where a full name after a rank ends ('Cardinal Gerhard Ludwig Müller', whom the gazetteer may know as
