@@ -214,8 +214,9 @@ class RuleEntities:
             yield _span(doc, start, end, UNKNOWN)  # 'in May' is a date; 'May said' after 'Theresa May' is her
             return
         whole = self.gazetteer.get(normalise_name(doc[start:end].text))
-        if not whole and not self._ends_in_a_titled_name(doc, start, end):
-            whole = institution_label(doc, start, end)
+        if not whole:
+            institution = institution_label(doc, start, end)
+            whole = None if institution is None or self._ends_in_a_titled_name(doc, start, end) else institution
         if whole:
             yield _span(doc, start, end, self._trusted(doc, start, end, whole))
             return

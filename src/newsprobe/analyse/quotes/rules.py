@@ -1155,10 +1155,7 @@ def _denied_by_its_object(saying: Token) -> bool:
 
 
 def _has_a_that_clause(noun: Token) -> bool:
-    return any(
-        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in noun.children
-    )
+    return any(c.dep_ in ("acl", "ccomp") and _opened_by_that(c) for c in noun.children)
 
 
 def _denied_as_what_was_said(saying: Token) -> bool:
@@ -1449,6 +1446,8 @@ def _cut_before_closing_according(doc: Doc, found: list[RawAttribution]) -> list
     the times they see it."""
     text = text_of(doc)
     closing = [a.cue[0][0] for a in found if a.kind == "according" and a.content_end <= a.cue[0][0]]
+    if not closing:
+        return found
     for att in found:
         if att.kind == "according" or not att.cue or _has_a_usual_cue(doc, att):
             continue
