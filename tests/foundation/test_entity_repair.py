@@ -21,6 +21,7 @@ from newsprobe.analyse.entities.repair import (
     _people_tagged_otherwise,
     _products_by_context,
     _relabel,
+    _split_list,
     _things_named_after_the,
     _titles_before_names_cut,
     _untagged_repeats,
@@ -122,6 +123,36 @@ def test_a_name_run_over_a_comma_into_a_persons_name_is_that_person() -> None:
     entities = _entities(Article(text=text), "accurate").entities
     assert not any("," in e.name for e in entities)
     assert [e.count for e in entities if e.name == "Sofian Zakkout"] == [2]
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "pieces"),
+    [
+        ("ORG", "Big Machine, Braun", [("ORG", "Big Machine"), ("ORG", "Braun")]),
+        ("ORG", "CBS All Access, Disney", [("ORG", "CBS All Access"), ("ORG", "Disney")]),
+        (
+            "ORG",
+            "Congregation for Bishops, Lorenzo Baldisseri",
+            [("ORG", "Congregation for Bishops"), ("PERSON", "Lorenzo Baldisseri")],
+        ),
+        ("GPE", "Austin, Texas", [("GPE", "Austin"), ("GPE", "Texas")]),
+        # one name each
+        ("ORG", "Bureau of Alcohol, Tobacco, Firearms and Explosives", None),
+        ("ORG", "Council on Energy, Environment and Water", None),
+        ("ORG", "CollectiveBias, Inc.", None),
+        ("PERSON", "Silvano Fausti, SJ", None),
+        ("GPE", "Washington, D.C.", None),
+        ("EVENT", "September 11, 2001", None),
+        ("WORK_OF_ART", "Less Money on Testing, More Money on Students", None),
+    ],
+)
+def test_a_name_run_over_a_comma_into_the_next_name_is_two(
+    label: str, name: str, pieces: list[tuple[str, str]] | None
+) -> None:
+    text = f"They wrote to {name} on Monday."
+    start = text.index(name)
+    found = _split_list(text, (label, start, start + len(name)))
+    assert [(piece[0], text[piece[1] : piece[2]]) for piece in found] == (pieces or [(label, name)])
 
 
 def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:

@@ -121,7 +121,9 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     gazetteer = load_gazetteer()
     whole = text_of(doc)
     repaired: list[Found] = []
-    for label, start, end in (piece for item in found for piece in _split_lines(whole, item)):
+    for label, start, end in (
+        part for item in found for line in _split_lines(whole, item) for part in _split_list(whole, line)
+    ):
         bounds = _trim(doc, start, end)
         held_role = _name_after_role_domain(whole, *bounds) if bounds is not None else None
         if held_role is not None:
@@ -233,6 +235,43 @@ def _split_lines(text: str, item: Found) -> list[Found]:
             pieces.append((label, start, start + len(line)))
         start += len(line) + 1
     return pieces
+
+
+# What may follow a comma inside one name: a company's form or a religious order ('CollectiveBias, Inc.', 'Silvano
+# Fausti, SJ'), an abbreviation ('Washington, D.C.'), a number ('September 11, 2001')
+_AFTER_A_NAMES_COMMA = re.compile(
+    r"(?:Inc|Ltd|LLC|LLP|PLC|plc|Co|Corp|SA|AG|NV|LP|SJ|OP|OFM|OSB)\b\.?|(?:[A-Z]\.)+|\d|[a-z]"
+)
+_NAME_LIST_LINKS = frozenset({"of", "for", "on"})  # 'Bureau of Alcohol, Tobacco, Firearms and Explosives'
+
+
+def _split_list(text: str, item: Found) -> list[Found]:
+    """'Big Machine, Braun', 'Cardinal Alfrink, Cardinal Frings', 'Congregation for Bishops, Lorenzo Baldisseri':
+    a name the tagger ran over a comma into the next name is two mentions. Not split: a title, a name whose own
+    words list things after 'of', 'for' or 'on' ('Council on Energy, Environment and Water'), and what follows a
+    name's comma (`_AFTER_A_NAMES_COMMA`)."""
+    label, start, end = item
+    name = text[start:end]
+    if label == "WORK_OF_ART" or ", " not in name:
+        return [item]
+    first, *rest = name.split(", ")
+    if any(_AFTER_A_NAMES_COMMA.match(part) or is_name_suffix(part.split()[0]) for part in rest if part):
+        return [item]
+    if _NAME_LIST_LINKS.intersection(first.split()) and (len(rest[-1].split()) == 1 or " and " in rest[-1]):
+        return [item]
+    pieces: list[Found] = []
+    for part in name.split(", "):
+        if part.strip():
+            pieces.append((_label_of_listed(label, part), start, start + len(part)))
+        start += len(part) + 2
+    return pieces
+
+
+def _label_of_listed(label: str, name: str) -> str:
+    """A listed name's own label: a given name and a surname the gazetteer knows as nothing else is a person's
+    ('Congregation for Bishops, Lorenzo Baldisseri')."""
+    known = load_gazetteer().get(normalise_name(name))
+    return "PERSON" if _first_name_and_surname(name.split()) and known in (None, "PERSON") else label
 
 
 @cache
