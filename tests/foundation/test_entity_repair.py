@@ -697,6 +697,8 @@ def test_real_page_labels(shared_data: Path, page: str, text: str, label: str) -
         ("776a1c04", "Meth"),  # "Meth. We're On It." (a campaign's slogan): was PERSON
         ("1ace8c85", "IPO"),  # "its cancelled IPO": was an organisation
         ("57e2e988", "AI"),  # was an organisation
+        ("55bb6340", "WTF"),  # "trying to figure out WTF private equity is": was an organisation
+        ("55bb6340", "PE"),  # "PE shops" (private equity): was an organisation
         ("3cb22bfa", "EV"),  # was an organisation
         ("65bf3048", "Thunderbolt 3"),  # a port: was a person (a person's name has no digits)
         ("05844573", "RAV4 Hybrid"),  # a car: was a person
@@ -836,10 +838,11 @@ def test_a_rank_before_a_name_is_no_part_of_it_and_one_person_is_one_entity(prof
         "Bishop Barros said he was innocent. Julie Bishop said nothing. Bishop Accountability, a group, published "
         "files. Chinese Premier Li Keqiang came. Premier Li said trade would grow. Premier League clubs played. "
         "Father Thomas G. Weinandy wrote a letter. Father Weinandy sent it. Sheriff Joe Lombardo spoke, and Sheriff "
-        "Lombardo took questions."
+        "Lombardo took questions. The letter went to Cardinals Marc Ouellet and Blase Cupich on Monday."
     )
     entities = _entities(Article(text=text), profile).entities
     people = {e.name: e.count for e in entities if e.label == "PERSON"}
+    assert "Marc Ouellet" in people and not any(name.startswith("Cardinals") for name in people), people
     names = ("Sean O'Malley", "Maurizio Chiodi", "Juan Barros", "Li Keqiang", "Thomas G. Weinandy", "Joe Lombardo")
     assert {name: people.get(name) for name in names} == dict.fromkeys(names, 2), people
     assert people.get("Julie Bishop") == 1

@@ -20,7 +20,7 @@ TITLE_WORDS = frozenset(
 # O'Malley; 'Professor Chiodi' is Maurizio Chiodi, 'Premier Li' Li Keqiang); alone or last they may be a surname
 # ('Julie Bishop'), and they open names of other things ('Premier League'), so they are cut from people's names only
 RANK_WORDS = frozenset(
-    "cardinal bishop monsignor monsignore msgr msgr. father professor professors prof prof. premier".split()
+    "cardinal cardinals bishop monsignor monsignore msgr msgr. father professor professors prof prof. premier".split()
 )
 TITLE_AND_RANK_WORDS = TITLE_WORDS | RANK_WORDS
 
@@ -215,7 +215,7 @@ GENERIC_NAME_WORDS = frozenset(
 # in lower case.
 COMMON_NOUN_ACRONYMS = frozenset(
     """ipo ceo cfo coo cto gdp ai etf spac ico esg suv ev dna rna ppe vpn cpu gpu ram ssd hdd usb usb-c hdmi dvi lcd
-    oled rgb hdr ips fps lan nas ecg awd rwd fwd vod rrp gmt""".split()
+    oled rgb hdr ips fps lan nas ecg awd rwd fwd vod rrp gmt pe vc roi kpi saas nft api wtf lol omg fyi""".split()
 )
 
 # Words a company's full name adds to its short one ('SoftBank Group Corp', 'Walmart Inc.').
