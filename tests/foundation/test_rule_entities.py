@@ -79,6 +79,15 @@ def test_organisations_by_their_words_and_acronyms(fast_nlp: SharedNLP) -> None:
     assert ("Brindle News", "ORG") in found
 
 
+def test_an_english_word_in_capitals_is_no_acronym(fast_nlp: SharedNLP) -> None:
+    text = (
+        "It would have been a HUGE boost for the school. This is INSANE. The TV was on.\n\nWHAT YOU NEED TO MAKE JAM"
+        "\n\nImmigration officers arrested him, and ICE said he would be deported."
+    )
+    organisations = {name for name, label in labelled(fast_nlp, text) if label == "ORG"}
+    assert organisations == {"ICE"}
+
+
 def test_a_body_named_for_what_it_works_on_is_one_name(fast_nlp: SharedNLP) -> None:
     found = labelled(
         fast_nlp,

@@ -110,6 +110,7 @@ ORGANISATION_ALIASES = {
     "al qaeda": "al-qaeda",
     "al-qaida": "al-qaeda",
     "al qaida": "al-qaeda",
+    "ice": "immigration and customs enforcement",
 }
 
 # Nouns that put a company's name right after them ('Ukrainian energy company Burisma', 'record label Big Machine').

