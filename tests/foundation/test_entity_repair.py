@@ -155,6 +155,19 @@ def test_a_name_run_over_a_comma_into_the_next_name_is_two(
     assert [(piece[0], text[piece[1] : piece[2]]) for piece in found] == (pieces or [(label, name)])
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_role_is_no_organisation_and_an_office_is_one(profile: str) -> None:
+    text = (
+        "Ivan Braiker joins my6sense as Chief Strategy Officer. The Federal President spoke. Melkite Greek Catholic "
+        "Archbishop Jean-Clément Jeanbart wrote to the Department of Justice and to the House Office of Inspector "
+        "General."
+    )
+    names = {e.name for e in _entities(Article(text=text), profile).entities if e.label != "PERSON"}
+    assert {"Department of Justice", "House Office of Inspector General"} <= names
+    assert not {"Strategy Officer", "Chief Strategy Officer", "Federal President"} & names, names
+    assert not any(name.endswith("Archbishop") for name in names), names
+
+
 def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:
     text = "He walked around the residence at night, according to Big League Politics’ Cassandra Fairbanks, a reporter."
     labels = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}

@@ -52,6 +52,10 @@ _NAMED_PRODUCT_LINE_WORDS = PRODUCT_LINE_WORDS - {"air"}
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’])$")  # '‘s': a possessive typed with the opening quote mark
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# Titles that end the name of a role, not of an organisation ('Strategy Officer', 'Majority Leader' aside: newspapers
+# are called 'Leader'; 'Law and Justice' is a party)
+_ROLE_ENDS = TITLE_WORDS - {"leader", "justice"}
+_UNNAMED_ROLE_LABELS = frozenset({"PERSON", "WORK_OF_ART", "LAW"})
 _DOUBLED_LETTER = re.compile(r"(\w)\1")
 
 
@@ -123,6 +127,8 @@ _PRONOUNS = frozenset("i we you he she it they".split())
 def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     if label in ("PERSON", "ORG") and _only_titles(ent):
         return None  # 'Cmdr.' tagged apart from the name after it, 'Apostolic Nuncio' with no name
+    if label not in _UNNAMED_ROLE_LABELS and _a_role(ent):
+        return None
     if ranked_name([t for t in ent if not t.is_punct], first_names()):
         label = "PERSON"  # 'Cardinal Parolin' tagged a product, 'Bishop Mark Davies' an organisation
     first, had_title = _strip_titles(ent, ranks=label == "PERSON") if label in ("PERSON", "ORG") else (0, False)
@@ -144,6 +150,14 @@ def _clean_mention(ent: SpacySpan, label: str) -> tuple[str, Mention] | None:
     if _without_brackets(stripped).lower() in _PRONOUNS:
         return None  # '[W]e', a quote's capital put in brackets
     return label, Mention(start=start, end=start + len(stripped), text=stripped)
+
+
+def _a_role(ent: SpacySpan) -> bool:
+    """'Chief Strategy Officer', 'RNC Chair', 'Special Envoy', 'US Army Colonel', 'Melkite Greek Catholic Archbishop'
+    tagged an organisation or a place: words ending in a title, with no 'of' or 'for' to make them an office's name
+    ('Department of Justice', 'Office of Inspector General'), that the outlet table does not know."""
+    words = [t.lower_ for t in ent if not t.is_punct]
+    return len(words) > 1 and words[-1] in _ROLE_ENDS and not {"of", "for"} & set(words) and not is_outlet(ent.text)
 
 
 def relabel_people(found: list[tuple[str, Mention]]) -> list[tuple[str, Mention]]:
