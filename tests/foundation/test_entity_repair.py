@@ -669,6 +669,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("16c30add", "San Francisco Bay Area", "LOC"),  # the gazetteer's place, tagged a building
         ("264dc3ae", "BUFFALO", "GPE"),  # the dateline "BUFFALO, N.Y. —": was NORP (the gazetteer's place)
         ("06e5123e", "Marcelo Claure", "PERSON"),  # "executive chair Marcelo Claure": was ORG, and spoke as "Claure"
+        ("6ebac05f", "Jeanine Pirro", "PERSON"),  # "Fox News host Jeanine Pirro’s comments": was ORG
         ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4

@@ -16,6 +16,15 @@ TITLE_WORDS = frozenset(
     trooper airman sergeant corporal lieutenant colonel inspector patriarch correspondent""".split()
 )
 
+# Occupations written in lower case right before a person's name ('Fox News host Jeanine Pirro', 'diver Keetan
+# Munsell', 'fashion designer Ralph Lauren'): the name is a person's, whatever the tagger called it
+OCCUPATION_WORDS = frozenset(
+    """host anchor actor actress singer songwriter rapper comedian musician guitarist drummer producer filmmaker
+    novelist author writer columnist journalist reporter photographer designer chef player quarterback linebacker
+    receiver pitcher striker goalkeeper defender midfielder diver swimmer sprinter runner golfer boxer wrestler coach
+    economist analyst scientist researcher professor lawyer activist student""".split()
+)
+
 # Ranks written before a name and no part of it ('Cardinal Sean O'Malley', also 'Cardinal O'Malley', is Sean
 # O'Malley; 'Professor Chiodi' is Maurizio Chiodi, 'Premier Li' Li Keqiang); alone or last they may be a surname
 # ('Julie Bishop'), and they open names of other things ('Premier League'), so they are cut from people's names only

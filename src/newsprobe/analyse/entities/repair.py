@@ -28,6 +28,7 @@ from .names import (
     GENERIC_NAME_WORDS,
     INDUSTRY_WORDS,
     MODIFIER_SUFFIXES,
+    OCCUPATION_WORDS,
     ORGANISATION_ALIASES,
     PARTY_WORDS,
     PLACE_ALIASES,
@@ -1109,9 +1110,12 @@ _AFTER_A_PERSON = re.compile(r",?\s+(?:who|whose)\b|,\s+\d{1,3}\s*,")
 
 
 def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
-    """A mention after a title, the subject of a speaking verb, or with 'who', an age or a role after it ('Guy Cecil,
-    the former head of …')."""
+    """A mention after a title or an occupation ('diver Keetan Munsell'), the subject of a speaking verb, or with
+    'who', an age or a role after it ('Guy Cecil, the former head of …')."""
     if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end) or _ROLE_APPOSITIVE.match(whole, end):
+        return True
+    before = whole[max(0, start - 24) : start].split()
+    if before and before[-1] in OCCUPATION_WORDS:
         return True
     tokens = _tokens(doc, start, end)
     if not tokens:
