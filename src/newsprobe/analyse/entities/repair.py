@@ -1024,6 +1024,19 @@ _ROLE_APPOSITIVE = re.compile(
 _OWNED = re.compile(rf"\w{_OWNER_MARK.pattern}$")  # an owner's name right before
 
 
+def _words_that_speak(doc: Doc) -> set[str]:
+    """Capitalised words that are alone the subject of a speaking verb ('the 14th-ranked Schwartzman said'), lower
+    case."""
+    return {
+        token.lower_
+        for token in doc
+        if token.dep_ in ("nsubj", "nsubjpass")
+        and token.head.lemma_ in _PERSON_VERBS
+        and token.is_title
+        and not any(child.dep_ == "compound" for child in token.children)
+    }
+
+
 def _people_tagged_otherwise(
     doc: Doc, found: list[Found], gazetteer: Mapping[str, str], is_outlet: Callable[[str], bool]
 ) -> list[Found]:
@@ -1036,6 +1049,7 @@ def _people_tagged_otherwise(
     it."""
     whole = text_of(doc)
     alone_people = {normalise_name(whole[s:e]) for label, s, e in found if label == "PERSON" and " " not in whole[s:e]}
+    alone_people |= _words_that_speak(doc)
 
     def a_person(label: str, start: int, end: int) -> bool:
         words = whole[start:end].split()
