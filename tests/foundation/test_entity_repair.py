@@ -671,6 +671,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("06e5123e", "Marcelo Claure", "PERSON"),  # "executive chair Marcelo Claure": was ORG, and spoke as "Claure"
         ("6ebac05f", "Jeanine Pirro", "PERSON"),  # "Fox News host Jeanine Pirro’s comments": was ORG
         ("0d461229", "Diego Schwartzman", "PERSON"),  # '"…," the 14th-ranked Schwartzman said': was ORG
+        ("6a72de37", "Mason Rudolph", "PERSON"),  # "against Mason Rudolph, a below average quarterback": was ORG
         ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4

@@ -1015,11 +1015,15 @@ def _people_with_a_sign(doc: Doc, found: list[Found], gazetteer: Mapping[str, st
     return [item for key, item in zip(keys, found, strict=True) if not (item[0] == "PERSON" and key in gone)]
 
 
-# ', the former head of', ', the Melkite Greek Catholic Archbishop of': a role right after a name
+# ', the former head of', ', the Melkite Greek Catholic Archbishop of', ', a below average quarterback': a role or an
+# occupation right after a name
 _ROLE_APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an)\s+(?:(?:former|then|now|new|acting|longtime|current|[A-Z][\w'’.-]*)\s+){0,4}(?i:head|boss|"
+    r",\s+(?:the|a|an)\s+(?:"
+    + r"(?:(?:former|then|now|new|acting|longtime|current|[A-Z][\w'’.-]*)\s+){0,4}(?i:head|boss|"
     + "|".join(sorted(w for w in TITLE_WORDS if w.isalpha() and len(w) > 3))
-    + r")\b"
+    + r")|(?:(?!(?:who|whose|which|that)\b)[\w'’.-]+\s+){0,3}(?:"
+    + "|".join(sorted(OCCUPATION_WORDS))
+    + r"))\b"
 )
 _OWNED = re.compile(rf"\w{_OWNER_MARK.pattern}$")  # an owner's name right before
 
