@@ -1060,16 +1060,17 @@ def _people_tagged_otherwise(
         if label not in ("ORG", "PRODUCT") or len(words) != 2 or words[-1].casefold() in _INSTITUTION_WORDS:
             return False
         first, last = words
-        # 'Guy Cecil, the former head of …', 'Jean-Clément Jeanbart, the Melkite Greek Catholic Archbishop of …' are
-        # people's names whatever their first word and the gazetteer (which learnt from the same tagger) say
-        role_after = _ROLE_APPOSITIVE.match(whole, end) is not None
+        # 'Guy Cecil, the former head of …', 'Jean-Clément Jeanbart, the Melkite Greek Catholic Archbishop of …',
+        # 'Aryavir Kumar and Margarita Kuritsyna' are people's names whatever their first word and the gazetteer
+        # (which learnt from the same tagger) say
+        described = _described_as_person(doc, whole, start, end)
         plain_first_name = first.lower() in census_first_names() and not _english(first)  # not 'Royal Navy'
         if not (plain_first_name and _surname(last)) and not (
-            role_after and (_surname(last) or _census_given_name(first))
+            described and (_surname(last) or _census_given_name(first))
         ):
             return False
         known = gazetteer.get(normalise_name(whole[start:end]))
-        if (known == "ORG" and not role_after) or is_outlet(whole[start:end]):
+        if (known == "ORG" and not described) or is_outlet(whole[start:end]):
             return False
         owned = _OWNED.search(whole, max(0, start - 4), start) is not None  # 'NBC’s Lester Holt'
         return (
@@ -1127,13 +1128,31 @@ _PERSON_VERBS = frozenset(
 _AFTER_A_PERSON = re.compile(r",?\s+(?:who|whose)\b|,\s+\d{1,3}\s*,")
 
 
-def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
-    """A mention after a title or an occupation ('diver Keetan Munsell'), the subject of a speaking verb, or with
-    'who', an age or a role after it ('Guy Cecil, the former head of …')."""
-    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end) or _ROLE_APPOSITIVE.match(whole, end):
-        return True
+def _described_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
+    """A mention with a role after it ('Guy Cecil, the former head of …', 'Mason Rudolph, a below average
+    quarterback'), an occupation right before it ('diver Keetan Munsell'), or, a name of two words or more not all
+    English words, joined by 'and' to a full name the tagger called a person's ('Aryavir Kumar and Margarita
+    Kuritsyna', 'Freddie Spencer and Evel Knievel')."""
     before = whole[max(0, start - 24) : start].split()
-    if before and before[-1] in OCCUPATION_WORDS:
+    if _ROLE_APPOSITIVE.match(whole, end) or (before and before[-1] in OCCUPATION_WORDS):
+        return True
+    words = whole[start:end].split()
+    tokens = _tokens(doc, start, end)
+    if len(words) < 2 or all(_english(word) for word in words) or not tokens:
+        return False  # 'Nodong and Taepodong' (missiles), 'Trump and the White House'
+    head = tokens[-1]
+    partners = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
+    return any(_in_a_full_name_of_a_person(doc, partner) for partner in partners)
+
+
+def _in_a_full_name_of_a_person(doc: Doc, token: Token) -> bool:
+    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end for ent in doc.ents)
+
+
+def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
+    """A mention after a title, the subject of a speaking verb, with 'who' or an age after it, or described as a
+    person (`_described_as_person`)."""
+    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end) or _described_as_person(doc, whole, start, end):
         return True
     tokens = _tokens(doc, start, end)
     if not tokens:
