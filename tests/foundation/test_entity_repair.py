@@ -685,6 +685,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("3ce1c8fd", "Keetan Munsell", "PERSON"),  # "Salina South diver Keetan Munsell": was ORG
         ("076f4f33", "Aryavir Kumar", "PERSON"),  # "Aryavir Kumar and Margarita Kuritsyna": was ORG
         ("30b771a4", "Freddie Spencer", "PERSON"),  # "shots of Freddie Spencer and Evel Knievel": was ORG
+        ("785affa2", "Chris Pine", "PERSON"),  # "both Hemsworth and Pine were said to …": was ORG, and "Pine" ORG ×2
         ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4

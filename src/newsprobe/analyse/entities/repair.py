@@ -1029,16 +1029,20 @@ _OWNED = re.compile(rf"\w{_OWNER_MARK.pattern}$")  # an owner's name right befor
 
 
 def _words_that_speak(doc: Doc) -> set[str]:
-    """Capitalised words that are alone the subject of a speaking verb ('the 14th-ranked Schwartzman said'), lower
-    case."""
+    """Capitalised words that are alone the subject of a speaking verb, or one of its subjects ('the 14th-ranked
+    Schwartzman said', 'both Hemsworth and Pine were said to …'), lower case."""
     return {
         token.lower_
         for token in doc
-        if token.dep_ in ("nsubj", "nsubjpass")
-        and token.head.lemma_ in _PERSON_VERBS
+        if _subject_of_a_person_verb(token)
         and token.is_title
         and not any(child.dep_ == "compound" for child in token.children)
     }
+
+
+def _subject_of_a_person_verb(token: Token) -> bool:
+    subject = token.head if token.dep_ == "conj" else token
+    return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_ in _PERSON_VERBS
 
 
 def _people_tagged_otherwise(
