@@ -686,6 +686,8 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("076f4f33", "Aryavir Kumar", "PERSON"),  # "Aryavir Kumar and Margarita Kuritsyna": was ORG
         ("30b771a4", "Freddie Spencer", "PERSON"),  # "shots of Freddie Spencer and Evel Knievel": was ORG
         ("785affa2", "Chris Pine", "PERSON"),  # "both Hemsworth and Pine were said to …": was ORG, and "Pine" ORG ×2
+        ("702d1da6", "Eswar Prasad", "PERSON"),  # "Eswar Prasad, a trade professor at Cornell, said": untagged
+        ("0d461229", "Novak Djokovic", "PERSON"),  # "Serbia’s Novak Djokovic and Britain’s Andy Murray": untagged
         ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4

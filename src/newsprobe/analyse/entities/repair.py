@@ -172,6 +172,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _without_common_nouns_as_organisations(whole, repaired, gazetteer, is_outlet)
     repaired = _things_named_after_the(doc, repaired)
     repaired = _untagged_repeats(doc, repaired)
+    repaired = _untagged_described_people(doc, repaired)
     repaired = _people_after_a_comma(whole, _people_after_an_owner(whole, repaired))
     repaired = _short_names_of_organisations(whole, repaired, gazetteer)
     return [item for item in _one_label_per_name(whole, repaired, gazetteer) if _vouched(whole, *item)]
@@ -1286,6 +1287,38 @@ def _untagged_repeats(doc: Doc, found: list[Found]) -> list[Found]:
             covered.append(added[-1][1:])  # 'Pietro Sambi' is not added again from its 'Sambi'
             break
     return sorted([*found, *added], key=lambda f: f[1]) if added else found
+
+
+def _untagged_described_people(doc: Doc, found: list[Found]) -> list[Found]:
+    """'Eswar Prasad, a trade professor at Cornell, said …', 'Serbia’s Novak Djokovic and Britain’s Andy Murray': two
+    or three capitalised proper nouns the NER passed by, the first a given name somewhere in the world and not all
+    English words, described as a person (`_described_as_person`), are a person's name."""
+    whole = text_of(doc)
+    covered = [(s, e) for _, s, e in found]
+    added: list[Found] = [
+        ("PERSON", run.start_char, run.end_char)
+        for run in _proper_noun_runs(doc)
+        if 2 <= len(run) <= 3
+        and not _overlaps(covered, run.start_char, run.end_char)
+        and _given_name(run[0].text)
+        and not all(_english(t.text) for t in run)
+        and _described_as_person(doc, whole, run.start_char, run.end_char)
+    ]
+    return sorted([*found, *added], key=lambda f: f[1]) if added else found
+
+
+def _proper_noun_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalised proper nouns."""
+    runs: list[Span] = []
+    start = None
+    for token in [*doc, None]:
+        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
+        if proper and start is None:
+            start = token.i
+        elif not proper and start is not None:
+            runs.append(doc[start : token.i if token is not None else len(doc)])
+            start = None
+    return runs
 
 
 def _after_a_first_name(run: Span) -> bool:
