@@ -688,6 +688,7 @@ def _page(shared_data: Path, prefix: str) -> Article:
         ("785affa2", "Chris Pine", "PERSON"),  # "both Hemsworth and Pine were said to …": was ORG, and "Pine" ORG ×2
         ("702d1da6", "Eswar Prasad", "PERSON"),  # "Eswar Prasad, a trade professor at Cornell, said": untagged
         ("0d461229", "Novak Djokovic", "PERSON"),  # "Serbia’s Novak Djokovic and Britain’s Andy Murray": untagged
+        ("264dc3ae", "Casey Mittelstadt", "PERSON"),  # "Sabres center Casey Mittelstadt": untagged
         ("287e4d9f", "Nintendo Switch Lite", "PRODUCT"),  # was PERSON ×11, with its "Switch"
         ("5fbc7ccb", "DJI Mavic Mini", "PRODUCT"),  # was PERSON
         ("0d461229", "Davis Cup", "EVENT"),  # was PERSON ×4

@@ -21,7 +21,8 @@ TITLE_WORDS = frozenset(
 OCCUPATION_WORDS = frozenset(
     """host anchor actor actress singer songwriter rapper comedian musician guitarist drummer producer filmmaker
     novelist author writer columnist journalist reporter photographer designer chef player quarterback linebacker
-    receiver pitcher striker goalkeeper defender midfielder diver swimmer sprinter runner golfer boxer wrestler coach
+    receiver cornerback center guard forward winger defenseman goaltender goalie shortstop catcher outfielder pitcher
+    striker goalkeeper defender midfielder diver swimmer sprinter runner golfer boxer wrestler coach
     economist analyst scientist researcher professor lawyer activist student""".split()
 )
 

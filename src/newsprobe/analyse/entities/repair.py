@@ -1147,11 +1147,17 @@ def _described_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
         return False  # 'Nodong and Taepodong' (missiles), 'Trump and the White House'
     head = tokens[-1]
     partners = [c for c in head.children if c.dep_ == "conj"] + ([head.head] if head.dep_ == "conj" else [])
-    return any(_in_a_full_name_of_a_person(doc, partner) for partner in partners)
+    outside = [p for p in partners if not start <= p.idx < end]
+    return any(_in_a_full_name_of_a_person(doc, partner) for partner in outside)
 
 
 def _in_a_full_name_of_a_person(doc: Doc, token: Token) -> bool:
-    return any(ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end for ent in doc.ents)
+    """In a name of two words or more tagged a person's, that opens with a given name ('Dignitatis Humanae', a council's
+    document tagged a person, does not)."""
+    return any(
+        ent.label_ == "PERSON" and len(ent) > 1 and ent.start <= token.i < ent.end and _given_name(ent[0].text)
+        for ent in doc.ents
+    )
 
 
 def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
