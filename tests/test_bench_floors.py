@@ -32,7 +32,7 @@ FLOORS: dict[str, list[tuple[str, str, float]]] = {
     ],
     "entities": [
         ("profiles.accurate.people_precision", ">=", 0.90),
-        ("profiles.accurate.people_kept", ">=", 0.87),
+        ("profiles.accurate.people_kept", ">=", 0.90),
         ("profiles.fast.people_precision", ">=", 0.88),
         ("profiles.fast.people_kept", ">=", 0.90),
     ],
