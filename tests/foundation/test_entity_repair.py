@@ -178,6 +178,17 @@ def test_a_name_joined_to_a_person_is_a_person_unless_its_words_are_english_word
     assert labels.get("White House") != "PERSON"
 
 
+@pytest.mark.parametrize("profile", ["accurate", "fast"])
+def test_a_team_after_its_city_is_the_team_not_the_city(profile: str) -> None:
+    text = (
+        "Week 11 results\n\nThe Cleveland Browns beat the Pittsburgh Steelers on Sunday, and fans were happy.\n\n"
+        "Texas Democrats met in Austin. He lives in the Cayman Islands."
+    )
+    labels = _labels(_entities(Article(text=text), profile))
+    assert (labels.get("Cleveland Browns"), labels.get("Pittsburgh Steelers")) == ("ORG", "ORG"), labels
+    assert "Texas Democrats" not in labels and labels.get("Cayman Islands") in ("GPE", "LOC"), labels
+
+
 def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:
     text = "He walked around the residence at night, according to Big League Politics’ Cassandra Fairbanks, a reporter."
     labels = {e.name: e.label for e in _entities(Article(text=text), "accurate").entities}

@@ -160,6 +160,7 @@ def repair_mentions(doc: Doc, found: list[Found], is_outlet: Callable[[str], boo
     repaired = _titles_before_names_cut(whole, repaired, gazetteer)
     repaired = _places_by_context(whole, repaired, gazetteer)
     repaired = _dateline_places(whole, repaired, gazetteer)
+    repaired = _teams_after_their_places(whole, repaired)
     repaired = _unconfirmed_places_dropped(whole, repaired, gazetteer)
     repaired = _companies_by_context(whole, repaired, gazetteer)
     repaired = _products_by_context(whole, repaired, gazetteer)
@@ -753,6 +754,32 @@ def _dateline_places(whole: str, found: list[Found], gazetteer: Mapping[str, str
         return whole[max(0, start - 1) : start] in ("", "\n") and _DATELINE_TAIL.match(whole, end) is not None
 
     return _people_by_context(whole, found, gazetteer, in_dateline, "GPE")
+
+
+# A capitalised plural right after a place's name ('Browns', 'Rams'; not 'Mass'), that no other name goes on from
+# ('U.S. Securities and Exchange Commission')
+_TEAM_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+[^s\W]s)\b(?![ \t]+(?:[A-Z]|(?:and|&|of)[ \t]+[A-Z]))")
+
+
+def _teams_after_their_places(whole: str, found: list[Found]) -> list[Found]:
+    """'Cleveland Browns', 'Los Angeles Rams': a place's name and a capitalised plural after it name a team, not the
+    place (the fast profile's gazetteer knows the city, not the team); not a party's or a place's word ('Texas
+    Democrats', 'Cayman Islands'), nor in a line of capitalised words ('California Fires Spread')."""
+    repaired: list[Found] = []
+    taken = {start for _, start, _ in found}
+    for label, start, end in found:
+        team = _TEAM_WORD_AFTER.match(whole, end) if label == "GPE" else None
+        word = team.group(1).lower() if team is not None else ""
+        if (
+            team is not None
+            and team.start(1) not in taken
+            and word.removesuffix("s") not in PARTY_WORDS
+            and word not in PLACE_LAST_WORDS
+            and not _in_title_case_line(whole, start)
+        ):
+            label, end = "ORG", team.end(1)
+        repaired.append((label, start, end))
+    return repaired
 
 
 def _unconfirmed_places_dropped(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
