@@ -182,11 +182,16 @@ def test_a_name_joined_to_a_person_is_a_person_unless_its_words_are_english_word
 def test_a_team_after_its_city_is_the_team_not_the_city(profile: str) -> None:
     text = (
         "Week 11 results\n\nThe Cleveland Browns beat the Pittsburgh Steelers on Sunday, and fans were happy.\n\n"
-        "Texas Democrats met in Austin. He lives in the Cayman Islands."
+        "Texas Democrats met in Austin. He lives in the Cayman Islands. The Browns had 11 hits on the Steelers "
+        "quarterback. The White House and the House disagreed."
     )
-    labels = _labels(_entities(Article(text=text), profile))
+    entities = _entities(Article(text=text), profile).entities
+    labels = {m.text: e.label for e in entities for m in e.mentions}
     assert (labels.get("Cleveland Browns"), labels.get("Pittsburgh Steelers")) == ("ORG", "ORG"), labels
     assert "Texas Democrats" not in labels and labels.get("Cayman Islands") in ("GPE", "LOC"), labels
+    counts = {e.name: e.count for e in entities}
+    assert (counts.get("Cleveland Browns"), counts.get("Pittsburgh Steelers")) == (2, 2), counts
+    assert counts.get("White House") == 1, counts
 
 
 def test_a_name_run_from_an_owner_into_a_persons_full_name_is_both() -> None:

@@ -36,7 +36,7 @@ from .names import (
     is_regnal_number,
 )
 from .repair import first_names, nationality_or_faith, repair_mentions, words_before
-from .rules import first_name_gender, is_title, load_gazetteer, normalise_name, plural_things, ranked_name
+from .rules import first_name_gender, is_title, known_place, load_gazetteer, normalise_name, plural_things, ranked_name
 from .world_names import surname_rank
 
 if TYPE_CHECKING:
@@ -268,7 +268,15 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
         return True
     short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
     generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | INDUSTRY_WORDS | places
-    return bool(short) and short <= long and bool(short - GENERIC_NAME_WORDS) and long - short <= generic
+    if not (short and short <= long and short - GENERIC_NAME_WORDS):
+        return False
+    if long - short <= generic:
+        return True
+    # a team's plural after a place the page does not name apart ('Cleveland Browns' and 'the Browns'; not 'White
+    # House' and 'the House', though some town is called White)
+    longer, shorter = (a, b) if len(_alias_words(a)) > len(_alias_words(b)) else (b, a)
+    added = " ".join(w for w in longer.casefold().replace("-", " ").split() if w not in short)
+    return shorter.endswith("s") and known_place(added)
 
 
 def _same_person(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

@@ -764,9 +764,11 @@ _TEAM_WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+[^s\W]s)\b(?![ \t]+(?:[A-Z]|(?
 def _teams_after_their_places(whole: str, found: list[Found]) -> list[Found]:
     """'Cleveland Browns', 'Los Angeles Rams': a place's name and a capitalised plural after it name a team, not the
     place (the fast profile's gazetteer knows the city, not the team); not a party's or a place's word ('Texas
-    Democrats', 'Cayman Islands'), nor in a line of capitalised words ('California Fires Spread')."""
+    Democrats', 'Cayman Islands'), nor in a line of capitalised words ('California Fires Spread'). The team's plural
+    alone ('the Browns'), where no other name covers it, is the team too."""
     repaired: list[Found] = []
     taken = {start for _, start, _ in found}
+    team_words: set[str] = set()
     for label, start, end in found:
         team = _TEAM_WORD_AFTER.match(whole, end) if label == "GPE" else None
         word = team.group(1).lower() if team is not None else ""
@@ -778,8 +780,16 @@ def _teams_after_their_places(whole: str, found: list[Found]) -> list[Found]:
             and not _in_title_case_line(whole, start)
         ):
             label, end = "ORG", team.end(1)
+            team_words.add(team.group(1))
         repaired.append((label, start, end))
-    return repaired
+    covered = [(s, e) for _, s, e in repaired]
+    alone = [
+        ("ORG", m.start(), m.end())
+        for word in team_words
+        for m in re.finditer(rf"\b{re.escape(word)}\b", whole)
+        if not _overlaps(covered, m.start(), m.end())
+    ]
+    return sorted([*repaired, *alone], key=lambda f: f[1]) if alone else repaired
 
 
 def _unconfirmed_places_dropped(whole: str, found: list[Found], gazetteer: Mapping[str, str]) -> list[Found]:
