@@ -266,7 +266,7 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
     An acronym of the longer name names it too ('FBI')."""
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
-    short, long = sorted((_alias_words(a), _alias_words(b)), key=len)
+    (shorter, short), (longer, long) = sorted(((a, _alias_words(a)), (b, _alias_words(b))), key=lambda n: len(n[1]))
     generic = GENERIC_NAME_WORDS | CORPORATE_WORDS | INDUSTRY_WORDS | places
     if not (short and short <= long and short - GENERIC_NAME_WORDS):
         return False
@@ -274,7 +274,6 @@ def _same_organisation(a: str, b: str, places: frozenset[str]) -> bool:
         return True
     # a team's plural after a place the page does not name apart ('Cleveland Browns' and 'the Browns'; not 'White
     # House' and 'the House', though some town is called White)
-    longer, shorter = (a, b) if len(_alias_words(a)) > len(_alias_words(b)) else (b, a)
     added = " ".join(w for w in longer.casefold().replace("-", " ").split() if w not in short)
     return shorter.endswith("s") and known_place(added)
 

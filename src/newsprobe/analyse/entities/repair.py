@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from functools import cache
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..nationalities import nationalities, provinces
@@ -257,13 +258,14 @@ def _split_list(text: str, item: Found) -> list[Found]:
     name = text[start:end]
     if label == "WORK_OF_ART" or ", " not in name:
         return [item]
-    first, *rest = name.split(", ")
+    parts = name.split(", ")
+    first, *rest = parts
     if any(_AFTER_A_NAMES_COMMA.match(part) or is_name_suffix(part.split()[0]) for part in rest if part):
         return [item]
     if _NAME_LIST_LINKS.intersection(first.split()) and (len(rest[-1].split()) == 1 or " and " in rest[-1]):
         return [item]
     pieces: list[Found] = []
-    for part in name.split(", "):
+    for part in parts:
         if part.strip():
             pieces.append((_label_of_listed(label, part), start, start + len(part)))
         start += len(part) + 2
@@ -1072,15 +1074,10 @@ def _words_that_speak(doc: Doc) -> set[str]:
     return {
         token.lower_
         for token in doc
-        if _subject_of_a_person_verb(token)
+        if _speaks(token.head if token.dep_ == "conj" else token)
         and token.is_title
         and not any(child.dep_ == "compound" for child in token.children)
     }
-
-
-def _subject_of_a_person_verb(token: Token) -> bool:
-    subject = token.head if token.dep_ == "conj" else token
-    return subject.dep_ in ("nsubj", "nsubjpass") and subject.head.lemma_ in _PERSON_VERBS
 
 
 def _people_tagged_otherwise(
@@ -1119,7 +1116,8 @@ def _people_tagged_otherwise(
             known == "PERSON"
             or owned
             or normalise_name(last) in alone_people
-            or _marked_as_person(doc, whole, start, end)
+            or described
+            or _titled_or_speaking(doc, whole, start, end)
         )
 
     names = {normalise_name(whole[s:e]) for label, s, e in found if a_person(label, s, e)}
@@ -1198,15 +1196,21 @@ def _in_a_full_name_of_a_person(doc: Doc, token: Token) -> bool:
 
 
 def _marked_as_person(doc: Doc, whole: str, start: int, end: int) -> bool:
-    """A mention after a title, the subject of a speaking verb, with 'who' or an age after it, or described as a
-    person (`_described_as_person`)."""
-    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end) or _described_as_person(doc, whole, start, end):
+    """A mention described as a person (`_described_as_person`), or titled or speaking (`_titled_or_speaking`)."""
+    return _described_as_person(doc, whole, start, end) or _titled_or_speaking(doc, whole, start, end)
+
+
+def _titled_or_speaking(doc: Doc, whole: str, start: int, end: int) -> bool:
+    """A mention after a title, with 'who' or an age after it, or the subject of a speaking verb."""
+    if _after_title(whole, start) or _AFTER_A_PERSON.match(whole, end):
         return True
     tokens = _tokens(doc, start, end)
-    if not tokens:
-        return False
-    head = tokens[-1]
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ in _PERSON_VERBS
+    return bool(tokens) and _speaks(tokens[-1])
+
+
+def _speaks(token: Token) -> bool:
+    """The subject of a speaking verb ('Schwartzman said')."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_ in _PERSON_VERBS
 
 
 def _without_common_nouns_as_organisations(
@@ -1352,16 +1356,12 @@ def _untagged_described_people(doc: Doc, found: list[Found]) -> list[Found]:
 
 def _proper_noun_runs(doc: Doc) -> list[Span]:
     """Maximal runs of capitalised proper nouns."""
-    runs: list[Span] = []
-    start = None
-    for token in [*doc, None]:
-        proper = token is not None and token.pos_ == "PROPN" and token.text[:1].isupper()
-        if proper and start is None:
-            start = token.i
-        elif not proper and start is not None:
-            runs.append(doc[start : token.i if token is not None else len(doc)])
-            start = None
-    return runs
+    runs = (list(tokens) for proper, tokens in groupby(doc, key=_capitalised_proper_noun) if proper)
+    return [doc[run[0].i : run[-1].i + 1] for run in runs]
+
+
+def _capitalised_proper_noun(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
 
 
 def _after_a_first_name(run: Span) -> bool:

@@ -463,8 +463,7 @@ def _is_cue_verb(token: Token) -> bool:
 
 def _takes_a_finite_clause(verb: Token) -> bool:
     return any(
-        c.dep_ == "ccomp" and c.i > verb.i and (c.tag_ in FINITE_VERB_TAGS or _holds_a_finite_verb(c))
-        for c in verb.children
+        c.dep_ == "ccomp" and c.i > verb.i and any(t.tag_ in FINITE_VERB_TAGS for t in c.subtree) for c in verb.children
     )
 
 
